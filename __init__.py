@@ -1,0 +1,33 @@
+"""sportkg: knowledge graphs of sports personalities from news, aligned with Wikidata."""
+
+from sportkg.errors import (
+    ConfigError,
+    ExportError,
+    InputError,
+    LinkingError,
+    OntologyError,
+    QueryError,
+    SportKGError,
+    StoreError,
+)
+from sportkg.model import Article, Entity, Evidence, LinkNote, LiteralValue, Statement
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article",
+    "ConfigError",
+    "Entity",
+    "Evidence",
+    "ExportError",
+    "InputError",
+    "LinkNote",
+    "LinkingError",
+    "LiteralValue",
+    "OntologyError",
+    "QueryError",
+    "SportKGError",
+    "Statement",
+    "StoreError",
+    "__version__",
+]

@@ -1,0 +1,1 @@
+"""CLI commands, one module per area; `sportkg.cli` assembles them into one Typer app."""

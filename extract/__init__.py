@@ -1,0 +1,1 @@
+"""Reading articles and turning them into Statements: readers, spaCy pipeline, linking, extractors."""

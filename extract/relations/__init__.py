@@ -1,0 +1,1 @@
+"""Relation extractors: one spaCy component per relation family, patterns in data tables."""

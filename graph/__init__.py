@@ -1,0 +1,1 @@
+"""RDF model, stores, serialisation and NetworkX conversion of the knowledge graph."""

@@ -1,0 +1,1 @@
+"""The sportkg ontology: the relation table, namespaces, OWL terms, SHACL shapes, JSON-LD context."""

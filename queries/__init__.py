@@ -1,0 +1,1 @@
+"""Named SPARQL queries (*.rq) and the functions that load and run them."""

@@ -1,0 +1,59 @@
+"""The Statement records and their JSON-lines form."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from sportkg.errors import InputError
+from sportkg.model import Entity, Evidence, LiteralValue, Statement
+
+
+def _statement() -> Statement:
+    return Statement(
+        doc="demo",
+        article="abc",
+        subject=Entity("https://w3id.org/sportkg/entity/anna-visser", "Anna Visser", None, "person"),
+        property="P166",
+        value=Entity.from_qid("Q15243387", "Olympic gold medal", "award"),
+        qualifiers={"P585": LiteralValue("2026-02-09", "date", "day")},
+        evidence=Evidence("demo.txt", "Anna Visser won gold.", 0, 21, "sportkg_medals", "2026-02-09"),
+        confidence=0.9,
+    )
+
+
+def test_json_round_trip() -> None:
+    statement = _statement()
+    line = json.dumps(statement.to_dict())
+    assert Statement.from_dict(json.loads(line)) == statement
+
+
+def test_qualifier_order_does_not_matter() -> None:
+    a = _statement()
+    b = Statement.from_dict({**a.to_dict(), "qualifiers": {
+        "P276": {"iri": "http://www.wikidata.org/entity/Q490", "label": "Milan", "qid": "Q490", "type": "place"},
+        "P585": {"literal": "2026-02-09", "datatype": "date", "precision": "day"},
+    }})
+    c = Statement.from_dict({**a.to_dict(), "qualifiers": dict(reversed(list(b.to_dict()["qualifiers"].items())))})
+    assert b == c and b.qualifier("P276") is not None
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"literal": "2026-02", "datatype": "date", "precision": "day"},
+        {"literal": "x", "datatype": "integer"},
+        {"literal": 1.5, "datatype": "colour"},
+    ],
+)
+def test_bad_literals_are_rejected(bad: dict[str, object]) -> None:
+    with pytest.raises(InputError):
+        LiteralValue.from_dict(bad)
+
+
+def test_missing_keys_are_named() -> None:
+    data = _statement().to_dict()
+    del data["evidence"]
+    with pytest.raises(InputError, match="evidence"):
+        Statement.from_dict(data)
