@@ -42,6 +42,22 @@ def _register_all() -> None:
         module.register(app)
 
 
+@app.callback()
+def _global_options(
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Only print results and errors."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Also print debugging detail."),
+) -> None:
+    """Build, query and export knowledge graphs of sports personalities from news."""
+    import logging
+
+    level = logging.DEBUG if verbose else logging.ERROR if quiet else logging.WARNING
+    logging.basicConfig(level=level, format="sportkg: %(levelname)s: %(message)s")
+    from sportkg import settings
+
+    settings.QUIET = quiet
+    settings.VERBOSE = verbose
+
+
 @app.command()
 def version() -> None:
     """Print the sportkg version."""
