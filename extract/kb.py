@@ -1,0 +1,428 @@
+"""The knowledge base: entity records in Wikidata's shape and a fast candidate index.
+
+A `KnowledgeBase` holds `KBEntity` records (QID or minted IRI, English and
+Dutch labels and aliases, description, types, sport, country, birth date,
+gender, prior) and answers `lookup(name)` with ranked `Candidate`s. The index
+keys are normalised names (`normalize_name`: lower-case, accents folded,
+punctuation dropped); people are also indexed by surname and by initials plus
+surname ("J. Leerdam"), and every name token goes into a token index used when
+no whole-name key matches. The bundled KB (`KnowledgeBase.bundled()`) ships
+with the package in `extract/data/kb_bundled.json`.
+
+Examples:
+    >>> kb = KnowledgeBase.bundled()
+    >>> kb.lookup("Nederland")[0].entity.qid
+    'Q55'
+    >>> kb.lookup("olympisch goud", type="award")[0].entity.labels["en"]
+    'Olympic gold medal'
+    >>> kb.lookup("Tyson")[0].match
+    'surname'
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from sportkg.errors import InputError
+from sportkg.iris import fold
+from sportkg.model import ENTITY_TYPES, WIKIDATA_ENTITY, Entity
+
+BUNDLED_PATH = Path(__file__).resolve().parent / "data" / "kb_bundled.json"
+"""The knowledge base shipped with the package."""
+
+LANGS = ("en", "nl")
+"""Languages of labels and aliases."""
+
+MATCH_SCORES: Mapping[str, float] = {
+    "label": 1.0,
+    "alias": 0.95,
+    "initials": 0.8,
+    "surname": 0.7,
+    "tokens": 0.6,
+}
+"""Name-match quality of each kind of match (the best case of `tokens`)."""
+
+_MATCH_CODES = ("label", "alias", "initials", "surname")
+_CODE = {name: i for i, name in enumerate(_MATCH_CODES)}
+
+COMPATIBLE_TYPES: Mapping[str, frozenset[str]] = {
+    "person": frozenset({"person"}),
+    "team": frozenset({"team", "organization"}),
+    "organization": frozenset({"organization", "team"}),
+    "event": frozenset({"event"}),
+    "place": frozenset({"place", "country"}),
+    "country": frozenset({"country", "place"}),
+    "award": frozenset({"award"}),
+    "record": frozenset({"record"}),
+    "occupation": frozenset({"occupation"}),
+    "sport": frozenset({"sport"}),
+    "class": frozenset({"class", "event"}),
+    "concept": frozenset({"concept"}),
+    "thing": frozenset(ENTITY_TYPES),
+}
+"""Mention type -> entity types a mention of that type may link to."""
+
+_APOSTROPHES = re.compile(r"['\u2019\u02bc`]")
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+@lru_cache(maxsize=65536)
+def normalize_name(text: str) -> str:
+    """The index key of a name: folded (lower-case, no accents), apostrophes removed,
+    other punctuation turned into spaces, whitespace collapsed.
+
+    Examples:
+        >>> normalize_name("  Milano-Cortina 2026 ")
+        'milano cortina 2026'
+        >>> normalize_name("Ireen Wüst")
+        'ireen wust'
+        >>> normalize_name("J. O'Neill")
+        'j oneill'
+    """
+    folded = _APOSTROPHES.sub("", fold(text))
+    return " ".join(_NON_WORD.sub(" ", folded).split())
+
+
+def types_compatible(mention_type: str | None, entity_type: str) -> bool:
+    """Whether a mention of `mention_type` may refer to an entity of `entity_type`."""
+    if mention_type is None:
+        return True
+    return entity_type in COMPATIBLE_TYPES.get(mention_type, frozenset({mention_type}))
+
+
+@dataclass(frozen=True)
+class KBEntity:
+    """One entity of the knowledge base, shaped like a Wikidata item.
+
+    Attributes:
+        iri: the entity IRI (`wd:Q…` for Wikidata items, a minted IRI otherwise).
+        type: coarse type, one of `model.ENTITY_TYPES`.
+        labels: language -> label ("en", "nl").
+        aliases: language -> alternative names.
+        qid: the Wikidata QID, or None for entities Wikidata does not have (verified).
+        description: a one-line English description.
+        instance_of: P31 values (QIDs).
+        occupations: P106 values (QIDs).
+        sports: P641 values (QIDs).
+        countries: P27 / P1532 values (QIDs).
+        birth_date: P569 as "YYYY[-MM[-DD]]".
+        gender: P21 value (QID).
+        related: QIDs whose mention in the same article makes this entity more likely
+            (e.g. the Olympic Games for an Olympic medal, the club of a player).
+        prior: popularity in [0, 1] (from sitelinks when pulled from Wikidata).
+        sitelinks: number of Wikipedia sitelinks, when known.
+    """
+
+    iri: str
+    type: str
+    labels: Mapping[str, str]
+    aliases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    qid: str | None = None
+    description: str = ""
+    instance_of: tuple[str, ...] = ()
+    occupations: tuple[str, ...] = ()
+    sports: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    birth_date: str | None = None
+    gender: str | None = None
+    related: tuple[str, ...] = ()
+    prior: float = 0.0
+    sitelinks: int = 0
+
+    def __post_init__(self) -> None:
+        if self.type not in ENTITY_TYPES:
+            raise InputError(
+                f"KB entity {self.iri!r} has unknown type {self.type!r}. "
+                f"Available: {', '.join(ENTITY_TYPES)}"
+            )
+        if not any(self.labels.values()):
+            raise InputError(f"KB entity {self.iri!r} has no label")
+        if not 0.0 <= self.prior <= 1.0:
+            raise InputError(f"KB entity {self.iri!r} has prior {self.prior!r} outside [0, 1]")
+
+    def __hash__(self) -> int:
+        return hash(self.iri)
+
+    @property
+    def label(self) -> str:
+        """The English label, else the Dutch one (labels in the graph are English)."""
+        return self.labels.get("en") or next(v for v in self.labels.values() if v)
+
+    @property
+    def sport(self) -> str | None:
+        """The first P641 sport QID, or None."""
+        return self.sports[0] if self.sports else None
+
+    @property
+    def country(self) -> str | None:
+        """The first P27 country QID, or None."""
+        return self.countries[0] if self.countries else None
+
+    def names(self) -> set[str]:
+        """Every label and alias in both languages (as written, not normalised)."""
+        out = {v for v in self.labels.values() if v}
+        for values in self.aliases.values():
+            out.update(v for v in values if v)
+        return out
+
+    def to_entity(self) -> Entity:
+        """The `model.Entity` a mention linked to this record becomes."""
+        return Entity(iri=self.iri, label=self.label, qid=self.qid, type=self.type)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form used by `kb_bundled.json` (empty fields left out)."""
+        out: dict[str, Any] = {"iri": self.iri} if self.qid is None else {"qid": self.qid}
+        out["type"] = self.type
+        out["labels"] = dict(self.labels)
+        if any(self.aliases.values()):
+            out["aliases"] = {k: list(v) for k, v in self.aliases.items() if v}
+        for key in ("description", "birth_date", "gender"):
+            if getattr(self, key):
+                out[key] = getattr(self, key)
+        for key in ("instance_of", "occupations", "sports", "countries", "related"):
+            if getattr(self, key):
+                out[key] = list(getattr(self, key))
+        if self.prior:
+            out["prior"] = self.prior
+        if self.sitelinks:
+            out["sitelinks"] = self.sitelinks
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> KBEntity:
+        """Parse the JSON form; raises InputError naming the bad record."""
+        if not isinstance(data, Mapping):
+            raise InputError(f"KB record must be a JSON object, got {data!r}")
+        try:
+            qid = data.get("qid")
+            iri = data.get("iri") or (WIKIDATA_ENTITY + qid if qid else None)
+            if not iri:
+                raise InputError(f"KB record needs 'qid' or 'iri': {data!r}")
+            labels = {str(k): str(v) for k, v in dict(data.get("labels") or {}).items()}
+            aliases = {
+                str(k): tuple(str(a) for a in v)
+                for k, v in dict(data.get("aliases") or {}).items()
+            }
+            return cls(
+                iri=str(iri),
+                type=str(data.get("type", "thing")),
+                labels=labels,
+                aliases=aliases,
+                qid=str(qid) if qid else None,
+                description=str(data.get("description", "")),
+                instance_of=tuple(data.get("instance_of", ())),
+                occupations=tuple(data.get("occupations", ())),
+                sports=tuple(data.get("sports", ())),
+                countries=tuple(data.get("countries", ())),
+                birth_date=data.get("birth_date"),
+                gender=data.get("gender"),
+                related=tuple(data.get("related", ())),
+                prior=float(data.get("prior", 0.0)),
+                sitelinks=int(data.get("sitelinks", 0)),
+            )
+        except (TypeError, ValueError) as exc:
+            raise InputError(f"malformed KB record {data!r}: {exc}") from exc
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A KB entity a name may refer to, with the name-match quality and kind.
+
+    `match` is "label", "alias", "initials", "surname" or "tokens".
+    """
+
+    entity: KBEntity
+    score: float
+    match: str
+
+
+def _person_keys(key: str) -> Iterator[tuple[str, str]]:
+    """Surname and initials keys of a normalised person name ("femke van der pol")."""
+    tokens = key.split()
+    if len(tokens) < 2:
+        return
+    initial = tokens[0][0]
+    for i in range(1, len(tokens)):
+        surname = " ".join(tokens[i:])
+        yield surname, "surname"
+        yield f"{initial} {surname}", "initials"
+
+
+class KnowledgeBase:
+    """A set of KBEntity records with a lookup index over their names.
+
+    The index maps a normalised name to entity positions with the kind of
+    match, and each name token to the positions of entities that have it; the
+    positions are small ints shared between postings, so memory grows with the
+    number of names, not with lookups.
+    """
+
+    def __init__(self, entities: Iterable[KBEntity] = ()) -> None:
+        """Build the index; a later record with an IRI already present replaces the earlier one."""
+        self._entities: list[KBEntity] = []
+        self._by_iri: dict[str, int] = {}
+        self._names: dict[str, list[int]] = {}
+        self._tokens: dict[str, list[int]] = {}
+        self._stale: set[int] = set()
+        for entity in entities:
+            self.add(entity)
+
+    # ------------------------------------------------------------------ building
+    def add(self, entity: KBEntity) -> None:
+        """Add (or replace, by IRI) one record and index its names."""
+        old = self._by_iri.get(entity.iri)
+        if old is not None:
+            self._stale.add(old)
+        pos = len(self._entities)
+        self._entities.append(entity)
+        self._by_iri[entity.iri] = pos
+        if entity.qid and entity.qid != entity.iri:
+            self._by_iri.setdefault(WIKIDATA_ENTITY + entity.qid, pos)
+        labels = {normalize_name(v) for v in entity.labels.values() if v}
+        aliases = {normalize_name(a) for vs in entity.aliases.values() for a in vs} - labels
+        seen: dict[str, int] = {}
+        for key in labels:
+            seen[key] = _CODE["label"]
+        for key in aliases:
+            seen.setdefault(key, _CODE["alias"])
+        if entity.type == "person":
+            for full in labels:
+                for key, kind in _person_keys(full):
+                    if key not in seen or seen[key] > _CODE[kind]:
+                        seen[key] = _CODE[kind]
+        tokens: set[str] = set()
+        for key, code in seen.items():
+            if not key:
+                continue
+            self._names.setdefault(key, []).append(pos * 4 + code)
+            if code <= _CODE["alias"]:
+                tokens.update(key.split())
+        for token in tokens:
+            self._tokens.setdefault(token, []).append(pos)
+
+    def merge(self, other: KnowledgeBase) -> KnowledgeBase:
+        """A new KB with the records of both; `other` wins where IRIs collide."""
+        return KnowledgeBase([*self.entities(), *other.entities()])
+
+    # ------------------------------------------------------------------ reading
+    def __len__(self) -> int:
+        return len(self._entities) - len(self._stale)
+
+    def __contains__(self, iri: object) -> bool:
+        return isinstance(iri, str) and iri in self._by_iri
+
+    def entities(self) -> Iterator[KBEntity]:
+        """Every record, in insertion order."""
+        for pos, entity in enumerate(self._entities):
+            if pos not in self._stale:
+                yield entity
+
+    def get(self, iri_or_qid: str) -> KBEntity | None:
+        """The record with this IRI or QID, or None."""
+        key = iri_or_qid if "/" in iri_or_qid else WIKIDATA_ENTITY + iri_or_qid
+        pos = self._by_iri.get(key)
+        return None if pos is None else self._entities[pos]
+
+    def lookup(
+        self, name: str, *, type: str | None = None, limit: int = 10
+    ) -> list[Candidate]:
+        """Candidates for `name`, best first (name-match score, then prior).
+
+        Whole-name keys are tried first (label, alias, initials + surname,
+        surname); only when none matches does the token index propose entities
+        sharing the name's rarest tokens, scored by token overlap.
+
+        Args:
+            name: the mention text, as written.
+            type: the mention's coarse type; only compatible entities are returned.
+            limit: at most this many candidates.
+        """
+        key = normalize_name(name)
+        if not key:
+            return []
+        best: dict[int, tuple[float, str]] = {}
+        for code in self._names.get(key, ()):
+            pos, kind = divmod(code, 4)
+            if pos in self._stale:
+                continue
+            match = _MATCH_CODES[kind]
+            score = MATCH_SCORES[match]
+            if pos not in best or best[pos][0] < score:
+                best[pos] = (score, match)
+        if not best:
+            best = self._token_candidates(key)
+        out = [
+            Candidate(self._entities[pos], score, match)
+            for pos, (score, match) in best.items()
+            if types_compatible(type, self._entities[pos].type)
+        ]
+        out.sort(key=lambda c: (-c.score, -c.entity.prior, c.entity.iri))
+        return out[:limit]
+
+    def _token_candidates(
+        self, key: str, *, max_postings: int = 2000
+    ) -> dict[int, tuple[float, str]]:
+        tokens = set(key.split())
+        lists = sorted(
+            (self._tokens[t] for t in tokens if t in self._tokens and len(t) > 1),
+            key=len,
+        )
+        lists = [p for p in lists if len(p) <= max_postings][:2]
+        found: dict[int, tuple[float, str]] = {}
+        for postings in lists:
+            for pos in postings[:200]:
+                if pos in found or pos in self._stale:
+                    continue
+                overlap = 0.0
+                for other in self._entities[pos].names():
+                    theirs = set(normalize_name(other).split())
+                    if theirs:
+                        overlap = max(overlap, len(tokens & theirs) / len(tokens | theirs))
+                if overlap >= 0.34:
+                    found[pos] = (round(MATCH_SCORES["tokens"] * overlap, 4), "tokens")
+        return found
+
+    # ------------------------------------------------------------------ files
+    @classmethod
+    def from_records(cls, records: Iterable[Mapping[str, Any]]) -> KnowledgeBase:
+        """Build from JSON-form records (see `KBEntity.from_dict`)."""
+        return cls(KBEntity.from_dict(r) for r in records)
+
+    @classmethod
+    def from_json(cls, path: str | Path) -> KnowledgeBase:
+        """Read a KB JSON file: {"entities": [record, ...]} or a bare list of records."""
+        path = Path(path)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise InputError(f"cannot read knowledge base {path}: {exc.strerror}") from exc
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{path}: not valid JSON: {exc.msg} (line {exc.lineno})") from exc
+        records = data.get("entities") if isinstance(data, Mapping) else data
+        if not isinstance(records, list):
+            raise InputError(f"{path}: expected a list of KB records under 'entities'")
+        try:
+            return cls.from_records(records)
+        except InputError as exc:
+            raise InputError(f"{path}: {exc}") from exc
+
+    def to_json(self) -> str:
+        """The JSON form read by `from_json`."""
+        body = {"entities": [e.to_dict() for e in self.entities()]}
+        return json.dumps(body, ensure_ascii=False, indent=1)
+
+    @classmethod
+    def bundled(cls) -> KnowledgeBase:
+        """The KB shipped with the package (medals, sports, occupations, places, Games)."""
+        return _bundled()
+
+
+@lru_cache(maxsize=1)
+def _bundled() -> KnowledgeBase:
+    return KnowledgeBase.from_json(BUNDLED_PATH)
