@@ -1,0 +1,467 @@
+"""Read news articles from files, directories, JSON lines and stdin into `Article` records.
+
+Formats:
+
+- **reference format**: a text file whose first line starts with ` date YYYY-MM-DD `
+  (or ` date unknown `); the rest of that line and every following line are the article.
+- **plain text**: any other text file; the date comes from the `date` option (or is unknown).
+- **JSON lines** (`.jsonl`, `.ndjson`): one record per line with `text` and optional
+  `id`, `lang`, `date`, `url`, `title`.
+- **directories**: searched recursively for files matching `glob`; with the default
+  glob `"*"` only article files (`.txt`, `.text`, `.jsonl`, `.ndjson`) are taken, so an
+  index or gold file lying next to the articles is not mistaken for one.
+- **stdin** (`"-"`): JSON lines when the first non-blank character is `{`, text otherwise.
+
+The language comes from the record, else the `lang` option, else function-word detection
+(`sportkg.extract.langdetect`). Files are decoded as UTF-8 (with or without BOM); other
+encodings are detected with charset-normalizer and logged as a warning. Binary, empty and
+oversized files are not articles: every reader yields a `ReadFailure` naming the file and
+the problem instead of raising, so one bad file never stops the others.
+
+Examples:
+    >>> article = parse_text(" date 2026-02-09 Kok won goud.", source="x.txt")
+    >>> (article.id, article.date, article.text, article.lang)
+    ('x', '2026-02-09', 'Kok won goud.', 'nl')
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date as _date
+from pathlib import Path
+from typing import IO, Any
+
+from sportkg.errors import InputError
+from sportkg.extract.langdetect import detect_language
+from sportkg.model import Article
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+"""Files (and JSON-lines records) larger than this are rejected as oversized."""
+
+ARTICLE_SUFFIXES = frozenset({".txt", ".text"})
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+
+_DATE_LINE = re.compile(
+    r"^\ufeff?[ \t]*date[ \t]+(?P<date>\d{4}-\d{2}-\d{2}|unknown)(?:[ \t]*\r?\n|[ \t]+|$)"
+)
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_LANG_CODE = re.compile(r"^[a-z]{2,3}$")
+_BINARY_SAMPLE = 8192
+_CONTROL_CHARS = frozenset(chr(c) for c in range(32)) - {"\t", "\n", "\r", "\f", "\v"}
+
+
+@dataclass(frozen=True)
+class ReadFailure:
+    """An input that could not be read as an article, with the reason.
+
+    Attributes:
+        source: the file (or `file:line` for a JSON-lines record, `-` for stdin).
+        reason: one line saying what is wrong, e.g. "binary file (not text)".
+    """
+
+    source: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+ReadResult = Article | ReadFailure
+"""What the readers yield: an article, or a failure that names the input."""
+
+
+def read_paths(
+    paths: Iterable[str | Path],
+    *,
+    glob: str = "*",
+    lang: str | None = None,
+    date: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    exclude: Iterable[str | Path] = (),
+) -> Iterator[ReadResult]:
+    """Read every article under `paths`: files, directories (recursive) and `-` for stdin.
+
+    Args:
+        paths: files, directories or "-".
+        glob: file-name pattern inside directories; "*" takes article files only.
+        lang: language for inputs that do not state one ("nl", "en"); None detects it.
+        date: publication date "YYYY-MM-DD" for inputs that do not state one.
+        max_bytes: larger files and records are rejected.
+        exclude: files to skip (e.g. the gold file of an evaluation lying among the articles).
+
+    Yields:
+        An `Article` per article read, a `ReadFailure` per input that could not be read.
+
+    Raises:
+        InputError: when `lang` or `date` is malformed (a usage error, not a bad file).
+    """
+    _check_options(lang=lang, date=date)
+    skip = {Path(p).resolve() for p in exclude}
+    for raw in paths:
+        if str(raw) == "-":
+            yield from read_stdin(lang=lang, date=date, max_bytes=max_bytes)
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            files = _directory_files(path, glob=glob)
+            if not files:
+                yield ReadFailure(str(path), f"directory has no files matching {glob!r}")
+            for file in files:
+                if file.resolve() not in skip:
+                    yield from read_file(
+                        file, lang=lang, date=date, max_bytes=max_bytes, discovered=True
+                    )
+        elif path.is_file():
+            if path.resolve() not in skip:
+                yield from read_file(path, lang=lang, date=date, max_bytes=max_bytes)
+        elif path.exists():
+            yield ReadFailure(str(path), "not a regular file or directory")
+        else:
+            yield ReadFailure(str(path), "no such file or directory")
+
+
+def read_file(
+    path: str | Path,
+    *,
+    lang: str | None = None,
+    date: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    discovered: bool = False,
+) -> Iterator[ReadResult]:
+    """Read one file: JSON lines by suffix, else a reference-format or plain text article.
+
+    Args:
+        path: the file.
+        lang: language when the file does not state one; None detects it.
+        date: publication date when the file does not state one.
+        max_bytes: larger files are rejected.
+        discovered: the file was found in a directory rather than named; a JSON-lines
+            file of other records (no `text`) is then skipped with a warning, not a failure.
+
+    Yields:
+        The article(s) of the file, or one `ReadFailure`.
+    """
+    _check_options(lang=lang, date=date)
+    path = Path(path)
+    name = str(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        yield ReadFailure(name, f"cannot read: {exc.strerror or exc}")
+        return
+    if size > max_bytes:
+        yield ReadFailure(name, f"file too large ({_mb(size)} > limit {_mb(max_bytes)})")
+        return
+    if size == 0:
+        yield ReadFailure(name, "empty file")
+        return
+    if path.suffix.lower() in JSONL_SUFFIXES:
+        try:
+            with path.open("rb") as stream:
+                yield from _read_jsonl_stream(
+                    stream, name=name, lang=lang, date=date, max_bytes=max_bytes,
+                    discovered=discovered,
+                )
+        except OSError as exc:
+            yield ReadFailure(name, f"cannot read: {exc.strerror or exc}")
+        return
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        yield ReadFailure(name, f"cannot read: {exc.strerror or exc}")
+        return
+    yield _text_article(data, source=name, doc_id=path.stem, lang=lang, date=date)
+
+
+def read_jsonl(
+    path: str | Path,
+    *,
+    lang: str | None = None,
+    date: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Iterator[ReadResult]:
+    """Read a JSON-lines file of article records, one record at a time (bounded memory).
+
+    Each record needs `text`; `id` defaults to `<file stem>-<line number>`, `lang` to the
+    `lang` option or detection, `date` to the `date` option. A bad record becomes a
+    `ReadFailure` naming `file:line` and the rest of the file is still read.
+    """
+    _check_options(lang=lang, date=date)
+    path = Path(path)
+    try:
+        with path.open("rb") as stream:
+            yield from _read_jsonl_stream(
+                stream, name=str(path), lang=lang, date=date, max_bytes=max_bytes
+            )
+    except OSError as exc:
+        yield ReadFailure(str(path), f"cannot read: {exc.strerror or exc}")
+
+
+def read_stdin(
+    *,
+    lang: str | None = None,
+    date: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    stream: IO[bytes] | None = None,
+) -> Iterator[ReadResult]:
+    """Read articles from standard input (`-`): JSON lines or one text article.
+
+    Args:
+        lang: language when the input does not state one.
+        date: publication date when the input does not state one.
+        max_bytes: larger input is rejected.
+        stream: a binary stream to read instead of `sys.stdin` (for embedding and tests).
+    """
+    _check_options(lang=lang, date=date)
+    source = stream if stream is not None else sys.stdin.buffer
+    head = source.read(_BINARY_SAMPLE)
+    first = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    if first == b"{":
+        yield from _read_jsonl_stream(
+            _Prefixed(head, source), name="-", lang=lang, date=date, max_bytes=max_bytes
+        )
+        return
+    data = head + source.read(max(0, max_bytes + 1 - len(head)))
+    if len(data) > max_bytes:
+        yield ReadFailure("-", f"input too large (> limit {_mb(max_bytes)})")
+        return
+    if not data:
+        yield ReadFailure("-", "empty input")
+        return
+    yield _text_article(data, source="-", doc_id="stdin", lang=lang, date=date)
+
+
+def parse_text(
+    text: str, *, source: str, doc_id: str | None = None, lang: str | None = None,
+    date: str | None = None,
+) -> Article:
+    """Make an Article of decoded text in the reference or plain format.
+
+    Args:
+        text: the file content.
+        source: where it came from (names the article in messages).
+        doc_id: the article id; defaults to the stem of `source`.
+        lang: language; None detects it.
+        date: publication date used when the text has no ` date ` line.
+
+    Raises:
+        InputError: when the article has no text.
+    """
+    text = text.removeprefix("\ufeff")
+    match = _DATE_LINE.match(text)
+    published = date
+    if match:
+        stated = match.group("date")
+        published = None if stated == "unknown" else stated
+        if published is not None:
+            _check_date(published, what=f"{source}: date line")
+        text = text[match.end() :]
+    body = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not body.strip():
+        raise InputError(f"{source}: empty article (no text)")
+    return Article(
+        id=doc_id if doc_id is not None else Path(source).stem,
+        text=body,
+        lang=lang or detect_language(body),
+        date=published,
+        source=source,
+    )
+
+
+def decode(data: bytes, *, source: str) -> str:
+    """Decode file bytes: UTF-8 (BOM or not), else the encoding charset-normalizer finds.
+
+    Raises:
+        InputError: for binary data or bytes no text encoding explains.
+    """
+    if _looks_binary(data[:_BINARY_SAMPLE]):
+        raise InputError(f"{source}: binary file (not text)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+        if best is None or best.encoding is None:
+            raise InputError(f"{source}: not text in any known encoding") from None
+        text = str(best)
+        log.warning("%s: not UTF-8, read as %s", source, best.encoding)
+    if _looks_binary(text[:_BINARY_SAMPLE]):
+        raise InputError(f"{source}: binary file (not text)")
+    return text
+
+
+def _text_article(
+    data: bytes, *, source: str, doc_id: str, lang: str | None, date: str | None
+) -> ReadResult:
+    try:
+        return parse_text(decode(data, source=source), source=source, doc_id=doc_id,
+                          lang=lang, date=date)
+    except InputError as exc:
+        return ReadFailure(source, str(exc).removeprefix(f"{source}: "))
+
+
+def _read_jsonl_stream(
+    stream: IO[bytes] | _Prefixed, *, name: str, lang: str | None, date: str | None,
+    max_bytes: int, discovered: bool = False,
+) -> Iterator[ReadResult]:
+    stem = "stdin" if name == "-" else Path(name).stem
+    seen = 0
+    for number, raw in enumerate(_lines(stream, limit=max_bytes), start=1):
+        where = f"{name}:{number}"
+        if raw is None:
+            yield ReadFailure(where, f"record too large (> limit {_mb(max_bytes)})")
+            continue
+        if number == 1:
+            raw = raw.removeprefix(b"\xef\xbb\xbf")
+        if not raw.strip():
+            continue
+        seen += 1
+        try:
+            record = json.loads(raw.decode("utf-8"))
+            if seen == 1 and isinstance(record, dict) and "text" not in record:
+                # A JSON-lines file of something else (gold facts, statements): one message.
+                if discovered:
+                    log.warning("%s: skipped, its records have no 'text' (not articles)", name)
+                else:
+                    yield ReadFailure(name, "not an articles file: first record has no 'text'")
+                return
+            yield _record_article(record, where=where, default_id=f"{stem}-{number}",
+                                  source=name, lang=lang, date=date)
+        except UnicodeDecodeError:
+            yield ReadFailure(where, "record is not UTF-8")
+        except json.JSONDecodeError as exc:
+            yield ReadFailure(where, f"not valid JSON ({exc.msg})")
+        except InputError as exc:
+            yield ReadFailure(where, str(exc))
+    if seen == 0:
+        yield ReadFailure(name, "empty file (no JSON-lines records)")
+
+
+def _record_article(
+    record: Any, *, where: str, default_id: str, source: str, lang: str | None,
+    date: str | None,
+) -> Article:
+    if not isinstance(record, dict):
+        raise InputError(f"record must be a JSON object, got {type(record).__name__}")
+    text = record.get("text")
+    if not isinstance(text, str):
+        raise InputError("record has no 'text' string")
+    if not text.strip():
+        raise InputError("record has an empty 'text'")
+    for key in ("id", "lang", "date", "url", "title"):
+        value = record.get(key)
+        if value is not None and not isinstance(value, str | int):
+            raise InputError(f"record field {key!r} must be a string, got {value!r}")
+    rec_lang = record.get("lang") or lang
+    if rec_lang is not None:
+        _check_lang(str(rec_lang), what=f"record field 'lang' {rec_lang!r}")
+    rec_date = record.get("date") or date
+    if rec_date is not None:
+        _check_date(str(rec_date), what="record field 'date'")
+    return Article(
+        id=str(record["id"]) if record.get("id") not in (None, "") else default_id,
+        text=text,
+        lang=str(rec_lang) if rec_lang else detect_language(text),
+        date=str(rec_date) if rec_date else None,
+        source=source,
+        url=record.get("url") or None,
+        title=record.get("title") or None,
+    )
+
+
+class _Prefixed:
+    """A binary stream with bytes already read put back in front (for sniffing stdin)."""
+
+    def __init__(self, head: bytes, rest: IO[bytes]) -> None:
+        self._head = head
+        self._rest = rest
+
+    def read(self, size: int = -1) -> bytes:
+        if self._head:
+            if size < 0:
+                out, self._head = self._head + self._rest.read(), b""
+                return out
+            out, self._head = self._head[:size], self._head[size:]
+            if len(out) < size:
+                out += self._rest.read(size - len(out))
+            return out
+        return self._rest.read(size)
+
+
+def _lines(stream: IO[bytes] | _Prefixed, *, limit: int) -> Iterator[bytes | None]:
+    """Split a binary stream into lines in 64 KiB reads; a line over `limit` yields None."""
+    buffer = b""
+    too_long = False
+    while True:
+        chunk = stream.read(65536)
+        if not chunk:
+            break
+        buffer += chunk
+        while True:
+            cut = buffer.find(b"\n")
+            if cut < 0:
+                break
+            line, buffer = buffer[:cut], buffer[cut + 1 :]
+            yield None if too_long or len(line) > limit else line
+            too_long = False
+        if len(buffer) > limit:
+            too_long, buffer = True, b""
+    if buffer or too_long:
+        yield None if too_long or len(buffer) > limit else buffer
+
+
+def _directory_files(directory: Path, *, glob: str) -> list[Path]:
+    files = []
+    for path in sorted(directory.rglob(glob)):
+        relative = path.relative_to(directory)
+        if any(part.startswith(".") for part in relative.parts) or not path.is_file():
+            continue
+        if glob == "*" and path.suffix.lower() not in ARTICLE_SUFFIXES | JSONL_SUFFIXES:
+            log.debug("%s: skipped (not an article file)", path)
+            continue
+        files.append(path)
+    return files
+
+
+def _looks_binary(sample: bytes | str) -> bool:
+    if not sample:
+        return False
+    if isinstance(sample, bytes):
+        if b"\x00" in sample:
+            return True
+        return False
+    controls = sum(1 for c in sample if c in _CONTROL_CHARS)
+    return controls / len(sample) > 0.01
+
+
+def _check_options(*, lang: str | None, date: str | None) -> None:
+    if lang is not None:
+        _check_lang(lang, what=f"language {lang!r}")
+    if date is not None:
+        _check_date(date, what="date option")
+
+
+def _check_lang(lang: str, *, what: str) -> None:
+    if not _LANG_CODE.match(lang):
+        raise InputError(f"{what} is not an ISO 639-1 code such as 'nl' or 'en'")
+
+
+def _check_date(value: str, *, what: str) -> None:
+    if not _ISO_DATE.match(value):
+        raise InputError(f"{what} {value!r} is not a date YYYY-MM-DD")
+    try:
+        _date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"{what} {value!r} is not a valid calendar date") from None
+
+
+def _mb(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"
