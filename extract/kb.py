@@ -329,6 +329,14 @@ class KnowledgeBase:
         pos = self._by_iri.get(key)
         return None if pos is None else self._entities[pos]
 
+    def exact(self, key: str) -> list[KBEntity]:
+        """Entities with a label or alias whose normalised form is `key` (already normalised)."""
+        return [
+            self._entities[code // 4]
+            for code in self._names.get(key, ())
+            if code % 4 <= _CODE["alias"] and code // 4 not in self._stale
+        ]
+
     def lookup(
         self, name: str, *, type: str | None = None, limit: int = 10
     ) -> list[Candidate]:
