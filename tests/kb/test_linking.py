@@ -8,7 +8,6 @@ from typing import Any
 
 import pytest
 import spacy
-
 from sportkg.extract.kb import KnowledgeBase
 from sportkg.extract.linking import EntityLinker, LinkContext, Linker
 from sportkg.iris import mint_entity_iri
