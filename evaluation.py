@@ -307,9 +307,11 @@ def value_matches(
     if kind == "duration":
         gold_seconds = float(gold) if not isinstance(gold, str) else parse_race_time(gold)
         seconds = _as_seconds(predicted)
-        return gold_seconds is not None and seconds is not None and abs(
-            gold_seconds - seconds
-        ) < 0.0051
+        return (
+            gold_seconds is not None
+            and seconds is not None
+            and abs(gold_seconds - seconds) < 0.0051
+        )
     raise ValueError(f"unknown value kind {kind!r}")
 
 
@@ -492,8 +494,13 @@ class EvaluationReport:
                 for g in self.missed
             ]
             out["spurious"] = [
-                {"doc": s.doc, "subject": s.subject.label, "property": s.property,
-                 "value": _as_text(s.value), "sentence": s.evidence.sentence}
+                {
+                    "doc": s.doc,
+                    "subject": s.subject.label,
+                    "property": s.property,
+                    "value": _as_text(s.value),
+                    "sentence": s.evidence.sentence,
+                }
                 for s in self.spurious
             ]
         return out
@@ -641,9 +648,7 @@ def _report(
 
     props = sorted({prop for _, prop in counts}, key=lambda k: (order.get(k, len(order)), k))
     lang_names = sorted({lang for lang, _ in counts})
-    per_property = {
-        prop: total(v for (_, p), v in counts.items() if p == prop) for prop in props
-    }
+    per_property = {prop: total(v for (_, p), v in counts.items() if p == prop) for prop in props}
     per_language = {
         lang: total(v for (la, _), v in counts.items() if la == lang) for lang in lang_names
     }

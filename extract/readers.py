@@ -103,10 +103,31 @@ def read_paths(
         InputError: when `lang` or `date` is malformed (a usage error, not a bad file).
     """
     _check_options(lang=lang, date=date)
+    for item in input_files(paths, glob=glob, exclude=exclude):
+        if isinstance(item, ReadFailure):
+            yield item
+        elif item == "-":
+            yield from read_stdin(lang=lang, date=date, max_bytes=max_bytes)
+        else:
+            path, discovered = item
+            yield from read_file(
+                path, lang=lang, date=date, max_bytes=max_bytes, discovered=discovered
+            )
+
+
+def input_files(
+    paths: Iterable[str | Path], *, glob: str = "*", exclude: Iterable[str | Path] = ()
+) -> Iterator[tuple[Path, bool] | str | ReadFailure]:
+    """The inputs `read_paths` reads, without reading them (e.g. to size a progress bar).
+
+    Yields:
+        ("-" for stdin), (path, found_in_a_directory) per file, or a ReadFailure for a
+        path that does not exist or a directory without matching files.
+    """
     skip = {Path(p).resolve() for p in exclude}
     for raw in paths:
         if str(raw) == "-":
-            yield from read_stdin(lang=lang, date=date, max_bytes=max_bytes)
+            yield "-"
             continue
         path = Path(raw)
         if path.is_dir():
@@ -115,12 +136,10 @@ def read_paths(
                 yield ReadFailure(str(path), f"directory has no files matching {glob!r}")
             for file in files:
                 if file.resolve() not in skip:
-                    yield from read_file(
-                        file, lang=lang, date=date, max_bytes=max_bytes, discovered=True
-                    )
+                    yield file, True
         elif path.is_file():
             if path.resolve() not in skip:
-                yield from read_file(path, lang=lang, date=date, max_bytes=max_bytes)
+                yield path, False
         elif path.exists():
             yield ReadFailure(str(path), "not a regular file or directory")
         else:
@@ -166,7 +185,11 @@ def read_file(
         try:
             with path.open("rb") as stream:
                 yield from _read_jsonl_stream(
-                    stream, name=name, lang=lang, date=date, max_bytes=max_bytes,
+                    stream,
+                    name=name,
+                    lang=lang,
+                    date=date,
+                    max_bytes=max_bytes,
                     discovered=discovered,
                 )
         except OSError as exc:
@@ -239,7 +262,11 @@ def read_stdin(
 
 
 def parse_text(
-    text: str, *, source: str, doc_id: str | None = None, lang: str | None = None,
+    text: str,
+    *,
+    source: str,
+    doc_id: str | None = None,
+    lang: str | None = None,
     date: str | None = None,
 ) -> Article:
     """Make an Article of decoded text in the reference or plain format.
@@ -302,15 +329,21 @@ def _text_article(
     data: bytes, *, source: str, doc_id: str, lang: str | None, date: str | None
 ) -> ReadResult:
     try:
-        return parse_text(decode(data, source=source), source=source, doc_id=doc_id,
-                          lang=lang, date=date)
+        return parse_text(
+            decode(data, source=source), source=source, doc_id=doc_id, lang=lang, date=date
+        )
     except InputError as exc:
         return ReadFailure(source, str(exc).removeprefix(f"{source}: "))
 
 
 def _read_jsonl_stream(
-    stream: IO[bytes] | _Prefixed, *, name: str, lang: str | None, date: str | None,
-    max_bytes: int, discovered: bool = False,
+    stream: IO[bytes] | _Prefixed,
+    *,
+    name: str,
+    lang: str | None,
+    date: str | None,
+    max_bytes: int,
+    discovered: bool = False,
 ) -> Iterator[ReadResult]:
     stem = "stdin" if name == "-" else Path(name).stem
     seen = 0
@@ -333,8 +366,14 @@ def _read_jsonl_stream(
                 else:
                     yield ReadFailure(name, "not an articles file: first record has no 'text'")
                 return
-            yield _record_article(record, where=where, default_id=f"{stem}-{number}",
-                                  source=name, lang=lang, date=date)
+            yield _record_article(
+                record,
+                where=where,
+                default_id=f"{stem}-{number}",
+                source=name,
+                lang=lang,
+                date=date,
+            )
         except UnicodeDecodeError:
             yield ReadFailure(where, "record is not UTF-8")
         except json.JSONDecodeError as exc:
@@ -346,7 +385,12 @@ def _read_jsonl_stream(
 
 
 def _record_article(
-    record: Any, *, where: str, default_id: str, source: str, lang: str | None,
+    record: Any,
+    *,
+    where: str,
+    default_id: str,
+    source: str,
+    lang: str | None,
     date: str | None,
 ) -> Article:
     if not isinstance(record, dict):

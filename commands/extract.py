@@ -1,0 +1,366 @@
+"""The `extract`, `build` and `evaluate` commands: articles in, statements / graph / scores out.
+
+All three read their inputs the same way (`sportkg.extract.readers.read_paths`): files,
+directories (recursive, `--glob`), JSON lines and `-` for stdin. A file that cannot be
+read is reported on stderr with the reason, the others are processed, and the command
+exits with code 1 at the end. Long articles are fed to the pipeline in parts
+(`sportkg.extract.chunking`), so memory stays bounded.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Annotated
+
+import typer
+from sportkg.errors import ConfigError
+from sportkg.extract.chunking import DEFAULT_MAX_CHARS
+from sportkg.extract.readers import DEFAULT_MAX_BYTES, ReadFailure, input_files, read_paths
+from sportkg.model import Article, Statement
+
+if TYPE_CHECKING:
+    from sportkg.evaluation import EvaluationReport, Scores
+
+
+class StatementFormat(StrEnum):
+    """Output formats of `sportkg extract`."""
+
+    jsonl = "jsonl"
+    table = "table"
+
+
+class ReportFormat(StrEnum):
+    """Output formats of `sportkg evaluate`."""
+
+    table = "table"
+    json = "json"
+
+
+PathsArg = Annotated[
+    list[str],
+    typer.Argument(help="Article files, directories (searched recursively) or - for stdin."),
+]
+GlobOpt = Annotated[
+    str, typer.Option("--glob", help="File pattern inside directories; * takes .txt and .jsonl.")
+]
+LangOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--lang", help="Language of inputs that do not state one (nl, en); default: detect."
+    ),
+]
+DateOpt = Annotated[
+    str | None,
+    typer.Option("--date", help="Publication date YYYY-MM-DD of inputs that do not state one."),
+]
+PipelineOpt = Annotated[
+    str,
+    typer.Option("--pipeline", help="spaCy pipeline: auto, rules, trained or a package name."),
+]
+NProcOpt = Annotated[int, typer.Option("--n-process", min=1, help="Worker processes for spaCy.")]
+MaxMbOpt = Annotated[
+    int, typer.Option("--max-mb", min=1, help="Reject input files larger than this many MB.")
+]
+DEFAULT_MAX_MB = DEFAULT_MAX_BYTES // (1024 * 1024)
+
+
+@dataclass
+class Reading:
+    """Reads articles lazily while keeping what the summary needs: failures, counts, languages.
+
+    Iterating yields only Articles; failures are collected in `failures` (and printed
+    to stderr as they happen unless quiet).
+    """
+
+    paths: list[str]
+    glob: str = "*"
+    lang: str | None = None
+    date: str | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+    exclude: tuple[Path, ...] = ()
+    failures: list[ReadFailure] = field(default_factory=list)
+    langs: dict[str, str] = field(default_factory=dict)
+    articles: int = 0
+
+    def total(self) -> int | None:
+        """The number of articles when every input is a text file (else unknown: None)."""
+        count = 0
+        for item in input_files(self.paths, glob=self.glob, exclude=self.exclude):
+            if isinstance(item, ReadFailure):
+                continue
+            if item == "-" or Path(item[0]).suffix.lower() in (".jsonl", ".ndjson"):
+                return None
+            count += 1
+        return count
+
+    def __iter__(self) -> Iterator[Article]:
+        for item in read_paths(
+            self.paths,
+            glob=self.glob,
+            lang=self.lang,
+            date=self.date,
+            max_bytes=self.max_bytes,
+            exclude=self.exclude,
+        ):
+            if isinstance(item, ReadFailure):
+                self.failures.append(item)
+                _note(f"skipped {item}")
+                continue
+            self.articles += 1
+            self.langs[item.id] = item.lang
+            yield item
+
+
+def extract_statements(
+    articles: Iterable[Article],
+    *,
+    pipeline: str = "auto",
+    n_process: int = 1,
+    max_chars: int = DEFAULT_MAX_CHARS,
+) -> Iterator[tuple[Article, list[Statement]]]:
+    """Run the extraction pipeline over articles, long ones in parts.
+
+    Raises:
+        ConfigError: when the extraction pipeline is not available.
+    """
+    try:
+        from sportkg.pipeline import extract_articles
+    except ImportError as exc:
+        raise ConfigError(f"the extraction pipeline cannot be loaded: {exc}") from exc
+    from sportkg.extract.chunking import extract_in_parts
+
+    def run(parts: Iterable[Article]) -> Iterator[tuple[Article, list[Statement]]]:
+        return extract_articles(parts, pipeline=pipeline, n_process=n_process)
+
+    return extract_in_parts(articles, run, max_chars=max_chars)
+
+
+def _note(message: str) -> None:
+    """A status line on stderr (suppressed by --quiet)."""
+    from sportkg import settings
+
+    if not settings.QUIET:
+        typer.echo(f"sportkg: {message}", err=True)
+
+
+def _summary(reading: Reading, statements: int, *, verb: str) -> None:
+    skipped = len(reading.failures)
+    _note(f"{verb} {reading.articles} articles, {statements} statements, {skipped} skipped")
+    from sportkg import settings
+
+    if skipped and not settings.QUIET:
+        for failure in reading.failures:
+            typer.echo(f"  skipped {failure.source}: {failure.reason}", err=True)
+
+
+def _exit_for(reading: Reading) -> None:
+    if reading.failures:
+        raise typer.Exit(code=1)
+
+
+def _value_text(statement: Statement) -> str:
+    value = statement.value
+    return value.label if hasattr(value, "label") else str(getattr(value, "value", value))
+
+
+def write_table(rows: Iterable[Statement], out: IO[str]) -> int:
+    """Write statements as an aligned text table; returns the number of rows."""
+    header = ("doc", "subject", "property", "value", "qualifiers", "conf")
+    table: list[tuple[str, ...]] = []
+    for statement in rows:
+        quals = "; ".join(
+            f"{pid}={getattr(v, 'label', None) or getattr(v, 'value', '')}"
+            for pid, v in statement.qualifiers
+        )
+        table.append(
+            (
+                statement.doc,
+                statement.subject.label,
+                statement.property,
+                _value_text(statement),
+                quals,
+                f"{statement.confidence:.2f}",
+            )
+        )
+    widths = [min(40, max([len(header[i])] + [len(r[i]) for r in table])) for i in range(6)]
+    for row in (header, *table):
+        out.write("  ".join(_cut(c, w).ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+        out.write("\n")
+    return len(table)
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def extract(
+    paths: PathsArg,
+    format: Annotated[
+        StatementFormat,
+        typer.Option("--format", "-f", help="jsonl (one statement per line) or table."),
+    ] = StatementFormat.jsonl,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write here instead of stdout.")
+    ] = None,
+    lang: LangOpt = None,
+    date: DateOpt = None,
+    glob: GlobOpt = "*",
+    pipeline: PipelineOpt = "auto",
+    n_process: NProcOpt = 1,
+    max_mb: MaxMbOpt = DEFAULT_MAX_MB,
+) -> None:
+    """Extract statements from articles and write them as JSON lines or a table."""
+    reading = Reading(list(paths), glob=glob, lang=lang, date=date, max_bytes=max_mb * 1024 * 1024)
+    results = extract_statements(reading, pipeline=pipeline, n_process=n_process)
+    handle = out.open("w", encoding="utf-8") if out else sys.stdout
+    count = 0
+    try:
+        if format is StatementFormat.table:
+            count = write_table((s for _, stmts in results for s in stmts), handle)
+        else:
+            for _, statements in results:
+                for statement in statements:
+                    handle.write(json.dumps(statement.to_dict(), ensure_ascii=False) + "\n")
+                    count += 1
+    finally:
+        if out:
+            handle.close()
+    _summary(reading, count, verb="extracted from")
+    _exit_for(reading)
+
+
+def build(
+    paths: PathsArg,
+    store: Annotated[
+        Path, typer.Option("--store", help="Store directory (oxigraph backend).")
+    ] = Path("sportkg-store"),
+    backend: Annotated[
+        str, typer.Option("--backend", help="oxigraph, memory or sparql.")
+    ] = "oxigraph",
+    endpoint: Annotated[
+        str | None, typer.Option("--endpoint", help="SPARQL endpoint URL (sparql backend).")
+    ] = None,
+    lang: LangOpt = None,
+    date: DateOpt = None,
+    glob: GlobOpt = "*",
+    pipeline: PipelineOpt = "auto",
+    n_process: NProcOpt = 1,
+    max_mb: MaxMbOpt = DEFAULT_MAX_MB,
+) -> None:
+    """Read articles, extract statements and add them to the graph (one named graph each)."""
+    from sportkg.commands.graph import open_kg
+    from sportkg.progress import progress
+
+    reading = Reading(list(paths), glob=glob, lang=lang, date=date, max_bytes=max_mb * 1024 * 1024)
+    total = reading.total()
+    count = 0
+    changed = 0
+    kg = open_kg(store, backend, endpoint)
+    try:
+        results = extract_statements(reading, pipeline=pipeline, n_process=n_process)
+        for article, statements in progress(results, total=total, desc="build", unit="article"):
+            result = kg.add_article(article, statements)
+            count += len(statements)
+            changed += 0 if getattr(result, "unchanged", False) else 1
+        stats = kg.stats()
+    finally:
+        kg.close()
+    _summary(reading, count, verb=f"built {store if backend == 'oxigraph' else backend} from")
+    if stats:
+        _note("graph now: " + ", ".join(f"{k} {v}" for k, v in stats.items()))
+    _exit_for(reading)
+
+
+def evaluate(
+    paths: PathsArg,
+    gold: Annotated[Path, typer.Option("--gold", help="Gold facts (JSON lines) to score against.")],
+    format: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="table or json.")
+    ] = ReportFormat.table,
+    details: Annotated[
+        bool, typer.Option("--details", help="Also list missed and spurious facts.")
+    ] = False,
+    lang: LangOpt = None,
+    date: DateOpt = None,
+    glob: GlobOpt = "*",
+    pipeline: PipelineOpt = "auto",
+    n_process: NProcOpt = 1,
+    max_mb: MaxMbOpt = DEFAULT_MAX_MB,
+) -> None:
+    """Extract from articles and score the statements against a gold file (P, R, F1)."""
+    from sportkg.evaluation import evaluate as score_statements
+    from sportkg.evaluation import load_gold
+
+    load_gold(gold)  # fail early, before the pipeline runs, on a bad gold file
+    reading = Reading(
+        list(paths),
+        glob=glob,
+        lang=lang,
+        date=date,
+        max_bytes=max_mb * 1024 * 1024,
+        exclude=(gold,),
+    )
+    predicted = [
+        s
+        for _, stmts in extract_statements(reading, pipeline=pipeline, n_process=n_process)
+        for s in stmts
+    ]
+    report = score_statements(predicted, gold, langs=reading.langs)
+    if format is ReportFormat.json:
+        typer.echo(json.dumps(report.to_dict(details=details), indent=2, ensure_ascii=False))
+    else:
+        typer.echo(format_report(report, gold=gold, details=details))
+    _summary(reading, len(predicted), verb="evaluated")
+    _exit_for(reading)
+
+
+def format_report(report: EvaluationReport, *, gold: Path, details: bool = False) -> str:
+    """The evaluation report as a plain-text table."""
+    from sportkg.ontology.relations import RELATIONS
+
+    lines = [f"Evaluation of {len(report.docs)} documents against {gold.name}", ""]
+    head = f"{'':<14}{'':<24}{'pred':>6}{'gold':>6}{'match':>7}{'P':>8}{'R':>8}{'F1':>8}"
+
+    def row(key: str, label: str, s: Scores) -> str:
+        return (
+            f"{key:<14}{label[:23]:<24}{s.predicted:>6}{s.gold:>6}{s.matched_gold:>7}"
+            f"{s.precision:>8.3f}{s.recall:>8.3f}{s.f1:>8.3f}"
+        )
+
+    lines += ["per property", head]
+    for key, s in report.per_property.items():
+        rel = RELATIONS.get(key)
+        lines.append(row(key, rel.label_en if rel else "", s))
+    lines += ["", "per language", head]
+    for lang, s in report.per_language.items():
+        lines.append(row(lang, "", s))
+    lines += ["", row("micro", "all properties", report.micro), ""]
+    q = report.qualifiers
+    lines.append(
+        f"qualifier match rate: {q.rate:.3f} ({q.facts_all_match} of {q.facts} matched facts "
+        "with gold qualifiers have them all right)"
+    )
+    per = ", ".join(f"{pid} {ok}/{total}" for pid, (ok, total) in sorted(q.per_qualifier.items()))
+    if per:
+        lines.append(f"  per qualifier: {per}")
+    if details:
+        lines += ["", "missed (gold facts not found):"]
+        lines += [f"  {g.doc}: {g.subject} {g.property} {g.value}" for g in report.missed]
+        lines += ["", "spurious (predicted facts not in the gold):"]
+        lines += [
+            f"  {s.doc}: {s.subject.label} {s.property} {_value_text(s)}  [{s.evidence.extractor}]"
+            for s in report.spurious
+        ]
+    return "\n".join(lines)
+
+
+def register(app: typer.Typer) -> None:
+    """Add `extract`, `build` and `evaluate` to the sportkg app."""
+    app.command("extract")(extract)
+    app.command("build")(build)
+    app.command("evaluate")(evaluate)
