@@ -89,6 +89,7 @@ def extract_in_parts(
         split article carry the whole article's hash and offsets into its whole text.
     """
     pending: dict[str, deque[tuple[Article, int, bool]]] = defaultdict(deque)
+    hashes: dict[int, str] = {}
     gathered: dict[int, list[Statement]] = {}
 
     def parts() -> Iterator[Article]:
@@ -106,15 +107,17 @@ def extract_in_parts(
             yield whole, statements
             continue
         collected = gathered.setdefault(id(whole), [])
-        collected.extend(_shift(statement, whole, offset) for statement in statements)
+        whole_hash = hashes.setdefault(id(whole), whole.hash)
+        collected.extend(_shift(statement, whole_hash, offset) for statement in statements)
         if last:
+            del hashes[id(whole)]
             yield whole, gathered.pop(id(whole))
 
 
-def _shift(statement: Statement, whole: Article, offset: int) -> Statement:
+def _shift(statement: Statement, whole_hash: str, offset: int) -> Statement:
     evidence = dataclasses.replace(
         statement.evidence,
         start=statement.evidence.start + offset,
         end=statement.evidence.end + offset,
     )
-    return dataclasses.replace(statement, article=whole.hash, evidence=evidence)
+    return dataclasses.replace(statement, article=whole_hash, evidence=evidence)

@@ -26,6 +26,7 @@ Examples:
 
 from __future__ import annotations
 
+import codecs
 import json
 import logging
 import re
@@ -47,6 +48,8 @@ DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".text"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+WESTERN_ENCODINGS = ("cp1252", "latin_1", "iso8859_15")
+"""Encodings tried first for text that is not UTF-8."""
 
 _DATE_LINE = re.compile(
     r"^\ufeff?[ \t]*date[ \t]+(?P<date>\d{4}-\d{2}-\d{2}|unknown)(?:[ \t]*\r?\n|[ \t]+|$)"
@@ -276,7 +279,7 @@ def parse_text(
         source: where it came from (names the article in messages).
         doc_id: the article id; defaults to the stem of `source`.
         lang: language; None detects it.
-        date: publication date used when the text has no ` date ` line.
+        date: publication date used when the text has no ` date ` line (or ` date unknown `).
 
     Raises:
         InputError: when the article has no text.
@@ -286,7 +289,7 @@ def parse_text(
     published = date
     if match:
         stated = match.group("date")
-        published = None if stated == "unknown" else stated
+        published = date if stated == "unknown" else stated
         if published is not None:
             _check_date(published, what=f"{source}: date line")
         text = text[match.end() :]
@@ -303,23 +306,42 @@ def parse_text(
 
 
 def decode(data: bytes, *, source: str) -> str:
-    """Decode file bytes: UTF-8 (BOM or not), else the encoding charset-normalizer finds.
+    """Decode file bytes: UTF-8 (BOM or not) or UTF-16 with BOM, else a detected encoding.
+
+    Detection uses charset-normalizer, trying the Western European encodings news in Dutch
+    and English come in (cp1252, latin-1, latin-9) first, because short texts give the
+    general detector too little to tell those from Baltic or Cyrillic code pages.
+    The encoding used is logged as a warning naming the file.
 
     Raises:
         InputError: for binary data or bytes no text encoding explains.
     """
+    for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                raise InputError(f"{source}: invalid UTF-16 text") from None
+            log.warning("%s: not UTF-8, read as UTF-16", source)
+            return _checked_text(text, source=source)
     if _looks_binary(data[:_BINARY_SAMPLE]):
         raise InputError(f"{source}: binary file (not text)")
     try:
-        text = data.decode("utf-8-sig")
+        return _checked_text(data.decode("utf-8-sig"), source=source)
     except UnicodeDecodeError:
-        from charset_normalizer import from_bytes
+        pass
+    from charset_normalizer import from_bytes
 
+    best = from_bytes(data, cp_isolation=list(WESTERN_ENCODINGS)).best()
+    if best is None or best.chaos > 0.2:
         best = from_bytes(data).best()
-        if best is None or best.encoding is None:
-            raise InputError(f"{source}: not text in any known encoding") from None
-        text = str(best)
-        log.warning("%s: not UTF-8, read as %s", source, best.encoding)
+    if best is None or best.encoding is None:
+        raise InputError(f"{source}: not text in any known encoding")
+    log.warning("%s: not UTF-8, read as %s", source, best.encoding)
+    return _checked_text(str(best), source=source)
+
+
+def _checked_text(text: str, *, source: str) -> str:
     if _looks_binary(text[:_BINARY_SAMPLE]):
         raise InputError(f"{source}: binary file (not text)")
     return text
