@@ -75,6 +75,19 @@ SPORT_CUES: Mapping[str, tuple[str, ...]] = {
 }
 """Words that point to a sport (beyond the KB's own sport and occupation names)."""
 
+EVENT_CUES: Mapping[str, tuple[str, ...]] = {
+    # the Olympic Games: adjectives and phrases that name no edition
+    "Q5389": ("olympisch", "olympische", "olympic", "olympics", "olympian", "de spelen",
+              "the games", "olympisch kampioen", "olympisch kampioene", "olympic champion"),
+    # other championships: a medal won there is not an Olympic medal
+    "championship": ("wk", "ek", "nk", "wereldkampioenschap", "wereldkampioenschappen",
+                     "europees kampioenschap", "europese kampioenschappen",
+                     "nederlands kampioenschap", "nederlandse kampioenschappen",
+                     "world championship", "world championships", "european championship",
+                     "european championships", "world cup", "wereldbeker", "worlds"),
+}
+"""Words that point to a kind of event (co-mention context for medals and titles)."""
+
 SPORT_LABELS: Mapping[str, str] = {
     "sport:cycling": "cycling",
     "sport:football": "football",
@@ -95,7 +108,9 @@ class LinkContext:
     Attributes:
         sports: sports (QIDs or "sport:<name>") evoked anywhere in the article.
         countries: countries (QIDs) named or implied by a nationality word in the article.
-        qids: KB entities mentioned in the article (exact label or alias).
+        qids: KB entities mentioned in the article (exact label or alias), plus event cues
+            ("Q5389" for Olympic words, "championship" for other championships).
+        local_qids: the same for the mention's own sentence.
         local_sports: sports evoked in the mention's own sentence.
         local_countries: countries evoked in the mention's own sentence.
     """
@@ -105,6 +120,7 @@ class LinkContext:
     qids: frozenset[str] = frozenset()
     local_sports: frozenset[str] = frozenset()
     local_countries: frozenset[str] = frozenset()
+    local_qids: frozenset[str] = frozenset()
     sport_counts: Mapping[str, int] = field(default_factory=dict)
 
     @classmethod
@@ -139,6 +155,7 @@ class LinkContext:
             self,
             local_sports=_nearest(found.sports, position),
             local_countries=_nearest(found.countries, position),
+            local_qids=found.qids,
         )
 
     def with_qids(self, qids: Iterable[str]) -> LinkContext:
@@ -166,6 +183,9 @@ def _sport_root(sport: str) -> str:
 
 _CUE_INDEX: dict[str, str] = {
     normalize_name(cue): sport for sport, cues in SPORT_CUES.items() for cue in cues
+}
+_EVENT_INDEX: dict[str, str] = {
+    normalize_name(cue): event for event, cues in EVENT_CUES.items() for cue in cues
 }
 
 
@@ -201,6 +221,9 @@ def _scan_uncached(text: str, kb: KnowledgeBase) -> _Found:
             sport = _CUE_INDEX.get(key)
             if sport:
                 sports.append((i, sport))
+            event = _EVENT_INDEX.get(key)
+            if event:
+                qids.add(event)
             if len(key) < 3:
                 continue
             for entity in kb.exact(key):
@@ -298,15 +321,13 @@ class Linker:
     ) -> list[tuple[Candidate, float]]:
         """The KB candidates for `name` with their final scores, best first."""
         candidates = self.kb.lookup(name, type=None if type == "thing" else type)
-        scored = [(c, _final_score(c, type, context)) for c in candidates]
-        scored.sort(key=lambda cs: (-cs[1], cs[0].entity.iri))
-        if len(scored) > 1 and scored[0][0].entity.type == "person":
-            top = scored[0][1]
-            if top - scored[1][1] < 0.1:  # two people fit about equally well: do not guess
-                scored = [
-                    (c, round(s * 0.45, 4) if top - s < 0.1 else s) for c, s in scored
-                ]
-        return scored
+        raw = [(c, _final_score(c, type, context)) for c in candidates]
+        raw.sort(key=lambda cs: (-cs[1], cs[0].entity.iri))
+        if len(raw) > 1 and raw[0][0].entity.type == "person":
+            top = raw[0][1]
+            if top - raw[1][1] < 0.1:  # two people fit about equally well: do not guess
+                raw = [(c, round(s * 0.45, 4) if top - s < 0.1 else s) for c, s in raw]
+        return [(c, min(1.0, s)) for c, s in raw]
 
     def mint(self, name: str, type: str, context: LinkContext) -> Entity:
         """The NIL entity of `name`: a minted IRI, with the sport for people when it is clear."""
@@ -327,7 +348,7 @@ def _sport_label(sport: str, kb: KnowledgeBase) -> str:
 
 
 def _final_score(candidate: Candidate, type: str, context: LinkContext) -> float:
-    """Name-match quality adjusted by type, context and prior, clipped to [0, 1]."""
+    """Name-match quality adjusted by type, context and prior (may exceed 1 before clipping)."""
     entity = candidate.entity
     score = candidate.score
     if type not in ("thing", entity.type):
@@ -349,11 +370,20 @@ def _final_score(candidate: Candidate, type: str, context: LinkContext) -> float
             score += 0.05
         else:
             score -= 0.3
-    related = len(set(entity.related) & context.qids)
-    if related:
-        score += min(0.2, 0.1 * related)
+    related = set(entity.related)
+    if related & context.local_qids:
+        score += 0.15
+    elif entity.type == "award" and related and "championship" in context.local_qids:
+        score -= 0.2  # "WK-goud": a medal of another championship
+    elif related & context.qids:
+        # an article-wide hint, weaker than the sentence; none when the article also
+        # speaks of other championships
+        if "championship" not in context.qids:
+            score += 0.06
+    elif entity.type == "award" and related and "championship" in context.qids:
+        score -= 0.04
     score += 0.05 * entity.prior
-    return round(max(0.0, min(1.0, score)), 4)
+    return round(max(0.0, score), 4)
 
 
 # ---------------------------------------------------------------------- spaCy component
