@@ -37,7 +37,9 @@ VALUE_TYPES = {"P27": "country", "P106": "occupation", "P641": "sport", "P166": 
 
 def _article_text(path: Path) -> str:
     lines = path.read_text(encoding="utf-8").splitlines()
-    return "\n".join(lines[1:]) if lines and lines[0].strip().startswith("date") else "\n".join(lines)
+    if lines and lines[0].strip().startswith("date"):
+        lines = lines[1:]
+    return "\n".join(lines)
 
 
 def dev_items(dev: Path) -> list[tuple[str, str, str, str | None]]:
@@ -61,7 +63,6 @@ def dev_items(dev: Path) -> list[tuple[str, str, str, str | None]]:
 
 
 def score(results: list[tuple[str | None, str | None]]) -> dict[str, float]:
-    linked = [(e, g) for e, g in results if g is not None or e is not None]
     predicted = [(e, g) for e, g in results if e is not None]
     correct = sum(1 for e, g in predicted if e == g)
     nil_gold = [(e, g) for e, g in results if g is None]
@@ -70,11 +71,12 @@ def score(results: list[tuple[str | None, str | None]]) -> dict[str, float]:
         "mentions": len(results),
         "linked": len(predicted),
         "precision": correct / len(predicted) if predicted else 1.0,
-        "recall_on_qids": sum(1 for e, g in with_qid if e == g) / len(with_qid) if with_qid else 1.0,
+        "recall_on_qids": (
+            sum(1 for e, g in with_qid if e == g) / len(with_qid) if with_qid else 1.0
+        ),
         "nil": sum(1 for e, _ in results if e is None),
         "nil_correct": sum(1 for e, _ in nil_gold if e is None),
         "nil_gold": len(nil_gold),
-        "_": len(linked),
     }
 
 
@@ -149,7 +151,9 @@ def run_scan(dev: Path) -> tuple[Counter[str], list[str]]:
                     if linked.qid in gold.get(path.stem, set()):
                         counts["in gold"] += 1
                     else:
-                        review.append(f"{path.stem}: {m.group(0)!r} -> {linked.qid} ({linked.label})")
+                        review.append(
+                            f"{path.stem}: {m.group(0)!r} -> {linked.qid} ({linked.label})"
+                        )
     return counts, review
 
 
