@@ -1,0 +1,331 @@
+"""The `profile`, `viz` and `serve` commands: look at a graph instead of only querying it.
+
+- `sportkg profile NAME` prints everything the graph knows about a person, grouped, with
+  the source of each fact (text, JSON or Markdown).
+- `sportkg viz --out FILE.html` writes a self-contained HTML picture of the network.
+- `sportkg serve` serves a store over the SPARQL 1.1 Protocol with the Oxigraph server
+  (the `oxigraph` binary of the PyPI package of that name): read-only unless `--writable`,
+  the union of the article graphs as default graph, a query timeout, and Oxigraph's own
+  query page at the printed URL. Ctrl-C stops it cleanly.
+"""
+
+from __future__ import annotations
+
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from types import FrameType
+from typing import Annotated
+
+import typer
+from sportkg.errors import ConfigError, StoreError
+
+DEFAULT_STORE = "sportkg-store"
+DEFAULT_BIND = "127.0.0.1:7878"
+DEFAULT_TIMEOUT = 30.0
+STARTUP_SECONDS = 30.0
+"""How long `serve` waits for the server to answer before giving up."""
+
+
+class ProfileFormat(StrEnum):
+    """Output formats of `sportkg profile`."""
+
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+StoreOpt = Annotated[
+    str, typer.Option("--store", help="Directory of the embedded Oxigraph store.")
+]
+BackendOpt = Annotated[
+    str, typer.Option("--backend", help="Store backend: oxigraph, memory or sparql.")
+]
+EndpointOpt = Annotated[
+    str | None, typer.Option("--endpoint", help="SPARQL endpoint URL (backend sparql).")
+]
+
+
+# --------------------------------------------------------------------------- serve
+
+
+@dataclass(frozen=True)
+class ServeConfig:
+    """What `sportkg serve` starts: where the data is and how it is served.
+
+    Attributes:
+        store: the Oxigraph store directory.
+        host / port: the address to listen on.
+        writable: accept SPARQL updates (`oxigraph serve`) instead of `serve-read-only`.
+        timeout: query timeout in seconds.
+    """
+
+    store: Path
+    host: str
+    port: int
+    writable: bool = False
+    timeout: float = DEFAULT_TIMEOUT
+
+    @property
+    def base_url(self) -> str:
+        """The server's root URL (Oxigraph's query page)."""
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}/"
+
+    @property
+    def query_url(self) -> str:
+        """The SPARQL 1.1 Protocol query endpoint."""
+        return self.base_url + "query"
+
+    @property
+    def update_url(self) -> str:
+        """The SPARQL 1.1 Protocol update endpoint (only answers with `--writable`)."""
+        return self.base_url + "update"
+
+
+def parse_bind(bind: str) -> tuple[str, int]:
+    """Split "HOST:PORT" into its parts.
+
+    Examples:
+        >>> parse_bind("127.0.0.1:7878")
+        ('127.0.0.1', 7878)
+        >>> parse_bind("[::1]:8000")
+        ('::1', 8000)
+
+    Raises:
+        ConfigError: when `bind` is not HOST:PORT with a port in 1..65535.
+    """
+    host, sep, port_text = bind.rpartition(":")
+    host = host.strip("[]")
+    if not sep or not host or not port_text.isdigit() or not 0 < int(port_text) < 65536:
+        raise ConfigError(f"--bind {bind!r} is not HOST:PORT (for example 127.0.0.1:7878)")
+    return host, int(port_text)
+
+
+def oxigraph_binary() -> str:
+    """The path of the `oxigraph` server binary installed with the `oxigraph` package.
+
+    Raises:
+        ConfigError: when it is not installed.
+    """
+    beside_python = Path(sys.executable).parent / "oxigraph"
+    if beside_python.is_file():
+        return str(beside_python)
+    found = shutil.which("oxigraph")
+    if found is None:
+        raise ConfigError("the oxigraph server is not installed; run: pip install oxigraph")
+    return found
+
+
+def server_command(config: ServeConfig) -> list[str]:
+    """The `oxigraph` command line that serves `config`."""
+    mode = "serve" if config.writable else "serve-read-only"
+    return [
+        oxigraph_binary(),
+        mode,
+        "--location",
+        str(config.store),
+        "--bind",
+        f"{config.host}:{config.port}",
+        "--union-default-graph",
+        "--timeout-s",
+        str(max(1, round(config.timeout))),
+    ]
+
+
+def check_store(store: Path) -> None:
+    """Raise a one-line error when `store` is not an Oxigraph store directory."""
+    if not store.exists():
+        raise StoreError(
+            f"store {str(store)!r} does not exist; build one with "
+            f"`sportkg build ARTICLES --store {store}`"
+        )
+    if not store.is_dir():
+        raise StoreError(f"store {str(store)!r} is not a directory")
+    if not (store / "CURRENT").is_file():
+        raise StoreError(
+            f"{str(store)!r} is not an Oxigraph store (no CURRENT file); "
+            "pass the directory given to `sportkg build --store`"
+        )
+
+
+def port_is_free(host: str, port: int) -> bool:
+    """True when nothing listens on host:port yet."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, port))
+        except OSError:
+            return False
+    return True
+
+
+def wait_until_answering(process: subprocess.Popen[bytes], config: ServeConfig) -> None:
+    """Block until the server answers a query, or raise StoreError with its message."""
+    probe = config.query_url + "?query=ASK%7B%7D"
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            err = process.stderr.read().decode("utf-8", "replace") if process.stderr else ""
+            lines = err.strip().splitlines()
+            last = lines[-1] if lines else f"exit code {process.returncode}"
+            raise StoreError(f"the Oxigraph server for {str(config.store)!r} stopped: {last}")
+        try:
+            with urllib.request.urlopen(probe, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.1)
+    stop_process(process)
+    raise StoreError(f"the Oxigraph server did not answer on {config.base_url} in time")
+
+
+def stop_process(process: subprocess.Popen[bytes], *, grace: float = 10.0) -> None:
+    """Stop the server: SIGINT, then SIGTERM, then SIGKILL, each after a grace period."""
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        if process.poll() is not None:
+            return
+        process.send_signal(sig)
+        try:
+            process.wait(timeout=grace)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+    process.kill()
+    process.wait()
+
+
+def serve(config: ServeConfig) -> int:
+    """Run the Oxigraph server for `config` in the foreground until Ctrl-C or SIGTERM.
+
+    Prints the URLs once the server answers. Returns the exit code (0 after Ctrl-C).
+    """
+    check_store(config.store)
+    if not port_is_free(config.host, config.port):
+        raise ConfigError(
+            f"{config.host}:{config.port} is already in use; choose another with --bind"
+        )
+    command = server_command(config)
+
+    def _terminate(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    process = subprocess.Popen(  # noqa: S603 (a fixed binary and our own arguments)
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    try:
+        wait_until_answering(process, config)
+        mode = "read-write" if config.writable else "read-only"
+        typer.echo(f"Serving {config.store} ({mode}) at {config.base_url}")
+        typer.echo(f"SPARQL query endpoint:  {config.query_url}")
+        if config.writable:
+            typer.echo(f"SPARQL update endpoint: {config.update_url}")
+        typer.echo("Press Ctrl-C to stop.", err=True)
+        sys.stdout.flush()
+        code = process.wait()
+        if code != 0:
+            raise StoreError(f"the Oxigraph server stopped with exit code {code}")
+        return 0
+    except KeyboardInterrupt:
+        stop_process(process)
+        typer.echo("Stopped.", err=True)
+        return 0
+    finally:
+        if process.poll() is None:
+            stop_process(process)
+        if process.stderr is not None:
+            process.stderr.close()
+        signal.signal(signal.SIGTERM, previous)
+
+
+# --------------------------------------------------------------------------- registration
+
+
+def register(app: typer.Typer) -> None:
+    """Add `profile`, `viz` and `serve` to the `sportkg` app."""
+
+    @app.command("serve")
+    def serve_command(
+        store: StoreOpt = DEFAULT_STORE,
+        bind: Annotated[
+            str, typer.Option("--bind", help="HOST:PORT to listen on.")
+        ] = DEFAULT_BIND,
+        writable: Annotated[
+            bool, typer.Option("--writable", help="Also accept SPARQL updates.")
+        ] = False,
+        timeout: Annotated[
+            float, typer.Option("--timeout", min=1, help="Query timeout in seconds.")
+        ] = DEFAULT_TIMEOUT,
+    ) -> None:
+        """Serve a store over the SPARQL 1.1 Protocol (read-only unless --writable).
+
+        The default graph is the union of all article graphs. Open the printed URL in a
+        browser for Oxigraph's query page; send queries to its /query endpoint.
+        Stop with Ctrl-C.
+        """
+        host, port = parse_bind(bind)
+        config = ServeConfig(
+            store=Path(store), host=host, port=port, writable=writable, timeout=timeout
+        )
+        raise typer.Exit(serve(config))
+
+    @app.command("profile")
+    def profile_command(
+        name: Annotated[str, typer.Argument(help="The person's name (or a QID or IRI).")],
+        format: Annotated[
+            ProfileFormat, typer.Option("--format", "-f", help="Output format.")
+        ] = ProfileFormat.text,
+        store: StoreOpt = DEFAULT_STORE,
+        backend: BackendOpt = "oxigraph",
+        endpoint: EndpointOpt = None,
+    ) -> None:
+        """Everything the graph knows about a person, grouped, with the source of each fact.
+
+        When the name fits several people, the candidates are listed instead.
+        """
+        from sportkg.commands.graph import open_kg
+        from sportkg.graph.profile import profile, render
+
+        with open_kg(store, backend, endpoint, read_only=True) as kg:
+            result = profile(kg, name)
+        typer.echo(render(result, format=format.value))
+
+    @app.command("viz")
+    def viz_command(
+        out: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write.")],
+        person: Annotated[
+            str | None, typer.Option("--person", help="Centre the picture on this person.")
+        ] = None,
+        depth: Annotated[
+            int, typer.Option("--depth", min=0, help="Hops around --person to include.")
+        ] = 2,
+        title: Annotated[
+            str | None, typer.Option("--title", help="Title of the page.")
+        ] = None,
+        store: StoreOpt = DEFAULT_STORE,
+        backend: BackendOpt = "oxigraph",
+        endpoint: EndpointOpt = None,
+    ) -> None:
+        """Write a self-contained HTML picture of the network (opens offline in any browser).
+
+        Nodes are coloured by type, edges labelled by relation; hovering shows the sources.
+        """
+        from sportkg.commands.graph import open_kg
+        from sportkg.graph.viz import write_html
+
+        if out.suffix.lower() not in (".html", ".htm"):
+            raise ConfigError(f"--out {str(out)!r} should end in .html")
+        with open_kg(store, backend, endpoint, read_only=True) as kg:
+            summary = write_html(kg, out, person=person, depth=depth, title=title)
+        typer.echo(f"Wrote {out} ({summary.nodes} nodes, {summary.edges} edges)")
