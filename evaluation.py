@@ -243,7 +243,7 @@ def _gold_fact(data: Any, *, where: str, line: int) -> GoldFact:
 def _qids_decide(gold_qid: str | None, value: Value) -> bool | None:
     """True/False when both sides give a QID (equal or not), None when a side has none."""
     if gold_qid and isinstance(value, Entity) and value.qid:
-        return gold_qid == value.qid
+        return bool(gold_qid == value.qid)
     return None
 
 

@@ -140,6 +140,26 @@ def extract_statements(
     return extract_in_parts(articles, run, max_chars=max_chars)
 
 
+def read_statements(path: Path) -> Iterator[Statement]:
+    """Statements from a JSON-lines file; raises InputError naming `file:line` on a bad line."""
+    from sportkg.errors import InputError
+
+    try:
+        handle = path.open(encoding="utf-8-sig")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read statements: {exc.strerror or exc}") from exc
+    with handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                yield Statement.from_dict(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise InputError(f"{path}:{number}: not valid JSON ({exc.msg})") from None
+            except InputError as exc:
+                raise InputError(f"{path}:{number}: {exc}") from None
+
+
 def _note(message: str) -> None:
     """A status line on stderr (suppressed by --quiet)."""
     from sportkg import settings
@@ -285,6 +305,14 @@ def evaluate(
     details: Annotated[
         bool, typer.Option("--details", help="Also list missed and spurious facts.")
     ] = False,
+    predicted: Annotated[
+        Path | None,
+        typer.Option(
+            "--predicted",
+            help="Score these statements (JSON lines of `sportkg extract`) instead of "
+            "running the pipeline; PATH still gives the articles and their languages.",
+        ),
+    ] = None,
     lang: LangOpt = None,
     date: DateOpt = None,
     glob: GlobOpt = "*",
@@ -305,17 +333,22 @@ def evaluate(
         max_bytes=max_mb * 1024 * 1024,
         exclude=(gold,),
     )
-    predicted = [
-        s
-        for _, stmts in extract_statements(reading, pipeline=pipeline, n_process=n_process)
-        for s in stmts
-    ]
-    report = score_statements(predicted, gold, langs=reading.langs)
+    if predicted is not None:
+        for _ in reading:  # only the ids and languages of the articles are needed
+            pass
+        statements = list(read_statements(predicted))
+    else:
+        statements = [
+            s
+            for _, stmts in extract_statements(reading, pipeline=pipeline, n_process=n_process)
+            for s in stmts
+        ]
+    report = score_statements(statements, gold, langs=reading.langs)
     if format is ReportFormat.json:
         typer.echo(json.dumps(report.to_dict(details=details), indent=2, ensure_ascii=False))
     else:
         typer.echo(format_report(report, gold=gold, details=details))
-    _summary(reading, len(predicted), verb="evaluated")
+    _summary(reading, len(statements), verb="evaluated")
     _exit_for(reading)
 
 

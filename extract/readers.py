@@ -35,7 +35,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date as _date
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeAlias
 
 from sportkg.errors import InputError
 from sportkg.extract.langdetect import detect_language
@@ -76,7 +76,7 @@ class ReadFailure:
         return f"{self.source}: {self.reason}"
 
 
-ReadResult = Article | ReadFailure
+ReadResult: TypeAlias = Article | ReadFailure
 """What the readers yield: an article, or a failure that names the input."""
 
 
@@ -109,7 +109,7 @@ def read_paths(
     for item in input_files(paths, glob=glob, exclude=exclude):
         if isinstance(item, ReadFailure):
             yield item
-        elif item == "-":
+        elif isinstance(item, str):
             yield from read_stdin(lang=lang, date=date, max_bytes=max_bytes)
         else:
             path, discovered = item

@@ -1,0 +1,205 @@
+"""The extract, build and evaluate commands, run as a user runs them (the real `sportkg`)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sportkg.model import Statement
+
+SPORTKG = str(Path(sys.executable).parent / "sportkg")
+DATA = Path(__file__).resolve().parent / "data" / "readers"
+
+ARTICLE_NL = (
+    " date 2025-11-22 Schaatsster Anna de Wit heeft zaterdag in Heerenveen de 1500 meter "
+    "gewonnen. De 24-jarige Nederlandse versloeg Lotte Bos in de laatste rit.\n\n"
+    "De Wit is verloofd met wielrenner Tom Vos. Haar vader Kees de Wit zat op de tribune.\n"
+)
+
+
+def run(
+    *args: str, stdin: str | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [SPORTKG, *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=cwd,
+        check=False,
+    )
+
+
+@pytest.fixture
+def article_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "nl_dewit.txt").write_text(ARTICLE_NL, encoding="utf-8")
+    return folder
+
+
+def statements_of(stdout: str) -> list[Statement]:
+    return [Statement.from_dict(json.loads(line)) for line in stdout.splitlines() if line.strip()]
+
+
+def test_extract_writes_statement_json_lines(article_dir: Path) -> None:
+    proc = run("extract", str(article_dir / "nl_dewit.txt"), "--pipeline", "rules")
+    assert proc.returncode == 0, proc.stderr
+    statements = statements_of(proc.stdout)
+    assert statements, "the article states several facts"
+    text = ARTICLE_NL.split(" ", 3)[3]
+    for statement in statements:
+        assert statement.doc == "nl_dewit"
+        ev = statement.evidence
+        assert 0 <= ev.start < ev.end <= len(text)
+    assert "1 articles" in proc.stderr and "0 skipped" in proc.stderr
+
+
+def test_extract_table_and_out_file(article_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.txt"
+    proc = run(
+        "extract", str(article_dir), "--format", "table", "--out", str(out), "--pipeline", "rules"
+    )
+    assert proc.returncode == 0, proc.stderr
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0].split() == ["doc", "subject", "property", "value", "qualifiers", "conf"]
+    assert all(line.startswith("nl_dewit") for line in lines[1:])
+
+
+def test_extract_from_stdin() -> None:
+    proc = run("extract", "-", "--lang", "nl", "--pipeline", "rules", stdin=ARTICLE_NL)
+    assert proc.returncode == 0, proc.stderr
+    assert {s.doc for s in statements_of(proc.stdout)} <= {"stdin"}
+
+
+def test_bad_files_are_skipped_listed_and_exit_non_zero(article_dir: Path) -> None:
+    proc = run(
+        "extract",
+        str(article_dir),
+        str(DATA / "image.txt"),
+        str(DATA / "empty.txt"),
+        str(article_dir / "missing.txt"),
+        "--pipeline",
+        "rules",
+    )
+    assert proc.returncode == 1
+    assert statements_of(proc.stdout), "the good article is still processed"
+    assert "image.txt: binary file" in proc.stderr
+    assert "empty.txt: empty file" in proc.stderr
+    assert "missing.txt: no such file" in proc.stderr
+    assert "3 skipped" in proc.stderr
+
+
+def test_quiet_prints_no_summary(article_dir: Path) -> None:
+    proc = run("--quiet", "extract", str(article_dir), "--pipeline", "rules")
+    assert proc.returncode == 0 and proc.stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [("--date", "2025-02-30", "2025-02-30"), ("--lang", "Dutch", "ISO 639-1")],
+)
+def test_bad_options_are_one_line_errors(
+    article_dir: Path, option: str, value: str, message: str
+) -> None:
+    proc = run("extract", str(article_dir), option, value, "--pipeline", "rules")
+    assert proc.returncode == 1
+    assert proc.stderr.startswith("sportkg: error:") and message in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_evaluate_own_gold_json_report(article_dir: Path, tmp_path: Path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    facts = [
+        {
+            "doc": "nl_dewit",
+            "subject": "Anna de Wit",
+            "property": "sk:age",
+            "value": 24,
+            "qualifiers": {"P585": "2025-11-22"},
+        },
+        {
+            "doc": "nl_dewit",
+            "subject": "Anna de Wit",
+            "property": "sk:engagedTo",
+            "value": "Tom Vos",
+        },
+        {"doc": "nl_dewit", "subject": "Anna de Wit", "property": "P22", "value": "Kees de Wit"},
+        {"doc": "elsewhere", "subject": "X Y", "property": "P27", "value": "Belgium"},
+    ]
+    gold.write_text("".join(json.dumps(f) + "\n" for f in facts), encoding="utf-8")
+    proc = run(
+        "evaluate",
+        "--gold",
+        str(gold),
+        str(article_dir),
+        "--format",
+        "json",
+        "--details",
+        "--pipeline",
+        "rules",
+    )
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout)
+    assert report["documents"] == 1
+    assert report["micro"]["gold"] == 3  # the fact of another document is not counted
+    assert set(report["per_language"]) == {"nl"}
+    assert {"sk:age", "sk:engagedTo", "P22"} <= set(report["per_property"])
+    assert 0.0 <= report["micro"]["precision"] <= 1.0
+    assert len(report["missed"]) == 3 - report["micro"]["matched_gold"]
+
+
+def test_evaluate_bad_gold_file_is_a_one_line_error(article_dir: Path, tmp_path: Path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"doc": "a"}\n', encoding="utf-8")
+    proc = run("evaluate", "--gold", str(gold), str(article_dir), "--pipeline", "rules")
+    assert proc.returncode == 1
+    assert proc.stderr.startswith("sportkg: error:") and "gold.jsonl:1" in proc.stderr
+
+
+@pytest.mark.slow
+def test_evaluate_on_the_shared_dev_set(eval_dev: Path) -> None:
+    """The documented command prints a well-formed report on the real evaluation data."""
+    gold = eval_dev / "gold.jsonl"
+    proc = run("evaluate", "--gold", str(gold), str(eval_dev))
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
+    for section in ("per property", "per language", "micro", "qualifier match rate"):
+        assert section in out
+    lines = out.splitlines()
+    lang_rows = [ln.split()[0] for ln in lines[lines.index("per language") + 2 :] if ln.strip()]
+    assert {"nl", "en"} <= set(lang_rows)
+    micro = next(ln for ln in lines if ln.startswith("micro")).split()
+    precision, recall, f1 = (float(x) for x in micro[-3:])
+    assert all(0.0 <= x <= 1.0 for x in (precision, recall, f1))
+    gold_count = sum(1 for line in gold.read_text(encoding="utf-8").splitlines() if line.strip())
+    assert int(micro[-5]) == gold_count  # every gold fact of the data counted
+
+
+def test_build_store_twice_changes_nothing(article_dir: Path, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    first = run("build", str(article_dir), "--store", str(store), "--pipeline", "rules")
+    assert first.returncode == 0, first.stderr
+    assert "1 articles" in first.stderr and "0 skipped" in first.stderr
+    graph_line = [ln for ln in first.stderr.splitlines() if "graph now" in ln]
+    second = run("build", str(article_dir), "--store", str(store), "--pipeline", "rules")
+    assert second.returncode == 0, second.stderr
+    assert [ln for ln in second.stderr.splitlines() if "graph now" in ln] == graph_line
+
+
+def test_build_lists_skipped_files_and_exits_non_zero(article_dir: Path, tmp_path: Path) -> None:
+    proc = run(
+        "build",
+        str(article_dir),
+        str(DATA / "image.txt"),
+        "--store",
+        str(tmp_path / "store"),
+        "--pipeline",
+        "rules",
+    )
+    assert proc.returncode == 1
+    assert "1 skipped" in proc.stderr and "image.txt: binary file" in proc.stderr
