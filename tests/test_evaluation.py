@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from sportkg.errors import InputError
 from sportkg.evaluation import (
     GoldFact,
@@ -440,3 +442,16 @@ def test_gold_scored_against_itself_is_perfect(eval_dev: Path) -> None:
     assert report.micro.precision == report.micro.recall == 1.0
     assert report.qualifiers.rate == 1.0
     assert set(report.per_language) == {"nl", "en"}
+
+
+@given(a=st.text(max_size=40), b=st.text(max_size=40))
+def test_name_rule_is_symmetric_and_reflexive(a: str, b: str) -> None:
+    assert names_match(a, b) == names_match(b, a)
+    assert names_match(a, a) == bool(tokens(a))
+    assert 0.0 <= jaccard(a, b) <= 1.0
+
+
+@given(text=st.text(alphabet="0123456789.:,s ", max_size=15))
+def test_race_time_parser_never_raises(text: str) -> None:
+    seconds = parse_race_time(text)
+    assert seconds is None or seconds >= 0

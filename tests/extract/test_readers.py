@@ -8,6 +8,8 @@ import logging
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sportkg.errors import InputError
 from sportkg.extract.langdetect import detect_language, guess_language
 from sportkg.extract.readers import (
@@ -267,3 +269,34 @@ def test_detect_language(text: str, lang: str) -> None:
 def test_detection_without_function_words_defaults_to_dutch() -> None:
     guess = guess_language("Leerdam Kok Paul 1000 500")
     assert guess.lang == "nl" and guess.confidence == 0.0
+
+
+# ------------------------------------------------------------------ arbitrary input
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.binary(max_size=600) | st.text(max_size=300).map(lambda t: t.encode("utf-8")))
+def test_arbitrary_bytes_give_an_article_or_a_failure(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "any.txt"
+    path.write_bytes(data)
+    results = list(read_file(path))
+    assert len(results) == 1
+    (result,) = results
+    if isinstance(result, Article):
+        assert result.text.strip() and result.lang in ("nl", "en")
+        assert result.id == "any"
+    else:
+        assert result.source == str(path) and result.reason
+
+
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(lines=st.lists(st.text(max_size=80), max_size=6))
+def test_arbitrary_jsonl_lines_never_crash(tmp_path: Path, lines: list[str]) -> None:
+    path = tmp_path / "any.jsonl"
+    path.write_text("\n".join(line.replace("\n", " ") for line in lines), encoding="utf-8")
+    for result in read_jsonl(path):
+        assert isinstance(result, Article | ReadFailure)
