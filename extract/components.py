@@ -2,7 +2,96 @@
 
 This module is the `spacy_factories` entry point, so `nlp.add_pipe("sportkg_...")`
 works without importing sportkg first. The component classes live in their own
-modules and are imported inside the factory functions.
+modules and are imported inside the factory functions, so registering them costs
+nothing.
 """
 
 from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+
+RELATION_COMPONENTS: tuple[str, ...] = (
+    "sportkg_medals",
+    "sportkg_wins",
+    "sportkg_records",
+    "sportkg_partners",
+    "sportkg_family",
+    "sportkg_identity",
+    "sportkg_age",
+    "sportkg_teams",
+    "sportkg_coaches",
+)
+"""The relation extractors, in pipeline order (one per relation family)."""
+
+
+@Language.factory(
+    "sportkg_sentences",
+    assigns=["token.is_sent_start"],
+)
+def make_sentences(nlp: Language, name: str) -> Any:
+    """Sentence boundaries from line breaks and punctuation (kept when a parser set them)."""
+    from sportkg.extract.mentions import SentenceSplitter
+
+    return SentenceSplitter(nlp, name)
+
+
+@Language.factory(
+    "sportkg_mentions",
+    assigns=["doc.spans"],
+    default_config={"use_kb": True},
+)
+def make_mentions(nlp: Language, name: str, use_kb: bool) -> Any:
+    """Mentions of people (name recogniser) and KB entities into doc.spans["sportkg_mentions"]."""
+    from sportkg.extract.mentions import MentionRecognizer
+
+    return MentionRecognizer(nlp, name, use_kb=use_kb)
+
+
+@Language.factory(
+    "sportkg_coref",
+    assigns=["doc.user_data"],
+    requires=["doc.spans"],
+)
+def make_coref(nlp: Language, name: str) -> Any:
+    """Within-article name coreference into doc.user_data["sportkg_canonical"]."""
+    from sportkg.extract.coref import NameCoref
+
+    return NameCoref(nlp, name)
+
+
+@Language.factory(
+    "sportkg_linker",
+    assigns=["doc.user_data"],
+    requires=["doc.spans"],
+    default_config={"threshold": 0.5},
+)
+def make_linker(nlp: Language, name: str, threshold: float) -> Any:
+    """Entity linking to the knowledge base into doc.user_data["sportkg_links"]."""
+    from sportkg.extract.linking import EntityLinker
+
+    return EntityLinker(nlp, name, threshold=threshold)
+
+
+def _relation_factory(family: str) -> None:
+    component = f"sportkg_{family}"
+
+    def make(nlp: Language, name: str, min_confidence: float) -> Any:
+        from sportkg.extract.relations.families import RelationExtractor
+
+        return RelationExtractor(nlp, name, family=family, min_confidence=min_confidence)
+
+    make.__doc__ = f"Relation extractor of the {family!r} family (patterns in relations/*.tsv)."
+    make.__name__ = f"make_{family}"
+    Language.factory(
+        component,
+        assigns=["doc.user_data"],
+        requires=["doc.spans"],
+        default_config={"min_confidence": 0.0},
+        func=make,
+    )
+
+
+for _component in RELATION_COMPONENTS:
+    _relation_factory(_component.removeprefix("sportkg_"))

@@ -1,0 +1,111 @@
+"""Within-article name coreference: every person mention gets the fullest name it refers to.
+
+`NameCoref` (component `sportkg_coref`) reads the person mentions of
+`doc.spans["sportkg_mentions"]` and writes `doc.user_data["sportkg_canonical"]`:
+(start_char, end_char) -> fullest name. A surname ("Leerdam"), a surname with
+its particles ("Van der Poel") or a first name ("Femke") refers back (or
+forward) to the full name that has it; when several full names share it, the
+one mentioned most often wins (ties: the first mentioned). A capitalised word
+that opens a sentence and is not a known name ("Relatie") is dropped, and a
+sentence-initial adjective before a known name ("Trotse Jake Paul") is trimmed.
+
+Examples:
+    >>> import spacy
+    >>> nlp = spacy.blank("nl")
+    >>> for name in ("sportkg_sentences", "sportkg_mentions", "sportkg_coref"):
+    ...     _ = nlp.add_pipe(name)
+    >>> doc = nlp("Femke van der Pol won. Van der Pol juichte en Femke lachte.")
+    >>> sorted(set(doc.user_data["sportkg_canonical"].values()))
+    ['Femke van der Pol']
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from sportkg.extract.mentions import MENTIONS_KEY
+from sportkg.extract.relations.lexicon import Lexicon
+from sportkg.iris import fold
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
+
+CANONICAL_KEY = "sportkg_canonical"
+"""The `doc.user_data` key of the canonical names."""
+
+
+class NameCoref:
+    """Resolves short person names to full names within one article (`sportkg_coref`)."""
+
+    def __init__(self, nlp: Language | None = None, name: str = "sportkg_coref") -> None:
+        self.name = name
+        self.lexicon = Lexicon.load()
+
+    def _is_particle(self, word: str) -> bool:
+        return self.lexicon.contains("particle", "*", word.lower())
+
+    def _name_words(self, span: Span) -> list[str]:
+        return [t.text for t in span if not self._is_particle(t.text)]
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Trim, drop and resolve person mentions; write the canonical names."""
+        from spacy.tokens import Span
+
+        spans = list(doc.spans[MENTIONS_KEY]) if MENTIONS_KEY in doc.spans else []
+        lower_words = {t.text for t in doc if t.text.islower()}
+        people = [s for s in spans if s.label_ == "person"]
+        others = [s for s in spans if s.label_ != "person"]
+        fulls = {s.text for s in people if len(self._name_words(s)) >= 2}
+        kept: list[Span] = []
+        for span in people:
+            if span[0].is_sent_start and len(span) >= 2:
+                tail = span[1:]
+                if tail.text in fulls or (
+                    span[0].text.lower() in lower_words and not self._is_particle(span[0].text)
+                ):
+                    span = Span(doc, tail.start, tail.end, label="person")
+            kept.append(span)
+        fulls = {s.text for s in kept if len(self._name_words(s)) >= 2}
+        counts = Counter(s.text for s in kept if s.text in fulls)
+        first: dict[str, int] = {}
+        for s in kept:
+            if s.text in fulls:
+                first.setdefault(s.text, s.start)
+        index: dict[str, list[str]] = {}
+        for full in fulls:
+            words = full.split()
+            keys = {words[-1], words[0]}
+            for i in range(1, len(words) - 1):
+                if self._is_particle(words[i]):
+                    keys.add(" ".join(words[i:]))
+                    break
+            for key in keys:
+                index.setdefault(fold(key), []).append(full)
+        # a full name that is part of a longer one ("Sang-hwa Lee" aside) points to it
+        canonical_full: dict[str, str] = {}
+        for full in fulls:
+            longer = [f for f in fulls if f != full and f.endswith(" " + full)]
+            canonical_full[full] = longer[0] if len(longer) == 1 else full
+        canonical: dict[tuple[int, int], str] = {}
+        final: list[Span] = []
+        for span in kept:
+            text = span.text
+            if text in fulls:
+                name = canonical_full[text]
+            else:
+                options = index.get(fold(text), [])
+                if options:
+                    options.sort(key=lambda f: (-counts[f], first[f]))
+                    name = canonical_full[options[0]]
+                elif span[0].is_sent_start or text.lower() in lower_words:
+                    continue
+                else:
+                    name = text
+            canonical[(span.start_char, span.end_char)] = name
+            final.append(span)
+        merged = sorted([*final, *others], key=lambda s: (s.start, s.end))
+        doc.spans[MENTIONS_KEY] = merged
+        doc.user_data[CANONICAL_KEY] = canonical
+        return doc

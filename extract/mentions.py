@@ -1,0 +1,279 @@
+"""Sentences and mentions: where the people, places and things of an article are.
+
+`SentenceSplitter` (component `sportkg_sentences`) sets sentence starts from
+line breaks and sentence-final punctuation, keeping initials ("J.D."), race
+times ("1.14.17") and abbreviations together; it leaves a parsed doc alone.
+
+`MentionRecognizer` (component `sportkg_mentions`) writes
+`doc.spans["sportkg_mentions"]`:
+
+- names from the knowledge base (labels and aliases, accent-insensitive,
+  longest match first) with the KB entity's type;
+- person names not in the KB: runs of capitalised tokens with name particles
+  (van, de, van der, van 't, ter, ...), never starting with a capitalised
+  function word, role word or nationality word, and never containing a word
+  that marks a team, event or venue ("Stadium", "Games", "FC"); a run right
+  after "in"/"at"/"uit" is a place.
+
+Examples:
+    >>> import spacy
+    >>> nlp = spacy.blank("nl")
+    >>> _ = nlp.add_pipe("sportkg_sentences"); _ = nlp.add_pipe("sportkg_mentions")
+    >>> doc = nlp("Schaatsster Femke van der Pol won in Milaan goud.")
+    >>> [(s.text, s.label_) for s in doc.spans["sportkg_mentions"]]
+    [('Femke van der Pol', 'person'), ('Milaan', 'place'), ('goud', 'award')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from sportkg.extract.relations.lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span, Token
+
+MENTIONS_KEY = "sportkg_mentions"
+"""The `doc.spans` key of the mentions."""
+
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st jr sr nr no vs ca bijv o.a e.g i.e feb jan aug sept sep okt oct nov dec "
+    "mrt apr jun jul prof ir ing drs mevr dhr".split()
+)
+_KB_TYPES = frozenset({"award", "country", "event", "place", "sport", "occupation", "organization"})
+_PLACE_PREPOSITIONS = frozenset({"in", "te", "at", "naar", "uit", "nabij", "near", "vanuit"})
+_CAP = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.\-]*$")
+_INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
+_ROMAN = re.compile(r"^[IVX]{1,4}$")
+
+
+class SentenceSplitter:
+    """Sets sentence boundaries on a blank pipeline (`sportkg_sentences`)."""
+
+    def __init__(self, nlp: Language | None = None, name: str = "sportkg_sentences") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Mark sentence starts unless the doc already has them."""
+        if doc.has_annotation("SENT_START") or not len(doc):
+            return doc
+        start_next = True
+        for i, token in enumerate(doc):
+            if token.is_space and "\n" in token.text:
+                token.is_sent_start = start_next if i else True
+                start_next = True
+                continue
+            token.is_sent_start = start_next
+            start_next = False
+            if "\n" in token.whitespace_ or _ends_sentence(doc, i):
+                start_next = True
+        return doc
+
+
+def _ends_sentence(doc: Doc, i: int) -> bool:
+    token = doc[i]
+    text = token.text
+    if text in ("!", "?", "…"):
+        return _next_starts(doc, i)
+    if text in ('"', "”", "'", "’") and i > 0 and doc[i - 1].text in (".", "!", "?"):
+        return _next_starts(doc, i)
+    if text == "." or (text.endswith(".") and len(text) > 1):
+        stem = text[:-1].lower() if text != "." else (doc[i - 1].text.lower() if i else "")
+        if text != "." and (_INITIALS.match(text) or stem in _ABBREVIATIONS):
+            return False
+        if text == "." and i > 0 and (doc[i - 1].text.lower() in _ABBREVIATIONS
+                                      or re.fullmatch(r"[A-Z]", doc[i - 1].text)):
+            return False
+        return _next_starts(doc, i)
+    return False
+
+
+def _next_starts(doc: Doc, i: int) -> bool:
+    if i + 1 >= len(doc):
+        return False
+    nxt = doc[i + 1]
+    if nxt.text in ('"', "”", "“", "'", "’", ")"):
+        return i + 2 < len(doc) and doc[i + 2].text[:1].isupper() or nxt.is_space
+    return nxt.text[:1].isupper() or nxt.text[:1] in "“\"'‘(" or nxt.is_space or nxt.is_digit
+
+
+class MentionRecognizer:
+    """KB names and person names (`sportkg_mentions`); see the module docstring.
+
+    Args:
+        nlp: the pipeline (its language picks the word lists).
+        name: the component name.
+        use_kb: look up names in the bundled knowledge base.
+    """
+
+    def __init__(
+        self, nlp: Language | None, name: str = "sportkg_mentions", *, use_kb: bool = True
+    ) -> None:
+        self.name = name
+        self.lang = nlp.lang if nlp is not None else "en"
+        self.lexicon = Lexicon.load()
+        self.use_kb = use_kb
+        self._kb = None
+
+    def _knowledge_base(self) -> object | None:
+        if not self.use_kb:
+            return None
+        if self._kb is None:
+            try:
+                from sportkg.extract.kb import KnowledgeBase
+            except ImportError:
+                self.use_kb = False
+                return None
+            self._kb = KnowledgeBase.bundled()  # type: ignore[assignment]
+        return self._kb
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Find the mentions of the doc and store them in doc.spans."""
+        from spacy.tokens import Span
+
+        spans: list[Span] = []
+        taken = [False] * len(doc)
+        for start, end in self._person_runs(doc):
+            spans.append(Span(doc, start, end, label="person"))
+            for k in range(start, end):
+                taken[k] = True
+        for start, end, label in self._kb_matches(doc):
+            if any(taken[start:end]):
+                continue
+            spans.append(Span(doc, start, end, label=label))
+            for k in range(start, end):
+                taken[k] = True
+        spans.sort(key=lambda s: (s.start, s.end))
+        doc.spans[MENTIONS_KEY] = spans
+        return doc
+
+    # ------------------------------------------------------------------ persons
+    def _stop(self, text: str) -> bool:
+        lex, lang = self.lexicon, self.lang
+        if lex.contains("stopcap", lang, text) or lex.contains("nonperson", lang, text):
+            return True
+        for kind in ("role", "demonym", "country", "sport", "medal"):
+            if lex.contains(kind, lang, text):
+                return True
+        low = text.lower()
+        from sportkg.extract.normalize import MONTHS, WEEKDAYS
+
+        return low in MONTHS or low in WEEKDAYS or low.rstrip(".") in MONTHS
+
+    def _is_cap(self, token: Token) -> bool:
+        text = token.text
+        if not _CAP.match(text) or text.endswith("."):
+            return bool(_INITIALS.match(text))
+        if text.isupper() and len(text) > 1:
+            return False
+        return any(c.isalpha() for c in text)
+
+    def _particle(self, doc: Doc, i: int) -> int:
+        """How many tokens from i form a name particle followed by a capitalised word."""
+        for n in (2, 1):
+            if i + n < len(doc):
+                words = " ".join(t.text for t in doc[i : i + n])
+                if words == words.lower() and self.lexicon.contains("particle", "*", words):
+                    if self._is_cap(doc[i + n]) and not self._stop(doc[i + n].text):
+                        return n
+        return 0
+
+    def _person_runs(self, doc: Doc) -> Iterable[tuple[int, int]]:
+        i, n = 0, len(doc)
+        while i < n:
+            token = doc[i]
+            lead_particle = 0
+            if token.text[:1].isupper() and token.text.lower() in ("van", "de", "ter", "den", "te"):
+                # "Van der Poel", "De Boer": a capitalised particle starting a surname
+                k = i + 1
+                while k < n and self.lexicon.contains("particle", "*", doc[k].text) \
+                        and doc[k].text.islower():
+                    k += 1
+                if k < n and k > i and self._is_cap(doc[k]) and not self._stop(doc[k].text) \
+                        and (k > i + 1 or not token.is_sent_start or token.text != "De"):
+                    lead_particle = k - i
+            if not lead_particle and (not self._is_cap(token) or self._stop(token.text)):
+                i += 1
+                continue
+            end = i + (lead_particle or 1)
+            if lead_particle:
+                end = i + lead_particle + 1
+            bad = False
+            while end < n:
+                nxt = doc[end]
+                if self._is_cap(nxt) and not nxt.is_sent_start:
+                    if self.lexicon.contains("nonperson", self.lang, nxt.text) or _ROMAN.match(
+                        nxt.text
+                    ):
+                        bad = True
+                    elif self._stop(nxt.text):
+                        break
+                    end += 1
+                    continue
+                skip = self._particle(doc, end)
+                if skip and not doc[end].is_sent_start:
+                    end += skip
+                    continue
+                break
+            if not bad and end < n and doc[end].text in ("&",):
+                bad = True
+            start = i
+            i = end
+            if bad:
+                continue
+            prev = doc[start - 1].text.lower() if start > 0 else ""
+            if prev in _PLACE_PREPOSITIONS and end - start < 4:
+                continue
+            yield start, end
+
+    # ------------------------------------------------------------------ KB names
+    def _kb_matches(self, doc: Doc) -> Iterable[tuple[int, int, str]]:
+        kb = self._knowledge_base()
+        lex, lang = self.lexicon, self.lang
+        n = len(doc)
+        i = 0
+        while i < n:
+            found = None
+            for size in (5, 4, 3, 2, 1):
+                if i + size > n:
+                    continue
+                span = doc[i : i + size]
+                text = span.text
+                if any(t.is_space for t in span) or span[0].is_punct or span[-1].is_punct:
+                    continue
+                if span[-1].text.endswith("."):
+                    continue
+                label = None
+                if lex.contains("country", lang, text) or lex.contains("demonym", lang, text):
+                    label = "country"
+                elif lex.contains("place", lang, text) or lex.contains("olympic_host", lang, text):
+                    label = "place" if text[:1].isupper() else None
+                elif lex.contains("medal", lang, text):
+                    label = "award"
+                elif lex.contains("role", lang, text):
+                    label = "occupation"
+                elif kb is not None and len(text) > 2:
+                    from sportkg.extract.kb import normalize_name
+
+                    for entity in kb.exact(normalize_name(text)):  # type: ignore[attr-defined]
+                        if entity.type in _KB_TYPES:
+                            label = entity.type
+                            break
+                if label is not None:
+                    found = (i, i + size, label)
+                    break
+            if found:
+                yield found
+                i = found[1]
+            else:
+                i += 1
+
+
+def person_mentions(doc: Doc) -> list[Span]:
+    """The person mentions of a doc, in order."""
+    if MENTIONS_KEY not in doc.spans:
+        return []
+    return [s for s in doc.spans[MENTIONS_KEY] if s.label_ == "person"]

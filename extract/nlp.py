@@ -1,0 +1,136 @@
+"""Build the spaCy pipeline for a language: a tagger/parser when one is there, our rules on top.
+
+`load_nlp(lang, pipeline=...)` picks the base pipeline:
+
+- "auto": an installed official pipeline (nl_core_news_md / nl_core_news_sm,
+  en_core_web_sm) if present, else the project's trained Dutch pipeline at
+  `extract/models/nl_sportkg/` when its meta.json says `"sportkg_default": true`,
+  else a blank pipeline;
+- "rules": always a blank pipeline;
+- "trained": the project's trained pipeline for the language (error when absent);
+- any other value: the name of an installed spaCy package.
+
+The sportkg components are added on top in every case: sentences, mentions,
+name coreference, the entity linker (when asked for and available) and one
+relation extractor per relation family.
+
+Examples:
+    >>> nlp = load_nlp("nl", pipeline="rules", linker=False)
+    >>> nlp.pipe_names[:3]
+    ['sportkg_sentences', 'sportkg_mentions', 'sportkg_coref']
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sportkg.errors import ConfigError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+MODELS_DIR = Path(__file__).resolve().parent / "models"
+"""Where the project's own trained pipelines live (one directory per name)."""
+
+OFFICIAL: dict[str, tuple[str, ...]] = {
+    "nl": ("nl_core_news_md", "nl_core_news_sm"),
+    "en": ("en_core_web_sm",),
+}
+"""Official spaCy pipelines tried by "auto", best first."""
+
+TRAINED: dict[str, str] = {"nl": "nl_sportkg"}
+"""The project's trained pipeline directory per language."""
+
+PIPELINES = ("auto", "rules", "trained")
+"""The pipeline choices besides an installed package name."""
+
+
+def trained_path(lang: str) -> Path | None:
+    """The directory of the project's trained pipeline for `lang`, if it exists."""
+    name = TRAINED.get(lang)
+    if name is None:
+        return None
+    path = MODELS_DIR / name
+    return path if (path / "meta.json").is_file() else None
+
+
+def _is_default(path: Path) -> bool:
+    try:
+        meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return bool(meta.get("sportkg_default"))
+
+
+def _blank(lang: str) -> Language:
+    import spacy
+
+    try:
+        return spacy.blank(lang)
+    except (ImportError, KeyError, ValueError):
+        return spacy.blank("xx")
+
+
+def base_pipeline(lang: str, pipeline: str = "auto") -> Language:
+    """The spaCy pipeline sportkg's components go on top of (see the module docstring)."""
+    import spacy
+
+    if pipeline == "rules":
+        return _blank(lang)
+    if pipeline == "trained":
+        path = trained_path(lang)
+        if path is None:
+            raise ConfigError(
+                f"no trained sportkg pipeline for language {lang!r} "
+                f"(expected {MODELS_DIR / TRAINED.get(lang, lang)})"
+            )
+        return spacy.load(path)
+    if pipeline == "auto":
+        for name in OFFICIAL.get(lang, ()):
+            if spacy.util.is_package(name):
+                return spacy.load(name)
+        path = trained_path(lang)
+        if path is not None and _is_default(path):
+            return spacy.load(path)
+        return _blank(lang)
+    if spacy.util.is_package(pipeline) or Path(pipeline).is_dir():
+        try:
+            return spacy.load(pipeline)
+        except OSError as exc:
+            raise ConfigError(f"cannot load spaCy pipeline {pipeline!r}: {exc}") from exc
+    raise ConfigError(
+        f"Unknown pipeline {pipeline!r}. Available: {', '.join(PIPELINES)} "
+        "or the name of an installed spaCy package"
+    )
+
+
+def load_nlp(lang: str, *, pipeline: str = "auto", linker: bool = True) -> Language:
+    """The sportkg pipeline for `lang`: a base pipeline plus the sportkg components.
+
+    Args:
+        lang: ISO 639-1 code ("nl", "en").
+        pipeline: "auto", "rules", "trained" or an installed spaCy package name.
+        linker: add the entity linker (`sportkg_linker`) when it is available.
+
+    Raises:
+        ConfigError: when the requested pipeline cannot be loaded.
+    """
+    from sportkg.extract.components import RELATION_COMPONENTS
+
+    nlp = base_pipeline(lang, pipeline)
+    for name in ("sportkg_sentences", "sportkg_mentions", "sportkg_coref"):
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name)
+    if linker and "sportkg_linker" not in nlp.pipe_names:
+        try:
+            import sportkg.extract.linking  # noqa: F401
+        except ImportError:
+            pass
+        else:
+            nlp.add_pipe("sportkg_linker")
+    for name in RELATION_COMPONENTS:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name)
+    return nlp

@@ -1,0 +1,317 @@
+"""Normalisers: turn the words of a news article into typed values.
+
+Dates relative to the publication date ("maandag", "vorig jaar", "on Sunday",
+"3 februari 2024"), ages ("27-jarige", "twintigjarige", "35-year-old"),
+distances ("1000 meter", "1,000m", "500 m"), race times ("1.11,84",
+"1:11.84", "37,15") and rankings ("tweede", "third"). Everything here is pure
+Python and language data; nothing needs spaCy.
+
+Examples:
+    >>> resolve_weekday("maandag", "2026-02-10")
+    '2026-02-09'
+    >>> parse_distance("1,000m")
+    1000
+    >>> parse_race_time("1.11,84")
+    71.84
+    >>> parse_ranking("tweede")
+    2
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+WEEKDAYS: dict[str, int] = {
+    "maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3, "vrijdag": 4,
+    "zaterdag": 5, "zondag": 6,
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+    "saturday": 5, "sunday": 6,
+}
+"""Weekday names (Dutch and English) -> Python weekday number."""
+
+MONTHS: dict[str, int] = {
+    "januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,
+    "augustus": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
+    "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7,
+    "august": 8, "october": 10,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "okt": 10, "oct": 10, "nov": 11, "dec": 12,
+}
+"""Month names and abbreviations (Dutch and English) -> month number."""
+
+NUMBER_WORDS: dict[str, int] = {
+    "een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7,
+    "acht": 8, "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13,
+    "veertien": 14, "vijftien": 15, "zestien": 16, "zeventien": 17, "achttien": 18,
+    "negentien": 19, "twintig": 20, "eenentwintig": 21, "tweeëntwintig": 22,
+    "dertig": 30, "veertig": 40, "vijftig": 50,
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+}
+"""Number words for ages and counts."""
+
+ORDINALS: dict[str, int] = {
+    "eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "zesde": 6,
+    "zevende": 7, "achtste": 8, "negende": 9, "tiende": 10,
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+}
+"""Ordinal words for rankings."""
+
+MULTIPLIERS: dict[str, int] = {
+    "tweevoudig": 2, "drievoudig": 3, "viervoudig": 4, "vijfvoudig": 5, "zesvoudig": 6,
+    "zevenvoudig": 7, "twice": 2, "two-time": 2, "three-time": 3, "four-time": 4,
+    "five-time": 5, "triple": 3, "double": 2,
+}
+"""Words for "n-time" (tweevoudig wereldkampioen, three-time champion)."""
+
+
+def parse_date(text: str | None) -> _dt.date | None:
+    """Parse "YYYY-MM-DD" into a date, None when absent or malformed."""
+    if not text:
+        return None
+    try:
+        return _dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+def resolve_weekday(word: str, published: str | None) -> str | None:
+    """The date of a weekday named in an article: the latest such day on or before publication.
+
+    Examples:
+        >>> resolve_weekday("zondag", "2026-02-16")
+        '2026-02-15'
+        >>> resolve_weekday("Friday", "2024-11-16")
+        '2024-11-15'
+    """
+    pub = parse_date(published)
+    day = WEEKDAYS.get(_weekday_stem(word))
+    if pub is None or day is None:
+        return None
+    delta = (pub.weekday() - day) % 7
+    return (pub - _dt.timedelta(days=delta)).isoformat()
+
+
+def _weekday_stem(word: str) -> str:
+    w = word.lower()
+    for suffix in ("avond", "middag", "ochtend", "nacht", "morgen"):
+        if w.endswith(suffix) and w[: -len(suffix)] in WEEKDAYS:
+            return w[: -len(suffix)]
+    return w
+
+
+_EXPLICIT_DAY = re.compile(
+    r"\b(?:(\d{1,2})\s+([A-Za-z]+)\.?(?:\s+(\d{4}))?|([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?"
+    r"(?:,?\s+(\d{4}))?)\b"
+)
+_MONTH_YEAR = re.compile(r"\b([A-Za-z]+)\s+(\d{4})\b")
+_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+_WEEKDAY = re.compile(
+    r"\b(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday)(?:avond|middag|ochtend|nacht)?\b",
+    re.IGNORECASE,
+)
+_RELATIVE_YEAR = re.compile(
+    r"\b(vorig jaar|afgelopen jaar|last year|dit jaar|this year|"
+    r"(\w+) jaar geleden|(\w+) years ago)\b",
+    re.IGNORECASE,
+)
+_TODAY = re.compile(r"\b(vandaag|today|gisteren|yesterday|vanavond|tonight)\b", re.IGNORECASE)
+
+
+def find_date(sentence: str, published: str | None) -> tuple[str, str] | None:
+    """The date a sentence speaks of, resolved against the publication date.
+
+    Returns (value, precision) with precision "day", "month" or "year", or None.
+    An explicit day ("3 februari 2024", "July 1") wins over a weekday, which wins
+    over a month with a year, a bare year or a relative year ("vorig jaar").
+
+    Examples:
+        >>> find_date("Leerdam won maandag goud.", "2026-02-10")
+        ('2026-02-09', 'day')
+        >>> find_date("Vorig jaar won hij zilver.", "2020-02-02")
+        ('2019', 'year')
+        >>> find_date("In maart 2025 vroeg hij haar ten huwelijk.", None)
+        ('2025-03', 'month')
+    """
+    pub = parse_date(published)
+    for m in _EXPLICIT_DAY.finditer(sentence):
+        if m.group(1):
+            day, month_word, year = int(m.group(1)), m.group(2), m.group(3)
+        else:
+            month_word, day, year = m.group(4), int(m.group(5)), m.group(6)
+        month = MONTHS.get(month_word.lower())
+        if month is None or not 1 <= day <= 31:
+            continue
+        if year is None:
+            if pub is None:
+                continue
+            y = pub.year
+            try:
+                candidate = _dt.date(y, month, day)
+            except ValueError:
+                continue
+            if candidate > pub + _dt.timedelta(days=60):
+                y -= 1
+        else:
+            y = int(year)
+        try:
+            return _dt.date(y, month, day).isoformat(), "day"
+        except ValueError:
+            continue
+    weekday = _WEEKDAY.search(sentence)
+    if weekday and pub is not None:
+        resolved = resolve_weekday(weekday.group(1), published)
+        if resolved:
+            return resolved, "day"
+    today = _TODAY.search(sentence)
+    if today and pub is not None:
+        word = today.group(1).lower()
+        back = 1 if word in ("gisteren", "yesterday") else 0
+        return (pub - _dt.timedelta(days=back)).isoformat(), "day"
+    for m in _MONTH_YEAR.finditer(sentence):
+        month = MONTHS.get(m.group(1).lower())
+        if month is not None:
+            return f"{int(m.group(2)):04d}-{month:02d}", "month"
+    year = _YEAR.search(sentence)
+    if year:
+        return year.group(1), "year"
+    rel = _RELATIVE_YEAR.search(sentence)
+    if rel and pub is not None:
+        phrase = rel.group(1).lower()
+        if phrase in ("vorig jaar", "afgelopen jaar", "last year"):
+            return str(pub.year - 1), "year"
+        if phrase in ("dit jaar", "this year"):
+            return str(pub.year), "year"
+        count = rel.group(2) or rel.group(3)
+        n = parse_count(count) if count else None
+        if n is not None:
+            return str(pub.year - n), "year"
+    return None
+
+
+def parse_count(word: str) -> int | None:
+    """A small number written as digits or as a word ("vier", "four")."""
+    word = word.strip().lower()
+    if word.isdigit():
+        return int(word)
+    return NUMBER_WORDS.get(word)
+
+
+_AGE_WORD = re.compile(r"^([a-zëé]+?)jarige?$")
+
+
+def parse_age_word(word: str) -> int | None:
+    """The age in "27-jarige", "twintigjarige", "35-year-old", "four-year-old".
+
+    Examples:
+        >>> parse_age_word("27-jarige"), parse_age_word("twintigjarige")
+        (27, 20)
+        >>> parse_age_word("35-year-old")
+        35
+    """
+    w = word.lower()
+    m = re.match(r"^(\d{1,3})[-\s]?(?:jarige?|year[-\s]old)$", w)
+    if m:
+        return _plausible_age(int(m.group(1)))
+    m = re.match(r"^([a-z]+)[-\s]year[-\s]old$", w)
+    if m:
+        n = NUMBER_WORDS.get(m.group(1))
+        return _plausible_age(n) if n else None
+    m = _AGE_WORD.match(w)
+    if m:
+        n = NUMBER_WORDS.get(m.group(1))
+        return _plausible_age(n) if n else None
+    return None
+
+
+def _plausible_age(n: int) -> int | None:
+    return n if 0 < n < 110 else None
+
+
+_DISTANCE = re.compile(
+    r"(\d{1,2}(?:[.,\s]\d{3})|\d{2,5})\s?(?:-\s?)?(meter|metres|meters|metre|m)\b",
+    re.IGNORECASE,
+)
+
+
+def parse_distance(text: str) -> int | None:
+    """Metres in "1000 meter", "1,000m", "500 m", "10.000 meter"; None when absent.
+
+    Examples:
+        >>> parse_distance("op de 10.000 meter")
+        10000
+    """
+    m = _DISTANCE.search(text)
+    if not m:
+        return None
+    digits = re.sub(r"[^\d]", "", m.group(1))
+    value = int(digits)
+    return value if 60 <= value <= 50000 else None
+
+
+def find_distances(text: str) -> list[tuple[int, int, int]]:
+    """Every distance in `text` as (metres, start, end) character positions."""
+    out: list[tuple[int, int, int]] = []
+    for m in _DISTANCE.finditer(text):
+        value = int(re.sub(r"[^\d]", "", m.group(1)))
+        if 60 <= value <= 50000:
+            out.append((value, m.start(), m.end()))
+    return out
+
+
+_RACE_TIME = re.compile(
+    r"\b(?:(\d{1,2})[:.](\d{2})[:.,](\d{2,3})|(\d{1,2})[:.](\d{2})[:.](\d{2})|(\d{2})[,.](\d{2,3}))\b"
+)
+
+
+def parse_race_time(text: str) -> float | None:
+    """Seconds in a race time: "1.11,84" / "1:11.84" (m:ss.hh), "37,15" (ss,hh), "2:18:34".
+
+    Examples:
+        >>> parse_race_time("1:12.31"), parse_race_time("36,49")
+        (72.31, 36.49)
+        >>> parse_race_time("2:18:34")
+        8314.0
+    """
+    m = _RACE_TIME.search(text)
+    if not m:
+        return None
+    return _seconds(m)
+
+
+def _seconds(m: re.Match[str]) -> float | None:
+    if m.group(1):
+        minutes, seconds, frac = int(m.group(1)), int(m.group(2)), m.group(3)
+        if seconds >= 60:
+            return None
+        if ":" in m.group(0) and m.group(0).count(":") == 2:
+            return float(minutes * 3600 + seconds * 60 + int(frac))
+        return round(minutes * 60 + seconds + int(frac) / 10 ** len(frac), 3)
+    if m.group(4):
+        return float(int(m.group(4)) * 3600 + int(m.group(5)) * 60 + int(m.group(6)))
+    whole, frac = int(m.group(7)), m.group(8)
+    return round(whole + int(frac) / 10 ** len(frac), 3)
+
+
+def find_race_times(text: str) -> list[tuple[str, float, int]]:
+    """Every race time in `text`: (as written, seconds, start position)."""
+    out: list[tuple[str, float, int]] = []
+    for m in _RACE_TIME.finditer(text):
+        seconds = _seconds(m)
+        if seconds is not None and 5 <= seconds < 36000:
+            out.append((m.group(0), seconds, m.start()))
+    return out
+
+
+def parse_ranking(word: str) -> int | None:
+    """A place in a ranking: "tweede", "third", "2e", "3rd"."""
+    w = word.strip().lower()
+    if w in ORDINALS:
+        return ORDINALS[w]
+    m = re.match(r"^(\d{1,3})(?:e|de|ste|st|nd|rd|th)$", w)
+    return int(m.group(1)) if m else None

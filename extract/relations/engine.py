@@ -1,0 +1,562 @@
+"""What every relation extractor shares: the article context, the facts and the pattern engine.
+
+`ArticleContext.of(doc)` is built once per doc (cached in `doc.user_data`): the
+sentences, the people mentioned in each (with their canonical names), each
+sentence's salient person (the first person named in it who is not the object
+of "tegen"/"against"/"behind"...; sentences without one carry the previous
+salient person forward, which resolves "ze"/"she" and definite descriptions
+like "De 27-jarige schaatsster"), the publication date, the article's
+dominant sport and the protagonist (the person named most often).
+
+Patterns (`patterns.tsv`) are regular expressions over a *masked* sentence in
+which every person mention is replaced by `⟨P<k>⟩`. Macros such as `{P}`,
+`{ROLE}`, `{DEM}` expand to the placeholder pattern and to alternations of the
+lexicon. Each pattern names how to find its subject (a named group, or
+`@near`, `@salient`, `@prev`, `@next`, `@all`, `@protagonist`) and its value.
+
+Extractors emit `Fact`s into `doc.user_data["sportkg_facts"]`;
+`sportkg.extract.statements` turns them into Statements.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sportkg.errors import ConfigError
+from sportkg.extract.normalize import find_date, find_distances, parse_date
+from sportkg.extract.relations.lexicon import Lexicon
+from sportkg.model import LiteralValue
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+FACTS_KEY = "sportkg_facts"
+CONTEXT_KEY = "sportkg_context"
+PUBLISHED_KEY = "sportkg_published"
+PATTERNS_PATH = Path(__file__).resolve().parent / "patterns.tsv"
+
+_OBJECT_PREPOSITIONS = frozenset(
+    "tegen against achter behind dan than met with over beating versus vs".split()
+)
+_FEMALE = re.compile(r"\b(ze|zij|haar|she|her|hers|herself)\b", re.IGNORECASE)
+_MALE = re.compile(r"\b(hij|zijn|hem|he|his|him|himself)\b", re.IGNORECASE)
+_PLACEHOLDER = re.compile(r"⟨P(\d+)⟩")
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A value that is not a person of the article: an award, country, event, team, ..."""
+
+    label: str
+    type: str
+    qid: str | None = None
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person of the article: the canonical name and the offsets of one mention."""
+
+    name: str
+    start: int
+    end: int
+
+
+FactValue = Person | Concept | LiteralValue
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One extracted fact before it becomes a Statement."""
+
+    subject: Person | Concept
+    property: str
+    value: FactValue
+    sentence: int
+    extractor: str
+    confidence: float
+    qualifiers: tuple[tuple[str, Concept | LiteralValue], ...] = ()
+
+
+@dataclass
+class Sentence:
+    """A sentence with its people and the masked text the patterns run on."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    people: list[Person]
+    masked: str
+    positions: list[int]  # position of each placeholder in `masked`
+    salient: Person | None = None
+    carried: Person | None = None  # salient of the sentences before (for "ze", "De 27-jarige")
+
+
+@dataclass
+class ArticleContext:
+    """Everything the extractors need to know about one doc; see the module docstring."""
+
+    lang: str
+    text: str
+    published: str | None
+    sentences: list[Sentence]
+    protagonist: Person | None
+    sport: Concept | None
+    gender: dict[str, str] = field(default_factory=dict)
+    olympic: bool = False
+
+    @classmethod
+    def of(cls, doc: Doc) -> ArticleContext:
+        """The context of `doc`, built once and cached in doc.user_data."""
+        cached = doc.user_data.get(CONTEXT_KEY)
+        if isinstance(cached, ArticleContext):
+            return cached
+        context = _build_context(doc)
+        doc.user_data[CONTEXT_KEY] = context
+        return context
+
+    def person_at(self, sentence: Sentence, k: int) -> Person:
+        """The person behind placeholder k of a sentence."""
+        return sentence.people[k]
+
+    def date_of(self, sentence: Sentence) -> LiteralValue | None:
+        """The date the sentence speaks of, resolved against the publication date."""
+        found = find_date(sentence.text, self.published)
+        if found is None:
+            return None
+        return LiteralValue(found[0], "date", found[1])
+
+    def is_recent(self, sentence: Sentence) -> bool:
+        """Whether the sentence is about the days around publication (no other date given)."""
+        found = find_date(sentence.text, self.published)
+        pub = parse_date(self.published)
+        if found is None:
+            return True
+        if pub is None:
+            return False
+        value, precision = found
+        if precision == "day":
+            day = parse_date(value)
+            return day is not None and abs((pub - day).days) <= 14
+        return value[:4] == str(pub.year) and precision != "year"
+
+
+def _build_context(doc: Doc) -> ArticleContext:
+    from sportkg.extract.coref import CANONICAL_KEY
+    from sportkg.extract.mentions import person_mentions
+
+    lang = doc.lang_ if doc.lang_ in ("nl", "en") else "en"
+    canonical = doc.user_data.get(CANONICAL_KEY, {})
+    published = doc.user_data.get(PUBLISHED_KEY)
+    mentions = person_mentions(doc)
+    sentences: list[Sentence] = []
+    if doc.has_annotation("SENT_START"):
+        sents = [(s.start_char, s.end_char) for s in doc.sents]
+    else:
+        sents = [(0, len(doc.text))]
+    m = 0
+    for start, end in sents:
+        text = doc.text[start:end]
+        if not text.strip():
+            continue
+        lead = len(text) - len(text.lstrip())
+        start, text = start + lead, text.strip()
+        end = start + len(text)
+        people: list[Person] = []
+        masked_parts: list[str] = []
+        positions: list[int] = []
+        cursor = start
+        length = 0
+        while m < len(mentions) and mentions[m].start_char < start:
+            m += 1
+        k = m
+        while k < len(mentions) and mentions[k].end_char <= end:
+            span = mentions[k]
+            name = canonical.get((span.start_char, span.end_char), span.text)
+            piece = doc.text[cursor : span.start_char]
+            masked_parts.append(piece)
+            length += len(piece)
+            positions.append(length)
+            token = f"⟨P{len(people)}⟩"
+            masked_parts.append(token)
+            length += len(token)
+            people.append(Person(name, span.start_char, span.end_char))
+            cursor = span.end_char
+            k += 1
+        m = k
+        masked_parts.append(doc.text[cursor:end])
+        masked = "".join(masked_parts)
+        sentences.append(Sentence(len(sentences), start, end, text, people, masked, positions))
+    carried: Person | None = None
+    for sentence in sentences:
+        sentence.carried = carried
+        sentence.salient = _salient(sentence) or carried
+        if sentence.salient is not None:
+            carried = sentence.salient
+    counts = Counter(p.name for s in sentences for p in s.people)
+    firsts: dict[str, Person] = {}
+    for s in sentences:
+        for p in s.people:
+            firsts.setdefault(p.name, p)
+    protagonist = None
+    if counts:
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], firsts[kv[0]].start))
+        if len(ranked[0][0].split()) >= 2 and ranked[0][1] >= 2:
+            protagonist = firsts[ranked[0][0]]
+    context = ArticleContext(
+        lang=lang,
+        text=doc.text,
+        published=published,
+        sentences=sentences,
+        protagonist=protagonist,
+        sport=_article_sport(doc.text, lang),
+    )
+    context.gender = _genders(sentences)
+    lexicon = Lexicon.load()
+    olympic_words = [
+        s for s in lexicon.surfaces("competition", lang)
+        if lexicon.lookup("competition", lang, s).label == "Olympics"  # type: ignore[union-attr]
+    ]
+    context.olympic = any(
+        re.search(rf"\b{re.escape(w)}\b", doc.text, re.IGNORECASE) for w in olympic_words
+        if len(w) > 3
+    )
+    return context
+
+
+def _salient(sentence: Sentence) -> Person | None:
+    for k, person in enumerate(sentence.people):
+        before = sentence.masked[: sentence.positions[k]].split()
+        prev = before[-1].lower().strip(",") if before else ""
+        if prev in _OBJECT_PREPOSITIONS:
+            continue
+        return person
+    return None
+
+
+def _genders(sentences: list[Sentence]) -> dict[str, str]:
+    score: Counter[str] = Counter()
+    for sentence in sentences:
+        person = sentence.salient
+        if person is None:
+            continue
+        if len({p.name for p in sentence.people}) > 1:
+            continue
+        score[person.name] += len(_FEMALE.findall(sentence.text)) - len(
+            _MALE.findall(sentence.text)
+        )
+    return {name: ("female" if s > 0 else "male") for name, s in score.items() if s != 0}
+
+
+def _article_sport(text: str, lang: str) -> Concept | None:
+    lexicon = Lexicon.load()
+    counts: Counter[tuple[str, str]] = Counter()
+    for kind in ("sport", "role"):
+        for surface in lexicon.surfaces(kind, lang):
+            entry = lexicon.lookup(kind, lang, surface)
+            if entry is None:
+                continue
+            if kind == "sport":
+                sport = (entry.label, entry.qid or "")
+            elif entry.extra:
+                label, _, qid = entry.extra.partition("/")
+                sport = (label, qid)
+            else:
+                continue
+            found = len(re.findall(rf"(?<!\w){re.escape(surface)}(?!\w)", text, re.IGNORECASE))
+            if found:
+                counts[sport] += found
+    if not counts:
+        return None
+    ranked = counts.most_common(2)
+    top, n = ranked[0]
+    if n < 2 or (len(ranked) > 1 and ranked[1][1] * 2 > n):
+        return None
+    return Concept(top[0], "sport", top[1] or None)
+
+
+# ---------------------------------------------------------------------- patterns
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One row of patterns.tsv, compiled."""
+
+    family: str
+    lang: str
+    property: str
+    subject: str
+    value: str
+    confidence: float
+    regex: re.Pattern[str]
+    source: str
+
+
+_NAME = (
+    r"(?-i:[A-Z][\w&'’.\-]*(?:\s+(?:[A-Z0-9][\w&'’.\-]*|van|de|der|den|of|du|des|la|le|del)){0,5})"
+)
+
+
+def _macros(lang: str) -> dict[str, str]:
+    lex = Lexicon.load()
+    prefix = r"(?:top|oud-|ex-|collega-|mede-|voormalig\s+|former\s+|ex\s+)?"
+    return {
+        "P": r"⟨P\d+⟩",
+        "ROLE": prefix + "(?:" + lex.alternation("role", lang) + ")",
+        "DEM": "(?:" + lex.alternation("demonym", lang) + ")",
+        "COUNTRY": "(?:" + lex.alternation("country", lang) + ")",
+        "MEDAL": "(?:" + lex.alternation("medal", lang) + ")",
+        "TITLE": "(?:" + lex.alternation("title", lang) + ")",
+        "DEFENDING": "(?:" + lex.alternation("defending", lang) + ")",
+        "RECORD": "(?:" + lex.alternation("record", lang) + ")",
+        "NAME": _NAME,
+        "W": r"(?:[\w’'\-]+\s+)",
+        "AGEWORD": r"(?:\d{1,2}-jarige|[a-zë]+jarige|\d{1,2}-year-old|[a-z]+-year-old)",
+    }
+
+
+@lru_cache(maxsize=4)
+def load_patterns(lang: str, path: Path = PATTERNS_PATH) -> tuple[Pattern, ...]:
+    """The compiled patterns of one language (rows marked "*" apply to both)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise ConfigError(f"cannot read patterns {path}: {exc.strerror}") from exc
+    macros = _macros(lang)
+    out: list[Pattern] = []
+    for number, line in enumerate(lines[1:], start=2):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 7:
+            raise ConfigError(f"{path}:{number}: expected 7 tab-separated columns")
+        family, plang, prop, subject, value, confidence, regex = parts
+        if plang not in ("*", lang):
+            continue
+        expanded = re.sub(r"\{([A-Z]+)\}", lambda m: macros.get(m.group(1), m.group(0)), regex)
+        try:
+            compiled = re.compile(expanded, re.IGNORECASE)
+        except re.error as exc:
+            raise ConfigError(f"{path}:{number}: bad pattern: {exc}") from exc
+        out.append(
+            Pattern(family, plang, prop, subject, value, float(confidence), compiled, f"{number}")
+        )
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One pattern match in a sentence, with its subject resolved."""
+
+    pattern: Pattern
+    match: re.Match[str]
+    sentence: Sentence
+    subjects: tuple[Person, ...]
+
+
+def placeholder_people(sentence: Sentence, text: str | None) -> list[Person]:
+    """The people behind the placeholders in a piece of masked text."""
+    if not text:
+        return []
+    return [sentence.people[int(k)] for k in _PLACEHOLDER.findall(text)]
+
+
+def run_patterns(context: ArticleContext, family: str) -> Iterator[Hit]:
+    """Every match of the family's patterns in every sentence, with resolved subjects."""
+    patterns = [p for p in load_patterns(context.lang) if p.family == family]
+    for sentence in context.sentences:
+        for pattern in patterns:
+            for match in pattern.regex.finditer(sentence.masked):
+                subjects = resolve_subject(context, sentence, pattern.subject, match)
+                if subjects:
+                    yield Hit(pattern, match, sentence, subjects)
+
+
+def resolve_subject(
+    context: ArticleContext, sentence: Sentence, spec: str, match: re.Match[str]
+) -> tuple[Person, ...]:
+    """The subject(s) a pattern's spec points to (see the module docstring)."""
+    if not spec.startswith("@"):
+        return tuple(placeholder_people(sentence, match.group(spec))[:1])
+    value_people = set()
+    for name in match.re.groupindex:
+        if name in ("o", "o2"):
+            value_people.update(p.name for p in placeholder_people(sentence, match.group(name)))
+    before = [
+        sentence.people[k]
+        for k, pos in enumerate(sentence.positions)
+        if pos < match.start() and sentence.people[k].name not in value_people
+    ]
+    after = [
+        sentence.people[k]
+        for k, pos in enumerate(sentence.positions)
+        if pos >= match.end() and sentence.people[k].name not in value_people
+    ]
+    found: Person | None = None
+    if spec == "@near":
+        found = before[-1] if before else _not_in(sentence.salient, value_people) or _not_in(
+            sentence.carried, value_people
+        )
+    elif spec == "@salient":
+        found = _not_in(sentence.salient, value_people) or _not_in(sentence.carried, value_people)
+    elif spec == "@prev":
+        found = before[-1] if before else _not_in(sentence.carried, value_people)
+    elif spec == "@next":
+        found = after[0] if after else None
+    elif spec == "@all":
+        return tuple({p.name: p for p in before}.values())
+    elif spec == "@protagonist":
+        found = _not_in(context.protagonist, value_people)
+    elif spec == "@other":
+        others = before + after
+        found = others[0] if others else _not_in(sentence.carried, value_people)
+    return (found,) if found is not None else ()
+
+
+def _not_in(person: Person | None, names: set[str]) -> Person | None:
+    return person if person is not None and person.name not in names else None
+
+
+# ---------------------------------------------------------------------- events
+
+
+def distance_near(sentence: Sentence, position: int) -> int | None:
+    """The distance (metres) written closest to `position` in the sentence's masked text."""
+    found = find_distances(sentence.masked)
+    if not found:
+        return None
+    return min(found, key=lambda d: abs(d[1] - position))[0]
+
+
+def competition_in(context: ArticleContext, text: str) -> tuple[str, str] | None:
+    """The competition named in `text`: (kind, season) from the lexicon, longest name first."""
+    lexicon = Lexicon.load()
+    for surface in lexicon.surfaces("competition", context.lang):
+        flags = 0 if surface.isupper() else re.IGNORECASE
+        if re.search(rf"(?<![\w-]){re.escape(surface)}(?![\w])", text, flags):
+            entry = lexicon.lookup("competition", context.lang, surface)
+            if entry is not None:
+                return entry.label, entry.extra
+    return None
+
+
+def olympic_edition(context: ArticleContext, sentence: Sentence, season: str) -> str | None:
+    """The Olympic edition ("2026 Winter Olympics") from a year or host city, else publication."""
+    lexicon = Lexicon.load()
+    for surface in lexicon.surfaces("olympic_host", context.lang):
+        if re.search(rf"\b{re.escape(surface)}\b", sentence.text):
+            entry = lexicon.lookup("olympic_host", context.lang, surface)
+            if entry is not None:
+                year, _, host_season = entry.extra.partition("/")
+                if not season or season == host_season:
+                    return f"{year} {host_season} Olympics"
+    sport = context.sport.label if context.sport else ""
+    winter = season == "Winter" or (
+        not season and lexicon.contains("winter_sport", context.lang, sport)
+    )
+    season = "Winter" if winter else (season or ("Summer" if sport else ""))
+    if not season:
+        return None
+    year_match = re.search(r"\b(19[5-9]\d|20[0-4]\d)\b", sentence.text)
+    pub = parse_date(context.published)
+    if year_match:
+        year = int(year_match.group(1))
+    elif pub is not None and context.is_recent(sentence):
+        year = pub.year
+    else:
+        return f"{season} Olympics"
+    fits = year % 4 == (2 if season == "Winter" else 0) or (season == "Summer" and year == 2021)
+    return f"{year} {season} Olympics" if fits else f"{season} Olympics"
+
+
+def build_event(
+    context: ArticleContext,
+    sentence: Sentence,
+    position: int,
+    subject: Person | None,
+    *,
+    competition: tuple[str, str] | None = None,
+) -> Concept | None:
+    """The event a medal, title, record or win in `sentence` belongs to.
+
+    In the form "women's 1000 m, 2026 Winter Olympics": gender, distance,
+    discipline, then the edition of the competition named in the sentence (or
+    the article's when the sentence speaks of the days around publication).
+    """
+    lexicon = Lexicon.load()
+    competition = competition or competition_in(context, sentence.text)
+    if competition is None and context.olympic and context.is_recent(sentence):
+        competition = ("Olympics", "")
+    distance = distance_near(sentence, position)
+    sport = context.sport.label if context.sport else ""
+    edition: str | None = None
+    pub = parse_date(context.published)
+    year_match = re.search(r"\b(19[5-9]\d|20[0-4]\d)\b", sentence.text)
+    year = year_match.group(1) if year_match else (
+        str(pub.year) if pub is not None and context.is_recent(sentence) else ""
+    )
+    if competition is not None:
+        kind, season = competition
+        if kind == "Olympics":
+            edition = olympic_edition(context, sentence, season)
+        elif kind == "World Championships":
+            entry = lexicon.lookup("worlds", context.lang, sport)
+            name = entry.label if entry is not None else "World Championships"
+            edition = f"{year} {name}".strip()
+        else:
+            edition = f"{year} {kind}".strip()
+    if edition is None and distance is None:
+        return None
+    gender = ""
+    low = sentence.text.lower()
+    if re.search(r"\b(vrouwen|dames|women|women's|ladies)\b", low):
+        gender = "women's"
+    elif re.search(r"\b(mannen|heren|men|men's)\b", low):
+        gender = "men's"
+    elif subject is not None and subject.name in context.gender:
+        gender = "women's" if context.gender[subject.name] == "female" else "men's"
+    discipline = ""
+    if distance is not None:
+        discipline = f"{distance} m"
+        if sport == "short track speed skating":
+            discipline += " short track"
+        if gender:
+            discipline = f"{gender} {discipline}"
+    label = ", ".join(x for x in (discipline, edition) if x)
+    return Concept(label, "event") if label else None
+
+
+def place_in(context: ArticleContext, sentence: Sentence) -> Concept | None:
+    """A place named in the sentence after "in"/"at" (English label when the lexicon has one)."""
+    lexicon = Lexicon.load()
+    for m in re.finditer(r"\b(?:in|at|te)\s+(?:het\s+|de\s+|the\s+)?" + _NAME, sentence.masked):
+        name = m.group(0).split(None, 1)[1]
+        name = re.sub(r"^(?:het|de|the)\s+", "", name, flags=re.IGNORECASE).strip(" .,")
+        if not name or "⟨" in name:
+            continue
+        for kind in ("place", "olympic_host"):
+            entry = lexicon.lookup(kind, context.lang, name)
+            if entry is not None:
+                label = entry.label if kind == "place" else name
+                return Concept(label, "place", entry.qid if kind == "place" else None)
+        if lexicon.contains("country", context.lang, name) or lexicon.contains(
+            "demonym", context.lang, name
+        ):
+            continue
+        first = name.split()[0]
+        if lexicon.contains("stopcap", context.lang, first) or first.lower() in (
+            "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+            "september", "oktober", "november", "december", "january", "february", "march",
+            "june", "july", "august", "october",
+        ):
+            continue
+        if competition_in(context, name) is not None:
+            continue
+        return Concept(name, "place")
+    return None

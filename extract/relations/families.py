@@ -1,0 +1,370 @@
+"""The relation extractor component: one instance per relation family.
+
+`RelationExtractor(nlp, name, family=...)` runs the family's patterns
+(`patterns.tsv`) over the doc's sentences and turns each match into `Fact`s,
+building values from the lexicon (occupations, countries, medals, titles,
+records, events, teams) and adding qualifiers (event `P1344`, date `P585`,
+place `P276`, race time `P2781`, start/end `P580`/`P582`). Families:
+
+- identity: nationality `P27`, occupation `P106` and the sport `P641` it implies;
+  the article's protagonist gets the article's dominant sport.
+- age: `sk:age` with `P585` (the publication date unless a year is given).
+- partners: `sk:engagedTo`, `P26`, `P451`.
+- family: `P22`, `P25`, `P40`, `P3373`.
+- medals: `P166` medals and titles.
+- wins: `sk:won`, `sk:defeated`, plus the wins implied by gold medals and
+  titles found by the medals family (which must run first).
+- records: `P1000`.
+- teams: `P54` (with `P580`/`P582` for transfers).
+- coaches: `sk:coachedBy`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from sportkg.extract.normalize import find_race_times, parse_age_word, parse_date
+from sportkg.extract.relations.engine import (
+    FACTS_KEY,
+    ArticleContext,
+    Concept,
+    Fact,
+    Hit,
+    Person,
+    build_event,
+    competition_in,
+    distance_near,
+    place_in,
+    placeholder_people,
+    resolve_subject,
+    run_patterns,
+)
+from sportkg.extract.relations.lexicon import Lexicon
+from sportkg.model import LiteralValue
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+FAMILIES = (
+    "identity", "age", "partners", "family", "medals", "wins", "records", "teams", "coaches",
+)
+_ROLE_PREFIX = re.compile(r"^(?:top|oud-|ex-|collega-|mede-|voormalig\s+|former\s+|ex\s+)",
+                          re.IGNORECASE)
+
+
+class RelationExtractor:
+    """Runs one relation family's patterns and appends its facts to doc.user_data.
+
+    Args:
+        nlp: the pipeline.
+        name: the component name (the extractor name in evidence).
+        family: one of FAMILIES.
+        min_confidence: facts below this confidence are dropped.
+    """
+
+    def __init__(
+        self, nlp: Language | None, name: str, *, family: str, min_confidence: float = 0.0
+    ) -> None:
+        if family not in FAMILIES:
+            from sportkg.errors import ConfigError
+
+            raise ConfigError(
+                f"Unknown relation family {family!r}. Available: {', '.join(FAMILIES)}"
+            )
+        self.name = name
+        self.family = family
+        self.min_confidence = min_confidence
+        self.lexicon = Lexicon.load()
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Extract the family's facts from doc."""
+        context = ArticleContext.of(doc)
+        facts: list[Fact] = doc.user_data.setdefault(FACTS_KEY, [])
+        new: list[Fact] = []
+        for hit in run_patterns(context, self.family):
+            new.extend(self._facts(context, hit))
+        new.extend(self._derived(context, [*facts, *new]))
+        facts.extend(f for f in new if f.confidence >= self.min_confidence)
+        return doc
+
+    # ------------------------------------------------------------------ values
+    def _facts(self, context: ArticleContext, hit: Hit) -> Iterator[Fact]:
+        spec = hit.pattern.value
+        kind, _, group = spec.partition(":")
+        prop = hit.pattern.property
+        for subject in hit.subjects:
+            if kind.startswith("@"):
+                found = resolve_subject(context, hit.sentence, kind, hit.match)
+                values: list[object] = [p for p in found if p.name != subject.name]
+            elif kind in ("o",) or (kind == "o" and group):
+                values = placeholder_people(hit.sentence, hit.match.group(group or "o"))[:1]
+            else:
+                values = list(self._concepts(context, hit, kind, group, subject))
+            for value in values:
+                if isinstance(value, Person) and value.name == subject.name:
+                    continue
+                yield from self._fact(context, hit, subject, prop, value)
+
+    def _fact(
+        self, context: ArticleContext, hit: Hit, subject: Person, prop: str, value: object
+    ) -> Iterator[Fact]:
+        sentence = hit.sentence
+        quals: dict[str, Concept | LiteralValue] = {}
+        date = context.date_of(sentence)
+        pos = hit.match.start()
+        if prop in ("P54start", "P54end"):
+            if date is not None:
+                quals["P580" if prop == "P54start" else "P582"] = _coarse(date)
+            prop = "P54"
+        elif self.family in ("medals", "records", "wins") and prop != "sk:won" or (
+            prop == "sk:won" and isinstance(value, Concept)
+        ):
+            if date is not None:
+                quals["P585"] = date
+            place = place_in(context, sentence)
+            if place is not None:
+                quals["P276"] = place
+        if prop == "P166" and isinstance(value, Concept):
+            event = build_event(context, sentence, pos, subject)
+            if event is not None and (
+                distance_near(sentence, pos) is not None or value.qid or "Olympic" in event.label
+            ):
+                quals["P1344"] = event
+        if prop in ("P1000", "sk:won") and isinstance(value, Concept):
+            times = find_race_times(sentence.masked)
+            if times:
+                quals["P2781"] = LiteralValue(times[0][0], "string")
+        if prop == "sk:defeated":
+            event = build_event(context, sentence, pos, subject)
+            if event is not None:
+                quals["P1344"] = event
+            if date is not None:
+                quals["P585"] = date
+        if prop == "sk:age":
+            quals["P585"] = self._age_date(context, sentence)
+        if isinstance(value, LiteralValue) and prop != "sk:age" and value.datatype == "integer":
+            return
+        yield Fact(
+            subject=subject,
+            property=prop,
+            value=value,  # type: ignore[arg-type]
+            sentence=sentence.index,
+            extractor=self.name,
+            confidence=hit.pattern.confidence,
+            qualifiers=tuple(sorted(quals.items())),
+        )
+        if prop == "P106" and isinstance(value, Concept):
+            entry = self._role_entry(context, value.label)
+            if entry is not None and entry.extra:
+                label, _, qid = entry.extra.partition("/")
+                yield Fact(subject, "P641", Concept(label, "sport", qid or None), sentence.index,
+                           self.name, round(hit.pattern.confidence * 0.95, 3))
+
+    def _age_date(self, context: ArticleContext, sentence: object) -> LiteralValue:
+        text = getattr(sentence, "text", "")
+        pub = parse_date(context.published)
+        year = re.search(r"\b(19[5-9]\d|20[0-4]\d)\b", text)
+        if year and (pub is None or int(year.group(1)) != pub.year):
+            return LiteralValue(year.group(1), "date", "year")
+        if pub is not None:
+            return LiteralValue(pub.isoformat(), "date", "day")
+        return LiteralValue(year.group(1), "date", "year") if year else LiteralValue(
+            "0001", "date", "year"
+        )
+
+    def _role_entry(self, context: ArticleContext, label: str) -> object | None:
+        for surface in self.lexicon.surfaces("role", context.lang):
+            entry = self.lexicon.lookup("role", context.lang, surface)
+            if entry is not None and entry.label == label:
+                return entry
+        return None
+
+    def _concepts(
+        self, context: ArticleContext, hit: Hit, kind: str, group: str, subject: Person
+    ) -> Iterator[object]:
+        lex, lang = self.lexicon, context.lang
+        text = (hit.match.group(group) or "").strip() if group else ""
+        sentence = hit.sentence
+        if kind == "role":
+            word = _ROLE_PREFIX.sub("", text)
+            entry = lex.lookup("role", lang, word) or lex.lookup("role", lang, text)
+            if entry is not None:
+                yield Concept(entry.label, "occupation", entry.qid)
+        elif kind in ("dem", "country"):
+            entry = lex.lookup("demonym" if kind == "dem" else "country", lang, text)
+            if entry is not None:
+                yield Concept(entry.label, "country", entry.qid)
+        elif kind == "age":
+            if text.isdigit() and 0 < int(text) < 110:
+                yield LiteralValue(int(text), "integer")
+        elif kind == "ageword":
+            age = parse_age_word(text)
+            if age is not None:
+                yield LiteralValue(age, "integer")
+        elif kind == "medal":
+            yield self._medal(context, hit, text)
+        elif kind == "title":
+            concept = self._title(context, hit, text)
+            if concept is not None:
+                yield concept
+        elif kind == "defending":
+            if context.olympic and not self._names_event(context, sentence.text):
+                yield self._award(context, "Olympic gold medal")
+        elif kind == "record":
+            entry = lex.lookup("record", lang, text)
+            if entry is not None:
+                label = entry.label
+                distance = distance_near(sentence, hit.match.start(group))
+                if distance is not None:
+                    label += f" {distance} m"
+                    if context.sport and context.sport.label == "short track speed skating":
+                        label += " short track"
+                yield Concept(label, "record")
+        elif kind == "event":
+            concept = self._named_event(context, hit, text)
+            if concept is not None:
+                yield concept
+        elif kind == "match":
+            others = placeholder_people(sentence, hit.match.group(group))
+            if others:
+                yield Concept(f"{subject.name} vs. {others[0].name}", "event")
+        elif kind in ("team", "teamlist"):
+            parts = re.split(r"\s*,\s*|\s+(?:en|and)\s+", text) if kind == "teamlist" else [text]
+            for part in parts:
+                team = self._team(context, part)
+                if team is not None:
+                    yield team
+
+    def _award(self, context: ArticleContext, label: str) -> Concept:
+        entry = self.lexicon.lookup("award", context.lang, label)
+        return Concept(label, "award", entry.qid if entry is not None else None)
+
+    def _medal(self, context: ArticleContext, hit: Hit, text: str) -> Concept:
+        entry = self.lexicon.lookup("medal", context.lang, text)
+        metal = entry.label if entry is not None else "gold"
+        competition = competition_in(context, hit.sentence.text)
+        olympic = "olymp" in text.lower() or (
+            competition is not None and competition[0] == "Olympics"
+        ) or (competition is None and context.olympic and context.is_recent(hit.sentence))
+        label = f"Olympic {metal} medal" if olympic else f"{metal} medal"
+        return self._award(context, label)
+
+    def _title(self, context: ArticleContext, hit: Hit, text: str) -> Concept | None:
+        entry = self.lexicon.lookup("title", context.lang, text)
+        if entry is None:
+            return None
+        if entry.qid:
+            return Concept(entry.label, "award", entry.qid)
+        label = entry.label
+        if label == "world champion":
+            sentence = hit.sentence
+            distance = distance_near(sentence, hit.match.start())
+            if distance is not None and abs(
+                sentence.masked.find(str(distance)) - hit.match.start()
+            ) < 80:
+                label += f" {distance} m"
+            elif context.sport is not None and context.sport.label not in (
+                "speed skating", "athletics"
+            ):
+                label += f" {context.sport.label}"
+        return Concept(label, "award")
+
+    def _names_event(self, context: ArticleContext, text: str) -> bool:
+        for word in self.lexicon.surfaces("event_word", context.lang):
+            if re.search(rf"\b{re.escape(word)}\b", text):
+                return True
+        return False
+
+    def _named_event(self, context: ArticleContext, hit: Hit, text: str) -> Concept | None:
+        text = re.sub(r"^(?:de|het|the)\s+", "", text, flags=re.IGNORECASE).strip(" .,")
+        text = re.sub(r"\s+(?:on|op|in|at|van|of)$", "", text)
+        if not text or not self._names_event(context, text):
+            return None
+        if re.search(r"\b(19|20)\d\d\b", text):
+            return Concept(text, "event")
+        date = context.date_of(hit.sentence)
+        year = str(date.value)[:4] if date is not None else None
+        if year is None and context.is_recent(hit.sentence) and context.published:
+            year = context.published[:4]
+        return Concept(f"{text} {year}" if year else text, "event")
+
+    def _team(self, context: ArticleContext, text: str) -> Concept | None:
+        text = text.strip(" .,")
+        text = re.sub(r"\s+(?:in|op|on|at|van|of|de|het|the)$", "", text)
+        if not text or "⟨" in text or len(text) < 2:
+            return None
+        lex, lang = self.lexicon, context.lang
+        first = text.split()[0]
+        for kind in ("country", "demonym", "place", "olympic_host", "stopcap", "role",
+                     "competition", "medal", "title", "record"):
+            if lex.contains(kind, lang, text):
+                return None
+            if kind == "stopcap" and lex.contains(kind, lang, first):
+                return None
+        if self._names_event(context, text) and not re.search(r"\b(Team|FC|SC|Club)\b", text):
+            return None
+        from sportkg.extract.normalize import MONTHS, WEEKDAYS
+
+        if first.lower() in MONTHS or first.lower() in WEEKDAYS:
+            return None
+        return Concept(text, "team")
+
+    # ------------------------------------------------------------------ derived facts
+    def _derived(self, context: ArticleContext, facts: list[Fact]) -> Iterator[Fact]:
+        if self.family == "identity":
+            yield from self._protagonist_sport(context, facts)
+        elif self.family == "wins":
+            yield from self._wins_from_medals(context, facts)
+
+    def _protagonist_sport(self, context: ArticleContext, facts: list[Fact]) -> Iterator[Fact]:
+        person, sport = context.protagonist, context.sport
+        if person is None or sport is None:
+            return
+        if any(f.property == "P641" and isinstance(f.subject, Person)
+               and f.subject.name == person.name for f in facts):
+            return
+        first = next((s for s in context.sentences for p in s.people if p.name == person.name),
+                     None)
+        if first is None:
+            return
+        yield Fact(person, "P641", sport, first.index, self.name, 0.6)
+
+    def _wins_from_medals(self, context: ArticleContext, facts: list[Fact]) -> Iterator[Fact]:
+        gold_by_event: dict[str, list[Fact]] = {}
+        others_by_event: dict[str, list[Fact]] = {}
+        for fact in facts:
+            if fact.property != "P166" or not isinstance(fact.value, Concept):
+                continue
+            quals = dict(fact.qualifiers)
+            event = quals.get("P1344")
+            label = fact.value.label
+            winner = label.startswith(("Olympic gold", "gold", "world champion"))
+            if not isinstance(event, Concept):
+                continue
+            has_detail = " m" in event.label or "," in event.label
+            if winner and has_detail:
+                gold_by_event.setdefault(event.label, []).append(fact)
+                won_quals = tuple((k, v) for k, v in fact.qualifiers if k in ("P585", "P276"))
+                yield Fact(fact.subject, "sk:won", event, fact.sentence, self.name,
+                           round(fact.confidence * 0.9, 3), won_quals)
+            elif has_detail and label.startswith(("Olympic silver", "silver")):
+                others_by_event.setdefault(event.label, []).append(fact)
+        for event, winners in gold_by_event.items():
+            names = {w.subject.name for w in winners if isinstance(w.subject, Person)}
+            if len(names) != 1:
+                continue
+            for loser in others_by_event.get(event, []):
+                if isinstance(loser.subject, Person) and loser.subject.name not in names:
+                    quals = (("P1344", Concept(event, "event")),)
+                    yield Fact(winners[0].subject, "sk:defeated", loser.subject, loser.sentence,
+                               self.name, 0.55, quals)
+
+
+def _coarse(date: LiteralValue) -> LiteralValue:
+    """Transfers are dated to the month at most."""
+    if date.precision == "day":
+        return LiteralValue(str(date.value)[:7], "date", "month")
+    return date

@@ -1,0 +1,105 @@
+"""The word lists the extractors use, read from `lexicon.tsv` (one entry per line).
+
+Columns: kind, lang ("nl", "en" or "*" for both), surface form, English label,
+Wikidata QID (only IDs from the project's verified list), extra (kind-specific:
+for roles the sport as "label/qid", for Olympic hosts "year/season").
+
+Kinds: role (occupation words), sport, demonym, country, place, olympic_host,
+medal (metal of a medal word), nonperson (capitalised words that are never part
+of a person's name), stopcap (capitalised function words), particle (name
+particles such as "van der").
+
+Examples:
+    >>> lex = Lexicon.load()
+    >>> lex.lookup("role", "nl", "schaatsster").label
+    'speed skater'
+    >>> lex.lookup("demonym", "en", "Dutch").qid
+    'Q55'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from sportkg.errors import ConfigError
+from sportkg.iris import fold
+
+LEXICON_PATH = Path(__file__).resolve().parent / "lexicon.tsv"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon line."""
+
+    kind: str
+    lang: str
+    surface: str
+    label: str
+    qid: str | None
+    extra: str
+
+
+class Lexicon:
+    """Entries by kind and language, looked up by folded surface form."""
+
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        self._by: dict[tuple[str, str], dict[str, Entry]] = {}
+        for entry in entries:
+            langs = ("nl", "en") if entry.lang == "*" else (entry.lang,)
+            for lang in langs:
+                table = self._by.setdefault((entry.kind, lang), {})
+                table.setdefault(fold(entry.surface), entry)
+
+    @classmethod
+    def load(cls, path: Path = LEXICON_PATH) -> Lexicon:
+        """Read the lexicon TSV (cached for the default path)."""
+        if path == LEXICON_PATH:
+            return _default()
+        return cls(_read(path))
+
+    def lookup(self, kind: str, lang: str, surface: str) -> Entry | None:
+        """The entry of `kind` for `surface` (accent- and case-insensitive), or None."""
+        return self._by.get((kind, _lang(lang)), {}).get(fold(surface))
+
+    def surfaces(self, kind: str, lang: str) -> list[str]:
+        """All surface forms of a kind, longest first (for regex alternations)."""
+        table = self._by.get((kind, _lang(lang)), {})
+        return sorted({e.surface for e in table.values()}, key=lambda s: (-len(s), s))
+
+    def alternation(self, kind: str, lang: str) -> str:
+        """A regex alternation (no group) matching every surface form of a kind."""
+        return "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in self.surfaces(kind, lang))
+
+    def contains(self, kind: str, lang: str, surface: str) -> bool:
+        """Whether `surface` is an entry of `kind`."""
+        return self.lookup(kind, lang, surface) is not None
+
+
+def _lang(lang: str) -> str:
+    return lang if lang in ("nl", "en") else "en"
+
+
+def _read(path: Path) -> list[Entry]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise ConfigError(f"cannot read lexicon {path}: {exc.strerror}") from exc
+    out: list[Entry] = []
+    for number, line in enumerate(lines[1:], start=2):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 6:
+            raise ConfigError(f"{path}:{number}: expected 6 tab-separated columns")
+        kind, lang, surface, label, qid, extra = parts
+        out.append(Entry(kind, lang, surface, label, qid or None, extra))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _default() -> Lexicon:
+    return Lexicon(_read(LEXICON_PATH))

@@ -1,0 +1,178 @@
+"""From the facts of a processed doc to Statements: entities, evidence, merging.
+
+People become the entity the linker chose for their mention
+(`doc.user_data["sportkg_links"]`), or a minted IRI of their canonical name
+when no linker ran; other values become Wikidata items when the lexicon gives
+a QID, minted IRIs otherwise. Evidence is the sentence with its character
+offsets in the article text. The same fact found twice is stated once, with
+the highest confidence and the union of its qualifiers; an unmarried-partner
+fact is dropped when the same pair is engaged or married.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from sportkg.extract.relations.engine import (
+    CONTEXT_KEY,
+    FACTS_KEY,
+    ArticleContext,
+    Concept,
+    Fact,
+    Person,
+)
+from sportkg.iris import fold, mint_entity_iri
+from sportkg.model import Article, Entity, Evidence, LiteralValue, Statement, Value
+from sportkg.ontology.relations import RELATIONS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+LINKS_KEY = "sportkg_links"
+
+
+def doc_statements(doc: Doc, article: Article) -> list[Statement]:
+    """The Statements of a doc the sportkg pipeline has processed."""
+    facts: list[Fact] = doc.user_data.get(FACTS_KEY, [])
+    context = doc.user_data.get(CONTEXT_KEY)
+    if not facts or not isinstance(context, ArticleContext):
+        return []
+    links: Mapping[tuple[int, int], tuple[Entity, object]] = doc.user_data.get(LINKS_KEY, {})
+    merged: dict[tuple[str, ...], Statement] = {}
+    order: list[tuple[str, ...]] = []
+    for fact in facts:
+        statement = _statement(fact, context, links, article, len(doc.text))
+        if statement is None:
+            continue
+        key = _key(statement)
+        held = merged.get(key)
+        if held is None:
+            merged[key] = statement
+            order.append(key)
+        else:
+            merged[key] = _merge(held, statement)
+    statements = [merged[k] for k in order]
+    return _drop_weaker_partners(statements)
+
+
+def _entity(
+    value: Person | Concept, links: Mapping[tuple[int, int], tuple[Entity, object]]
+) -> Entity:
+    if isinstance(value, Person):
+        linked = links.get((value.start, value.end))
+        if linked is not None and linked[0].type == "person":
+            entity = linked[0]
+            if entity.qid is None and entity.label != value.name:
+                return Entity(iri=entity.iri, label=value.name, qid=None, type="person")
+            return entity
+        return Entity(iri=mint_entity_iri(value.name, "person"), label=value.name, type="person")
+    if value.qid:
+        return Entity.from_qid(value.qid, value.label, value.type)
+    return Entity(iri=mint_entity_iri(value.label, value.type), label=value.label, type=value.type)
+
+
+def _value(value: object, links: Mapping[tuple[int, int], tuple[Entity, object]]) -> Value:
+    if isinstance(value, LiteralValue):
+        return value
+    assert isinstance(value, Person | Concept)
+    return _entity(value, links)
+
+
+def _statement(
+    fact: Fact,
+    context: ArticleContext,
+    links: Mapping[tuple[int, int], tuple[Entity, object]],
+    article: Article,
+    length: int,
+) -> Statement | None:
+    if fact.property not in RELATIONS:
+        return None
+    if not 0 <= fact.sentence < len(context.sentences):
+        return None
+    sentence = context.sentences[fact.sentence]
+    start, end = max(0, sentence.start), min(length, sentence.end)
+    if end < start:
+        return None
+    evidence = Evidence(
+        source=article.source or article.id,
+        sentence=article.text[start:end],
+        start=start,
+        end=end,
+        extractor=fact.extractor,
+        published=article.date,
+        url=article.url,
+    )
+    subject = _entity(fact.subject, links)
+    value = _value(fact.value, links)
+    if isinstance(value, Entity) and value.iri == subject.iri:
+        return None
+    qualifiers = tuple((k, _value(v, links)) for k, v in fact.qualifiers)
+    return Statement(
+        doc=article.id,
+        article=article.hash,
+        subject=subject,
+        property=fact.property,
+        value=value,
+        evidence=evidence,
+        confidence=round(min(1.0, max(0.0, fact.confidence)), 3),
+        qualifiers=qualifiers,
+    )
+
+
+def _label(value: Value) -> str:
+    return fold(value.label if isinstance(value, Entity) else str(value.value))
+
+
+def _key(statement: Statement) -> tuple[str, ...]:
+    subject, value = statement.subject.iri, _value_key(statement.value)
+    relation = RELATIONS.get(statement.property)
+    if relation is not None and relation.symmetric and value < subject:
+        subject, value = value, subject
+    key: tuple[str, ...] = (statement.property, subject, value)
+    if statement.property in ("P166", "P1000"):
+        event = statement.qualifier("P1344")
+        year = statement.qualifier("P585")
+        detail = ""
+        if isinstance(event, Entity) and " m" in event.label:
+            detail = event.label.split(",")[0]
+        when = str(year.value)[:4] if isinstance(year, LiteralValue) else ""
+        key += (detail, when)
+    return key
+
+
+def _value_key(value: Value) -> str:
+    if isinstance(value, Entity):
+        return value.iri
+    return f"{value.datatype}:{value.value}"
+
+
+def _merge(a: Statement, b: Statement) -> Statement:
+    best, other = (a, b) if a.confidence >= b.confidence else (b, a)
+    quals = dict(other.qualifiers)
+    quals.update(dict(best.qualifiers))
+    return Statement(
+        doc=best.doc,
+        article=best.article,
+        subject=best.subject,
+        property=best.property,
+        value=best.value,
+        evidence=best.evidence,
+        confidence=best.confidence,
+        qualifiers=tuple(quals.items()),
+    )
+
+
+def _drop_weaker_partners(statements: list[Statement]) -> list[Statement]:
+    strong = {
+        frozenset((s.subject.iri, s.value.iri))
+        for s in statements
+        if s.property in ("sk:engagedTo", "P26") and isinstance(s.value, Entity)
+    }
+    out = []
+    for s in statements:
+        if s.property == "P451" and isinstance(s.value, Entity):
+            if frozenset((s.subject.iri, s.value.iri)) in strong:
+                continue
+        out.append(s)
+    return out
