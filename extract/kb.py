@@ -21,6 +21,7 @@ Examples:
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -268,10 +269,13 @@ class KnowledgeBase:
         self._entities: list[KBEntity] = []
         self._by_iri: dict[str, int] = {}
         self._names: dict[str, list[int]] = {}
-        self._tokens: dict[str, list[int]] = {}
+        self._tokens: dict[str, set[int]] = {}
         self._stale: set[int] = set()
+        self._unsorted: set[str] = set()
+        self._name_tokens: dict[int, tuple[frozenset[str], ...]] = {}
         for entity in entities:
             self.add(entity)
+        self._sort_postings()
 
     # ------------------------------------------------------------------ building
     def add(self, entity: KBEntity) -> None:
@@ -301,10 +305,31 @@ class KnowledgeBase:
             if not key:
                 continue
             self._names.setdefault(key, []).append(pos * 4 + code)
+            self._unsorted.add(key)
             if code <= _CODE["alias"]:
                 tokens.update(key.split())
         for token in tokens:
-            self._tokens.setdefault(token, []).append(pos)
+            self._tokens.setdefault(token, set()).add(pos)
+
+    def _token_sets(self, pos: int) -> tuple[frozenset[str], ...]:
+        """The token sets of an entity's names (memoised; at most one entry per entity)."""
+        sets = self._name_tokens.get(pos)
+        if sets is None:
+            keys = {normalize_name(n) for n in self._entities[pos].names()}
+            sets = tuple(frozenset(k.split()) for k in keys if k)
+            self._name_tokens[pos] = sets
+        return sets
+
+    def _sort_postings(self) -> None:
+        """Order each name's postings by match kind, then prior (highest first), then IRI."""
+        entities = self._entities
+        for key in self._unsorted:
+            postings = self._names[key]
+            if len(postings) > 1:
+                postings.sort(
+                    key=lambda c: (c & 3, -entities[c >> 2].prior, entities[c >> 2].iri)
+                )
+        self._unsorted.clear()
 
     def merge(self, other: KnowledgeBase) -> KnowledgeBase:
         """A new KB with the records of both; `other` wins where IRIs collide."""
@@ -354,46 +379,60 @@ class KnowledgeBase:
         key = normalize_name(name)
         if not key:
             return []
-        best: dict[int, tuple[float, str]] = {}
-        for code in self._names.get(key, ()):
-            pos, kind = divmod(code, 4)
-            if pos in self._stale:
+        allowed = None if type is None else COMPATIBLE_TYPES.get(type, frozenset({type}))
+        if self._unsorted:
+            self._sort_postings()
+        entities, stale = self._entities, self._stale
+        out: list[Candidate] = []
+        seen: set[int] = set()
+        for code in self._names.get(key, ()):  # sorted: best kind first, then prior
+            pos = code >> 2
+            if pos in seen or (stale and pos in stale):
                 continue
-            match = _MATCH_CODES[kind]
-            score = MATCH_SCORES[match]
-            if pos not in best or best[pos][0] < score:
-                best[pos] = (score, match)
-        if not best:
-            best = self._token_candidates(key)
-        out = [
-            Candidate(self._entities[pos], score, match)
-            for pos, (score, match) in best.items()
-            if types_compatible(type, self._entities[pos].type)
-        ]
+            seen.add(pos)
+            entity = entities[pos]
+            if allowed is not None and entity.type not in allowed:
+                continue
+            match = _MATCH_CODES[code & 3]
+            out.append(Candidate(entity, MATCH_SCORES[match], match))
+            if len(out) == limit:
+                break
+        if out or seen:
+            return out
+        found = self._token_candidates(key, allowed)
+        out = [Candidate(entities[pos], score, "tokens") for pos, score in found.items()]
         out.sort(key=lambda c: (-c.score, -c.entity.prior, c.entity.iri))
         return out[:limit]
 
     def _token_candidates(
-        self, key: str, *, max_postings: int = 2000
-    ) -> dict[int, tuple[float, str]]:
+        self, key: str, allowed: frozenset[str] | None, *, max_candidates: int = 50,
+    ) -> dict[int, float]:
+        """Entities sharing enough of the name's tokens, scored by token overlap (Jaccard).
+
+        A name of several tokens needs two shared tokens; set intersections keep
+        this cheap even when one token (like "van") is very common.
+        """
         tokens = set(key.split())
-        lists = sorted(
-            (self._tokens[t] for t in tokens if t in self._tokens and len(t) > 1),
-            key=len,
-        )
-        lists = [p for p in lists if len(p) <= max_postings][:2]
-        found: dict[int, tuple[float, str]] = {}
-        for postings in lists:
-            for pos in postings[:200]:
-                if pos in found or pos in self._stale:
-                    continue
-                overlap = 0.0
-                for other in self._entities[pos].names():
-                    theirs = set(normalize_name(other).split())
-                    if theirs:
-                        overlap = max(overlap, len(tokens & theirs) / len(tokens | theirs))
-                if overlap >= 0.34:
-                    found[pos] = (round(MATCH_SCORES["tokens"] * overlap, 4), "tokens")
+        sets = sorted((self._tokens[t] for t in tokens if t in self._tokens), key=len)[:3]
+        if not sets or (len(tokens) > 1 and len(sets) < 2):
+            return {}
+        if len(tokens) == 1:
+            chosen = list(itertools.islice(sets[0], max_candidates))
+        else:  # in at least two of the (up to three) rarest tokens' postings
+            pool = sets[0] & sets[1]
+            if len(sets) == 3:
+                pool = pool | (sets[0] & sets[2]) | (sets[1] & sets[2])
+            chosen = list(itertools.islice(pool, max_candidates))
+        found: dict[int, float] = {}
+        for pos in chosen:
+            entity = self._entities[pos]
+            if pos in self._stale or (allowed is not None and entity.type not in allowed):
+                continue
+            overlap = 0.0
+            for theirs in self._token_sets(pos):
+                overlap = max(overlap, len(tokens & theirs) / len(tokens | theirs))
+            if overlap >= 0.34:
+                found[pos] = round(MATCH_SCORES["tokens"] * overlap, 4)
         return found
 
     # ------------------------------------------------------------------ files
