@@ -1,0 +1,330 @@
+"""The knowledge-base commands: `kb pull`, `kb load`, `kb stats`, `kb lookup`, `link`, `enrich`.
+
+A thin layer over `sportkg.extract.kb`, `.kb_io`, `.kb_pull`, `.linking` and
+`.wikidata`: options are parsed here, the work is done there, and only this
+module prints. Pulled and loaded records go into the store's KB graph in one
+`KnowledgeGraph.add_kb` call, so a failure leaves the KB as it was.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from sportkg.errors import ConfigError
+
+if TYPE_CHECKING:
+    from sportkg.extract.kb import KnowledgeBase
+    from sportkg.extract.wikidata import WikidataClient
+
+kb_app = typer.Typer(
+    name="kb",
+    help="The knowledge base: pull from Wikidata, load files, show what it holds.",
+    no_args_is_help=True,
+)
+
+WIKIDATA = "https://query.wikidata.org/sparql"
+
+EndpointOpt = Annotated[
+    str, typer.Option("--endpoint", help="Wikidata SPARQL endpoint (or any Wikidata-format one).")
+]
+OfflineOpt = Annotated[
+    bool, typer.Option("--offline", help="Answer from the query cache only; never use the network.")
+]
+TimeoutOpt = Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds per request.")]
+RetriesOpt = Annotated[int, typer.Option("--retries", min=0, help="Retries on 429, 5xx, timeout.")]
+CacheOpt = Annotated[
+    Path | None,
+    typer.Option("--cache-dir", help="Query cache directory (default: ~/.cache/sportkg)."),
+]
+StoreOpt = Annotated[str, typer.Option("--store", help="Store directory.")]
+BackendOpt = Annotated[
+    str, typer.Option("--backend", help="Store backend: oxigraph, memory, sparql.")
+]
+StoreEndpointOpt = Annotated[
+    str | None, typer.Option("--store-endpoint", help="SPARQL endpoint of a sparql-backend store.")
+]
+
+
+def _client(
+    endpoint: str, *, offline: bool, timeout: float, retries: int, cache_dir: Path | None
+) -> WikidataClient:
+    from sportkg.extract.wikidata import DEFAULT_CACHE_DIR, WikidataClient
+
+    return WikidataClient(
+        endpoint, offline=offline, timeout=timeout, retries=retries,
+        cache_dir=cache_dir if cache_dir is not None else DEFAULT_CACHE_DIR,
+    )
+
+
+def _open(store: str, backend: str, endpoint: str | None, *, read_only: bool = False) -> Any:
+    """The store through the graph area's `open_kg` (imported here: it pulls in pyoxigraph)."""
+    try:
+        from sportkg.commands.graph import open_kg
+    except ImportError as exc:  # the graph area is not installed
+        raise ConfigError("the graph store is not available in this installation") from exc
+    return open_kg(store, backend, endpoint, read_only=read_only)
+
+
+def _say(text: str) -> None:
+    from sportkg import settings
+
+    if not settings.QUIET:
+        typer.echo(text, err=True)
+
+
+def kb_graph_iri(kg: object) -> str:
+    """The IRI of the store's KB graph."""
+    from sportkg.iris import DEFAULT_BASE
+
+    return str(getattr(kg, "kb_graph", None) or getattr(kg, "base", DEFAULT_BASE) + "kb")
+
+
+def store_kb(kg: object) -> KnowledgeBase:
+    """The records in the store's KB graph (empty KB when there are none)."""
+    import rdflib
+    from sportkg.extract.kb import KnowledgeBase
+    from sportkg.extract.kb_io import entities_from_graph
+
+    result = kg.query(  # type: ignore[attr-defined]
+        "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?kb { ?s ?p ?o } }",
+        bindings={"kb": rdflib.URIRef(kb_graph_iri(kg))},
+    )
+    graph = rdflib.Graph()
+    for triple in result.triples:
+        graph.add(triple)
+    return KnowledgeBase(entities_from_graph(graph))
+
+
+@kb_app.command("pull")
+def pull(
+    qids: Annotated[list[str] | None, typer.Argument(help="Wikidata items to pull (Q...).")] = None,
+    sport: Annotated[
+        list[str] | None, typer.Option("--sport", help="Pull the people of this sport (QID).")
+    ] = None,
+    occupation: Annotated[
+        list[str] | None,
+        typer.Option("--occupation", help="Pull the people with this occupation (QID)."),
+    ] = None,
+    edition: Annotated[
+        list[str] | None,
+        typer.Option("--edition", help="Pull the participants of this Games edition (QID)."),
+    ] = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", min=1, help="At most this many items per selection.")
+    ] = None,
+    page_size: Annotated[int, typer.Option("--page-size", min=1, help="Rows per page.")] = 5000,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", min=1, help="Items per CONSTRUCT request.")
+    ] = 200,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Also write the pulled Turtle to this file.")
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Pull and report, but do not touch the store.")
+    ] = False,
+    endpoint: EndpointOpt = WIKIDATA,
+    offline: OfflineOpt = False,
+    timeout: TimeoutOpt = 60.0,
+    retries: RetriesOpt = 4,
+    cache_dir: CacheOpt = None,
+    store: StoreOpt = "sportkg-store",
+    backend: BackendOpt = "oxigraph",
+    store_endpoint: StoreEndpointOpt = None,
+) -> None:
+    """Fill the KB from Wikidata: people of a sport / occupation / Games edition, or QIDs."""
+    from sportkg.extract.kb_pull import pull as run_pull
+
+    client = _client(endpoint, offline=offline, timeout=timeout, retries=retries,
+                     cache_dir=cache_dir)
+    result = run_pull(
+        client, sports=sport or (), occupations=occupation or (), editions=edition or (),
+        qids=qids or (), limit=limit, page_size=page_size, batch_size=batch_size,
+    )
+    if out is not None:
+        out.write_text(result.turtle, encoding="utf-8")
+    added = 0
+    if not dry_run:
+        kg = _open(store, backend, store_endpoint)
+        try:
+            added = kg.add_kb(result.turtle, format="turtle")
+        finally:
+            kg.close()
+    people = sum(1 for e in result.entities if e.type == "person")
+    _say(f"pulled {len(result.entities)} items ({people} people) from {endpoint} "
+         f"in {client.requests} requests; {added} triples added to the KB graph")
+
+
+@kb_app.command("load")
+def load(
+    files: Annotated[list[Path], typer.Argument(help="Wikidata JSON (wbgetentities or dump "
+                                                     "lines), our KB JSON, or Turtle files.")],
+    store: StoreOpt = "sportkg-store",
+    backend: BackendOpt = "oxigraph",
+    store_endpoint: StoreEndpointOpt = None,
+) -> None:
+    """Load KB records from files into the store's KB graph (all files, or nothing)."""
+    from sportkg.extract.kb_io import entities_to_turtle, read_kb_file
+
+    entities = []
+    for path in files:
+        entities.extend(read_kb_file(path))
+    turtle = entities_to_turtle(entities)
+    kg = _open(store, backend, store_endpoint)
+    try:
+        added = kg.add_kb(turtle, format="turtle")
+    finally:
+        kg.close()
+    _say(f"loaded {len(entities)} items from {len(files)} file(s); "
+         f"{added} triples added to the KB graph")
+
+
+@kb_app.command("stats")
+def stats(
+    store: StoreOpt = "sportkg-store",
+    backend: BackendOpt = "oxigraph",
+    store_endpoint: StoreEndpointOpt = None,
+    bundled_only: Annotated[
+        bool, typer.Option("--bundled", help="Only the KB shipped with sportkg.")
+    ] = False,
+) -> None:
+    """Count KB entities by type: the bundled KB and the store's KB graph."""
+    from collections import Counter
+
+    from sportkg.extract.kb import KnowledgeBase
+
+    rows: list[tuple[str, Counter[str]]] = [
+        ("bundled", Counter(e.type for e in KnowledgeBase.bundled().entities()))
+    ]
+    if not bundled_only:
+        kg = _open(store, backend, store_endpoint, read_only=True)
+        try:
+            rows.append(("store", Counter(e.type for e in store_kb(kg).entities())))
+        finally:
+            kg.close()
+    for name, counts in rows:
+        detail = ", ".join(f"{t} {n}" for t, n in sorted(counts.items()))
+        typer.echo(f"{name}: {sum(counts.values())} entities" + (f" ({detail})" if detail else ""))
+
+
+@kb_app.command("lookup")
+def lookup(
+    name: Annotated[str, typer.Argument(help="A name as it appears in a text.")],
+    type: Annotated[str | None, typer.Option("--type", help="Mention type, e.g. person.")] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1)] = 10,
+) -> None:
+    """Show the bundled KB's candidates for a name (match kind and score)."""
+    from sportkg.extract.kb import KnowledgeBase
+
+    for cand in KnowledgeBase.bundled().lookup(name, type=type, limit=limit):
+        typer.echo(f"{cand.score:.2f}\t{cand.match}\t{cand.entity.qid or cand.entity.iri}\t"
+                   f"{cand.entity.label}\t{cand.entity.type}")
+
+
+def link(
+    names: Annotated[list[str], typer.Argument(help="Names to link.")],
+    type: Annotated[str, typer.Option("--type", help="Mention type (person, award, ...).")] =
+    "person",
+    context: Annotated[
+        str, typer.Option("--context", help="Text around the names (sport, nationality words).")
+    ] = "",
+    online: Annotated[
+        bool, typer.Option("--online", help="Ask the endpoint by exact label when the KB "
+                                            "cannot resolve a name (answers are cached).")
+    ] = False,
+    with_store: Annotated[
+        bool, typer.Option("--with-store", help="Also use the KB graph of --store.")
+    ] = False,
+    threshold: Annotated[float, typer.Option("--threshold", min=0.0, max=1.0)] = 0.5,
+    endpoint: EndpointOpt = WIKIDATA,
+    offline: OfflineOpt = False,
+    timeout: TimeoutOpt = 30.0,
+    retries: RetriesOpt = 2,
+    cache_dir: CacheOpt = None,
+    store: StoreOpt = "sportkg-store",
+    backend: BackendOpt = "oxigraph",
+    store_endpoint: StoreEndpointOpt = None,
+) -> None:
+    """Link names to the KB (and, with --online, to Wikidata); print one JSON line per name."""
+    from sportkg.extract.kb import KnowledgeBase
+    from sportkg.extract.kb_pull import online_fallback
+    from sportkg.extract.linking import LinkContext, Linker
+
+    kb = KnowledgeBase.bundled()
+    if with_store:
+        kg = _open(store, backend, store_endpoint, read_only=True)
+        try:
+            kb = kb.merge(store_kb(kg))
+        finally:
+            kg.close()
+    fallback = None
+    if online or offline:
+        client = _client(endpoint, offline=offline, timeout=timeout, retries=retries,
+                         cache_dir=cache_dir)
+        fallback = online_fallback(client)
+    linker = Linker(kb, threshold=threshold, fallback=fallback)
+    base = LinkContext.from_text(context, kb=kb) if context else LinkContext()
+    for name in names:
+        local = base.with_sentence(context, at=context.find(name), kb=kb) \
+            if context and name in context else base
+        entity, note = linker.link(name, type, local)
+        typer.echo(json.dumps({"entity": entity.to_dict(), "note": note.to_dict()},
+                              ensure_ascii=False))
+
+
+def enrich(
+    endpoint: EndpointOpt = WIKIDATA,
+    offline: OfflineOpt = False,
+    timeout: TimeoutOpt = 60.0,
+    retries: RetriesOpt = 4,
+    cache_dir: CacheOpt = None,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1)] = 50,
+    report: Annotated[
+        bool, typer.Option("--report", help="Then print the facts Wikidata lacks or disputes.")
+    ] = False,
+    store: StoreOpt = "sportkg-store",
+    backend: BackendOpt = "oxigraph",
+    store_endpoint: StoreEndpointOpt = None,
+) -> None:
+    """Pull Wikidata's own statements of the linked entities into the KB graph."""
+    from sportkg.extract.kb_pull import enrich as run_enrich
+
+    client = _client(endpoint, offline=offline, timeout=timeout, retries=retries,
+                     cache_dir=cache_dir)
+    kg = _open(store, backend, store_endpoint)
+    try:
+        items = linked_items(kg)
+        result = run_enrich(client, items, batch_size=batch_size)
+        added = kg.add_kb(result.turtle, format="turtle") if items else 0
+        _say(f"enriched {len(items)} linked items from {endpoint}; {added} triples added")
+        if report:
+            from sportkg.graph.results import format_result
+
+            answer = kg.run_named("wikidata_gaps")
+            typer.echo(format_result(answer, "table"))
+    finally:
+        kg.close()
+
+
+def linked_items(kg: object) -> list[str]:
+    """The Wikidata items the articles of the store speak about (subjects and values)."""
+    import rdflib
+
+    result = kg.query(  # type: ignore[attr-defined]
+        """SELECT DISTINCT ?item WHERE {
+             GRAPH ?g { { ?item ?p ?o } UNION { ?s ?p ?item } }
+             FILTER(?g != ?kb && isIRI(?item)
+                    && STRSTARTS(STR(?item), "http://www.wikidata.org/entity/Q"))
+           } ORDER BY ?item""",
+        bindings={"kb": rdflib.URIRef(kb_graph_iri(kg))},
+    )
+    return [str(row[0]) for row in result.rows if row[0] is not None]
+
+
+def register(app: typer.Typer) -> None:
+    """Add `kb` (pull, load, stats, lookup), `link` and `enrich` to the CLI."""
+    app.add_typer(kb_app, name="kb")
+    app.command("link")(link)
+    app.command("enrich")(enrich)
