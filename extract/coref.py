@@ -35,6 +35,14 @@ if TYPE_CHECKING:
 CANONICAL_KEY = "sportkg_canonical"
 """The `doc.user_data` key of the canonical names."""
 
+INTRODUCERS = frozenset(
+    "vader moeder zoon dochter zus zusje broer broertje vrouw man echtgenote echtgenoot "
+    "vriend vriendin partner verloofde dochtertje zoontje meisje jongetje baby naam genaamd "
+    "father mother son daughter sister brother wife husband fiance fiancee fiancé fiancée "
+    "partner named called boy girl dad mum mom papa mama opa oma".split()
+)
+"""Words after which a lone first name is a person ("dochter Lily", "his wife Anna")."""
+
 
 class NameCoref:
     """Resolves short person names to full names within one article (`sportkg_coref`)."""
@@ -49,6 +57,22 @@ class NameCoref:
     def _name_words(self, span: Span) -> list[str]:
         return [t.text for t in span if not self._is_particle(t.text)]
 
+    def _not_a_name(self, word: str) -> bool:
+        """Adjectives of place ("Bredase") and role compounds ("Liverpool-aanvoerder")."""
+        if "-" in word and word.rsplit("-", 1)[1].islower():
+            return True
+        return len(word) > 5 and word.endswith(("se", "sche")) and word[0].isupper()
+
+    def _introduced(self, span: Span) -> bool:
+        """Whether a lone name follows a kinship or role word, or is followed by an age."""
+        doc = span.doc
+        prev = doc[span.start - 1].text.lower().strip(",") if span.start > 0 else ""
+        nxt = doc[span.end].text if span.end < len(doc) else ""
+        if prev in INTRODUCERS or self.lexicon.contains("role", "nl", prev) or \
+                self.lexicon.contains("role", "en", prev):
+            return True
+        return nxt == "(" and span.end + 1 < len(doc) and doc[span.end + 1].text.isdigit()
+
     def __call__(self, doc: Doc) -> Doc:
         """Trim, drop and resolve person mentions; write the canonical names."""
         from spacy.tokens import Span
@@ -60,12 +84,14 @@ class NameCoref:
         fulls = {s.text for s in people if len(self._name_words(s)) >= 2}
         kept: list[Span] = []
         for span in people:
-            if span[0].is_sent_start and len(span) >= 2:
+            while len(span) >= 2 and not self._is_particle(span[0].text):
                 tail = span[1:]
-                if tail.text in fulls or (
-                    span[0].text.lower() in lower_words and not self._is_particle(span[0].text)
-                ):
+                head = span[0].text
+                if (span[0].is_sent_start and (tail.text in fulls or head.lower() in lower_words)) \
+                        or (len(span) >= 3 and self._not_a_name(head)):
                     span = Span(doc, tail.start, tail.end, label="person")
+                    continue
+                break
             kept.append(span)
         fulls = {s.text for s in kept if len(self._name_words(s)) >= 2}
         counts = Counter(s.text for s in kept if s.text in fulls)
@@ -100,6 +126,8 @@ class NameCoref:
                     options.sort(key=lambda f: (-counts[f], first[f]))
                     name = canonical_full[options[0]]
                 elif span[0].is_sent_start or text.lower() in lower_words:
+                    continue
+                elif len(span) == 1 and not self._introduced(span):
                     continue
                 else:
                     name = text

@@ -48,6 +48,11 @@ _PLACE_PREPOSITIONS = frozenset({"in", "te", "at", "naar", "uit", "nabij", "near
 _CAP = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.\-]*$")
 _INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 _ROMAN = re.compile(r"^[IVX]{1,4}$")
+_ROLE_PREFIX = re.compile(r"^(?:top|oud-|ex-|collega-|mede-|wereld)", re.IGNORECASE)
+_TEAM_ROLES = frozenset(
+    "driver rider captain player teammate coureur renner renster aanvoerder speler speelster "
+    "team-mate fans supporters".split()
+)
 
 
 class SentenceSplitter:
@@ -155,8 +160,9 @@ class MentionRecognizer:
         lex, lang = self.lexicon, self.lang
         if lex.contains("stopcap", lang, text) or lex.contains("nonperson", lang, text):
             return True
+        stripped = _ROLE_PREFIX.sub("", text)
         for kind in ("role", "demonym", "country", "sport", "medal"):
-            if lex.contains(kind, lang, text):
+            if lex.contains(kind, lang, text) or lex.contains(kind, lang, stripped):
                 return True
         low = text.lower()
         from sportkg.extract.normalize import MONTHS, WEEKDAYS
@@ -218,7 +224,9 @@ class MentionRecognizer:
                     end += skip
                     continue
                 break
-            if not bad and end < n and doc[end].text in ("&",):
+            if not bad and end < n and (
+                doc[end].text in ("&",) or doc[end].text.lower() in _TEAM_ROLES
+            ):
                 bad = True
             start = i
             i = end

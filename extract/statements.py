@@ -52,7 +52,7 @@ def doc_statements(doc: Doc, article: Article) -> list[Statement]:
             order.append(key)
         else:
             merged[key] = _merge(held, statement)
-    statements = [merged[k] for k in order]
+    statements = _merge_undetailed([merged[k] for k in order])
     return _drop_weaker_partners(statements)
 
 
@@ -161,6 +161,32 @@ def _merge(a: Statement, b: Statement) -> Statement:
         confidence=best.confidence,
         qualifiers=tuple(quals.items()),
     )
+
+
+def _merge_undetailed(statements: list[Statement]) -> list[Statement]:
+    """Fold a medal or record stated without its event into the same one stated with it."""
+    out: list[Statement] = []
+    by_value: dict[tuple[str, str, str], list[int]] = {}
+    for statement in statements:
+        if statement.property not in ("P166", "P1000"):
+            out.append(statement)
+            continue
+        group = (statement.property, statement.subject.iri, _value_key(statement.value))
+        detail = _key(statement)[3:]
+        placed = False
+        for i in by_value.get(group, []):
+            other = _key(out[i])[3:]
+            if not all(detail) or not all(other) or detail == other:
+                if not any(detail) or any(other):
+                    out[i] = _merge(out[i], statement) if any(other) else _merge(statement, out[i])
+                else:
+                    out[i] = _merge(statement, out[i])
+                placed = True
+                break
+        if not placed:
+            by_value.setdefault(group, []).append(len(out))
+            out.append(statement)
+    return out
 
 
 def _drop_weaker_partners(statements: list[Statement]) -> list[Statement]:

@@ -47,6 +47,10 @@ _OBJECT_PREPOSITIONS = frozenset(
 _FEMALE = re.compile(r"\b(ze|zij|haar|she|her|hers|herself)\b", re.IGNORECASE)
 _MALE = re.compile(r"\b(hij|zijn|hem|he|his|him|himself)\b", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"⟨P(\d+)⟩")
+_FEMALE_NOUN = re.compile(
+    r"\b\w*(?:ster|sters|kampioene|atlete|speelster|vrouw|woman|sportswoman|landgenote|"
+    r"ploeggenote|Friezin|debutante)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -246,11 +250,12 @@ def _genders(sentences: list[Sentence]) -> dict[str, str]:
         person = sentence.salient
         if person is None:
             continue
-        if len({p.name for p in sentence.people}) > 1:
+        if len({p.name for p in sentence.people}) != 1:
             continue
         score[person.name] += len(_FEMALE.findall(sentence.text)) - len(
             _MALE.findall(sentence.text)
         )
+        score[person.name] += 2 * len(_FEMALE_NOUN.findall(sentence.masked))
     return {name: ("female" if s > 0 else "male") for name, s in score.items() if s != 0}
 
 
@@ -269,7 +274,10 @@ def _article_sport(text: str, lang: str) -> Concept | None:
                 sport = (label, qid)
             else:
                 continue
-            found = len(re.findall(rf"(?<!\w){re.escape(surface)}(?!\w)", text, re.IGNORECASE))
+            prefix = r"\w*?" if kind == "role" and len(surface) > 5 else ""
+            found = len(
+                re.findall(rf"(?<!\w){prefix}{re.escape(surface)}(?!\w)", text, re.IGNORECASE)
+            )
             if found:
                 counts[sport] += found
     if not counts:
@@ -317,6 +325,11 @@ def _macros(lang: str) -> dict[str, str]:
         "RECORD": "(?:" + lex.alternation("record", lang) + ")",
         "NAME": _NAME,
         "W": r"(?:[\w’'\-]+\s+)",
+        "DEMNOUN": "(?:" + "|".join(
+            re.escape(x) for x in lex.surfaces("demonym", lang)
+            if lang == "en" or not x.endswith(("e", "s"))
+        ) + ")",
+        "GAP": r"(?:(?!(?:en|and|het|de|the|of|van|met|with|voor|for|dan|than)\s)(?-i:[a-z0-9][\w’'\-]*)\s+)",
         "AGEWORD": r"(?:\d{1,2}-jarige|[a-zë]+jarige|\d{1,2}-year-old|[a-z]+-year-old)",
     }
 
@@ -399,12 +412,11 @@ def resolve_subject(
         if pos >= match.end() and sentence.people[k].name not in value_people
     ]
     found: Person | None = None
-    if spec == "@near":
-        found = before[-1] if before else _not_in(sentence.salient, value_people) or _not_in(
-            sentence.carried, value_people
-        )
-    elif spec == "@salient":
-        found = _not_in(sentence.salient, value_people) or _not_in(sentence.carried, value_people)
+    if spec in ("@near", "@salient"):
+        if before:
+            found = before[-1] if spec == "@near" else _first_subject(sentence, before)
+        elif _carries(context, sentence, match.end()):
+            found = _not_in(sentence.carried, value_people)
     elif spec == "@prev":
         found = before[-1] if before else _not_in(sentence.carried, value_people)
     elif spec == "@next":
@@ -417,6 +429,32 @@ def resolve_subject(
         others = before + after
         found = others[0] if others else _not_in(sentence.carried, value_people)
     return (found,) if found is not None else ()
+
+
+_PRONOUN = re.compile(r"\b(ze|zij|hij|she|he)\b", re.IGNORECASE)
+
+
+def _first_subject(sentence: Sentence, before: list[Person]) -> Person:
+    """The sentence's salient person when it comes before the match, else the first before it."""
+    if sentence.salient is not None and sentence.salient in before:
+        return sentence.salient
+    return before[0]
+
+
+def _carries(context: ArticleContext, sentence: Sentence, position: int) -> bool:
+    """Whether a match with nobody named before it is about the previous sentences' person.
+
+    Yes when the sentence names nobody, or a subject pronoun comes before the match; no
+    when a country or another named party stands before it ("Nederland won goud").
+    """
+    head = sentence.masked[:position]
+    lexicon = Lexicon.load()
+    for surface in lexicon.surfaces("country", context.lang):
+        if surface[:1].isupper() and re.search(rf"(?<!\w){re.escape(surface)}(?!\w)", head):
+            return False
+    if not sentence.people:
+        return True
+    return bool(_PRONOUN.search(head))
 
 
 def _not_in(person: Person | None, names: set[str]) -> Person | None:
@@ -432,6 +470,41 @@ def distance_near(sentence: Sentence, position: int) -> int | None:
     if not found:
         return None
     return min(found, key=lambda d: abs(d[1] - position))[0]
+
+
+def distance_around(context: ArticleContext, sentence: Sentence, position: int) -> int | None:
+    """The sentence's distance, else the one of the closest of the two sentences before it."""
+    found = distance_near(sentence, position)
+    if found is not None:
+        return found
+    for back in (1, 2):
+        i = sentence.index - back
+        if i < 0:
+            break
+        earlier = find_distances(context.sentences[i].masked)
+        if earlier:
+            return earlier[-1][0]
+    counts = Counter(d[0] for s in context.sentences for d in find_distances(s.masked))
+    if counts:
+        (top, n), *rest = counts.most_common(2)
+        if n >= 2 and (not rest or rest[0][1] < n):
+            return top
+    return None
+
+
+def main_competition(context: ArticleContext) -> tuple[str, str] | None:
+    """The competition the article names most often (Olympics, World Championships, ...)."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for sentence in context.sentences:
+        found = competition_in(context, sentence.text)
+        if found is not None:
+            counts[(found[0], "")] += 1
+    if not counts:
+        return None
+    ranked = counts.most_common(2)
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return ranked[0][0]
 
 
 def competition_in(context: ArticleContext, text: str) -> tuple[str, str] | None:
@@ -491,15 +564,19 @@ def build_event(
     """
     lexicon = Lexicon.load()
     competition = competition or competition_in(context, sentence.text)
-    if competition is None and context.olympic and context.is_recent(sentence):
-        competition = ("Olympics", "")
-    distance = distance_near(sentence, position)
+    if competition is None and context.is_recent(sentence):
+        competition = main_competition(context)
+    distance = distance_around(context, sentence, position)
     sport = context.sport.label if context.sport else ""
     edition: str | None = None
     pub = parse_date(context.published)
     year_match = re.search(r"\b(19[5-9]\d|20[0-4]\d)\b", sentence.text)
+    dated = find_date(sentence.text, context.published)
+    recent = dated is not None and dated[1] == "day" and context.is_recent(sentence)
     year = year_match.group(1) if year_match else (
-        str(pub.year) if pub is not None and context.is_recent(sentence) else ""
+        str(pub.year) if pub is not None and (recent or not re.search(
+            r"\b(is|zijn|are|werd|became)\b", sentence.text)) and context.is_recent(sentence)
+        else ""
     )
     if competition is not None:
         kind, season = competition

@@ -35,7 +35,9 @@ from sportkg.extract.relations.engine import (
     Person,
     build_event,
     competition_in,
+    distance_around,
     distance_near,
+    main_competition,
     place_in,
     placeholder_people,
     resolve_subject,
@@ -187,6 +189,8 @@ class RelationExtractor:
     ) -> Iterator[object]:
         lex, lang = self.lexicon, context.lang
         text = (hit.match.group(group) or "").strip() if group else ""
+        if not text and group and f"{group}2" in hit.match.re.groupindex:
+            text = (hit.match.group(f"{group}2") or "").strip()
         sentence = hit.sentence
         if kind == "role":
             word = _ROLE_PREFIX.sub("", text)
@@ -217,7 +221,10 @@ class RelationExtractor:
             entry = lex.lookup("record", lang, text)
             if entry is not None:
                 label = entry.label
-                distance = distance_near(sentence, hit.match.start(group))
+                if entry.label in ("track record", "Dutch national record", "national record"):
+                    distance = distance_near(sentence, hit.match.start(group))
+                else:
+                    distance = distance_around(context, sentence, hit.match.start(group))
                 if distance is not None:
                     label += f" {distance} m"
                     if context.sport and context.sport.label == "short track speed skating":
@@ -246,11 +253,19 @@ class RelationExtractor:
         entry = self.lexicon.lookup("medal", context.lang, text)
         metal = entry.label if entry is not None else "gold"
         competition = competition_in(context, hit.sentence.text)
-        olympic = "olymp" in text.lower() or (
-            competition is not None and competition[0] == "Olympics"
-        ) or (competition is None and context.olympic and context.is_recent(hit.sentence))
-        label = f"Olympic {metal} medal" if olympic else f"{metal} medal"
-        return self._award(context, label)
+        if competition is None and not re.search(r"\b(WK|EK|NK)-", text):
+            competition = main_competition(context)
+        elif re.search(r"\bWK-", text):
+            competition = ("World Championships", "")
+        kind = competition[0] if competition is not None else ""
+        if "olymp" in text.lower() or kind == "Olympics":
+            return self._award(context, f"Olympic {metal} medal")
+        if kind == "World Championships" and metal == "gold":
+            concept = self._title(context, hit, "wereldkampioen" if context.lang == "nl"
+                                  else "world champion")
+            if concept is not None:
+                return concept
+        return self._award(context, f"{metal} medal")
 
     def _title(self, context: ArticleContext, hit: Hit, text: str) -> Concept | None:
         entry = self.lexicon.lookup("title", context.lang, text)
@@ -294,10 +309,12 @@ class RelationExtractor:
     def _team(self, context: ArticleContext, text: str) -> Concept | None:
         text = text.strip(" .,")
         text = re.sub(r"\s+(?:in|op|on|at|van|of|de|het|the)$", "", text)
-        if not text or "⟨" in text or len(text) < 2:
+        if not text or "⟨" in text or len(text) < 2 or text.endswith(("'s", "’s")):
             return None
         lex, lang = self.lexicon, context.lang
         first = text.split()[0]
+        if lex.contains("demonym", lang, first):
+            return None
         for kind in ("country", "demonym", "place", "olympic_host", "stopcap", "role",
                      "competition", "medal", "title", "record"):
             if lex.contains(kind, lang, text):
@@ -345,7 +362,9 @@ class RelationExtractor:
             if not isinstance(event, Concept):
                 continue
             has_detail = " m" in event.label or "," in event.label
-            if winner and has_detail:
+            if label.startswith("world champion") and not re.search(r"\b\d{4}\b", event.label):
+                continue
+            if winner and has_detail and fact.confidence > 0.6:
                 gold_by_event.setdefault(event.label, []).append(fact)
                 won_quals = tuple((k, v) for k, v in fact.qualifiers if k in ("P585", "P276"))
                 yield Fact(fact.subject, "sk:won", event, fact.sentence, self.name,
