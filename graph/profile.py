@@ -58,28 +58,28 @@ INCOMING_LABELS: dict[str, str] = {
 }
 """How a fact reads from its value's side ("X father Y" is "child X" on Y's profile)."""
 
-KB_GRAPH = iris.DEFAULT_BASE + "kb"
-"""The named graph with Wikidata's own statements (see `KnowledgeGraph.add_kb`)."""
-
 _PREFIXES = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX sk: <https://w3id.org/sportkg/ontology#>
 PREFIX wikibase: <http://wikiba.se/ontology#>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
 """
 
 _PEOPLE = _PREFIXES + """
-SELECT DISTINCT ?person ?label ?qid WHERE {
+SELECT DISTINCT ?person ?label ?qid ?same WHERE {
   ?person sk:entityType "person" ; rdfs:label ?label .
   OPTIONAL { ?person sk:qid ?qid }
+  OPTIONAL {
+    ?person owl:sameAs ?same .
+    FILTER(STRSTARTS(STR(?same), "http://www.wikidata.org/entity/Q"))
+  }
 }"""
 
 _GRAPHS_OF = _PREFIXES + """
-SELECT DISTINCT ?g ?hash ?doc WHERE {
+SELECT DISTINCT ?g WHERE {
   GRAPH ?g {
     { ?person ?link ?st } UNION { ?st ?valuePredicate ?person }
     ?st a wikibase:Statement .
   }
-  OPTIONAL { GRAPH ?g { ?g sk:contentHash ?hash } }
-  OPTIONAL { GRAPH ?g { ?g sk:doc ?doc } }
 }"""
 
 _WIKIDATA_OF = _PREFIXES + """
@@ -503,19 +503,17 @@ def _people(kg: KnowledgeGraph) -> list[Candidate]:
         if iri is None:
             continue
         label = row["label"] or iri
-        qid = row.get("qid")
+        same = row.get("same")
+        qid = row.get("qid") or (same.rsplit("/", 1)[-1] if same else None)
         if iri not in found or len(label) > len(found[iri].label):
             found[iri] = Candidate(iri=iri, label=label, qid=qid)
     return list(found.values())
 
 
 def _article_statements(kg: KnowledgeGraph, row: Mapping[str, str | None]) -> list[Statement]:
-    """The statements of the article graph in `row` (read back by the graph)."""
-    key = row.get("hash") or row.get("doc") or row.get("g")
-    try:
-        return list(kg.statements(article=key))
-    except (InputError, ConfigError):
-        return list(kg.statements(article=row.get("g")))
+    """The statements of the article graph named in `row` (read back by the graph)."""
+    graph = row.get("g")
+    return list(kg.statements(article=graph)) if graph else []
 
 
 def _wikidata(kg: KnowledgeGraph, qid: str) -> list[WikidataValue]:
@@ -525,7 +523,7 @@ def _wikidata(kg: KnowledgeGraph, qid: str) -> list[WikidataValue]:
         for key in props
         if not key.startswith("sk:")
     }
-    bindings = {"item": _iri("http://www.wikidata.org/entity/" + qid), "kb": _iri(KB_GRAPH)}
+    bindings = {"item": _iri("http://www.wikidata.org/entity/" + qid), "kb": _iri(kg.kb_graph)}
     values: dict[tuple[str, str], WikidataValue] = {}
     for row in _rows(kg, _WIKIDATA_OF, bindings):
         prop = wanted.get(row["property"] or "")
@@ -580,6 +578,10 @@ def render(person: Profile, *, format: str = "text") -> str:
     raise ConfigError(f"Unknown profile format {format!r}. Available: {', '.join(FORMATS)}")
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _qualifier_text(fact: Fact) -> str:
     return "; ".join(f"{k}: {v}" for k, v in fact.qualifiers)
 
@@ -605,7 +607,7 @@ def _text(person: Profile) -> str:
     lines = [
         f"{person.label}  ({linked})",
         f"  {person.iri}",
-        f"  {len(person.facts)} facts from {len(person.articles)} articles",
+        f"  {_count(len(person.facts), 'fact')} from {_count(len(person.articles), 'article')}",
     ]
     for group in person.groups:
         lines += ["", group.title.upper()]
@@ -637,8 +639,8 @@ def _markdown(person: Profile) -> str:
     lines = [
         f"# {person.label}",
         "",
-        f"{linked} · `{person.iri}` · {len(person.facts)} facts from "
-        f"{len(person.articles)} articles",
+        f"{linked} · `{person.iri}` · {_count(len(person.facts), 'fact')} from "
+        f"{_count(len(person.articles), 'article')}",
     ]
     for group in person.groups:
         lines += ["", f"## {group.title}", ""]

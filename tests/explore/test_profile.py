@@ -147,3 +147,54 @@ def test_symmetric_and_inverse_facts_stated_both_ways_are_one_fact() -> None:
     assert sorted((f.relation, len(f.sources)) for f in daan.facts) == [
         ("engaged to", 2), ("father", 2)
     ]
+
+
+TYSON_KB = """
+@prefix wd: <http://www.wikidata.org/entity/> .
+@prefix wdt: <http://www.wikidata.org/prop/direct/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+wd:Q79031 rdfs:label "Mike Tyson"@en ; wdt:P106 wd:Q11338576 ; wdt:P27 wd:Q30 ;
+    wdt:P641 wd:Q32112 .
+wd:Q11338576 rdfs:label "boxer"@en .
+wd:Q30 rdfs:label "United States"@en .
+wd:Q32112 rdfs:label "boxing"@en .
+"""
+
+
+def test_profile_reads_the_graph_merges_same_person_and_shows_wikidata() -> None:
+    from sportkg.graph.kg import KnowledgeGraph
+    from sportkg.graph.profile import profile
+
+    tyson_wd = Entity.from_qid("Q79031", "Mike Tyson", "person")
+    tyson_minted = Entity(SKE + "mike-tyson", "Mike Tyson", "Q79031", "person")
+    boxer = Entity.from_qid("Q11338576", "boxer", "occupation")
+    boxing = Entity.from_qid("Q32112", "boxing", "sport")
+    statements = [
+        *STATEMENTS,
+        fact(tyson_wd, "P106", boxer, doc="en_01", sentence="Former boxer Mike Tyson watched."),
+        fact(tyson_minted, "P641", boxing, doc="en_02", sentence="Tyson, a boxing legend."),
+        fact(DAAN, "sk:coachedBy", tyson_minted, doc="en_02", sentence="Tyson coached Hoekstra."),
+    ]
+    with KnowledgeGraph.open("memory") as kg:
+        kg.load_statements(statements)
+        kg.add_kb(TYSON_KB)
+        tyson = profile(kg, "tyson")
+        assert tyson.iri == tyson_wd.iri and tyson.qid == "Q79031"
+        assert tyson.same_as == (tyson_minted.iri,)
+        assert sorted((f.relation, f.value) for f in tyson.facts) == [
+            ("coach of", "Daan Hoekstra"), ("occupation", "boxer"), ("sport", "boxing")
+        ]
+        assert tyson.articles == ("en_01", "en_02")
+        group = tyson.group("Sport and nationality")
+        assert group is not None
+        assert sorted((w.relation, w.value) for w in group.wikidata) == [
+            ("country of citizenship", "United States"), ("occupation", "boxer"),
+            ("sport", "boxing"),
+        ]
+        assert "  Wikidata: country of citizenship: United States" in render(tyson)
+
+        ambiguous = profile(kg, "Hoekstra")
+        assert [c.label for c in ambiguous.candidates] == ["Daan Hoekstra", "Kees Hoekstra"]
+        assert profile(kg, "Kees Hoekstra").facts[0].relation == "child"
+        with pytest.raises(InputError, match="no person called 'Femke Bol'"):
+            profile(kg, "Femke Bol")
