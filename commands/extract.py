@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Annotated
+from typing import IO, TYPE_CHECKING, Annotated, Any
 
 import typer
 from sportkg.errors import ConfigError
@@ -179,8 +179,11 @@ def _summary(reading: Reading, statements: int, *, verb: str) -> None:
 
 
 def _exit_for(reading: Reading) -> None:
+    """Exit with code 1 when any input was skipped (after all the others were processed)."""
     if reading.failures:
-        raise typer.Exit(code=1)
+        # SystemExit rather than typer.Exit: the app runs with standalone_mode=False, where
+        # click turns typer.Exit into a return value instead of the process exit code.
+        sys.exit(1)
 
 
 def _value_text(statement: Statement) -> str:
@@ -273,14 +276,13 @@ def build(
     max_mb: MaxMbOpt = DEFAULT_MAX_MB,
 ) -> None:
     """Read articles, extract statements and add them to the graph (one named graph each)."""
-    from sportkg.commands.graph import open_kg
     from sportkg.progress import progress
 
     reading = Reading(list(paths), glob=glob, lang=lang, date=date, max_bytes=max_mb * 1024 * 1024)
     total = reading.total()
     count = 0
     changed = 0
-    kg = open_kg(store, backend, endpoint)
+    kg = _open_graph(store, backend, endpoint)
     try:
         results = extract_statements(reading, pipeline=pipeline, n_process=n_process)
         for article, statements in progress(results, total=total, desc="build", unit="article"):
@@ -294,6 +296,20 @@ def build(
     if stats:
         _note("graph now: " + ", ".join(f"{k} {v}" for k, v in stats.items()))
     _exit_for(reading)
+
+
+def _open_graph(store: Path, backend: str, endpoint: str | None) -> Any:
+    """The graph the way every command opens it (`sportkg.commands.graph.open_kg`)."""
+    try:
+        from sportkg.commands.graph import open_kg
+    except ModuleNotFoundError as exc:
+        if exc.name != "sportkg.commands.graph":
+            raise
+        from sportkg.graph.kg import KnowledgeGraph
+
+        path = store if backend == "oxigraph" else None
+        return KnowledgeGraph.open(backend, path=path, endpoint=endpoint)
+    return open_kg(store, backend, endpoint)
 
 
 def evaluate(
