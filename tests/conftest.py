@@ -17,3 +17,125 @@ def eval_dev() -> Path:
     if not (EVAL_DEV / "gold.jsonl").is_file():
         pytest.skip("../shared/eval/dev is not present")
     return EVAL_DEV
+
+
+@pytest.fixture
+def oxigraph_server(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A real `oxigraph serve` on 127.0.0.1 (free port) over a temporary store directory.
+
+    Queries see the union of the named graphs; stopped after the test.
+    """
+    from sportkg.graph.server import OxigraphServer
+
+    with OxigraphServer(tmp_path / "oxigraph-server") as server:
+        yield server
+
+
+@pytest.fixture(params=["oxigraph", "memory", "sparql"])
+def make_kg(request: pytest.FixtureRequest, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A factory of empty KnowledgeGraphs on each of the three backends (parametrised).
+
+    Calling it again reopens the same store (the oxigraph directory or the
+    running SPARQL server; a memory store is kept open and handed back).
+    """
+    from sportkg.graph.kg import KnowledgeGraph
+    from sportkg.graph.server import OxigraphServer
+
+    backend = request.param
+    opened: list[KnowledgeGraph] = []
+    server = None
+    if backend == "sparql":
+        server = OxigraphServer(tmp_path / "sparql-server").start()
+
+    def factory() -> KnowledgeGraph:
+        if backend == "memory" and opened:
+            return opened[0]
+        for kg in opened:
+            if backend == "oxigraph":
+                kg.close()
+        if backend == "oxigraph":
+            kg = KnowledgeGraph.open("oxigraph", path=tmp_path / "store")
+        elif backend == "memory":
+            kg = KnowledgeGraph.open("memory")
+        else:
+            assert server is not None
+            kg = KnowledgeGraph.open("sparql", endpoint=server.query_url)
+        opened.append(kg)
+        return kg
+
+    factory.backend = backend  # type: ignore[attr-defined]
+    yield factory
+    for kg in opened:
+        kg.close()
+    if server is not None:
+        server.stop()
+
+
+def _sample_articles():  # type: ignore[no-untyped-def]
+    """Three small articles of our own writing with their statements (minted people)."""
+    from sportkg.model import Article, Entity, Evidence, LinkNote, LiteralValue, Statement
+
+    base = "https://w3id.org/sportkg/entity/"
+    sanne = Entity(base + "sanne-bakker", "Sanne Bakker", type="person")
+    tom = Entity(base + "tom-visser", "Tom Visser", type="person")
+    ruth = Entity(base + "ruth-okafor", "Ruth Okafor", type="person")
+    lena = Entity(base + "lena-hartmann", "Lena Hartmann", "Q4630399", type="person")
+    gold = Entity.from_qid("Q15243387", "Olympic gold medal", "award")
+    nl = Entity.from_qid("Q55", "Netherlands", "country")
+    milan = Entity.from_qid("Q490", "Milan", "place")
+    skater = Entity.from_qid("Q10866633", "speed skater", "occupation")
+    event = Entity(base + "event/women-s-1000-m-2026-winter-olympics",
+                   "women's 1000 m, 2026 Winter Olympics", type="event")
+    record = Entity(base + "record/world-record-800-m", "world record 800 m", type="record")
+    date = LiteralValue("2026-02-09", "date", "day")
+
+    a_text = ("Sanne Bakker (27) won maandag goud op de 1000 meter in Milaan. "
+              "De Nederlandse schaatsster is verloofd met Tom Visser.")
+    a = Article("nl_sanne", a_text, "nl", "2026-02-09", "nl_sanne.txt")
+    ev1 = Evidence("nl_sanne.txt", a_text[:63], 0, 63, "sportkg_medals", "2026-02-09",
+                   links=(LinkNote("Sanne Bakker", sanne.iri, 0.5, ()),))
+    ev2 = Evidence("nl_sanne.txt", a_text[64:], 64, len(a_text), "sportkg_relations",
+                   "2026-02-09")
+    a_facts = [
+        Statement("nl_sanne", a.hash, sanne, "P166", gold, ev1, 0.92,
+                  {"P585": date, "P1344": event, "P276": milan}),
+        Statement("nl_sanne", a.hash, sanne, "sk:won", event, ev1, 0.85, {"P585": date}),
+        Statement("nl_sanne", a.hash, sanne, "sk:age", LiteralValue(27, "integer"), ev1, 0.9,
+                  {"P585": date}),
+        Statement("nl_sanne", a.hash, sanne, "P27", nl, ev2, 0.8),
+        Statement("nl_sanne", a.hash, sanne, "P106", skater, ev2, 0.75),
+        Statement("nl_sanne", a.hash, sanne, "sk:engagedTo", tom, ev2, 0.88),
+    ]
+    b_text = ("Ruth Okafor ran a world record of 1:54.30 over 800 metres on 3 March 2025, "
+              "beating Lena Hartmann. Okafor was born in 1999.")
+    b = Article("en_ruth", b_text, "en", "2025-03-04", "en_ruth.txt",
+                url="https://example.org/news/okafor")
+    ev3 = Evidence("en_ruth.txt", b_text[:96], 0, 96, "sportkg_records", "2025-03-04",
+                   url="https://example.org/news/okafor")
+    ev4 = Evidence("en_ruth.txt", b_text[97:], 97, len(b_text), "sportkg_people", "2025-03-04",
+                   url="https://example.org/news/okafor")
+    b_facts = [
+        Statement("en_ruth", b.hash, ruth, "P1000", record, ev3, 0.81,
+                  {"P2781": LiteralValue(114.3, "quantity", unit="s"),
+                   "P585": LiteralValue("2025-03-03", "date", "day")}),
+        Statement("en_ruth", b.hash, ruth, "sk:defeated", lena, ev3, 0.6),
+        Statement("en_ruth", b.hash, ruth, "P569", LiteralValue("1999", "date", "year"), ev4,
+                  0.7),
+        Statement("en_ruth", b.hash, ruth, "sk:won",
+                  Entity(base + "event/women-s-800-m-2025", "women's 800 m, 2025", type="event"),
+                  ev3, 0.4, {"P2781": LiteralValue(114.3, "duration")}),
+    ]
+    c_text = "Sanne Bakker, 28, keek terug op haar gouden race."
+    c = Article("nl_sanne_terug", c_text, "nl", "2026-02-12", "nl_sanne_terug.txt")
+    ev5 = Evidence("nl_sanne_terug.txt", c_text, 0, len(c_text), "sportkg_people", "2026-02-12")
+    c_facts = [
+        Statement("nl_sanne_terug", c.hash, sanne, "sk:age", LiteralValue(28, "integer"), ev5,
+                  0.55, {"P585": LiteralValue("2026-02-12", "date", "day")}),
+    ]
+    return [(a, a_facts), (b, b_facts), (c, c_facts)]
+
+
+@pytest.fixture
+def sample_articles():  # type: ignore[no-untyped-def]
+    """[(Article, [Statement, ...]), ...]: three articles of our own writing, eleven facts."""
+    return _sample_articles()

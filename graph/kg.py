@@ -1,0 +1,373 @@
+"""The knowledge graph: articles' statements in a store, queried, read back and exported.
+
+`KnowledgeGraph` is the one object the CLI, the notebook and the other areas use.
+It turns Statements into RDF (`sportkg.graph.rdf`), keeps one named graph per
+article in a store (`sportkg.graph.stores`, chosen by name) and offers SPARQL,
+named queries, NetworkX and serialisations on top.
+
+Examples:
+    >>> from sportkg.model import Article, Entity, Evidence, Statement
+    >>> article = Article(id="demo", text="Anna Smit won gold.", lang="en", date="2026-02-09")
+    >>> anna = Entity("https://w3id.org/sportkg/entity/anna-smit", "Anna Smit", type="person")
+    >>> gold = Entity.from_qid("Q406039", "gold medal", "award")
+    >>> evidence = Evidence("demo.txt", article.text, 0, 19, "example", "2026-02-09")
+    >>> fact = Statement("demo", article.hash, anna, "P166", gold, evidence, 0.9)
+    >>> with KnowledgeGraph.open("memory") as kg:
+    ...     kg.add_article(article, [fact]).added
+    ...     list(kg.statements()) == [fact]
+    ...     kg.add_article(article, [fact]).unchanged
+    1
+    True
+    True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+from sportkg import iris, registry
+from sportkg.errors import InputError, StoreError
+from sportkg.graph import rdf
+from sportkg.graph.results import QueryResult
+from sportkg.model import Article, Statement
+from sportkg.ontology.namespaces import SK_IRI, WIKIBASE_IRI
+
+if TYPE_CHECKING:
+    import networkx as nx
+    from sportkg.graph.stores import Store
+
+_PREFIXES = f"PREFIX sk: <{SK_IRI}>\nPREFIX wikibase: <{WIKIBASE_IRI}>\n"
+
+_FIND_VERSIONS = _PREFIXES + """
+SELECT ?g ?source ?fp WHERE {
+  GRAPH ?g { ?g a sk:Article ; sk:doc ?doc .
+             OPTIONAL { ?g sk:sourceFile ?source } OPTIONAL { ?g sk:fingerprint ?fp } }
+}"""
+
+_FIND_GRAPH = _PREFIXES + """
+SELECT ?fp WHERE { GRAPH ?g { ?g a sk:Article . OPTIONAL { ?g sk:fingerprint ?fp } } }"""
+
+_ARTICLE_GRAPHS = _PREFIXES + """
+SELECT DISTINCT ?g WHERE { GRAPH ?g { ?g a sk:Article ; sk:doc ?doc .
+                                      OPTIONAL { ?g sk:contentHash ?hash } } }"""
+
+STATS_QUERIES: dict[str, str] = {
+    "articles": "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?g a sk:Article } }",
+    "statements": "SELECT (COUNT(DISTINCT ?st) AS ?n) WHERE { ?st a wikibase:Statement "
+                  "FILTER NOT EXISTS { ?st sk:mirrorOf ?primary } }",
+    "references": "SELECT (COUNT(DISTINCT ?ref) AS ?n) WHERE { ?ref a wikibase:Reference }",
+    "entities": "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e sk:entityType ?type }",
+    "persons": "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a sk:Person }",
+    "triples": "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+}
+"""What `stats()` counts, one query each (prefixes sk: and wikibase: are added)."""
+
+
+@dataclass(frozen=True)
+class AddResult:
+    """What adding articles or statements changed.
+
+    Attributes:
+        added: article graphs that were new.
+        replaced: article graphs whose content changed or that replaced an older version.
+        unchanged_graphs: article graphs already present with the same content.
+        statements: statements given.
+        triples: triples written.
+    """
+
+    added: int = 0
+    replaced: int = 0
+    unchanged_graphs: int = 0
+    statements: int = 0
+    triples: int = 0
+
+    @property
+    def unchanged(self) -> bool:
+        """True when nothing was written."""
+        return self.added == 0 and self.replaced == 0
+
+    def __add__(self, other: AddResult) -> AddResult:
+        return AddResult(
+            self.added + other.added,
+            self.replaced + other.replaced,
+            self.unchanged_graphs + other.unchanged_graphs,
+            self.statements + other.statements,
+            self.triples + other.triples,
+        )
+
+
+class KnowledgeGraph:
+    """Statements of many articles in one store, one named graph per article.
+
+    Use `KnowledgeGraph.open(...)` rather than the constructor; it is a context
+    manager that closes the store.
+    """
+
+    def __init__(self, store: Store, *, base: str = iris.DEFAULT_BASE) -> None:
+        self.store = store
+        self.base = base
+
+    @classmethod
+    def open(
+        cls,
+        backend: str = "oxigraph",
+        *,
+        path: str | Path | None = None,
+        endpoint: str | None = None,
+        update_endpoint: str | None = None,
+        base: str = iris.DEFAULT_BASE,
+        read_only: bool = False,
+    ) -> KnowledgeGraph:
+        """Open a graph on the store `backend` (registry group `sportkg.stores`).
+
+        Args:
+            backend: "oxigraph" (on disk at `path`, or in memory without one), "memory"
+                or "sparql" (at `endpoint`, updates to `update_endpoint`).
+            path: the store directory of the oxigraph backend.
+            endpoint: the SPARQL query endpoint of the sparql backend.
+            update_endpoint: its update endpoint (derived from `endpoint` when None).
+            base: base of the IRIs the graph mints (articles, statements, references).
+            read_only: open without write access (the oxigraph directory can then be read
+                while another process holds it).
+
+        Raises:
+            ConfigError: unknown backend or options it does not take.
+            StoreError: the store cannot be opened.
+        """
+        store_class = registry.get("sportkg.stores", backend)
+        store = store_class.open(
+            path=path, endpoint=endpoint, update_endpoint=update_endpoint, read_only=read_only
+        )
+        return cls(store, base=base)
+
+    # ------------------------------------------------------------------ writing
+
+    @property
+    def kb_graph(self) -> str:
+        """The IRI of the graph that holds knowledge-base descriptions."""
+        return self.base + "kb"
+
+    def _article_prefix(self) -> str:
+        return self.base + "article/"
+
+    def _write_article(self, info: rdf.ArticleInfo, statements: list[Statement], *,
+                       append: bool = False) -> AddResult:
+        lines = rdf.article_lines(info, statements, base=self.base)
+        graph = info.graph_iri(self.base)
+        if append:
+            self.store.write(graph, lines, replace=False)
+            self.store.update(
+                f"{_PREFIXES}DELETE WHERE {{ GRAPH <{graph}> {{ <{graph}> sk:fingerprint ?f }} }}"
+            )
+            return AddResult(statements=len(statements), triples=len(lines))
+        fp = rdf.fingerprint(lines)
+        lines.append(rdf.fingerprint_line(info, fp, base=self.base))
+        found = self.store.query(_FIND_VERSIONS, bindings={"doc": _literal(info.doc)})
+        current = None
+        older: list[str] = []
+        for g, source, old_fp in found.rows:
+            name = str(g)
+            if name == graph:
+                current = str(old_fp) if old_fp is not None else ""
+            elif (str(source) if source is not None else "") == info.source:
+                older.append(name)
+        if current is None and not older:
+            exists = self.store.query(_FIND_GRAPH, bindings={"g": _iri(graph)})
+            current = next((str(r[0]) if r[0] is not None else "" for r in exists.rows), None)
+        if current == fp and not older:
+            return AddResult(unchanged_graphs=1, statements=len(statements))
+        self.store.write(graph, lines, drop=older, replace=True)
+        new = current is None and not older
+        return AddResult(
+            added=1 if new else 0,
+            replaced=0 if new else 1,
+            statements=len(statements),
+            triples=len(lines),
+        )
+
+    def add_article(self, article: Article, statements: Iterable[Statement]) -> AddResult:
+        """Replace the article's named graph with these statements, in one transaction.
+
+        The same article with the same statements again changes nothing; a changed
+        version (same `article.id` and `article.source`, new content hash) replaces
+        the old graph.
+
+        Raises:
+            InputError: a statement has an unknown property or an invalid IRI (nothing
+                is written).
+            StoreError: the store refuses the write (nothing is written).
+        """
+        items = list(statements)
+        return self._write_article(rdf.ArticleInfo.from_article(article), items)
+
+    def load_statements(self, statements: Iterable[Statement]) -> AddResult:
+        """Add Statements read from JSON lines, one named graph per article.
+
+        Statements are grouped by their `article` hash (or `doc` without one); each
+        run of consecutive statements of one article replaces that article's graph,
+        a later run of an article already seen in this call is added to it.
+        """
+        total = AddResult()
+        seen: set[str] = set()
+        run: list[Statement] = []
+        run_key = ""
+
+        def flush() -> AddResult:
+            info = rdf.ArticleInfo.from_statement(run[0])
+            result = self._write_article(info, run, append=run_key in seen)
+            seen.add(run_key)
+            return result
+
+        for statement in statements:
+            key = rdf.article_key(statement.doc, statement.article)
+            if run and key != run_key:
+                total += flush()
+                run = []
+            run_key = key
+            run.append(statement)
+        if run:
+            total += flush()
+        return total
+
+    def add_kb(self, data: str, *, format: str = "turtle") -> int:
+        """Add RDF (entity descriptions pulled from Wikidata) to the KB graph.
+
+        Returns:
+            The number of triples parsed.
+
+        Raises:
+            InputError: the data does not parse as `format`.
+        """
+        from rdflib import Graph
+
+        graph = Graph()
+        try:
+            graph.parse(data=data, format=format)
+        except Exception as exc:  # rdflib parsers raise many exception types
+            raise InputError(f"KB data is not valid {format}: {exc}") from exc
+        lines = [line for line in graph.serialize(format="nt").splitlines() if line.strip()]
+        if any(line.startswith("_:") or " _:" in line for line in lines):
+            lines = [line for line in lines if "_:" not in line]
+        self.store.write(self.kb_graph, lines, replace=False)
+        return len(graph)
+
+    def link(self, iri: str, qid: str) -> None:
+        """Record that the minted entity `iri` is Wikidata item `qid` (`owl:sameAs`, KB graph)."""
+        from sportkg.graph.literals import iri_nt, string_nt
+
+        item = iri_nt("http://www.wikidata.org/entity/" + qid)
+        lines = [
+            f"{iri_nt(iri)} <http://www.w3.org/2002/07/owl#sameAs> {item} .",
+            f"{iri_nt(iri)} <{SK_IRI}qid> {string_nt(qid)} .",
+        ]
+        self.store.write(self.kb_graph, lines, replace=False)
+
+    # ------------------------------------------------------------------ reading
+
+    def query(self, sparql: str, *, bindings: Mapping[str, Any] | None = None) -> QueryResult:
+        """Run SPARQL over the union of all graphs; `bindings` are bound safely.
+
+        Raises:
+            QueryError: a syntax error or a failure on the engine.
+        """
+        from sportkg.graph.bindings import terms
+
+        return self.store.query(sparql, bindings=terms(bindings))
+
+    def run_named(self, name: str, **params: Any) -> QueryResult:
+        """Run the named query `queries/<name>.rq` with typed parameters."""
+        from sportkg.queries import run_query
+
+        return run_query(self, name, params)
+
+    def article_graphs(self) -> dict[str, tuple[str, str]]:
+        """Article graph IRI -> (doc, content hash) for every article in the store."""
+        found = self.query(
+            _PREFIXES + "SELECT ?g ?doc ?hash WHERE { GRAPH ?g { ?g a sk:Article ; sk:doc ?doc"
+            " . OPTIONAL { ?g sk:contentHash ?hash } } } ORDER BY ?doc ?g"
+        )
+        return {
+            str(g): (str(doc), str(h) if h is not None else "") for g, doc, h in found.rows
+        }
+
+    def statements(self, *, article: str | None = None) -> Iterator[Statement]:
+        """Read the Statements back, article by article.
+
+        Args:
+            article: only this article: its content hash, its document name or its
+                graph IRI.
+
+        Raises:
+            InputError: no such article.
+        """
+        graphs = self.article_graphs()
+        if article is not None:
+            graphs = {
+                g: v for g, v in graphs.items() if article in (g, v[0], v[1])
+            }
+            if not graphs:
+                raise InputError(f"no article {article!r} in the graph")
+        for graph in graphs:
+            yield from rdf.read_statements(self.store.triples(graph))
+
+    def stats(self) -> dict[str, int]:
+        """Counts of articles, statements, references, entities, persons and triples."""
+        out: dict[str, int] = {}
+        for name, text in STATS_QUERIES.items():
+            rows = self.query(_PREFIXES + text).rows
+            out[name] = int(rows[0][0]) if rows and rows[0][0] is not None else 0  # type: ignore[arg-type]
+        return out
+
+    def to_networkx(
+        self, *, properties: Collection[str] | None = None, persons_only: bool = False
+    ) -> nx.MultiDiGraph:
+        """The graph as a NetworkX MultiDiGraph (see `sportkg.graph.nxgraph.to_networkx`)."""
+        from sportkg.graph.nxgraph import to_networkx
+
+        return to_networkx(self, properties=properties, persons_only=persons_only)
+
+    def serialize(self, fmt: str) -> str:
+        """The whole graph in `fmt` (registry group `sportkg.exporters`)."""
+        from sportkg.graph.export import serialize
+
+        return serialize(self, fmt)
+
+    def dump(self, path: str | Path, fmt: str) -> None:
+        """Write the whole graph to `path` in `fmt`."""
+        from sportkg.graph.export import dump
+
+        dump(self, Path(path), fmt)
+
+    def close(self) -> None:
+        """Close the store (flushes and releases an on-disk store)."""
+        self.store.close()
+
+    def __enter__(self) -> KnowledgeGraph:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def _literal(text: str) -> Any:
+    from rdflib import Literal
+
+    return Literal(text)
+
+
+def _iri(text: str) -> Any:
+    from rdflib import URIRef
+
+    return URIRef(text)
+
+
+__all__ = ["AddResult", "KnowledgeGraph", "StoreError"]

@@ -1,0 +1,505 @@
+"""The three store backends behind one small protocol: oxigraph (default), memory, sparql.
+
+- `OxigraphStore`: embedded Oxigraph on disk through pyoxigraph; survives restarts;
+  one process may write a directory at a time (a second one gets a clear error).
+- `MemoryStore`: an rdflib `Dataset` in memory, for tests and notebooks.
+- `SparqlStore`: any SPARQL 1.1 Query + Update endpoint through SPARQLWrapper.
+
+Every store answers queries over the union of its named graphs by default (the
+sparql backend expects an endpoint configured that way, as `oxigraph serve
+--union-default-graph` or Fuseki's `unionDefaultGraph`), and writes an
+article's graph in one transaction: drop the old graphs, insert the new lines.
+Stores are found by name through `sportkg.registry` (entry-point group
+`sportkg.stores`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
+
+from sportkg.errors import ConfigError, InputError, QueryError, StoreError
+from sportkg.graph import bindings as _bindings
+from sportkg.graph.literals import iri_nt
+from sportkg.graph.results import QueryResult
+
+if TYPE_CHECKING:
+    from rdflib.term import Node
+
+Triple = tuple["Node", "Node", "Node"]
+Quad = tuple["Node", "Node", "Node", "Node | None"]
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+@runtime_checkable
+class Store(Protocol):
+    """What the knowledge graph needs from a backend."""
+
+    name: ClassVar[str]
+
+    def write(self, graph: str, lines: Sequence[str], *, drop: Sequence[str] = (),
+              replace: bool = True) -> None:
+        """In one transaction: drop `drop` (and `graph` if `replace`), insert `lines` in `graph`."""
+
+    def query(self, sparql: str, *, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+        """Run a SPARQL query over the union of the named graphs."""
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL update (one transaction)."""
+
+    def triples(self, graph: str) -> Iterator[Triple]:
+        """The triples of one named graph."""
+
+    def quads(self) -> Iterator[Quad]:
+        """Every quad (graph None for the default graph)."""
+
+    def graphs(self) -> list[str]:
+        """The names of the named graphs."""
+
+    def close(self) -> None:
+        """Release the store."""
+
+
+def _update_text(graph: str, lines: Sequence[str], drop: Sequence[str], replace: bool) -> str:
+    targets = list(dict.fromkeys([*drop, *([graph] if replace else [])]))
+    parts = [f"DROP SILENT GRAPH {iri_nt(g)}" for g in targets]
+    if lines:
+        body = "\n".join(lines)
+        parts.append(f"INSERT DATA {{ GRAPH {iri_nt(graph)} {{\n{body}\n}} }}")
+    return " ;\n".join(parts)
+
+
+# ------------------------------------------------------------------------------- oxigraph
+
+
+def _from_ox(term: Any) -> Node | None:
+    """A pyoxigraph term as an rdflib term."""
+    from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode
+    from rdflib import BNode, URIRef
+    from rdflib import Literal as RLiteral
+
+    if term is None or isinstance(term, DefaultGraph):
+        return None
+    if isinstance(term, NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, BlankNode):
+        return BNode(term.value)
+    if isinstance(term, Literal):
+        if term.language:
+            return RLiteral(term.value, lang=term.language)
+        datatype = term.datatype.value
+        if datatype == XSD_STRING:
+            return RLiteral(term.value)
+        return RLiteral(term.value, datatype=URIRef(datatype))
+    raise StoreError(f"unsupported RDF term {term!r}")
+
+
+def _to_ox(term: Node) -> Any:
+    """An rdflib term as a pyoxigraph term."""
+    from pyoxigraph import BlankNode, Literal, NamedNode
+    from rdflib import BNode, URIRef
+    from rdflib import Literal as RLiteral
+
+    if isinstance(term, URIRef):
+        return NamedNode(str(term))
+    if isinstance(term, BNode):
+        return BlankNode(str(term))
+    if isinstance(term, RLiteral):
+        if term.language:
+            return Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return Literal(str(term), datatype=NamedNode(str(term.datatype)))
+        return Literal(str(term))
+    raise QueryError(f"cannot bind {term!r}")
+
+
+class OxigraphStore:
+    """Embedded Oxigraph on disk (pyoxigraph), or in memory when `path` is None."""
+
+    name: ClassVar[str] = "oxigraph"
+    uses_path: ClassVar[bool] = True
+
+    def __init__(self, store: Any, *, path: Path | None, read_only: bool) -> None:
+        self._store = store
+        self.path = path
+        self.read_only = read_only
+
+    @classmethod
+    def open(cls, *, path: str | Path | None = None, endpoint: str | None = None,
+             update_endpoint: str | None = None, read_only: bool = False) -> OxigraphStore:
+        """Open (creating unless read-only) the store directory `path`.
+
+        Raises:
+            ConfigError: an endpoint was given (that is the sparql backend).
+            StoreError: `path` is a file, missing (read-only), locked by another process
+                or not an Oxigraph store.
+        """
+        import pyoxigraph
+
+        if endpoint or update_endpoint:
+            raise ConfigError("the oxigraph backend takes a store directory, not an endpoint")
+        if path is None:
+            return cls(pyoxigraph.Store(), path=None, read_only=read_only)
+        location = Path(path)
+        if location.exists() and not location.is_dir():
+            raise StoreError(f"store path {location} is a file, not a store directory")
+        if read_only and not (location / "CURRENT").is_file():
+            raise StoreError(f"store {location} does not exist (build or load it first)")
+        if not read_only and location.is_dir() and any(location.iterdir()) and not (
+            location / "CURRENT"
+        ).is_file():
+            raise StoreError(f"store path {location} is a directory that is not an Oxigraph store")
+        try:
+            store = (
+                pyoxigraph.Store.read_only(str(location)) if read_only
+                else pyoxigraph.Store(str(location))
+            )
+        except OSError as exc:
+            text = str(exc)
+            if "lock" in text.lower():
+                raise StoreError(
+                    f"store {location} is in use by another process (it is locked); "
+                    "close it or use another --store"
+                ) from exc
+            raise StoreError(f"cannot open store {location}: {text.splitlines()[0]}") from exc
+        return cls(store, path=location, read_only=read_only)
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"store {self.path} is open read-only")
+
+    def write(self, graph: str, lines: Sequence[str], *, drop: Sequence[str] = (),
+              replace: bool = True) -> None:
+        """Drop and insert in one SPARQL update, which Oxigraph applies atomically."""
+        self._writable()
+        try:
+            self._store.update(_update_text(graph, lines, drop, replace))
+        except SyntaxError as exc:
+            raise InputError(f"cannot write graph {graph}: {exc}") from exc
+        except (OSError, RuntimeError) as exc:
+            raise StoreError(f"cannot write graph {graph} to {self.path}: {exc}") from exc
+
+    def bulk_write(self, nquads: Iterator[str]) -> None:
+        """Append N-Quads lines without a transaction (fast path for large loads)."""
+        from pyoxigraph import RdfFormat, parse
+
+        self._writable()
+        data = "\n".join(nquads)
+        try:
+            self._store.bulk_extend(parse(data, format=RdfFormat.N_QUADS))
+        except (SyntaxError, ValueError) as exc:
+            raise InputError(f"cannot write quads: {exc}") from exc
+
+    def query(self, sparql: str, *, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+        """Run a query with Oxigraph, bindings injected as a VALUES block.
+
+        (Oxigraph's own substitutions need the variable in the projection, which
+        the VALUES block does not, and it keeps the three backends alike.)
+        """
+        from pyoxigraph import QueryBoolean, QuerySolutions
+
+        text = _bindings.inject_values(sparql, bindings or {})
+        try:
+            answer = self._store.query(text, use_default_graph_as_union=True)
+            if isinstance(answer, QueryBoolean):
+                return QueryResult(boolean=bool(answer))
+            if isinstance(answer, QuerySolutions):
+                variables = tuple(v.value for v in answer.variables)
+                rows = tuple(
+                    tuple(_from_ox(solution[i]) for i in range(len(variables)))
+                    for solution in answer
+                )
+                return QueryResult(variables=variables, rows=rows)
+            triples = tuple(
+                (_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object))
+                for t in answer
+            )
+            return QueryResult(triples=triples)  # type: ignore[arg-type]
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL syntax error: {exc}") from exc
+        except (OSError, RuntimeError) as exc:
+            raise QueryError(f"query failed: {exc}") from exc
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL update atomically."""
+        self._writable()
+        try:
+            self._store.update(sparql)
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL syntax error: {exc}") from exc
+        except (OSError, RuntimeError) as exc:
+            raise StoreError(f"update failed: {exc}") from exc
+
+    def triples(self, graph: str) -> Iterator[Triple]:
+        """The triples of one named graph."""
+        from pyoxigraph import NamedNode
+
+        for quad in self._store.quads_for_pattern(None, None, None, NamedNode(graph)):
+            yield (_from_ox(quad.subject), _from_ox(quad.predicate),  # type: ignore[misc]
+                   _from_ox(quad.object))
+
+    def quads(self) -> Iterator[Quad]:
+        """Every quad in the store."""
+        for quad in self._store:
+            yield (_from_ox(quad.subject), _from_ox(quad.predicate),  # type: ignore[misc]
+                   _from_ox(quad.object), _from_ox(quad.graph_name))
+
+    def graphs(self) -> list[str]:
+        """The named graphs."""
+        return sorted(g.value for g in self._store.named_graphs())
+
+    def dump(self, fmt: str) -> str:
+        """Serialise the whole dataset with Oxigraph's writer (N-Quads or TriG)."""
+        from pyoxigraph import RdfFormat
+
+        formats = {"nquads": RdfFormat.N_QUADS, "trig": RdfFormat.TRIG}
+        data = self._store.dump(format=formats[fmt])
+        return data.decode("utf-8") if isinstance(data, bytes) else str(data)
+
+    def close(self) -> None:
+        """Flush and release the directory lock."""
+        if self._store is not None:
+            if not self.read_only:
+                try:
+                    self._store.flush()
+                except OSError:
+                    pass
+            self._store = None
+
+
+# --------------------------------------------------------------------------------- memory
+
+
+class MemoryStore:
+    """An rdflib `Dataset` in memory whose default graph is the union of the named graphs."""
+
+    name: ClassVar[str] = "memory"
+    uses_path: ClassVar[bool] = False
+
+    def __init__(self) -> None:
+        from rdflib import Dataset
+
+        self.dataset = Dataset(default_union=True)
+        self.read_only = False
+
+    @classmethod
+    def open(cls, *, path: str | Path | None = None, endpoint: str | None = None,
+             update_endpoint: str | None = None, read_only: bool = False) -> MemoryStore:
+        """A new empty in-memory store.
+
+        Raises:
+            ConfigError: a path or endpoint was given.
+        """
+        if path is not None or endpoint or update_endpoint:
+            raise ConfigError("the memory backend takes neither a store path nor an endpoint")
+        return cls()
+
+    def write(self, graph: str, lines: Sequence[str], *, drop: Sequence[str] = (),
+              replace: bool = True) -> None:
+        """Parse first, then swap the graphs, so bad input leaves the dataset unchanged."""
+        from rdflib import Graph, URIRef
+
+        fresh = Graph()
+        try:
+            fresh.parse(data="\n".join(lines), format="nt")
+        except Exception as exc:  # rdflib raises several parser exception types
+            raise InputError(f"cannot write graph {graph}: {exc}") from exc
+        for name in dict.fromkeys([*drop, *([graph] if replace else [])]):
+            self.dataset.remove_graph(URIRef(name))
+        target = self.dataset.graph(URIRef(graph))
+        for triple in fresh:
+            target.add(triple)
+
+    def query(self, sparql: str, *, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+        """Run a query with rdflib, bindings injected as a VALUES block."""
+        text = _bindings.inject_values(sparql, bindings or {})
+        try:
+            answer = self.dataset.query(text)
+        except Exception as exc:  # pyparsing / rdflib errors
+            raise QueryError(f"SPARQL error: {str(exc).splitlines()[0]}") from exc
+        if answer.type == "ASK":
+            return QueryResult(boolean=bool(answer.askAnswer))
+        if answer.type == "SELECT":
+            variables = tuple(str(v) for v in answer.vars or ())
+            rows = tuple(tuple(row) for row in answer)
+            return QueryResult(variables=variables, rows=rows)  # type: ignore[arg-type]
+        return QueryResult(triples=tuple(answer))  # type: ignore[arg-type]
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL update with rdflib."""
+        try:
+            self.dataset.update(sparql)
+        except Exception as exc:
+            raise QueryError(f"SPARQL error: {str(exc).splitlines()[0]}") from exc
+
+    def triples(self, graph: str) -> Iterator[Triple]:
+        """The triples of one named graph."""
+        from rdflib import URIRef
+
+        yield from self.dataset.graph(URIRef(graph))
+
+    def quads(self) -> Iterator[Quad]:
+        """Every quad in the dataset."""
+        from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+        for s, p, o, g in self.dataset.quads((None, None, None, None)):
+            name = getattr(g, "identifier", g)
+            yield s, p, o, None if name == DATASET_DEFAULT_GRAPH_ID else name
+
+    def graphs(self) -> list[str]:
+        """The named graphs that hold triples."""
+        from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+        return sorted(
+            str(g.identifier) for g in self.dataset.graphs()
+            if g.identifier != DATASET_DEFAULT_GRAPH_ID and len(g)
+        )
+
+    def close(self) -> None:
+        """Nothing to release."""
+
+
+# --------------------------------------------------------------------------------- sparql
+
+
+def _from_json(cell: Mapping[str, str]) -> Node:
+    from rdflib import BNode, Literal, URIRef
+
+    kind = cell.get("type")
+    value = cell.get("value", "")
+    if kind == "uri":
+        return URIRef(value)
+    if kind == "bnode":
+        return BNode(value)
+    if "xml:lang" in cell:
+        return Literal(value, lang=cell["xml:lang"])
+    datatype = cell.get("datatype")
+    if datatype and datatype != XSD_STRING:
+        return Literal(value, datatype=URIRef(datatype))
+    return Literal(value)
+
+
+class SparqlStore:
+    """A remote SPARQL 1.1 Query + Update endpoint through SPARQLWrapper."""
+
+    name: ClassVar[str] = "sparql"
+    uses_path: ClassVar[bool] = False
+
+    def __init__(self, endpoint: str, update_endpoint: str | None, *, read_only: bool,
+                 timeout: int = 60) -> None:
+        self.endpoint = endpoint
+        self.update_endpoint = update_endpoint
+        self.read_only = read_only
+        self.timeout = timeout
+
+    @classmethod
+    def open(cls, *, path: str | Path | None = None, endpoint: str | None = None,
+             update_endpoint: str | None = None, read_only: bool = False) -> SparqlStore:
+        """Connect to `endpoint` (and `update_endpoint`) and check that it answers.
+
+        When no update endpoint is given, an endpoint ending in `/query` updates
+        through the sibling `/update` (Oxigraph's layout); otherwise the same URL.
+
+        Raises:
+            ConfigError: no endpoint, or a path was given.
+            StoreError: the endpoint does not answer.
+        """
+        if path is not None:
+            raise ConfigError("the sparql backend takes --endpoint URL, not a store path")
+        if not endpoint:
+            raise ConfigError("the sparql backend needs --endpoint URL")
+        if update_endpoint is None and not read_only:
+            update_endpoint = (
+                endpoint[: -len("/query")] + "/update" if endpoint.endswith("/query")
+                else endpoint
+            )
+        store = cls(endpoint, update_endpoint, read_only=read_only)
+        store._request("ASK {}", update=False)
+        return store
+
+    def _request(self, text: str, *, update: bool, accept_graph: bool = False) -> Any:
+        from urllib.error import URLError
+
+        from SPARQLWrapper import JSON, POST, TURTLE, SPARQLWrapper
+        from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperException
+
+        url = self.update_endpoint if update else self.endpoint
+        if update and (self.read_only or not url):
+            raise StoreError(f"SPARQL endpoint {self.endpoint} is open read-only")
+        client = SPARQLWrapper(self.endpoint, updateEndpoint=self.update_endpoint)
+        client.setTimeout(self.timeout)
+        client.setMethod(POST)
+        client.addCustomHttpHeader("User-Agent", "sportkg (SPARQLWrapper)")
+        client.setReturnFormat(TURTLE if accept_graph else JSON)
+        client.setQuery(text)
+        try:
+            result = client.query()
+            if update:
+                return None
+            body = result.response.read().decode("utf-8")
+            if accept_graph:
+                from rdflib import Graph
+
+                return Graph().parse(data=body, format="turtle")
+            return json.loads(body)
+        except QueryBadFormed as exc:
+            detail = str(exc).strip().splitlines()
+            raise QueryError(f"SPARQL syntax error at {url}: {detail[-1] if detail else exc}"
+                             ) from exc
+        except SPARQLWrapperException as exc:
+            raise QueryError(f"SPARQL endpoint {url} refused the request: {exc}") from exc
+        except (URLError, ConnectionError, TimeoutError, OSError) as exc:
+            reason = getattr(exc, "reason", exc)
+            raise StoreError(f"SPARQL endpoint {url} is unreachable: {reason}") from exc
+
+    def write(self, graph: str, lines: Sequence[str], *, drop: Sequence[str] = (),
+              replace: bool = True) -> None:
+        """One update request: drop the old graphs and insert the new lines."""
+        self._request(_update_text(graph, lines, drop, replace), update=True)
+
+    def query(self, sparql: str, *, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+        """Run a query on the endpoint, bindings injected as a VALUES block."""
+        text = _bindings.inject_values(sparql, bindings or {})
+        from SPARQLWrapper import SPARQLWrapper
+
+        kind = SPARQLWrapper(self.endpoint)._parseQueryType(text)  # noqa: SLF001
+        if kind in ("CONSTRUCT", "DESCRIBE"):
+            graph = self._request(text, update=False, accept_graph=True)
+            return QueryResult(triples=tuple(graph))
+        data = self._request(text, update=False)
+        if "boolean" in data:
+            return QueryResult(boolean=bool(data["boolean"]))
+        variables = tuple(data.get("head", {}).get("vars", []))
+        rows = tuple(
+            tuple(_from_json(b[v]) if v in b else None for v in variables)
+            for b in data.get("results", {}).get("bindings", [])
+        )
+        return QueryResult(variables=variables, rows=rows)
+
+    def update(self, sparql: str) -> None:
+        """Send a SPARQL update."""
+        self._request(sparql, update=True)
+
+    def triples(self, graph: str) -> Iterator[Triple]:
+        """The triples of one named graph (a CONSTRUCT over `GRAPH <graph>`)."""
+        text = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {iri_nt(graph)} {{ ?s ?p ?o }} }}"
+        yield from self._request(text, update=False, accept_graph=True)
+
+    def quads(self) -> Iterator[Quad]:
+        """Every quad in a named graph, then the triples only in the default graph."""
+        data = self._request(
+            "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", update=False
+        )
+        for b in data["results"]["bindings"]:
+            yield (_from_json(b["s"]), _from_json(b["p"]), _from_json(b["o"]),
+                   _from_json(b["g"]))
+
+    def graphs(self) -> list[str]:
+        """The named graphs."""
+        data = self._request("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", update=False)
+        return sorted(b["g"]["value"] for b in data["results"]["bindings"])
+
+    def close(self) -> None:
+        """Nothing to release (each request is its own connection)."""
