@@ -281,18 +281,21 @@ def build(
     reading = Reading(list(paths), glob=glob, lang=lang, date=date, max_bytes=max_mb * 1024 * 1024)
     total = reading.total()
     count = 0
-    changed = 0
+    added = replaced = unchanged = 0
     kg = _open_graph(store, backend, endpoint)
     try:
         results = extract_statements(reading, pipeline=pipeline, n_process=n_process)
         for article, statements in progress(results, total=total, desc="build", unit="article"):
             result = kg.add_article(article, statements)
             count += len(statements)
-            changed += 0 if getattr(result, "unchanged", False) else 1
+            added += result.added
+            replaced += result.replaced
+            unchanged += result.unchanged_graphs
         stats = kg.stats()
     finally:
         kg.close()
     _summary(reading, count, verb=f"built {store if backend == 'oxigraph' else backend} from")
+    _note(f"articles: {added} new, {replaced} replaced, {unchanged} unchanged")
     if stats:
         _note("graph now: " + ", ".join(f"{k} {v}" for k, v in stats.items()))
     _exit_for(reading)

@@ -190,6 +190,12 @@ def test_build_store_twice_changes_nothing(article_dir: Path, tmp_path: Path) ->
     second = run("build", str(article_dir), "--store", str(store), "--pipeline", "rules")
     assert second.returncode == 0, second.stderr
     assert [ln for ln in second.stderr.splitlines() if "graph now" in ln] == graph_line
+    assert "1 new" in first.stderr and "0 new, 0 replaced, 1 unchanged" in second.stderr
+    (article_dir / "nl_dewit.txt").write_text(ARTICLE_NL.replace("24-jarige", "25-jarige"))
+    third = run("build", str(article_dir), "--store", str(store), "--pipeline", "rules")
+    assert third.returncode == 0, third.stderr
+    assert "0 new, 1 replaced, 0 unchanged" in third.stderr
+    assert [ln for ln in third.stderr.splitlines() if "graph now" in ln] == graph_line
 
 
 def test_build_lists_skipped_files_and_exits_non_zero(article_dir: Path, tmp_path: Path) -> None:
