@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import shutil
 import signal
 import socket
 import subprocess
@@ -110,23 +109,10 @@ def parse_bind(bind: str) -> tuple[str, int]:
     return host, int(port_text)
 
 
-def oxigraph_binary() -> str:
-    """The path of the `oxigraph` server binary installed with the `oxigraph` package.
-
-    Raises:
-        ConfigError: when it is not installed.
-    """
-    beside_python = Path(sys.executable).parent / "oxigraph"
-    if beside_python.is_file():
-        return str(beside_python)
-    found = shutil.which("oxigraph")
-    if found is None:
-        raise ConfigError("the oxigraph server is not installed; run: pip install oxigraph")
-    return found
-
-
 def server_command(config: ServeConfig) -> list[str]:
     """The `oxigraph` command line that serves `config`."""
+    from sportkg.graph.server import oxigraph_binary
+
     mode = "serve" if config.writable else "serve-read-only"
     return [
         oxigraph_binary(),

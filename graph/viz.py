@@ -32,7 +32,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sportkg.errors import InputError
-from sportkg.iris import fold
 from sportkg.ontology.relations import RELATIONS
 
 if TYPE_CHECKING:
@@ -108,10 +107,10 @@ def relation_label(attrs: Mapping[str, Any]) -> str:
 
 
 def find_nodes(nxg: nx.MultiDiGraph, name: str, *, types: Collection[str] = ()) -> list[str]:
-    """The nodes whose IRI, QID or label is `name`, or whose label fits it as a surname.
+    """The nodes `name` fits (see `sportkg.graph.profile.match_people`).
 
-    Exact matches (after `fold`) win over partial ones; partial matches are a single
-    word equal to the first or last word of the label, or all words of `name` in it.
+    An exact name, QID or IRI wins over a surname or partial name. Nodes sharing the
+    QID of a match (a Wikidata IRI and a minted one) are all returned.
 
     Examples:
         >>> import networkx as nx
@@ -120,29 +119,17 @@ def find_nodes(nxg: nx.MultiDiGraph, name: str, *, types: Collection[str] = ()) 
         >>> find_nodes(nxg, "vermeulen")
         ['urn:a']
     """
-    wanted = fold(name)
-    if not wanted:
-        raise InputError("an empty name matches nothing; give a person's name")
-    exact: list[str] = []
-    partial: list[str] = []
-    wanted_words = wanted.split()
-    for key, attrs in nxg.nodes(data=True):
-        if types and node_type(attrs) not in types:
-            continue
-        label = fold(node_label(str(key), attrs))
-        if wanted in (fold(str(key)), fold(str(attrs.get("qid") or "")), label):
-            exact.append(str(key))
-            continue
-        words = label.split()
-        if not words:
-            continue
-        if len(wanted_words) == 1 and wanted_words[0] in (words[0], words[-1]):
-            partial.append(str(key))
-        elif len(wanted_words) > 1 and all(w in words for w in wanted_words):
-            partial.append(str(key))
-        elif len(wanted_words) > 1 and " ".join(words[-len(wanted_words):]) == wanted:
-            partial.append(str(key))
-    return exact or partial
+    from sportkg.graph.profile import Candidate, match_people
+
+    candidates = [
+        Candidate(iri=str(key), label=node_label(str(key), attrs), qid=attrs.get("qid") or None)
+        for key, attrs in nxg.nodes(data=True)
+        if not types or node_type(attrs) in types
+    ]
+    matches = match_people(candidates, name)
+    qids = {m.qid for m in matches if m.qid}
+    found = {m.iri for m in matches} | {c.iri for c in candidates if c.qid and c.qid in qids}
+    return sorted(found)
 
 
 def neighbourhood(nxg: nx.MultiDiGraph, centres: Iterable[str], depth: int) -> nx.MultiDiGraph:
@@ -174,7 +161,7 @@ def select(
     matches = find_nodes(nxg, person, types=("person",)) or find_nodes(nxg, person)
     if not matches:
         raise InputError(f"no one named {person!r} in the graph; try `sportkg query persons`")
-    if len(matches) > 1:
+    if len({nxg.nodes[m].get("qid") or m for m in matches}) > 1:
         listed = "; ".join(
             f"{node_label(m, nxg.nodes[m])} <{m}>" for m in sorted(matches)[:10]
         )
