@@ -39,7 +39,8 @@ INTRODUCERS = frozenset(
     "vader moeder zoon dochter zus zusje broer broertje vrouw man echtgenote echtgenoot "
     "vriend vriendin partner verloofde dochtertje zoontje meisje jongetje baby naam genaamd "
     "father mother son daughter sister brother wife husband fiance fiancee fiancé fiancée "
-    "partner named called boy girl dad mum mom papa mama opa oma".split()
+    "partner named called boy girl dad mum mom papa mama opa oma champion kampioen legend "
+    "star icon rival rivale tegenstander opponent teammate ploeggenote ploeggenoot".split()
 )
 """Words after which a lone first name is a person ("dochter Lily", "his wife Anna")."""
 

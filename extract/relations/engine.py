@@ -329,7 +329,8 @@ def _macros(lang: str) -> dict[str, str]:
             re.escape(x) for x in lex.surfaces("demonym", lang)
             if lang == "en" or not x.endswith(("e", "s"))
         ) + ")",
-        "GAP": r"(?:(?!(?:en|and|het|de|the|of|van|met|with|voor|for|dan|than)\s)(?-i:[a-z0-9][\w’'\-]*)\s+)",
+        "GAP": r"(?:(?!(?:en|and|het|de|the|of|van|met|with|voor|for|dan|than)\s)"
+               r"(?-i:[a-z0-9][\w’'\-]*|[A-Z0-9]+-[\w\-]+),?\s+)",
         "AGEWORD": r"(?:\d{1,2}-jarige|[a-zë]+jarige|\d{1,2}-year-old|[a-z]+-year-old)",
     }
 
@@ -401,10 +402,11 @@ def resolve_subject(
     for name in match.re.groupindex:
         if name in ("o", "o2"):
             value_people.update(p.name for p in placeholder_people(sentence, match.group(name)))
+    limit = match.end() if spec in ("@near", "@salient", "@all") else match.start()
     before = [
         sentence.people[k]
         for k, pos in enumerate(sentence.positions)
-        if pos < match.start() and sentence.people[k].name not in value_people
+        if pos < limit and sentence.people[k].name not in value_people
     ]
     after = [
         sentence.people[k]
@@ -422,7 +424,11 @@ def resolve_subject(
     elif spec == "@next":
         found = after[0] if after else None
     elif spec == "@all":
-        return tuple({p.name: p for p in before}.values())
+        group = {p.name: p for p in before}
+        carried = _not_in(sentence.carried, value_people)
+        if carried is not None and _PRONOUN.search(sentence.masked[: match.start()]):
+            group.setdefault(carried.name, carried)
+        return tuple(group.values())
     elif spec == "@protagonist":
         found = _not_in(context.protagonist, value_people)
     elif spec == "@other":
@@ -431,7 +437,7 @@ def resolve_subject(
     return (found,) if found is not None else ()
 
 
-_PRONOUN = re.compile(r"\b(ze|zij|hij|she|he)\b", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(ze|zij|hij|she|he|haar|zijn|her|his)\b", re.IGNORECASE)
 
 
 def _first_subject(sentence: Sentence, before: list[Person]) -> Person:
@@ -555,6 +561,7 @@ def build_event(
     subject: Person | None,
     *,
     competition: tuple[str, str] | None = None,
+    year: str | None = None,
 ) -> Concept | None:
     """The event a medal, title, record or win in `sentence` belongs to.
 
@@ -570,7 +577,7 @@ def build_event(
     sport = context.sport.label if context.sport else ""
     edition: str | None = None
     pub = parse_date(context.published)
-    year_match = re.search(r"\b(19[5-9]\d|20[0-4]\d)\b", sentence.text)
+    year_match = re.search(r"\b(19[5-9]\d|20[0-4]\d)\b", year or sentence.text)
     dated = find_date(sentence.text, context.published)
     recent = dated is not None and dated[1] == "day" and context.is_recent(sentence)
     year = year_match.group(1) if year_match else (
@@ -582,6 +589,9 @@ def build_event(
         kind, season = competition
         if kind == "Olympics":
             edition = olympic_edition(context, sentence, season)
+            if year and edition and not edition.startswith(year):
+                edition = f"{year} {edition.split(' ', 1)[-1]}" if edition[:4].isdigit() else \
+                    f"{year} {edition}"
         elif kind == "World Championships":
             entry = lexicon.lookup("worlds", context.lang, sport)
             name = entry.label if entry is not None else "World Championships"

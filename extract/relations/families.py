@@ -53,6 +53,31 @@ if TYPE_CHECKING:
 FAMILIES = (
     "identity", "age", "partners", "family", "medals", "wins", "records", "teams", "coaches",
 )
+_YEAR_LIST = re.compile(r"\b(?:19|20)\d\d(?:\s*,\s*(?:19|20)\d\d)*\s+(?:en|and)\s+(?:19|20)\d\d\b")
+
+
+class _Shifted:
+    """A hit seen from another position in the sentence (for listed values)."""
+
+    def __init__(self, hit: Hit, position: int) -> None:
+        self.sentence = hit.sentence
+        self.pattern = hit.pattern
+        self._position = position
+        self.match = _At(hit.match, position)
+
+
+class _At:
+    def __init__(self, match: re.Match[str], position: int) -> None:
+        self._match = match
+        self._position = position
+
+    def start(self, *args: object) -> int:
+        return self._position
+
+    def group(self, *args: object) -> str | None:
+        return self._match.group(*args)  # type: ignore[arg-type]
+
+
 _ROLE_PREFIX = re.compile(r"^(?:top|oud-|ex-|collega-|mede-|voormalig\s+|former\s+|ex\s+)",
                           re.IGNORECASE)
 
@@ -105,17 +130,69 @@ class RelationExtractor:
                 values = placeholder_people(hit.sentence, hit.match.group(group or "o"))[:1]
             else:
                 values = list(self._concepts(context, hit, kind, group, subject))
+            if kind in ("medal", "title", "record") and values:
+                values = values + list(self._listed(context, hit, kind, subject))
             for value in values:
                 if isinstance(value, Person) and value.name == subject.name:
                     continue
-                yield from self._fact(context, hit, subject, prop, value)
+                for year in self._years(hit) if kind in ("medal", "title") else [None]:
+                    yield from self._fact(context, hit, subject, prop, value, year=year)
+
+    def _listed(
+        self, context: ArticleContext, hit: Hit, kind: str, subject: Person
+    ) -> Iterator[Concept]:
+        """Further medals/titles/records listed after the match ("zilver en brons")."""
+        rest = hit.sentence.masked[hit.match.end():]
+        lex_kind = {"medal": "medal", "title": "title", "record": "record"}[kind]
+        alternation = self.lexicon.alternation(lex_kind, context.lang)
+        pattern = re.compile(
+            rf"^(?:\s*(?:,|en|and|&)\s+(?:[\w’'\-]+\s+){{0,3}}?(?P<x>{alternation})\b)",
+            re.IGNORECASE,
+        )
+        offset = hit.match.end()
+        while True:
+            m = pattern.match(rest)
+            if m is None:
+                return
+            text = m.group("x")
+            fake = _Shifted(hit, offset + m.start("x"))
+            if kind == "medal":
+                yield self._medal(context, fake, text)  # type: ignore[arg-type]
+            elif kind == "title":
+                concept = self._title(context, fake, text)  # type: ignore[arg-type]
+                if concept is not None:
+                    yield concept
+            else:
+                entry = self.lexicon.lookup("record", context.lang, text)
+                if entry is not None:
+                    distance = distance_near(hit.sentence, offset + m.start("x"))
+                    label = entry.label + (f" {distance} m" if distance else "")
+                    yield Concept(label, "record")
+            rest = rest[m.end():]
+            offset += m.end()
+
+    def _years(self, hit: Hit) -> list[str | None]:
+        """The years of a list "in 2015 en 2017" / "in 2016, 2017 and 2018" in the sentence."""
+        m = _YEAR_LIST.search(hit.sentence.text)
+        if m is None:
+            return [None]
+        return re.findall(r"\d{4}", m.group(0))
 
     def _fact(
-        self, context: ArticleContext, hit: Hit, subject: Person, prop: str, value: object
+        self,
+        context: ArticleContext,
+        hit: Hit,
+        subject: Person,
+        prop: str,
+        value: object,
+        *,
+        year: str | None = None,
     ) -> Iterator[Fact]:
         sentence = hit.sentence
         quals: dict[str, Concept | LiteralValue] = {}
         date = context.date_of(sentence)
+        if year is not None:
+            date = LiteralValue(year, "date", "year")
         pos = hit.match.start()
         if prop in ("P54start", "P54end"):
             if date is not None:
@@ -130,7 +207,7 @@ class RelationExtractor:
             if place is not None:
                 quals["P276"] = place
         if prop == "P166" and isinstance(value, Concept):
-            event = build_event(context, sentence, pos, subject)
+            event = build_event(context, sentence, pos, subject, year=year)
             if event is not None and (
                 distance_near(sentence, pos) is not None or value.qid or "Olympic" in event.label
             ):
@@ -217,6 +294,39 @@ class RelationExtractor:
         elif kind == "defending":
             if context.olympic and not self._names_event(context, sentence.text):
                 yield self._award(context, "Olympic gold medal")
+        elif kind == "defended":
+            name = self._event_name_in(context, sentence.masked)
+            if name is not None:
+                yield Concept(name, "event")
+        elif kind == "rank":
+            competition = competition_in(context, sentence.text) or main_competition(context)
+            if competition is not None and competition[0] in ("Olympics", "World Championships"):
+                from sportkg.extract.normalize import parse_ranking
+
+                rank = parse_ranking(text) if not text.isdigit() else int(text)
+                metal = {1: "gold", 2: "silver", 3: "bronze"}.get(rank or 0)
+                if metal is not None:
+                    prefix = "Olympic " if competition[0] == "Olympics" else ""
+                    yield self._award(context, f"{prefix}{metal} medal")
+        elif kind == "natteam":
+            entry = lex.lookup("demonym", lang, text)
+            if entry is not None:
+                women = "women's " if re.search(r"vrouwen|women", hit.match.group(0), re.I) else ""
+                sport = context.sport.label if context.sport else ""
+                what = "national football team" if sport == "association football" else (
+                    f"national {sport} team" if sport else "national team")
+                yield Concept(f"{entry.label} {women}{what}", "team")
+        elif kind == "sportverb":
+            entry = lex.lookup("sportverb", lang, text)
+            if entry is not None:
+                yield Concept(entry.label, "sport", entry.qid)
+        elif kind == "date":
+            date = context.date_of(sentence)
+            if date is not None:
+                yield date
+        elif kind == "place":
+            entry = lex.lookup("place", lang, text)
+            yield Concept(entry.label if entry else text, "place", entry.qid if entry else None)
         elif kind == "record":
             entry = lex.lookup("record", lang, text)
             if entry is not None:
@@ -293,6 +403,15 @@ class RelationExtractor:
                 return True
         return False
 
+    def _event_name_in(self, context: ArticleContext, text: str) -> str | None:
+        from sportkg.extract.relations.engine import _NAME
+
+        for m in re.finditer(_NAME, text):
+            name = re.sub(r"^(?:De|Het|The)\s+", "", m.group(0)).strip(" .,")
+            if name and self._names_event(context, name) and len(name.split()) >= 2:
+                return name
+        return None
+
     def _named_event(self, context: ArticleContext, hit: Hit, text: str) -> Concept | None:
         text = re.sub(r"^(?:de|het|the)\s+", "", text, flags=re.IGNORECASE).strip(" .,")
         text = re.sub(r"\s+(?:on|op|in|at|van|of)$", "", text)
@@ -312,7 +431,14 @@ class RelationExtractor:
         if not text or "⟨" in text or len(text) < 2 or text.endswith(("'s", "’s")):
             return None
         lex, lang = self.lexicon, context.lang
-        first = text.split()[0]
+        words = text.split()
+        while len(words) > 1 and (
+            lex.contains("stopcap", lang, words[0]) or lex.contains("demonym", lang, words[0])
+            or (words[0].endswith(("se", "sche")) and len(words[0]) > 5)
+        ):
+            words = words[1:]
+        text = " ".join(words)
+        first = words[0]
         if lex.contains("demonym", lang, first):
             return None
         for kind in ("country", "demonym", "place", "olympic_host", "stopcap", "role",
@@ -333,8 +459,49 @@ class RelationExtractor:
     def _derived(self, context: ArticleContext, facts: list[Fact]) -> Iterator[Fact]:
         if self.family == "identity":
             yield from self._protagonist_sport(context, facts)
+            yield from self._shared(facts, "sk:compatriot", "P27")
+        elif self.family == "teams":
+            yield from self._shared(facts, "sk:teammate", "P54")
+        elif self.family == "family":
+            yield from self._co_parents(facts)
         elif self.family == "wins":
             yield from self._wins_from_medals(context, facts)
+
+    def _shared(self, facts: list[Fact], link: str, prop: str) -> Iterator[Fact]:
+        """Compatriots share a nationality, teammates a team (when one side states it)."""
+        known: dict[str, list[Fact]] = {}
+        for fact in facts:
+            if fact.property == prop and isinstance(fact.subject, Person):
+                known.setdefault(fact.subject.name, []).append(fact)
+        for fact in facts:
+            if fact.property != link or not isinstance(fact.value, Person):
+                continue
+            a, b = fact.subject, fact.value
+            for x, y in ((a, b), (b, a)):
+                if not isinstance(x, Person):
+                    continue
+                have = {f.value for f in known.get(y.name, [])}
+                for source in known.get(x.name, [])[:1]:
+                    if source.value not in have:
+                        yield Fact(y, prop, source.value, fact.sentence, self.name,
+                                   round(min(fact.confidence, source.confidence) * 0.9, 3))
+
+    def _co_parents(self, facts: list[Fact]) -> Iterator[Fact]:
+        """A child named in the sentence that names a couple is the child of both."""
+        couples = [f for f in facts if f.property in ("P451", "P26", "sk:engagedTo")]
+        for fact in facts:
+            if fact.property != "P40" or not isinstance(fact.subject, Person):
+                continue
+            for couple in couples:
+                if couple.sentence != fact.sentence:
+                    continue
+                pair = {getattr(couple.subject, "name", None), getattr(couple.value, "name", None)}
+                if fact.subject.name in pair:
+                    other = couple.value if couple.subject.name == fact.subject.name else \
+                        couple.subject
+                    if isinstance(other, Person):
+                        yield Fact(other, "P40", fact.value, fact.sentence, self.name,
+                                   round(fact.confidence * 0.9, 3))
 
     def _protagonist_sport(self, context: ArticleContext, facts: list[Fact]) -> Iterator[Fact]:
         person, sport = context.protagonist, context.sport
@@ -361,7 +528,9 @@ class RelationExtractor:
             winner = label.startswith(("Olympic gold", "gold", "world champion"))
             if not isinstance(event, Concept):
                 continue
-            has_detail = " m" in event.label or "," in event.label
+            has_detail = " m" in event.label or "," in event.label or bool(
+                re.search(r"\b\d{4}\b", event.label)
+            )
             if label.startswith("world champion") and not re.search(r"\b\d{4}\b", event.label):
                 continue
             if winner and has_detail and fact.confidence > 0.6:
