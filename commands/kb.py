@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from sportkg.errors import ConfigError
 
 if TYPE_CHECKING:
     from sportkg.extract.kb import KnowledgeBase
@@ -63,8 +62,11 @@ def _open(store: str, backend: str, endpoint: str | None, *, read_only: bool = F
     """The store through the graph area's `open_kg` (imported here: it pulls in pyoxigraph)."""
     try:
         from sportkg.commands.graph import open_kg
-    except ImportError as exc:  # the graph area is not installed
-        raise ConfigError("the graph store is not available in this installation") from exc
+    except ImportError:
+        from sportkg.graph.kg import KnowledgeGraph
+
+        path = store if backend == "oxigraph" else None
+        return KnowledgeGraph.open(backend, path=path, endpoint=endpoint, read_only=read_only)
     return open_kg(store, backend, endpoint, read_only=read_only)
 
 
@@ -96,6 +98,57 @@ def store_kb(kg: object) -> KnowledgeBase:
     for triple in result.triples:
         graph.add(triple)
     return KnowledgeBase(entities_from_graph(graph))
+
+
+MINTED_QUERY = """
+PREFIX sk: <https://w3id.org/sportkg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+SELECT DISTINCT ?entity ?label ?type WHERE {
+  GRAPH ?g { ?entity sk:entityType ?type ; rdfs:label ?label . }
+  FILTER(STRSTARTS(STR(?entity), ?base))
+  FILTER NOT EXISTS { ?entity owl:sameAs ?item }
+}
+ORDER BY ?entity
+"""
+
+
+def relink(kg: Any, *, threshold: float = 0.5) -> int:
+    """Link the store's minted entities that the KB now knows (`owl:sameAs` in the KB graph).
+
+    Returns:
+        The number of entities linked.
+    """
+    from rdflib import Literal
+    from sportkg.extract.kb import KnowledgeBase
+    from sportkg.extract.kb_pull import relink_minted
+
+    base = str(getattr(kg, "base", "https://w3id.org/sportkg/")) + "entity/"
+    rows = kg.query(MINTED_QUERY, bindings={"base": Literal(base)}).rows
+    minted = [(str(e), str(label), str(etype)) for e, label, etype in rows]
+    if not minted:
+        return 0
+    kb = KnowledgeBase.bundled().merge(store_kb(kg))
+    links = relink_minted(minted, kb, threshold=threshold)
+    for iri, qid, _score in links:
+        kg.link(iri, qid)
+    return len(links)
+
+
+@kb_app.command("relink")
+def relink_command(
+    threshold: Annotated[float, typer.Option("--threshold", min=0.0, max=1.0)] = 0.5,
+    store: StoreOpt = "sportkg-store",
+    backend: BackendOpt = "oxigraph",
+    store_endpoint: StoreEndpointOpt = None,
+) -> None:
+    """Link minted entities of the store to KB items where the KB now knows them (owl:sameAs)."""
+    kg = _open(store, backend, store_endpoint)
+    try:
+        linked = relink(kg, threshold=threshold)
+    finally:
+        kg.close()
+    _say(f"{linked} minted entities linked to Wikidata items (owl:sameAs)")
 
 
 @kb_app.command("pull")
@@ -145,16 +198,18 @@ def pull(
     )
     if out is not None:
         out.write_text(result.turtle, encoding="utf-8")
-    added = 0
+    added = linked = 0
     if not dry_run:
         kg = _open(store, backend, store_endpoint)
         try:
             added = kg.add_kb(result.turtle, format="turtle")
+            linked = relink(kg)
         finally:
             kg.close()
     people = sum(1 for e in result.entities if e.type == "person")
     _say(f"pulled {len(result.entities)} items ({people} people) from {endpoint} "
-         f"in {client.requests} requests; {added} triples added to the KB graph")
+         f"in {client.requests} requests; {added} triples added to the KB graph; "
+         f"{linked} minted entities linked")
 
 
 @kb_app.command("load")
@@ -175,10 +230,11 @@ def load(
     kg = _open(store, backend, store_endpoint)
     try:
         added = kg.add_kb(turtle, format="turtle")
+        linked = relink(kg)
     finally:
         kg.close()
     _say(f"loaded {len(entities)} items from {len(files)} file(s); "
-         f"{added} triples added to the KB graph")
+         f"{added} triples added to the KB graph; {linked} minted entities linked")
 
 
 @kb_app.command("stats")
@@ -315,6 +371,7 @@ def linked_items(kg: object) -> list[str]:
     result = kg.query(  # type: ignore[attr-defined]
         """SELECT DISTINCT ?item WHERE {
              GRAPH ?g { { ?item ?p ?o } UNION { ?s ?p ?item } }
+             FILTER(?p != <http://www.wikidata.org/prop/direct/P31>)
              FILTER(?g != ?kb && isIRI(?item)
                     && STRSTARTS(STR(?item), "http://www.wikidata.org/entity/Q"))
            } ORDER BY ?item""",
@@ -324,7 +381,7 @@ def linked_items(kg: object) -> list[str]:
 
 
 def register(app: typer.Typer) -> None:
-    """Add `kb` (pull, load, stats, lookup), `link` and `enrich` to the CLI."""
+    """Add `kb` (pull, load, relink, stats, lookup), `link` and `enrich` to the CLI."""
     app.add_typer(kb_app, name="kb")
     app.command("link")(link)
     app.command("enrich")(enrich)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sportkg.errors import ConfigError, LinkingError
-from sportkg.extract.kb import LANGS, KBEntity
+from sportkg.extract.kb import LANGS, KBEntity, KnowledgeBase
 from sportkg.extract.kb_io import entities_from_graph
 from sportkg.extract.linking import Fallback
 from sportkg.extract.wikidata import WikidataClient, literal_values_clause, values_clause
@@ -162,3 +162,44 @@ def enrich(
             format="turtle",
         )
     return PullResult(graph.serialize(format="turtle"), (), len(iris))
+
+
+def sport_of_minted(iri: str, kb: KnowledgeBase) -> str | None:
+    """The sport (QID or "sport:<name>") a minted person IRI carries ("...--speed-skating")."""
+    from sportkg.extract.linking import SPORT_LABELS
+    from sportkg.iris import slugify
+
+    _, sep, slug = iri.rpartition("--")
+    if not sep:
+        return None
+    for key, label in SPORT_LABELS.items():
+        if slugify(label) == slug:
+            return key
+    for entity in KnowledgeBase.bundled().entities():
+        if entity.type == "sport" and slugify(entity.labels.get("en", "")) == slug:
+            return entity.qid
+    return None
+
+
+def relink_minted(
+    minted: Iterable[tuple[str, str, str]], kb: KnowledgeBase, *, threshold: float = 0.5
+) -> list[tuple[str, str, float]]:
+    """Which minted entities the KB now knows: (minted IRI, QID, score) for each link.
+
+    Args:
+        minted: (IRI, label, coarse type) of entities that have no QID yet.
+        kb: the knowledge base (bundled plus what was pulled or loaded).
+        threshold: the NIL threshold of the linker.
+    """
+    from sportkg.extract.linking import LinkContext, Linker
+
+    linker = Linker(kb, threshold=threshold)
+    found = []
+    for iri, label, etype in minted:
+        sport = sport_of_minted(iri, kb) if etype == "person" else None
+        sports = frozenset({sport}) if sport else frozenset()
+        context = LinkContext(sports=sports, local_sports=sports)
+        entity, note = linker.link(label, etype, context)
+        if entity.qid:
+            found.append((iri, entity.qid, note.score))
+    return found

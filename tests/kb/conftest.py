@@ -5,11 +5,8 @@ server that answers with a fixed (bad) body."""
 from __future__ import annotations
 
 import http.server
-import shutil
 import socket
-import subprocess
 import threading
-import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,42 +22,21 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _oxigraph() -> str:
-    exe = shutil.which("oxigraph") or str(Path(__import__("sys").executable).parent / "oxigraph")
-    if not Path(exe).exists():
-        pytest.skip("the oxigraph server binary is not installed")
-    return exe
-
-
 @pytest.fixture(scope="session")
 def wikidata_endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The query URL of a real Oxigraph server holding tests/kb/data/fictional_wikidata.ttl."""
-    exe = _oxigraph()
+    from sportkg.graph.server import OxigraphServer
+
     location = tmp_path_factory.mktemp("wikidata-store")
-    subprocess.run(
-        [exe, "load", "--location", str(location), "--file", str(DATA / "fictional_wikidata.ttl")],
-        check=True, capture_output=True,
-    )
-    port = _free_port()
-    proc = subprocess.Popen(
-        [exe, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}/query"
-    try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                urllib.request.urlopen(f"{url}?query=ASK%7B%7D", timeout=1).read()
-                break
-            except OSError:
-                if time.monotonic() > deadline or proc.poll() is not None:
-                    raise RuntimeError("oxigraph serve did not start") from None
-                time.sleep(0.1)
-        yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    with OxigraphServer(location) as server:
+        request = urllib.request.Request(
+            server.store_url + "?default",
+            data=(DATA / "fictional_wikidata.ttl").read_bytes(),
+            method="POST",
+            headers={"Content-Type": "text/turtle"},
+        )
+        urllib.request.urlopen(request, timeout=30).read()
+        yield server.query_url
 
 
 class _Server:

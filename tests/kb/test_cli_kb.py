@@ -1,0 +1,157 @@
+"""The kb commands as a user runs them: the real `sportkg` over a real store and endpoint."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sportkg.model import Article, Entity, Evidence, Statement
+
+from .conftest import make_fixed_server
+
+SPORTKG = str(Path(sys.executable).parent / "sportkg")
+DATA = Path(__file__).parent / "data"
+ENTITY = "https://w3id.org/sportkg/entity/"
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([SPORTKG, *args], capture_output=True, text=True, timeout=120,
+                          check=False)
+
+
+def _kb_triples(store: Path) -> int:
+    from sportkg.graph.kg import KnowledgeGraph
+
+    with KnowledgeGraph.open("oxigraph", path=store, read_only=True) as kg:
+        result = kg.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://w3id.org/sportkg/kb> "
+                          "{ ?s ?p ?o } }")
+        return int(result.rows[0][0])  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Path:
+    """A store with one article about a boxer and a skater named Kees Stam (both minted)."""
+    from sportkg.graph.kg import KnowledgeGraph
+
+    path = tmp_path / "store"
+    article = Article(id="nl_fictief", text="Fictieve tekst.", lang="nl", date="2024-06-01")
+    boxer = Entity(ENTITY + "kees-stam--boxing", "Kees Stam", type="person")
+    skater = Entity(ENTITY + "kees-stam--speed-skating", "Kees Stam", type="person")
+    unknown = Entity(ENTITY + "tinus-onbekend", "Tinus Onbekend", type="person")
+    evidence = Evidence(source="nl_fictief.txt", sentence="Fictieve tekst.", start=0, end=15,
+                        extractor="test", published="2024-06-01")
+    statements = [
+        Statement(doc=article.id, article=article.hash, subject=who, property="P27",
+                  value=Entity.from_qid("Q55", "Netherlands", "country"), evidence=evidence)
+        for who in (boxer, skater, unknown)
+    ]
+    with KnowledgeGraph.open("oxigraph", path=path) as kg:
+        kg.add_article(article, statements)
+    return path
+
+
+def test_load_relinks_minted_people_by_sport(store: Path) -> None:
+    done = run("kb", "load", str(DATA / "fictional_wikidata.ttl"), "--store", str(store))
+    assert done.returncode == 0, done.stderr
+    assert "2 minted entities linked" in done.stderr
+    from sportkg.graph.kg import KnowledgeGraph
+
+    with KnowledgeGraph.open("oxigraph", path=store, read_only=True) as kg:
+        rows = kg.query("SELECT ?e ?q WHERE { ?e <http://www.w3.org/2002/07/owl#sameAs> ?q }")
+        links = {str(e).removeprefix(ENTITY): str(q).rsplit("/", 1)[-1] for e, q in rows.rows}
+    assert links == {"kees-stam--boxing": "Q900001", "kees-stam--speed-skating": "Q900002"}
+    stats = run("kb", "stats", "--store", str(store))
+    assert stats.returncode == 0, stats.stderr
+    assert "store: 9 entities" in stats.stdout
+
+
+def test_load_wikidata_json_and_bad_files(store: Path, tmp_path: Path) -> None:
+    done = run("kb", "load", str(DATA / "fictional_wbgetentities.json"),
+               str(DATA / "fictional_dump.json"), "--store", str(store))
+    assert done.returncode == 0, done.stderr
+    assert "loaded 3 items from 2 file(s)" in done.stderr
+    before = _kb_triples(store)
+    bad = tmp_path / "broken.ttl"
+    bad.write_text("<http://www.wikidata.org/entity/Q1> <http://x> ", encoding="utf-8")
+    failed = run("kb", "load", str(DATA / "fictional_wikidata.ttl"), str(bad),
+                 "--store", str(store))
+    assert failed.returncode == 1
+    assert failed.stderr.startswith("sportkg: error: ") and "broken.ttl" in failed.stderr
+    assert len(failed.stderr.strip().splitlines()) == 1
+    html = tmp_path / "page.json"
+    html.write_text("<html><body>not json</body></html>", encoding="utf-8")
+    failed = run("kb", "load", str(html), "--store", str(store))
+    assert failed.returncode == 1 and "page.json" in failed.stderr
+    assert _kb_triples(store) == before  # nothing of the good file was added either
+
+
+def test_pull_from_endpoint(store: Path, wikidata_endpoint: str, tmp_path: Path) -> None:
+    done = run("kb", "pull", "--sport", "Q32112", "Q900009", "--endpoint", wikidata_endpoint,
+               "--store", str(store), "--cache-dir", str(tmp_path / "cache"))
+    assert done.returncode == 0, done.stderr
+    assert "pulled 3 items (3 people)" in done.stderr
+    assert "1 minted entities linked" in done.stderr  # the boxer; the skater was not pulled
+    offline = run("kb", "pull", "--sport", "Q32112", "Q900009", "--offline", "--dry-run",
+                  "--endpoint", wikidata_endpoint, "--cache-dir", str(tmp_path / "cache"))
+    assert offline.returncode == 0, offline.stderr
+    assert "in 0 requests" in offline.stderr
+
+
+def test_pull_failure_leaves_kb_unchanged(store: Path, tmp_path: Path) -> None:
+    before = _kb_triples(store)
+    server = make_fixed_server(200, "text/html", b"<!DOCTYPE html><html>Query service</html>")
+    try:
+        done = run("kb", "pull", "Q900001", "--endpoint", server.url, "--store", str(store),
+                   "--cache-dir", str(tmp_path / "cache"))
+    finally:
+        server.close()
+    assert done.returncode == 1
+    assert "returned an HTML page" in done.stderr and server.url in done.stderr
+    assert _kb_triples(store) == before
+    unreachable = run("kb", "pull", "Q900001", "--endpoint", "http://127.0.0.1:9/sparql",
+                      "--store", str(store), "--retries", "0", "--cache-dir",
+                      str(tmp_path / "cache"))
+    assert unreachable.returncode == 1 and "unreachable" in unreachable.stderr
+    assert run("kb", "pull", "--store", str(store)).returncode == 1
+
+
+def test_link_online(wikidata_endpoint: str, tmp_path: Path) -> None:
+    cache = str(tmp_path / "cache")
+    local = run("link", "Dangerous Danny", "--context", "Bokser Dangerous Danny won.")
+    assert json.loads(local.stdout)["entity"]["qid"] is None
+    online = run("link", "Dangerous Danny", "Mike Tyson", "--online", "--endpoint",
+                 wikidata_endpoint, "--cache-dir", cache)
+    assert online.returncode == 0, online.stderr
+    first, second = (json.loads(line) for line in online.stdout.splitlines())
+    assert first["entity"]["qid"] == "Q900006" and first["note"]["score"] >= 0.5
+    assert second["entity"]["qid"] == "Q79031"
+    again = run("link", "Dangerous Danny", "--offline", "--endpoint", wikidata_endpoint,
+                "--cache-dir", cache)
+    assert json.loads(again.stdout)["entity"]["qid"] == "Q900006"
+
+
+def test_enrich_and_gap_report(wikidata_endpoint: str, tmp_path: Path) -> None:
+    from sportkg.graph.kg import KnowledgeGraph
+
+    path = tmp_path / "store"
+    article = Article(id="en_fictief", text="Fictional text.", lang="en", date="2024-06-01")
+    evidence = Evidence(source="en_fictief.txt", sentence="Fictional text.", start=0, end=15,
+                        extractor="test", published="2024-06-01")
+    okafor = Entity.from_qid("Q900006", "Danny Okafor", "person")
+    with KnowledgeGraph.open("oxigraph", path=path) as kg:
+        kg.add_article(article, [
+            Statement(doc=article.id, article=article.hash, subject=okafor, property="P27",
+                      value=Entity.from_qid("Q55", "Netherlands", "country"), evidence=evidence),
+            Statement(doc=article.id, article=article.hash, subject=okafor, property="P26",
+                      value=Entity.from_qid("Q900009", "Tess Hollander", "person"),
+                      evidence=evidence),
+        ])
+    done = run("enrich", "--endpoint", wikidata_endpoint, "--store", str(path),
+               "--cache-dir", str(tmp_path / "cache"), "--report")
+    assert done.returncode == 0, done.stderr
+    assert "enriched 3 linked items" in done.stderr
+    report = [line for line in done.stdout.splitlines() if "Q900006" in line]
+    assert len(report) == 1 and "missing" in report[0] and "Q55" in report[0]
