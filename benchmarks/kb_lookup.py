@@ -3,7 +3,8 @@
 Builds a KB of N synthetic people (random two- or three-part names, a third of them with
 an alias, Dutch particles in some surnames), then times `kb.lookup` over a mix of full
 names, aliases, surnames, initials + surname, unknown names and names that only share
-tokens (first and last name swapped). Prints build time, lookups per second per kind and overall, and memory.
+tokens (first and last name swapped). Prints build time, lookups per second per kind and
+overall, and memory.
 
 Usage:
     python benchmarks/kb_lookup.py [--entities 100000] [--lookups 200000] [--seed 7]
