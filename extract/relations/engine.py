@@ -234,6 +234,34 @@ def _build_context(doc: Doc) -> ArticleContext:
     return context
 
 
+_MALE_NOUN = re.compile(
+    r"(?:aan|der|ner|ier|elg|rit|oor|ees|ees|man|ger|ler|per|ter|ser|zer|eur)$", re.IGNORECASE
+)
+
+
+def noun_gender(word: str, lang: str) -> str | None:
+    """The grammatical gender a Dutch person noun implies ("Amerikaan" male, "atlete" female)."""
+    if lang != "nl" or not word:
+        return None
+    w = word.lower()
+    if w.endswith(("ster", "in", "e", "es")):
+        return "female"
+    if _MALE_NOUN.search(w):
+        return "male"
+    return None
+
+
+def previous_people(context: ArticleContext, sentence: Sentence) -> list[Person]:
+    """People of the closest earlier sentence that names someone: its salient person first."""
+    for i in range(sentence.index - 1, -1, -1):
+        earlier = context.sentences[i]
+        if earlier.people:
+            ordered = [p for p in earlier.people if p == earlier.salient]
+            ordered += [p for p in earlier.people if p != earlier.salient]
+            return ordered
+    return []
+
+
 def _salient(sentence: Sentence) -> Person | None:
     for k, person in enumerate(sentence.people):
         before = sentence.masked[: sentence.positions[k]].split()
@@ -250,11 +278,10 @@ def _genders(sentences: list[Sentence]) -> dict[str, str]:
         person = sentence.salient
         if person is None:
             continue
-        if len({p.name for p in sentence.people}) != 1:
+        if len({p.name for p in sentence.people}) != 1 or person not in sentence.people:
             continue
-        score[person.name] += len(_FEMALE.findall(sentence.text)) - len(
-            _MALE.findall(sentence.text)
-        )
+        tail = sentence.masked[sentence.positions[0]:]
+        score[person.name] += len(_FEMALE.findall(tail)) - len(_MALE.findall(tail))
         score[person.name] += 2 * len(_FEMALE_NOUN.findall(sentence.masked))
     return {name: ("female" if s > 0 else "male") for name, s in score.items() if s != 0}
 
@@ -307,7 +334,8 @@ class Pattern:
 
 
 _NAME = (
-    r"(?-i:[A-Z][\w&'’.\-]*(?:\s+(?:[A-Z0-9][\w&'’.\-]*|van|de|der|den|of|du|des|la|le|del)){0,5})"
+    r"(?-i:[A-Z][\w&'’.\-]*(?:\s+(?:[A-Z0-9][\w&'’.\-]*"
+    r"|(?:van|de|der|den|of|du|des|la|le|del)(?=\s+[A-Z]))){0,5})"
 )
 
 

@@ -38,6 +38,8 @@ from sportkg.extract.relations.engine import (
     distance_around,
     distance_near,
     main_competition,
+    noun_gender,
+    previous_people,
     place_in,
     placeholder_people,
     resolve_subject,
@@ -122,7 +124,10 @@ class RelationExtractor:
         spec = hit.pattern.value
         kind, _, group = spec.partition(":")
         prop = hit.pattern.property
-        for subject in hit.subjects:
+        subjects = hit.subjects
+        if hit.pattern.subject == "@prev":
+            subjects = self._gender_fit(context, hit)
+        for subject in subjects:
             if kind.startswith("@"):
                 found = resolve_subject(context, hit.sentence, kind, hit.match)
                 values: list[object] = [p for p in found if p.name != subject.name]
@@ -137,6 +142,35 @@ class RelationExtractor:
                     continue
                 for year in self._years(hit) if kind in ("medal", "title") else [None]:
                     yield from self._fact(context, hit, subject, prop, value, year=year)
+
+    def _nearby_date(self, context: ArticleContext, sentence: object) -> LiteralValue | None:
+        """The day of the closest earlier sentence (two at most) when this one gives none."""
+        index = getattr(sentence, "index", 0)
+        if not context.is_recent(sentence):  # type: ignore[arg-type]
+            return None
+        for back in (1, 2):
+            if index - back < 0:
+                break
+            date = context.date_of(context.sentences[index - back])
+            if date is not None:
+                return date if date.precision == "day" else None
+        return None
+
+    def _gender_fit(self, context: ArticleContext, hit: Hit) -> tuple[Person, ...]:
+        """A definite description ("De Amerikaan") refers to someone of its gender."""
+        words = re.findall(r"[\w-]+", hit.match.group(0))
+        noun = words[-1] if words else ""
+        if noun.lower().endswith(("jarige", "year-old")) or noun.lower() in ("de", "het"):
+            after = re.findall(r"[\w-]+", hit.sentence.masked[hit.match.end():])
+            noun = after[0] if after else ""
+        wanted = noun_gender(noun, context.lang)
+        if wanted is None:
+            return hit.subjects
+        candidates = [*hit.subjects, *previous_people(context, hit.sentence)]
+        for person in candidates:
+            if context.gender.get(person.name, wanted) == wanted:
+                return (person,)
+        return ()
 
     def _listed(
         self, context: ArticleContext, hit: Hit, kind: str, subject: Person
@@ -191,6 +225,8 @@ class RelationExtractor:
         sentence = hit.sentence
         quals: dict[str, Concept | LiteralValue] = {}
         date = context.date_of(sentence)
+        if date is None and self.family in ("medals", "records", "wins"):
+            date = self._nearby_date(context, sentence)
         if year is not None:
             date = LiteralValue(year, "date", "year")
         pos = hit.match.start()
