@@ -33,7 +33,7 @@ Examples:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol
@@ -403,6 +403,11 @@ class EntityLinker:
         kb: the knowledge base (default: the bundled one).
         threshold: the NIL threshold.
         fallback: see `Linker`.
+        kb_paths: KB files (our JSON, Wikidata JSON or Turtle) added to `kb` or the
+            bundled KB; strings so they can live in a spaCy config.
+        endpoint: a Wikidata SPARQL endpoint asked by exact label for names the KB
+            cannot resolve (answers are cached on disk); None: no online linking.
+        offline: with `endpoint`, answer from the cache only.
     """
 
     def __init__(
@@ -413,8 +418,21 @@ class EntityLinker:
         kb: KnowledgeBase | None = None,
         threshold: float = DEFAULT_THRESHOLD,
         fallback: Fallback | None = None,
+        kb_paths: Sequence[str] = (),
+        endpoint: str | None = None,
+        offline: bool = False,
     ) -> None:
         self.name = name
+        if kb_paths:
+            from sportkg.extract.kb_io import read_kb_file
+
+            extra = [record for path in kb_paths for record in read_kb_file(path)]
+            kb = KnowledgeBase([*(kb or KnowledgeBase.bundled()).entities(), *extra])
+        if endpoint and fallback is None:
+            from sportkg.extract.kb_pull import online_fallback
+            from sportkg.extract.wikidata import WikidataClient
+
+            fallback = online_fallback(WikidataClient(endpoint, offline=offline))
         self.linker = Linker(kb, threshold=threshold, fallback=fallback)
 
     def __call__(self, doc: Doc) -> Doc:

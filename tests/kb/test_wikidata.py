@@ -196,3 +196,22 @@ def test_retry_after_forms() -> None:
 def test_endpoint_must_be_http() -> None:
     with pytest.raises(ConfigError, match="not an http"):
         WikidataClient("ftp://example.org/sparql")
+
+
+def test_component_with_kb_files_and_endpoint(wikidata_endpoint: str, tmp_path: Path) -> None:
+    import spacy
+    from sportkg.extract.linking import EntityLinker
+
+    nlp = spacy.blank("nl")
+    text = "Schaatsster Sanne Jorritsma en bokser Danny Okafor."
+    doc = nlp.make_doc(text)
+    doc.spans["sportkg_mentions"] = [
+        doc.char_span(12, 27, label="person"), doc.char_span(38, 50, label="person")
+    ]
+    from_file = EntityLinker(nlp, kb_paths=[str(Path(__file__).parent / "data" /
+                                                 "fictional_wbgetentities.json")])
+    assert from_file.linker.kb.get("Q900401") is not None
+    online = EntityLinker(nlp, endpoint=wikidata_endpoint)
+    online.linker.fallback = online_fallback(client_for(wikidata_endpoint, tmp_path))
+    links = online(doc).user_data["sportkg_links"]
+    assert [entity.qid for entity, _ in links.values()] == ["Q900007", "Q900006"]

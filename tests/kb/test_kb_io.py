@@ -1,0 +1,97 @@
+"""Reading Wikidata JSON and Turtle into KB records, and writing records as Turtle."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+from rdflib.compare import isomorphic
+from sportkg.errors import InputError
+from sportkg.extract.kb import KnowledgeBase
+from sportkg.extract.kb_io import (
+    entities_from_turtle,
+    entities_from_wikidata_json,
+    entities_to_turtle,
+    prior_from_sitelinks,
+    read_kb_file,
+)
+
+DATA = Path(__file__).parent / "data"
+
+
+def test_wbgetentities() -> None:
+    (roos,) = read_kb_file(DATA / "fictional_wbgetentities.json")  # the missing one is skipped
+    assert roos.qid == "Q900401" and roos.type == "person"
+    assert roos.labels == {"en": "Roos Verzonnen", "nl": "Roos Verzonnen"}  # no French
+    assert roos.aliases == {"nl": ("R. Verzonnen",)}
+    assert roos.countries == ("Q55",)  # the deprecated Japanese citizenship is left out
+    assert roos.sports == ("Q192431",)
+    assert roos.birth_date == "1998-07"  # month precision
+    assert roos.sitelinks == 1 and roos.prior == prior_from_sitelinks(1)
+
+
+def test_dump_lines() -> None:
+    bram, baan = read_kb_file(DATA / "fictional_dump.json")
+    assert (bram.qid, bram.type, bram.occupations) == ("Q900403", "person", ("Q11338576",))
+    assert (baan.qid, baan.type) == ("Q900404", "thing")
+    assert baan.labels == {"nl": "Fictieve Schaatsbaan"}
+
+
+def test_turtle_fixture() -> None:
+    entities = {e.qid: e for e in read_kb_file(DATA / "fictional_wikidata.ttl")}
+    assert entities["Q900001"].birth_date == "1990-04-01"  # from xsd:dateTime
+    assert entities["Q900001"].description == "fictional Dutch boxer"  # English preferred
+    assert entities["Q900200"].type == "thing"
+    assert entities["Q900006"].labels == {"en": "Danny Okafor"}
+
+
+def test_turtle_round_trip_of_the_bundled_kb() -> None:
+    bundled = list(KnowledgeBase.bundled().entities())
+    text = entities_to_turtle(bundled)
+    again = entities_from_turtle(text, source="round trip")
+    assert isomorphic(Graph().parse(data=text, format="turtle"),
+                      Graph().parse(data=entities_to_turtle(again), format="turtle"))
+    by_qid = {e.qid: e for e in again}
+    for entity in bundled:
+        other = by_qid[entity.qid]
+        assert (other.type, dict(other.labels), other.names()) == (
+            entity.type, dict(entity.labels), entity.names()
+        )
+
+
+def test_our_kb_json_is_read_too(tmp_path: Path) -> None:
+    path = tmp_path / "mine.json"
+    path.write_text(KnowledgeBase.bundled().to_json(), encoding="utf-8")
+    assert len(read_kb_file(path)) == len(KnowledgeBase.bundled())
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        ("broken.json", '{"entities": {"Q1": {"id": "Q1", "labels": ', "line 1 is not valid JSON"),
+        ("lines.json", '{"id": "Q900403", "labels": {}}\n{"id": ', "line 2 is not valid JSON"),
+        ("empty.json", "   ", "empty file"),
+        ("other.json", '{"hello": "world"}', "not Wikidata entity JSON"),
+        ("noid.json", '{"entities": {"X": {"labels": {}}}}', "malformed entity"),
+        ("broken.ttl", "<http://a> <http://b> ", "not valid turtle"),
+        ("nolabels.ttl", "<http://a> <http://b> <http://c> .", "no entities with an English"),
+        ("data.csv", "a,b", "unknown KB file type '.csv'"),
+    ],
+)
+def test_bad_files_name_the_file(tmp_path: Path, name: str, text: str, message: str) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match=message) as err:
+        read_kb_file(path)
+    assert name in str(err.value)
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="cannot read"):
+        read_kb_file(tmp_path / "absent.ttl")
+
+
+def test_json_text_function_names_its_source() -> None:
+    with pytest.raises(InputError, match="^upload: "):
+        entities_from_wikidata_json("[1, 2]", source="upload")
