@@ -76,6 +76,8 @@ SK_TERMS: tuple[str, ...] = (
     "sourceFile", "published", "sentence", "start", "end", "extractor", "linkNotes",
     # article node
     "doc", "contentHash", "fingerprint", "language", "title",
+    # annotations of the ontology
+    "valueType", "subjectType", "relation",
     # relations of the table
     *sorted(r.local_name for r in RELATIONS.values() if not r.is_wikidata),
 )

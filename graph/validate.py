@@ -1,0 +1,78 @@
+"""SHACL validation of a graph against ontology/shapes.ttl (pySHACL).
+
+The shapes are checked on the union of all graphs (entity descriptions of one
+article and the KB graph together); warnings (a reference without a date) do
+not make a graph non-conforming.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sportkg.errors import OntologyError
+
+if TYPE_CHECKING:
+    from rdflib import Graph
+    from sportkg.graph.kg import KnowledgeGraph
+
+SHAPES_PATH = Path(__file__).resolve().parent.parent / "ontology" / "shapes.ttl"
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    """The outcome of a SHACL check.
+
+    Attributes:
+        conforms: no violations (warnings allowed).
+        messages: one line per result: severity, focus node, path and message.
+        focus_nodes: number of nodes the shapes targeted.
+    """
+
+    conforms: bool
+    messages: tuple[str, ...]
+    focus_nodes: int
+
+
+def shapes_graph() -> Graph:
+    """The SHACL shapes as an rdflib Graph."""
+    from rdflib import Graph
+
+    try:
+        return Graph().parse(SHAPES_PATH, format="turtle")
+    except Exception as exc:
+        raise OntologyError(f"{SHAPES_PATH.name} does not parse: {exc}") from exc
+
+
+def validate_graph(data: Graph) -> ValidationReport:
+    """Check one rdflib Graph against the shapes."""
+    import pyshacl
+    from rdflib import Graph as RGraph
+    from rdflib import URIRef
+    from rdflib.namespace import RDF, SH
+
+    conforms, results, _ = pyshacl.validate(
+        data, shacl_graph=shapes_graph(), inference="none", advanced=True, allow_warnings=True
+    )
+    assert isinstance(results, RGraph)
+    messages = []
+    for result in results.subjects(RDF.type, SH.ValidationResult):
+        severity = str(results.value(result, SH.resultSeverity) or "").rsplit("#", 1)[-1]
+        focus = results.value(result, SH.focusNode)
+        path = results.value(result, SH.resultPath)
+        text = results.value(result, SH.resultMessage)
+        messages.append(
+            f"{severity}: {focus} {path if isinstance(path, URIRef) else ''}: {text}".replace(
+                "  ", " "
+            )
+        )
+    focus_count = len({s for s in data.subjects(RDF.type, None)})
+    return ValidationReport(bool(conforms), tuple(sorted(messages)), focus_count)
+
+
+def validate_kg(kg: KnowledgeGraph) -> ValidationReport:
+    """Check a whole knowledge graph (the union of its graphs)."""
+    from sportkg.graph.export import union_of
+
+    return validate_graph(union_of(kg))
