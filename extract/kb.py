@@ -406,11 +406,13 @@ class KnowledgeBase:
 
     def _token_candidates(
         self, key: str, allowed: frozenset[str] | None, *, max_candidates: int = 50,
+        max_common: int = 1000,
     ) -> dict[int, float]:
         """Entities sharing enough of the name's tokens, scored by token overlap (Jaccard).
 
-        A name of several tokens needs two shared tokens; set intersections keep
-        this cheap even when one token (like "van") is very common.
+        A name of several tokens needs two shared tokens, one of them held by at
+        most `max_common` entities; set intersections keep this cheap even when
+        the other token (like "van") is very common.
         """
         tokens = set(key.split())
         sets = sorted((self._tokens[t] for t in tokens if t in self._tokens), key=len)[:3]
@@ -419,9 +421,12 @@ class KnowledgeBase:
         if len(tokens) == 1:
             chosen = list(itertools.islice(sets[0], max_candidates))
         else:  # in at least two of the (up to three) rarest tokens' postings
-            pool = sets[0] & sets[1]
-            if len(sets) == 3:
-                pool = pool | (sets[0] & sets[2]) | (sets[1] & sets[2])
+            pool: set[int] = set()
+            for i, smaller in enumerate(sets):
+                if len(smaller) > max_common:  # two common tokens are weak evidence
+                    break
+                for larger in sets[i + 1 :]:
+                    pool |= smaller & larger
             chosen = list(itertools.islice(pool, max_candidates))
         found: dict[int, float] = {}
         for pos in chosen:
