@@ -108,7 +108,8 @@ def read_statements(paths: list[str]) -> Iterator[Statement]:
 
 def load(
     paths: Annotated[
-        list[str], typer.Argument(help="Statement JSON-lines files (from `sportkg extract`), - for stdin.")
+        list[str],
+        typer.Argument(help="Statement JSON-lines files (from `sportkg extract`), - for stdin."),
     ],
     store: StoreOpt = DEFAULT_STORE,
     backend: BackendOpt = "oxigraph",

@@ -1,4 +1,4 @@
-"""The ontology file agrees with the relation table; the shapes accept good graphs and catch bad ones."""
+"""The ontology file agrees with the relation table; the shapes accept and reject graphs."""
 
 from __future__ import annotations
 

@@ -1,0 +1,151 @@
+"""Named queries: headers, typed parameters, safe binding, same answers on every backend."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sportkg.errors import QueryError
+from sportkg.graph.kg import KnowledgeGraph
+from sportkg.graph.server import OxigraphServer
+from sportkg.queries import QUERY_DIR, load_query, named_queries, run_query
+
+PARAMS = {
+    "medals": {"athlete": "sanne bakker"},
+    "person_facts": {"person": "Ruth Okafor"},
+    "article_facts": {"doc": "nl_sanne"},
+    "athletes": {"country": "Netherlands"},
+}
+
+
+def _loaded(kg, sample_articles):  # type: ignore[no-untyped-def]
+    for article, facts in sample_articles:
+        kg.add_article(article, facts)
+    return kg
+
+
+def _answers(kg, name: str, params: dict[str, str]) -> list[tuple[str, ...]]:  # type: ignore[no-untyped-def]
+    result = run_query(kg, name, params)
+    return [tuple("" if t is None else str(t) for t in row) for row in result.rows]
+
+
+def test_at_least_ten_named_queries_each_with_a_header() -> None:
+    queries = named_queries()
+    assert len(queries) >= 10
+    for query in queries:
+        text = (QUERY_DIR / f"{query.name}.rq").read_text(encoding="utf-8")
+        assert text.startswith("# "), query.name
+        assert query.title
+    assert {"medals", "wikidata_compare", "disagreements", "low_confidence"} <= {
+        q.name for q in queries
+    }
+
+
+NON_EMPTY = {"medals", "records", "relationships", "person_facts", "athletes", "article_facts",
+             "low_confidence", "disagreements", "winners"}
+LOCAL_QUERIES = [q.name for q in named_queries() if q.name != "wikidata_compare"]
+
+
+@pytest.mark.parametrize("name", LOCAL_QUERIES)
+def test_same_answers_on_all_backends(name: str, sample_articles, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    params = PARAMS.get(name, {})
+    answers = {}
+    with KnowledgeGraph.open("oxigraph", path=tmp_path / "ox") as kg:
+        answers["oxigraph"] = _answers(_loaded(kg, sample_articles), name, params)
+    with KnowledgeGraph.open("memory") as kg:
+        answers["memory"] = _answers(_loaded(kg, sample_articles), name, params)
+    with OxigraphServer(tmp_path / "srv") as server, KnowledgeGraph.open(
+        "sparql", endpoint=server.query_url
+    ) as kg:
+        answers["sparql"] = _answers(_loaded(kg, sample_articles), name, params)
+    assert answers["oxigraph"] == answers["memory"] == answers["sparql"]
+    if name in NON_EMPTY:
+        assert answers["oxigraph"], f"{name} found nothing in the sample graph"
+
+
+@pytest.fixture
+def kg(sample_articles):  # type: ignore[no-untyped-def]
+    with KnowledgeGraph.open("memory") as graph:
+        yield _loaded(graph, sample_articles)
+
+
+def test_medals_answer(kg) -> None:  # type: ignore[no-untyped-def]
+    rows = kg.run_named("medals").records()
+    assert rows == [{
+        "athleteName": "Sanne Bakker", "award": "Olympic gold medal",
+        "event": "women's 1000 m, 2026 Winter Olympics",
+        "date": __import__("datetime").date(2026, 2, 9), "place": "Milan", "sources": 1,
+    }]
+    assert len(kg.run_named("medals", athlete="Nobody Here")) == 0
+
+
+def test_relationships_low_confidence_and_disagreements(kg) -> None:  # type: ignore[no-untyped-def]
+    pairs = kg.run_named("relationships").records()
+    assert [(r["personName"], r["relation"], r["partnerName"]) for r in pairs] == [
+        ("Sanne Bakker", "engaged to", "Tom Visser")
+    ]
+    low = kg.run_named("low_confidence").records()
+    assert [float(r["confidence"]) for r in low] == [0.4, 0.55]
+    assert len(kg.run_named("low_confidence", threshold="0.95")) == 11
+    clash = kg.run_named("disagreements").records()
+    assert len(clash) == 1 and {clash[0]["value1"], clash[0]["value2"]} == {"27", "28"}
+    records = kg.run_named("records").records()
+    assert float(records[0]["time"]) == pytest.approx(114.3)
+
+
+def test_quotes_and_braces_in_a_parameter_do_not_change_the_query(kg) -> None:  # type: ignore[no-untyped-def]
+    for evil in ['Sanne Bakker" || true || "', "x\" } ?a ?b ?c { \"", "}} # comment", "\\"]:
+        assert len(kg.run_named("medals", athlete=evil)) == 0
+    assert len(kg.run_named("medals", athlete="Sanne Bakker")) == 1
+
+
+def test_parameter_errors(kg) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(QueryError, match="needs parameter 'person'"):
+        kg.run_named("person_facts")
+    with pytest.raises(QueryError, match="no parameter 'athlet'. Available: athlete"):
+        kg.run_named("medals", athlet="x")
+    with pytest.raises(QueryError, match="not a valid decimal"):
+        kg.run_named("low_confidence", threshold="high")
+    with pytest.raises(QueryError, match="Unknown query 'medal'. Available: .*medals"):
+        load_query("medal")
+
+
+def test_query_file_and_syntax_error(kg, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    good = tmp_path / "count.rq"
+    good.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?s sk:won ?o }\n", encoding="utf-8")
+    assert run_query(kg, good).column("n") == [2]
+    bad = tmp_path / "bad.rq"
+    bad.write_text("SELECT ?x WHERE { ?x ?y }\n", encoding="utf-8")
+    with pytest.raises(QueryError):
+        run_query(kg, bad)
+
+
+def test_federated_query_against_a_local_wikidata(sample_articles, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The SERVICE query runs for real, against a local server standing in for Wikidata."""
+    from sportkg.model import Article, Entity, Evidence, Statement
+
+    fixture = ('<http://www.wikidata.org/entity/Q79031> '
+               '<http://www.wikidata.org/prop/direct/P27> <http://www.wikidata.org/entity/Q30> .')
+    with OxigraphServer(tmp_path / "wikidata") as wikidata:
+        import urllib.request
+
+        request = urllib.request.Request(
+            wikidata.update_url, data=f"INSERT DATA {{ {fixture} }}".encode(),
+            headers={"Content-Type": "application/sparql-update"}, method="POST")
+        urllib.request.urlopen(request, timeout=10).close()
+        text = load_query("wikidata_compare").text.replace(
+            "https://query.wikidata.org/sparql", wikidata.query_url)
+        article = Article("en_tyson", "Mike Tyson is American and Dutch.", "en", "2026-01-01")
+        tyson = Entity.from_qid("Q79031", "Mike Tyson", "person")
+        ev = Evidence("en_tyson.txt", article.text, 0, 33, "x", "2026-01-01")
+        facts = [
+            Statement("en_tyson", article.hash, tyson, "P27",
+                      Entity.from_qid(q, label, "country"), ev, 0.9)
+            for q, label in (("Q30", "United States"), ("Q55", "Netherlands"))
+        ]
+        with KnowledgeGraph.open("oxigraph", path=tmp_path / "ox") as kg:
+            kg.add_article(article, facts)
+            rows = kg.query(text).records()
+    assert [(r["value"], r["inWikidata"]) for r in rows] == [
+        ("Netherlands", False), ("United States", True)
+    ]
