@@ -8,8 +8,9 @@ the sources (article, date, sentence, confidence) behind it. Drag nodes, drag th
 background to pan, scroll to zoom, and type in the search box to highlight names.
 
 The input is the NetworkX form of a graph (`KnowledgeGraph.to_networkx()`): node keys are
-IRIs with `label`, `qid` and `types` attributes; edges carry `property`, `label`,
-`confidence` and `sources`.
+IRIs with `label`, `qid` and `type` attributes; edges carry `property`, `label`,
+`qualifiers`, `confidence` and `sources`. `write_html` adds each edge's evidence
+(article date and sentence) to its sources so the tooltips can quote them.
 
 Examples:
     >>> import networkx as nx
@@ -196,7 +197,8 @@ def network_data(nxg: nx.MultiDiGraph, *, centre: Collection[str] = ()) -> dict[
                 "property": str(attrs.get("property", "")),
                 "label": relation_label(attrs),
                 "confidence": float(confidence) if confidence not in (None, "") else None,
-                "sources": _sources(attrs.get("sources")),
+                "qualifiers": _qualifiers(attrs.get("qualifiers")),
+                "sources": _sources(attrs.get("evidence") or attrs.get("sources")),
             }
         )
     edges.sort(key=lambda e: (e["source"], e["target"], e["property"]))
@@ -242,6 +244,7 @@ def write_html(
     """
     nxg = kg.to_networkx(properties=properties)
     chosen = select(nxg, person=person, depth=depth)
+    add_evidence(kg, chosen)
     centre = [n for n in chosen.nodes if person is not None and n in find_nodes(chosen, person)]
     if title is None:
         title = f"{person} in sportkg" if person else "sportkg network"
@@ -249,6 +252,43 @@ def write_html(
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(render_html(chosen, title=title, centre=centre), encoding="utf-8")
     return VizSummary(nodes=chosen.number_of_nodes(), edges=chosen.number_of_edges(), path=out)
+
+
+def add_evidence(kg: KnowledgeGraph, nxg: nx.MultiDiGraph) -> None:
+    """Give each edge an `evidence` list: source, date, sentence and extractor per article.
+
+    Edges of `KnowledgeGraph.to_networkx` are keyed by statement IRI and name only the
+    source files; the sentences come from the statements read back from the graph.
+    """
+    from sportkg.graph import rdf
+
+    wanted = {key: (s, o) for s, o, key in nxg.edges(keys=True)}
+    if not wanted:
+        return
+    for statement in kg.statements():
+        key = rdf.statement_iri(
+            statement, key=rdf.article_key(statement.doc, statement.article), base=kg.base
+        )
+        ends = wanted.get(key)
+        if ends is None:
+            continue
+        attrs = nxg.edges[ends[0], ends[1], key]
+        evidence = attrs.setdefault("evidence", [])
+        item = statement.evidence.to_dict()
+        item.pop("links", None)
+        if item not in evidence:
+            evidence.append(item)
+
+
+def _qualifiers(value: Any) -> list[list[str]]:
+    """Qualifiers as [label, value] pairs ("point in time", "2026-01-18")."""
+    if not isinstance(value, Mapping):
+        return []
+    out = []
+    for key, text in sorted(value.items()):
+        relation = RELATIONS.get(str(key))
+        out.append([relation.label_en if relation else str(key), str(text)])
+    return out
 
 
 def _as_list(value: Any) -> list[str]:
@@ -563,6 +603,7 @@ _SCRIPT = r"""
     line(tooltip, "b", nodes[e.source].label + " — " + e.label + " → " + nodes[e.target].label);
     const conf = e.confidence == null ? "" : " · confidence " + e.confidence.toFixed(2);
     line(tooltip, "div", e.property + conf, "muted");
+    e.qualifiers.forEach(function (q) { line(tooltip, "div", q[0] + ": " + q[1]); });
     if (e.sources.length) {
       const list = line(tooltip, "ul", "");
       e.sources.forEach(function (s) {

@@ -150,3 +150,36 @@ def test_page_draws_every_node_without_errors_in_chromium(
     colours = image.getcolors(maxcolors=1 << 20) or []
     person_pixels = sum(count for count, rgb in colours if rgb == person)
     assert person_pixels > 200, "no person nodes visible in the screenshot"
+
+
+def test_write_html_from_a_graph_quotes_the_sentences(tmp_path: Path) -> None:
+    import json as _json
+
+    from sportkg.graph.kg import KnowledgeGraph
+    from sportkg.graph.viz import write_html
+    from sportkg.model import Entity, Evidence, Statement
+
+    noor = Entity(SKE + "noor-vermeulen", "Noor Vermeulen", None, "person")
+    daan = Entity(SKE + "daan-hoekstra", "Daan Hoekstra", None, "person")
+    kees = Entity(SKE + "kees-hoekstra", "Kees Hoekstra", None, "person")
+    sentence = "Vermeulen is verloofd met bokser Daan Hoekstra."
+    evidence = Evidence("nl_01.txt", sentence, 0, len(sentence), "relationships", "2026-01-18")
+    father = Evidence("nl_02.txt", "Hoekstra is de zoon van Kees Hoekstra.", 0, 38, "family",
+                      "2026-03-07")
+    with KnowledgeGraph.open("memory") as kg:
+        kg.load_statements([
+            Statement("nl_01", "a1", noor, "sk:engagedTo", daan, evidence, 0.8),
+            Statement("nl_02", "a2", daan, "P22", kees, father, 0.9),
+        ])
+        whole = write_html(kg, tmp_path / "all.html")
+        near = write_html(kg, tmp_path / "sub" / "noor.html", person="Noor Vermeulen", depth=1)
+    assert (whole.nodes, whole.edges) == (3, 2)
+    assert (near.nodes, near.edges) == (2, 1)
+    page = (tmp_path / "sub" / "noor.html").read_text(encoding="utf-8")
+    assert "<title>Noor Vermeulen in sportkg</title>" in page
+    data = _json.loads(page.split('type="application/json">', 1)[1].split("</script>", 1)[0])
+    edge = data["edges"][0]
+    assert edge["label"] == "engaged to"
+    assert edge["sources"] == [{"source": "nl_01.txt", "published": "2026-01-18",
+                                "sentence": sentence, "extractor": "relationships"}]
+    assert [n["centre"] for n in data["nodes"] if n["label"] == "Noor Vermeulen"] == [True]
