@@ -11,8 +11,11 @@ Two sets:
   it), linked with its sentence as context. Links whose QID is not among the article's
   gold QIDs are printed for review (most are right but not part of a gold fact).
 
+With `--extraction`, also runs the extraction pipeline over the dev articles with and
+without the linker and prints micro precision / recall / F1 of both runs.
+
 Usage:
-    python benchmarks/kb_linking.py [--dev DIR]
+    python benchmarks/kb_linking.py [--dev DIR] [--extraction]
 """
 
 from __future__ import annotations
@@ -157,9 +160,32 @@ def run_scan(dev: Path) -> tuple[Counter[str], list[str]]:
     return counts, review
 
 
+def run_extraction(dev: Path) -> None:
+    """Extraction F1 on the dev set with the linker off and on."""
+    from sportkg.evaluation import evaluate
+    from sportkg.extract.readers import read_paths
+    from sportkg.model import Article
+    from sportkg.pipeline import extract_articles
+
+    articles = [a for a in read_paths([str(p) for p in sorted(dev.glob("*.txt"))])
+                if isinstance(a, Article)]
+    langs = {a.id: a.lang for a in articles}
+    for linker in (False, True):
+        statements = [s for _, found in extract_articles(articles, linker=linker)
+                      for s in found]
+        micro = evaluate(statements, dev / "gold.jsonl", langs=langs).micro
+        p = micro.matched_predicted / micro.predicted if micro.predicted else 0.0
+        r = micro.matched_gold / micro.gold if micro.gold else 0.0
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        linked = sum(1 for s in statements if s.subject.qid)
+        print(f"extraction linker={'on' if linker else 'off'} statements={len(statements)} "
+              f"P={p:.3f} R={r:.3f} F1={f1:.3f} subjects-with-QID={linked}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dev", type=Path, default=DEV)
+    parser.add_argument("--extraction", action="store_true")
     args = parser.parse_args()
     for name, figures in [("cases", run_cases())]:
         print(name, _fmt(figures))
@@ -176,6 +202,8 @@ def main() -> None:
               f"review={len(review)}")
         for line in review:
             print("  review", line)
+        if args.extraction:
+            run_extraction(args.dev)
     else:
         print(f"dev: {args.dev} not present, skipped")
 
