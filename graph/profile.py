@@ -437,6 +437,8 @@ def show_literal(value: LiteralValue) -> str:
     Examples:
         >>> show_literal(LiteralValue(113.41, "duration"))
         '1:53.41'
+        >>> show_literal(LiteralValue(8570, "duration"))
+        '2:22:50'
         >>> show_literal(LiteralValue(52.87, "quantity", unit="second"))
         '52.87 s'
         >>> show_literal(LiteralValue("2026-01", "date", "month"))
@@ -447,7 +449,8 @@ def show_literal(value: LiteralValue) -> str:
         hours, rest = divmod(seconds, 3600)
         minutes, secs = divmod(rest, 60)
         if hours:
-            return f"{int(hours)}:{int(minutes):02d}:{secs:05.2f}".rstrip("0").rstrip(".")
+            text = f"{int(hours)}:{int(minutes):02d}:{secs:05.2f}"
+            return text[:-3] if text.endswith(".00") else text
         if minutes:
             return f"{int(minutes)}:{secs:05.2f}"
         return f"{secs:.2f} s"
