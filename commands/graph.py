@@ -92,7 +92,9 @@ def read_statements(paths: list[str]) -> Iterator[Statement]:
             try:
                 data = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise InputError(f"{name}:{number}: invalid JSON: {exc.msg}") from exc
+                raise InputError(
+                    f"{name}:{number}: invalid JSON: {exc.msg} (column {exc.colno})"
+                ) from exc
             try:
                 statement = Statement.from_dict(data)
             except InputError as exc:

@@ -213,4 +213,8 @@ def run_query(kg: KnowledgeGraph, query: str | Path | NamedQuery,
               params: Mapping[str, Any] | None = None) -> QueryResult:
     """Run a named query (or a loaded one) on `kg` with typed, safely bound parameters."""
     named = query if isinstance(query, NamedQuery) else load_query(query)
-    return kg.query(named.text, bindings=bind(named, params or {}))
+    bindings = bind(named, params or {})
+    try:
+        return kg.query(named.text, bindings=bindings)
+    except QueryError as exc:
+        raise QueryError(f"query {named.name}: {exc}") from exc
