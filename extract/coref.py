@@ -88,8 +88,11 @@ class NameCoref:
             while len(span) >= 2 and not self._is_particle(span[0].text):
                 tail = span[1:]
                 head = span[0].text
-                if (span[0].is_sent_start and (tail.text in fulls or head.lower() in lower_words)) \
-                        or (len(span) >= 3 and self._not_a_name(head)):
+                initial = span[0].is_sent_start
+                if (initial and (tail.text in fulls or head.lower() in lower_words)) \
+                        or (len(span) >= 3 and self._not_a_name(head)) \
+                        or (initial and len(span) == 3 and not any(
+                            self._is_particle(t.text) for t in span)):
                     span = Span(doc, tail.start, tail.end, label="person")
                     continue
                 break

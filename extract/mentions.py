@@ -164,10 +164,29 @@ class MentionRecognizer:
         for kind in ("role", "demonym", "country", "sport", "medal"):
             if lex.contains(kind, lang, text) or lex.contains(kind, lang, stripped):
                 return True
-        low = text.lower()
-        from sportkg.extract.normalize import MONTHS, WEEKDAYS
+        from sportkg.extract.normalize import WEEKDAYS
 
-        return low in MONTHS or low in WEEKDAYS or low.rstrip(".") in MONTHS
+        return text.lower() in WEEKDAYS
+
+    def _name_after_role(self, doc: Doc, i: int) -> bool:
+        """A nationality word that is also a first name, right after a role word ("Noor")."""
+        lex, lang = self.lexicon, self.lang
+        text = doc[i].text
+        if not lex.contains("demonym", lang, text) or lex.contains("stopcap", lang, text):
+            return False
+        if i == 0 or i + 1 >= len(doc) or not self._is_cap(doc[i + 1]):
+            return False
+        prev = _ROLE_PREFIX.sub("", doc[i - 1].text)
+        return lex.contains("role", lang, prev) or lex.contains("role", lang, doc[i - 1].text)
+
+    def _dated_month(self, doc: Doc, i: int) -> bool:
+        """A month name next to a number ("3 Februari", "July 1") is a date, not a name."""
+        from sportkg.extract.normalize import MONTHS
+
+        if doc[i].text.lower().rstrip(".") not in MONTHS:
+            return False
+        near = [doc[j] for j in (i - 1, i + 1) if 0 <= j < len(doc)]
+        return any(t.like_num for t in near)
 
     def _is_cap(self, token: Token) -> bool:
         text = token.text
@@ -201,7 +220,9 @@ class MentionRecognizer:
                 if k < n and k > i and self._is_cap(doc[k]) and not self._stop(doc[k].text) \
                         and (k > i + 1 or not token.is_sent_start or token.text != "De"):
                     lead_particle = k - i
-            if not lead_particle and (not self._is_cap(token) or self._stop(token.text)):
+            if not lead_particle and (not self._is_cap(token) or (
+                    self._stop(token.text) and not self._name_after_role(doc, i))
+                    or self._dated_month(doc, i)):
                 i += 1
                 continue
             end = i + (lead_particle or 1)

@@ -104,10 +104,8 @@ def _weekday_stem(word: str) -> str:
     return w
 
 
-_EXPLICIT_DAY = re.compile(
-    r"\b(?:(\d{1,2})\s+([A-Za-z]+)\.?(?:\s+(\d{4}))?|([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?"
-    r"(?:,?\s+(\d{4}))?)\b"
-)
+_DAY_MONTH = re.compile(r"\b(\d{1,2})\s+([A-Za-z]+)\.?(?:\s+(\d{4}))?\b")
+_MONTH_DAY = re.compile(r"\b([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b")
 _MONTH_YEAR = re.compile(r"\b([A-Za-z]+)\s+(\d{4})\b")
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 _WEEKDAY = re.compile(
@@ -139,11 +137,11 @@ def find_date(sentence: str, published: str | None) -> tuple[str, str] | None:
         ('2025-03', 'month')
     """
     pub = parse_date(published)
-    for m in _EXPLICIT_DAY.finditer(sentence):
-        if m.group(1):
-            day, month_word, year = int(m.group(1)), m.group(2), m.group(3)
-        else:
-            month_word, day, year = m.group(4), int(m.group(5)), m.group(6)
+    candidates = [(m.start(), int(m.group(1)), m.group(2), m.group(3))
+                  for m in _DAY_MONTH.finditer(sentence)]
+    candidates += [(m.start(), int(m.group(2)), m.group(1), m.group(3))
+                   for m in _MONTH_DAY.finditer(sentence)]
+    for _, day, month_word, year in sorted(candidates):
         month = MONTHS.get(month_word.lower())
         if month is None or not 1 <= day <= 31:
             continue

@@ -47,6 +47,7 @@ _OBJECT_PREPOSITIONS = frozenset(
 _FEMALE = re.compile(r"\b(ze|zij|haar|she|her|hers|herself)\b", re.IGNORECASE)
 _MALE = re.compile(r"\b(hij|zijn|hem|he|his|him|himself)\b", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"⟨P(\d+)⟩")
+_SUBJECT_PRONOUN = re.compile(r"^\W*(?:\w+\s+){0,3}?(ze|zij|hij|she|he)\b", re.IGNORECASE)
 _FEMALE_NOUN = re.compile(
     r"\b\w*(?:ster|sters|kampioene|atlete|speelster|vrouw|woman|sportswoman|landgenote|"
     r"ploeggenote|Friezin|debutante)\b"
@@ -200,7 +201,11 @@ def _build_context(doc: Doc) -> ArticleContext:
     carried: Person | None = None
     for sentence in sentences:
         sentence.carried = carried
-        sentence.salient = _salient(sentence) or carried
+        head = sentence.masked[: sentence.positions[0]] if sentence.people else sentence.masked
+        if carried is not None and _SUBJECT_PRONOUN.search(head):
+            sentence.salient = carried
+        else:
+            sentence.salient = _salient(sentence) or carried
         if sentence.salient is not None:
             carried = sentence.salient
     counts = Counter(p.name for s in sentences for p in s.people)
@@ -273,6 +278,7 @@ def _salient(sentence: Sentence) -> Person | None:
 
 
 def _genders(sentences: list[Sentence]) -> dict[str, str]:
+    lexicon = Lexicon.load()
     score: Counter[str] = Counter()
     for sentence in sentences:
         person = sentence.salient
@@ -283,6 +289,14 @@ def _genders(sentences: list[Sentence]) -> dict[str, str]:
         tail = sentence.masked[sentence.positions[0]:]
         score[person.name] += len(_FEMALE.findall(tail)) - len(_MALE.findall(tail))
         score[person.name] += 2 * len(_FEMALE_NOUN.findall(sentence.masked))
+    for sentence in sentences:
+        for k, person in enumerate(sentence.people):
+            before = sentence.masked[: sentence.positions[k]].split()
+            word = before[-1].lower() if before else ""
+            if lexicon.contains("role", "nl", word) or lexicon.contains("demonym", "nl", word):
+                gender = noun_gender(word, "nl")
+                if gender is not None:
+                    score[person.name] += 3 if gender == "female" else -3
     return {name: ("female" if s > 0 else "male") for name, s in score.items() if s != 0}
 
 

@@ -39,9 +39,9 @@ from sportkg.extract.relations.engine import (
     distance_near,
     main_competition,
     noun_gender,
-    previous_people,
     place_in,
     placeholder_people,
+    previous_people,
     resolve_subject,
     run_patterns,
 )
@@ -344,6 +344,15 @@ class RelationExtractor:
                 if metal is not None:
                     prefix = "Olympic " if competition[0] == "Olympics" else ""
                     yield self._award(context, f"{prefix}{metal} medal")
+        elif kind == "racewin":
+            competition = competition_in(context, sentence.text) or main_competition(context)
+            if competition is not None and competition[0] == "Olympics":
+                yield self._award(context, "Olympic gold medal")
+            elif competition is not None and competition[0] == "World Championships":
+                word = "wereldkampioen" if context.lang == "nl" else "world champion"
+                concept = self._title(context, hit, word)
+                if concept is not None:
+                    yield concept
         elif kind == "natteam":
             entry = lex.lookup("demonym", lang, text)
             if entry is not None:

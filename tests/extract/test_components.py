@@ -1,0 +1,90 @@
+"""The spaCy components: registration, sentences, mentions and name coreference."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.language import Language
+from sportkg.extract.components import RELATION_COMPONENTS
+
+BASE = ("sportkg_sentences", "sportkg_mentions", "sportkg_coref")
+
+
+def _nlp(lang: str, *names: str) -> Language:
+    nlp = spacy.blank(lang)
+    for name in names or BASE:
+        nlp.add_pipe(name)
+    return nlp
+
+
+def test_every_factory_is_registered_through_the_entry_point() -> None:
+    for name in (*BASE, "sportkg_linker", *RELATION_COMPONENTS):
+        assert Language.has_factory(name), name
+
+
+def test_relation_components_cover_every_family() -> None:
+    assert {n.removeprefix("sportkg_") for n in RELATION_COMPONENTS} == {
+        "medals", "wins", "records", "partners", "family", "identity", "age", "teams", "coaches"
+    }
+
+
+def test_sentences_split_on_punctuation_and_lines_but_not_initials() -> None:
+    nlp = _nlp("en", "sportkg_sentences")
+    doc = nlp("A headline without a stop\nJ.D. Smith won in 1:12.31. She was happy!")
+    assert [s.text.strip() for s in doc.sents if s.text.strip()] == [
+        "A headline without a stop", "J.D. Smith won in 1:12.31.", "She was happy!"
+    ]
+
+
+def test_person_names_with_dutch_particles() -> None:
+    doc = _nlp("nl")("Schaatsster Anouk van 't Hof won. Daarna juichte Pim de Wit.")
+    people = [s.text for s in doc.spans["sportkg_mentions"] if s.label_ == "person"]
+    assert people == ["Anouk van 't Hof", "Pim de Wit"]
+
+
+def test_kb_and_lexicon_mentions_are_typed() -> None:
+    doc = _nlp("nl")("De Nederlandse bokser Tim Rood won goud in Milaan.")
+    typed = {(s.text, s.label_) for s in doc.spans["sportkg_mentions"]}
+    assert ("Tim Rood", "person") in typed
+    assert ("goud", "award") in typed
+    assert ("Milaan", "place") in typed
+    assert ("bokser", "occupation") in typed
+
+
+def test_event_and_venue_names_are_not_people() -> None:
+    doc = _nlp("en")("Lena Vos skated at the Olympic Games in the Speed Skating Stadium.")
+    people = [s.text for s in doc.spans["sportkg_mentions"] if s.label_ == "person"]
+    assert people == ["Lena Vos"]
+
+
+def test_surname_and_first_name_refer_back_to_the_full_name() -> None:
+    doc = _nlp("nl")("Mirte van der Laan won. Van der Laan juichte, en Mirte huilde. Laan lachte.")
+    canonical = doc.user_data["sportkg_canonical"]
+    assert set(canonical.values()) == {"Mirte van der Laan"}
+    assert len(canonical) == 4
+
+
+def test_sentence_initial_word_is_trimmed_from_a_known_name() -> None:
+    doc = _nlp("nl")("Ruben Smit won. Blije Ruben Smit zwaaide.")
+    names = [s.text for s in doc.spans["sportkg_mentions"] if s.label_ == "person"]
+    assert names == ["Ruben Smit", "Ruben Smit"]
+
+
+def test_lone_capitalised_words_are_dropped_unless_introduced() -> None:
+    doc = _nlp("en")("Anna Berg and her daughter Lily visited Heerlen yesterday.")
+    canonical = doc.user_data["sportkg_canonical"]
+    assert sorted(canonical.values()) == ["Anna Berg", "Lily"]
+
+
+def test_relation_component_adds_facts_to_user_data() -> None:
+    nlp = _nlp("nl", *BASE, "sportkg_age")
+    doc = nlp("Schaatser Bram Veen (24) won.")
+    facts = doc.user_data["sportkg_facts"]
+    assert [(f.subject.name, f.property, f.value.value) for f in facts] == [
+        ("Bram Veen", "sk:age", 24)
+    ]
+
+
+def test_components_accept_an_empty_doc() -> None:
+    nlp = _nlp("en", *BASE, *RELATION_COMPONENTS)
+    doc = nlp("")
+    assert doc.user_data.get("sportkg_facts", []) == []

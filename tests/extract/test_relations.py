@@ -1,0 +1,111 @@
+"""Relation extractors, one family at a time, on short sentences of our own (nl and en)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pytest
+from spacy.language import Language
+from sportkg.extract.nlp import load_nlp
+from sportkg.model import Article, Entity, LiteralValue
+from sportkg.pipeline import extract_article
+
+
+@lru_cache(maxsize=2)
+def _nlp(lang: str) -> Language:
+    return load_nlp(lang, pipeline="rules", linker=False)
+
+
+def facts(text: str, lang: str = "nl", date: str = "2026-02-10") -> set[tuple[str, str, object]]:
+    article = Article(id="t", text=text, lang=lang, date=date)
+    out = set()
+    for s in extract_article(_nlp(lang), article):
+        value = s.value.label if isinstance(s.value, Entity) else s.value.value
+        out.add((s.subject.label, s.property, value))
+    return out
+
+
+CASES = [
+    # partners
+    ("nl", "Sanne Dijk keek toe hoe haar verloofde Tom Haak won.",
+     ("Sanne Dijk", "sk:engagedTo", "Tom Haak")),
+    ("en", "Mia Stone and her fiance, rower Luke Hart, arrived.",
+     ("Mia Stone", "sk:engagedTo", "Luke Hart")),
+    ("nl", "Bokser Rick Lens is getrouwd met Eva Zon.", ("Rick Lens", "P26", "Eva Zon")),
+    ("en", "Nora Kent was there with her husband Paul Kent.", ("Nora Kent", "P26", "Paul Kent")),
+    ("nl", "Daan Bos heeft een relatie met zwemster Iris Mol.", ("Daan Bos", "P451", "Iris Mol")),
+    # family
+    ("nl", "Lotte Veen zwaaide naar haar vader Henk Veen.", ("Lotte Veen", "P22", "Henk Veen")),
+    ("en", "Sam Reed was cheered on by his mother Carla Reed.", ("Sam Reed", "P25", "Carla Reed")),
+    ("en", "Golfer Ben Cole announced the birth of his son Max.", ("Ben Cole", "P40", "Max")),
+    ("nl", "Shorttrackster Fleur Maas won, net als haar zus Roos Maas.",
+     ("Fleur Maas", "P3373", "Roos Maas")),
+    # identity
+    ("nl", "De Noorse schaatser Lars Dahl won.", ("Lars Dahl", "P27", "Norway")),
+    ("nl", "De Noorse schaatser Lars Dahl won.", ("Lars Dahl", "P106", "speed skater")),
+    ("nl", "De Noorse schaatser Lars Dahl won.", ("Lars Dahl", "P641", "speed skating")),
+    ("en", "Kim Lee of Japan finished fast.", ("Kim Lee", "P27", "Japan")),
+    ("nl", "Ook Pia Ruiz uit Spanje reed mee.", ("Pia Ruiz", "P27", "Spain")),
+    ("en", "Canadian cyclist Ava Moss attacked.", ("Ava Moss", "P106", "cyclist")),
+    # age
+    ("nl", "Wielrenner Joost Maat (31) stopt.", ("Joost Maat", "sk:age", 31)),
+    ("nl", "De 22-jarige Sara Blom won.", ("Sara Blom", "sk:age", 22)),
+    ("en", "Veteran Ray Burns, 38, retired.", ("Ray Burns", "sk:age", 38)),
+    ("en", "Jan Vos won. The 29-year-old was delighted.", ("Jan Vos", "sk:age", 29)),
+    # medals, wins, defeats, records
+    ("nl", "Schaatsster Eva Kamp won maandag goud op de 500 meter op de Olympische Winterspelen.",
+     ("Eva Kamp", "P166", "Olympic gold medal")),
+    ("nl", "Schaatsster Eva Kamp won maandag goud op de 500 meter op de Olympische Winterspelen.",
+     ("Eva Kamp", "sk:won", "women's 500 m, 2026 Winter Olympics")),
+    ("en", "Tom Ash beat Kai Roe in the final.", ("Tom Ash", "sk:defeated", "Kai Roe")),
+    ("nl", "Nina Prins troefde landgenote Lies Kok af.", ("Nina Prins", "sk:defeated", "Lies Kok")),
+    ("nl", "Schaatser Bas Wit reed een wereldrecord op de 1500 meter.",
+     ("Bas Wit", "P1000", "world record 1500 m")),
+    ("en", "Runner Ada Frey is a two-time world champion.", ("Ada Frey", "P166", "world champion")),
+    # teams and coaches
+    ("nl", "Spits Mark Hoek is de nieuwe aanvoerder van FC Utrecht.",
+     ("Mark Hoek", "P54", "FC Utrecht")),
+    ("nl", "Schaatser Koen Spaan traint onder leiding van coach Gerard Broek.",
+     ("Koen Spaan", "sk:coachedBy", "Gerard Broek")),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), CASES)
+def test_pattern_finds_fact(lang: str, text: str, expected: tuple[str, str, object]) -> None:
+    assert expected in facts(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "absent"),
+    [
+        # a country won the medal, not the person of the sentence before
+        ("nl", "Eva Kamp juichte. Nederland won tot dusver drie keer goud.",
+         ("Eva Kamp", "P166", "Olympic gold medal")),
+        # a pair without engagement words is no engagement
+        ("en", "Mia Stone and Luke Hart trained together.",
+         ("Mia Stone", "sk:engagedTo", "Luke Hart")),
+        # "De Amerikaan" is male; the woman of the sentence before is not meant
+        ("nl", "Schaatsster Eva Kamp zag haar verloofde Tim Hunt. De Amerikaan juichte.",
+         ("Eva Kamp", "P27", "United States")),
+        # an age of a child is not the parent's
+        ("en", "Ben Cole has a four-year-old daughter Mila.", ("Ben Cole", "sk:age", 4)),
+    ],
+)
+def test_pattern_does_not_overreach(lang: str, text: str, absent: tuple[str, str, object]) -> None:
+    assert absent not in facts(text, lang)
+
+
+def test_engagement_is_stated_once_and_beats_partner() -> None:
+    found = facts("Sanne Dijk en haar verloofde Tom Haak: haar vriend Tom Haak.")
+    assert ("Sanne Dijk", "sk:engagedTo", "Tom Haak") in found
+    assert ("Sanne Dijk", "P451", "Tom Haak") not in found
+
+
+def test_qualifiers_of_a_medal() -> None:
+    text = "Skater Tia Holm won silver in the 1500m at the Winter Olympics on Friday."
+    article = Article(id="t", lang="en", date="2024-11-16", text=text)
+    (medal,) = [s for s in extract_article(_nlp("en"), article) if s.property == "P166"]
+    assert isinstance(medal.value, Entity) and medal.value.qid == "Q15889641"
+    assert medal.qualifier("P585") == LiteralValue("2024-11-15", "date", "day")
+    event = medal.qualifier("P1344")
+    assert isinstance(event, Entity) and "1500 m" in event.label
