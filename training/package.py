@@ -90,6 +90,7 @@ def package(model: Path, out: Path, *, scores: Path | None, default: bool) -> di
     nlp.meta.update(meta)
     if out.exists():
         shutil.rmtree(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(out)
     (out / "LICENSE").write_text(NOTICE, encoding="utf-8")
     return meta
