@@ -12,7 +12,7 @@ Examples:
     >>> article = Article(id="demo", text=text, lang="nl", date="2026-02-10")
     >>> [(s.property, str(s.value.label if hasattr(s.value, "label") else s.value.value))
     ...  for _, stmts in extract_articles([article], pipeline="rules") for s in stmts][:2]
-    [('P106', 'speed skater'), ('P641', 'speed skating')]
+    [('P166', 'gold medal'), ('P106', 'speed skater')]
 """
 
 from __future__ import annotations
