@@ -133,16 +133,34 @@ def find_nodes(nxg: nx.MultiDiGraph, name: str, *, types: Collection[str] = ()) 
     return sorted(found)
 
 
+ATTRIBUTE_TYPES = frozenset(
+    {"occupation", "sport", "country", "place", "award", "record", "class", "concept"}
+)
+"""Node types that describe people rather than connect them: a neighbourhood includes
+them but does not walk on through them (else every speed skater is two hops from every
+other one, through "speed skater")."""
+
+
 def neighbourhood(nxg: nx.MultiDiGraph, centres: Iterable[str], depth: int) -> nx.MultiDiGraph:
-    """The subgraph of nodes at most `depth` hops (either direction) from `centres`."""
+    """The subgraph of nodes at most `depth` hops (either direction) from `centres`.
+
+    Hops go through people, teams, events and organisations; attribute-like nodes
+    (`ATTRIBUTE_TYPES`: occupation, sport, country, award, ...) are reached but not
+    walked through.
+    """
     if depth < 0:
         raise InputError(f"depth {depth} is negative; use 0 or more")
     undirected = nxg.to_undirected(as_view=True)
-    keep: set[str] = set()
-    frontier = set(centres)
-    keep |= frontier
+    keep: set[str] = set(centres)
+    frontier = set(keep)
     for _ in range(depth):
-        frontier = {n for node in frontier for n in undirected.neighbors(node)} - keep
+        frontier = {
+            n
+            for node in frontier
+            if node in keep and (node in centres or node_type(nxg.nodes[node]) not in
+                                 ATTRIBUTE_TYPES)
+            for n in undirected.neighbors(node)
+        } - keep
         if not frontier:
             break
         keep |= frontier
@@ -171,8 +189,14 @@ def select(
 
 
 def network_data(nxg: nx.MultiDiGraph, *, centre: Collection[str] = ()) -> dict[str, Any]:
-    """The JSON the page draws: nodes (id, label, type, qid, degree) and edges with sources."""
-    degree = dict(nxg.to_undirected(as_view=True).degree())
+    """The JSON the page draws: nodes (id, label, type, qid, degree) and edges with sources.
+
+    The same fact (two nodes, one relation, the same qualifiers) stated by several
+    articles is one edge listing every source.
+    """
+    import networkx as nx
+
+    degree = dict(nx.Graph(nxg.to_undirected(as_view=True)).degree())
     index: dict[str, int] = {}
     nodes: list[dict[str, Any]] = []
     for key, attrs in sorted(nxg.nodes(data=True), key=lambda item: str(item[0])):
@@ -187,21 +211,27 @@ def network_data(nxg: nx.MultiDiGraph, *, centre: Collection[str] = ()) -> dict[
                 "centre": str(key) in centre,
             }
         )
-    edges: list[dict[str, Any]] = []
+    merged: dict[tuple[Any, ...], dict[str, Any]] = {}
     for source, target, attrs in nxg.edges(data=True):
         confidence = attrs.get("confidence")
-        edges.append(
-            {
-                "source": index[str(source)],
-                "target": index[str(target)],
-                "property": str(attrs.get("property", "")),
-                "label": relation_label(attrs),
-                "confidence": float(confidence) if confidence not in (None, "") else None,
-                "qualifiers": _qualifiers(attrs.get("qualifiers")),
-                "sources": _sources(attrs.get("evidence") or attrs.get("sources")),
-            }
-        )
-    edges.sort(key=lambda e: (e["source"], e["target"], e["property"]))
+        edge = {
+            "source": index[str(source)],
+            "target": index[str(target)],
+            "property": str(attrs.get("property", "")),
+            "label": relation_label(attrs),
+            "confidence": float(confidence) if confidence not in (None, "") else None,
+            "qualifiers": _qualifiers(attrs.get("qualifiers")),
+            "sources": _sources(attrs.get("evidence") or attrs.get("sources")),
+        }
+        key = (edge["source"], edge["target"], edge["property"], json.dumps(edge["qualifiers"]))
+        same = merged.get(key)
+        if same is None:
+            merged[key] = edge
+            continue
+        same["sources"] += [s for s in edge["sources"] if s not in same["sources"]]
+        if edge["confidence"] is not None:
+            same["confidence"] = max(same["confidence"] or 0.0, edge["confidence"])
+    edges = sorted(merged.values(), key=lambda e: (e["source"], e["target"], e["property"]))
     return {"nodes": nodes, "edges": edges, "colours": TYPE_COLOURS}
 
 
@@ -209,7 +239,12 @@ def render_html(
     nxg: nx.MultiDiGraph, *, title: str = "sportkg network", centre: Collection[str] = ()
 ) -> str:
     """The complete HTML page for `nxg` (inline CSS, data and JavaScript; nothing fetched)."""
-    data = json.dumps(network_data(nxg, centre=centre), ensure_ascii=False, sort_keys=True)
+    return page_html(network_data(nxg, centre=centre), title=title)
+
+
+def page_html(network: Mapping[str, Any], *, title: str) -> str:
+    """The HTML page drawing `network` (the output of `network_data`)."""
+    data = json.dumps(network, ensure_ascii=False, sort_keys=True)
     # Inside <script>, "</" could end the element early; "\u003c" keeps the JSON identical.
     data = data.replace("<", "\\u003c")
     return (
@@ -250,8 +285,9 @@ def write_html(
         title = f"{person} in sportkg" if person else "sportkg network"
     out = Path(path)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(render_html(chosen, title=title, centre=centre), encoding="utf-8")
-    return VizSummary(nodes=chosen.number_of_nodes(), edges=chosen.number_of_edges(), path=out)
+    network = network_data(chosen, centre=centre)
+    out.write_text(page_html(network, title=title), encoding="utf-8")
+    return VizSummary(nodes=len(network["nodes"]), edges=len(network["edges"]), path=out)
 
 
 def add_evidence(kg: KnowledgeGraph, nxg: nx.MultiDiGraph) -> None:

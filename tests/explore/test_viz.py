@@ -183,3 +183,21 @@ def test_write_html_from_a_graph_quotes_the_sentences(tmp_path: Path) -> None:
     assert edge["sources"] == [{"source": "nl_01.txt", "published": "2026-01-18",
                                 "sentence": sentence, "extractor": "relationships"}]
     assert [n["centre"] for n in data["nodes"] if n["label"] == "Noor Vermeulen"] == [True]
+
+
+def test_neighbourhoods_stop_at_attributes_and_repeated_facts_merge() -> None:
+    nxg = sample_graph()
+    nxg.add_node(WD + "Q32112", label="boxing", qid="Q32112", type="sport")
+    nxg.add_node(SKE + "mike-fictional", label="Mike Fictional", qid="", type="person")
+    for person in ("daan-hoekstra", "mike-fictional"):
+        nxg.add_edge(SKE + person, WD + "Q32112", property="P641", label="sport",
+                     confidence=0.7, sources=["nl_02.txt"])
+    nxg.add_edge(SKE + "daan-hoekstra", WD + "Q32112", property="P641", label="sport",
+                 confidence=0.8, sources=["nl_05.txt"])
+    near = select(nxg, person="Daan Hoekstra", depth=3)
+    assert WD + "Q32112" in near and SKE + "mike-fictional" not in near
+    data = network_data(near)
+    sport = [e for e in data["edges"] if e["property"] == "P641"]
+    assert len(sport) == 1
+    assert sport[0]["confidence"] == 0.8
+    assert [s["source"] for s in sport[0]["sources"]] == ["nl_02.txt", "nl_05.txt"]
