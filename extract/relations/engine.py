@@ -86,6 +86,7 @@ class Fact:
     extractor: str
     confidence: float
     qualifiers: tuple[tuple[str, Concept | LiteralValue], ...] = ()
+    descriptive: bool = False  # a title describing someone ("drievoudig wereldkampioen X")
 
 
 @dataclass
@@ -335,7 +336,7 @@ def _article_sport(text: str, lang: str) -> Concept | None:
 
 @dataclass(frozen=True)
 class Pattern:
-    """One row of patterns.tsv, compiled."""
+    """One row of patterns.tsv, compiled (flags: "descriptive" for titles that describe)."""
 
     family: str
     lang: str
@@ -345,6 +346,7 @@ class Pattern:
     confidence: float
     regex: re.Pattern[str]
     source: str
+    flags: frozenset[str] = frozenset()
 
 
 _NAME = (
@@ -390,9 +392,10 @@ def load_patterns(lang: str, path: Path = PATTERNS_PATH) -> tuple[Pattern, ...]:
         if not line.strip() or line.startswith("#"):
             continue
         parts = line.split("\t")
-        if len(parts) != 7:
-            raise ConfigError(f"{path}:{number}: expected 7 tab-separated columns")
-        family, plang, prop, subject, value, confidence, regex = parts
+        if len(parts) not in (7, 8):
+            raise ConfigError(f"{path}:{number}: expected 7 or 8 tab-separated columns")
+        family, plang, prop, subject, value, confidence, regex = parts[:7]
+        flags = frozenset(parts[7].split(",")) if len(parts) == 8 and parts[7] else frozenset()
         if plang not in ("*", lang):
             continue
         expanded = re.sub(r"\{([A-Z]+)\}", lambda m: macros.get(m.group(1), m.group(0)), regex)
@@ -401,7 +404,8 @@ def load_patterns(lang: str, path: Path = PATTERNS_PATH) -> tuple[Pattern, ...]:
         except re.error as exc:
             raise ConfigError(f"{path}:{number}: bad pattern: {exc}") from exc
         out.append(
-            Pattern(family, plang, prop, subject, value, float(confidence), compiled, f"{number}")
+            Pattern(family, plang, prop, subject, value, float(confidence), compiled,
+                    f"{number}", flags)
         )
     return tuple(out)
 
@@ -435,12 +439,17 @@ def run_patterns(context: ArticleContext, family: str) -> Iterator[Hit]:
 
 
 def resolve_subject(
-    context: ArticleContext, sentence: Sentence, spec: str, match: re.Match[str]
+    context: ArticleContext,
+    sentence: Sentence,
+    spec: str,
+    match: re.Match[str],
+    *,
+    exclude: frozenset[str] = frozenset(),
 ) -> tuple[Person, ...]:
     """The subject(s) a pattern's spec points to (see the module docstring)."""
     if not spec.startswith("@"):
         return tuple(placeholder_people(sentence, match.group(spec))[:1])
-    value_people = set()
+    value_people = set(exclude)
     for name in match.re.groupindex:
         if name in ("o", "o2"):
             value_people.update(p.name for p in placeholder_people(sentence, match.group(name)))
@@ -512,6 +521,19 @@ def _not_in(person: Person | None, names: set[str]) -> Person | None:
 # ---------------------------------------------------------------------- events
 
 
+_DISTANCE_LIST = re.compile(
+    r"\b(\d{3,5})((?:\s*,\s*\d{3,5})*)\s+(?:en|and|&)\s+(\d{3,5})\s?(?:meter|metres|meters|m)\b"
+)
+
+
+def distance_list(sentence: Sentence) -> list[int]:
+    """The distances of a list ("de 500, 1000 en 1500 meter"), empty when there is none."""
+    m = _DISTANCE_LIST.search(sentence.masked)
+    if m is None:
+        return []
+    return [int(x) for x in re.findall(r"\d{3,5}", m.group(0))]
+
+
 def distance_near(sentence: Sentence, position: int) -> int | None:
     """The distance (metres) written closest to `position` in the sentence's masked text."""
     found = find_distances(sentence.masked)
@@ -550,7 +572,7 @@ def main_competition(context: ArticleContext) -> tuple[str, str] | None:
     if not counts:
         return None
     ranked = counts.most_common(2)
-    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+    if ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     return ranked[0][0]
 
@@ -582,10 +604,12 @@ def olympic_edition(context: ArticleContext, sentence: Sentence, season: str) ->
         not season and lexicon.contains("winter_sport", context.lang, sport)
     )
     season = "Winter" if winter else (season or ("Summer" if sport else ""))
+    pub = parse_date(context.published)
+    if not season and pub is not None and context.is_recent(sentence):
+        season = {2: "Winter", 0: "Summer"}.get(pub.year % 4, "")
     if not season:
         return None
     year_match = re.search(r"\b(19[5-9]\d|20[0-4]\d)\b", sentence.text)
-    pub = parse_date(context.published)
     if year_match:
         year = int(year_match.group(1))
     elif pub is not None and context.is_recent(sentence):
@@ -604,6 +628,7 @@ def build_event(
     *,
     competition: tuple[str, str] | None = None,
     year: str | None = None,
+    distance: int | None = None,
 ) -> Concept | None:
     """The event a medal, title, record or win in `sentence` belongs to.
 
@@ -615,10 +640,11 @@ def build_event(
     competition = competition or competition_in(context, sentence.text)
     if competition is None and context.is_recent(sentence):
         competition = main_competition(context)
-    distance = distance_around(context, sentence, position)
+    distance = distance if distance is not None else distance_around(context, sentence, position)
     sport = context.sport.label if context.sport else ""
     edition: str | None = None
     pub = parse_date(context.published)
+    explicit = year
     year_match = re.search(r"\b(19[5-9]\d|20[0-4]\d)\b", year or sentence.text)
     dated = find_date(sentence.text, context.published)
     recent = dated is not None and dated[1] == "day" and context.is_recent(sentence)
@@ -631,9 +657,9 @@ def build_event(
         kind, season = competition
         if kind == "Olympics":
             edition = olympic_edition(context, sentence, season)
-            if year and edition and not edition.startswith(year):
-                edition = f"{year} {edition.split(' ', 1)[-1]}" if edition[:4].isdigit() else \
-                    f"{year} {edition}"
+            if explicit and edition and not edition.startswith(explicit):
+                edition = f"{explicit} {edition.split(' ', 1)[-1]}" if edition[:4].isdigit() \
+                    else f"{explicit} {edition}"
         elif kind == "World Championships":
             entry = lexicon.lookup("worlds", context.lang, sport)
             name = entry.label if entry is not None else "World Championships"
@@ -659,6 +685,22 @@ def build_event(
             discipline = f"{gender} {discipline}"
     label = ", ".join(x for x in (discipline, edition) if x)
     return Concept(label, "event") if label else None
+
+
+def olympic_host(context: ArticleContext, event: Concept | None) -> Concept | None:
+    """The host city of the Olympic edition an event label names ("2026 Winter Olympics")."""
+    if event is None:
+        return None
+    m = re.search(r"\b(\d{4}) (Winter|Summer) Olympics\b", event.label)
+    if m is None:
+        return None
+    lexicon = Lexicon.load()
+    for surface in lexicon.surfaces("olympic_host", "en")[::-1]:
+        entry = lexicon.lookup("olympic_host", "en", surface)
+        if entry is not None and entry.extra == f"{m.group(1)}/{m.group(2)}":
+            place = lexicon.lookup("place", "en", entry.surface)
+            return Concept(entry.surface, "place", place.qid if place else None)
+    return None
 
 
 def place_in(context: ArticleContext, sentence: Sentence) -> Concept | None:

@@ -36,9 +36,11 @@ from sportkg.extract.relations.engine import (
     build_event,
     competition_in,
     distance_around,
+    distance_list,
     distance_near,
     main_competition,
     noun_gender,
+    olympic_host,
     place_in,
     placeholder_people,
     previous_people,
@@ -129,7 +131,8 @@ class RelationExtractor:
             subjects = self._gender_fit(context, hit)
         for subject in subjects:
             if kind.startswith("@"):
-                found = resolve_subject(context, hit.sentence, kind, hit.match)
+                found = resolve_subject(context, hit.sentence, kind, hit.match,
+                                        exclude=frozenset({subject.name}))
                 values: list[object] = [p for p in found if p.name != subject.name]
             elif kind in ("o",) or (kind == "o" and group):
                 values = placeholder_people(hit.sentence, hit.match.group(group or "o"))[:1]
@@ -140,8 +143,13 @@ class RelationExtractor:
             for value in values:
                 if isinstance(value, Person) and value.name == subject.name:
                     continue
+                distances = distance_list(hit.sentence) if kind in (
+                    "medal", "title", "racewin") else []
                 for year in self._years(hit) if kind in ("medal", "title") else [None]:
-                    yield from self._fact(context, hit, subject, prop, value, year=year)
+                    for distance in distances or [None]:
+                        yield from self._fact(context, hit, subject, prop,
+                                              self._at_distance(value, distance),
+                                              year=year, distance=distance)
 
     def _nearby_date(self, context: ArticleContext, sentence: object) -> LiteralValue | None:
         """The day of the closest earlier sentence (two at most) when this one gives none."""
@@ -171,6 +179,14 @@ class RelationExtractor:
             if context.gender.get(person.name, wanted) == wanted:
                 return (person,)
         return ()
+
+    def _at_distance(self, value: object, distance: int | None) -> object:
+        """A world title of one distance of a listed set ("world champion 1000 m")."""
+        if distance is None or not isinstance(value, Concept):
+            return value
+        if value.label.startswith("world champion"):
+            return Concept(f"world champion {distance} m", value.type, value.qid)
+        return value
 
     def _listed(
         self, context: ArticleContext, hit: Hit, kind: str, subject: Person
@@ -221,6 +237,7 @@ class RelationExtractor:
         value: object,
         *,
         year: str | None = None,
+        distance: int | None = None,
     ) -> Iterator[Fact]:
         sentence = hit.sentence
         quals: dict[str, Concept | LiteralValue] = {}
@@ -243,11 +260,16 @@ class RelationExtractor:
             if place is not None:
                 quals["P276"] = place
         if prop == "P166" and isinstance(value, Concept):
-            event = build_event(context, sentence, pos, subject, year=year)
+            event = build_event(context, sentence, pos, subject, year=year, distance=distance)
             if event is not None and (
                 distance_near(sentence, pos) is not None or value.qid or "Olympic" in event.label
+                or re.search(r"\b\d{4}\b", event.label)
             ):
                 quals["P1344"] = event
+                if "P276" not in quals:
+                    host = olympic_host(context, event)
+                    if host is not None:
+                        quals["P276"] = host
         if prop in ("P1000", "sk:won") and isinstance(value, Concept):
             times = find_race_times(sentence.masked)
             if times:
@@ -270,6 +292,7 @@ class RelationExtractor:
             extractor=self.name,
             confidence=hit.pattern.confidence,
             qualifiers=tuple(sorted(quals.items())),
+            descriptive="descriptive" in hit.pattern.flags,
         )
         if prop == "P106" and isinstance(value, Concept):
             entry = self._role_entry(context, value.label)
@@ -339,7 +362,7 @@ class RelationExtractor:
             if competition is not None and competition[0] in ("Olympics", "World Championships"):
                 from sportkg.extract.normalize import parse_ranking
 
-                rank = parse_ranking(text) if not text.isdigit() else int(text)
+                rank = 1 if not text else (parse_ranking(text) if not text.isdigit() else int(text))
                 metal = {1: "gold", 2: "silver", 3: "bronze"}.get(rank or 0)
                 if metal is not None:
                     prefix = "Olympic " if competition[0] == "Olympics" else ""
@@ -356,7 +379,8 @@ class RelationExtractor:
         elif kind == "natteam":
             entry = lex.lookup("demonym", lang, text)
             if entry is not None:
-                women = "women's " if re.search(r"vrouwen|women", hit.match.group(0), re.I) else ""
+                women = "women's " if re.search(r"vrouwen|women", hit.match.group(0), re.I) or (
+                    context.gender.get(subject.name) == "female") else ""
                 sport = context.sport.label if context.sport else ""
                 what = "national football team" if sport == "association football" else (
                     f"national {sport} team" if sport else "national team")
@@ -487,7 +511,7 @@ class RelationExtractor:
         if lex.contains("demonym", lang, first):
             return None
         for kind in ("country", "demonym", "place", "olympic_host", "stopcap", "role",
-                     "competition", "medal", "title", "record"):
+                     "competition", "medal", "title", "record", "sport"):
             if lex.contains(kind, lang, text):
                 return None
             if kind == "stopcap" and lex.contains(kind, lang, first):
@@ -576,9 +600,14 @@ class RelationExtractor:
             has_detail = " m" in event.label or "," in event.label or bool(
                 re.search(r"\b\d{4}\b", event.label)
             )
-            if label.startswith("world champion") and not re.search(r"\b\d{4}\b", event.label):
+            if not re.search(r"\b(?:19|20)\d\d\b(?! m)", event.label):
                 continue
-            if winner and has_detail and fact.confidence > 0.6:
+            sentence = context.sentences[fact.sentence]
+            if label.startswith("world champion") and not (
+                re.search(r"\b\d{4}\b", sentence.text) or context.date_of(sentence)
+            ):
+                continue
+            if winner and has_detail and fact.confidence > 0.6 and not fact.descriptive:
                 gold_by_event.setdefault(event.label, []).append(fact)
                 won_quals = tuple((k, v) for k, v in fact.qualifiers if k in ("P585", "P276"))
                 yield Fact(fact.subject, "sk:won", event, fact.sentence, self.name,
@@ -589,11 +618,22 @@ class RelationExtractor:
             names = {w.subject.name for w in winners if isinstance(w.subject, Person)}
             if len(names) != 1:
                 continue
-            for loser in others_by_event.get(event, []):
+            losers = [f for key, fs in others_by_event.items() if _same_event(key, event)
+                      for f in fs]
+            for loser in losers:
                 if isinstance(loser.subject, Person) and loser.subject.name not in names:
                     quals = (("P1344", Concept(event, "event")),)
                     yield Fact(winners[0].subject, "sk:defeated", loser.subject, loser.sentence,
                                self.name, 0.55, quals)
+
+
+def _same_event(a: str, b: str) -> bool:
+    """Two event labels name the same race: same distance and same edition where given."""
+    if a == b:
+        return True
+    da, db = re.findall(r"\b\d+ m\b", a), re.findall(r"\b\d+ m\b", b)
+    ya, yb = re.findall(r"\b\d{4}\b", a), re.findall(r"\b\d{4}\b", b)
+    return bool(da) and da == db and (not ya or not yb or ya == yb)
 
 
 def _coarse(date: LiteralValue) -> LiteralValue:
