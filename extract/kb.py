@@ -24,6 +24,8 @@ from __future__ import annotations
 import itertools
 import json
 import re
+import sys
+from array import array
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -86,8 +88,8 @@ def normalize_name(text: str) -> str:
         >>> normalize_name("J. O'Neill")
         'j oneill'
     """
-    folded = _APOSTROPHES.sub("", fold(text))
-    return " ".join(_NON_WORD.sub(" ", folded).split())
+    folded = text.lower() if text.isascii() else fold(text)  # fold() of ASCII is lower()
+    return " ".join(_NON_WORD.sub(" ", _APOSTROPHES.sub("", folded)).split())
 
 
 def types_compatible(mention_type: str | None, entity_type: str) -> bool:
@@ -97,7 +99,7 @@ def types_compatible(mention_type: str | None, entity_type: str) -> bool:
     return entity_type in COMPATIBLE_TYPES.get(mention_type, frozenset({mention_type}))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class KBEntity:
     """One entity of the knowledge base, shaped like a Wikidata item.
 
@@ -268,11 +270,12 @@ class KnowledgeBase:
         """Build the index; a later record with an IRI already present replaces the earlier one."""
         self._entities: list[KBEntity] = []
         self._by_iri: dict[str, int] = {}
-        self._names: dict[str, list[int]] = {}
+        self._names: dict[str, array[int]] = {}
         self._tokens: dict[str, set[int]] = {}
         self._stale: set[int] = set()
         self._unsorted: set[str] = set()
-        self._name_tokens: dict[int, tuple[frozenset[str], ...]] = {}
+        self._name_tokens: dict[int, tuple[tuple[str, ...], ...]] = {}
+        """Token sets of each entity's labels and aliases (for the token-overlap score)."""
         for entity in entities:
             self.add(entity)
         self._sort_postings()
@@ -300,25 +303,19 @@ class KnowledgeBase:
                 for key, kind in _person_keys(full):
                     if key not in seen or seen[key] > _CODE[kind]:
                         seen[key] = _CODE[kind]
+        self._name_tokens[pos] = tuple(
+            tuple(sys.intern(t) for t in k.split()) for k in labels | aliases if k
+        )
         tokens: set[str] = set()
         for key, code in seen.items():
             if not key:
                 continue
-            self._names.setdefault(key, []).append(pos * 4 + code)
+            self._names.setdefault(key, array("l")).append(pos * 4 + code)
             self._unsorted.add(key)
             if code <= _CODE["alias"]:
                 tokens.update(key.split())
         for token in tokens:
             self._tokens.setdefault(token, set()).add(pos)
-
-    def _token_sets(self, pos: int) -> tuple[frozenset[str], ...]:
-        """The token sets of an entity's names (memoised; at most one entry per entity)."""
-        sets = self._name_tokens.get(pos)
-        if sets is None:
-            keys = {normalize_name(n) for n in self._entities[pos].names()}
-            sets = tuple(frozenset(k.split()) for k in keys if k)
-            self._name_tokens[pos] = sets
-        return sets
 
     def _sort_postings(self) -> None:
         """Order each name's postings by match kind, then prior (highest first), then IRI."""
@@ -326,9 +323,10 @@ class KnowledgeBase:
         for key in self._unsorted:
             postings = self._names[key]
             if len(postings) > 1:
-                postings.sort(
-                    key=lambda c: (c & 3, -entities[c >> 2].prior, entities[c >> 2].iri)
-                )
+                self._names[key] = array("l", sorted(
+                    postings,
+                    key=lambda c: (c & 3, -entities[c >> 2].prior, entities[c >> 2].iri),
+                ))
         self._unsorted.clear()
 
     def merge(self, other: KnowledgeBase) -> KnowledgeBase:
@@ -434,7 +432,8 @@ class KnowledgeBase:
             if pos in self._stale or (allowed is not None and entity.type not in allowed):
                 continue
             overlap = 0.0
-            for theirs in self._token_sets(pos):
+            for names in self._name_tokens[pos]:
+                theirs = set(names)
                 overlap = max(overlap, len(tokens & theirs) / len(tokens | theirs))
             if overlap >= 0.34:
                 found[pos] = round(MATCH_SCORES["tokens"] * overlap, 4)
