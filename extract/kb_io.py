@@ -70,7 +70,7 @@ def infer_type(qid: str | None, instance_of: Iterable[str], declared: str | None
     if qid:
         known = KnowledgeBase.bundled().get(qid)
         if known is not None:
-            return known.type
+            return str(known.type)
     if classes & _EVENT_CLASSES:
         return "event"
     return "thing"
@@ -91,7 +91,8 @@ def _make(
     countries = tuple(dict.fromkeys([*claims.get("P27", ()), *claims.get("P1532", ())]))
     sports = tuple(claims.get("P641", ()))
     occupations = tuple(claims.get("P106", ()))
-    gender = (claims.get("P21") or [None])[0]
+    genders = claims.get("P21")
+    gender = genders[0] if genders else None
     return KBEntity(
         iri=iri,
         qid=qid,

@@ -174,10 +174,10 @@ def sport_of_minted(iri: str, kb: KnowledgeBase) -> str | None:
         return None
     for key, label in SPORT_LABELS.items():
         if slugify(label) == slug:
-            return key
+            return str(key)
     for entity in KnowledgeBase.bundled().entities():
         if entity.type == "sport" and slugify(entity.labels.get("en", "")) == slug:
-            return entity.qid
+            return str(entity.qid)
     return None
 
 

@@ -382,8 +382,8 @@ def _final_score(candidate: Candidate, type: str, context: LinkContext) -> float
             score += 0.06
     elif entity.type == "award" and related and "championship" in context.qids:
         score -= 0.04
-    score += 0.05 * entity.prior
-    return round(max(0.0, score), 4)
+    score += 0.05 * float(entity.prior)
+    return round(max(0.0, float(score)), 4)
 
 
 # ---------------------------------------------------------------------- spaCy component
