@@ -69,6 +69,8 @@ class NameCoref:
         doc = span.doc
         prev = doc[span.start - 1].text.lower().strip(",") if span.start > 0 else ""
         nxt = doc[span.end].text if span.end < len(doc) else ""
+        if prev == "," and span.start > 1:
+            prev = doc[span.start - 2].text.lower()
         if prev in INTRODUCERS or self.lexicon.contains("role", "nl", prev) or \
                 self.lexicon.contains("role", "en", prev):
             return True

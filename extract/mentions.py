@@ -169,13 +169,21 @@ class MentionRecognizer:
         return text.lower() in WEEKDAYS
 
     def _name_after_role(self, doc: Doc, i: int) -> bool:
-        """A nationality word that is also a first name, right after a role word ("Noor")."""
+        """A nationality word that is also a first name ("Noor Vermeulen", "bokser Noor Vink").
+
+        Without an article before it and with a capitalised word after it, a nationality
+        noun opening a sentence or following a role word is read as a first name.
+        """
         lex, lang = self.lexicon, self.lang
         text = doc[i].text
         if not lex.contains("demonym", lang, text) or lex.contains("stopcap", lang, text):
             return False
-        if i == 0 or i + 1 >= len(doc) or not self._is_cap(doc[i + 1]):
+        if text.endswith(("e", "se")) or i + 1 >= len(doc) or not self._is_cap(doc[i + 1]):
             return False
+        if self._stop(doc[i + 1].text):
+            return False
+        if doc[i].is_sent_start or i == 0:
+            return True
         prev = _ROLE_PREFIX.sub("", doc[i - 1].text)
         return lex.contains("role", lang, prev) or lex.contains("role", lang, doc[i - 1].text)
 
@@ -255,6 +263,8 @@ class MentionRecognizer:
                 continue
             prev = doc[start - 1].text.lower() if start > 0 else ""
             if prev in _PLACE_PREPOSITIONS and end - start < 4:
+                continue
+            if prev in ("team", "ploeg", "club", "formatie", "squad", "ploegen"):
                 continue
             yield start, end
 

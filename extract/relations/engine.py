@@ -205,11 +205,14 @@ def _build_context(doc: Doc) -> ArticleContext:
         head = sentence.masked[: sentence.positions[0]] if sentence.people else sentence.masked
         if carried is not None and _SUBJECT_PRONOUN.search(head):
             sentence.salient = carried
+        elif carried is not None and _definite(head, lang):
+            sentence.salient = None  # settled below, once the protagonist is known
         else:
             sentence.salient = _salient(sentence) or carried
         if sentence.salient is not None:
             carried = sentence.salient
     counts = Counter(p.name for s in sentences for p in s.people)
+    pending = [s for s in sentences if s.salient is None and s.carried is not None]
     firsts: dict[str, Person] = {}
     for s in sentences:
         for p in s.people:
@@ -219,6 +222,13 @@ def _build_context(doc: Doc) -> ArticleContext:
         ranked = sorted(counts.items(), key=lambda kv: (-kv[1], firsts[kv[0]].start))
         if len(ranked[0][0].split()) >= 2 and ranked[0][1] >= 2:
             protagonist = firsts[ranked[0][0]]
+    for sentence in pending:
+        guess = None
+        if protagonist is not None:
+            for i in range(max(0, sentence.index - 3), sentence.index):
+                if any(p.name == protagonist.name for p in sentences[i].people):
+                    guess = protagonist
+        sentence.salient = guess or sentence.carried
     context = ArticleContext(
         lang=lang,
         text=doc.text,
@@ -266,6 +276,21 @@ def previous_people(context: ArticleContext, sentence: Sentence) -> list[Person]
             ordered += [p for p in earlier.people if p != earlier.salient]
             return ordered
     return []
+
+
+@lru_cache(maxsize=2)
+def _definite_pattern(lang: str) -> re.Pattern[str]:
+    macros = _macros(lang)
+    return re.compile(
+        r"^\W*(?:de|het|the)\s+(?:[\w’'\-]+\s+){0,3}?(?:" + macros["ROLE"] + "|"
+        + macros["DEMNOUN"] + "|" + macros["AGEWORD"] + r")\b(?!\s*,?\s*⟨P)",
+        re.IGNORECASE,
+    )
+
+
+def _definite(head: str, lang: str) -> bool:
+    """Whether a sentence opens with a definite description ("De 27-jarige schaatsster")."""
+    return bool(_definite_pattern(lang).search(head))
 
 
 def _salient(sentence: Sentence) -> Person | None:
@@ -448,6 +473,8 @@ def resolve_subject(
 ) -> tuple[Person, ...]:
     """The subject(s) a pattern's spec points to (see the module docstring)."""
     if not spec.startswith("@"):
+        if spec not in match.re.groupindex:
+            return ()
         return tuple(placeholder_people(sentence, match.group(spec))[:1])
     value_people = set(exclude)
     for name in match.re.groupindex:
@@ -469,9 +496,25 @@ def resolve_subject(
         if before:
             found = before[-1] if spec == "@near" else _first_subject(sentence, before)
         elif _carries(context, sentence, match.end()):
+            if _definite(sentence.masked[: match.start()], context.lang):
+                found = _recent_protagonist(context, sentence, value_people)
+            found = found or _not_in(sentence.carried, value_people)
+    elif spec == "@named":
+        if before:
+            found = _first_subject(sentence, before)
+        elif _definite(sentence.masked[: match.start()], context.lang):
             found = _not_in(sentence.carried, value_people)
+    elif spec == "@couple":
+        carried = _not_in(sentence.carried, value_people)
+        partners = _partners_of(context, carried) if carried is not None else []
+        return tuple([carried, *partners]) if carried is not None else ()
     elif spec == "@prev":
-        found = before[-1] if before else _not_in(sentence.carried, value_people)
+        if before:
+            found = before[-1]
+        else:
+            found = _recent_protagonist(context, sentence, value_people) or _not_in(
+                sentence.carried, value_people
+            )
     elif spec == "@next":
         found = after[0] if after else None
     elif spec == "@all":
@@ -511,7 +554,39 @@ def _carries(context: ArticleContext, sentence: Sentence, position: int) -> bool
             return False
     if not sentence.people:
         return True
-    return bool(_PRONOUN.search(head))
+    return bool(_PRONOUN.search(head)) or _definite(head, context.lang)
+
+
+def _partners_of(context: ArticleContext, person: Person) -> list[Person]:
+    """People the article pairs with `person` ("haar verloofde X", "getrouwd met X")."""
+    pattern = re.compile(
+        r"\b(?:verloofde|fianc\w*|partner|vriend|vriendin|vrouw|man|echtgeno\w+|wife|husband|"
+        r"getrouwd\s+met|married\s+to|verloofd\s+met|engaged\s+to)\s+"
+        r"(?:[\w’'\-]+\s+){0,2}?⟨P(\d+)⟩",
+        re.IGNORECASE,
+    )
+    out: dict[str, Person] = {}
+    for sentence in context.sentences:
+        if person.name not in {p.name for p in sentence.people} and sentence.salient != person:
+            continue
+        for m in pattern.finditer(sentence.masked):
+            other = sentence.people[int(m.group(1))]
+            if other.name != person.name:
+                out.setdefault(other.name, other)
+    return list(out.values())
+
+
+def _recent_protagonist(
+    context: ArticleContext, sentence: Sentence, names: set[str]
+) -> Person | None:
+    """The article's protagonist when one of the three sentences before names them."""
+    person = context.protagonist
+    if person is None or person.name in names:
+        return None
+    for i in range(max(0, sentence.index - 3), sentence.index):
+        if any(p.name == person.name for p in context.sentences[i].people):
+            return person
+    return None
 
 
 def _not_in(person: Person | None, names: set[str]) -> Person | None:
@@ -709,6 +784,10 @@ def place_in(context: ArticleContext, sentence: Sentence) -> Concept | None:
     for m in re.finditer(r"\b(?:in|at|te)\s+(?:het\s+|de\s+|the\s+)?" + _NAME, sentence.masked):
         name = m.group(0).split(None, 1)[1]
         name = re.sub(r"^(?:het|de|the)\s+", "", name, flags=re.IGNORECASE).strip(" .,")
+        cut = re.match(r"^(.+?)\s+(?:de|het|van|the|of)\s+(\S+)", name)
+        if cut and (lexicon.contains("demonym", context.lang, cut.group(2))
+                    or lexicon.contains("stopcap", context.lang, cut.group(2))):
+            name = cut.group(1)
         if not name or "⟨" in name:
             continue
         for kind in ("place", "olympic_host"):

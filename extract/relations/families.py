@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sportkg.extract.normalize import find_race_times, parse_age_word, parse_date
@@ -281,7 +282,7 @@ class RelationExtractor:
             if date is not None:
                 quals["P585"] = date
         if prop == "sk:age":
-            quals["P585"] = self._age_date(context, sentence)
+            quals["P585"] = self._age_date(context, sentence, "past" in hit.pattern.flags)
         if isinstance(value, LiteralValue) and prop != "sk:age" and value.datatype == "integer":
             return
         yield Fact(
@@ -294,18 +295,25 @@ class RelationExtractor:
             qualifiers=tuple(sorted(quals.items())),
             descriptive="descriptive" in hit.pattern.flags,
         )
-        if prop == "P106" and isinstance(value, Concept):
-            entry = self._role_entry(context, value.label)
-            if entry is not None and entry.extra:
-                label, _, qid = entry.extra.partition("/")
+        if prop == "P106" and isinstance(value, Occupation):
+            if value.sport:
+                label, _, qid = value.sport.partition("/")
                 yield Fact(subject, "P641", Concept(label, "sport", qid or None), sentence.index,
                            self.name, round(hit.pattern.confidence * 0.95, 3))
 
-    def _age_date(self, context: ArticleContext, sentence: object) -> LiteralValue:
+    def _age_date(self, context: ArticleContext, sentence: object, past: bool) -> LiteralValue:
         text = getattr(sentence, "text", "")
         pub = parse_date(context.published)
         year = re.search(r"\b(19[5-9]\d|20[0-4]\d)\b", text)
-        if year and (pub is None or int(year.group(1)) != pub.year):
+        if past and year is None:
+            index = getattr(sentence, "index", 0)
+            for back in (1, 2):
+                if index - back >= 0:
+                    year = re.search(r"\b(19[5-9]\d|20[0-4]\d)\b",
+                                     context.sentences[index - back].text)
+                    if year:
+                        break
+        if past and year and (pub is None or int(year.group(1)) != pub.year):
             return LiteralValue(year.group(1), "date", "year")
         if pub is not None:
             return LiteralValue(pub.isoformat(), "date", "day")
@@ -332,7 +340,7 @@ class RelationExtractor:
             word = _ROLE_PREFIX.sub("", text)
             entry = lex.lookup("role", lang, word) or lex.lookup("role", lang, text)
             if entry is not None:
-                yield Concept(entry.label, "occupation", entry.qid)
+                yield Occupation(entry.label, "occupation", entry.qid, entry.extra)
         elif kind in ("dem", "country"):
             entry = lex.lookup("demonym" if kind == "dem" else "country", lang, text)
             if entry is not None:
@@ -447,7 +455,9 @@ class RelationExtractor:
         return self._award(context, f"{metal} medal")
 
     def _title(self, context: ArticleContext, hit: Hit, text: str) -> Concept | None:
-        entry = self.lexicon.lookup("title", context.lang, text)
+        entry = self.lexicon.lookup("title", context.lang, text) or self.lexicon.lookup(
+            "title", context.lang, re.sub(r"^(world)\s+\w+\s+(champion)$", r"\1 \2", text)
+        )
         if entry is None:
             return None
         if entry.qid:
@@ -508,6 +518,8 @@ class RelationExtractor:
             words = words[1:]
         text = " ".join(words)
         first = words[0]
+        if not first[:1].isupper():
+            return None
         if lex.contains("demonym", lang, first):
             return None
         for kind in ("country", "demonym", "place", "olympic_host", "stopcap", "role",
@@ -625,6 +637,13 @@ class RelationExtractor:
                     quals = (("P1344", Concept(event, "event")),)
                     yield Fact(winners[0].subject, "sk:defeated", loser.subject, loser.sentence,
                                self.name, 0.55, quals)
+
+
+@dataclass(frozen=True)
+class Occupation(Concept):
+    """An occupation with the sport it implies ("label/qid", empty when none)."""
+
+    sport: str = ""
 
 
 def _same_event(a: str, b: str) -> bool:
