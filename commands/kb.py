@@ -77,27 +77,12 @@ def _say(text: str) -> None:
         typer.echo(text, err=True)
 
 
-def kb_graph_iri(kg: object) -> str:
-    """The IRI of the store's KB graph."""
-    from sportkg.iris import DEFAULT_BASE
-
-    return str(getattr(kg, "kb_graph", None) or getattr(kg, "base", DEFAULT_BASE) + "kb")
-
-
-def store_kb(kg: object) -> KnowledgeBase:
-    """The records in the store's KB graph (empty KB when there are none)."""
-    import rdflib
+def store_kb(kg: Any) -> KnowledgeBase:
+    """The records in the store's KB graph as a KnowledgeBase (empty when there are none)."""
     from sportkg.extract.kb import KnowledgeBase
-    from sportkg.extract.kb_io import entities_from_graph
+    from sportkg.extract.kb_io import entities_from_store
 
-    result = kg.query(  # type: ignore[attr-defined]
-        "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?kb { ?s ?p ?o } }",
-        bindings={"kb": rdflib.URIRef(kb_graph_iri(kg))},
-    )
-    graph = rdflib.Graph()
-    for triple in result.triples:
-        graph.add(triple)
-    return KnowledgeBase(entities_from_graph(graph))
+    return KnowledgeBase(entities_from_store(kg))
 
 
 MINTED_QUERY = """
@@ -364,18 +349,18 @@ def enrich(
         kg.close()
 
 
-def linked_items(kg: object) -> list[str]:
+def linked_items(kg: Any) -> list[str]:
     """The Wikidata items the articles of the store speak about (subjects and values)."""
     import rdflib
 
-    result = kg.query(  # type: ignore[attr-defined]
+    result = kg.query(
         """SELECT DISTINCT ?item WHERE {
              GRAPH ?g { { ?item ?p ?o } UNION { ?s ?p ?item } }
              FILTER(?p != <http://www.wikidata.org/prop/direct/P31>)
              FILTER(?g != ?kb && isIRI(?item)
                     && STRSTARTS(STR(?item), "http://www.wikidata.org/entity/Q"))
            } ORDER BY ?item""",
-        bindings={"kb": rdflib.URIRef(kb_graph_iri(kg))},
+        bindings={"kb": rdflib.URIRef(kg.kb_graph)},
     )
     return [str(row[0]) for row in result.rows if row[0] is not None]
 

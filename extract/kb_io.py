@@ -326,6 +326,25 @@ def entities_to_turtle(entities: Iterable[KBEntity]) -> str:
     return entities_to_graph(entities).serialize(format="turtle")
 
 
+def entities_from_store(kg: Any) -> list[KBEntity]:
+    """The records in the KB graph of a `KnowledgeGraph` (empty when it has none).
+
+    Examples:
+        The linker can then use the bundled KB plus what was pulled into the store:
+        `KnowledgeBase.bundled().merge(KnowledgeBase(entities_from_store(kg)))`.
+    """
+    import rdflib
+
+    result = kg.query(
+        "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?kb { ?s ?p ?o } }",
+        bindings={"kb": rdflib.URIRef(kg.kb_graph)},
+    )
+    graph = rdflib.Graph()
+    for triple in result.triples:
+        graph.add(triple)
+    return entities_from_graph(graph)
+
+
 # ---------------------------------------------------------------------- files
 
 TURTLE_SUFFIXES = {".ttl": "turtle", ".nt": "nt", ".turtle": "turtle"}

@@ -198,12 +198,15 @@ class _Found:
     qids: frozenset[str]
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=2048)
 def _scan_cached(text: str, kb: KnowledgeBase) -> _Found:
     return _scan_uncached(text, kb)
 
 
 def _scan(text: str, kb: KnowledgeBase) -> _Found:
+    """Scan `text`; sentences are cached (mentions share them), whole articles are not."""
+    if len(text) > 2000:
+        return _scan_uncached(text, kb)
     return _scan_cached(text, kb)
 
 
@@ -259,6 +262,9 @@ class LinkerProtocol(Protocol):
         ...
 
 
+ONLINE_SKIP_TYPES = frozenset({"record", "thing"})
+"""Mention types never asked online (records are not Wikidata items; "thing" is too vague)."""
+
 Fallback = Callable[[str, str], Iterable[KBEntity]]
 """Asked for more KB records when the KB has no candidate (e.g. a Wikidata label search)."""
 
@@ -296,7 +302,12 @@ class Linker:
         context = context or LinkContext()
         etype = type if type in ENTITY_TYPES else "thing"
         scored = self.score(name, etype, context)
-        if (not scored or scored[0][1] < self.threshold) and self.fallback is not None:
+        if (
+            (not scored or scored[0][1] < self.threshold)
+            and self.fallback is not None
+            and etype not in ONLINE_SKIP_TYPES
+            and len(normalize_name(name)) >= 3
+        ):
             key = (normalize_name(name), etype)
             if key not in self._asked:
                 self._asked.add(key)

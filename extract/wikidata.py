@@ -43,8 +43,9 @@ log = logging.getLogger(__name__)
 DEFAULT_ENDPOINT = "https://query.wikidata.org/sparql"
 """The Wikidata Query Service."""
 
-CONTACT = os.environ.get("SPORTKG_CONTACT", "https://w3id.org/sportkg; sportkg@w3id.org")
-"""Contact in the User-Agent (override with the SPORTKG_CONTACT environment variable)."""
+CONTACT = os.environ.get("SPORTKG_CONTACT", "+https://w3id.org/sportkg")
+"""Contact in the User-Agent: the project page by default; set the SPORTKG_CONTACT
+environment variable to your own e-mail address or page, as Wikimedia asks of heavy users."""
 
 USER_AGENT = f"sportkg/{__version__} ({CONTACT}) SPARQLWrapper/2"
 """User-Agent per https://meta.wikimedia.org/wiki/User-Agent_policy."""

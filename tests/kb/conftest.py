@@ -67,6 +67,7 @@ def make_flaky_proxy(target: str, failures: list[tuple[int, str | None]]) -> _Se
         def _handle(self) -> None:
             state = self.server_state  # type: ignore[attr-defined]
             state.hits += 1
+            state.user_agents.append(self.headers.get("User-Agent"))
             if failures:
                 status, retry_after = failures.pop(0)
                 self.send_response(status)
@@ -91,7 +92,6 @@ def make_flaky_proxy(target: str, failures: list[tuple[int, str | None]]) -> _Se
                 self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
                 self.wfile.write(data)
-            state.user_agents.append(self.headers.get("User-Agent"))
 
         do_GET = _handle
         do_POST = _handle

@@ -116,6 +116,20 @@ def test_retry_after_on_429_and_503(wikidata_endpoint: str, tmp_path: Path) -> N
         proxy.close()
 
 
+def test_server_error_without_retry_after_backs_off(
+    wikidata_endpoint: str, tmp_path: Path
+) -> None:
+    proxy = make_flaky_proxy(wikidata_endpoint, [(500, None), (502, None)])
+    try:
+        client = client_for(proxy.url, tmp_path, backoff=0.2, cache_dir=None)
+        began = time.monotonic()
+        assert client.select("SELECT * WHERE { ?s ?p ?o } LIMIT 1")
+        assert time.monotonic() - began >= 0.55  # waited 0.2 s, then 0.4 s
+        assert proxy.hits == 3
+    finally:
+        proxy.close()
+
+
 def test_retries_run_out(wikidata_endpoint: str, tmp_path: Path) -> None:
     proxy = make_flaky_proxy(wikidata_endpoint, [(503, None)] * 5)
     try:
