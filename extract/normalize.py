@@ -114,8 +114,9 @@ _WEEKDAY = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE_YEAR = re.compile(
-    r"\b(vorig jaar|afgelopen jaar|last year|dit jaar|this year|"
-    r"(\w+) jaar geleden|(\w+) years ago)\b",
+    r"\b(vorig jaar|afgelopen jaar|last year|dit jaar|this year|een jaar eerder|"
+    r"a year earlier|the year before|het jaar ervoor|"
+    r"(\w+) jaar (?:geleden|eerder)|(\w+) years (?:ago|earlier))\b",
     re.IGNORECASE,
 )
 _TODAY = re.compile(r"\b(vandaag|today|gisteren|yesterday|vanavond|tonight)\b", re.IGNORECASE)
@@ -181,7 +182,8 @@ def find_date(sentence: str, published: str | None) -> tuple[str, str] | None:
     rel = _RELATIVE_YEAR.search(sentence)
     if rel and pub is not None:
         phrase = rel.group(1).lower()
-        if phrase in ("vorig jaar", "afgelopen jaar", "last year"):
+        if phrase in ("vorig jaar", "afgelopen jaar", "last year", "een jaar eerder",
+                      "a year earlier", "the year before", "het jaar ervoor"):
             return str(pub.year - 1), "year"
         if phrase in ("dit jaar", "this year"):
             return str(pub.year), "year"

@@ -668,7 +668,7 @@ def olympic_edition(context: ArticleContext, sentence: Sentence, season: str) ->
     """The Olympic edition ("2026 Winter Olympics") from a year or host city, else publication."""
     lexicon = Lexicon.load()
     for surface in lexicon.surfaces("olympic_host", context.lang):
-        if re.search(rf"\b{re.escape(surface)}\b", sentence.text):
+        if re.search(rf"\b{re.escape(surface)}\b", sentence.text, re.IGNORECASE):
             entry = lexicon.lookup("olympic_host", context.lang, surface)
             if entry is not None:
                 year, _, host_season = entry.extra.partition("/")
@@ -752,6 +752,11 @@ def build_event(
     elif subject is not None and subject.name in context.gender:
         gender = "women's" if context.gender[subject.name] == "female" else "men's"
     discipline = ""
+    race = _race_kind(context, sentence)
+    if race is not None:
+        distance = distance_near(sentence, position) if distance is None else distance
+        if distance is None:
+            discipline = f"{gender} {race}".strip() if gender else race
     if distance is not None:
         discipline = f"{distance} m"
         if sport == "short track speed skating":
@@ -778,6 +783,17 @@ def olympic_host(context: ArticleContext, event: Concept | None) -> Concept | No
     return None
 
 
+def _race_kind(context: ArticleContext, sentence: Sentence) -> str | None:
+    """A race named by its kind in the sentence ("massastart" -> "mass start")."""
+    lexicon = Lexicon.load()
+    for surface in lexicon.surfaces("race", context.lang):
+        if re.search(rf"(?<!\w){re.escape(surface)}(?!\w)", sentence.text, re.IGNORECASE):
+            entry = lexicon.lookup("race", context.lang, surface)
+            if entry is not None:
+                return entry.label
+    return None
+
+
 def place_in(context: ArticleContext, sentence: Sentence) -> Concept | None:
     """A place named in the sentence after "in"/"at" (English label when the lexicon has one)."""
     lexicon = Lexicon.load()
@@ -786,7 +802,8 @@ def place_in(context: ArticleContext, sentence: Sentence) -> Concept | None:
         name = re.sub(r"^(?:het|de|the)\s+", "", name, flags=re.IGNORECASE).strip(" .,")
         cut = re.match(r"^(.+?)\s+(?:de|het|van|the|of)\s+(\S+)", name)
         if cut and (lexicon.contains("demonym", context.lang, cut.group(2))
-                    or lexicon.contains("stopcap", context.lang, cut.group(2))):
+                    or lexicon.contains("stopcap", context.lang, cut.group(2))
+                    or cut.group(2).endswith(("se", "sche"))):
             name = cut.group(1)
         if not name or "⟨" in name:
             continue
