@@ -71,6 +71,9 @@ COMPATIBLE_TYPES: Mapping[str, frozenset[str]] = {
 }
 """Mention type -> entity types a mention of that type may link to."""
 
+_DETERMINERS = frozenset({"de", "het", "een", "the", "a", "an"})
+"""Leading words dropped from a name that matches no key as written."""
+
 _APOSTROPHES = re.compile(r"['\u2019\u02bc`]")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
@@ -397,6 +400,9 @@ class KnowledgeBase:
                 break
         if out or seen:
             return out
+        head, _, rest = key.partition(" ")
+        if rest and head in _DETERMINERS:  # "de Verenigde Staten", "the United States"
+            return self.lookup(rest, type=type, limit=limit)
         found = self._token_candidates(key, allowed)
         out = [Candidate(entities[pos], score, "tokens") for pos, score in found.items()]
         out.sort(key=lambda c: (-c.score, -c.entity.prior, c.entity.iri))

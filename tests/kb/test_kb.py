@@ -76,6 +76,10 @@ def test_only_person_is_mike_tyson(bundled: KnowledgeBase) -> None:
         ("Mike Tyson", "Q79031", "label"),
         ("M. Tyson", "Q79031", "initials"),
         ("Tyson", "Q79031", "surname"),
+        ("Amerikaan", "Q30", "alias"),
+        ("de Verenigde Staten", "Q30", "alias"),
+        ("the Olympic Games", "Q5389", "alias"),
+        ("WK-goud", "Q406039", "alias"),
     ],
 )
 def test_lookup_finds_bundled_names(
