@@ -10,7 +10,7 @@ its own process so peak memory is per part:
   with and without the sportkg components (`nlp.select_pipes(disable=...)`), alternating
   batches so both see the same machine state; the ratio is the time our components add
   over the pipeline without them;
-- `big`: one 5 MB article through `extract_in_parts` (100,000-character parts).
+- `big`: one 5 MB article through `extract_in_parts` (20,000-character parts).
 
 Peak RSS is the process's maximum resident set size (with `n_process=2`, the larger of
 the parent and its workers).
@@ -130,7 +130,7 @@ def run_overhead(n: int, *, batch: int = 250) -> dict:
     }
 
 
-def run_big(megabytes: int = 5) -> dict:
+def run_big(megabytes: float = 5.0) -> dict:
     from sportkg.extract.chunking import extract_in_parts
     from sportkg.model import Article
     from sportkg.pipeline import extract_articles
@@ -169,6 +169,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=5000)
     parser.add_argument("--parts", default=",".join(PARTS))
+    parser.add_argument("--big-mb", type=float, default=5.0, help="size of the long article")
     parser.add_argument("--part", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.part:
@@ -176,13 +177,22 @@ def main() -> None:
             "single": lambda: run_extract(args.articles, 1),
             "double": lambda: run_extract(args.articles, 2),
             "overhead": lambda: run_overhead(args.articles),
-            "big": lambda: run_big(),
+            "big": lambda: run_big(args.big_mb),
         }[args.part]()
         print(json.dumps(result))
         return
     for part in args.parts.split(","):
         proc = subprocess.run(
-            [sys.executable, __file__, "--part", part, "--articles", str(args.articles)],
+            [
+                sys.executable,
+                __file__,
+                "--part",
+                part,
+                "--articles",
+                str(args.articles),
+                "--big-mb",
+                str(args.big_mb),
+            ],
             capture_output=True,
             text=True,
             check=False,
