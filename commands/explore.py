@@ -206,7 +206,9 @@ def serve(config: ServeConfig) -> int:
     def _terminate(signum: int, frame: FrameType | None) -> None:
         raise KeyboardInterrupt
 
-    previous = signal.signal(signal.SIGTERM, _terminate)
+    # Explicit handlers: a shell starts background jobs with SIGINT ignored, and
+    # `kill -INT` should still stop the server cleanly.
+    previous = {sig: signal.signal(sig, _terminate) for sig in (signal.SIGINT, signal.SIGTERM)}
     process = subprocess.Popen(  # noqa: S603 (a fixed binary and our own arguments)
         command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
@@ -232,7 +234,8 @@ def serve(config: ServeConfig) -> int:
             stop_process(process)
         if process.stderr is not None:
             process.stderr.close()
-        signal.signal(signal.SIGTERM, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 # --------------------------------------------------------------------------- registration
