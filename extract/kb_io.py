@@ -354,24 +354,48 @@ JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 def read_kb_file(path: str | Path) -> list[KBEntity]:
     """Read KB records from a Wikidata JSON file or a Turtle / N-Triples file.
 
+    Files ending in .gz or .bz2 (as Wikidata's dumps) are decompressed first.
+
     Raises:
         InputError: the file is missing, has an unknown suffix, or is malformed.
     """
     path = Path(path)
-    suffix = path.suffix.lower()
+    suffixes = [x.lower() for x in path.suffixes]
+    compression = suffixes[-1] if suffixes and suffixes[-1] in (".gz", ".bz2") else None
+    suffix = (suffixes[-2] if compression and len(suffixes) > 1 else
+              "" if compression else path.suffix.lower())
     if suffix not in TURTLE_SUFFIXES and suffix not in JSON_SUFFIXES:
         known = ", ".join(sorted([*TURTLE_SUFFIXES, *JSON_SUFFIXES]))
-        raise InputError(f"{path}: unknown KB file type {suffix or '(none)'!r}. Available: {known}")
+        raise InputError(
+            f"{path}: unknown KB file type {suffix or '(none)'!r}. Available: {known} "
+            "(optionally .gz or .bz2)"
+        )
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    try:
+        if compression == ".gz":
+            import gzip
+
+            data = gzip.decompress(data)
+        elif compression == ".bz2":
+            import bz2
+
+            data = bz2.decompress(data)
+    except (OSError, EOFError, ValueError) as exc:  # not compressed as its suffix says
+        raise InputError(f"{path}: cannot decompress: {exc}") from exc
+    try:
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InputError(f"{path}: not UTF-8 text") from exc
     if suffix in TURTLE_SUFFIXES:
         entities = entities_from_turtle(text, source=str(path), format=TURTLE_SUFFIXES[suffix])
     elif _is_sportkg_json(text):
-        entities = list(KnowledgeBase.from_json(path).entities())
+        try:
+            entities = list(KnowledgeBase.from_records(json.loads(text)["entities"]).entities())
+        except InputError as exc:
+            raise InputError(f"{path}: {exc}") from exc
     else:
         entities = entities_from_wikidata_json(text, source=str(path))
     if not entities:

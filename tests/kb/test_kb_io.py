@@ -87,6 +87,20 @@ def test_bad_files_name_the_file(tmp_path: Path, name: str, text: str, message: 
     assert name in str(err.value)
 
 
+def test_compressed_dumps(tmp_path: Path) -> None:
+    import bz2
+    import gzip
+
+    raw = (DATA / "fictional_dump.json").read_bytes()
+    (tmp_path / "dump.json.gz").write_bytes(gzip.compress(raw))
+    (tmp_path / "dump.json.bz2").write_bytes(bz2.compress(raw))
+    for name in ("dump.json.gz", "dump.json.bz2"):
+        assert [e.qid for e in read_kb_file(tmp_path / name)] == ["Q900403", "Q900404"]
+    (tmp_path / "bad.ttl.gz").write_bytes(b"not gzip at all")
+    with pytest.raises(InputError, match="bad.ttl.gz: cannot decompress"):
+        read_kb_file(tmp_path / "bad.ttl.gz")
+
+
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="cannot read"):
         read_kb_file(tmp_path / "absent.ttl")
