@@ -426,6 +426,7 @@ h1 { font-size: 16px; margin: 0; }
 _SCRIPT = r"""
 "use strict";
 (function () {
+  const started = performance.now();
   const SVGNS = "http://www.w3.org/2000/svg";
   const data = JSON.parse(document.getElementById("graph-data").textContent);
   const nodes = data.nodes, edges = data.edges, colours = data.colours;
@@ -682,6 +683,8 @@ _SCRIPT = r"""
   place();
   fit();
   window.sportkg = { nodes: n, edges: edges.length, drawn: nodeLayer.childNodes.length };
+  const took = Math.round(performance.now() - started);
+  document.documentElement.setAttribute("data-layout-ms", String(took));
   document.documentElement.setAttribute("data-ready", "true");
 })();
 """
