@@ -364,7 +364,7 @@ def build_profile(
                 break
     facts: list[Fact] = []
     for (prop, incoming, _), entry in merged.items():
-        other: Value = entry["other"]
+        value: Value = entry["other"]
         sources = sorted(
             entry["sources"].values(), key=lambda s: (s.published or "", s.doc), reverse=True
         )
@@ -372,9 +372,9 @@ def build_profile(
             Fact(
                 property=prop,
                 relation=_relation_label(prop, incoming=incoming),
-                value=_show(other),
-                value_iri=other.iri if isinstance(other, Entity) else None,
-                value_qid=other.qid if isinstance(other, Entity) else None,
+                value=_show(value),
+                value_iri=value.iri if isinstance(value, Entity) else None,
+                value_qid=value.qid if isinstance(value, Entity) else None,
                 incoming=incoming,
                 qualifiers=tuple(sorted(entry["qualifiers"].items())),
                 confidence=max(s.confidence for s in sources),
@@ -427,7 +427,7 @@ def _relation_label(key: str, *, incoming: bool = False) -> str:
 def _show(value: Value) -> str:
     """A readable form of a value: the label, a date, or a race time as m:ss.xx."""
     if isinstance(value, Entity):
-        return value.label
+        return str(value.label)
     return show_literal(value)
 
 

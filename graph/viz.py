@@ -214,7 +214,7 @@ def network_data(nxg: nx.MultiDiGraph, *, centre: Collection[str] = ()) -> dict[
     merged: dict[tuple[Any, ...], dict[str, Any]] = {}
     for source, target, attrs in nxg.edges(data=True):
         confidence = attrs.get("confidence")
-        edge = {
+        edge: dict[str, Any] = {
             "source": index[str(source)],
             "target": index[str(target)],
             "property": str(attrs.get("property", "")),
