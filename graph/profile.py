@@ -83,12 +83,11 @@ SELECT DISTINCT ?g WHERE {
 }"""
 
 _WIKIDATA_OF = _PREFIXES + """
-SELECT ?property ?value ?label WHERE {
-  GRAPH ?kb {
-    ?item ?property ?value .
-    OPTIONAL { ?value rdfs:label ?label . FILTER(LANG(?label) = "en") }
-  }
-}"""
+SELECT ?property ?value (SAMPLE(?name) AS ?label) WHERE {
+  GRAPH ?kb { ?item ?property ?value . }
+  OPTIONAL { ?value rdfs:label ?name . FILTER(LANG(?name) = "en" || LANG(?name) = "") }
+}
+GROUP BY ?property ?value"""
 
 
 @dataclass(frozen=True)

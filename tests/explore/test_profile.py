@@ -155,10 +155,9 @@ TYSON_KB = """
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 wd:Q79031 rdfs:label "Mike Tyson"@en ; wdt:P106 wd:Q11338576 ; wdt:P27 wd:Q30 ;
     wdt:P641 wd:Q32112 .
-wd:Q11338576 rdfs:label "boxer"@en .
-wd:Q30 rdfs:label "United States"@en .
+wd:Q30 rdfs:label "United States"@en , "Verenigde Staten"@nl .
 wd:Q32112 rdfs:label "boxing"@en .
-"""
+"""  # the label of wd:Q11338576 (boxer) comes from the article graphs
 
 
 def test_profile_reads_the_graph_merges_same_person_and_shows_wikidata() -> None:
