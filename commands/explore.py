@@ -259,8 +259,8 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Serve a store over the SPARQL 1.1 Protocol (read-only unless --writable).
 
-        The default graph is the union of all article graphs. Open the printed URL in a
-        browser for Oxigraph's query page; send queries to its /query endpoint.
+        The default graph is the union of all article graphs.
+        The printed URL opens Oxigraph's query page; programs send queries to /query.
         Stop with Ctrl-C.
         """
         host, port = parse_bind(bind)
@@ -281,7 +281,8 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Everything the graph knows about a person, grouped, with the source of each fact.
 
-        When the name fits several people, the candidates are listed instead.
+        NAME is a full name, a surname, a Wikidata QID or an IRI.
+        When it fits several people, the candidates are listed instead.
         """
         from sportkg.commands.graph import open_kg
         from sportkg.graph.profile import profile, render
