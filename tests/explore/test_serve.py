@@ -174,3 +174,28 @@ def test_bad_bind_is_a_one_line_error(tiny_store: Path) -> None:
     )
     assert result.returncode == 1
     assert "HOST:PORT" in result.stderr
+
+
+def test_serves_a_store_built_by_the_knowledge_graph(built_store: Path) -> None:
+    server = start_serve(built_store)
+    try:
+        query = (
+            "PREFIX wdt: <http://www.wikidata.org/prop/direct/>\n"
+            "PREFIX p: <http://www.wikidata.org/prop/>\n"
+            "PREFIX ps: <http://www.wikidata.org/prop/statement/>\n"
+            "PREFIX prov: <http://www.w3.org/ns/prov#>\n"
+            "PREFIX sk: <https://w3id.org/sportkg/ontology#>\n"
+            "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+            "SELECT ?name ?award ?file ?g WHERE {\n"
+            "  GRAPH ?g { ?who p:P166 ?st . ?st ps:P166 ?a ; prov:wasDerivedFrom ?ref .\n"
+            "             ?ref sk:sourceFile ?file }\n"
+            "  ?who rdfs:label ?name . ?a rdfs:label ?award }"
+        )
+        rows = sparql(server.query_url, query, JSON).queryAndConvert()["results"]["bindings"]
+        assert [(r["name"]["value"], r["award"]["value"], r["file"]["value"]) for r in rows] == [
+            ("Noor Vermeulen", "European champion 1500 m", "nl_01.txt")
+        ]
+        assert rows[0]["g"]["value"].startswith("https://w3id.org/sportkg/article/")
+    finally:
+        code, _ = server.stop()
+    assert code == 0
