@@ -122,6 +122,7 @@ class MentionRecognizer:
         self.lexicon = Lexicon.load()
         self.use_kb = use_kb
         self._kb = None
+        self._phrases: dict[tuple[str, bool], str | None] = {}
 
     def _knowledge_base(self) -> object | None:
         if not self.use_kb:
@@ -271,44 +272,57 @@ class MentionRecognizer:
     # ------------------------------------------------------------------ KB names
     def _kb_matches(self, doc: Doc) -> Iterable[tuple[int, int, str]]:
         kb = self._knowledge_base()
-        lex, lang = self.lexicon, self.lang
         n = len(doc)
+        text = doc.text
+        starts = [t.idx for t in doc]
+        ends = [t.idx + len(t.text) for t in doc]
+        bad = [t.is_space or t.is_punct for t in doc]
+        dotted = [t.text.endswith(".") for t in doc]
+        capital = [t.text[:1].isupper() for t in doc]
         i = 0
         while i < n:
             found = None
-            for size in (5, 4, 3, 2, 1):
-                if i + size > n:
-                    continue
-                span = doc[i : i + size]
-                text = span.text
-                if any(t.is_space for t in span) or span[0].is_punct or span[-1].is_punct:
-                    continue
-                if span[-1].text.endswith("."):
-                    continue
-                label = None
-                if lex.contains("country", lang, text) or lex.contains("demonym", lang, text):
-                    label = "country"
-                elif lex.contains("place", lang, text) or lex.contains("olympic_host", lang, text):
-                    label = "place" if text[:1].isupper() else None
-                elif lex.contains("medal", lang, text):
-                    label = "award"
-                elif lex.contains("role", lang, text):
-                    label = "occupation"
-                elif kb is not None and len(text) > 2:
-                    from sportkg.extract.kb import normalize_name
-
-                    for entity in kb.exact(normalize_name(text)):  # type: ignore[attr-defined]
-                        if entity.type in _KB_TYPES:
-                            label = entity.type
-                            break
-                if label is not None:
-                    found = (i, i + size, label)
-                    break
+            if not bad[i]:
+                for size in (5, 4, 3, 2, 1):
+                    j = i + size - 1
+                    if j >= n or bad[j] or dotted[j] or any(bad[i : j + 1]):
+                        continue
+                    label = self._phrase_label(text[starts[i] : ends[j]], capital[i], kb)
+                    if label is not None:
+                        found = (i, j + 1, label)
+                        break
             if found:
                 yield found
                 i = found[1]
             else:
                 i += 1
+
+    def _phrase_label(self, phrase: str, capitalised: bool, kb: object | None) -> str | None:
+        """The mention type of a phrase from the lexicon or the KB, or None (memoised)."""
+        key = (phrase, capitalised)
+        if key in self._phrases:
+            return self._phrases[key]
+        lex, lang = self.lexicon, self.lang
+        label = None
+        if lex.contains("country", lang, phrase) or lex.contains("demonym", lang, phrase):
+            label = "country"
+        elif lex.contains("place", lang, phrase) or lex.contains("olympic_host", lang, phrase):
+            label = "place" if capitalised else None
+        elif lex.contains("medal", lang, phrase):
+            label = "award"
+        elif lex.contains("role", lang, phrase):
+            label = "occupation"
+        elif kb is not None and len(phrase) > 2:
+            from sportkg.extract.kb import normalize_name
+
+            for entity in kb.exact(normalize_name(phrase)):  # type: ignore[attr-defined]
+                if entity.type in _KB_TYPES:
+                    label = entity.type
+                    break
+        if len(self._phrases) > 200_000:
+            self._phrases.clear()
+        self._phrases[key] = label
+        return label
 
 
 def person_mentions(doc: Doc) -> list[Span]:

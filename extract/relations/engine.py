@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from sportkg.errors import ConfigError
 from sportkg.extract.normalize import find_date, find_distances, parse_date
-from sportkg.extract.relations.lexicon import Lexicon
+from sportkg.extract.relations.lexicon import Entry, Lexicon
 from sportkg.model import LiteralValue
 
 if TYPE_CHECKING:
@@ -239,13 +239,9 @@ def _build_context(doc: Doc) -> ArticleContext:
     )
     context.gender = _genders(sentences)
     lexicon = Lexicon.load()
-    olympic_words = [
-        s for s in lexicon.surfaces("competition", lang)
-        if lexicon.lookup("competition", lang, s).label == "Olympics"  # type: ignore[union-attr]
-    ]
     context.olympic = any(
-        re.search(rf"\b{re.escape(w)}\b", doc.text, re.IGNORECASE) for w in olympic_words
-        if len(w) > 3
+        e.label == "Olympics" and len(e.surface) > 3
+        for e in lexicon.find_all("competition", lang, doc.text)
     )
     return context
 
@@ -329,24 +325,12 @@ def _genders(sentences: list[Sentence]) -> dict[str, str]:
 def _article_sport(text: str, lang: str) -> Concept | None:
     lexicon = Lexicon.load()
     counts: Counter[tuple[str, str]] = Counter()
-    for kind in ("sport", "role"):
-        for surface in lexicon.surfaces(kind, lang):
-            entry = lexicon.lookup(kind, lang, surface)
-            if entry is None:
-                continue
-            if kind == "sport":
-                sport = (entry.label, entry.qid or "")
-            elif entry.extra:
-                label, _, qid = entry.extra.partition("/")
-                sport = (label, qid)
-            else:
-                continue
-            prefix = r"\w*?" if kind == "role" and len(surface) > 5 else ""
-            found = len(
-                re.findall(rf"(?<!\w){prefix}{re.escape(surface)}(?!\w)", text, re.IGNORECASE)
-            )
-            if found:
-                counts[sport] += found
+    for entry in lexicon.find_all("sport", lang, text):
+        counts[(entry.label, entry.qid or "")] += 1
+    for entry in lexicon.find_all("role", lang, text, suffix=True):
+        if entry.extra:
+            label, _, qid = entry.extra.partition("/")
+            counts[(label, qid)] += 1
     if not counts:
         return None
     ranked = counts.most_common(2)
@@ -549,8 +533,8 @@ def _carries(context: ArticleContext, sentence: Sentence, position: int) -> bool
     """
     head = sentence.masked[:position]
     lexicon = Lexicon.load()
-    for surface in lexicon.surfaces("country", context.lang):
-        if surface[:1].isupper() and re.search(rf"(?<!\w){re.escape(surface)}(?!\w)", head):
+    for m in lexicon.finder("country", context.lang, ignore_case=False).finditer(head):  # type: ignore[union-attr]
+        if m.group("w")[:1].isupper():
             return False
     if not sentence.people:
         return True
@@ -655,25 +639,28 @@ def main_competition(context: ArticleContext) -> tuple[str, str] | None:
 def competition_in(context: ArticleContext, text: str) -> tuple[str, str] | None:
     """The competition named in `text`: (kind, season) from the lexicon, longest name first."""
     lexicon = Lexicon.load()
-    for surface in lexicon.surfaces("competition", context.lang):
-        flags = 0 if surface.isupper() else re.IGNORECASE
-        if re.search(rf"(?<![\w-]){re.escape(surface)}(?![\w])", text, flags):
+    best: Entry | None = None
+    for ignore_case in (False, True):
+        pattern = lexicon.finder("competition", context.lang, ignore_case=ignore_case)
+        if pattern is None:
+            continue
+        for m in pattern.finditer(text):
+            surface = m.group("w")
+            if ignore_case and surface.isupper() and len(surface) <= 3:
+                continue
             entry = lexicon.lookup("competition", context.lang, surface)
-            if entry is not None:
-                return entry.label, entry.extra
-    return None
+            if entry is not None and (best is None or len(surface) > len(best.surface)):
+                best = Entry(entry.kind, entry.lang, surface, entry.label, entry.qid, entry.extra)
+    return (best.label, best.extra) if best is not None else None
 
 
 def olympic_edition(context: ArticleContext, sentence: Sentence, season: str) -> str | None:
     """The Olympic edition ("2026 Winter Olympics") from a year or host city, else publication."""
     lexicon = Lexicon.load()
-    for surface in lexicon.surfaces("olympic_host", context.lang):
-        if re.search(rf"\b{re.escape(surface)}\b", sentence.text, re.IGNORECASE):
-            entry = lexicon.lookup("olympic_host", context.lang, surface)
-            if entry is not None:
-                year, _, host_season = entry.extra.partition("/")
-                if not season or season == host_season:
-                    return f"{year} {host_season} Olympics"
+    for entry in lexicon.find_all("olympic_host", context.lang, sentence.text):
+        year, _, host_season = entry.extra.partition("/")
+        if not season or season == host_season:
+            return f"{year} {host_season} Olympics"
     sport = context.sport.label if context.sport else ""
     winter = season == "Winter" or (
         not season and lexicon.contains("winter_sport", context.lang, sport)
@@ -786,12 +773,8 @@ def olympic_host(context: ArticleContext, event: Concept | None) -> Concept | No
 def _race_kind(context: ArticleContext, sentence: Sentence) -> str | None:
     """A race named by its kind in the sentence ("massastart" -> "mass start")."""
     lexicon = Lexicon.load()
-    for surface in lexicon.surfaces("race", context.lang):
-        if re.search(rf"(?<!\w){re.escape(surface)}(?!\w)", sentence.text, re.IGNORECASE):
-            entry = lexicon.lookup("race", context.lang, surface)
-            if entry is not None:
-                return entry.label
-    return None
+    found = lexicon.find_all("race", context.lang, sentence.text)
+    return found[0].label if found else None
 
 
 def place_in(context: ArticleContext, sentence: Sentence) -> Concept | None:

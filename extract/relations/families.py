@@ -477,10 +477,8 @@ class RelationExtractor:
         return Concept(label, "award")
 
     def _names_event(self, context: ArticleContext, text: str) -> bool:
-        for word in self.lexicon.surfaces("event_word", context.lang):
-            if re.search(rf"\b{re.escape(word)}\b", text):
-                return True
-        return False
+        pattern = self.lexicon.finder("event_word", context.lang, ignore_case=False)
+        return pattern is not None and pattern.search(text) is not None
 
     def _event_name_in(self, context: ArticleContext, text: str) -> str | None:
         from sportkg.extract.relations.engine import _NAME

@@ -48,11 +48,12 @@ class Lexicon:
 
     def __init__(self, entries: Iterable[Entry]) -> None:
         self._by: dict[tuple[str, str], dict[str, Entry]] = {}
+        self._finders: dict[tuple[str, str, bool, bool], re.Pattern[str] | None] = {}
         for entry in entries:
             langs = ("nl", "en") if entry.lang == "*" else (entry.lang,)
             for lang in langs:
                 table = self._by.setdefault((entry.kind, lang), {})
-                table.setdefault(fold(entry.surface), entry)
+                table.setdefault(_fold(entry.surface), entry)
 
     @classmethod
     def load(cls, path: Path = LEXICON_PATH) -> Lexicon:
@@ -63,7 +64,40 @@ class Lexicon:
 
     def lookup(self, kind: str, lang: str, surface: str) -> Entry | None:
         """The entry of `kind` for `surface` (accent- and case-insensitive), or None."""
-        return self._by.get((kind, _lang(lang)), {}).get(fold(surface))
+        return self._by.get((kind, _lang(lang)), {}).get(_fold(surface))
+
+    def finder(
+        self, kind: str, lang: str, *, ignore_case: bool = True, suffix: bool = False
+    ) -> re.Pattern[str] | None:
+        """One compiled regex matching any surface of a kind as a whole word (group "w").
+
+        With `suffix`, a word may also end in the surface ("topschaatsster"). None when
+        the kind has no entries. Compiled once per (kind, lang, options).
+        """
+        key = (kind, _lang(lang), ignore_case, suffix)
+        if key not in self._finders:
+            alternation = self.alternation(kind, lang)
+            if not alternation:
+                self._finders[key] = None
+            else:
+                prefix = r"\w*?" if suffix else ""
+                self._finders[key] = re.compile(
+                    rf"(?<![\w-]){prefix}(?P<w>{alternation})(?![\w])",
+                    re.IGNORECASE if ignore_case else 0,
+                )
+        return self._finders[key]
+
+    def find_all(self, kind: str, lang: str, text: str, **options: bool) -> list[Entry]:
+        """The entries of a kind named in `text`, in order (see `finder`)."""
+        pattern = self.finder(kind, lang, **options)
+        if pattern is None:
+            return []
+        out = []
+        for m in pattern.finditer(text):
+            entry = self.lookup(kind, lang, m.group("w"))
+            if entry is not None:
+                out.append(entry)
+        return out
 
     def surfaces(self, kind: str, lang: str) -> list[str]:
         """All surface forms of a kind, longest first (for regex alternations)."""
@@ -77,6 +111,11 @@ class Lexicon:
     def contains(self, kind: str, lang: str, surface: str) -> bool:
         """Whether `surface` is an entry of `kind`."""
         return self.lookup(kind, lang, surface) is not None
+
+
+@lru_cache(maxsize=65536)
+def _fold(text: str) -> str:
+    return fold(text)
 
 
 def _lang(lang: str) -> str:
