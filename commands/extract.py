@@ -122,14 +122,20 @@ def extract_statements(
     pipeline: str = "auto",
     n_process: int = 1,
     max_chars: int = DEFAULT_MAX_CHARS,
+    failures: list[ReadFailure] | None = None,
+    failed: set[tuple[str, str]] | None = None,
 ) -> Iterator[tuple[Article, list[Statement]]]:
     """Run the extraction pipeline over articles, long ones in parts.
+
+    In one process, an article the pipeline fails on is recorded in `failures` and its
+    (source, id) in `failed` (when given); it yields no statements and the others go on.
+    With worker processes a failure stops the run.
 
     Raises:
         ConfigError: when the extraction pipeline is not available.
     """
     try:
-        from sportkg.pipeline import extract_articles
+        from sportkg.pipeline import extract_article, extract_articles
     except ImportError as exc:
         raise ConfigError(f"the extraction pipeline cannot be loaded: {exc}") from exc
     from sportkg.extract.chunking import extract_in_parts
@@ -137,6 +143,29 @@ def extract_statements(
     def run(parts: Iterable[Article]) -> Iterator[tuple[Article, list[Statement]]]:
         return extract_articles(parts, pipeline=pipeline, n_process=n_process)
 
+    def run_guarded(parts: Iterable[Article]) -> Iterator[tuple[Article, list[Statement]]]:
+        from sportkg.extract.nlp import load_nlp
+
+        nlps: dict[str, Any] = {}
+        for part in parts:
+            if part.lang not in nlps:
+                nlps[part.lang] = load_nlp(part.lang, pipeline=pipeline)
+            try:
+                found = extract_article(nlps[part.lang], part)
+            except Exception as exc:  # noqa: BLE001 - one article must not stop the others
+                failure = ReadFailure(
+                    part.source or part.id, f"extraction failed: {type(exc).__name__}: {exc}"
+                )
+                if failures is not None:
+                    failures.append(failure)
+                if failed is not None:
+                    failed.add((part.source, part.id))
+                _note(f"skipped {failure}")
+                found = []
+            yield part, found
+
+    if n_process <= 1:
+        return extract_in_parts(articles, run_guarded, max_chars=max_chars)
     return extract_in_parts(articles, run, max_chars=max_chars)
 
 
@@ -239,7 +268,9 @@ def extract(
 ) -> None:
     """Extract statements from articles and write them as JSON lines or a table."""
     reading = Reading(list(paths), glob=glob, lang=lang, date=date, max_bytes=max_mb * 1024 * 1024)
-    results = extract_statements(reading, pipeline=pipeline, n_process=n_process)
+    results = extract_statements(
+        reading, pipeline=pipeline, n_process=n_process, failures=reading.failures
+    )
     handle = out.open("w", encoding="utf-8") if out else sys.stdout
     count = 0
     try:
@@ -284,8 +315,17 @@ def build(
     added = replaced = unchanged = 0
     kg = _open_graph(store, backend, endpoint)
     try:
-        results = extract_statements(reading, pipeline=pipeline, n_process=n_process)
+        failed: set[tuple[str, str]] = set()
+        results = extract_statements(
+            reading,
+            pipeline=pipeline,
+            n_process=n_process,
+            failures=reading.failures,
+            failed=failed,
+        )
         for article, statements in progress(results, total=total, desc="build", unit="article"):
+            if (article.source, article.id) in failed:
+                continue  # keep what the graph holds for it rather than store an empty graph
             result = kg.add_article(article, statements)
             count += len(statements)
             added += result.added
@@ -359,7 +399,9 @@ def evaluate(
     else:
         statements = [
             s
-            for _, stmts in extract_statements(reading, pipeline=pipeline, n_process=n_process)
+            for _, stmts in extract_statements(
+                reading, pipeline=pipeline, n_process=n_process, failures=reading.failures
+            )
             for s in stmts
         ]
     report = score_statements(statements, gold, langs=reading.langs)
