@@ -231,3 +231,41 @@ def test_progress_draws_on_a_terminal_only(monkeypatch: pytest.MonkeyPatch) -> N
     quiet = _Terminal()
     assert list(progress(range(5), total=5, desc="articles", stream=quiet)) == list(range(5))
     assert quiet.getvalue() == ""
+
+
+def test_unknown_pipeline_is_a_one_line_error(article_dir: Path) -> None:
+    proc = run("extract", str(article_dir), "--pipeline", "no_such_pipeline")
+    assert proc.returncode == 1
+    assert proc.stderr.startswith("sportkg: error:") and "no_such_pipeline" in proc.stderr
+
+
+def test_evaluate_a_statements_file_without_the_pipeline(article_dir: Path, tmp_path: Path) -> None:
+    extracted = run("extract", str(article_dir), "--pipeline", "rules")
+    assert extracted.returncode == 0, extracted.stderr
+    predicted = tmp_path / "predicted.jsonl"
+    predicted.write_text(extracted.stdout, encoding="utf-8")
+    first = statements_of(extracted.stdout)[0]
+    gold = tmp_path / "gold.jsonl"
+    fact = {
+        "doc": first.doc,
+        "subject": first.subject.label,
+        "property": first.property,
+        "value": first.value.to_dict()["literal"]
+        if "literal" in first.value.to_dict()
+        else first.value.to_dict()["label"],
+    }
+    gold.write_text(json.dumps(fact) + "\n", encoding="utf-8")
+    proc = run(
+        "evaluate",
+        "--gold",
+        str(gold),
+        str(article_dir),
+        "--predicted",
+        str(predicted),
+        "--format",
+        "json",
+    )
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout)
+    assert report["micro"]["matched_gold"] == 1 and report["micro"]["recall"] == 1.0
+    assert report["micro"]["predicted"] >= 1
