@@ -15,6 +15,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from types import FrameType
-from typing import Annotated
+from typing import IO, Annotated
 
 import typer
 from sportkg.errors import ConfigError, StoreError
@@ -155,16 +156,19 @@ def port_is_free(host: str, port: int) -> bool:
     return True
 
 
-def wait_until_answering(process: subprocess.Popen[bytes], config: ServeConfig) -> None:
-    """Block until the server answers a query, or raise StoreError with its message."""
+def wait_until_answering(
+    process: subprocess.Popen[bytes], config: ServeConfig, log: IO[bytes]
+) -> None:
+    """Block until the server answers a query, or raise StoreError with its last message."""
     probe = config.query_url + "?query=ASK%7B%7D"
     deadline = time.monotonic() + STARTUP_SECONDS
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            err = process.stderr.read().decode("utf-8", "replace") if process.stderr else ""
-            lines = err.strip().splitlines()
-            last = lines[-1] if lines else f"exit code {process.returncode}"
-            raise StoreError(f"the Oxigraph server for {str(config.store)!r} stopped: {last}")
+            log.seek(0)
+            lines = [ln.strip() for ln in log.read().decode("utf-8", "replace").splitlines()]
+            errors = [ln for ln in lines if ln.startswith("Error")] or [ln for ln in lines if ln]
+            reason = errors[0] if errors else f"exit code {process.returncode}"
+            raise StoreError(f"the Oxigraph server for {str(config.store)!r} stopped: {reason}")
         try:
             with urllib.request.urlopen(probe, timeout=2) as response:
                 if response.status == 200:
@@ -209,11 +213,14 @@ def serve(config: ServeConfig) -> int:
     # Explicit handlers: a shell starts background jobs with SIGINT ignored, and
     # `kill -INT` should still stop the server cleanly.
     previous = {sig: signal.signal(sig, _terminate) for sig in (signal.SIGINT, signal.SIGTERM)}
+    # The server's messages go to a temporary file, not a pipe nobody reads (a full
+    # pipe would block a long-running server); they are shown if it fails to start.
+    log = tempfile.TemporaryFile()
     process = subprocess.Popen(  # noqa: S603 (a fixed binary and our own arguments)
-        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        command, stdout=subprocess.DEVNULL, stderr=log
     )
     try:
-        wait_until_answering(process, config)
+        wait_until_answering(process, config, log)
         mode = "read-write" if config.writable else "read-only"
         typer.echo(f"Serving {config.store} ({mode}) at {config.base_url}")
         typer.echo(f"SPARQL query endpoint:  {config.query_url}")
@@ -232,8 +239,7 @@ def serve(config: ServeConfig) -> int:
     finally:
         if process.poll() is None:
             stop_process(process)
-        if process.stderr is not None:
-            process.stderr.close()
+        log.close()
         for sig, handler in previous.items():
             signal.signal(sig, handler)
 

@@ -199,3 +199,30 @@ def test_serves_a_store_built_by_the_knowledge_graph(built_store: Path) -> None:
     finally:
         code, _ = server.stop()
     assert code == 0
+
+
+def test_a_broken_store_or_a_busy_port_is_a_one_line_error(tmp_path: Path,
+                                                           tiny_store: Path) -> None:
+    import socket
+
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "CURRENT").write_text("garbage")
+    result = subprocess.run(
+        [*sportkg_command(), "serve", "--store", str(broken), "--bind",
+         f"127.0.0.1:{free_port()}"], capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 1
+    assert result.stderr.startswith("sportkg: error: the Oxigraph server for ")
+    assert "Corruption" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = subprocess.run(
+            [*sportkg_command(), "serve", "--store", str(tiny_store), "--bind",
+             f"127.0.0.1:{port}"], capture_output=True, text=True, timeout=60,
+        )
+    assert result.returncode == 1
+    assert f"127.0.0.1:{port} is already in use" in result.stderr
