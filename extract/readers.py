@@ -163,7 +163,7 @@ def read_file(
         path: the file.
         lang: language when the file does not state one; None detects it.
         date: publication date when the file does not state one.
-        max_bytes: larger files are rejected.
+        max_bytes: larger text files (and JSON-lines records) are rejected.
         discovered: the file was found in a directory rather than named; a JSON-lines
             file of other records (no `text`) is then skipped with a warning, not a failure.
 
@@ -178,13 +178,14 @@ def read_file(
     except OSError as exc:
         yield ReadFailure(name, f"cannot read: {exc.strerror or exc}")
         return
-    if size > max_bytes:
-        yield ReadFailure(name, f"file too large ({_mb(size)} > limit {_mb(max_bytes)})")
-        return
     if size == 0:
         yield ReadFailure(name, "empty file")
         return
-    if path.suffix.lower() in JSONL_SUFFIXES:
+    is_jsonl = path.suffix.lower() in JSONL_SUFFIXES
+    if size > max_bytes and not is_jsonl:  # JSON lines are streamed: the limit is per record
+        yield ReadFailure(name, f"file too large ({_mb(size)} > limit {_mb(max_bytes)})")
+        return
+    if is_jsonl:
         try:
             with path.open("rb") as stream:
                 yield from _read_jsonl_stream(

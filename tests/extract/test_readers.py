@@ -300,3 +300,12 @@ def test_arbitrary_jsonl_lines_never_crash(tmp_path: Path, lines: list[str]) -> 
     path.write_text("\n".join(line.replace("\n", " ") for line in lines), encoding="utf-8")
     for result in read_jsonl(path):
         assert isinstance(result, Article | ReadFailure)
+
+
+def test_jsonl_file_larger_than_the_limit_is_streamed_by_record(tmp_path: Path) -> None:
+    path = tmp_path / "many.jsonl"
+    record = {"text": "De schaatsster won de race en zij was blij met het goud. " * 5}
+    path.write_text("".join(json.dumps({**record, "id": f"r{i}"}) + "\n" for i in range(40)))
+    assert path.stat().st_size > 5000
+    results = list(read_file(path, max_bytes=2000))
+    assert len(by_id(results)) == 40 and not failures(results)
