@@ -413,7 +413,7 @@ h1 { font-size: 16px; margin: 0; }
 .node text { font-size: 11px; paint-order: stroke; stroke: #fbfbfa; stroke-width: 3px;
              pointer-events: none; }
 .node.hit circle { stroke: #ff2d55; stroke-width: 3; }
-.dim { opacity: 0.15; }
+.dim, .fade { opacity: 0.15; }
 .hide-labels .edge text { display: none; }
 #tooltip { position: fixed; max-width: 420px; background: #fff; border: 1px solid #bbb;
            border-radius: 4px; padding: 6px 8px; box-shadow: 0 2px 8px rgba(0,0,0,.15);
@@ -530,7 +530,8 @@ _SCRIPT = r"""
     d.text.appendChild(text(d.label));
     d.g = g;
     g.addEventListener("mousemove", function (ev) { showNode(d, ev); });
-    g.addEventListener("mouseleave", hideTooltip);
+    g.addEventListener("mouseenter", function () { focus(i); });
+    g.addEventListener("mouseleave", function () { hideTooltip(); focus(null); });
     g.addEventListener("pointerdown", function (ev) { startDrag(ev, d); });
   });
 
@@ -654,6 +655,21 @@ _SCRIPT = r"""
     position(ev);
   }
   function hideTooltip() { tooltip.hidden = true; }
+  // hovering a node fades everything that is not one of its facts or neighbours
+  function focus(index) {
+    const near = {};
+    if (index !== null) {
+      near[index] = true;
+      edges.forEach(function (e) {
+        if (e.source === index || e.target === index) { near[e.source] = near[e.target] = true; }
+      });
+    }
+    nodes.forEach(function (d, j) { d.g.classList.toggle("fade", index !== null && !near[j]); });
+    edges.forEach(function (e) {
+      const mine = e.source === index || e.target === index;
+      e.g.classList.toggle("fade", index !== null && !mine);
+    });
+  }
 
   // ---- header: counts, legend, search, label toggle
   document.getElementById("counts").textContent = n + " nodes · " + edges.length + " edges";

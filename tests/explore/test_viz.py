@@ -139,6 +139,16 @@ def test_page_draws_every_node_without_errors_in_chromium(
     assert tip[0] is False
     assert "coached by" in tip[1] and "nl_01.txt (2026-01-18)" in tip[1]
     assert "Noor Vermeulen won goud" in tip[1]
+    # hovering a node fades all but its facts and neighbours
+    faded = browser.evaluate(
+        "(() => { const g = document.querySelector('.node[data-id$=\"callum-reid\"]');"
+        " g.dispatchEvent(new MouseEvent('mouseenter'));"
+        " const on = [document.querySelectorAll('.node.fade').length,"
+        "             document.querySelectorAll('.edge.fade').length];"
+        " g.dispatchEvent(new MouseEvent('mouseleave'));"
+        " return on.concat([document.querySelectorAll('.fade').length]); })()"
+    )
+    assert faded == [7, 8, 0]
     # the event label with markup is shown as text, not parsed as HTML
     assert browser.evaluate("document.querySelectorAll('#network b').length") == 0
     assert browser.evaluate("document.querySelectorAll('#legend span').length") == 4
