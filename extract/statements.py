@@ -39,10 +39,11 @@ def doc_statements(doc: Doc, article: Article) -> list[Statement]:
     if not facts or not isinstance(context, ArticleContext):
         return []
     links: Mapping[tuple[int, int], tuple[Entity, object]] = doc.user_data.get(LINKS_KEY, {})
+    length = len(context.text)
     merged: dict[tuple[str, ...], Statement] = {}
     order: list[tuple[str, ...]] = []
     for fact in facts:
-        statement = _statement(fact, context, links, article, len(doc.text))
+        statement = _statement(fact, context, links, article, length)
         if statement is None:
             continue
         key = _key(statement)

@@ -161,14 +161,15 @@ def _build_context(doc: Doc) -> ArticleContext:
     canonical = doc.user_data.get(CANONICAL_KEY, {})
     published = doc.user_data.get(PUBLISHED_KEY)
     mentions = person_mentions(doc)
+    doc_text = doc.text  # computed from the tokens on each access: read it once
     sentences: list[Sentence] = []
     if doc.has_annotation("SENT_START"):
         sents = [(s.start_char, s.end_char) for s in doc.sents]
     else:
-        sents = [(0, len(doc.text))]
+        sents = [(0, len(doc_text))]
     m = 0
     for start, end in sents:
-        text = doc.text[start:end]
+        text = doc_text[start:end]
         if not text.strip():
             continue
         lead = len(text) - len(text.lstrip())
@@ -185,7 +186,7 @@ def _build_context(doc: Doc) -> ArticleContext:
         while k < len(mentions) and mentions[k].end_char <= end:
             span = mentions[k]
             name = canonical.get((span.start_char, span.end_char), span.text)
-            piece = doc.text[cursor : span.start_char]
+            piece = doc_text[cursor : span.start_char]
             masked_parts.append(piece)
             length += len(piece)
             positions.append(length)
@@ -196,7 +197,7 @@ def _build_context(doc: Doc) -> ArticleContext:
             cursor = span.end_char
             k += 1
         m = k
-        masked_parts.append(doc.text[cursor:end])
+        masked_parts.append(doc_text[cursor:end])
         masked = "".join(masked_parts)
         sentences.append(Sentence(len(sentences), start, end, text, people, masked, positions))
     carried: Person | None = None
@@ -231,17 +232,17 @@ def _build_context(doc: Doc) -> ArticleContext:
         sentence.salient = guess or sentence.carried
     context = ArticleContext(
         lang=lang,
-        text=doc.text,
+        text=doc_text,
         published=published,
         sentences=sentences,
         protagonist=protagonist,
-        sport=_article_sport(doc.text, lang),
+        sport=_article_sport(doc_text, lang),
     )
     context.gender = _genders(sentences)
     lexicon = Lexicon.load()
     context.olympic = any(
         e.label == "Olympics" and len(e.surface) > 3
-        for e in lexicon.find_all("competition", lang, doc.text)
+        for e in lexicon.find_all("competition", lang, doc_text)
     )
     return context
 
