@@ -145,23 +145,22 @@ def parse_race_time(text: str) -> float | None:
         (71.84, 36.49, 8313.0)
     """
     text = text.strip().rstrip("s").strip()
-    if not re.fullmatch(r"\d+(?:[.:,]\d+)*", text):
+    if not re.fullmatch(r"\d+(?:[.:,]\d+)*", text) or text.count(",") > 1:
         return None
-    fraction = 0.0
+    fraction = ""
     if "," in text:
-        text, frac = text.rsplit(",", 1)
-        fraction = float("0." + frac)
+        text, fraction = text.split(",")
     elif ":" in text and "." in text.rsplit(":", 1)[1]:
-        text, frac = text.rsplit(".", 1)
-        fraction = float("0." + frac)
+        text, fraction = text.rsplit(".", 1)
     elif ":" not in text and "." in text:
-        text, frac = text.rsplit(".", 1)
-        fraction = float("0." + frac)
-    parts = [int(p) for p in re.split(r"[.:]", text) if p != ""]
+        text, fraction = text.rsplit(".", 1)
+    parts = re.split(r"[.:]", text)
+    if not all(p.isdigit() for p in parts) or (fraction and not fraction.isdigit()):
+        return None
     seconds = 0.0
     for part in parts:
-        seconds = seconds * 60 + part
-    return round(seconds + fraction, 3)
+        seconds = seconds * 60 + int(part)
+    return round(seconds + (float("0." + fraction) if fraction else 0.0), 3)
 
 
 # ---------------------------------------------------------------- gold facts

@@ -181,6 +181,7 @@ def test_evaluate_on_the_shared_dev_set(eval_dev: Path) -> None:
     assert int(micro[-5]) == gold_count  # every gold fact of the data counted
 
 
+@pytest.mark.slow
 def test_build_store_twice_changes_nothing(article_dir: Path, tmp_path: Path) -> None:
     store = tmp_path / "store"
     first = run("build", str(article_dir), "--store", str(store), "--pipeline", "rules")

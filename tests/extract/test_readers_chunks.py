@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+import pytest
 from sportkg.extract.chunking import extract_in_parts, split_article, split_text
 from sportkg.extract.readers import read_file
 from sportkg.iris import mint_entity_iri
@@ -64,6 +65,7 @@ def test_short_article_is_its_own_part() -> None:
     assert split_article(article, max_chars=10_000) == [(0, article)]
 
 
+@pytest.mark.slow
 def test_five_megabyte_article_in_bounded_parts(tmp_path: Path) -> None:
     path = tmp_path / "big.txt"
     repeats = 5 * 1024 * 1024 // len(PARAGRAPH) + 1
