@@ -45,7 +45,7 @@ _OBJECT_PREPOSITIONS = frozenset(
     "tegen against achter behind dan than met with over beating versus vs".split()
 )
 _FEMALE = re.compile(r"\b(ze|zij|haar|she|her|hers|herself)\b", re.IGNORECASE)
-_MALE = re.compile(r"\b(hij|zijn|hem|he|his|him|himself)\b", re.IGNORECASE)
+_MALE = re.compile(r"\b(hij|hem|he|his|him|himself)\b", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"⟨P(\d+)⟩")
 _SUBJECT_PRONOUN = re.compile(r"^\W*(?:\w+\s+){0,3}?(ze|zij|hij|she|he)\b", re.IGNORECASE)
 _FEMALE_NOUN = re.compile(

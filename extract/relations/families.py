@@ -367,7 +367,7 @@ class RelationExtractor:
                 yield Concept(name, "event")
         elif kind == "rank":
             competition = competition_in(context, sentence.text) or main_competition(context)
-            if competition is not None and competition[0] in ("Olympics", "World Championships"):
+            if competition is not None and (competition[0] == "Olympics" or _worlds(competition[0])):
                 from sportkg.extract.normalize import parse_ranking
 
                 rank = 1 if not text else (parse_ranking(text) if not text.isdigit() else int(text))
@@ -379,7 +379,7 @@ class RelationExtractor:
             competition = competition_in(context, sentence.text) or main_competition(context)
             if competition is not None and competition[0] == "Olympics":
                 yield self._award(context, "Olympic gold medal")
-            elif competition is not None and competition[0] == "World Championships":
+            elif competition is not None and _worlds(competition[0]):
                 word = "wereldkampioen" if context.lang == "nl" else "world champion"
                 concept = self._title(context, hit, word)
                 if concept is not None:
@@ -447,7 +447,7 @@ class RelationExtractor:
         kind = competition[0] if competition is not None else ""
         if "olymp" in text.lower() or kind == "Olympics":
             return self._award(context, f"Olympic {metal} medal")
-        if kind == "World Championships" and metal == "gold":
+        if _worlds(kind) and metal == "gold":
             concept = self._title(context, hit, "wereldkampioen" if context.lang == "nl"
                                   else "world champion")
             if concept is not None:
@@ -642,6 +642,11 @@ class Occupation(Concept):
     """An occupation with the sport it implies ("label/qid", empty when none)."""
 
     sport: str = ""
+
+
+def _worlds(kind: str) -> bool:
+    """Whether a competition is a world championship (of any format)."""
+    return kind.startswith("World") and "Championship" in kind
 
 
 def _same_event(a: str, b: str) -> bool:
