@@ -367,7 +367,9 @@ class RelationExtractor:
                 yield Concept(name, "event")
         elif kind == "rank":
             competition = competition_in(context, sentence.text) or main_competition(context)
-            if competition is not None and (competition[0] == "Olympics" or _worlds(competition[0])):
+            if competition is not None and (
+                competition[0] == "Olympics" or _worlds(competition[0])
+            ):
                 from sportkg.extract.normalize import parse_ranking
 
                 rank = 1 if not text else (parse_ranking(text) if not text.isdigit() else int(text))
