@@ -9,6 +9,7 @@ module prints. Pulled and loaded records go into the store's KB graph in one
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -98,26 +99,50 @@ ORDER BY ?entity
 """
 
 
-def relink(kg: Any, *, threshold: float = 0.5) -> int:
-    """Link the store's minted entities that the KB now knows (`owl:sameAs` in the KB graph).
+PEOPLE_QUERY = """
+PREFIX sk: <https://w3id.org/sportkg/ontology#>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+SELECT DISTINCT ?entity ?same WHERE {
+  GRAPH ?g { ?entity sk:entityType "person" . }
+  FILTER(STRSTARTS(STR(?entity), ?base))
+  OPTIONAL { ?entity owl:sameAs ?same }
+}
+"""
+
+
+def relink(kg: Any, *, threshold: float = 0.5) -> tuple[int, int]:
+    """Link the store's minted entities that the KB now knows, and join minted people.
+
+    Both are recorded as `owl:sameAs` in the KB graph: a minted entity the KB
+    knows -> its Wikidata item; a person minted without a sport -> the only
+    sport-specific person of the same name (`kb_pull.join_bare_people`).
 
     Returns:
-        The number of entities linked.
+        (entities linked to Wikidata items, name-only people joined).
     """
     from rdflib import Literal
     from sportkg.extract.kb import KnowledgeBase
-    from sportkg.extract.kb_pull import relink_minted
+    from sportkg.extract.kb_pull import join_bare_people, relink_minted
+    from sportkg.graph.literals import iri_nt
 
-    base = str(getattr(kg, "base", "https://w3id.org/sportkg/")) + "entity/"
-    rows = kg.query(MINTED_QUERY, bindings={"base": Literal(base)}).rows
+    base = Literal(str(getattr(kg, "base", "https://w3id.org/sportkg/")) + "entity/")
+    rows = kg.query(MINTED_QUERY, bindings={"base": base}).rows
     minted = [(str(e), str(label), str(etype)) for e, label, etype in rows]
-    if not minted:
-        return 0
-    kb = KnowledgeBase.bundled().merge(store_kb(kg))
-    links = relink_minted(minted, kb, threshold=threshold)
-    for iri, qid, _score in links:
-        kg.link(iri, qid)
-    return len(links)
+    links = []
+    if minted:
+        kb = KnowledgeBase.bundled().merge(store_kb(kg))
+        links = relink_minted(minted, kb, threshold=threshold)
+        for iri, qid, _score in links:
+            kg.link(iri, qid)
+    rows = kg.query(PEOPLE_QUERY, bindings={"base": base}).rows
+    settled = {str(entity) for entity, same in rows if same is not None}
+    people = {str(entity) for entity, _ in rows}
+    pairs = [(a, b) for a, b in join_bare_people(people) if a not in settled]
+    if pairs:
+        same_as = "<http://www.w3.org/2002/07/owl#sameAs>"
+        kg.add_kb("\n".join(f"{iri_nt(a)} {same_as} {iri_nt(b)} ." for a, b in pairs),
+                  format="nt")
+    return len(links), len(pairs)
 
 
 @kb_app.command("relink")
@@ -130,10 +155,11 @@ def relink_command(
     """Link minted entities of the store to KB items where the KB now knows them (owl:sameAs)."""
     kg = _open(store, backend, store_endpoint)
     try:
-        linked = relink(kg, threshold=threshold)
+        linked, joined = relink(kg, threshold=threshold)
     finally:
         kg.close()
-    _say(f"{linked} minted entities linked to Wikidata items (owl:sameAs)")
+    _say(f"{linked} minted entities linked to Wikidata items, {joined} name-only people "
+         "joined to the one sport-specific person of their name (owl:sameAs)")
 
 
 @kb_app.command("pull")
@@ -188,7 +214,7 @@ def pull(
         kg = _open(store, backend, store_endpoint)
         try:
             added = kg.add_kb(result.turtle, format="turtle")
-            linked = relink(kg)
+            linked, _ = relink(kg)
         finally:
             kg.close()
     people = sum(1 for e in result.entities if e.type == "person")
@@ -215,7 +241,7 @@ def load(
     kg = _open(store, backend, store_endpoint)
     try:
         added = kg.add_kb(turtle, format="turtle")
-        linked = relink(kg)
+        linked, _ = relink(kg)
     finally:
         kg.close()
     _say(f"loaded {len(entities)} items from {len(files)} file(s); "
@@ -265,12 +291,16 @@ def lookup(
 
 
 def link(
-    names: Annotated[list[str], typer.Argument(help="Names to link.")],
+    names: Annotated[list[str], typer.Argument(
+        help="Names to link; with --articles, article files or directories (- for stdin).")],
     type: Annotated[str, typer.Option("--type", help="Mention type (person, award, ...).")] =
     "person",
     context: Annotated[
         str, typer.Option("--context", help="Text around the names (sport, nationality words).")
     ] = "",
+    articles: Annotated[
+        bool, typer.Option("--articles", help="Find the mentions in articles and link each.")
+    ] = False,
     online: Annotated[
         bool, typer.Option("--online", help="Ask the endpoint by exact label when the KB "
                                             "cannot resolve a name (answers are cached).")
@@ -279,6 +309,9 @@ def link(
         bool, typer.Option("--with-store", help="Also use the KB graph of --store.")
     ] = False,
     threshold: Annotated[float, typer.Option("--threshold", min=0.0, max=1.0)] = 0.5,
+    pipeline: Annotated[
+        str, typer.Option("--pipeline", help="spaCy pipeline for --articles.")
+    ] = "auto",
     endpoint: EndpointOpt = WIKIDATA,
     offline: OfflineOpt = False,
     timeout: TimeoutOpt = 30.0,
@@ -288,10 +321,14 @@ def link(
     backend: BackendOpt = "oxigraph",
     store_endpoint: StoreEndpointOpt = None,
 ) -> None:
-    """Link names to the KB (and, with --online, to Wikidata); print one JSON line per name."""
+    """Link names (or every mention of articles) to the KB and, with --online, to Wikidata.
+
+    Prints one JSON line per name or mention: the entity and the link note (score and
+    scored candidates).
+    """
     from sportkg.extract.kb import KnowledgeBase
     from sportkg.extract.kb_pull import online_fallback
-    from sportkg.extract.linking import LinkContext, Linker
+    from sportkg.extract.linking import EntityLinker, LinkContext, Linker
 
     kb = KnowledgeBase.bundled()
     if with_store:
@@ -305,6 +342,10 @@ def link(
         client = _client(endpoint, offline=offline, timeout=timeout, retries=retries,
                          cache_dir=cache_dir)
         fallback = online_fallback(client)
+    if articles:
+        _link_articles(names, EntityLinker(None, kb=kb, threshold=threshold, fallback=fallback),
+                       pipeline=pipeline)
+        return
     linker = Linker(kb, threshold=threshold, fallback=fallback)
     base = LinkContext.from_text(context, kb=kb) if context else LinkContext()
     for name in names:
@@ -313,6 +354,34 @@ def link(
         entity, note = linker.link(name, type, local)
         typer.echo(json.dumps({"entity": entity.to_dict(), "note": note.to_dict()},
                               ensure_ascii=False))
+
+
+def _link_articles(paths: list[str], component: Any, *, pipeline: str) -> None:
+    """Run mention detection over the articles and print every mention's link decision."""
+    from sportkg.extract.nlp import load_nlp
+    from sportkg.extract.readers import ReadFailure, read_paths
+    from sportkg.model import Article
+
+    pipelines: dict[str, Any] = {}
+    failed = False
+    for item in read_paths(paths):
+        if isinstance(item, ReadFailure) or not isinstance(item, Article):
+            typer.echo(f"sportkg: {item}", err=True)
+            failed = True
+            continue
+        nlp = pipelines.get(item.lang)
+        if nlp is None:
+            nlp = pipelines[item.lang] = load_nlp(item.lang, pipeline=pipeline, linker=False)
+        doc = component(nlp(item.text))
+        for (start, end), (entity, note) in sorted(doc.user_data["sportkg_links"].items()):
+            typer.echo(json.dumps({
+                "doc": item.id, "start": start, "end": end, "mention": doc.text[start:end],
+                "entity": entity.to_dict(), "note": note.to_dict(),
+            }, ensure_ascii=False))
+    if failed:
+        # SystemExit, not typer.Exit: the app runs with standalone_mode=False, where click
+        # turns typer.Exit into a return value instead of the exit code
+        sys.exit(1)
 
 
 def enrich(

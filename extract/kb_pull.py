@@ -203,3 +203,29 @@ def relink_minted(
         if entity.qid:
             found.append((iri, entity.qid, note.score))
     return found
+
+
+def join_bare_people(people: Iterable[str]) -> list[tuple[str, str]]:
+    """Pairs (name-only IRI, sport-specific IRI) of minted people that are one person.
+
+    A person minted without a sport ("miho-takagi", from an article that named no
+    sport near her) is the same as the only sport-specific person of that name
+    ("miho-takagi--speed-skating"); with two or more sport-specific people of the
+    name, which one is meant is unknown and nothing is joined.
+
+    Examples:
+        >>> join_bare_people(["e/a-b", "e/a-b--boxing", "e/c-d", "e/c-d--boxing",
+        ...                   "e/c-d--tennis"])
+        [('e/a-b', 'e/a-b--boxing')]
+    """
+    specific: dict[str, list[str]] = {}
+    bare: set[str] = set()
+    for iri in people:
+        stem, sep, _ = iri.partition("--")
+        if sep:
+            specific.setdefault(stem, []).append(iri)
+        else:
+            bare.add(iri)
+    return sorted(
+        (iri, specific[iri][0]) for iri in bare if len(specific.get(iri, ())) == 1
+    )

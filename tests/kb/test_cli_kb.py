@@ -15,6 +15,7 @@ from .conftest import make_fixed_server
 SPORTKG = str(Path(sys.executable).parent / "sportkg")
 DATA = Path(__file__).parent / "data"
 ENTITY = "https://w3id.org/sportkg/entity/"
+WD = "http://www.wikidata.org/entity/"
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -41,12 +42,13 @@ def store(tmp_path: Path) -> Path:
     boxer = Entity(ENTITY + "kees-stam--boxing", "Kees Stam", type="person")
     skater = Entity(ENTITY + "kees-stam--speed-skating", "Kees Stam", type="person")
     unknown = Entity(ENTITY + "tinus-onbekend", "Tinus Onbekend", type="person")
+    cyclist = Entity(ENTITY + "tinus-onbekend--cycling", "Tinus Onbekend", type="person")
     evidence = Evidence(source="nl_fictief.txt", sentence="Fictieve tekst.", start=0, end=15,
                         extractor="test", published="2024-06-01")
     statements = [
         Statement(doc=article.id, article=article.hash, subject=who, property="P27",
                   value=Entity.from_qid("Q55", "Netherlands", "country"), evidence=evidence)
-        for who in (boxer, skater, unknown)
+        for who in (boxer, skater, unknown, cyclist)
     ]
     with KnowledgeGraph.open("oxigraph", path=path) as kg:
         kg.add_article(article, statements)
@@ -61,8 +63,16 @@ def test_load_relinks_minted_people_by_sport(store: Path) -> None:
 
     with KnowledgeGraph.open("oxigraph", path=store, read_only=True) as kg:
         rows = kg.query("SELECT ?e ?q WHERE { ?e <http://www.w3.org/2002/07/owl#sameAs> ?q }")
-        links = {str(e).removeprefix(ENTITY): str(q).rsplit("/", 1)[-1] for e, q in rows.rows}
-    assert links == {"kees-stam--boxing": "Q900001", "kees-stam--speed-skating": "Q900002"}
+        links = {str(e).removeprefix(ENTITY): str(q).removeprefix(WD) for e, q in rows.rows}
+    assert links == {
+        "kees-stam--boxing": "Q900001",
+        "kees-stam--speed-skating": "Q900002",
+        # the name-only person is the only sport-specific person of the name
+        "tinus-onbekend": ENTITY + "tinus-onbekend--cycling",
+    }
+    again = run("kb", "relink", "--store", str(store))
+    assert again.returncode == 0, again.stderr
+    assert "0 minted entities linked to Wikidata items, 0 name-only people joined" in again.stderr
     stats = run("kb", "stats", "--store", str(store))
     assert stats.returncode == 0, stats.stderr
     assert "store: 9 entities" in stats.stdout
@@ -155,3 +165,17 @@ def test_enrich_and_gap_report(wikidata_endpoint: str, tmp_path: Path) -> None:
     assert "enriched 3 linked items" in done.stderr
     report = [line for line in done.stdout.splitlines() if "Q900006" in line]
     assert len(report) == 1 and "missing" in report[0] and "Q55" in report[0]
+
+
+def test_link_mentions_of_articles(tmp_path: Path) -> None:
+    article = tmp_path / "nl_eigen.txt"
+    article.write_text(" date 2026-02-10 \nSchaatsster Femke Kok won goud in Milaan. "
+                       "Bokser Mike Tyson keek toe.\n", encoding="utf-8")
+    done = run("link", "--articles", str(article))
+    assert done.returncode == 0, done.stderr
+    decisions = {d["mention"]: d for d in map(json.loads, done.stdout.splitlines())}
+    assert decisions["Mike Tyson"]["entity"]["qid"] == "Q79031"
+    assert decisions["Milaan"]["entity"]["qid"] == "Q490"
+    assert decisions["Femke Kok"]["entity"]["iri"] == ENTITY + "femke-kok--speed-skating"
+    assert decisions["Femke Kok"]["doc"] == "nl_eigen"
+    assert run("link", "--articles", str(tmp_path / "absent.txt")).returncode == 1
