@@ -33,6 +33,7 @@ Examples:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -68,8 +69,12 @@ SPORT_CUES: Mapping[str, tuple[str, ...]] = {
                        "striker", "premier league", "champions league"),
     "sport:tennis": ("tennis", "tennisser", "tennisster", "tennis player", "wimbledon",
                      "roland garros", "grand slam"),
-    "sport:athletics": ("atletiek", "hardloper", "hardloopster", "sprinter", "sprint",
-                        "marathon", "athletics", "runner", "hurdles", "horden"),
+    "sport:athletics": ("atletiek", "hardloper", "hardloopster", "marathon", "athletics",
+                        "runner", "hurdles", "horden", "meerkamp", "meerkampster", "zevenkamp",
+                        "heptathlon", "decathlon", "tienkamp"),
+    "sport:formula_one": ("formule 1", "formula one", "formula 1", "f1", "grand prix",
+                          "coureur", "racing driver", "f1 driver", "pole position"),
+    "sport:darts": ("darts", "darter", "dartster", "pdc", "bullseye"),
     "sport:swimming": ("zwemmen", "zwemmer", "zwemster", "swimming", "swimmer", "zwembad"),
     "sport:football_american": ("american football", "nfl", "quarterback", "super bowl"),
 }
@@ -95,6 +100,8 @@ SPORT_LABELS: Mapping[str, str] = {
     "sport:athletics": "athletics",
     "sport:swimming": "swimming",
     "sport:football_american": "american football",
+    "sport:formula_one": "formula one",
+    "sport:darts": "darts",
 }
 """Disambiguator labels of the sports that have no QID in the KB."""
 
@@ -111,6 +118,8 @@ class LinkContext:
         qids: KB entities mentioned in the article (exact label or alias), plus event cues
             ("Q5389" for Olympic words, "championship" for other championships).
         local_qids: the same for the mention's own sentence.
+        local_distance: tokens between the mention and the nearest sport word of its
+            sentence (None without one); 0 to 2 is an apposition ("bokser Jake Paul").
         local_sports: sports evoked in the mention's own sentence.
         local_countries: countries evoked in the mention's own sentence.
     """
@@ -121,6 +130,7 @@ class LinkContext:
     local_sports: frozenset[str] = frozenset()
     local_countries: frozenset[str] = frozenset()
     local_qids: frozenset[str] = frozenset()
+    local_distance: int | None = None
     sport_counts: Mapping[str, int] = field(default_factory=dict)
 
     @classmethod
@@ -154,6 +164,10 @@ class LinkContext:
         return replace(
             self,
             local_sports=_nearest(found.sports, position),
+            local_distance=(
+                None if position is None or not found.sports
+                else min(abs(i - position) for i, _ in found.sports)
+            ),
             local_countries=_nearest(found.countries, position),
             local_qids=found.qids,
         )
@@ -340,11 +354,20 @@ class Linker:
                 raw = [(c, round(s * 0.45, 4) if top - s < 0.1 else s) for c, s in raw]
         return [(c, min(1.0, s)) for c, s in raw]
 
-    def mint(self, name: str, type: str, context: LinkContext) -> Entity:
-        """The NIL entity of `name`: a minted IRI, with the sport for people when it is clear."""
+    def mint(
+        self, name: str, type: str, context: LinkContext, *, sport: str | None = None
+    ) -> Entity:
+        """The NIL entity of `name`: a minted IRI, with the sport for people when it is clear.
+
+        Args:
+            name: the (canonical) name.
+            type: the coarse type.
+            context: where the sport of a person comes from when `sport` is None.
+            sport: the person's sport (QID or "sport:<name>"), when already decided.
+        """
         disambiguator = None
         if type == "person":
-            sport = context.sport
+            sport = sport or context.sport
             if sport is not None:
                 disambiguator = _sport_label(sport, self.kb)
         iri = mint_entity_iri(name, type, disambiguator=disambiguator)
@@ -464,19 +487,61 @@ class EntityLinker:
                 sure.add(entity.qid)
         context = base.with_qids(sure)
         decided: dict[tuple[str, str, str, int], tuple[Entity, LinkNote]] = {}
+        votes: dict[str, Counter[str]] = {}
         for span in mentions:
             key = (span.start_char, span.end_char)
             name = canonical.get(key) or span.text
             sentence, at = _sentence_of(span)
+            local = context.with_sentence(sentence, at=at, kb=kb)
+            if span.label_ == "person" and local.local_distance is not None:
+                weight = 3 if local.local_distance <= 2 else 1
+                for sport in {_sport_root(x) for x in local.local_sports}:
+                    votes.setdefault(normalize_name(name), Counter())[sport] += weight
             memo = (normalize_name(name), span.label_, sentence, at)
             if memo not in decided:
-                local = context.with_sentence(sentence, at=at, kb=kb)
                 decided[memo] = self.linker.link(name, span.label_, local)
             entity, note = decided[memo]
             links[key] = (entity, replace(note, mention=span.text))
-        _unify_people(links, canonical)
+        self._settle_people(links, canonical, votes, context)
         doc.user_data["sportkg_links"] = links
         return doc
+
+    def _settle_people(
+        self,
+        links: dict[tuple[int, int], tuple[Entity, LinkNote]],
+        canonical: Mapping[tuple[int, int], str],
+        votes: Mapping[str, Counter[str]],
+        context: LinkContext,
+    ) -> None:
+        """One entity per person in the doc; NIL people get the sport their mentions show.
+
+        The sport of a NIL person is the one the sport words next to their mentions
+        point to most (a word right beside the name, as in "bokser Jake Paul", counts
+        three times), else the article's sport; a tie goes to the article's sport
+        when it is one of the tied ones, else gives no sport.
+        """
+        _unify_people(links, canonical)
+        minted: dict[str, Entity] = {}
+        for key, (entity, note) in list(links.items()):
+            if entity.type != "person" or entity.qid is not None:
+                continue
+            name = canonical.get(key) or entity.label
+            norm = normalize_name(name)
+            if norm not in minted:
+                counts = votes.get(norm) or Counter()
+                ranked = counts.most_common()
+                sport = None
+                if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+                    sport = ranked[0][0]
+                elif ranked:  # a tie: the article's sport if it is one of them, else none
+                    tied = {s for s, n in ranked if n == ranked[0][1]}
+                    sport = context.sport if context.sport in tied else ""
+                minted[norm] = self.linker.mint(
+                    entity.label, "person", context if sport is None else LinkContext(),
+                    sport=sport or None,
+                )
+            fresh = minted[norm]
+            links[key] = (fresh, replace(note, iri=fresh.iri))
 
     def to_disk(self, path: Any, *, exclude: Iterable[str] = ()) -> None:
         """Nothing to save: the KB is configured, not trained."""

@@ -134,3 +134,17 @@ def test_fallback_is_asked_once_and_its_records_are_used(kb: KnowledgeBase) -> N
     assert linker.link("Bert Onbekend", "person")[0].qid is None
     linker.link("Bert Onbekend", "person")
     assert asked == ["Ada Fictief", "Bert Onbekend"]
+
+
+def test_nil_person_takes_the_sport_beside_their_name(nlp: Any, kb: KnowledgeBase) -> None:
+    text = ("Schaatsster Anna Vos won goud op de 1000 meter. Haar vriend, bokser Rico Maas, "
+            "keek toe. Maas juichte op de tribune van de ijsbaan.")
+    links = run_component(
+        nlp, kb, text, [("Anna Vos", "person"), ("Rico Maas", "person"), ("Maas", "person")],
+        canonical={"Anna Vos": "Anna Vos", "Rico Maas": "Rico Maas", "Maas": "Rico Maas"},
+    )
+    iris = {text[s:e]: entity.iri for (s, e), (entity, _) in links.items()}
+    assert iris["Anna Vos"] == mint_entity_iri("Anna Vos", "person", disambiguator="speed skating")
+    boxer = mint_entity_iri("Rico Maas", "person", disambiguator="boxing")
+    assert iris["Rico Maas"] == iris["Maas"] == boxer
+    assert all(note.iri == entity.iri for entity, note in links.values())
