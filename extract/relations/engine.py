@@ -206,7 +206,7 @@ def _build_context(doc: Doc) -> ArticleContext:
         head = sentence.masked[: sentence.positions[0]] if sentence.people else sentence.masked
         if carried is not None and _SUBJECT_PRONOUN.search(head):
             sentence.salient = carried
-        elif carried is not None and _definite(head, lang):
+        elif carried is not None and _definite(sentence.masked, lang):
             sentence.salient = None  # settled below, once the protagonist is known
         else:
             sentence.salient = _salient(sentence) or carried
@@ -279,7 +279,8 @@ def previous_people(context: ArticleContext, sentence: Sentence) -> list[Person]
 def _definite_pattern(lang: str) -> re.Pattern[str]:
     macros = _macros(lang)
     return re.compile(
-        r"^\W*(?:de|het|the)\s+(?:[\w’'\-]+\s+){0,3}?(?:" + macros["ROLE"] + "|"
+        r"^\W*(?:de|het|the)\s+(?:(?!(?:bij|van|in|op|met|voor|of|with|at|from|uit|aan|naar|"
+        r"en|and)\s)[\w’'\-]+\s+){0,3}?(?:" + macros["ROLE"] + "|"
         + macros["DEMNOUN"] + "|" + macros["AGEWORD"] + r")\b(?!\s*,?\s*⟨P)",
         re.IGNORECASE,
     )
@@ -520,8 +521,14 @@ _PRONOUN = re.compile(r"\b(ze|zij|hij|she|he|haar|zijn|her|his)\b", re.IGNORECAS
 
 
 def _first_subject(sentence: Sentence, before: list[Person]) -> Person:
-    """The sentence's salient person when it comes before the match, else the first before it."""
-    if sentence.salient is not None and sentence.salient in before:
+    """The sentence's salient person when it comes before the match, else the first before it.
+
+    A sentence whose salient person is not named in it (it opens with "ze" or "De
+    27-jarige") is about that person; the people it names are objects.
+    """
+    if sentence.salient is not None and (
+        sentence.salient in before or sentence.salient.name not in {p.name for p in sentence.people}
+    ):
         return sentence.salient
     return before[0]
 
@@ -539,7 +546,7 @@ def _carries(context: ArticleContext, sentence: Sentence, position: int) -> bool
             return False
     if not sentence.people:
         return True
-    return bool(_PRONOUN.search(head)) or _definite(head, context.lang)
+    return bool(_PRONOUN.search(head)) or _definite(sentence.masked, context.lang)
 
 
 def _partners_of(context: ArticleContext, person: Person) -> list[Person]:

@@ -128,7 +128,7 @@ class RelationExtractor:
         kind, _, group = spec.partition(":")
         prop = hit.pattern.property
         subjects = hit.subjects
-        if hit.pattern.subject == "@prev":
+        if hit.pattern.subject == "@prev" and self.family in ("identity", "age"):
             subjects = self._gender_fit(context, hit)
         for subject in subjects:
             if kind.startswith("@"):
