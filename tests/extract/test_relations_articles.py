@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from sportkg.extract.readers import read_file
 from sportkg.model import Article, Entity
 from sportkg.pipeline import extract_articles
@@ -48,7 +47,9 @@ def cycling() -> set[tuple[str, str, object]]:
     ("Jess Miller", "P27", "United States"),
     ("Jess Miller", "sk:age", 29),
 ])
-def test_tennis_article(tennis: set[tuple[str, str, object]], fact: tuple[str, str, object]) -> None:
+def test_tennis_article(
+    tennis: set[tuple[str, str, object]], fact: tuple[str, str, object]
+) -> None:
     assert fact in tennis
 
 
@@ -72,7 +73,9 @@ def test_tennis_article_has_nothing_wrong_about_the_club(
     ("Lotte Bakker", "P166", "world champion"),
     ("Lotte Bakker", "P641", "cyclo-cross"),
 ])
-def test_cycling_article(cycling: set[tuple[str, str, object]], fact: tuple[str, str, object]) -> None:
+def test_cycling_article(
+    cycling: set[tuple[str, str, object]], fact: tuple[str, str, object]
+) -> None:
     assert fact in cycling
 
 
