@@ -180,6 +180,20 @@ def run_extraction(dev: Path) -> None:
         linked = sum(1 for s in statements if s.subject.qid)
         print(f"extraction linker={'on' if linker else 'off'} statements={len(statements)} "
               f"P={p:.3f} R={r:.3f} F1={f1:.3f} subjects-with-QID={linked}")
+    # the same person across articles: one IRI? (people in the statements of the last run)
+    seen: dict[str, dict[str, set[str]]] = {}
+    for statement in statements:
+        for entity in (statement.subject, statement.value):
+            if getattr(entity, "type", None) == "person":
+                label, iri = entity.label, entity.iri  # type: ignore[union-attr]
+                seen.setdefault(label, {}).setdefault(iri, set()).add(statement.doc)
+    several = {n: d for n, d in seen.items() if len(set().union(*d.values())) > 1}
+    split = {n: {i.rsplit("/", 1)[-1]: sorted(docs) for i, docs in d.items()}
+             for n, d in several.items() if len(d) > 1}
+    print(f"people in statements of more than one article: {len(several)}, "
+          f"with one IRI in all: {len(several) - len(split)}")
+    for name, iris in sorted(split.items()):
+        print(f"  split {name}: {iris}")
 
 
 def main() -> None:
