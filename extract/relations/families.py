@@ -274,7 +274,8 @@ class RelationExtractor:
         if prop in ("P1000", "sk:won") and isinstance(value, Concept):
             times = find_race_times(sentence.masked)
             if times:
-                quals["P2781"] = LiteralValue(times[0][0], "string")
+                nearest = min(times, key=lambda t: abs(t[2] - pos))
+                quals["P2781"] = LiteralValue(nearest[0], "string")
         if prop == "sk:defeated":
             event = build_event(context, sentence, pos, subject)
             if event is not None:
