@@ -32,7 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sportkg.errors import InputError
+from sportkg.errors import ConfigError, InputError
 from sportkg.iris import fold
 from sportkg.model import ENTITY_TYPES, WIKIDATA_ENTITY, Entity
 
@@ -277,6 +277,7 @@ class KnowledgeBase:
         self._tokens: dict[str, set[int]] = {}
         self._stale: set[int] = set()
         self._unsorted: set[str] = set()
+        self._shared = False
         self._name_tokens: dict[int, tuple[tuple[str, ...], ...]] = {}
         """Token sets of each entity's labels and aliases (for the token-overlap score)."""
         for entity in entities:
@@ -285,7 +286,17 @@ class KnowledgeBase:
 
     # ------------------------------------------------------------------ building
     def add(self, entity: KBEntity) -> None:
-        """Add (or replace, by IRI) one record and index its names."""
+        """Add (or replace, by IRI) one record and index its names.
+
+        Raises:
+            ConfigError: on the shared bundled KB (extend a copy: `merge` or
+                `KnowledgeBase(kb.entities())`).
+        """
+        if self._shared:
+            raise ConfigError(
+                "the bundled knowledge base is shared and read-only; "
+                "add to a copy (KnowledgeBase.bundled().merge(...))"
+            )
         old = self._by_iri.get(entity.iri)
         if old is not None:
             self._stale.add(old)
@@ -482,4 +493,6 @@ class KnowledgeBase:
 
 @lru_cache(maxsize=1)
 def _bundled() -> KnowledgeBase:
-    return KnowledgeBase.from_json(BUNDLED_PATH)
+    kb = KnowledgeBase.from_json(BUNDLED_PATH)
+    kb._shared = True
+    return kb

@@ -175,3 +175,12 @@ def test_types_compatible() -> None:
 
 def test_bundled_path_is_package_data() -> None:
     assert BUNDLED_PATH.name == "kb_bundled.json" and BUNDLED_PATH.is_file()
+
+
+def test_bundled_kb_is_read_only(bundled: KnowledgeBase) -> None:
+    from sportkg.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="read-only"):
+        bundled.add(_person("urn:x:9", "Nieuw Iemand"))
+    bigger = bundled.merge(KnowledgeBase([_person("urn:x:9", "Nieuw Iemand")]))
+    assert len(bigger) == len(bundled) + 1 and "urn:x:9" not in bundled
