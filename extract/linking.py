@@ -57,7 +57,8 @@ SPORT_CUES: Mapping[str, tuple[str, ...]] = {
                 "10 000 meter", "10.000 meter", "ice rink", "oval", "team pursuit",
                 "mass start", "500m", "1000m", "1500m", "skates", "schaatsen"),
     "Q193654": ("shorttrackbaan", "aflossing", "relay", "short track"),
-    "Q32112": ("ring", "knock out", "knockout", "ko", "zwaargewicht", "heavyweight",
+    "Q32112": ("in de ring", "in the ring", "boksring", "boxing ring", "knock out",
+               "knockout", "ko", "zwaargewicht", "heavyweight",
                "bokswedstrijd", "bokspartij", "boxing match", "bout", "gevecht", "fight",
                "bokshandschoenen", "boxing gloves", "titelgevecht", "title fight"),
     # sports without a verified QID: only used to tell same-name people apart

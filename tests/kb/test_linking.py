@@ -148,3 +148,11 @@ def test_nil_person_takes_the_sport_beside_their_name(nlp: Any, kb: KnowledgeBas
     boxer = mint_entity_iri("Rico Maas", "person", disambiguator="boxing")
     assert iris["Rico Maas"] == iris["Maas"] == boxer
     assert all(note.iri == entity.iri for entity, note in links.values())
+
+
+def test_sport_words_need_their_sport_sense() -> None:
+    assert LinkContext.from_text("Ze liet trots haar ring zien.").sports == frozenset()
+    assert LinkContext.from_text("Hij stond weer in de ring.").sports == {"Q32112"}
+    assert LinkContext.from_text("Ze won de sprint in de Grand Prix.").sports == {
+        "sport:formula_one"
+    }
