@@ -53,7 +53,7 @@ def doc_statements(doc: Doc, article: Article) -> list[Statement]:
             order.append(key)
         else:
             merged[key] = _merge(held, statement)
-    statements = _merge_undetailed([merged[k] for k in order])
+    statements = _merge_same_wins(_merge_undetailed([merged[k] for k in order]))
     return _drop_weaker_partners(statements)
 
 
@@ -186,6 +186,36 @@ def _merge_undetailed(statements: list[Statement]) -> list[Statement]:
                 break
         if not placed:
             by_value.setdefault(group, []).append(len(out))
+            out.append(statement)
+    return out
+
+
+def _merge_same_wins(statements: list[Statement]) -> list[Statement]:
+    """One win of one race: "1000 m, 2026 Winter Olympics" folds into "women's 1000 m, ..."."""
+    out: list[Statement] = []
+    for statement in statements:
+        if statement.property != "sk:won" or not isinstance(statement.value, Entity):
+            out.append(statement)
+            continue
+        words = set(fold(statement.value.label).replace(",", " ").split())
+        for i, other in enumerate(out):
+            if other.property != "sk:won" or other.subject.iri != statement.subject.iri:
+                continue
+            assert isinstance(other.value, Entity)
+            theirs = set(fold(other.value.label).replace(",", " ").split())
+            if words <= theirs or theirs <= words:
+                longer, shorter = (other, statement) if len(theirs) >= len(words) else (
+                    statement, other)
+                out[i] = _merge(longer, shorter) if longer.confidence >= shorter.confidence \
+                    else _merge(shorter, longer)
+                if out[i].value != longer.value:
+                    out[i] = Statement(
+                        doc=out[i].doc, article=out[i].article, subject=out[i].subject,
+                        property=out[i].property, value=longer.value, evidence=out[i].evidence,
+                        confidence=out[i].confidence, qualifiers=out[i].qualifiers,
+                    )
+                break
+        else:
             out.append(statement)
     return out
 

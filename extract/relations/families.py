@@ -387,6 +387,10 @@ class RelationExtractor:
                 concept = self._title(context, hit, word)
                 if concept is not None:
                     yield concept
+        elif kind == "raceevent":
+            event = build_event(context, sentence, hit.match.start(group), subject)
+            if event is not None and re.search(r"\b(?:19|20)\d\d\b(?! m)", event.label):
+                yield event
         elif kind == "natteam":
             entry = lex.lookup("demonym", lang, text)
             if entry is not None:

@@ -82,7 +82,7 @@ class Lexicon:
             else:
                 prefix = r"\w*?" if suffix else ""
                 self._finders[key] = re.compile(
-                    rf"(?<![\w-]){prefix}(?P<w>{alternation})(?![\w])",
+                    rf"(?<!\w){prefix}(?P<w>{alternation})(?!\w)",
                     re.IGNORECASE if ignore_case else 0,
                 )
         return self._finders[key]
