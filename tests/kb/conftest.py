@@ -5,6 +5,7 @@ server that answers with a fixed (bad) body."""
 from __future__ import annotations
 
 import http.server
+import json
 import socket
 import threading
 import urllib.request
@@ -14,6 +15,11 @@ from pathlib import Path
 import pytest
 
 DATA = Path(__file__).parent / "data"
+
+FICTIONAL: dict[str, str] = json.loads(
+    (DATA / "fictional_ids.json").read_text(encoding="utf-8")
+)
+"""The made-up Wikidata ids of the fixture people and items, by name."""
 
 
 def _free_port() -> int:

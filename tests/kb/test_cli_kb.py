@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sportkg.model import Article, Entity, Evidence, Statement
 
+from .conftest import FICTIONAL as F
 from .conftest import make_fixed_server
 
 SPORTKG = str(Path(sys.executable).parent / "sportkg")
@@ -65,8 +66,8 @@ def test_load_relinks_minted_people_by_sport(store: Path) -> None:
         rows = kg.query("SELECT ?e ?q WHERE { ?e <http://www.w3.org/2002/07/owl#sameAs> ?q }")
         links = {str(e).removeprefix(ENTITY): str(q).removeprefix(WD) for e, q in rows.rows}
     assert links == {
-        "kees-stam--boxing": "Q900001",
-        "kees-stam--speed-skating": "Q900002",
+        "kees-stam--boxing": F["kees_stam_boxer"],
+        "kees-stam--speed-skating": F["kees_stam_skater"],
         # the name-only person is the only sport-specific person of the name
         "tinus-onbekend": ENTITY + "tinus-onbekend--cycling",
     }
@@ -99,12 +100,12 @@ def test_load_wikidata_json_and_bad_files(store: Path, tmp_path: Path) -> None:
 
 
 def test_pull_from_endpoint(store: Path, wikidata_endpoint: str, tmp_path: Path) -> None:
-    done = run("kb", "pull", "--sport", "Q32112", "Q900009", "--endpoint", wikidata_endpoint,
-               "--store", str(store), "--cache-dir", str(tmp_path / "cache"))
+    done = run("kb", "pull", "--sport", "Q32112", F["tess_hollander"], "--endpoint",
+               wikidata_endpoint, "--store", str(store), "--cache-dir", str(tmp_path / "cache"))
     assert done.returncode == 0, done.stderr
     assert "pulled 3 items (3 people)" in done.stderr
     assert "1 minted entities linked" in done.stderr  # the boxer; the skater was not pulled
-    offline = run("kb", "pull", "--sport", "Q32112", "Q900009", "--offline", "--dry-run",
+    offline = run("kb", "pull", "--sport", "Q32112", F["tess_hollander"], "--offline", "--dry-run",
                   "--endpoint", wikidata_endpoint, "--cache-dir", str(tmp_path / "cache"))
     assert offline.returncode == 0, offline.stderr
     assert "in 0 requests" in offline.stderr
@@ -114,14 +115,14 @@ def test_pull_failure_leaves_kb_unchanged(store: Path, tmp_path: Path) -> None:
     before = _kb_triples(store)
     server = make_fixed_server(200, "text/html", b"<!DOCTYPE html><html>Query service</html>")
     try:
-        done = run("kb", "pull", "Q900001", "--endpoint", server.url, "--store", str(store),
-                   "--cache-dir", str(tmp_path / "cache"))
+        done = run("kb", "pull", F["kees_stam_boxer"], "--endpoint", server.url,
+                   "--store", str(store), "--cache-dir", str(tmp_path / "cache"))
     finally:
         server.close()
     assert done.returncode == 1
     assert "returned an HTML page" in done.stderr and server.url in done.stderr
     assert _kb_triples(store) == before
-    unreachable = run("kb", "pull", "Q900001", "--endpoint", "http://127.0.0.1:9/sparql",
+    unreachable = run("kb", "pull", F["kees_stam_boxer"], "--endpoint", "http://127.0.0.1:9/sparql",
                       "--store", str(store), "--retries", "0", "--cache-dir",
                       str(tmp_path / "cache"))
     assert unreachable.returncode == 1 and "unreachable" in unreachable.stderr
@@ -136,11 +137,11 @@ def test_link_online(wikidata_endpoint: str, tmp_path: Path) -> None:
                  wikidata_endpoint, "--cache-dir", cache)
     assert online.returncode == 0, online.stderr
     first, second = (json.loads(line) for line in online.stdout.splitlines())
-    assert first["entity"]["qid"] == "Q900006" and first["note"]["score"] >= 0.5
+    assert first["entity"]["qid"] == F["danny_okafor"] and first["note"]["score"] >= 0.5
     assert second["entity"]["qid"] == "Q79031"
     again = run("link", "Dangerous Danny", "--offline", "--endpoint", wikidata_endpoint,
                 "--cache-dir", cache)
-    assert json.loads(again.stdout)["entity"]["qid"] == "Q900006"
+    assert json.loads(again.stdout)["entity"]["qid"] == F["danny_okafor"]
 
 
 def test_enrich_and_gap_report(wikidata_endpoint: str, tmp_path: Path) -> None:
@@ -150,20 +151,20 @@ def test_enrich_and_gap_report(wikidata_endpoint: str, tmp_path: Path) -> None:
     article = Article(id="en_fictief", text="Fictional text.", lang="en", date="2024-06-01")
     evidence = Evidence(source="en_fictief.txt", sentence="Fictional text.", start=0, end=15,
                         extractor="test", published="2024-06-01")
-    okafor = Entity.from_qid("Q900006", "Danny Okafor", "person")
+    okafor = Entity.from_qid(F["danny_okafor"], "Danny Okafor", "person")
     with KnowledgeGraph.open("oxigraph", path=path) as kg:
         kg.add_article(article, [
             Statement(doc=article.id, article=article.hash, subject=okafor, property="P27",
                       value=Entity.from_qid("Q55", "Netherlands", "country"), evidence=evidence),
             Statement(doc=article.id, article=article.hash, subject=okafor, property="P26",
-                      value=Entity.from_qid("Q900009", "Tess Hollander", "person"),
+                      value=Entity.from_qid(F["tess_hollander"], "Tess Hollander", "person"),
                       evidence=evidence),
         ])
     done = run("enrich", "--endpoint", wikidata_endpoint, "--store", str(path),
                "--cache-dir", str(tmp_path / "cache"), "--report")
     assert done.returncode == 0, done.stderr
     assert "enriched 3 linked items" in done.stderr
-    report = [line for line in done.stdout.splitlines() if "Q900006" in line]
+    report = [line for line in done.stdout.splitlines() if F["danny_okafor"] in line]
     assert len(report) == 1 and "missing" in report[0] and "Q55" in report[0]
 
 

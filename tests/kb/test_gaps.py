@@ -10,14 +10,16 @@ from sportkg.extract.kb import KnowledgeBase
 from sportkg.extract.kb_io import entities_to_graph
 from sportkg.model import Article, Entity, Evidence, LiteralValue, Statement
 
+from .conftest import FICTIONAL as F
+
 REPO = Path(__file__).resolve().parents[2]
 QUERY = (REPO / "queries" / "wikidata_gaps.rq").read_text(encoding="utf-8")
 KB_GRAPH = "https://w3id.org/sportkg/kb"
 WD = "http://www.wikidata.org/entity/"
 WDT = "http://www.wikidata.org/prop/direct/"
 
-STAM = Entity.from_qid("Q900001", "Kees Stam", "person")
-OKAFOR = Entity.from_qid("Q900006", "Danny Okafor", "person")
+STAM = Entity.from_qid(F["kees_stam_boxer"], "Kees Stam", "person")
+OKAFOR = Entity.from_qid(F["danny_okafor"], "Danny Okafor", "person")
 
 
 def _statement(article: Article, subject: Entity, prop: str, value: Any,
@@ -34,11 +36,12 @@ def _kb_lines() -> list[str]:
     from rdflib import XSD, Literal, URIRef
 
     kb = KnowledgeBase.from_json(Path(__file__).parent / "data" / "fictional_people.json")
-    graph = entities_to_graph(e for e in kb.entities() if e.qid in ("Q900001", "Q900006"))
-    stam, okafor = URIRef(WD + "Q900001"), URIRef(WD + "Q900006")
+    wanted = (F["kees_stam_boxer"], F["danny_okafor"])
+    graph = entities_to_graph(e for e in kb.entities() if e.qid in wanted)
+    stam, okafor = URIRef(WD + F["kees_stam_boxer"]), URIRef(WD + F["danny_okafor"])
     born = Literal("1990-04-01T00:00:00Z", datatype=XSD.dateTime)  # as Wikidata writes it
     graph.add((stam, URIRef(WDT + "P569"), born))
-    graph.add((okafor, URIRef(WDT + "P26"), URIRef(WD + "Q900009")))
+    graph.add((okafor, URIRef(WDT + "P26"), URIRef(WD + F["tess_hollander"])))
     return graph.serialize(format="nt").splitlines()
 
 
@@ -51,7 +54,8 @@ def _article_lines() -> tuple[str, list[str]]:
         _statement(article, STAM, "P569", LiteralValue("1991-04-01", "date", "day")),
         _statement(article, STAM, "sk:age", LiteralValue(30, "integer"), {"P585": date}),
         _statement(article, OKAFOR, "sk:age", LiteralValue(30, "integer"), {"P585": date}),
-        _statement(article, OKAFOR, "P26", Entity.from_qid("Q900009", "Tess Hollander", "person")),
+        _statement(article, OKAFOR, "P26",
+                   Entity.from_qid(F["tess_hollander"], "Tess Hollander", "person")),
         _statement(article, OKAFOR, "P27", Entity.from_qid("Q55", "Netherlands", "country")),
         _statement(article, OKAFOR, "P166", Entity.from_qid("Q15243387", "Olympic gold medal",
                                                             "award")),
@@ -83,10 +87,10 @@ def test_gaps_report(store: Any) -> None:
                   for row in result.rows)
     }
     assert rows == {
-        ("conflict", "Q900001", "P569", "1991-04-01"),   # Wikidata says 1990-04-01
-        ("age", "Q900001", "age", "30"),                  # born 1990-04-01: 34 in June 2024
-        ("missing", "Q900006", "P27", "Q55"),             # Wikidata says United States only
-        ("missing", "Q900006", "P166", "Q15243387"),
+        ("conflict", F["kees_stam_boxer"], "P569", "1991-04-01"),  # Wikidata: 1990-04-01
+        ("age", F["kees_stam_boxer"], "age", "30"),  # born 1990-04-01: 34 in June 2024
+        ("missing", F["danny_okafor"], "P27", "Q55"),  # Wikidata: United States only
+        ("missing", F["danny_okafor"], "P166", "Q15243387"),
     }
     # Okafor's age has no birth date to compare with; the spouse is known to Wikidata;
     # Stam's nationality agrees with Wikidata

@@ -155,7 +155,7 @@ def test_bad_json_names_the_file(tmp_path: Path) -> None:
     path.write_text('{"entities": [', encoding="utf-8")
     with pytest.raises(InputError, match="broken.json"):
         KnowledgeBase.from_json(path)
-    path.write_text(json.dumps({"entities": [{"qid": "Q1", "type": "spaceship",
+    path.write_text(json.dumps({"entities": [{"qid": "Q5", "type": "spaceship",
                                               "labels": {"en": "x"}}]}), encoding="utf-8")
     with pytest.raises(InputError, match="spaceship"):
         KnowledgeBase.from_json(path)

@@ -17,12 +17,14 @@ from sportkg.extract.kb_io import (
     read_kb_file,
 )
 
+from .conftest import FICTIONAL as F
+
 DATA = Path(__file__).parent / "data"
 
 
 def test_wbgetentities() -> None:
     (roos,) = read_kb_file(DATA / "fictional_wbgetentities.json")  # the missing one is skipped
-    assert roos.qid == "Q900401" and roos.type == "person"
+    assert roos.qid == F["roos_verzonnen"] and roos.type == "person"
     assert roos.labels == {"en": "Roos Verzonnen", "nl": "Roos Verzonnen"}  # no French
     assert roos.aliases == {"nl": ("R. Verzonnen",)}
     assert roos.countries == ("Q55",)  # the deprecated Japanese citizenship is left out
@@ -33,17 +35,18 @@ def test_wbgetentities() -> None:
 
 def test_dump_lines() -> None:
     bram, baan = read_kb_file(DATA / "fictional_dump.json")
-    assert (bram.qid, bram.type, bram.occupations) == ("Q900403", "person", ("Q11338576",))
-    assert (baan.qid, baan.type) == ("Q900404", "thing")
+    assert (bram.qid, bram.type, bram.occupations) == (F["bram_bedacht"], "person", ("Q11338576",))
+    assert (baan.qid, baan.type) == (F["fictieve_schaatsbaan"], "thing")
     assert baan.labels == {"nl": "Fictieve Schaatsbaan"}
 
 
 def test_turtle_fixture() -> None:
     entities = {e.qid: e for e in read_kb_file(DATA / "fictional_wikidata.ttl")}
-    assert entities["Q900001"].birth_date == "1990-04-01"  # from xsd:dateTime
-    assert entities["Q900001"].description == "fictional Dutch boxer"  # English preferred
-    assert entities["Q900200"].type == "thing"
-    assert entities["Q900006"].labels == {"en": "Danny Okafor"}
+    assert entities[F["kees_stam_boxer"]].birth_date == "1990-04-01"  # from xsd:dateTime
+    # the English description is preferred
+    assert entities[F["kees_stam_boxer"]].description == "fictional Dutch boxer"
+    assert entities[F["race_women_1000"]].type == "thing"
+    assert entities[F["danny_okafor"]].labels == {"en": "Danny Okafor"}
 
 
 def test_turtle_round_trip_of_the_bundled_kb() -> None:
@@ -69,8 +72,8 @@ def test_our_kb_json_is_read_too(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "text", "message"),
     [
-        ("broken.json", '{"entities": {"Q1": {"id": "Q1", "labels": ', "line 1 is not valid JSON"),
-        ("lines.json", '{"id": "Q900403", "labels": {}}\n{"id": ', "line 2 is not valid JSON"),
+        ("broken.json", '{"entities": {"Q5": {"id": "Q5", "labels": ', "line 1 is not valid JSON"),
+        ("lines.json", '{"id": "Q5", "labels": {}}\n{"id": ', "line 2 is not valid JSON"),
         ("empty.json", "   ", "empty file"),
         ("other.json", '{"hello": "world"}', "not Wikidata entity JSON"),
         ("noid.json", '{"entities": {"X": {"labels": {}}}}', "malformed entity"),
@@ -95,7 +98,8 @@ def test_compressed_dumps(tmp_path: Path) -> None:
     (tmp_path / "dump.json.gz").write_bytes(gzip.compress(raw))
     (tmp_path / "dump.json.bz2").write_bytes(bz2.compress(raw))
     for name in ("dump.json.gz", "dump.json.bz2"):
-        assert [e.qid for e in read_kb_file(tmp_path / name)] == ["Q900403", "Q900404"]
+        qids = [e.qid for e in read_kb_file(tmp_path / name)]
+        assert qids == [F["bram_bedacht"], F["fictieve_schaatsbaan"]]
     (tmp_path / "bad.ttl.gz").write_bytes(b"not gzip at all")
     with pytest.raises(InputError, match="bad.ttl.gz: cannot decompress"):
         read_kb_file(tmp_path / "bad.ttl.gz")

@@ -13,6 +13,9 @@ from sportkg.extract.linking import EntityLinker, LinkContext, Linker
 from sportkg.iris import mint_entity_iri
 from sportkg.model import Entity, LinkNote
 
+from .conftest import FICTIONAL as F
+
+WD = "http://www.wikidata.org/entity/"
 DATA = Path(__file__).parent / "data"
 CASES = [json.loads(line) for line in (DATA / "fictional_linking_cases.jsonl").open()]
 
@@ -92,7 +95,7 @@ def test_surname_mention_uses_canonical_name(nlp: Any, kb: KnowledgeBase) -> Non
         nlp, kb, text, [("Kees Stam", "person"), ("Stam", "person")],
         canonical={"Kees Stam": "Kees Stam", "Stam": "Kees Stam"},
     )
-    assert {e.qid for e, _ in links.values()} == {"Q900001"}
+    assert {e.qid for e, _ in links.values()} == {F["kees_stam_boxer"]}
     assert sorted(n.mention for _, n in links.values()) == ["Kees Stam", "Stam"]
 
 
@@ -111,7 +114,7 @@ def test_note_lists_scored_candidates(kb: KnowledgeBase) -> None:
     assert entity.qid is None
     assert len(note.candidates) == 2
     iri, score = note.candidates[0].split(" ")
-    assert iri.startswith("http://www.wikidata.org/entity/Q90000") and 0 <= float(score) <= 1
+    assert iri.removeprefix(WD) in set(F.values()) and 0 <= float(score) <= 1
 
 
 def test_doc_without_mentions(nlp: Any) -> None:
@@ -126,11 +129,11 @@ def test_fallback_is_asked_once_and_its_records_are_used(kb: KnowledgeBase) -> N
 
     def fallback(name: str, type: str) -> list[KBEntity]:
         asked.append(name)
-        return [KBEntity(iri="http://www.wikidata.org/entity/Q900099", qid="Q900099",
+        return [KBEntity(iri=WD + F["ada_fictief"], qid=F["ada_fictief"],
                          type="person", labels={"en": "Ada Fictief"})]
 
     linker = Linker(KnowledgeBase(kb.entities()), fallback=fallback)
-    assert linker.link("Ada Fictief", "person")[0].qid == "Q900099"
+    assert linker.link("Ada Fictief", "person")[0].qid == F["ada_fictief"]
     assert linker.link("Bert Onbekend", "person")[0].qid is None
     linker.link("Bert Onbekend", "person")
     assert asked == ["Ada Fictief", "Bert Onbekend"]

@@ -12,10 +12,11 @@ from sportkg.extract.kb_pull import enrich, find_by_label, online_fallback, pull
 from sportkg.extract.linking import Linker
 from sportkg.extract.wikidata import WikidataClient, _retry_after
 
+from .conftest import FICTIONAL as F
 from .conftest import make_fixed_server, make_flaky_proxy
 
 WD = "http://www.wikidata.org/entity/"
-SKATERS = {"Q900002", "Q900007", "Q900010"}
+SKATERS = {F["kees_stam_skater"], F["sanne_jorritsma"], F["hiro_tanabe_skater"]}
 
 
 def client_for(url: str, tmp_path: Path, **kw: object) -> WikidataClient:
@@ -36,19 +37,19 @@ def test_pull_sport_describes_people(wikidata_endpoint: str, tmp_path: Path) -> 
     result = pull(client_for(wikidata_endpoint, tmp_path), sports=["Q192431"], batch_size=2)
     by_qid = {e.qid: e for e in result.entities}
     assert set(by_qid) == SKATERS
-    sanne = by_qid["Q900007"]
+    sanne = by_qid[F["sanne_jorritsma"]]
     assert sanne.type == "person"
     assert sanne.aliases["nl"] == ("S. Jorritsma",)
     assert sanne.sports == ("Q192431",) and sanne.countries == ("Q55",)
     assert sanne.birth_date == "1999-11-02" and sanne.gender == "Q6581072"
     assert sanne.sitelinks == 12 and 0 < sanne.prior < 1
-    assert "Q900007" in result.turtle and "Sanne Jorritsma" in result.turtle
+    assert F["sanne_jorritsma"] in result.turtle and "Sanne Jorritsma" in result.turtle
 
 
 def test_pull_participants_and_qids(wikidata_endpoint: str, tmp_path: Path) -> None:
     client = client_for(wikidata_endpoint, tmp_path)
-    result = pull(client, editions=["Q4630399"], qids=["Q900006"])
-    assert {e.qid for e in result.entities} == SKATERS | {"Q900006"}
+    result = pull(client, editions=["Q4630399"], qids=[F["danny_okafor"]])
+    assert {e.qid for e in result.entities} == SKATERS | {F["danny_okafor"]}
     assert result.items == 4
 
 
@@ -67,19 +68,21 @@ def test_pull_needs_a_selection_and_valid_qids(tmp_path: Path) -> None:
 
 def test_find_by_label_and_online_linking(wikidata_endpoint: str, tmp_path: Path) -> None:
     client = client_for(wikidata_endpoint, tmp_path)
-    assert [e.qid for e in find_by_label(client, "Dangerous Danny")] == ["Q900006"]
+    assert [e.qid for e in find_by_label(client, "Dangerous Danny")] == [F["danny_okafor"]]
     assert find_by_label(client, "Nobody Known") == []
     linker = Linker(KnowledgeBase.bundled(), fallback=online_fallback(client))
     entity, note = linker.link("Sanne Jorritsma", "person")
-    assert entity.qid == "Q900007" and note.score >= 0.5
-    assert KnowledgeBase.bundled().get("Q900007") is None  # the shared bundled KB is untouched
+    assert entity.qid == F["sanne_jorritsma"] and note.score >= 0.5
+    # the shared bundled KB is untouched
+    assert KnowledgeBase.bundled().get(F["sanne_jorritsma"]) is None
 
 
 def test_enrich_pulls_statements_of_the_relation_table(
     wikidata_endpoint: str, tmp_path: Path
 ) -> None:
-    result = enrich(client_for(wikidata_endpoint, tmp_path), [WD + "Q900006", WD + "Q900007"])
-    assert "P26" in result.turtle and "Q900009" in result.turtle  # spouse
+    items = [WD + F["danny_okafor"], WD + F["sanne_jorritsma"]]
+    result = enrich(client_for(wikidata_endpoint, tmp_path), items)
+    assert "P26" in result.turtle and F["tess_hollander"] in result.turtle  # spouse
     assert "P166" in result.turtle  # award received
     assert "P1344" not in result.turtle  # a qualifier-only property is not pulled
 
@@ -107,7 +110,7 @@ def test_retry_after_on_429_and_503(wikidata_endpoint: str, tmp_path: Path) -> N
         client = client_for(proxy.url, tmp_path, backoff=0.0, cache_dir=None)
         began = time.monotonic()
         items = select_items(client, "sport", ["Q32112"])
-        assert {i.removeprefix(WD) for i in items} == {"Q900001", "Q900006"}
+        assert {i.removeprefix(WD) for i in items} == {F["kees_stam_boxer"], F["danny_okafor"]}
         assert time.monotonic() - began >= 0.9  # waited as Retry-After said
         assert proxy.hits == 3
         agent = proxy.user_agents[0]  # type: ignore[attr-defined]
@@ -184,7 +187,7 @@ def test_bad_construct_answer_fails_the_whole_pull(tmp_path: Path) -> None:
     try:
         client = client_for(server.url, tmp_path)
         with pytest.raises(LinkingError, match="malformed Turtle"):
-            pull(client, qids=["Q900001"])
+            pull(client, qids=[F["kees_stam_boxer"]])
     finally:
         server.close()
 
@@ -224,8 +227,8 @@ def test_component_with_kb_files_and_endpoint(wikidata_endpoint: str, tmp_path: 
     ]
     from_file = EntityLinker(nlp, kb_paths=[str(Path(__file__).parent / "data" /
                                                  "fictional_wbgetentities.json")])
-    assert from_file.linker.kb.get("Q900401") is not None
+    assert from_file.linker.kb.get(F["roos_verzonnen"]) is not None
     online = EntityLinker(nlp, endpoint=wikidata_endpoint)
     online.linker.fallback = online_fallback(client_for(wikidata_endpoint, tmp_path))
     links = online(doc).user_data["sportkg_links"]
-    assert [entity.qid for entity, _ in links.values()] == ["Q900007", "Q900006"]
+    assert [entity.qid for entity, _ in links.values()] == [F["sanne_jorritsma"], F["danny_okafor"]]
