@@ -86,7 +86,7 @@ def test_load_wikidata_json_and_bad_files(store: Path, tmp_path: Path) -> None:
     assert "loaded 3 items from 2 file(s)" in done.stderr
     before = _kb_triples(store)
     bad = tmp_path / "broken.ttl"
-    bad.write_text("<http://www.wikidata.org/entity/Q1> <http://x> ", encoding="utf-8")
+    bad.write_text("<http://www.wikidata.org/entity/Q5> <http://x> ", encoding="utf-8")
     failed = run("kb", "load", str(DATA / "fictional_wikidata.ttl"), str(bad),
                  "--store", str(store))
     assert failed.returncode == 1
