@@ -7,12 +7,14 @@
   `extract/models/nl_sportkg/` when its meta.json says `"sportkg_default": true`,
   else a blank pipeline;
 - "rules": always a blank pipeline;
-- "trained": the project's trained pipeline for the language (error when absent);
+- "trained": the project's trained pipeline for the language (error when it is missing;
+  languages the project trains no pipeline for get a blank one, with a warning);
 - any other value: the name of an installed spaCy package.
 
-The sportkg components are added on top in every case: sentences, mentions,
-name coreference, the entity linker (when asked for and available) and one
-relation extractor per relation family.
+The sportkg components are added in every case: sentences (first, so a parser keeps
+the boundaries the patterns are written for), then on top mentions, name
+coreference, the entity linker (when asked for and available) and one relation
+extractor per relation family.
 
 Examples:
     >>> nlp = load_nlp("nl", pipeline="rules", linker=False)
@@ -23,6 +25,7 @@ Examples:
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -80,6 +83,11 @@ def base_pipeline(lang: str, pipeline: str = "auto") -> Language:
     if pipeline == "rules":
         return _blank(lang)
     if pipeline == "trained":
+        if lang not in TRAINED:
+            logging.getLogger(__name__).warning(
+                "no trained sportkg pipeline for language %r; using the rules on a blank one", lang
+            )
+            return _blank(lang)
         path = trained_path(lang)
         if path is None:
             raise ConfigError(
@@ -120,7 +128,10 @@ def load_nlp(lang: str, *, pipeline: str = "auto", linker: bool = True) -> Langu
     from sportkg.extract.components import RELATION_COMPONENTS
 
     nlp = base_pipeline(lang, pipeline)
-    for name in ("sportkg_sentences", "sportkg_mentions", "sportkg_coref"):
+    if "sportkg_sentences" not in nlp.pipe_names:
+        # first, so a parser keeps these boundaries: the patterns are written for them
+        nlp.add_pipe("sportkg_sentences", first=True)
+    for name in ("sportkg_mentions", "sportkg_coref"):
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)
     if linker and "sportkg_linker" not in nlp.pipe_names:

@@ -44,6 +44,11 @@ def test_auto_without_installed_pipelines_is_blank_plus_rules() -> None:
     assert nlp.pipe_names[0] == "sportkg_sentences"
 
 
+def test_trained_for_a_language_without_one_is_blank_plus_rules() -> None:
+    nlp = load_nlp("en", pipeline="trained", linker=False)
+    assert nlp.pipe_names[0] == "sportkg_sentences" and "sportkg_medals" in nlp.pipe_names
+
+
 def test_unknown_pipeline_name_is_a_config_error() -> None:
     with pytest.raises(ConfigError, match="no_such_pipeline"):
         load_nlp("nl", pipeline="no_such_pipeline")
@@ -71,7 +76,7 @@ def test_trained_and_auto_use_the_shipped_dutch_pipeline(monkeypatch: pytest.Mon
     monkeypatch.setattr(nlp_module, "MODELS_DIR", tmp_path)
     for choice in ("trained", "auto"):
         nlp = load_nlp("nl", pipeline=choice, linker=False)
-        assert nlp.pipe_names[0] == "sentencizer"
+        assert nlp.pipe_names[:2] == ["sportkg_sentences", "sentencizer"]
         assert "sportkg_medals" in nlp.pipe_names
     doc = extract_article(load_nlp("nl", pipeline="auto", linker=False),
                           Article(id="x", text=STORY, lang="nl", date="2026-02-08"))
