@@ -153,3 +153,14 @@ def test_any_text_gives_statements_with_evidence_inside_it(text: str, lang: str,
         assert 0 <= ev.start <= ev.end <= len(text)
         assert text[ev.start : ev.end] == ev.sentence
         assert 0.0 <= statement.confidence <= 1.0
+
+
+@pytest.mark.slow
+def test_shipped_trained_dutch_pipeline_extracts_the_same_story() -> None:
+    if nlp_module.trained_path("nl") is None:
+        pytest.skip("no trained Dutch pipeline shipped")
+    nlp = load_nlp("nl", pipeline="trained", linker=False)
+    assert nlp.pipe_names[0] == "sportkg_sentences" and "parser" in nlp.pipe_names
+    statements = extract_article(nlp, Article(id="x", text=STORY, lang="nl", date="2026-02-08"))
+    found = {(s.subject.label, s.property) for s in statements}
+    assert {("Noor Vink", "sk:age"), ("Noor Vink", "sk:defeated")} <= found
