@@ -342,6 +342,10 @@ class RelationExtractor:
             entry = lex.lookup("role", lang, word) or lex.lookup("role", lang, text)
             if entry is not None:
                 yield Occupation(entry.label, "occupation", entry.qid, entry.extra)
+        elif kind == "ioc":
+            entry = lex.lookup("ioc", lang, text)
+            if entry is not None and text.isupper():
+                yield Concept(entry.label, "country", entry.qid)
         elif kind in ("dem", "country"):
             entry = lex.lookup("demonym" if kind == "dem" else "country", lang, text)
             if entry is not None:

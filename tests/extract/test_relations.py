@@ -109,3 +109,22 @@ def test_qualifiers_of_a_medal() -> None:
     assert medal.qualifier("P585") == LiteralValue("2024-11-15", "date", "day")
     event = medal.qualifier("P1344")
     assert isinstance(event, Entity) and "1500 m" in event.label
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Kim Lee's coach, Tom Park, smiled.", ("Kim Lee", "sk:coachedBy", "Tom Park")),
+        ("en", "Sara Hill's husband Mark Hill cheered.", ("Sara Hill", "P26", "Mark Hill")),
+        ("nl", "De vader van Eva Kamp, Henk Kamp, juichte.", ("Eva Kamp", "P22", "Henk Kamp")),
+        ("nl", "Uitslag: 1. Eva Kamp (NED) 1.14,02", ("Eva Kamp", "P27", "Netherlands")),
+        ("en", "Mia Moss, 24, of Canada won.", ("Mia Moss", "P27", "Canada")),
+        ("nl", "Eva Kamp en Tim Bol zijn sinds 2020 getrouwd.", ("Eva Kamp", "P26", "Tim Bol")),
+        ("nl", "In 2023 won Rik Maas goud op de 500, 1000 en 1500 meter op het WK afstanden.",
+         ("Rik Maas", "P166", "world champion 1000 m")),
+    ],
+)
+def test_possessives_results_lists_and_couples(
+    lang: str, text: str, expected: tuple[str, str, object]
+) -> None:
+    assert expected in facts(text, lang)
