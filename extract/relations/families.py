@@ -342,6 +342,10 @@ class RelationExtractor:
             entry = lex.lookup("role", lang, word) or lex.lookup("role", lang, text)
             if entry is not None:
                 yield Occupation(entry.label, "occupation", entry.qid, entry.extra)
+        elif kind == "natcountry":
+            entry = lex.lookup("demonym", lang, text) or lex.lookup("country", lang, text)
+            if entry is not None:
+                yield Concept(entry.label, "country", entry.qid)
         elif kind == "ioc":
             entry = lex.lookup("ioc", lang, text)
             if entry is not None and text.isupper():
@@ -396,7 +400,7 @@ class RelationExtractor:
             if event is not None and re.search(r"\b(?:19|20)\d\d\b(?! m)", event.label):
                 yield event
         elif kind == "natteam":
-            entry = lex.lookup("demonym", lang, text)
+            entry = lex.lookup("demonym", lang, text) or lex.lookup("country", lang, text)
             if entry is not None:
                 women = "women's " if re.search(r"vrouwen|women", hit.match.group(0), re.I) or (
                     context.gender.get(subject.name) == "female") else ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from sportkg.pipeline import extract_articles
 DATA = Path(__file__).resolve().parent.parent / "data" / "extract"
 
 
+@lru_cache(maxsize=8)
 def _facts(name: str) -> set[tuple[str, str, object]]:
     (article,) = list(read_file(DATA / name))
     assert isinstance(article, Article)
@@ -83,3 +85,25 @@ def test_cycling_article_losers_did_not_beat_each_other(
     cycling: set[tuple[str, str, object]]
 ) -> None:
     assert ("Tom Claes", "sk:defeated", "Mads Holm") not in cycling
+
+
+@pytest.mark.parametrize(("name", "fact"), [
+    ("voetbal_en.txt", ("Kees Vos", "P54", "Arsenal")),
+    ("voetbal_en.txt", ("Kees Vos", "P54", "Ajax")),
+    ("voetbal_en.txt", ("Kees Vos", "P54", "Netherlands national football team")),
+    ("voetbal_en.txt", ("Kees Vos", "P22", "Arjen Vos")),
+    ("voetbal_en.txt", ("Kees Vos", "P26", "Freja Lund")),
+    ("voetbal_en.txt", ("Kees Vos", "sk:age", 22)),
+    ("voetbal_en.txt", ("Freja Lund", "P27", "Denmark")),
+    ("voetbal_en.txt", ("Arjen Vos", "P54", "Feyenoord")),
+    ("boksen_nl.txt", ("Emre Yilmaz", "sk:defeated", "Jerome Hart")),
+    ("boksen_nl.txt", ("Emre Yilmaz", "sk:defeated", "Sam Cole")),
+    ("boksen_nl.txt", ("Emre Yilmaz", "P26", "Lisa Verhoef")),
+    ("boksen_nl.txt", ("Emre Yilmaz", "P3373", "Mert Yilmaz")),
+    ("boksen_nl.txt", ("Emre Yilmaz", "sk:coachedBy", "Mert Yilmaz")),
+    ("boksen_nl.txt", ("Emre Yilmaz", "P27", "Netherlands")),
+    ("boksen_nl.txt", ("Emre Yilmaz", "sk:age", 31)),
+    ("boksen_nl.txt", ("Jerome Hart", "P27", "United States")),
+])
+def test_football_and_boxing_articles(name: str, fact: tuple[str, str, object]) -> None:
+    assert fact in _facts(name)
