@@ -122,6 +122,10 @@ def test_qualifiers_of_a_medal() -> None:
         ("nl", "Eva Kamp en Tim Bol zijn sinds 2020 getrouwd.", ("Eva Kamp", "P26", "Tim Bol")),
         ("nl", "In 2023 won Rik Maas goud op de 500, 1000 en 1500 meter op het WK afstanden.",
          ("Rik Maas", "P166", "world champion 1000 m")),
+        ("en", "Sprinter Zoe Lane trains with her mother and coach Ruth Lane.",
+         ("Zoe Lane", "sk:coachedBy", "Ruth Lane")),
+        ("en", "Sprinter Zoe Lane trains with her mother and coach Ruth Lane.",
+         ("Zoe Lane", "P25", "Ruth Lane")),
     ],
 )
 def test_possessives_results_lists_and_couples(
