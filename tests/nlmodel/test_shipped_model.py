@@ -87,3 +87,23 @@ def test_names_from_proper_nouns(nlp: spacy.language.Language) -> None:
     found = {(c.text, c.label) for c in name_candidates(doc)}
     assert ("Pieter de Wit", "person") in found
     assert ("Anouk van der Linden", "person") in found
+
+
+def test_trained_pipeline_choice_loads_the_shipped_model() -> None:
+    from sportkg.extract.nlp import load_nlp
+
+    nlp = load_nlp("nl", pipeline="trained", linker=False)
+    assert nlp.meta["name"] == "sportkg"
+    assert "parser" in nlp.pipe_names and "sportkg_mentions" in nlp.pipe_names
+    doc = nlp("De wielrenner won de etappe.")
+    assert [t.pos_ for t in doc][:3] == ["DET", "NOUN", "VERB"]
+
+
+def test_auto_follows_the_default_flag() -> None:
+    from sportkg.extract.nlp import OFFICIAL, load_nlp
+
+    if any(spacy.util.is_package(name) for name in OFFICIAL["nl"]):
+        pytest.skip("an official Dutch pipeline is installed and takes precedence")
+    meta = json.loads((MODEL / "meta.json").read_text(encoding="utf-8"))
+    nlp = load_nlp("nl", pipeline="auto", linker=False)
+    assert ("parser" in nlp.pipe_names) is meta["sportkg_default"]
