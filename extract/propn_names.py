@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
     from sportkg.extract.kb import KnowledgeBase
 
 NAME_TYPES = ("person", "team", "organization")
@@ -163,15 +163,14 @@ def propn_runs(doc: Doc) -> list[tuple[int, int]]:
     return runs
 
 
-def _is_name_word(token: object) -> bool:
+def _is_name_word(token: Token) -> bool:
     """A capitalised proper noun (or an initial such as "J.")."""
-    text = token.text  # type: ignore[attr-defined]
-    return token.pos_ == "PROPN" and text[:1].isupper()  # type: ignore[attr-defined]
+    return bool(token.pos_ == "PROPN" and token.text[:1].isupper())
 
 
-def _is_particle(token: object) -> bool:
-    text = token.text  # type: ignore[attr-defined]
-    return text.islower() and text in PARTICLES
+def _is_particle(token: Token) -> bool:
+    """A lower-case name particle ("van", "der", "'t")."""
+    return token.text.islower() and token.text in PARTICLES
 
 
 def _after_particles(doc: Doc, i: int) -> int:
