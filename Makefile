@@ -6,7 +6,9 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STORE ?= demo-store
 
-.PHONY: install demo test lint typecheck bench clean
+.PHONY: install demo test lint train-nl clean
+
+UD_DATA ?= ../shared/data/nlp
 
 $(BIN)/sportkg: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +24,14 @@ demo: install
 	$(BIN)/sportkg stats --store $(STORE)
 	$(BIN)/sportkg query medals --store $(STORE)
 	$(BIN)/sportkg export --store $(STORE) --format turtle --out out/demo.ttl
+	$(BIN)/sportkg viz --store $(STORE) --out out/network.html
+
+# Retrain the shipped Dutch pipeline from the UD treebanks (one CPU thread, about 15 minutes).
+train-nl: install
+	OMP_NUM_THREADS=1 $(BIN)/python training/prepare.py --data $(UD_DATA) --out training/corpus
+	OMP_NUM_THREADS=1 $(BIN)/python -m spacy train training/config.cfg --output training/output
+	OMP_NUM_THREADS=1 $(BIN)/python training/evaluate.py training/output/model-best --json training/output/test-scores.json
+	$(BIN)/python training/package.py training/output/model-best --scores training/output/test-scores.json
 
 test: install
 	$(BIN)/python -m pytest
