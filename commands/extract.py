@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Annotated, Any
 
 import typer
-from sportkg.errors import ConfigError
+from sportkg.errors import ConfigError, InputError
 from sportkg.extract.chunking import DEFAULT_MAX_CHARS
 from sportkg.extract.readers import DEFAULT_MAX_BYTES, ReadFailure, input_files, read_paths
 from sportkg.model import Article, Statement
@@ -171,8 +171,6 @@ def extract_statements(
 
 def read_statements(path: Path) -> Iterator[Statement]:
     """Statements from a JSON-lines file; raises InputError naming `file:line` on a bad line."""
-    from sportkg.errors import InputError
-
     try:
         handle = path.open(encoding="utf-8-sig")
     except OSError as exc:
@@ -271,7 +269,10 @@ def extract(
     results = extract_statements(
         reading, pipeline=pipeline, n_process=n_process, failures=reading.failures
     )
-    handle = out.open("w", encoding="utf-8") if out else sys.stdout
+    try:
+        handle = out.open("w", encoding="utf-8") if out else sys.stdout
+    except OSError as exc:
+        raise InputError(f"{out}: cannot write the output: {exc.strerror or exc}") from exc
     count = 0
     try:
         if format is StatementFormat.table:

@@ -270,3 +270,10 @@ def test_evaluate_a_statements_file_without_the_pipeline(article_dir: Path, tmp_
     report = json.loads(proc.stdout)
     assert report["micro"]["matched_gold"] == 1 and report["micro"]["recall"] == 1.0
     assert report["micro"]["predicted"] >= 1
+
+
+def test_unwritable_output_is_a_one_line_error(article_dir: Path, tmp_path: Path) -> None:
+    target = tmp_path / "no" / "such" / "dir" / "out.jsonl"
+    proc = run("extract", str(article_dir), "--out", str(target), "--pipeline", "rules")
+    assert proc.returncode == 1
+    assert proc.stderr.startswith("sportkg: error:") and "out.jsonl" in proc.stderr
