@@ -38,7 +38,8 @@ test: install
 
 lint: install
 	$(BIN)/ruff check .
-	$(BIN)/mypy --config-file pyproject.toml errors.py model.py iris.py ontology graph extract
+	rm -rf build/mypy && mkdir -p build/mypy && ln -s $(CURDIR) build/mypy/sportkg
+	cd build/mypy && $(CURDIR)/$(BIN)/mypy --config-file $(CURDIR)/pyproject.toml -p sportkg
 
 clean:
 	rm -rf $(VENV) $(STORE) out build *.egg-info

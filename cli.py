@@ -11,7 +11,6 @@ import importlib
 import sys
 
 import typer
-
 from sportkg.errors import SportKGError
 
 app = typer.Typer(
@@ -72,7 +71,7 @@ _register_all()
 def main() -> None:
     """Entry point: run the app, mapping SportKGError to a one-line error and exit code 1."""
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)
     except SportKGError as exc:
         typer.echo(f"sportkg: error: {exc}", err=True)
         sys.exit(1)
@@ -88,6 +87,7 @@ def main() -> None:
             exc.show()
             sys.exit(exc.exit_code)
         raise
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

@@ -1,1 +1,4 @@
-"""Reading articles and turning them into Statements: readers, spaCy pipeline, linking, extractors."""
+"""Reading articles and turning them into Statements.
+
+Readers, the spaCy pipeline and its components, linking, and the relation extractors.
+"""

@@ -1,1 +1,4 @@
-"""The sportkg ontology: the relation table, namespaces, OWL terms, SHACL shapes, JSON-LD context."""
+"""The sportkg ontology.
+
+The relation table, namespaces, OWL terms, SHACL shapes and the JSON-LD context.
+"""

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from sportkg.errors import InputError
 from sportkg.model import Entity, Evidence, LiteralValue, Statement
 
@@ -14,11 +13,15 @@ def _statement() -> Statement:
     return Statement(
         doc="demo",
         article="abc",
-        subject=Entity("https://w3id.org/sportkg/entity/anna-visser", "Anna Visser", None, "person"),
+        subject=Entity(
+            "https://w3id.org/sportkg/entity/anna-visser", "Anna Visser", None, "person"
+        ),
         property="P166",
         value=Entity.from_qid("Q15243387", "Olympic gold medal", "award"),
         qualifiers={"P585": LiteralValue("2026-02-09", "date", "day")},
-        evidence=Evidence("demo.txt", "Anna Visser won gold.", 0, 21, "sportkg_medals", "2026-02-09"),
+        evidence=Evidence(
+            "demo.txt", "Anna Visser won gold.", 0, 21, "sportkg_medals", "2026-02-09"
+        ),
         confidence=0.9,
     )
 
@@ -31,11 +34,23 @@ def test_json_round_trip() -> None:
 
 def test_qualifier_order_does_not_matter() -> None:
     a = _statement()
-    b = Statement.from_dict({**a.to_dict(), "qualifiers": {
-        "P276": {"iri": "http://www.wikidata.org/entity/Q490", "label": "Milan", "qid": "Q490", "type": "place"},
-        "P585": {"literal": "2026-02-09", "datatype": "date", "precision": "day"},
-    }})
-    c = Statement.from_dict({**a.to_dict(), "qualifiers": dict(reversed(list(b.to_dict()["qualifiers"].items())))})
+    b = Statement.from_dict(
+        {
+            **a.to_dict(),
+            "qualifiers": {
+                "P276": {
+                    "iri": "http://www.wikidata.org/entity/Q490",
+                    "label": "Milan",
+                    "qid": "Q490",
+                    "type": "place",
+                },
+                "P585": {"literal": "2026-02-09", "datatype": "date", "precision": "day"},
+            },
+        }
+    )
+    c = Statement.from_dict(
+        {**a.to_dict(), "qualifiers": dict(reversed(list(b.to_dict()["qualifiers"].items())))}
+    )
     assert b == c and b.qualifier("P276") is not None
 
 
