@@ -67,13 +67,16 @@ class NameCoref:
     def _introduced(self, span: Span) -> bool:
         """Whether a lone name follows a kinship or role word, or is followed by an age."""
         doc = span.doc
-        prev = doc[span.start - 1].text.lower().strip(",") if span.start > 0 else ""
+        prev = doc[span.start - 1].text.lower() if span.start > 0 else ""
         nxt = doc[span.end].text if span.end < len(doc) else ""
-        if prev == "," and span.start > 1:
-            prev = doc[span.start - 2].text.lower()
+        if prev in (",", ":") and span.start > 1:
+            prev = doc[span.start - 2].text.lower()  # "een dochter: Mila", "their son, Felix"
+        prev = prev.strip(",:")
         if prev in INTRODUCERS or self.lexicon.contains("role", "nl", prev) or \
                 self.lexicon.contains("role", "en", prev):
             return True
+        if prev.endswith(("jarige", "year-old")) and (not nxt or nxt in ".,;:!?)"):
+            return True  # "een zoon, de zesjarige Luuk."
         return nxt == "(" and span.end + 1 < len(doc) and doc[span.end + 1].text.isdigit()
 
     def __call__(self, doc: Doc) -> Doc:

@@ -55,6 +55,20 @@ _TEAM_ROLES = frozenset(
 )
 
 
+_TEAM_VERBS = frozenset(
+    "plays played play playing rides rode ride riding races raced race racing signed signs "
+    "joined joins joining join moved moves speelt speelde spelen rijdt reed rijden uitkomt "
+    "uitkwam kwam komt tekende tekent contract".split()
+)
+_TEAM_PREPOSITIONS = frozenset("for voor bij with from van to naar".split())
+_SIGNING = re.compile(
+    r"^(?:have|has|heeft|hebben)\s+(?:\w+\s+){0,1}?(?:signed|completed|vastgelegd|"
+    r"gecontracteerd|aangetrokken|binnengehaald)\b(?!\s+(?:for|with|to|a|an|his|her|the|on|"
+    r"contract|deal|voor|bij|met|een|zijn|haar))",
+    re.IGNORECASE,
+)
+
+
 class SentenceSplitter:
     """Sets sentence boundaries on a blank pipeline (`sportkg_sentences`)."""
 
@@ -211,6 +225,8 @@ class MentionRecognizer:
             if i + n < len(doc):
                 words = " ".join(t.text for t in doc[i : i + n])
                 if words == words.lower() and self.lexicon.contains("particle", "*", words):
+                    if i + n + 1 < len(doc) and doc[i + n + 1].text == "-":
+                        return 0  # "Pedersen van Lidl-Trek": a team, not a surname
                     if self._is_cap(doc[i + n]) and not self._stop(doc[i + n].text):
                         return n
         return 0
@@ -267,7 +283,23 @@ class MentionRecognizer:
                 continue
             if prev in ("team", "ploeg", "club", "formatie", "squad", "ploegen"):
                 continue
+            if self._team_slot(doc, start, end):
+                continue
             yield start, end
+
+    def _team_slot(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether a capitalised run stands where a team is named, not a person.
+
+        After "plays/rides/signed ... for", "komt over van", "speelt bij" (a team verb
+        at most four words before the preposition), and before "have signed" /
+        "heeft ... vastgelegd" ("Real Madrid have signed X").
+        """
+        prev = doc[start - 1].text.lower() if start > 0 else ""
+        if prev in _TEAM_PREPOSITIONS:
+            window = {t.text.lower() for t in doc[max(0, start - 5) : start - 1]}
+            if window & _TEAM_VERBS:
+                return True
+        return bool(_SIGNING.match(doc[end : min(len(doc), end + 4)].text))
 
     # ------------------------------------------------------------------ KB names
     def _kb_matches(self, doc: Doc) -> Iterable[tuple[int, int, str]]:

@@ -116,6 +116,7 @@ class ArticleContext:
     sport: Concept | None
     gender: dict[str, str] = field(default_factory=dict)
     olympic: bool = False
+    roles: dict[str, set[str]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, doc: Doc) -> ArticleContext:
@@ -238,7 +239,8 @@ def _build_context(doc: Doc) -> ArticleContext:
         protagonist=protagonist,
         sport=_article_sport(doc_text, lang),
     )
-    context.gender = _genders(sentences)
+    context.gender = _genders(sentences, lang)
+    context.roles = _roles(sentences, lang)
     lexicon = Lexicon.load()
     context.olympic = any(
         e.label == "Olympics" and len(e.surface) > 3
@@ -301,7 +303,36 @@ def _salient(sentence: Sentence) -> Person | None:
     return None
 
 
-def _genders(sentences: list[Sentence]) -> dict[str, str]:
+_FEMALE_KIN = frozenset(
+    "moeder mother mum mom mama zus zusje sister dochter dochtertje daughter vrouw echtgenote "
+    "wife vriendin girlfriend weduwe widow oma grandmother tante aunt".split()
+)
+_MALE_KIN = frozenset(
+    "vader father dad papa broer broertje brother zoon zoontje son man echtgenoot husband "
+    "vriend boyfriend opa grandfather oom uncle".split()
+)
+_KIN_APPOSITION = re.compile(
+    r"⟨P(?P<k>\d+)⟩\s*,\s+(?:(?:the|de|het|his|her|zijn|haar)\s+)?(?:[\w’'\-]+\s+){0,2}?"
+    r"(?P<kin>" + "|".join(sorted(_FEMALE_KIN | _MALE_KIN, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+_KIN_VALUE = re.compile(
+    r"\b(?P<kin>" + "|".join(sorted(_FEMALE_KIN | _MALE_KIN, key=len, reverse=True))
+    + r")\b\s*[,:]?\s*(?:(?-i:[a-z][\w’'\-]*)\s+){0,2}?⟨P(?P<k>\d+)⟩",
+    re.IGNORECASE,
+)
+"""A kinship noun right before a name gives that person's gender ("haar broer X")."""
+
+
+def possessive_gender(text: str) -> str | None:
+    """The gender a possessive at the start of `text` implies ("zijn" male, "her" female)."""
+    m = re.match(r"\W*(zijn|his|haar|her)\b", text, re.IGNORECASE)
+    if m is None:
+        return None
+    return "male" if m.group(1).lower() in ("zijn", "his") else "female"
+
+
+def _genders(sentences: list[Sentence], lang: str) -> dict[str, str]:
     lexicon = Lexicon.load()
     score: Counter[str] = Counter()
     for sentence in sentences:
@@ -314,14 +345,81 @@ def _genders(sentences: list[Sentence]) -> dict[str, str]:
         score[person.name] += len(_FEMALE.findall(tail)) - len(_MALE.findall(tail))
         score[person.name] += 2 * len(_FEMALE_NOUN.findall(sentence.masked))
     for sentence in sentences:
+        opening = re.match(r"\W*(hij|he|she)\b", sentence.masked, re.IGNORECASE)
+        if opening and sentence.carried is not None and not sentence.people:
+            score[sentence.carried.name] += 1 if opening.group(1).lower() == "she" else -1
+        for m in [*_KIN_VALUE.finditer(sentence.masked),
+                  *_KIN_APPOSITION.finditer(sentence.masked)]:
+            person = sentence.people[int(m.group("k"))]
+            score[person.name] += 3 if m.group("kin").lower() in _FEMALE_KIN else -3
         for k, person in enumerate(sentence.people):
             before = sentence.masked[: sentence.positions[k]].split()
             word = before[-1].lower() if before else ""
-            if lexicon.contains("role", "nl", word) or lexicon.contains("demonym", "nl", word):
+            if lang == "nl" and (lexicon.contains("role", "nl", word)
+                                 or lexicon.contains("demonym", "nl", word)):
                 gender = noun_gender(word, "nl")
                 if gender is not None:
                     score[person.name] += 3 if gender == "female" else -3
     return {name: ("female" if s > 0 else "male") for name, s in score.items() if s != 0}
+
+
+@lru_cache(maxsize=2)
+def _role_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    macros = _macros(lang)
+    before = re.compile(
+        r"(?<![\w-])(?P<role>" + macros["ROLE"] + r")\s*,?\s+(?:" + macros["DEM"]
+        + r"\s+)?⟨P(?P<k>\d+)⟩", re.IGNORECASE)
+    after = re.compile(
+        r"⟨P(?P<k>\d+)⟩\s*,\s+(?:\d{1,2},\s+)?(?:de|het|een|the|a|an)\s+"
+        r"(?:(?-i:[a-z0-9][\w’'\-]*)\s+|" + macros["DEM"] + r"\s+){0,2}?(?P<role>"
+        + macros["ROLE"] + r")\b(?![’'-])", re.IGNORECASE)
+    return before, after
+
+
+def _roles(sentences: list[Sentence], lang: str) -> dict[str, set[str]]:
+    """The occupations the article gives each person by name ("coach X", "X, the defender")."""
+    lexicon = Lexicon.load()
+    out: dict[str, set[str]] = {}
+    for sentence in sentences:
+        for pattern in _role_patterns(lang):
+            for m in pattern.finditer(sentence.masked):
+                word = re.sub(r"^(?:top|oud-|ex-|collega-|mede-|voormalig\s+|former\s+|ex\s+)",
+                              "", m.group("role"), flags=re.IGNORECASE)
+                entry = lexicon.lookup("role", lang, word) or lexicon.lookup(
+                    "role", lang, m.group("role"))
+                if entry is not None:
+                    person = sentence.people[int(m.group("k"))]
+                    out.setdefault(person.name, set()).add(entry.label)
+    return out
+
+
+def described_person(
+    context: ArticleContext, sentence: Sentence, text: str, names: set[str]
+) -> Person | None:
+    """The one person a role description ("de trainer", "the defender") points to.
+
+    The role noun of `text` is looked up among the occupations the article gave people
+    by name; when exactly one person mentioned in this or the five sentences before has
+    it, that is the person described. Otherwise None (the caller falls back to the
+    salient person).
+    """
+    lexicon = Lexicon.load()
+    m = re.search(r"\b(?:de|het|the|this|deze|die)\s+(?:[\w’'\-]+\s+){0,3}?(?P<role>"
+                  + _macros(context.lang)["ROLE"] + r")\b", text, re.IGNORECASE)
+    if m is None:
+        return None
+    word = re.sub(r"^(?:top|oud-|ex-|collega-|mede-|voormalig\s+|former\s+|ex\s+)", "",
+                  m.group("role"), flags=re.IGNORECASE)
+    entry = lexicon.lookup("role", context.lang, word)
+    if entry is None:
+        return None
+    recent: dict[str, Person] = {}
+    for i in range(max(0, sentence.index - 5), sentence.index + 1):
+        for person in context.sentences[i].people:
+            recent.setdefault(person.name, person)
+    holders = [p for name, p in recent.items()
+               if entry.label in context.roles.get(name, set()) and name not in names]
+    return holders[0] if len(holders) == 1 else None
 
 
 def _article_sport(text: str, lang: str) -> Concept | None:
@@ -478,6 +576,21 @@ def resolve_subject(
         if pos >= match.end() and sentence.people[k].name not in value_people
     ]
     found: Person | None = None
+    owner = match.group("poss") if "poss" in match.re.groupindex else match.group(0)
+    wanted = possessive_gender(owner or "") if spec == "@near" else None
+    if wanted is not None:
+        return _agreeing(context, sentence, before, value_people, wanted, match)
+    if spec in ("@prev", "@salient", "@named") and not before:
+        text = match.group(0)
+        if _definite(sentence.masked[: match.start()], context.lang):
+            text = sentence.masked[: match.end()]
+        described = described_person(context, sentence, text, value_people)
+        if described is not None:
+            return (described,)
+    if spec in ("@salient", "@named") and before:
+        owner = _relative_owner(sentence, match.start())
+        if owner is not None and owner.name not in value_people:
+            return (owner,)
     if spec in ("@near", "@salient"):
         if before:
             found = before[-1] if spec == "@near" else _first_subject(sentence, before)
@@ -506,6 +619,11 @@ def resolve_subject(
     elif spec == "@all":
         group = {p.name: p for p in before}
         carried = _not_in(sentence.carried, value_people)
+        if not group and carried is not None and re.search(
+            r"\b(?:hun|their)\b", sentence.masked[: match.start() + 8], re.IGNORECASE
+        ):
+            return tuple([carried, *(p for p in _partners_of(context, carried)
+                                     if p.name not in value_people)])
         if carried is not None and _PRONOUN.search(sentence.masked[: match.start()]):
             group.setdefault(carried.name, carried)
         return tuple(group.values())
@@ -517,7 +635,89 @@ def resolve_subject(
     return (found,) if found is not None else ()
 
 
+def _agreeing(
+    context: ArticleContext,
+    sentence: Sentence,
+    before: list[Person],
+    value_people: set[str],
+    wanted: str,
+    match: re.Match[str],
+) -> tuple[Person, ...]:
+    """The owner of a possessive ("zijn vader", "her coach"): the closest person of its gender.
+
+    A person named before it in the sentence (closest first) unless that person is
+    itself a listed relative ("his father X, and his mother Y": both are the same
+    person's parents). With nobody before it, the article's protagonist, then the
+    person the sentences before are about and their other people. A person known to
+    be of the other gender is skipped, so "zijn verloofde" after a woman's name goes
+    to the man the paragraph is about.
+    """
+    relatives = {
+        sentence.people[int(m.group("k"))].name
+        for m in _OWNED_RELATIVE.finditer(sentence.masked[: match.start()])
+    }
+    near = [p for p in reversed(before) if p.name not in relatives]
+    candidates: list[Person]
+    if near:
+        candidates = near
+    else:
+        if not before and not _carries(context, sentence, match.end()):
+            return ()
+        candidates = []
+        protagonist = _not_in(context.protagonist, value_people)
+        if protagonist is not None and context.gender.get(protagonist.name) in (None, wanted):
+            return (protagonist,)
+        if sentence.carried is not None:
+            candidates.append(sentence.carried)
+        candidates += previous_people(context, sentence)
+        for i in range(sentence.index - 1, max(-1, sentence.index - 5), -1):
+            earlier = context.sentences[i]
+            if earlier.salient is not None:
+                candidates.append(earlier.salient)
+            candidates += earlier.people
+        if context.protagonist is not None:
+            candidates.append(context.protagonist)
+    unknown: Person | None = None
+    for person in candidates:
+        if person.name in value_people:
+            continue
+        gender = context.gender.get(person.name)
+        if gender == wanted:
+            return (unknown,) if unknown is not None and near else (person,)
+        if gender is None and unknown is None:
+            unknown = person
+    return (unknown,) if unknown is not None else ()
+
+
+_OWNED_RELATIVE = re.compile(
+    r"\b(?:zijn|haar|hun|his|her|their)\s+(?:(?-i:[a-z]+)\s+)?(?:vader|moeder|broer|zus|zoon|"
+    r"dochter|vrouw|man|vriendin|vriend|verloofde|father|mother|brother|sister|son|daughter|"
+    r"wife|husband|girlfriend|boyfriend|fianc\w*)\s*,?\s*(?:[\w’'\-]+\s+){0,2}?⟨P(?P<k>\d+)⟩",
+    re.IGNORECASE,
+)
+
 _PRONOUN = re.compile(r"\b(ze|zij|hij|she|he|haar|zijn|her|his)\b", re.IGNORECASE)
+
+
+_RELATIVE = re.compile(r"^\s*,\s+(?:die|dat|wie|who|whose)\b[^,;:.⟨()\"“”]*$", re.IGNORECASE)
+
+
+def _relative_owner(sentence: Sentence, position: int) -> Person | None:
+    """The person a relative clause hangs on ("X, die als hockeyster uitkomt ...").
+
+    A match inside ", die ..." / ", who ..." right after a name is about that name,
+    not about the subject of the main clause.
+    """
+    last: int | None = None
+    for k, pos in enumerate(sentence.positions):
+        if pos < position:
+            last = k
+    if last is None:
+        return None
+    end = sentence.positions[last] + len(f"⟨P{last}⟩")
+    if _RELATIVE.match(sentence.masked[end:position]):
+        return sentence.people[last]
+    return None
 
 
 def _first_subject(sentence: Sentence, before: list[Person]) -> Person:

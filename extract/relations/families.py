@@ -413,7 +413,13 @@ class RelationExtractor:
             if entry is not None:
                 yield Concept(entry.label, "sport", entry.qid)
         elif kind == "date":
-            date = context.date_of(sentence)
+            from sportkg.extract.normalize import find_date
+
+            # the date right after "was born" / "werd geboren", not another one of the sentence
+            window = re.split(r",(?!\s*\d)|;|\s(?:en|and|waar|where|na|after)\s",
+                              sentence.masked[hit.match.end():hit.match.end() + 40])[0]
+            found = find_date(window, context.published)
+            date = LiteralValue(found[0], "date", found[1]) if found else None
             if date is not None:
                 yield date
         elif kind == "place":
@@ -560,6 +566,9 @@ class RelationExtractor:
             yield from self._co_parents(facts)
         elif self.family == "wins":
             yield from self._wins_from_medals(context, facts)
+            yield from self._wins_from_ranks(context, [*facts])
+        elif self.family == "coaches":
+            yield from self._coach_occupation(facts)
 
     def _shared(self, facts: list[Fact], link: str, prop: str) -> Iterator[Fact]:
         """Compatriots share a nationality, teammates a team (when one side states it)."""
@@ -579,6 +588,60 @@ class RelationExtractor:
                     if source.value not in have:
                         yield Fact(y, prop, source.value, fact.sentence, self.name,
                                    round(min(fact.confidence, source.confidence) * 0.9, 3))
+
+    def _coach_occupation(self, facts: list[Fact]) -> Iterator[Fact]:
+        """Whoever coaches a named athlete is a coach, unless the article gives another job."""
+        jobs = {f.subject.name for f in facts
+                if f.property == "P106" and isinstance(f.subject, Person)}
+        done: set[str] = set()
+        for fact in facts:
+            coach = fact.value
+            if fact.property != "sk:coachedBy" or not isinstance(coach, Person):
+                continue
+            if coach.name in jobs or coach.name in done:
+                continue
+            done.add(coach.name)
+            entry = self.lexicon.lookup("role", "en", "coach")
+            yield Fact(coach, "P106", Concept("coach", "occupation", entry.qid if entry else None),
+                       fact.sentence, self.name, round(fact.confidence * 0.85, 3))
+
+    def _wins_from_ranks(self, context: ArticleContext, facts: list[Fact]) -> Iterator[Fact]:
+        """The winner of a race beat the people the article places second and third.
+
+        A sentence placing someone second or third ("X took third", "Y werd tweede",
+        "won de sprint om de derde plaats") right after a win by another person (at
+        most three sentences before) gives that winner a `sk:defeated` of them, and the
+        second a `sk:defeated` of the third.
+        """
+        winners: dict[int, Person] = {}
+        for fact in facts:
+            if fact.property in ("sk:won", "sk:defeated") and isinstance(fact.subject, Person) \
+                    and fact.confidence >= 0.7:
+                winners.setdefault(fact.sentence, fact.subject)
+        for sentence in context.sentences:
+            if sentence.salient is not None and sentence.index not in winners and _WON.search(
+                    sentence.masked):
+                winners[sentence.index] = sentence.salient
+        if not winners:
+            return
+        placed: list[tuple[int, int, Person]] = []
+        for sentence in context.sentences:
+            for m in _PLACED.finditer(sentence.masked):
+                rank = 2 if m.group("rank").lower() in ("second", "tweede", "2nd") else 3
+                placed.append((sentence.index, rank, sentence.people[int(m.group("k"))]))
+        seconds: dict[int, Person] = {}
+        for index, rank, person in placed:
+            near = [i for i in winners if index - 3 <= i <= index]
+            if not near:
+                continue
+            winner = winners[max(near)]
+            if winner.name == person.name:
+                continue
+            yield Fact(winner, "sk:defeated", person, index, self.name, 0.6)
+            if rank == 2:
+                seconds[max(near)] = person
+            elif max(near) in seconds and seconds[max(near)].name != person.name:
+                yield Fact(seconds[max(near)], "sk:defeated", person, index, self.name, 0.55)
 
     def _co_parents(self, facts: list[Fact]) -> Iterator[Fact]:
         """A child named in the sentence that names a couple is the child of both."""
@@ -657,6 +720,19 @@ class Occupation(Concept):
     """An occupation with the sport it implies ("label/qid", empty when none)."""
 
     sport: str = ""
+
+
+_WON = re.compile(
+    r"\b(?:won|wins|wint|winning|zegevierde|triumphed)\b(?!\s+(?:\S+\s+){0,3}?(?:silver|bronze|"
+    r"zilver|brons|second|third|tweede|derde|a\s+medal|een\s+medaille)\b)",
+    re.IGNORECASE,
+)
+_PLACED = re.compile(
+    r"⟨P(?P<k>\d+)⟩(?:\s*\(\d{1,2}\))?[^.⟨;]{0,50}?\b(?:took|finished|was|came|placed|werd|eindigde"
+    r"\s+als|kwam\s+als|finishte\s+als|sprint\s+om\s+de)\s+(?:[\w.,:]+\s+){0,2}?"
+    r"(?P<rank>second|third|2nd|3rd|tweede|derde)\b(?!\s+(?:time|keer|ronde|round|set|stage|etappe))",
+    re.IGNORECASE,
+)
 
 
 def _worlds(kind: str) -> bool:
