@@ -42,15 +42,6 @@ if TYPE_CHECKING:
 
 _PREFIXES = f"PREFIX sk: <{SK_IRI}>\nPREFIX wikibase: <{WIKIBASE_IRI}>\n"
 
-_FIND_VERSIONS = _PREFIXES + """
-SELECT ?g ?source ?fp WHERE {
-  GRAPH ?g { ?g a sk:Article ; sk:doc ?doc .
-             OPTIONAL { ?g sk:sourceFile ?source } OPTIONAL { ?g sk:fingerprint ?fp } }
-}"""
-
-_FIND_GRAPH = _PREFIXES + """
-SELECT ?fp WHERE { GRAPH ?g { ?g a sk:Article . OPTIONAL { ?g sk:fingerprint ?fp } } }"""
-
 _ARTICLE_GRAPHS = _PREFIXES + """
 SELECT DISTINCT ?g WHERE { GRAPH ?g { ?g a sk:Article ; sk:doc ?doc .
                                       OPTIONAL { ?g sk:contentHash ?hash } } }"""
@@ -65,6 +56,22 @@ STATS_QUERIES: dict[str, str] = {
     "triples": "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
 }
 """What `stats()` counts, one query each (prefixes sk: and wikibase: are added)."""
+
+
+BATCH_STATEMENTS = 5000
+"""Statements per transaction when loading JSON lines."""
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """An article graph ready to be written."""
+
+    info: rdf.ArticleInfo
+    graph: str
+    statements: list[Statement]
+    lines: list[str]
+    fingerprint: str
+    append: bool
 
 
 @dataclass(frozen=True)
@@ -154,40 +161,82 @@ class KnowledgeGraph:
     def _article_prefix(self) -> str:
         return self.base + "article/"
 
-    def _write_article(self, info: rdf.ArticleInfo, statements: list[Statement], *,
-                       append: bool = False) -> AddResult:
-        lines = rdf.article_lines(info, statements, base=self.base)
-        graph = info.graph_iri(self.base)
-        if append:
-            self.store.write(graph, lines, replace=False)
+    def _lookup(self, plans: list[_Plan]) -> dict[str, list[tuple[str, str, str | None]]]:
+        """doc -> [(graph, source, fingerprint)] of the stored articles these plans touch."""
+        from rdflib import Literal, URIRef
+
+        docs = " ".join(dict.fromkeys(Literal(p.info.doc).n3() for p in plans))
+        graphs = " ".join(dict.fromkeys(URIRef(p.graph).n3() for p in plans))
+        text = (
+            _PREFIXES
+            + "SELECT DISTINCT ?g ?doc ?source ?fp WHERE {\n"
+            + f"  {{ VALUES ?doc {{ {docs} }} GRAPH ?g {{ ?g sk:doc ?doc }} }}\n"
+            + f"  UNION {{ VALUES ?g {{ {graphs} }} GRAPH ?g {{ ?g sk:doc ?doc }} }}\n"
+            + "  OPTIONAL { GRAPH ?g { ?g sk:sourceFile ?source } }\n"
+            + "  OPTIONAL { GRAPH ?g { ?g sk:fingerprint ?fp } }\n}"
+        )
+        found: dict[str, list[tuple[str, str, str | None]]] = {}
+        by_graph: dict[str, list[tuple[str, str, str | None]]] = {}
+        for g, doc, source, fp in self.store.query(text).rows:
+            row = (str(g), str(source) if source is not None else "",
+                   str(fp) if fp is not None else None)
+            found.setdefault(str(doc), []).append(row)
+            by_graph.setdefault(str(g), []).append(row)
+        for plan in plans:
+            for row in by_graph.get(plan.graph, []):
+                if row not in found.setdefault(plan.info.doc, []):
+                    found[plan.info.doc].append(row)
+        return found
+
+    def _write_batch(self, plans: list[_Plan], *, bulk: bool = False) -> AddResult:
+        """Decide per article (new, replaced, unchanged) and write the batch in one transaction."""
+        from sportkg.graph.stores import GraphWrite
+
+        fresh = [p for p in plans if not p.append]
+        found = self._lookup(fresh) if fresh else {}
+        writes: list[GraphWrite] = []
+        added = replaced = unchanged = triples = 0
+        stale: list[str] = []
+        for plan in plans:
+            if plan.append:
+                writes.append(GraphWrite(plan.graph, tuple(plan.lines), replace=False))
+                stale.append(plan.graph)
+                triples += len(plan.lines)
+                continue
+            current: str | None = None
+            present = False
+            older: list[str] = []
+            for graph, source, fp in found.get(plan.info.doc, []):
+                if graph == plan.graph:
+                    present, current = True, fp
+                elif source == plan.info.source:
+                    older.append(graph)
+            if present and current == plan.fingerprint and not older:
+                unchanged += 1
+                continue
+            if present or older:
+                replaced += 1
+            else:
+                added += 1
+            lines = (*plan.lines, rdf.fingerprint_line(plan.info, plan.fingerprint,
+                                                       base=self.base))
+            writes.append(GraphWrite(plan.graph, lines, drop=tuple(older),
+                                     replace=present))
+            triples += len(lines)
+        if writes:
+            self.store.write_many(writes, bulk=bulk)
+        for graph in dict.fromkeys(stale):
             self.store.update(
                 f"{_PREFIXES}DELETE WHERE {{ GRAPH <{graph}> {{ <{graph}> sk:fingerprint ?f }} }}"
             )
-            return AddResult(statements=len(statements), triples=len(lines))
-        fp = rdf.fingerprint(lines)
-        lines.append(rdf.fingerprint_line(info, fp, base=self.base))
-        found = self.store.query(_FIND_VERSIONS, bindings={"doc": _literal(info.doc)})
-        current = None
-        older: list[str] = []
-        for g, source, old_fp in found.rows:
-            name = str(g)
-            if name == graph:
-                current = str(old_fp) if old_fp is not None else ""
-            elif (str(source) if source is not None else "") == info.source:
-                older.append(name)
-        if current is None and not older:
-            exists = self.store.query(_FIND_GRAPH, bindings={"g": _iri(graph)})
-            current = next((str(r[0]) if r[0] is not None else "" for r in exists.rows), None)
-        if current == fp and not older:
-            return AddResult(unchanged_graphs=1, statements=len(statements))
-        self.store.write(graph, lines, drop=older, replace=True)
-        new = current is None and not older
-        return AddResult(
-            added=1 if new else 0,
-            replaced=0 if new else 1,
-            statements=len(statements),
-            triples=len(lines),
-        )
+        return AddResult(added, replaced, unchanged,
+                         sum(len(p.statements) for p in plans), triples)
+
+    def _plan(self, info: rdf.ArticleInfo, statements: list[Statement], *,
+              append: bool = False) -> _Plan:
+        lines = rdf.article_lines(info, statements, base=self.base)
+        return _Plan(info, info.graph_iri(self.base), statements, lines,
+                     rdf.fingerprint(lines), append)
 
     def add_article(self, article: Article, statements: Iterable[Statement]) -> AddResult:
         """Replace the article's named graph with these statements, in one transaction.
@@ -201,36 +250,57 @@ class KnowledgeGraph:
                 is written).
             StoreError: the store refuses the write (nothing is written).
         """
-        items = list(statements)
-        return self._write_article(rdf.ArticleInfo.from_article(article), items)
+        plan = self._plan(rdf.ArticleInfo.from_article(article), list(statements))
+        return self._write_batch([plan])
 
-    def load_statements(self, statements: Iterable[Statement]) -> AddResult:
+    def load_statements(self, statements: Iterable[Statement], *, bulk: bool = False,
+                        batch_size: int = BATCH_STATEMENTS) -> AddResult:
         """Add Statements read from JSON lines, one named graph per article.
 
         Statements are grouped by their `article` hash (or `doc` without one); each
         run of consecutive statements of one article replaces that article's graph,
-        a later run of an article already seen in this call is added to it.
+        a later run of an article already seen in this call is added to it. Runs
+        are written in batches of about `batch_size` statements, each batch in one
+        transaction.
+
+        Args:
+            statements: the statements, usually consecutive per article.
+            bulk: on the oxigraph backend, load with Oxigraph's bulk loader: several
+                times faster but not transactional (meant for filling a new store).
+            batch_size: statements per transaction.
+
+        Raises:
+            InputError: a statement has an unknown property or an invalid IRI; the
+                batches before it are stored, the one holding it is not.
         """
         total = AddResult()
         seen: set[str] = set()
+        batch: list[_Plan] = []
+        size = 0
         run: list[Statement] = []
         run_key = ""
 
-        def flush() -> AddResult:
+        def close_run() -> None:
+            nonlocal size
             info = rdf.ArticleInfo.from_statement(run[0])
-            result = self._write_article(info, run, append=run_key in seen)
+            batch.append(self._plan(info, list(run), append=run_key in seen))
             seen.add(run_key)
-            return result
+            size += len(run)
 
         for statement in statements:
             key = rdf.article_key(statement.doc, statement.article)
             if run and key != run_key:
-                total += flush()
+                close_run()
                 run = []
+                if size >= batch_size:
+                    total += self._write_batch(batch, bulk=bulk)
+                    batch, size = [], 0
             run_key = key
             run.append(statement)
         if run:
-            total += flush()
+            close_run()
+        if batch:
+            total += self._write_batch(batch, bulk=bulk)
         return total
 
     def add_kb(self, data: str, *, format: str = "turtle") -> int:
@@ -356,18 +426,6 @@ class KnowledgeGraph:
         tb: TracebackType | None,
     ) -> None:
         self.close()
-
-
-def _literal(text: str) -> Any:
-    from rdflib import Literal
-
-    return Literal(text)
-
-
-def _iri(text: str) -> Any:
-    from rdflib import URIRef
-
-    return URIRef(text)
 
 
 __all__ = ["AddResult", "KnowledgeGraph", "StoreError"]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
 
@@ -33,6 +34,16 @@ Quad = tuple["Node", "Node", "Node", "Node | None"]
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
+@dataclass(frozen=True)
+class GraphWrite:
+    """One named graph to write: drop `drop` (and the graph itself when `replace`), add `lines`."""
+
+    graph: str
+    lines: tuple[str, ...]
+    drop: tuple[str, ...] = ()
+    replace: bool = True
+
+
 @runtime_checkable
 class Store(Protocol):
     """What the knowledge graph needs from a backend."""
@@ -42,6 +53,9 @@ class Store(Protocol):
     def write(self, graph: str, lines: Sequence[str], *, drop: Sequence[str] = (),
               replace: bool = True) -> None:
         """In one transaction: drop `drop` (and `graph` if `replace`), insert `lines` in `graph`."""
+
+    def write_many(self, writes: Sequence[GraphWrite], *, bulk: bool = False) -> None:
+        """Apply several graph writes in one transaction (`bulk`: fast, not transactional)."""
 
     def query(self, sparql: str, *, bindings: Mapping[str, Node] | None = None) -> QueryResult:
         """Run a SPARQL query over the union of the named graphs."""
@@ -62,12 +76,20 @@ class Store(Protocol):
         """Release the store."""
 
 
-def _update_text(graph: str, lines: Sequence[str], drop: Sequence[str], replace: bool) -> str:
-    targets = list(dict.fromkeys([*drop, *([graph] if replace else [])]))
-    parts = [f"DROP SILENT GRAPH {iri_nt(g)}" for g in targets]
-    if lines:
-        body = "\n".join(lines)
-        parts.append(f"INSERT DATA {{ GRAPH {iri_nt(graph)} {{\n{body}\n}} }}")
+def _drops(writes: Sequence[GraphWrite]) -> list[str]:
+    return list(dict.fromkeys(
+        g for w in writes for g in (*w.drop, *([w.graph] if w.replace else []))
+    ))
+
+
+def _update_text(writes: Sequence[GraphWrite]) -> str:
+    """One SPARQL update: drop the graphs to replace, then insert every graph's lines."""
+    parts = [f"DROP SILENT GRAPH {iri_nt(g)}" for g in _drops(writes)]
+    body = "\n".join(
+        f"GRAPH {iri_nt(w.graph)} {{\n" + "\n".join(w.lines) + "\n}" for w in writes if w.lines
+    )
+    if body:
+        parts.append(f"INSERT DATA {{\n{body}\n}}")
     return " ;\n".join(parts)
 
 
@@ -173,24 +195,29 @@ class OxigraphStore:
     def write(self, graph: str, lines: Sequence[str], *, drop: Sequence[str] = (),
               replace: bool = True) -> None:
         """Drop and insert in one SPARQL update, which Oxigraph applies atomically."""
-        self._writable()
-        try:
-            self._store.update(_update_text(graph, lines, drop, replace))
-        except SyntaxError as exc:
-            raise InputError(f"cannot write graph {graph}: {exc}") from exc
-        except (OSError, RuntimeError) as exc:
-            raise StoreError(f"cannot write graph {graph} to {self.path}: {exc}") from exc
+        self.write_many([GraphWrite(graph, tuple(lines), tuple(drop), replace)])
 
-    def bulk_write(self, nquads: Iterator[str]) -> None:
-        """Append N-Quads lines without a transaction (fast path for large loads)."""
-        from pyoxigraph import RdfFormat, parse
+    def write_many(self, writes: Sequence[GraphWrite], *, bulk: bool = False) -> None:
+        """One SPARQL update for all writes (atomic), or Oxigraph's bulk loader when `bulk`."""
+        from pyoxigraph import RdfFormat
 
         self._writable()
-        data = "\n".join(nquads)
+        where = f"{len(writes)} graph(s) to {self.path or 'memory'}"
         try:
-            self._store.bulk_extend(parse(data, format=RdfFormat.N_QUADS))
+            if not bulk:
+                self._store.update(_update_text(writes))
+                return
+            drops = _drops(writes)
+            if drops:
+                self._store.update(" ;\n".join(f"DROP SILENT GRAPH {iri_nt(g)}" for g in drops))
+            data = "\n".join(
+                line[:-1] + iri_nt(w.graph) + " ." for w in writes for line in w.lines
+            )
+            self._store.bulk_load(data.encode("utf-8"), format=RdfFormat.N_QUADS)
         except (SyntaxError, ValueError) as exc:
-            raise InputError(f"cannot write quads: {exc}") from exc
+            raise InputError(f"cannot write {where}: {exc}") from exc
+        except (OSError, RuntimeError) as exc:
+            raise StoreError(f"cannot write {where}: {exc}") from exc
 
     def query(self, sparql: str, *, bindings: Mapping[str, Node] | None = None) -> QueryResult:
         """Run a query with Oxigraph, bindings injected as a VALUES block.
@@ -299,18 +326,26 @@ class MemoryStore:
     def write(self, graph: str, lines: Sequence[str], *, drop: Sequence[str] = (),
               replace: bool = True) -> None:
         """Parse first, then swap the graphs, so bad input leaves the dataset unchanged."""
+        self.write_many([GraphWrite(graph, tuple(lines), tuple(drop), replace)])
+
+    def write_many(self, writes: Sequence[GraphWrite], *, bulk: bool = False) -> None:
+        """Parse every graph first, then swap them in, so bad input changes nothing."""
         from rdflib import Graph, URIRef
 
-        fresh = Graph()
-        try:
-            fresh.parse(data="\n".join(lines), format="nt")
-        except Exception as exc:  # rdflib raises several parser exception types
-            raise InputError(f"cannot write graph {graph}: {exc}") from exc
-        for name in dict.fromkeys([*drop, *([graph] if replace else [])]):
+        parsed = []
+        for write in writes:
+            fresh = Graph()
+            try:
+                fresh.parse(data="\n".join(write.lines), format="nt")
+            except Exception as exc:  # rdflib raises several parser exception types
+                raise InputError(f"cannot write graph {write.graph}: {exc}") from exc
+            parsed.append((write.graph, fresh))
+        for name in _drops(writes):
             self.dataset.remove_graph(URIRef(name))
-        target = self.dataset.graph(URIRef(graph))
-        for triple in fresh:
-            target.add(triple)
+        for name, fresh in parsed:
+            target = self.dataset.graph(URIRef(name))
+            for triple in fresh:
+                target.add(triple)
 
     def query(self, sparql: str, *, bindings: Mapping[str, Node] | None = None) -> QueryResult:
         """Run a query with rdflib, bindings injected as a VALUES block."""
@@ -457,7 +492,11 @@ class SparqlStore:
     def write(self, graph: str, lines: Sequence[str], *, drop: Sequence[str] = (),
               replace: bool = True) -> None:
         """One update request: drop the old graphs and insert the new lines."""
-        self._request(_update_text(graph, lines, drop, replace), update=True)
+        self.write_many([GraphWrite(graph, tuple(lines), tuple(drop), replace)])
+
+    def write_many(self, writes: Sequence[GraphWrite], *, bulk: bool = False) -> None:
+        """All writes in one update request (one transaction on the server)."""
+        self._request(_update_text(writes), update=True)
 
     def query(self, sparql: str, *, bindings: Mapping[str, Node] | None = None) -> QueryResult:
         """Run a query on the endpoint, bindings injected as a VALUES block."""
