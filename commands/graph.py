@@ -116,6 +116,11 @@ def load(
     store: StoreOpt = DEFAULT_STORE,
     backend: BackendOpt = "oxigraph",
     endpoint: EndpointOpt = None,
+    bulk: Annotated[
+        bool,
+        typer.Option("--bulk", help="Oxigraph bulk loader: faster, not transactional "
+                     "(for filling a new store)."),
+    ] = False,
 ) -> None:
     """Load Statements (JSON lines) into the graph, one named graph per article.
 
@@ -131,8 +136,9 @@ def load(
             pass
         statements = None
     with open_kg(store, backend, endpoint) as kg:
-        result = kg.load_statements(statements if statements is not None
-                                    else read_statements(paths))
+        result = kg.load_statements(
+            statements if statements is not None else read_statements(paths), bulk=bulk
+        )
         stats = kg.stats()
     if not settings.QUIET:
         typer.echo(

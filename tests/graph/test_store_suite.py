@@ -85,6 +85,15 @@ def test_load_statements_groups_by_article(make_kg, sample_articles) -> None:  #
     assert set(kg2.statements(article="nl_sanne")) == set(sample_articles[0][1])
 
 
+def test_bulk_load_and_small_batches_round_trip(make_kg, sample_articles) -> None:  # type: ignore[no-untyped-def]
+    kg = make_kg()
+    facts = _all(sample_articles)
+    result = kg.load_statements(facts, bulk=True, batch_size=1)
+    assert result.added == 3
+    assert set(kg.statements()) == set(facts)
+    assert kg.load_statements(facts, batch_size=2).unchanged
+
+
 def test_statements_survive_reopening(make_kg, sample_articles) -> None:  # type: ignore[no-untyped-def]
     kg = make_kg()
     for article, facts in sample_articles:
