@@ -178,7 +178,7 @@ class OxigraphStore:
                 pyoxigraph.Store.read_only(str(location)) if read_only
                 else pyoxigraph.Store(str(location))
             )
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:
             text = str(exc)
             if "lock" in text.lower():
                 raise StoreError(

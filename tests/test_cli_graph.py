@@ -37,6 +37,7 @@ def _one_line_error(result: subprocess.CompletedProcess[str], *needles: str) -> 
         assert needle in lines[0]
 
 
+@pytest.mark.slow
 def test_load_stats_query_export_validate(tmp_path: Path, facts_file: Path) -> None:
     assert run("load", str(facts_file), "--store", "st", cwd=tmp_path).returncode == 0
     stats = run("stats", "--store", "st", "--format", "json", cwd=tmp_path)

@@ -1,0 +1,139 @@
+"""The RDF writer against a hand-written expected graph; literals; IRIs; registry; server."""
+
+from __future__ import annotations
+
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+from rdflib.compare import isomorphic
+from sportkg import registry
+from sportkg.errors import ConfigError, InputError, StoreError
+from sportkg.graph import rdf
+from sportkg.graph.kg import KnowledgeGraph
+from sportkg.graph.literals import from_lexical, literal_nt
+from sportkg.graph.server import OxigraphServer
+from sportkg.model import Entity, Evidence, LiteralValue, Statement
+
+EXPECTED = """
+@prefix wd: <http://www.wikidata.org/entity/> .
+@prefix wdt: <http://www.wikidata.org/prop/direct/> .
+@prefix p: <http://www.wikidata.org/prop/> .
+@prefix ps: <http://www.wikidata.org/prop/statement/> .
+@prefix pq: <http://www.wikidata.org/prop/qualifier/> .
+@prefix sk: <https://w3id.org/sportkg/ontology#> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix schema: <http://schema.org/> .
+@prefix wikibase: <http://wikiba.se/ontology#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix ent: <https://w3id.org/sportkg/entity/> .
+
+<https://w3id.org/sportkg/article/h1> a sk:Article ; sk:doc "d1" ; sk:contentHash "h1" ;
+    sk:sourceFile "d1.txt" ; sk:published "2026-02-09"^^xsd:date .
+ent:anna-smit a sk:Person ; sk:entityType "person" ; rdfs:label "Anna Smit"@en ;
+    schema:name "Anna Smit" ; wdt:P31 wd:Q5 .
+wd:Q406039 a sk:Award ; sk:entityType "award" ; rdfs:label "gold medal"@en ;
+    schema:name "gold medal" ; sk:qid "Q406039" .
+ent:anna-smit wdt:P166 wd:Q406039 ; p:P166 <ST> .
+<ST> a wikibase:Statement ; ps:P166 wd:Q406039 ; pq:P585 "2026-02"^^xsd:gYearMonth ;
+    sk:confidence 0.9 ; prov:wasDerivedFrom <REF> .
+<REF> a wikibase:Reference ; sk:sourceFile "d1.txt" ; sk:published "2026-02-09"^^xsd:date ;
+    sk:sentence "Anna Smit won gold." ; sk:start 0 ; sk:end 19 ; sk:extractor "t" ;
+    sk:confidence 0.9 .
+"""
+
+
+def _fact(confidence: float = 0.9) -> Statement:
+    anna = Entity("https://w3id.org/sportkg/entity/anna-smit", "Anna Smit", type="person")
+    return Statement("d1", "h1", anna, "P166", Entity.from_qid("Q406039", "gold medal", "award"),
+                     Evidence("d1.txt", "Anna Smit won gold.", 0, 19, "t", "2026-02-09"),
+                     confidence, {"P585": LiteralValue("2026-02", "date", "month")})
+
+
+def test_writer_matches_the_wikidata_model() -> None:
+    fact = _fact()
+    info = rdf.ArticleInfo.from_statement(fact)
+    st = rdf.statement_iri(fact, key=info.key)
+    ref = rdf.reference_iri(st, fact.evidence)
+    expected = Graph().parse(data=EXPECTED.replace("<ST>", f"<{st}>").replace(
+        "<REF>", f"<{ref}>"), format="turtle")
+    assert isomorphic(rdf.to_rdflib(rdf.article_lines(info, [fact])), expected)
+
+
+def test_iris_are_content_hashes() -> None:
+    a, b = _fact(0.9), _fact(0.5)
+    assert rdf.statement_iri(a, key="h1") == rdf.statement_iri(b, key="h1")
+    assert rdf.statement_iri(a, key="h1") != rdf.statement_iri(a, key="h2")
+    lines = rdf.article_lines(rdf.ArticleInfo.from_statement(a), [a, b])
+    confidences = [line for line in lines if "confidence" in line and "statement/" in
+                   line.split()[0]]
+    assert len(confidences) == 1 and '"0.9"' in confidences[0]  # the highest one
+
+
+@pytest.mark.parametrize("value", [
+    LiteralValue("2026-02-09", "date", "day"), LiteralValue("2026", "date", "year"),
+    LiteralValue(27, "integer"), LiteralValue(0.25, "decimal"), LiteralValue(3, "decimal"),
+    LiteralValue(7530.5, "duration"), LiteralValue(-5, "duration"),
+    LiteralValue('say "hi"\n', "string"),
+])
+def test_literals_round_trip(value: LiteralValue) -> None:
+    term = Graph().parse(data=f"<http://a> <http://b> {literal_nt(value)} .", format="nt")
+    (obj,) = list(term.objects())
+    back = from_lexical(str(obj), str(obj.datatype) if obj.datatype else None)
+    assert back == value
+
+
+def test_bad_literal_and_iri() -> None:
+    with pytest.raises(InputError, match="not a valid"):
+        from_lexical("9 feb", "http://www.w3.org/2001/XMLSchema#integer")
+    with pytest.raises(InputError, match="not a valid absolute IRI"):
+        rdf.article_lines(rdf.ArticleInfo("k", "d"), [Statement(
+            "d", "k", Entity("no scheme", "X", type="person"), "P27",
+            Entity.from_qid("Q55", "Netherlands", "country"),
+            Evidence("d.txt", "x", 0, 1, "t"))])
+
+
+def test_registry_lists_and_rejects(monkeypatch: pytest.MonkeyPatch) -> None:
+    import copy
+
+    monkeypatch.setattr(registry, "_BUILTINS", copy.deepcopy(registry._BUILTINS))
+    assert registry.names("sportkg.stores") == ["memory", "oxigraph", "sparql"]
+    with pytest.raises(ConfigError, match="Unknown store backend 'x'. Available: memory"):
+        registry.get("sportkg.stores", "x")
+    registry.register("sportkg.exporters", "nt-again", "sportkg.graph.export:NTriplesExporter")
+    assert "nt-again" in registry.names("sportkg.exporters")
+
+
+def test_corrupt_store_is_a_store_error(tmp_path: Path) -> None:
+    store = tmp_path / "st"
+    store.mkdir()
+    (store / "CURRENT").write_text("garbage\n", encoding="utf-8")
+    with pytest.raises(StoreError, match=str(store)):
+        KnowledgeGraph.open("oxigraph", path=store)
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "notes.txt").write_text("x", encoding="utf-8")
+    with pytest.raises(StoreError, match="not an Oxigraph store"):
+        KnowledgeGraph.open("oxigraph", path=tmp_path / "other")
+
+
+def test_server_serves_a_built_store_read_only(tmp_path: Path, sample_articles) -> None:  # type: ignore[no-untyped-def]
+    with KnowledgeGraph.open("oxigraph", path=tmp_path / "st") as kg:
+        for article, facts in sample_articles:
+            kg.add_article(article, facts)
+    with OxigraphServer(tmp_path / "st", read_only=True) as server:
+        query = urllib.parse.urlencode({"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"})
+        request = urllib.request.Request(f"{server.query_url}?{query}",
+                                         headers={"Accept": "text/csv"})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            assert int(response.read().decode().split()[1]) > 200
+        with KnowledgeGraph.open("sparql", endpoint=server.query_url, read_only=True) as kg:
+            assert kg.stats()["articles"] == 3
+            with pytest.raises(StoreError, match="read-only"):
+                kg.load_statements(sample_articles[0][1])
+    assert not server.running
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    with pytest.raises(StoreError, match="is a file"):
+        OxigraphServer(tmp_path / "file").start()
