@@ -225,7 +225,8 @@ class MentionRecognizer:
             if i + n < len(doc):
                 words = " ".join(t.text for t in doc[i : i + n])
                 if words == words.lower() and self.lexicon.contains("particle", "*", words):
-                    if i + n + 1 < len(doc) and doc[i + n + 1].text == "-":
+                    if (i + n + 1 < len(doc) and doc[i + n + 1].text == "-") or re.match(
+                            r"^[A-Z]\w*-[A-Z]", doc[i + n].text):
                         return 0  # "Pedersen van Lidl-Trek": a team, not a surname
                     if self._is_cap(doc[i + n]) and not self._stop(doc[i + n].text):
                         return n

@@ -953,13 +953,22 @@ def build_event(
         if distance is None:
             discipline = f"{gender} {race}".strip() if gender else race
     if distance is not None:
-        discipline = f"{distance} m"
+        discipline = f"{distance} m" + hurdles(sentence.text, distance)
         if sport == "short track speed skating":
             discipline += " short track"
         if gender:
             discipline = f"{gender} {discipline}"
     label = ", ".join(x for x in (discipline, edition) if x)
     return Concept(label, "event") if label else None
+
+
+def hurdles(text: str, distance: int) -> str:
+    """" hurdles" when the distance is run over hurdles ("400m hurdles", "100 meter horden")."""
+    pattern = rf"\b{distance}\s?(?:m|meter|metres|meters)\s+(?:horden|hurdles|steeple(?:chase)?)\b"
+    m = re.search(pattern, text, re.IGNORECASE)
+    if m is None:
+        return ""
+    return " steeplechase" if "steeple" in m.group(0).lower() else " hurdles"
 
 
 def olympic_host(context: ArticleContext, event: Concept | None) -> Concept | None:

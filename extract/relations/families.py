@@ -39,6 +39,7 @@ from sportkg.extract.relations.engine import (
     distance_around,
     distance_list,
     distance_near,
+    hurdles,
     main_competition,
     noun_gender,
     olympic_host,
@@ -490,7 +491,7 @@ class RelationExtractor:
             if distance is not None and abs(
                 sentence.masked.find(str(distance)) - hit.match.start()
             ) < 80:
-                label += f" {distance} m"
+                label += f" {distance} m" + hurdles(sentence.text, distance)
             elif context.sport is not None and context.sport.label not in (
                 "speed skating", "athletics"
             ):
@@ -513,7 +514,10 @@ class RelationExtractor:
     def _named_event(self, context: ArticleContext, hit: Hit, text: str) -> Concept | None:
         text = re.sub(r"^(?:de|het|the)\s+", "", text, flags=re.IGNORECASE).strip(" .,")
         text = re.sub(r"\s+(?:on|op|in|at|van|of)$", "", text)
-        if not text or not self._names_event(context, text):
+        named = self.lexicon.lookup("event_name", context.lang, text)
+        if named is not None:
+            text = named.label  # "Ronde van Vlaanderen" -> "Tour of Flanders"
+        elif not text or not self._names_event(context, text):
             return None
         if re.search(r"\b(19|20)\d\d\b", text):
             return Concept(text, "event")

@@ -72,6 +72,19 @@ FOUND = [
     ("en", "British hurdler Amy Hale, 24, won easily.", ("Amy Hale", "P106", "hurdler")),
     ("nl", "Polsstokhoogspringer Bas Rook sprong 5,80 meter.",
      ("Bas Rook", "P106", "pole vaulter")),
+    ("en", "Her cousin, Ella Dorn, is also a speed skater.", ("Ella Dorn", "P106", "speed skater")),
+    ("nl", "Zijn broer Ties Mol (24) is profvoetballer.",
+     ("Ties Mol", "P106", "association football player")),
+    # relative clauses of engagement, coaches with a nationality, birthplace up front
+    ("en", "Vera Lee, who is engaged to Dutch footballer Rob Kuip, skates on Sunday.",
+     ("Vera Lee", "sk:engagedTo", "Rob Kuip")),
+    ("en", "Mara Olsen is coached by the Swiss Jan Keller.",
+     ("Mara Olsen", "sk:coachedBy", "Jan Keller")),
+    ("en", "Born in Lyon and raised in Paris, Hugo Marin was 19 when he turned professional.",
+     ("Hugo Marin", "P19", "Lyon")),
+    # Dutch race names get their English label
+    ("nl", "Wout Smet heeft zondag Parijs-Roubaix gewonnen.",
+     ("Wout Smet", "sk:won", "Paris–Roubaix 2026")),
 ]
 
 
