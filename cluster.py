@@ -101,22 +101,48 @@ def open_client(
     _require_dask()
     from distributed import Client, LocalCluster
 
-    if local_cluster is not None:
-        with LocalCluster(
-            n_workers=local_cluster,
-            threads_per_worker=1,
-            processes=True,
-            host="127.0.0.1",
-            dashboard_address=None,
-        ) as cluster, Client(cluster) as client:
+    with _quiet_dask_logs():
+        if local_cluster is not None:
+            with LocalCluster(
+                n_workers=local_cluster,
+                threads_per_worker=1,
+                processes=True,
+                host="127.0.0.1",
+                dashboard_address=None,
+                # no dashboard, and the scheduler's own HTTP endpoint on a free port
+                scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+            ) as cluster, Client(cluster) as client:
+                yield client
+            return
+        try:
+            client = Client(scheduler, timeout="10s")
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise ConfigError(
+                f"cannot reach the Dask scheduler at {scheduler!r}: {exc}"
+            ) from exc
+        with client:
             yield client
-        return
+
+
+@contextmanager
+def _quiet_dask_logs() -> Iterator[None]:
+    """Keep dask's INFO lines (cluster start, workers joining) off stderr unless asked for.
+
+    dask.distributed sets its logger to INFO; when the application's root logger is at
+    WARNING or above (the sportkg CLI without --verbose), those lines would still reach
+    the root handler. They are raised to the root level for the duration.
+    """
+    import logging
+
+    logger = logging.getLogger("distributed")
+    before = logger.level
+    root = logging.getLogger().getEffectiveLevel()
+    if root > logging.INFO and logger.getEffectiveLevel() < root:
+        logger.setLevel(root)
     try:
-        client = Client(scheduler, timeout="10s")
-    except (OSError, TimeoutError, ValueError) as exc:
-        raise ConfigError(f"cannot reach the Dask scheduler at {scheduler!r}: {exc}") from exc
-    with client:
-        yield client
+        yield
+    finally:
+        logger.setLevel(before)
 
 
 @functools.cache

@@ -63,6 +63,21 @@ PipelineOpt = Annotated[
     typer.Option("--pipeline", help="spaCy pipeline: auto, rules, trained or a package name."),
 ]
 NProcOpt = Annotated[int, typer.Option("--n-process", min=1, help="Worker processes for spaCy.")]
+SchedulerOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        help="Extract on a Dask cluster: address of its scheduler, e.g. tcp://host:8786.",
+    ),
+]
+LocalClusterOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--local-cluster",
+        min=1,
+        help="Extract on a Dask cluster of N worker processes started on this machine.",
+    ),
+]
 MaxMbOpt = Annotated[
     int, typer.Option("--max-mb", min=1, help="Reject input files larger than this many MB.")
 ]
@@ -124,16 +139,37 @@ def extract_statements(
     max_chars: int = DEFAULT_MAX_CHARS,
     failures: list[ReadFailure] | None = None,
     failed: set[tuple[str, str]] | None = None,
+    scheduler: str | None = None,
+    local_cluster: int | None = None,
 ) -> Iterator[tuple[Article, list[Statement]]]:
     """Run the extraction pipeline over articles, long ones in parts.
 
     In one process, an article the pipeline fails on is recorded in `failures` and its
     (source, id) in `failed` (when given); it yields no statements and the others go on.
-    With worker processes a failure stops the run.
+    With worker processes a failure stops the run. With `scheduler` or `local_cluster`
+    the articles go to Dask workers (`sportkg.cluster`): results come in completion
+    order, and an article the pipeline fails on is recorded in `failures` and not yielded.
 
     Raises:
-        ConfigError: when the extraction pipeline is not available.
+        ConfigError: when the extraction pipeline is not available, when a cluster option
+            is combined with `n_process` > 1, or when dask is not installed.
     """
+    if scheduler is not None or local_cluster is not None:
+        if n_process > 1:
+            raise ConfigError(
+                "--n-process cannot be combined with --scheduler or --local-cluster "
+                "(the cluster's workers are the processes)"
+            )
+        from sportkg.cluster import extract_on_cluster
+
+        return extract_on_cluster(
+            articles,
+            scheduler=scheduler,
+            local_cluster=local_cluster,
+            pipeline=pipeline,
+            max_chars=max_chars,
+            failures=failures,
+        )
     try:
         from sportkg.pipeline import extract_article, extract_articles
     except ImportError as exc:
@@ -263,11 +299,18 @@ def extract(
     pipeline: PipelineOpt = "auto",
     n_process: NProcOpt = 1,
     max_mb: MaxMbOpt = DEFAULT_MAX_MB,
+    scheduler: SchedulerOpt = None,
+    local_cluster: LocalClusterOpt = None,
 ) -> None:
     """Extract statements from articles and write them as JSON lines or a table."""
     reading = Reading(list(paths), glob=glob, lang=lang, date=date, max_bytes=max_mb * 1024 * 1024)
     results = extract_statements(
-        reading, pipeline=pipeline, n_process=n_process, failures=reading.failures
+        reading,
+        pipeline=pipeline,
+        n_process=n_process,
+        failures=reading.failures,
+        scheduler=scheduler,
+        local_cluster=local_cluster,
     )
     try:
         handle = out.open("w", encoding="utf-8") if out else sys.stdout
@@ -306,6 +349,8 @@ def build(
     pipeline: PipelineOpt = "auto",
     n_process: NProcOpt = 1,
     max_mb: MaxMbOpt = DEFAULT_MAX_MB,
+    scheduler: SchedulerOpt = None,
+    local_cluster: LocalClusterOpt = None,
 ) -> None:
     """Read articles, extract statements and add them to the graph (one named graph each)."""
     from sportkg.progress import progress
@@ -323,6 +368,8 @@ def build(
             n_process=n_process,
             failures=reading.failures,
             failed=failed,
+            scheduler=scheduler,
+            local_cluster=local_cluster,
         )
         for article, statements in progress(results, total=total, desc="build", unit="article"):
             if (article.source, article.id) in failed:
