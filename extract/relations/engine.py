@@ -726,11 +726,24 @@ def _first_subject(sentence: Sentence, before: list[Person]) -> Person:
     A sentence whose salient person is not named in it (it opens with "ze" or "De
     27-jarige") is about that person; the people it names are objects.
     """
+    if len(before) >= 2:
+        a, b = before[-2], before[-1]
+        ka, kb = sentence.people.index(a), sentence.people.index(b)
+        between = sentence.masked[sentence.positions[ka] + len(f"⟨P{ka}⟩"): sentence.positions[kb]]
+        if _NEW_CLAUSE.search(between):
+            return b  # "A took silver in 52.80 and Jamaica's B won bronze"
     if sentence.salient is not None and (
         sentence.salient in before or sentence.salient.name not in {p.name for p in sentence.people}
     ):
         return sentence.salient
     return before[0]
+
+
+_NEW_CLAUSE = re.compile(
+    r"(?:;|\b(?:while|whereas|terwijl|maar|but)\b|(?-i:[a-z0-9.,)])\s+(?:and|en)\s+"
+    r"(?=(?-i:[A-Z])|⟨P|(?:de|het|the)\s))",
+    re.IGNORECASE,
+)
 
 
 def _carries(context: ArticleContext, sentence: Sentence, position: int) -> bool:

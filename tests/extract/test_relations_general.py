@@ -82,6 +82,12 @@ FOUND = [
      ("Mara Olsen", "sk:coachedBy", "Jan Keller")),
     ("en", "Born in Lyon and raised in Paris, Hugo Marin was 19 when he turned professional.",
      ("Hugo Marin", "P19", "Lyon")),
+    # a new clause after "and" has its own subject
+    ("en", "Rita Vale took silver in 52.80 and Kenya's Joy Oti won bronze.",
+     ("Joy Oti", "P166", "bronze medal")),
+    # a description in mid-sentence
+    ("en", "Ada Rook fell last week. Five days later, the Dutch hurdler won the final.",
+     ("Ada Rook", "P106", "hurdler")),
     # Dutch race names get their English label
     ("nl", "Wout Smet heeft zondag Parijs-Roubaix gewonnen.",
      ("Wout Smet", "sk:won", "Paris–Roubaix 2026")),
