@@ -488,10 +488,20 @@ class RelationExtractor:
         if label == "world champion":
             sentence = hit.sentence
             distance = distance_near(sentence, hit.match.start())
+            race = self.lexicon.find_all("race", context.lang, sentence.text[hit.match.start():])
+            if distance is None and re.search(
+                r"\b(?:op|over|in|at|on)\s+(?:deze|die|de|the|this|that)\s+(?:afstand|distance)\b",
+                sentence.text, re.IGNORECASE,
+            ):
+                distance = distance_around(context, sentence, hit.match.start())
+                if distance is not None:
+                    return Concept(f"{label} {distance} m", "award")
             if distance is not None and abs(
                 sentence.masked.find(str(distance)) - hit.match.start()
             ) < 80:
                 label += f" {distance} m" + hurdles(sentence.text, distance)
+            elif race and not re.search(r"\d", sentence.text[hit.match.start():][:40]):
+                label += f" {race[0].label}"  # "wereldkampioene op de massastart"
             elif context.sport is not None and context.sport.label not in (
                 "speed skating", "athletics"
             ):
@@ -533,6 +543,9 @@ class RelationExtractor:
         if not text or "⟨" in text or len(text) < 2 or text.endswith(("'s", "’s")):
             return None
         lex, lang = self.lexicon, context.lang
+        alias = lex.lookup("team_name", lang, text)
+        if alias is not None:
+            return Concept(alias.label, "team")  # "Jong Oranje" -> the national under-21 team
         words = text.split()
         while len(words) > 1 and (
             lex.contains("stopcap", lang, words[0]) or lex.contains("demonym", lang, words[0])

@@ -88,6 +88,13 @@ FOUND = [
     # a description in mid-sentence
     ("en", "Ada Rook fell last week. Five days later, the Dutch hurdler won the final.",
      ("Ada Rook", "P106", "hurdler")),
+    # titles over "deze afstand" and on a race kind; national teams by nickname
+    ("nl", "Jan Berg won de 1500 meter. Per Lund (29), in 2022 nog wereldkampioen op deze "
+     "afstand, werd tweede.", ("Per Lund", "P166", "world champion 1500 m")),
+    ("nl", "Schaatsster Iris Kamp, vorig jaar wereldkampioene op de massastart, kijkt toe.",
+     ("Iris Kamp", "P166", "world champion mass start")),
+    ("nl", "Vorig jaar speelde Bram Wit twee wedstrijden voor Jong Oranje.",
+     ("Bram Wit", "P54", "Netherlands national under-21 football team")),
     # Dutch race names get their English label
     ("nl", "Wout Smet heeft zondag Parijs-Roubaix gewonnen.",
      ("Wout Smet", "sk:won", "Paris–Roubaix 2026")),
