@@ -78,7 +78,10 @@ def _require_dask() -> None:
 
 @contextmanager
 def open_client(
-    *, scheduler: str | None = None, local_cluster: int | None = None
+    *,
+    scheduler: str | None = None,
+    local_cluster: int | None = None,
+    connect_timeout: float = 10.0,
 ) -> Iterator[Client]:
     """A dask.distributed client: to a running scheduler, or to a cluster started here.
 
@@ -86,6 +89,7 @@ def open_client(
         scheduler: address of a running scheduler, e.g. "tcp://10.0.0.5:8786".
         local_cluster: start a `LocalCluster` with this many worker processes (one
             thread each) on 127.0.0.1, closed again on exit.
+        connect_timeout: seconds to wait for the scheduler to answer.
 
     Yields:
         The connected client.
@@ -103,23 +107,24 @@ def open_client(
 
     with _quiet_dask_logs():
         if local_cluster is not None:
-            with LocalCluster(
-                n_workers=local_cluster,
-                threads_per_worker=1,
-                processes=True,
-                host="127.0.0.1",
-                dashboard_address=None,
-                # no dashboard, and the scheduler's own HTTP endpoint on a free port
-                scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
-            ) as cluster, Client(cluster) as client:
+            with (
+                LocalCluster(
+                    n_workers=local_cluster,
+                    threads_per_worker=1,
+                    processes=True,
+                    host="127.0.0.1",
+                    dashboard_address=None,
+                    # no dashboard, and the scheduler's own HTTP endpoint on a free port
+                    scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+                ) as cluster,
+                Client(cluster) as client,
+            ):
                 yield client
             return
         try:
-            client = Client(scheduler, timeout="10s")
+            client = Client(scheduler, timeout=connect_timeout)
         except (OSError, TimeoutError, ValueError) as exc:
-            raise ConfigError(
-                f"cannot reach the Dask scheduler at {scheduler!r}: {exc}"
-            ) from exc
+            raise ConfigError(f"cannot reach the Dask scheduler at {scheduler!r}: {exc}") from exc
         with client:
             yield client
 
