@@ -117,6 +117,7 @@ class ArticleContext:
     gender: dict[str, str] = field(default_factory=dict)
     olympic: bool = False
     roles: dict[str, set[str]] = field(default_factory=dict)
+    nations: dict[str, set[str]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, doc: Doc) -> ArticleContext:
@@ -241,6 +242,7 @@ def _build_context(doc: Doc) -> ArticleContext:
     )
     context.gender = _genders(sentences, lang)
     context.roles = _roles(sentences, lang)
+    context.nations = _nations(sentences, lang)
     lexicon = Lexicon.load()
     context.olympic = any(
         e.label == "Olympics" and len(e.surface) > 3
@@ -393,6 +395,87 @@ def _roles(sentences: list[Sentence], lang: str) -> dict[str, set[str]]:
     return out
 
 
+@lru_cache(maxsize=2)
+def _nation_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
+    macros = _macros(lang)
+    return (
+        re.compile(r"(?<![\w-])(?P<dem>" + macros["DEM"] + r")\s+(?:(?:" + macros["ROLE"]
+                   + r")\s+)?⟨P(?P<k>\d+)⟩", re.IGNORECASE),
+        re.compile(r"(?P<c>" + macros["COUNTRY"] + r")['’]s\s+⟨P(?P<k>\d+)⟩", re.IGNORECASE),
+        re.compile(r"⟨P(?P<k>\d+)⟩\s*,\s+(?:de|het|the|a|an)\s+(?P<dem>" + macros["DEM"]
+                   + r")\b", re.IGNORECASE),
+    )
+
+
+def _nations(sentences: list[Sentence], lang: str) -> dict[str, set[str]]:
+    """The nationalities the article gives people by name ("de Noor X", "Spain's X")."""
+    lexicon = Lexicon.load()
+    out: dict[str, set[str]] = {}
+    for sentence in sentences:
+        for pattern in _nation_patterns(lang):
+            for m in pattern.finditer(sentence.masked):
+                groups = m.groupdict()
+                entry = lexicon.lookup("demonym", lang, groups["dem"]) if groups.get("dem") \
+                    else lexicon.lookup("country", lang, groups.get("c") or "")
+                if entry is not None:
+                    person = sentence.people[int(m.group("k"))]
+                    out.setdefault(person.name, set()).add(entry.label)
+        # "The 25-year-old Irish rider ...": a description with an age word before the
+        # nationality is the sentence's (already resolved) salient person
+        m = _aged_description(lang).match(sentence.masked)
+        if m is not None and sentence.salient is not None and sentence.salient.name not in {
+                p.name for p in sentence.people}:
+            entry = lexicon.lookup("demonym", lang, m.group("dem"))
+            if entry is not None:
+                out.setdefault(sentence.salient.name, set()).add(entry.label)
+    return out
+
+
+@lru_cache(maxsize=2)
+def _aged_description(lang: str) -> re.Pattern[str]:
+    macros = _macros(lang)
+    return re.compile(r"^\W*(?:de|het|the)\s+" + macros["AGEWORD"] + r"\s+(?:[\w’'\-]+\s+)?"
+                      r"(?P<dem>" + macros["DEM"] + r")\b", re.IGNORECASE)
+
+
+def _described_by_nation(
+    context: ArticleContext, sentence: Sentence, text: str, names: set[str]
+) -> Person | None:
+    """The person a nationality description ("The Belgian", "de Noor") points to.
+
+    The one person of the last sentences the article gave that nationality; else, when
+    exactly one person of this and the two sentences before has no other nationality
+    and the rest do, that person.
+    """
+    lexicon = Lexicon.load()
+    m = re.match(r"^\W*(?:de|het|the)\s+(?:[\w’'\-]+\s+){0,2}?(?P<dem>"
+                 + _macros(context.lang)["DEMNOUN"] + r")\b", text, re.IGNORECASE)
+    if m is None:
+        return None
+    entry = lexicon.lookup("demonym", context.lang, m.group("dem"))
+    if entry is None:
+        return None
+    recent: dict[str, Person] = {}
+    for i in range(max(0, sentence.index - 5), sentence.index + 1):
+        for person in context.sentences[i].people:
+            if person.name not in names:
+                recent.setdefault(person.name, person)
+    holders = [p for n, p in recent.items() if entry.label in context.nations.get(n, set())]
+    if len(holders) == 1:
+        return holders[0]
+    if holders:
+        return None
+    close: dict[str, Person] = {}
+    for i in range(max(0, sentence.index - 2), sentence.index + 1):
+        for person in context.sentences[i].people:
+            if person.name not in names:
+                close.setdefault(person.name, person)
+    free = [p for n, p in close.items() if not context.nations.get(n)]
+    if len(free) == 1 and len(close) > 1:
+        return free[0]
+    return None
+
+
 def described_person(
     context: ArticleContext, sentence: Sentence, text: str, names: set[str]
 ) -> Person | None:
@@ -407,7 +490,7 @@ def described_person(
     m = re.search(r"\b(?:de|het|the|this|deze|die)\s+(?:[\w’'\-]+\s+){0,3}?(?P<role>"
                   + _macros(context.lang)["ROLE"] + r")\b", text, re.IGNORECASE)
     if m is None:
-        return None
+        return _described_by_nation(context, sentence, text, names)
     word = re.sub(r"^(?:top|oud-|ex-|collega-|mede-|voormalig\s+|former\s+|ex\s+)", "",
                   m.group("role"), flags=re.IGNORECASE)
     entry = lexicon.lookup("role", context.lang, word)

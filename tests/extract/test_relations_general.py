@@ -132,6 +132,17 @@ def test_not_found(lang: str, text: str, unexpected: tuple[str, str, object]) ->
     assert unexpected not in facts(text, lang)
 
 
+def test_nationality_description_points_to_the_other_rider() -> None:
+    text = ("Tom Reyes won the stage on Saturday. The 25-year-old Irish rider attacked on "
+            "the last climb and only Arne Claes could follow him. The Belgian, 30, leads "
+            "the race.")
+    found = facts(text, "en")
+    assert ("Arne Claes", "sk:age", 30) in found
+    assert ("Arne Claes", "P27", "Belgium") in found
+    assert ("Tom Reyes", "P27", "Ireland") in found
+    assert ("Tom Reyes", "P27", "Belgium") not in found
+
+
 def test_role_description_points_to_the_role_holder() -> None:
     text = ("Tennis player Eva Lind married defender Jon Berg in 2022. "
             "The defender has played for Hamburger SV since 2021.")
