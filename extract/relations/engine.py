@@ -661,6 +661,13 @@ def resolve_subject(
     found: Person | None = None
     owner = match.group("poss") if "poss" in match.re.groupindex else match.group(0)
     wanted = possessive_gender(owner or "") if spec == "@near" else None
+    if spec == "@near" and not before and re.match(
+            r"\W*(?:their|hun)\s+(?:father|mother|dad|mum|mom|parents|vader|moeder|ouders)\b",
+            match.group(0), re.IGNORECASE):
+        carried = _not_in(sentence.carried, value_people)
+        if carried is not None:  # "Their father, X" after a brother and sister
+            return tuple([carried, *(p for p in _siblings_of(context, carried)
+                                     if p.name not in value_people)])
     if wanted is not None:
         return _agreeing(context, sentence, before, value_people, wanted, match)
     if spec in ("@prev", "@salient", "@named") and not before:
@@ -861,6 +868,27 @@ def _partners_of(context: ArticleContext, person: Person) -> list[Person]:
             other = sentence.people[int(m.group(1))]
             if other.name != person.name:
                 out.setdefault(other.name, other)
+    return list(out.values())
+
+
+def _siblings_of(context: ArticleContext, person: Person) -> list[Person]:
+    """People the article names as brother or sister of `person` (either direction)."""
+    pattern = re.compile(
+        r"(?:⟨P(?P<a>\d+)⟩['’]s?\s+|\b(?:haar|zijn|her|his)\s+)(?:(?-i:[a-z]+)\s+)?"
+        r"(?:broer|zus|zusje|broertje|brother|sister)\s*,?\s*(?:[\w’'\-]+\s+){0,2}?⟨P(?P<b>\d+)⟩",
+        re.IGNORECASE,
+    )
+    out: dict[str, Person] = {}
+    for sentence in context.sentences:
+        for m in pattern.finditer(sentence.masked):
+            other = sentence.people[int(m.group("b"))]
+            owner = sentence.people[int(m.group("a"))] if m.group("a") else sentence.carried
+            if owner is None:
+                continue
+            if owner.name == person.name and other.name != person.name:
+                out.setdefault(other.name, other)
+            elif other.name == person.name and owner.name != person.name:
+                out.setdefault(owner.name, owner)
     return list(out.values())
 
 

@@ -95,6 +95,11 @@ FOUND = [
      ("Iris Kamp", "P166", "world champion mass start")),
     ("nl", "Vorig jaar speelde Bram Wit twee wedstrijden voor Jong Oranje.",
      ("Bram Wit", "P54", "Netherlands national under-21 football team")),
+    # "their father" of a brother and sister; a capitalised adjective before a role
+    ("en", "Ida Lund won the race. Lund's older brother, Nils Lund, was fifth. Their father, "
+     "Olav Lund, watched.", ("Nils Lund", "P22", "Olav Lund")),
+    ("en", "Cian Ryan won again. Ryan's girlfriend, Olympic rower Nora Byrne, was there.",
+     ("Cian Ryan", "P451", "Nora Byrne")),
     # Dutch race names get their English label
     ("nl", "Wout Smet heeft zondag Parijs-Roubaix gewonnen.",
      ("Wout Smet", "sk:won", "Paris–Roubaix 2026")),
