@@ -270,14 +270,19 @@ def _collect(
     future: Any, batch: list[Article], failures: list[ReadFailure] | None
 ) -> Iterator[tuple[Article, list[Statement]]]:
     """The successful (article, statements) pairs of a finished task; failures recorded."""
-    if future.status == "error":
-        exc = future.exception()
+    outcomes: list[Outcome]
+    if future.status == "finished":
+        outcomes = future.result()
+    else:  # "error" (the task raised, or its worker died too often) or "cancelled"
+        exc = future.exception() if future.status == "error" else None
         if isinstance(exc, ConfigError):
             raise exc
-        reason = f"extraction task failed: {type(exc).__name__}: {exc}"
-        outcomes: list[Outcome] = [([], reason)] * len(batch)
-    else:
-        outcomes = future.result()
+        reason = (
+            f"extraction task failed: {type(exc).__name__}: {exc}"
+            if exc is not None
+            else f"extraction task {future.status}"
+        )
+        outcomes = [([], reason)] * len(batch)
     future.release()
     for article, (statements, reason) in zip(batch, outcomes, strict=True):
         if reason is not None:

@@ -202,3 +202,17 @@ def test_build_on_the_cluster_into_a_sparql_server(
     finally:
         remote.close()
         local.close()
+
+
+def test_a_lost_task_reports_each_article_of_its_batch(
+    client: object, articles: list[Article]
+) -> None:
+    batch = articles[:3]
+    future = client.submit(  # type: ignore[attr-defined]
+        cluster._extract_batch, batch, pipeline="rules", linker=True, max_chars=20_000, pure=False
+    )
+    future.cancel()
+    failures: list[ReadFailure] = []
+    assert list(cluster._collect(future, batch, failures)) == []
+    assert [f.source for f in failures] == [a.source for a in batch]
+    assert all(f.reason == "extraction task cancelled" for f in failures)
