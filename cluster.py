@@ -40,6 +40,7 @@ import functools
 import itertools
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sportkg.errors import ConfigError
@@ -60,6 +61,17 @@ INSTALL_HINT = 'pip install "sportkg[dask]"'
 Outcome = tuple[list[Statement], str | None]
 """What a worker returns per article: its statements, or no statements and the reason
 the pipeline failed on it."""
+
+
+@dataclass(frozen=True)
+class PipelineUnavailable:
+    """What a worker returns for a batch when the pipeline cannot be loaded there.
+
+    Returned rather than raised so the worker does not log a failed task; the client
+    raises it as a ConfigError.
+    """
+
+    message: str
 
 
 def _require_dask() -> None:
@@ -108,7 +120,7 @@ def open_client(
     with _quiet_dask_logs():
         if local_cluster is not None:
             with (
-                LocalCluster(
+                LocalCluster(  # type: ignore[no-untyped-call]
                     n_workers=local_cluster,
                     threads_per_worker=1,
                     processes=True,
@@ -117,12 +129,12 @@ def open_client(
                     # no dashboard, and the scheduler's own HTTP endpoint on a free port
                     scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
                 ) as cluster,
-                Client(cluster) as client,
+                Client(cluster) as client,  # type: ignore[no-untyped-call]
             ):
                 yield client
             return
         try:
-            client = Client(scheduler, timeout=connect_timeout)
+            client = Client(scheduler, timeout=connect_timeout)  # type: ignore[no-untyped-call]
         except (OSError, TimeoutError, ValueError) as exc:
             raise ConfigError(f"cannot reach the Dask scheduler at {scheduler!r}: {exc}") from exc
         with client:
@@ -160,11 +172,11 @@ def _worker_nlp(lang: str, pipeline: str, linker: bool) -> Language:
 
 def _extract_batch(
     batch: list[Article], *, pipeline: str, linker: bool, max_chars: int
-) -> list[Outcome]:
+) -> list[Outcome] | PipelineUnavailable:
     """Run on a worker: the statements of each article of `batch`, in batch order.
 
     An article the pipeline fails on gives ([], reason); a pipeline that cannot be loaded
-    raises (its ConfigError reaches the client).
+    gives `PipelineUnavailable` for the whole batch.
     """
     from sportkg.extract.chunking import extract_in_parts
     from sportkg.pipeline import extract_article
@@ -176,7 +188,10 @@ def _extract_batch(
 
     outcomes: list[Outcome] = []
     for article in batch:
-        _worker_nlp(article.lang, pipeline, linker)  # a load error is not the article's: raise
+        try:
+            _worker_nlp(article.lang, pipeline, linker)  # a load error is not the article's
+        except ConfigError as exc:
+            return PipelineUnavailable(str(exc))
         try:
             parts = extract_in_parts([article], run, max_chars=max_chars)
             found = [statement for _, statements in parts for statement in statements]
@@ -238,7 +253,7 @@ def extract_on_client(
 
     batches = _batches(articles, batch_size)
     in_flight: dict[str, list[Article]] = {}
-    queue = as_completed()
+    queue = as_completed()  # type: ignore[no-untyped-call]
 
     def submit(batch: list[Article]) -> None:
         future = client.submit(
@@ -249,14 +264,14 @@ def extract_on_client(
             max_chars=max_chars,
             pure=False,
         )
-        in_flight[future.key] = batch
-        queue.add(future)
+        in_flight[str(future.key)] = batch
+        queue.add(future)  # type: ignore[no-untyped-call]
 
     for batch in itertools.islice(batches, _slots(client)):
         submit(batch)
     try:
         for future in queue:
-            batch = in_flight.pop(future.key)
+            batch = in_flight.pop(str(future.key))
             following = next(batches, None)
             if following is not None:
                 submit(following)
@@ -270,20 +285,22 @@ def _collect(
     future: Any, batch: list[Article], failures: list[ReadFailure] | None
 ) -> Iterator[tuple[Article, list[Statement]]]:
     """The successful (article, statements) pairs of a finished task; failures recorded."""
-    outcomes: list[Outcome]
+    outcomes: list[Outcome] | PipelineUnavailable
     if future.status == "finished":
         outcomes = future.result()
     else:  # "error" (the task raised, or its worker died too often) or "cancelled"
         exc = future.exception() if future.status == "error" else None
         if isinstance(exc, ConfigError):
             raise exc
-        reason = (
+        lost = (
             f"extraction task failed: {type(exc).__name__}: {exc}"
             if exc is not None
             else f"extraction task {future.status}"
         )
-        outcomes = [([], reason)] * len(batch)
+        outcomes = [([], lost)] * len(batch)
     future.release()
+    if isinstance(outcomes, PipelineUnavailable):
+        raise ConfigError(outcomes.message)
     for article, (statements, reason) in zip(batch, outcomes, strict=True):
         if reason is not None:
             if failures is not None:
