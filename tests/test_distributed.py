@@ -6,6 +6,7 @@ compares against extraction in this process on our own texts.
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -149,6 +150,7 @@ def test_an_unreachable_scheduler_is_a_config_error() -> None:
             pass
 
 
+@pytest.mark.slow
 def test_build_on_the_cluster_into_a_sparql_server(
     client: object, tmp_path: Path, oxigraph_server: object
 ) -> None:
@@ -216,3 +218,24 @@ def test_a_lost_task_reports_each_article_of_its_batch(
     assert list(cluster._collect(future, batch, failures)) == []
     assert [f.source for f in failures] == [a.source for a in batch]
     assert all(f.reason == "extraction task cancelled" for f in failures)
+
+
+@pytest.mark.slow
+def test_extract_with_a_local_cluster_writes_the_same_statements(
+    single: dict[str, set[Statement]],
+) -> None:
+    proc = subprocess.run(
+        [SPORTKG, "extract", str(SOURCES[0]), "--pipeline", "rules", "--local-cluster", "2"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    written = [
+        Statement.from_dict(json.loads(line)) for line in proc.stdout.splitlines() if line.strip()
+    ]
+    examples = {path.stem for path in SOURCES[0].glob("*.txt")}
+    assert set(written) == {s for doc in examples for s in single[doc]}
+    assert len(written) == len(set(written))
+    assert "INFO" not in proc.stderr and "0 skipped" in proc.stderr
