@@ -20,7 +20,7 @@ one process, so the statements are the same as single-process extraction.
 An article the pipeline fails on is reported as a `ReadFailure` (the others finish); a
 batch whose task is lost (its worker died, for example) reports each of its articles
 the same way. A pipeline that cannot be loaded at all (an unknown `--pipeline`) stops
-the run with the worker's `ConfigError`.
+the run with a `ConfigError` naming it.
 
 Dask is optional: `pip install "sportkg[dask]"`. (The module is `sportkg.cluster`, not
 `sportkg.distributed`: the repository root is the package, so a root `distributed.py`
