@@ -581,8 +581,10 @@ class RelationExtractor:
             yield from self._shared(facts, "sk:teammate", "P54")
         elif self.family == "family":
             yield from self._co_parents(facts)
+            yield from self._births(context, facts)
         elif self.family == "wins":
             yield from self._wins_from_medals(context, facts)
+            yield from self._fights(context, facts)
             yield from self._wins_from_ranks(context, [*facts])
         elif self.family == "coaches":
             yield from self._coach_occupation(facts)
@@ -659,6 +661,54 @@ class RelationExtractor:
                 seconds[max(near)] = person
             elif max(near) in seconds and seconds[max(near)].name != person.name:
                 yield Fact(seconds[max(near)], "sk:defeated", person, index, self.name, 0.55)
+
+    def _births(self, context: ArticleContext, facts: list[Fact]) -> Iterator[Fact]:
+        """A child announced with a birth verb and a day ("kregen donderdag een dochter")."""
+        done: set[str] = set()
+        for fact in facts:
+            child = fact.value
+            if fact.property != "P40" or not isinstance(child, Person) or child.name in done:
+                continue
+            sentence = context.sentences[fact.sentence]
+            verb = _BIRTH.search(sentence.masked)
+            if verb is None:
+                continue
+            from sportkg.extract.normalize import find_date
+
+            found = find_date(sentence.masked[verb.end():], context.published)
+            if found is None or found[1] != "day":
+                continue
+            date = LiteralValue(found[0], "date", "day")
+            done.add(child.name)
+            yield Fact(child, "P569", date, fact.sentence, self.name,
+                       round(fact.confidence * 0.9, 3))
+
+    def _fights(self, context: ArticleContext, facts: list[Fact]) -> Iterator[Fact]:
+        """In a combat sport, beating a named opponent is winning the fight "A vs. B"."""
+        sport = context.sport.label if context.sport else ""
+        if sport not in _COMBAT:
+            return
+        have = {(f.subject.name, f.value.label) for f in facts if f.property == "sk:won"
+                and isinstance(f.subject, Person) and isinstance(f.value, Concept)}
+        for fact in facts:
+            loser = fact.value
+            if fact.property != "sk:defeated" or not isinstance(loser, Person) \
+                    or not isinstance(fact.subject, Person) or fact.confidence < 0.7:
+                continue
+            sentence = context.sentences[fact.sentence]
+            date = context.date_of(sentence)
+            if not context.is_recent(sentence) or (date is not None and date.precision != "day"):
+                continue  # only the fight the article reports, not earlier ones
+            label = f"{fact.subject.name} vs. {loser.name}"
+            if (fact.subject.name, label) in have:
+                continue
+            have.add((fact.subject.name, label))
+            quals = tuple((k, v) for k, v in fact.qualifiers if k == "P585")
+            place = place_in(context, context.sentences[fact.sentence])
+            if place is not None:
+                quals = (*quals, ("P276", place))
+            yield Fact(fact.subject, "sk:won", Concept(label, "event"), fact.sentence, self.name,
+                       round(fact.confidence * 0.85, 3), tuple(sorted(quals)))
 
     def _co_parents(self, facts: list[Fact]) -> Iterator[Fact]:
         """A child named in the sentence that names a couple is the child of both."""
@@ -739,6 +789,12 @@ class Occupation(Concept):
     sport: str = ""
 
 
+_BIRTH = re.compile(
+    r"\b(?:kreeg|kregen|gekregen|verwelkomde|verwelkomden|beviel|bevallen|geboren|born|"
+    r"welcomed|welcome|gave\s+birth|had\s+a\s+(?:baby|son|daughter))\b",
+    re.IGNORECASE,
+)
+_COMBAT = frozenset({"boxing", "kickboxing", "mixed martial arts", "taekwondo", "judo"})
 _WON = re.compile(
     r"\b(?:won|wins|wint|winning|zegevierde|triumphed)\b(?!\s+(?:\S+\s+){0,3}?(?:silver|bronze|"
     r"zilver|brons|second|third|tweede|derde|a\s+medal|een\s+medaille)\b)",

@@ -100,6 +100,12 @@ FOUND = [
      "Olav Lund, watched.", ("Nils Lund", "P22", "Olav Lund")),
     ("en", "Cian Ryan won again. Ryan's girlfriend, Olympic rower Nora Byrne, was there.",
      ("Cian Ryan", "P451", "Nora Byrne")),
+    # a birth with its day; a fight reported in the article is a won fight
+    ("nl", "Atlete Roos Veen en haar man Tim Veen kregen donderdag een dochter: Lot.",
+     ("Lot", "P569", "2026-02-05")),
+    ("nl", "Bokser Dani Smit versloeg zaterdag in Ahoy de Brit Lee Cole op punten. De "
+     "bokser uit Rotterdam is nu Europees kampioen.",
+     ("Dani Smit", "sk:won", "Dani Smit vs. Lee Cole")),
     # Dutch race names get their English label
     ("nl", "Wout Smet heeft zondag Parijs-Roubaix gewonnen.",
      ("Wout Smet", "sk:won", "Paris–Roubaix 2026")),
@@ -126,6 +132,9 @@ NOT_FOUND = [
      ("Lisa Hart", "P27", "Ukraine")),
     # a person who signs for a team is not a team
     ("en", "Dutch midfielder Kees Vos has signed for Arsenal.", ("Arsenal", "P54", "Kees Vos")),
+    # an earlier fight is not the fight of the article
+    ("en", "Boxer Jay Penn fights on Saturday. His only loss came in February 2023 against "
+     "Rob Kent.", ("Rob Kent", "sk:won", "Rob Kent vs. Jay Penn")),
     # "was born in Zwolle ... in 2020" gives no birth date
     ("nl", "Rik Vos werd geboren in Zwolle en debuteerde in 2020 bij PEC Zwolle.",
      ("Rik Vos", "P569", "2020")),
