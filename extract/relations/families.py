@@ -443,6 +443,11 @@ class RelationExtractor:
             concept = self._named_event(context, hit, text)
             if concept is not None:
                 yield concept
+        elif kind == "stage":
+            number = _stage_number(text)
+            event = self._named_event(context, hit, hit.match.group("event") or "")
+            if number is not None and event is not None:
+                yield Concept(f"stage {number}, {event.label}", "event")
         elif kind == "match":
             others = placeholder_people(sentence, hit.match.group(group))
             if others:
@@ -806,6 +811,30 @@ _PLACED = re.compile(
     r"(?P<rank>second|third|2nd|3rd|tweede|derde)\b(?!\s+(?:time|keer|ronde|round|set|stage|etappe))",
     re.IGNORECASE,
 )
+
+
+_NUMBER_WORDS = {
+    w: i + 1 for words in (
+        "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty twenty-one",
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth "
+        "twenty-first",
+        "eerste tweede derde vierde vijfde zesde zevende achtste negende tiende elfde twaalfde "
+        "dertiende veertiende vijftiende zestiende zeventiende achttiende negentiende twintigste "
+        "eenentwintigste",
+    ) for i, w in enumerate(words.split())
+}
+
+
+def _stage_number(text: str) -> int | None:
+    """The number of a stage ("stage six", "de zesde etappe", "rit 6")."""
+    for word in re.findall(r"[\w-]+", text.lower()):
+        if word.isdigit():
+            return int(word)
+        if word in _NUMBER_WORDS:
+            return _NUMBER_WORDS[word]
+    return None
 
 
 def _worlds(kind: str) -> bool:

@@ -106,6 +106,11 @@ FOUND = [
     ("nl", "Bokser Dani Smit versloeg zaterdag in Ahoy de Brit Lee Cole op punten. De "
      "bokser uit Rotterdam is nu Europees kampioen.",
      ("Dani Smit", "sk:won", "Dani Smit vs. Lee Cole")),
+    # stage wins
+    ("en", "Conn Kerr outsprinted Arne Claes on Saturday to claim stage six of the Tour of "
+     "Britain.", ("Conn Kerr", "sk:won", "stage 6, Tour of Britain 2026")),
+    ("nl", "Sem Bos won zaterdag de zesde etappe van de Ronde van Frankrijk.",
+     ("Sem Bos", "sk:won", "stage 6, Tour de France 2026")),
     # Dutch race names get their English label
     ("nl", "Wout Smet heeft zondag Parijs-Roubaix gewonnen.",
      ("Wout Smet", "sk:won", "Paris–Roubaix 2026")),
