@@ -375,6 +375,12 @@ class RelationExtractor:
             name = self._event_name_in(context, sentence.masked)
             if name is not None:
                 yield Concept(name, "event")
+        elif kind == "belt":
+            base = "European champion" if re.search(r"\b(?:EBU|Europe|Europees|Europese)",
+                                                     text) else "world champion"
+            belt = belt_label(base, sentence.text, hit.match.start(group), context.text)
+            if belt is not None:
+                yield Concept(belt, "award")
         elif kind == "rank":
             competition = competition_in(context, sentence.text) or main_competition(context)
             if competition is not None and (
@@ -490,6 +496,12 @@ class RelationExtractor:
         if entry.qid:
             return Concept(entry.label, "award", entry.qid)
         label = entry.label
+        if context.sport is not None and context.sport.label in _COMBAT and label in (
+            "world champion", "European champion", "world heavyweight champion"
+        ):
+            belt = belt_label(label, hit.sentence.text, hit.match.start(), context.text)
+            if belt is not None:
+                return Concept(belt, "award")
         if label == "world champion":
             sentence = hit.sentence
             distance = distance_near(sentence, hit.match.start())
@@ -856,3 +868,56 @@ def _coarse(date: LiteralValue) -> LiteralValue:
     if date.precision == "day":
         return LiteralValue(str(date.value)[:7], "date", "month")
     return date
+
+
+_BODY = re.compile(r"\b(WBO|WBA|WBC|IBF|IBO|EBU|Glory|UFC)\b")
+_WEIGHT_EN = re.compile(
+    r"\b((?:super|light|junior)[\s-])?(heavy|cruiser|middle|welter|light|feather|bantam|fly|"
+    r"minimum|straw)weight\b", re.IGNORECASE)
+_WEIGHT_NL = re.compile(
+    r"\b(super|licht|half)?(zwaar|cruiser|midden|welter|licht|veder|bantam|vlieg|stro|minimum)"
+    r"gewicht\b", re.IGNORECASE)
+_WEIGHT_NL_EN = {"zwaar": "heavy", "midden": "middle", "licht": "light", "veder": "feather",
+                 "vlieg": "fly", "stro": "straw"}
+_PREFIX_NL_EN = {"super": "super-", "licht": "light-", "half": "light-"}
+
+
+def weight_class(text: str) -> str | None:
+    """The first weight class named in text, in English ("super-featherweight")."""
+    en = _WEIGHT_EN.search(text)
+    nl = _WEIGHT_NL.search(text)
+    if en is not None and (nl is None or en.start() <= nl.start()):
+        prefix = (en.group(1) or "").lower().strip(" -")
+        return f"{prefix + '-' if prefix else ''}{en.group(2).lower()}weight"
+    if nl is not None:
+        prefix = _PREFIX_NL_EN.get((nl.group(1) or "").lower(), "")
+        if nl.group(1) and nl.group(1).lower() == "half" and nl.group(2).lower() == "zwaar":
+            return "light-heavyweight"
+        stem = nl.group(2).lower()
+        return f"{prefix}{_WEIGHT_NL_EN.get(stem, stem)}weight"
+    return None
+
+
+def belt_label(base: str, sentence: str, around: int, article: str) -> str | None:
+    """A combat-sport title with its body and weight class ("WBO middleweight world champion").
+
+    Args:
+        base: the plain title, "world champion", "European champion" or "world heavyweight
+            champion".
+        sentence: the sentence text.
+        around: where in the sentence the title was found.
+        article: the article text (the weight class of the article when the sentence has none).
+
+    Returns:
+        The composed label, or None when neither a body nor a weight class is named.
+    """
+    window = sentence[max(0, around - 60):around + 80]
+    weight = weight_class(window) or weight_class(sentence) or weight_class(article)
+    bodies = list(_BODY.finditer(sentence))
+    body = min(bodies, key=lambda m: abs(m.start() - around)).group(1) if bodies else ""
+    if "heavyweight" in base:
+        weight = weight or "heavyweight"
+    if not body and not weight:
+        return None
+    level = "European" if (body == "EBU" or base.startswith("European")) else "world"
+    return " ".join(part for part in (body, weight, f"{level} champion") if part)
