@@ -23,7 +23,7 @@ from sportkg.extract.relations.engine import (
     Person,
 )
 from sportkg.iris import fold, mint_entity_iri
-from sportkg.model import Article, Entity, Evidence, LiteralValue, Statement, Value
+from sportkg.model import Article, Entity, Evidence, LinkNote, LiteralValue, Statement, Value
 from sportkg.ontology.relations import RELATIONS
 
 if TYPE_CHECKING:
@@ -73,6 +73,25 @@ def _entity(
     return Entity(iri=mint_entity_iri(value.label, value.type), label=value.label, type=value.type)
 
 
+def _link_notes(
+    fact: Fact, links: Mapping[tuple[int, int], tuple[Entity, object]]
+) -> tuple[LinkNote, ...]:
+    """The linker's notes on the mentions that gave the fact its subject and person value.
+
+    Only links the statement uses count: a person mention linked to a person entity.
+    """
+    notes: list[LinkNote] = []
+    for part in (fact.subject, fact.value):
+        if not isinstance(part, Person):
+            continue
+        linked = links.get((part.start, part.end))
+        if linked is None or linked[0].type != "person" or not isinstance(linked[1], LinkNote):
+            continue
+        if linked[1] not in notes:
+            notes.append(linked[1])
+    return tuple(notes)
+
+
 def _value(value: object, links: Mapping[tuple[int, int], tuple[Entity, object]]) -> Value:
     if isinstance(value, LiteralValue):
         return value
@@ -103,6 +122,7 @@ def _statement(
         extractor=fact.extractor,
         published=article.date,
         url=article.url,
+        links=_link_notes(fact, links),
     )
     subject = _entity(fact.subject, links)
     value = _value(fact.value, links)
