@@ -96,10 +96,12 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5, help="runs per query (median)")
     parser.add_argument("--memory-repeat", type=int, default=1,
                         help="runs per query on the (slow) memory backend")
+    parser.add_argument("--skip", default="", help="comma-separated queries to leave out")
     parser.add_argument("--no-networkx", action="store_true")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--store", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    SKIP.update(name for name in args.skip.split(",") if name)
     if args.child:
         print(json.dumps(child(args.child, args.n, args.repeat, Path(args.store),
                                not args.no_networkx)))
@@ -112,6 +114,8 @@ def main() -> None:
                        "--store", str(Path(tmp) / "store")]
             if args.no_networkx:
                 command.append("--no-networkx")
+            if args.skip:
+                command += ["--skip", args.skip]
             done = subprocess.run(command, stdout=subprocess.PIPE, text=True, check=True)
             results.append(json.loads(done.stdout.strip().splitlines()[-1]))
             print(json.dumps(results[-1]), file=sys.stderr, flush=True)
