@@ -40,7 +40,8 @@ INTRODUCERS = frozenset(
     "vriend vriendin partner verloofde dochtertje zoontje meisje jongetje baby naam genaamd "
     "father mother son daughter sister brother wife husband fiance fiancee fiancé fiancée "
     "partner named called boy girl dad mum mom papa mama opa oma champion kampioen legend "
-    "star icon rival rivale tegenstander opponent teammate ploeggenote ploeggenoot".split()
+    "star icon rival rivale tegenstander opponent teammate ploeggenote ploeggenoot ouders "
+    "parents".split()
 )
 """Words after which a lone first name is a person ("dochter Lily", "his wife Anna")."""
 
@@ -75,6 +76,10 @@ class NameCoref:
         if prev in INTRODUCERS or self.lexicon.contains("role", "nl", prev) or \
                 self.lexicon.contains("role", "en", prev):
             return True
+        if prev in ("en", "and") and span.start > 2 and doc[span.start - 3].text.lower().strip(
+            ",:"
+        ) in ("ouders", "parents"):
+            return True  # "zijn ouders Bert en Anja"
         if prev.endswith(("jarige", "year-old")) and (not nxt or nxt in ".,;:!?)"):
             return True  # "een zoon, de zesjarige Luuk."
         return nxt == "(" and span.end + 1 < len(doc) and doc[span.end + 1].text.isdigit()

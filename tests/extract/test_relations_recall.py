@@ -1,0 +1,66 @@
+"""General forms that new articles use: listed parents, belts, stopped opponents, coaches."""
+
+from __future__ import annotations
+
+import pytest
+from sportkg.model import Article, Entity
+from sportkg.pipeline import extract_articles
+
+
+def _facts(lang: str, text: str) -> set[tuple[str, str, str]]:
+    article = Article(id="recall", lang=lang, date="2026-02-10", text=text)
+    ((_, statements),) = list(extract_articles([article], pipeline="rules", linker=False))
+    return {
+        (s.subject.label, s.property,
+         s.value.label if isinstance(s.value, Entity) else str(s.value.value))
+        for s in statements
+    }
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "parents", "child"),
+    [
+        ("nl", "Wielrenster Sanne Dekkers (22) won zaterdag de Ronde van Drenthe. Haar ouders "
+               "Wim en Ria Dekkers stonden langs de kant.", ("Wim", "Ria Dekkers"),
+         "Sanne Dekkers"),
+        ("nl", "Doelman Kees Rutte (30) tekende bij Ajax. Zijn ouders Bert en Anja keken toe.",
+         ("Bert", "Anja"), "Kees Rutte"),
+        ("en", "Sprinter Tom Baxter, 23, won the 200 m. His parents, Alan and Julie Baxter, "
+               "were in the stands.", ("Alan", "Julie Baxter"), "Tom Baxter"),
+    ],
+)
+def test_parents_listed_together_are_both_parents(
+    lang: str, text: str, parents: tuple[str, str], child: str
+) -> None:
+    facts = _facts(lang, text)
+    for parent in parents:
+        assert (parent, "P40", child) in facts
+    assert (parents[0], "P40", parents[1]) not in facts
+
+
+def test_a_belt_keeps_its_body_and_weight_class() -> None:
+    facts = _facts("en", "Boxer Lena Harwood, 28, won the vacant WBC super-lightweight title on "
+                         "Saturday, stopping Mexico's Carla Ruiz in the sixth round.")
+    assert ("Lena Harwood", "P166", "WBC super-lightweight world champion") in facts
+    assert ("Lena Harwood", "sk:defeated", "Carla Ruiz") in facts
+
+
+def test_the_owner_of_a_stablemate_is_not_the_beaten_one() -> None:
+    facts = _facts("en", "Boxer Lena Harwood, 28, beat Jo Prince's stablemate Amy Cole on points.")
+    assert ("Lena Harwood", "sk:defeated", "Amy Cole") in facts
+    assert ("Lena Harwood", "sk:defeated", "Jo Prince") not in facts
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("nl", "Bokser Omar Haddou (24) traint in Utrecht. Hij begon bij zijn oom Said Haddou, "
+               "die hem nog altijd traint."),
+        ("en", "Skater Ruby Kent, 19, grew up in Calgary, where her aunt, Maya Kent, coached her "
+               "for ten years."),
+    ],
+)
+def test_a_relative_clause_names_the_coach(lang: str, text: str) -> None:
+    facts = _facts(lang, text)
+    athlete, coach = ("Omar Haddou", "Said Haddou") if lang == "nl" else ("Ruby Kent", "Maya Kent")
+    assert (athlete, "sk:coachedBy", coach) in facts
