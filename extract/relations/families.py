@@ -436,8 +436,11 @@ class RelationExtractor:
             entry = lex.lookup("record", lang, text)
             if entry is not None:
                 label = entry.label
-                if entry.label in ("track record", "Dutch national record", "national record"):
+                if entry.label in ("track record", "course record", "Dutch national record",
+                                   "national record"):
                     distance = distance_near(sentence, hit.match.start(group))
+                    if distance is None and "national" in entry.label:
+                        distance = distance_around(context, sentence, hit.match.start(group))
                 else:
                     distance = distance_around(context, sentence, hit.match.start(group))
                 if distance is not None:
