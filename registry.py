@@ -42,7 +42,9 @@ _BUILTINS: dict[str, dict[str, str]] = {
         "json-ld": "sportkg.graph.export:JsonLdExporter",
         "graphml": "sportkg.graph.export:GraphMLExporter",
     },
-    "sportkg.linkers": {},
+    "sportkg.linkers": {
+        "kb": "sportkg.extract.linking:Linker",
+    },
 }
 _LOADED: dict[tuple[str, str], Any] = {}
 
