@@ -80,7 +80,8 @@ class NameCoref:
             ",:"
         ) in ("ouders", "parents"):
             return True  # "zijn ouders Bert en Anja"
-        if prev.endswith(("jarige", "year-old")) and (not nxt or nxt in ".,;:!?)"):
+        if prev.endswith(("jarige", "year-old")) and (not nxt or nxt in ".,;:!?)") and \
+                not self._not_a_name(span.text):
             return True  # "een zoon, de zesjarige Luuk."
         return nxt == "(" and span.end + 1 < len(doc) and doc[span.end + 1].text.isdigit()
 

@@ -58,9 +58,10 @@ _TEAM_ROLES = frozenset(
 _TEAM_VERBS = frozenset(
     "plays played play playing rides rode ride riding races raced race racing signed signs "
     "joined joins joining join moved moves speelt speelde spelen rijdt reed rijden uitkomt "
-    "uitkwam kwam komt tekende tekent contract".split()
+    "uitkwam kwam komt tekende tekent contract jeugdopleiding jeugdacademie academy "
+    "overstap transfer".split()
 )
-_TEAM_PREPOSITIONS = frozenset("for voor bij with from van to naar".split())
+_TEAM_PREPOSITIONS = frozenset("for voor bij with from van to naar of".split())
 _SIGNING = re.compile(
     r"^(?:have|has|heeft|hebben)\s+(?:\w+\s+){0,1}?(?:signed|completed|vastgelegd|"
     r"gecontracteerd|aangetrokken|binnengehaald)\b(?!\s+(?:for|with|to|a|an|his|her|the|on|"
