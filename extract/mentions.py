@@ -61,7 +61,7 @@ _TEAM_VERBS = frozenset(
     "uitkwam kwam komt tekende tekent contract jeugdopleiding jeugdacademie academy "
     "overstap transfer".split()
 )
-_TEAM_PREPOSITIONS = frozenset("for voor bij with from van to naar of".split())
+_TEAM_PREPOSITIONS = frozenset("for voor bij with from van to naar".split())
 _SIGNING = re.compile(
     r"^(?:have|has|heeft|hebben)\s+(?:\w+\s+){0,1}?(?:signed|completed|vastgelegd|"
     r"gecontracteerd|aangetrokken|binnengehaald)\b(?!\s+(?:for|with|to|a|an|his|her|the|on|"
@@ -297,6 +297,8 @@ class MentionRecognizer:
         "heeft ... vastgelegd" ("Real Madrid have signed X").
         """
         prev = doc[start - 1].text.lower() if start > 0 else ""
+        if prev == "of" and start > 1 and doc[start - 2].text.lower() in ("academy", "academies"):
+            return True
         if prev in _TEAM_PREPOSITIONS:
             window = {t.text.lower() for t in doc[max(0, start - 5) : start - 1]}
             if window & _TEAM_VERBS:
