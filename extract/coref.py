@@ -21,6 +21,7 @@ Examples:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -80,7 +81,9 @@ class NameCoref:
             ",:"
         ) in ("ouders", "parents"):
             return True  # "zijn ouders Bert en Anja"
-        if prev.endswith(("jarige", "year-old")) and (not nxt or nxt in ".,;:!?)") and \
+        aged = re.search(r"(?:jarige|year-old)\s*$", doc.text[max(0, span.start_char - 30):
+                                                           span.start_char])
+        if aged is not None and (not nxt or nxt in ".,;:!?)") and \
                 not self._not_a_name(span.text):
             return True  # "een zoon, de zesjarige Luuk."
         return nxt == "(" and span.end + 1 < len(doc) and doc[span.end + 1].text.isdigit()

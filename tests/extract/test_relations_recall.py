@@ -64,3 +64,10 @@ def test_a_relative_clause_names_the_coach(lang: str, text: str) -> None:
     facts = _facts(lang, text)
     athlete, coach = ("Omar Haddou", "Said Haddou") if lang == "nl" else ("Ruby Kent", "Maya Kent")
     assert (athlete, "sk:coachedBy", coach) in facts
+
+
+def test_a_child_named_after_a_hyphenated_age_word() -> None:
+    facts = _facts("en", "Boxer Lena Harwood, 28, won on Saturday. Harwood said it in the ring, "
+                         "holding her daughter, five-year-old Maisie.")
+    assert ("Lena Harwood", "P40", "Maisie") in facts
+    assert ("Maisie", "sk:age", "5") in facts
