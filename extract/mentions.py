@@ -133,7 +133,8 @@ class MentionRecognizer:
         self, nlp: Language | None, name: str = "sportkg_mentions", *, use_kb: bool = True
     ) -> None:
         self.name = name
-        self.lang = nlp.lang if nlp is not None else "en"
+        # a blank pipeline may have no language; the word lists then fall back to English
+        self.lang: str = (nlp.lang if nlp is not None else None) or "en"
         self.lexicon = Lexicon.load()
         self.use_kb = use_kb
         self._kb = None

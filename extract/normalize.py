@@ -291,11 +291,17 @@ def _seconds(m: re.Match[str]) -> float | None:
             return None
         if ":" in m.group(0) and m.group(0).count(":") == 2:
             return float(minutes * 3600 + seconds * 60 + int(frac))
-        return round(minutes * 60 + seconds + int(frac) / 10 ** len(frac), 3)
+        return round(minutes * 60 + seconds + _fraction(frac), 3)
     if m.group(4):
         return float(int(m.group(4)) * 3600 + int(m.group(5)) * 60 + int(m.group(6)))
     whole, frac = int(m.group(7)), m.group(8)
-    return round(whole + int(frac) / 10 ** len(frac), 3)
+    return round(whole + _fraction(frac), 3)
+
+
+def _fraction(digits: str) -> float:
+    """The value of the digits after a decimal mark ("84" -> 0.84)."""
+    scale: int = 10 ** len(digits)
+    return int(digits) / scale
 
 
 def find_race_times(text: str) -> list[tuple[str, float, int]]:

@@ -422,10 +422,10 @@ def _nations(sentences: list[Sentence], lang: str) -> dict[str, set[str]]:
                     out.setdefault(person.name, set()).add(entry.label)
         # "The 25-year-old Irish rider ...": a description with an age word before the
         # nationality is the sentence's (already resolved) salient person
-        m = _aged_description(lang).match(sentence.masked)
-        if m is not None and sentence.salient is not None and sentence.salient.name not in {
+        aged = _aged_description(lang).match(sentence.masked)
+        if aged is not None and sentence.salient is not None and sentence.salient.name not in {
                 p.name for p in sentence.people}:
-            entry = lexicon.lookup("demonym", lang, m.group("dem"))
+            entry = lexicon.lookup("demonym", lang, aged.group("dem"))
             if entry is not None:
                 out.setdefault(sentence.salient.name, set()).add(entry.label)
     return out
@@ -990,9 +990,9 @@ def olympic_edition(context: ArticleContext, sentence: Sentence, season: str) ->
     """The Olympic edition ("2026 Winter Olympics") from a year or host city, else publication."""
     lexicon = Lexicon.load()
     for entry in lexicon.find_all("olympic_host", context.lang, sentence.text):
-        year, _, host_season = entry.extra.partition("/")
+        host_year, _, host_season = entry.extra.partition("/")
         if not season or season == host_season:
-            return f"{year} {host_season} Olympics"
+            return f"{host_year} {host_season} Olympics"
     sport = context.sport.label if context.sport else ""
     winter = season == "Winter" or (
         not season and lexicon.contains("winter_sport", context.lang, sport)

@@ -32,8 +32,10 @@ from sportkg.extract.relations.engine import (
     ArticleContext,
     Concept,
     Fact,
+    FactValue,
     Hit,
     Person,
+    Sentence,
     build_event,
     competition_in,
     distance_around,
@@ -49,7 +51,7 @@ from sportkg.extract.relations.engine import (
     resolve_subject,
     run_patterns,
 )
-from sportkg.extract.relations.lexicon import Lexicon
+from sportkg.extract.relations.lexicon import Entry, Lexicon
 from sportkg.model import LiteralValue
 
 if TYPE_CHECKING:
@@ -60,28 +62,6 @@ FAMILIES = (
     "identity", "age", "partners", "family", "medals", "wins", "records", "teams", "coaches",
 )
 _YEAR_LIST = re.compile(r"\b(?:19|20)\d\d(?:\s*,\s*(?:19|20)\d\d)*\s+(?:en|and)\s+(?:19|20)\d\d\b")
-
-
-class _Shifted:
-    """A hit seen from another position in the sentence (for listed values)."""
-
-    def __init__(self, hit: Hit, position: int) -> None:
-        self.sentence = hit.sentence
-        self.pattern = hit.pattern
-        self._position = position
-        self.match = _At(hit.match, position)
-
-
-class _At:
-    def __init__(self, match: re.Match[str], position: int) -> None:
-        self._match = match
-        self._position = position
-
-    def start(self, *args: object) -> int:
-        return self._position
-
-    def group(self, *args: object) -> str | None:
-        return self._match.group(*args)  # type: ignore[arg-type]
 
 
 _ROLE_PREFIX = re.compile(r"^(?:top|oud-|ex-|collega-|mede-|voormalig\s+|former\s+|ex\s+)",
@@ -135,9 +115,9 @@ class RelationExtractor:
             if kind.startswith("@"):
                 found = resolve_subject(context, hit.sentence, kind, hit.match,
                                         exclude=frozenset({subject.name}))
-                values: list[object] = [p for p in found if p.name != subject.name]
+                values: list[FactValue] = [p for p in found if p.name != subject.name]
             elif kind in ("o",) or (kind == "o" and group):
-                values = placeholder_people(hit.sentence, hit.match.group(group or "o"))[:1]
+                values = [*placeholder_people(hit.sentence, hit.match.group(group or "o"))[:1]]
             else:
                 values = list(self._concepts(context, hit, kind, group, subject))
             if kind in ("medal", "title", "record") and values:
@@ -145,7 +125,7 @@ class RelationExtractor:
             for value in values:
                 if isinstance(value, Person) and value.name == subject.name:
                     continue
-                distances = distance_list(hit.sentence) if kind in (
+                distances: list[int | None] = [*distance_list(hit.sentence)] if kind in (
                     "medal", "title", "racewin") else []
                 for year in self._years(hit) if kind in ("medal", "title") else [None]:
                     for distance in distances or [None]:
@@ -153,10 +133,10 @@ class RelationExtractor:
                                               self._at_distance(value, distance),
                                               year=year, distance=distance)
 
-    def _nearby_date(self, context: ArticleContext, sentence: object) -> LiteralValue | None:
+    def _nearby_date(self, context: ArticleContext, sentence: Sentence) -> LiteralValue | None:
         """The day of the closest earlier sentence (two at most) when this one gives none."""
-        index = getattr(sentence, "index", 0)
-        if not context.is_recent(sentence):  # type: ignore[arg-type]
+        index = sentence.index
+        if not context.is_recent(sentence):
             return None
         for back in (1, 2):
             if index - back < 0:
@@ -182,7 +162,7 @@ class RelationExtractor:
                 return (person,)
         return ()
 
-    def _at_distance(self, value: object, distance: int | None) -> object:
+    def _at_distance(self, value: FactValue, distance: int | None) -> FactValue:
         """A world title of one distance of a listed set ("world champion 1000 m")."""
         if distance is None or not isinstance(value, Concept):
             return value
@@ -207,17 +187,17 @@ class RelationExtractor:
             if m is None:
                 return
             text = m.group("x")
-            fake = _Shifted(hit, offset + m.start("x"))
+            position = offset + m.start("x")
             if kind == "medal":
-                yield self._medal(context, fake, text)  # type: ignore[arg-type]
+                yield self._medal(context, hit.sentence, position, text)
             elif kind == "title":
-                concept = self._title(context, fake, text)  # type: ignore[arg-type]
+                concept = self._title(context, hit.sentence, position, text)
                 if concept is not None:
                     yield concept
             else:
                 entry = self.lexicon.lookup("record", context.lang, text)
                 if entry is not None:
-                    distance = distance_near(hit.sentence, offset + m.start("x"))
+                    distance = distance_near(hit.sentence, position)
                     label = entry.label + (f" {distance} m" if distance else "")
                     yield Concept(label, "record")
             rest = rest[m.end():]
@@ -236,7 +216,7 @@ class RelationExtractor:
         hit: Hit,
         subject: Person,
         prop: str,
-        value: object,
+        value: FactValue,
         *,
         year: str | None = None,
         distance: int | None = None,
@@ -290,7 +270,7 @@ class RelationExtractor:
         yield Fact(
             subject=subject,
             property=prop,
-            value=value,  # type: ignore[arg-type]
+            value=value,
             sentence=sentence.index,
             extractor=self.name,
             confidence=hit.pattern.confidence,
@@ -303,12 +283,12 @@ class RelationExtractor:
                 yield Fact(subject, "P641", Concept(label, "sport", qid or None), sentence.index,
                            self.name, round(hit.pattern.confidence * 0.95, 3))
 
-    def _age_date(self, context: ArticleContext, sentence: object, past: bool) -> LiteralValue:
-        text = getattr(sentence, "text", "")
+    def _age_date(self, context: ArticleContext, sentence: Sentence, past: bool) -> LiteralValue:
+        text = sentence.text
         pub = parse_date(context.published)
         year = re.search(r"\b(19[5-9]\d|20[0-4]\d)\b", text)
         if past and year is None:
-            index = getattr(sentence, "index", 0)
+            index = sentence.index
             for back in (1, 2):
                 if index - back >= 0:
                     year = re.search(r"\b(19[5-9]\d|20[0-4]\d)\b",
@@ -323,7 +303,7 @@ class RelationExtractor:
             "0001", "date", "year"
         )
 
-    def _role_entry(self, context: ArticleContext, label: str) -> object | None:
+    def _role_entry(self, context: ArticleContext, label: str) -> Entry | None:
         for surface in self.lexicon.surfaces("role", context.lang):
             entry = self.lexicon.lookup("role", context.lang, surface)
             if entry is not None and entry.label == label:
@@ -332,7 +312,7 @@ class RelationExtractor:
 
     def _concepts(
         self, context: ArticleContext, hit: Hit, kind: str, group: str, subject: Person
-    ) -> Iterator[object]:
+    ) -> Iterator[FactValue]:
         lex, lang = self.lexicon, context.lang
         text = (hit.match.group(group) or "").strip() if group else ""
         if not text and group and f"{group}2" in hit.match.re.groupindex:
@@ -363,9 +343,9 @@ class RelationExtractor:
             if age is not None:
                 yield LiteralValue(age, "integer")
         elif kind == "medal":
-            yield self._medal(context, hit, text)
+            yield self._medal(context, hit.sentence, hit.match.start(), text)
         elif kind == "title":
-            concept = self._title(context, hit, text)
+            concept = self._title(context, hit.sentence, hit.match.start(), text)
             if concept is not None:
                 yield concept
         elif kind == "defending":
@@ -399,7 +379,7 @@ class RelationExtractor:
                 yield self._award(context, "Olympic gold medal")
             elif competition is not None and _worlds(competition[0]):
                 word = "wereldkampioen" if context.lang == "nl" else "world champion"
-                concept = self._title(context, hit, word)
+                concept = self._title(context, hit.sentence, hit.match.start(), word)
                 if concept is not None:
                     yield concept
         elif kind == "raceevent":
@@ -472,10 +452,13 @@ class RelationExtractor:
         entry = self.lexicon.lookup("award", context.lang, label)
         return Concept(label, "award", entry.qid if entry is not None else None)
 
-    def _medal(self, context: ArticleContext, hit: Hit, text: str) -> Concept:
+    def _medal(
+        self, context: ArticleContext, sentence: Sentence, position: int, text: str
+    ) -> Concept:
+        """The medal (or world title, for a world championship gold) named at `position`."""
         entry = self.lexicon.lookup("medal", context.lang, text)
         metal = entry.label if entry is not None else "gold"
-        competition = competition_in(context, hit.sentence.text)
+        competition = competition_in(context, sentence.text)
         if competition is None and not re.search(r"\b(WK|EK|NK)-", text):
             competition = main_competition(context)
         elif re.search(r"\bWK-", text):
@@ -484,13 +467,16 @@ class RelationExtractor:
         if "olymp" in text.lower() or kind == "Olympics":
             return self._award(context, f"Olympic {metal} medal")
         if _worlds(kind) and metal == "gold":
-            concept = self._title(context, hit, "wereldkampioen" if context.lang == "nl"
-                                  else "world champion")
+            concept = self._title(context, sentence, position, "wereldkampioen"
+                                  if context.lang == "nl" else "world champion")
             if concept is not None:
                 return concept
         return self._award(context, f"{metal} medal")
 
-    def _title(self, context: ArticleContext, hit: Hit, text: str) -> Concept | None:
+    def _title(
+        self, context: ArticleContext, sentence: Sentence, position: int, text: str
+    ) -> Concept | None:
+        """The title named at `position`, with its belt, distance, race or sport."""
         entry = self.lexicon.lookup("title", context.lang, text) or self.lexicon.lookup(
             "title", context.lang, re.sub(r"^(world)\s+\w+\s+(champion)$", r"\1 \2", text)
         )
@@ -502,25 +488,22 @@ class RelationExtractor:
         if context.sport is not None and context.sport.label in _COMBAT and label in (
             "world champion", "European champion", "world heavyweight champion"
         ):
-            belt = belt_label(label, hit.sentence.text, hit.match.start(), context.text)
+            belt = belt_label(label, sentence.text, position, context.text)
             if belt is not None:
                 return Concept(belt, "award")
         if label == "world champion":
-            sentence = hit.sentence
-            distance = distance_near(sentence, hit.match.start())
-            race = self.lexicon.find_all("race", context.lang, sentence.text[hit.match.start():])
+            distance = distance_near(sentence, position)
+            race = self.lexicon.find_all("race", context.lang, sentence.text[position:])
             if distance is None and re.search(
                 r"\b(?:op|over|in|at|on)\s+(?:deze|die|de|the|this|that)\s+(?:afstand|distance)\b",
                 sentence.text, re.IGNORECASE,
             ):
-                distance = distance_around(context, sentence, hit.match.start())
+                distance = distance_around(context, sentence, position)
                 if distance is not None:
                     return Concept(f"{label} {distance} m", "award")
-            if distance is not None and abs(
-                sentence.masked.find(str(distance)) - hit.match.start()
-            ) < 80:
+            if distance is not None and abs(sentence.masked.find(str(distance)) - position) < 80:
                 label += f" {distance} m" + hurdles(sentence.text, distance)
-            elif race and not re.search(r"\d", sentence.text[hit.match.start():][:40]):
+            elif race and not re.search(r"\d", sentence.text[position:][:40]):
                 label += f" {race[0].label}"  # "wereldkampioene op de massastart"
             elif context.sport is not None and context.sport.label not in (
                 "speed skating", "athletics"
@@ -619,9 +602,9 @@ class RelationExtractor:
             if fact.property != link or not isinstance(fact.value, Person):
                 continue
             a, b = fact.subject, fact.value
+            if not isinstance(a, Person):
+                continue
             for x, y in ((a, b), (b, a)):
-                if not isinstance(x, Person):
-                    continue
                 have = {f.value for f in known.get(y.name, [])}
                 for source in known.get(x.name, [])[:1]:
                     if source.value not in have:
@@ -739,10 +722,10 @@ class RelationExtractor:
             for couple in couples:
                 if couple.sentence != fact.sentence:
                     continue
-                pair = {getattr(couple.subject, "name", None), getattr(couple.value, "name", None)}
+                pair = {_person_name(couple.subject), _person_name(couple.value)}
                 if fact.subject.name in pair:
-                    other = couple.value if couple.subject.name == fact.subject.name else \
-                        couple.subject
+                    other = couple.value if _person_name(couple.subject) == fact.subject.name \
+                        else couple.subject
                     if isinstance(other, Person):
                         yield Fact(other, "P40", fact.value, fact.sentence, self.name,
                                    round(fact.confidence * 0.9, 3))
@@ -766,8 +749,7 @@ class RelationExtractor:
         for fact in facts:
             if fact.property != "P166" or not isinstance(fact.value, Concept):
                 continue
-            quals = dict(fact.qualifiers)
-            event = quals.get("P1344")
+            event = dict(fact.qualifiers).get("P1344")
             label = fact.value.label
             winner = label.startswith(("Olympic gold", "gold", "world champion"))
             if not isinstance(event, Concept):
@@ -789,15 +771,16 @@ class RelationExtractor:
                            round(fact.confidence * 0.9, 3), won_quals)
             elif has_detail and label.startswith(("Olympic silver", "silver")):
                 others_by_event.setdefault(event.label, []).append(fact)
-        for event, winners in gold_by_event.items():
+        for label, winners in gold_by_event.items():
             names = {w.subject.name for w in winners if isinstance(w.subject, Person)}
             if len(names) != 1:
                 continue
-            losers = [f for key, fs in others_by_event.items() if _same_event(key, event)
+            losers = [f for key, fs in others_by_event.items() if _same_event(key, label)
                       for f in fs]
             for loser in losers:
                 if isinstance(loser.subject, Person) and loser.subject.name not in names:
-                    quals = (("P1344", Concept(event, "event")),)
+                    quals: tuple[tuple[str, Concept | LiteralValue], ...] = (
+                        ("P1344", Concept(label, "event")),)
                     yield Fact(winners[0].subject, "sk:defeated", loser.subject, loser.sentence,
                                self.name, 0.55, quals)
 
@@ -850,6 +833,11 @@ def _stage_number(text: str) -> int | None:
         if word in _NUMBER_WORDS:
             return _NUMBER_WORDS[word]
     return None
+
+
+def _person_name(value: FactValue) -> str | None:
+    """The name of a person value, None for a concept or a literal."""
+    return value.name if isinstance(value, Person) else None
 
 
 def _worlds(kind: str) -> bool:
