@@ -2,27 +2,14 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Callable
 
 import pytest
 from spacy.language import Language
-from sportkg.extract.nlp import load_nlp
 from sportkg.model import Article, Entity, LiteralValue
 from sportkg.pipeline import extract_article
 
-
-@lru_cache(maxsize=2)
-def _nlp(lang: str) -> Language:
-    return load_nlp(lang, pipeline="rules", linker=False)
-
-
-def facts(text: str, lang: str = "nl", date: str = "2026-02-10") -> set[tuple[str, str, object]]:
-    article = Article(id="t", text=text, lang=lang, date=date)
-    out = set()
-    for s in extract_article(_nlp(lang), article):
-        value = s.value.label if isinstance(s.value, Entity) else s.value.value
-        out.add((s.subject.label, s.property, value))
-    return out
+Facts = Callable[..., set[tuple[str, str, object]]]
 
 
 CASES = [
@@ -71,7 +58,9 @@ CASES = [
 
 
 @pytest.mark.parametrize(("lang", "text", "expected"), CASES)
-def test_pattern_finds_fact(lang: str, text: str, expected: tuple[str, str, object]) -> None:
+def test_pattern_finds_fact(
+    lang: str, text: str, expected: tuple[str, str, object], facts: Facts
+) -> None:
     assert expected in facts(text, lang)
 
 
@@ -91,20 +80,22 @@ def test_pattern_finds_fact(lang: str, text: str, expected: tuple[str, str, obje
         ("en", "Ben Cole has a four-year-old daughter Mila.", ("Ben Cole", "sk:age", 4)),
     ],
 )
-def test_pattern_does_not_overreach(lang: str, text: str, absent: tuple[str, str, object]) -> None:
+def test_pattern_does_not_overreach(
+    lang: str, text: str, absent: tuple[str, str, object], facts: Facts
+) -> None:
     assert absent not in facts(text, lang)
 
 
-def test_engagement_is_stated_once_and_beats_partner() -> None:
+def test_engagement_is_stated_once_and_beats_partner(facts: Facts) -> None:
     found = facts("Sanne Dijk en haar verloofde Tom Haak: haar vriend Tom Haak.")
     assert ("Sanne Dijk", "sk:engagedTo", "Tom Haak") in found
     assert ("Sanne Dijk", "P451", "Tom Haak") not in found
 
 
-def test_qualifiers_of_a_medal() -> None:
+def test_qualifiers_of_a_medal(rules_nlp: Callable[[str], Language]) -> None:
     text = "Skater Tia Holm won silver in the 1500m at the Winter Olympics on Friday."
     article = Article(id="t", lang="en", date="2024-11-16", text=text)
-    (medal,) = [s for s in extract_article(_nlp("en"), article) if s.property == "P166"]
+    (medal,) = [s for s in extract_article(rules_nlp("en"), article) if s.property == "P166"]
     assert isinstance(medal.value, Entity) and medal.value.qid == "Q15889641"
     assert medal.qualifier("P585") == LiteralValue("2024-11-15", "date", "day")
     event = medal.qualifier("P1344")
@@ -129,6 +120,6 @@ def test_qualifiers_of_a_medal() -> None:
     ],
 )
 def test_possessives_results_lists_and_couples(
-    lang: str, text: str, expected: tuple[str, str, object]
+    lang: str, text: str, expected: tuple[str, str, object], facts: Facts
 ) -> None:
     assert expected in facts(text, lang)

@@ -8,27 +8,11 @@ the usual news forms of transfers, defeats and podium places are read.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Callable
 
 import pytest
-from spacy.language import Language
-from sportkg.extract.nlp import load_nlp
-from sportkg.model import Article, Entity
-from sportkg.pipeline import extract_article
 
-
-@lru_cache(maxsize=2)
-def _nlp(lang: str) -> Language:
-    return load_nlp(lang, pipeline="rules", linker=False)
-
-
-def facts(text: str, lang: str = "nl", date: str = "2026-02-10") -> set[tuple[str, str, object]]:
-    article = Article(id="t", text=text, lang=lang, date=date)
-    out = set()
-    for s in extract_article(_nlp(lang), article):
-        value = s.value.label if isinstance(s.value, Entity) else s.value.value
-        out.add((s.subject.label, s.property, value))
-    return out
+Facts = Callable[..., set[tuple[str, str, object]]]
 
 
 FOUND = [
@@ -118,7 +102,7 @@ FOUND = [
 
 
 @pytest.mark.parametrize(("lang", "text", "expected"), FOUND)
-def test_found(lang: str, text: str, expected: tuple[str, str, object]) -> None:
+def test_found(lang: str, text: str, expected: tuple[str, str, object], facts: Facts) -> None:
     assert expected in facts(text, lang)
 
 
@@ -147,11 +131,11 @@ NOT_FOUND = [
 
 
 @pytest.mark.parametrize(("lang", "text", "unexpected"), NOT_FOUND)
-def test_not_found(lang: str, text: str, unexpected: tuple[str, str, object]) -> None:
+def test_not_found(lang: str, text: str, unexpected: tuple[str, str, object], facts: Facts) -> None:
     assert unexpected not in facts(text, lang)
 
 
-def test_nationality_description_points_to_the_other_rider() -> None:
+def test_nationality_description_points_to_the_other_rider(facts: Facts) -> None:
     text = ("Tom Reyes won the stage on Saturday. The 25-year-old Irish rider attacked on "
             "the last climb and only Arne Claes could follow him. The Belgian, 30, leads "
             "the race.")
@@ -162,7 +146,7 @@ def test_nationality_description_points_to_the_other_rider() -> None:
     assert ("Tom Reyes", "P27", "Belgium") not in found
 
 
-def test_role_description_points_to_the_role_holder() -> None:
+def test_role_description_points_to_the_role_holder(facts: Facts) -> None:
     text = ("Tennis player Eva Lind married defender Jon Berg in 2022. "
             "The defender has played for Hamburger SV since 2021.")
     found = facts(text, "en")

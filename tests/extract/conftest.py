@@ -1,0 +1,41 @@
+"""Shared pieces of the extraction tests: the rule pipelines and the facts they find."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+
+import pytest
+from spacy.language import Language
+from sportkg.extract.nlp import load_nlp
+from sportkg.model import Article, Entity
+from sportkg.pipeline import extract_article
+
+FactSet = set[tuple[str, str, object]]
+
+
+@lru_cache(maxsize=2)
+def _rules_nlp(lang: str) -> Language:
+    return load_nlp(lang, pipeline="rules", linker=False)
+
+
+def _facts(text: str, lang: str = "nl", date: str = "2026-02-10") -> FactSet:
+    """The (subject, property, value) triples the rule pipeline finds in text."""
+    article = Article(id="t", text=text, lang=lang, date=date)
+    out: FactSet = set()
+    for s in extract_article(_rules_nlp(lang), article):
+        value = s.value.label if isinstance(s.value, Entity) else s.value.value
+        out.add((s.subject.label, s.property, value))
+    return out
+
+
+@pytest.fixture
+def rules_nlp() -> Callable[[str], Language]:
+    """The rule pipeline (no linker) of a language, loaded once per language."""
+    return _rules_nlp
+
+
+@pytest.fixture
+def facts() -> Callable[..., FactSet]:
+    """`facts(text, lang="nl", date="2026-02-10")`: the triples found in text."""
+    return _facts
