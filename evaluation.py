@@ -40,7 +40,6 @@ Examples:
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections import defaultdict
@@ -50,6 +49,7 @@ from pathlib import Path
 from typing import Any
 
 from sportkg.errors import InputError
+from sportkg.extract.readers import json_lines
 from sportkg.model import Entity, LiteralValue, Statement, Value
 from sportkg.ontology.relations import FACT_RELATIONS, RELATIONS
 
@@ -193,20 +193,8 @@ def load_gold(path: str | Path) -> list[GoldFact]:
     """Read a gold file (JSON lines); raises InputError naming `file:line` on a bad line."""
     path = Path(path)
     facts: list[GoldFact] = []
-    try:
-        handle = path.open(encoding="utf-8-sig")
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read gold file: {exc.strerror or exc}") from exc
-    with handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            where = f"{path}:{number}"
-            try:
-                data = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{where}: not valid JSON ({exc.msg})") from None
-            facts.append(_gold_fact(data, where=where, line=number))
+    for number, data in json_lines(path, what="gold file"):
+        facts.append(_gold_fact(data, where=f"{path}:{number}", line=number))
     if not facts:
         raise InputError(f"{path}: gold file has no facts")
     return facts

@@ -20,7 +20,13 @@ from typing import IO, TYPE_CHECKING, Annotated, Any
 import typer
 from sportkg.errors import ConfigError, InputError
 from sportkg.extract.chunking import DEFAULT_MAX_CHARS
-from sportkg.extract.readers import DEFAULT_MAX_BYTES, ReadFailure, input_files, read_paths
+from sportkg.extract.readers import (
+    DEFAULT_MAX_BYTES,
+    ReadFailure,
+    input_files,
+    json_lines,
+    read_paths,
+)
 from sportkg.model import Article, Statement
 
 if TYPE_CHECKING:
@@ -207,20 +213,11 @@ def extract_statements(
 
 def read_statements(path: Path) -> Iterator[Statement]:
     """Statements from a JSON-lines file; raises InputError naming `file:line` on a bad line."""
-    try:
-        handle = path.open(encoding="utf-8-sig")
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read statements: {exc.strerror or exc}") from exc
-    with handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                yield Statement.from_dict(json.loads(line))
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{path}:{number}: not valid JSON ({exc.msg})") from None
-            except InputError as exc:
-                raise InputError(f"{path}:{number}: {exc}") from None
+    for number, data in json_lines(path, what="statements"):
+        try:
+            yield Statement.from_dict(data)
+        except InputError as exc:
+            raise InputError(f"{path}:{number}: {exc}") from None
 
 
 def _note(message: str) -> None:

@@ -231,6 +231,35 @@ def read_jsonl(
         yield ReadFailure(str(path), f"cannot read: {exc.strerror or exc}")
 
 
+def json_lines(path: Path, *, what: str) -> Iterator[tuple[int, Any]]:
+    """The parsed non-blank lines of a small JSON-lines file (gold facts, statements).
+
+    Args:
+        path: the file.
+        what: what the file holds, for the error message ("statements", "gold file").
+
+    Yields:
+        (line number, the line's JSON value); the caller checks the value's shape.
+
+    Raises:
+        InputError: naming the file when it cannot be read, `file:line` on a line that is
+            not JSON.
+    """
+    try:
+        handle = path.open(encoding="utf-8-sig")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read {what}: {exc.strerror or exc}") from exc
+    with handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                data = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise InputError(f"{path}:{number}: not valid JSON ({exc.msg})") from None
+            yield number, data
+
+
 def read_stdin(
     *,
     lang: str | None = None,
