@@ -108,6 +108,21 @@ class Reading:
     langs: dict[str, str] = field(default_factory=dict)
     articles: int = 0
 
+    @classmethod
+    def of(
+        cls,
+        paths: list[str],
+        *,
+        glob: str,
+        lang: str | None,
+        date: str | None,
+        max_mb: int,
+        exclude: tuple[Path, ...] = (),
+    ) -> Reading:
+        """The reading the commands' shared options ask for (`--max-mb` in megabytes)."""
+        return cls(list(paths), glob=glob, lang=lang, date=date, max_bytes=max_mb * 1024 * 1024,
+                   exclude=exclude)
+
     def total(self) -> int | None:
         """The number of articles when every input is a text file (else unknown: None)."""
         count = 0
@@ -300,7 +315,7 @@ def extract(
     local_cluster: LocalClusterOpt = None,
 ) -> None:
     """Extract statements from articles and write them as JSON lines or a table."""
-    reading = Reading(list(paths), glob=glob, lang=lang, date=date, max_bytes=max_mb * 1024 * 1024)
+    reading = Reading.of(paths, glob=glob, lang=lang, date=date, max_mb=max_mb)
     results = extract_statements(
         reading,
         pipeline=pipeline,
@@ -352,7 +367,7 @@ def build(
     """Read articles, extract statements and add them to the graph (one named graph each)."""
     from sportkg.progress import progress
 
-    reading = Reading(list(paths), glob=glob, lang=lang, date=date, max_bytes=max_mb * 1024 * 1024)
+    reading = Reading.of(paths, glob=glob, lang=lang, date=date, max_mb=max_mb)
     total = reading.total()
     count = 0
     added = replaced = unchanged = 0
@@ -429,14 +444,7 @@ def evaluate(
     from sportkg.evaluation import load_gold
 
     load_gold(gold)  # fail early, before the pipeline runs, on a bad gold file
-    reading = Reading(
-        list(paths),
-        glob=glob,
-        lang=lang,
-        date=date,
-        max_bytes=max_mb * 1024 * 1024,
-        exclude=(gold,),
-    )
+    reading = Reading.of(paths, glob=glob, lang=lang, date=date, max_mb=max_mb, exclude=(gold,))
     if predicted is not None:
         for _ in reading:  # only the ids and languages of the articles are needed
             pass

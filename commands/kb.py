@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -18,6 +20,7 @@ import typer
 if TYPE_CHECKING:
     from sportkg.extract.kb import KnowledgeBase
     from sportkg.extract.wikidata import WikidataClient
+    from sportkg.graph.kg import KnowledgeGraph
 
 kb_app = typer.Typer(
     name="kb",
@@ -59,7 +62,9 @@ def _client(
     )
 
 
-def _open(store: str, backend: str, endpoint: str | None, *, read_only: bool = False) -> Any:
+def _open(
+    store: str, backend: str, endpoint: str | None, *, read_only: bool = False
+) -> KnowledgeGraph:
     """The store through the graph area's `open_kg` (imported here: it pulls in pyoxigraph)."""
     try:
         from sportkg.commands.graph import open_kg
@@ -71,6 +76,29 @@ def _open(store: str, backend: str, endpoint: str | None, *, read_only: bool = F
     return open_kg(store, backend, endpoint, read_only=read_only)
 
 
+@contextmanager
+def _opened(
+    store: str, backend: str, endpoint: str | None, *, read_only: bool = False
+) -> Iterator[KnowledgeGraph]:
+    """The store, open for a `with` block and closed after it (also when the block fails)."""
+    kg = _open(store, backend, endpoint, read_only=read_only)
+    try:
+        yield kg
+    finally:
+        kg.close()
+
+
+def _add_kb(kg: KnowledgeGraph, turtle: str) -> tuple[int, int]:
+    """Add KB records (Turtle) to the store's KB graph, then link what the KB now knows.
+
+    Returns:
+        (triples added, minted entities linked to Wikidata items).
+    """
+    added = kg.add_kb(turtle, format="turtle")
+    linked, _ = relink(kg)
+    return added, linked
+
+
 def _say(text: str) -> None:
     from sportkg import settings
 
@@ -78,7 +106,7 @@ def _say(text: str) -> None:
         typer.echo(text, err=True)
 
 
-def store_kb(kg: Any) -> KnowledgeBase:
+def store_kb(kg: KnowledgeGraph) -> KnowledgeBase:
     """The records in the store's KB graph as a KnowledgeBase (empty when there are none)."""
     from sportkg.extract.kb import KnowledgeBase
     from sportkg.extract.kb_io import entities_from_store
@@ -110,7 +138,7 @@ SELECT DISTINCT ?entity ?same WHERE {
 """
 
 
-def relink(kg: Any, *, threshold: float = 0.5) -> tuple[int, int]:
+def relink(kg: KnowledgeGraph, *, threshold: float = 0.5) -> tuple[int, int]:
     """Link the store's minted entities that the KB now knows, and join minted people.
 
     Both are recorded as `owl:sameAs` in the KB graph: a minted entity the KB
@@ -153,11 +181,8 @@ def relink_command(
     store_endpoint: StoreEndpointOpt = None,
 ) -> None:
     """Link minted entities of the store to KB items where the KB now knows them (owl:sameAs)."""
-    kg = _open(store, backend, store_endpoint)
-    try:
+    with _opened(store, backend, store_endpoint) as kg:
         linked, joined = relink(kg, threshold=threshold)
-    finally:
-        kg.close()
     _say(f"{linked} minted entities linked to Wikidata items, {joined} name-only people "
          "joined to the one sport-specific person of their name (owl:sameAs)")
 
@@ -211,12 +236,8 @@ def pull(
         out.write_text(result.turtle, encoding="utf-8")
     added = linked = 0
     if not dry_run:
-        kg = _open(store, backend, store_endpoint)
-        try:
-            added = kg.add_kb(result.turtle, format="turtle")
-            linked, _ = relink(kg)
-        finally:
-            kg.close()
+        with _opened(store, backend, store_endpoint) as kg:
+            added, linked = _add_kb(kg, result.turtle)
     people = sum(1 for e in result.entities if e.type == "person")
     _say(f"pulled {len(result.entities)} items ({people} people) from {endpoint} "
          f"in {client.requests} requests; {added} triples added to the KB graph; "
@@ -238,12 +259,8 @@ def load(
     for path in files:
         entities.extend(read_kb_file(path))
     turtle = entities_to_turtle(entities)
-    kg = _open(store, backend, store_endpoint)
-    try:
-        added = kg.add_kb(turtle, format="turtle")
-        linked, _ = relink(kg)
-    finally:
-        kg.close()
+    with _opened(store, backend, store_endpoint) as kg:
+        added, linked = _add_kb(kg, turtle)
     _say(f"loaded {len(entities)} items from {len(files)} file(s); "
          f"{added} triples added to the KB graph; {linked} minted entities linked")
 
@@ -266,11 +283,8 @@ def stats(
         ("bundled", Counter(e.type for e in KnowledgeBase.bundled().entities()))
     ]
     if not bundled_only:
-        kg = _open(store, backend, store_endpoint, read_only=True)
-        try:
+        with _opened(store, backend, store_endpoint, read_only=True) as kg:
             rows.append(("store", Counter(e.type for e in store_kb(kg).entities())))
-        finally:
-            kg.close()
     for name, counts in rows:
         detail = ", ".join(f"{t} {n}" for t, n in sorted(counts.items()))
         typer.echo(f"{name}: {sum(counts.values())} entities" + (f" ({detail})" if detail else ""))
@@ -332,11 +346,8 @@ def link(
 
     kb = KnowledgeBase.bundled()
     if with_store:
-        kg = _open(store, backend, store_endpoint, read_only=True)
-        try:
+        with _opened(store, backend, store_endpoint, read_only=True) as kg:
             kb = kb.merge(store_kb(kg))
-        finally:
-            kg.close()
     fallback = None
     if online or offline:
         client = _client(endpoint, offline=offline, timeout=timeout, retries=retries,
@@ -403,8 +414,7 @@ def enrich(
 
     client = _client(endpoint, offline=offline, timeout=timeout, retries=retries,
                      cache_dir=cache_dir)
-    kg = _open(store, backend, store_endpoint)
-    try:
+    with _opened(store, backend, store_endpoint) as kg:
         items = linked_items(kg)
         result = run_enrich(client, items, batch_size=batch_size)
         added = kg.add_kb(result.turtle, format="turtle") if items else 0
@@ -414,11 +424,9 @@ def enrich(
 
             answer = kg.run_named("wikidata_gaps")
             typer.echo(format_result(answer, "table"))
-    finally:
-        kg.close()
 
 
-def linked_items(kg: Any) -> list[str]:
+def linked_items(kg: KnowledgeGraph) -> list[str]:
     """The Wikidata items the articles of the store speak about (subjects and values)."""
     import rdflib
 
