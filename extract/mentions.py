@@ -35,6 +35,7 @@ from sportkg.extract.relations.lexicon import Lexicon
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
+    from sportkg.extract.kb import KnowledgeBase
 
 MENTIONS_KEY = "sportkg_mentions"
 """The `doc.spans` key of the mentions."""
@@ -137,10 +138,10 @@ class MentionRecognizer:
         self.lang: str = (nlp.lang if nlp is not None else None) or "en"
         self.lexicon = Lexicon.load()
         self.use_kb = use_kb
-        self._kb = None
+        self._kb: KnowledgeBase | None = None
         self._phrases: dict[tuple[str, bool], str | None] = {}
 
-    def _knowledge_base(self) -> object | None:
+    def _knowledge_base(self) -> KnowledgeBase | None:
         if not self.use_kb:
             return None
         if self._kb is None:
@@ -149,7 +150,7 @@ class MentionRecognizer:
             except ImportError:
                 self.use_kb = False
                 return None
-            self._kb = KnowledgeBase.bundled()  # type: ignore[assignment]
+            self._kb = KnowledgeBase.bundled()
         return self._kb
 
     def __call__(self, doc: Doc) -> Doc:
@@ -334,7 +335,9 @@ class MentionRecognizer:
             else:
                 i += 1
 
-    def _phrase_label(self, phrase: str, capitalised: bool, kb: object | None) -> str | None:
+    def _phrase_label(
+        self, phrase: str, capitalised: bool, kb: KnowledgeBase | None
+    ) -> str | None:
         """The mention type of a phrase from the lexicon or the KB, or None (memoised)."""
         key = (phrase, capitalised)
         if key in self._phrases:
@@ -352,7 +355,7 @@ class MentionRecognizer:
         elif kb is not None and len(phrase) > 2:
             from sportkg.extract.kb import normalize_name
 
-            for entity in kb.exact(normalize_name(phrase)):  # type: ignore[attr-defined]
+            for entity in kb.exact(normalize_name(phrase)):
                 if entity.type in _KB_TYPES:
                     label = entity.type
                     break

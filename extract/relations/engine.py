@@ -844,7 +844,8 @@ def _carries(context: ArticleContext, sentence: Sentence, position: int) -> bool
     """
     head = sentence.masked[:position]
     lexicon = Lexicon.load()
-    for m in lexicon.finder("country", context.lang, ignore_case=False).finditer(head):  # type: ignore[union-attr]
+    countries = lexicon.finder("country", context.lang, ignore_case=False)
+    for m in countries.finditer(head) if countries is not None else ():
         if m.group("w")[:1].isupper():
             return False
     if not sentence.people:
