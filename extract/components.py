@@ -8,9 +8,13 @@ nothing.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
 
 from spacy.language import Language
+from spacy.tokens import Doc
+
+Component = Callable[[Doc], Doc]
+"""What every factory makes: a pipeline step that annotates the doc and returns it."""
 
 RELATION_COMPONENTS: tuple[str, ...] = (
     "sportkg_medals",
@@ -30,7 +34,7 @@ RELATION_COMPONENTS: tuple[str, ...] = (
     "sportkg_sentences",
     assigns=["token.is_sent_start"],
 )
-def make_sentences(nlp: Language, name: str) -> Any:
+def make_sentences(nlp: Language, name: str) -> Component:
     """Sentence boundaries from line breaks and punctuation (kept when a parser set them)."""
     from sportkg.extract.mentions import SentenceSplitter
 
@@ -42,7 +46,7 @@ def make_sentences(nlp: Language, name: str) -> Any:
     assigns=["doc.spans"],
     default_config={"use_kb": True},
 )
-def make_mentions(nlp: Language, name: str, use_kb: bool) -> Any:
+def make_mentions(nlp: Language, name: str, use_kb: bool) -> Component:
     """Mentions of people (name recogniser) and KB entities into doc.spans["sportkg_mentions"]."""
     from sportkg.extract.mentions import MentionRecognizer
 
@@ -54,7 +58,7 @@ def make_mentions(nlp: Language, name: str, use_kb: bool) -> Any:
     assigns=["doc.user_data"],
     requires=["doc.spans"],
 )
-def make_coref(nlp: Language, name: str) -> Any:
+def make_coref(nlp: Language, name: str) -> Component:
     """Within-article name coreference into doc.user_data["sportkg_canonical"]."""
     from sportkg.extract.coref import NameCoref
 
@@ -67,7 +71,7 @@ def make_coref(nlp: Language, name: str) -> Any:
     requires=["doc.spans"],
     default_config={"threshold": 0.5},
 )
-def make_linker(nlp: Language, name: str, threshold: float) -> Any:
+def make_linker(nlp: Language, name: str, threshold: float) -> Component:
     """Entity linking to the knowledge base into doc.user_data["sportkg_links"]."""
     from sportkg.extract.linking import EntityLinker
 
@@ -77,7 +81,7 @@ def make_linker(nlp: Language, name: str, threshold: float) -> Any:
 def _relation_factory(family: str) -> None:
     component = f"sportkg_{family}"
 
-    def make(nlp: Language, name: str, min_confidence: float) -> Any:
+    def make(nlp: Language, name: str, min_confidence: float) -> Component:
         from sportkg.extract.relations.families import RelationExtractor
 
         return RelationExtractor(nlp, name, family=family, min_confidence=min_confidence)
