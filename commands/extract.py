@@ -31,6 +31,7 @@ from sportkg.model import Article, Statement
 
 if TYPE_CHECKING:
     from sportkg.evaluation import EvaluationReport, Scores
+    from sportkg.graph.kg import KnowledgeGraph
 
 
 class StatementFormat(StrEnum):
@@ -401,7 +402,7 @@ def build(
     _exit_for(reading)
 
 
-def _open_graph(store: Path, backend: str, endpoint: str | None) -> Any:
+def _open_graph(store: Path, backend: str, endpoint: str | None) -> KnowledgeGraph:
     """The graph the way every command opens it (`sportkg.commands.graph.open_kg`)."""
     try:
         from sportkg.commands.graph import open_kg

@@ -34,6 +34,7 @@ from sportkg.ontology.relations import SK
 
 if TYPE_CHECKING:
     import rdflib
+    from sportkg.graph.kg import KnowledgeGraph
 
 WDT = "http://www.wikidata.org/prop/direct/"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
@@ -326,7 +327,7 @@ def entities_to_turtle(entities: Iterable[KBEntity]) -> str:
     return entities_to_graph(entities).serialize(format="turtle")
 
 
-def entities_from_store(kg: Any) -> list[KBEntity]:
+def entities_from_store(kg: KnowledgeGraph) -> list[KBEntity]:
     """The records in the KB graph of a `KnowledgeGraph` (empty when it has none).
 
     Examples:
