@@ -273,12 +273,17 @@ class KnowledgeGraph:
             InputError: a statement has an unknown property or an invalid IRI; the
                 batches before it are stored, the one holding it is not.
         """
+        from concurrent.futures import Future, ThreadPoolExecutor
+
         total = AddResult()
         seen: set[str] = set()
         batch: list[_Plan] = []
         size = 0
         run: list[Statement] = []
         run_key = ""
+        # One writer thread: batch k is written (Oxigraph releases the GIL) while batch
+        # k + 1 is turned into lines here; batches still go to the store in order.
+        pending: Future[AddResult] | None = None
 
         def close_run() -> None:
             nonlocal size
@@ -287,20 +292,33 @@ class KnowledgeGraph:
             seen.add(run_key)
             size += len(run)
 
-        for statement in statements:
-            key = rdf.article_key(statement.doc, statement.article)
-            if run and key != run_key:
-                close_run()
-                run = []
-                if size >= batch_size:
-                    total += self._write_batch(batch, bulk=bulk)
-                    batch, size = [], 0
-            run_key = key
-            run.append(statement)
-        if run:
-            close_run()
-        if batch:
-            total += self._write_batch(batch, bulk=bulk)
+        def submit(writer: ThreadPoolExecutor, plans: list[_Plan]) -> None:
+            nonlocal total, pending
+            if pending is not None:
+                total += pending.result()
+            pending = writer.submit(self._write_batch, plans, bulk=bulk)
+
+        with ThreadPoolExecutor(max_workers=1) as writer:
+            try:
+                for statement in statements:
+                    key = rdf.article_key(statement.doc, statement.article)
+                    if run and key != run_key:
+                        close_run()
+                        run = []
+                        if size >= batch_size:
+                            submit(writer, batch)
+                            batch, size = [], 0
+                    run_key = key
+                    run.append(statement)
+                if run:
+                    close_run()
+                if batch:
+                    submit(writer, batch)
+            finally:
+                # The batches before a failing one are stored, as when written in turn.
+                if pending is not None:
+                    done, pending = pending, None
+                    total += done.result()
         return total
 
     def add_kb(self, data: str, *, format: str = "turtle") -> int:
