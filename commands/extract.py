@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Annotated, Any
+from typing import IO, TYPE_CHECKING, Annotated
 
 import typer
 from sportkg.errors import ConfigError, InputError
@@ -30,6 +30,7 @@ from sportkg.extract.readers import (
 from sportkg.model import Article, Statement
 
 if TYPE_CHECKING:
+    from spacy.language import Language
     from sportkg.evaluation import EvaluationReport, Scores
     from sportkg.graph.kg import KnowledgeGraph
 
@@ -204,7 +205,7 @@ def extract_statements(
     def run_guarded(parts: Iterable[Article]) -> Iterator[tuple[Article, list[Statement]]]:
         from sportkg.extract.nlp import load_nlp
 
-        nlps: dict[str, Any] = {}
+        nlps: dict[str, Language] = {}
         for part in parts:
             if part.lang not in nlps:
                 nlps[part.lang] = load_nlp(part.lang, pipeline=pipeline)
