@@ -11,6 +11,7 @@ fact is dropped when the same pair is engaged or married.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -172,16 +173,7 @@ def _merge(a: Statement, b: Statement) -> Statement:
     best, other = (a, b) if a.confidence >= b.confidence else (b, a)
     quals = dict(other.qualifiers)
     quals.update(dict(best.qualifiers))
-    return Statement(
-        doc=best.doc,
-        article=best.article,
-        subject=best.subject,
-        property=best.property,
-        value=best.value,
-        evidence=best.evidence,
-        confidence=best.confidence,
-        qualifiers=tuple(quals.items()),
-    )
+    return dataclasses.replace(best, qualifiers=tuple(quals.items()))
 
 
 def _merge_undetailed(statements: list[Statement]) -> list[Statement]:
