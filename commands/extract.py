@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Annotated
 
 import typer
+from sportkg.commands.graph import DEFAULT_STORE, BackendOpt, EndpointOpt, StoreOpt
 from sportkg.errors import ConfigError, InputError
 from sportkg.extract.chunking import DEFAULT_MAX_CHARS
 from sportkg.extract.readers import (
@@ -348,15 +349,9 @@ def extract(
 
 def build(
     paths: PathsArg,
-    store: Annotated[
-        Path, typer.Option("--store", help="Store directory (oxigraph backend).")
-    ] = Path("sportkg-store"),
-    backend: Annotated[
-        str, typer.Option("--backend", help="oxigraph, memory or sparql.")
-    ] = "oxigraph",
-    endpoint: Annotated[
-        str | None, typer.Option("--endpoint", help="SPARQL endpoint URL (sparql backend).")
-    ] = None,
+    store: StoreOpt = DEFAULT_STORE,
+    backend: BackendOpt = "oxigraph",
+    endpoint: EndpointOpt = None,
     lang: LangOpt = None,
     date: DateOpt = None,
     glob: GlobOpt = "*",
