@@ -1,10 +1,11 @@
-"""Tell Dutch from English by counting function words.
+"""Tell Dutch, English, German and French apart by counting function words.
 
 News articles are long enough that the share of very frequent, short words
 ("de", "het", "een", "en" against "the", "of", "and", "is") decides the
 language reliably, without a statistical model or any download. The word
 lists are disjoint: words both languages share ("in", "was", "over") are left
-out so they cannot tip the balance.
+out so they cannot tip the balance. German and French are recognised so that an
+article in a language sportkg has no pipeline for is reported, not read as Dutch.
 
 Examples:
     >>> detect_language("De schaatsster won maandag het goud op de 1000 meter.")
@@ -32,10 +33,27 @@ FUNCTION_WORDS: Mapping[str, frozenset[str]] = {
         an who its after than them when into there could more about also what
         two three four year years while just over against because""".split()
     ),
+    "de": frozenset(
+        """der das und ist nicht ein eine einen einem einer mit sich auf für dem zu im
+        auch es wird wurde wurden sind hat haben nach bei aus über vom zum ich sie
+        nur durch gegen zwei drei jahr jahre nachdem weil dass diese dieser
+        seine ihre""".split()
+    ),
+    "fr": frozenset(
+        """le la les et est un une du que qui pas dans sur avec il elle ce cette au
+        aux ont sont été avait mais par sa ses leur deux trois ans après contre lors
+        nous ne""".split()
+    ),
 }
 """Frequent words of each language; a word must not be frequent in the other one."""
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
+
+SUPPORTED: tuple[str, ...] = ("nl", "en")
+"""The languages sportkg has pipelines and word lists for."""
+
+LANGUAGE_NAMES: Mapping[str, str] = {"nl": "Dutch", "en": "English", "de": "German", "fr": "French"}
+"""English names of the detected languages, for messages."""
 
 DEFAULT_LANGUAGE = "nl"
 """Used when a text holds no function word at all (the project reads Dutch first)."""
@@ -86,12 +104,16 @@ def guess_language(text: str, *, max_chars: int = 20_000) -> LanguageGuess:
 
 
 def detect_language(text: str) -> str:
-    """The ISO 639-1 code of the language of `text`: "nl" or "en".
+    """The ISO 639-1 code of the language of `text`: "nl", "en", "de" or "fr".
 
     Args:
         text: the text to classify.
 
     Returns:
-        "nl" or "en"; "nl" when the text has no function word of either language.
+        The code of the language with most function-word hits; "nl" when there are none.
+
+    Examples:
+        >>> detect_language("Die Eisschnellläuferin hat am Montag in der Halle gewonnen und ist nun Weltmeisterin.")
+        'de'
     """
     return guess_language(text).lang

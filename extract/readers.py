@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import IO, Any, TypeAlias
 
 from sportkg.errors import InputError
-from sportkg.extract.langdetect import detect_language
+from sportkg.extract.langdetect import LANGUAGE_NAMES, SUPPORTED, detect_language
 from sportkg.model import Article
 
 log = logging.getLogger(__name__)
@@ -329,7 +329,7 @@ def parse_text(
     return Article(
         id=doc_id if doc_id is not None else Path(source).stem,
         text=body,
-        lang=lang or detect_language(body),
+        lang=lang or _supported_language(body, source),
         date=published,
         source=source,
     )
@@ -465,7 +465,7 @@ def _record_article(
     return Article(
         id=str(record["id"]) if record.get("id") not in (None, "") else default_id,
         text=text,
-        lang=str(rec_lang) if rec_lang else detect_language(text),
+        lang=str(rec_lang) if rec_lang else _supported_language(text, where),
         date=str(rec_date) if rec_date else None,
         source=source,
         url=record.get("url") or None,
@@ -548,6 +548,20 @@ def _check_options(*, lang: str | None, date: str | None) -> None:
 def _check_lang(lang: str, *, what: str) -> None:
     if not _LANG_CODE.match(lang):
         raise InputError(f"{what} is not an ISO 639-1 code such as 'nl' or 'en'")
+    if lang not in SUPPORTED:
+        raise InputError(f"{what} is not supported (supported: {', '.join(SUPPORTED)})")
+
+
+def _supported_language(text: str, source: str) -> str:
+    """The detected language of an article, or an error when sportkg cannot read it."""
+    lang = detect_language(text)
+    if lang not in SUPPORTED:
+        name = LANGUAGE_NAMES.get(lang, lang)
+        raise InputError(
+            f"{source}: written in {name} ({lang}), which sportkg has no pipeline for "
+            f"(supported: {', '.join(SUPPORTED)})"
+        )
+    return lang
 
 
 def _check_date(value: str, *, what: str) -> None:

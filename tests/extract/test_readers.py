@@ -260,10 +260,34 @@ def test_empty_directory_is_a_failure(tmp_path: Path) -> None:
         ("She has won the race and is now the fastest in the country.", "en"),
         ("De Amerikaanse bokser won het gevecht tegen de Britse kampioen.", "nl"),
         ("The Dutch skater beat her compatriot in the final pair.", "en"),
+        ("Die Läuferin hat das Rennen gewonnen und ist nun die Schnellste im Land.", "de"),
+        ("La patineuse a gagné la course et elle est maintenant la plus rapide du pays.", "fr"),
     ],
 )
 def test_detect_language(text: str, lang: str) -> None:
     assert detect_language(text) == lang
+
+
+def test_article_in_an_unsupported_language_is_skipped_with_its_name(tmp_path: Path) -> None:
+    path = tmp_path / "bericht.txt"
+    path.write_text(
+        " date 2026-01-05 \nDie Schwimmerin hat am Montag in Berlin gewonnen, nachdem sie "
+        "auch im Jahr davor die Beste war. Ihre Trainerin ist sehr zufrieden mit dem Ergebnis.\n",
+        encoding="utf-8",
+    )
+    (failure,) = read_file(path)
+    assert isinstance(failure, ReadFailure)
+    assert "German (de)" in failure.reason and "supported: nl, en" in failure.reason
+    record = json.dumps({"id": "r", "text": "Le nageur a gagné la course et il est content."})
+    jsonl = tmp_path / "records.jsonl"
+    jsonl.write_text(record + "\n", encoding="utf-8")
+    (failure,) = read_jsonl(jsonl)
+    assert isinstance(failure, ReadFailure) and "French (fr)" in failure.reason
+
+
+def test_an_unsupported_language_option_is_refused() -> None:
+    with pytest.raises(InputError, match="not supported"):
+        list(read_paths([DATA], lang="de"))
 
 
 def test_detection_without_function_words_defaults_to_dutch() -> None:
@@ -285,7 +309,7 @@ def test_arbitrary_bytes_give_an_article_or_a_failure(tmp_path: Path, data: byte
     assert len(results) == 1
     (result,) = results
     if isinstance(result, Article):
-        assert result.text.strip() and result.lang in ("nl", "en")
+        assert result.text.strip() and result.lang in ("nl", "en")  # never de/fr: skipped
         assert result.id == "any"
     else:
         assert result.source == str(path) and result.reason
