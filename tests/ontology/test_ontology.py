@@ -111,3 +111,26 @@ def test_missing_date_is_only_a_warning() -> None:
         report = validate_kg(kg)
     assert report.conforms
     assert any(m.startswith("Warning") for m in report.messages)
+
+
+def test_a_team_typed_as_human_or_a_person_as_a_team_violates(sample_articles) -> None:  # type: ignore[no-untyped-def]
+    graph = _graph(sample_articles)
+    human = URIRef(ns.WD_IRI + "Q5")
+    club = URIRef("https://w3id.org/sportkg/entity/fc-voorbeeld")
+    graph.add((club, RDF.type, URIRef(ns.SK_IRI + "Team")))
+    graph.add((club, URIRef(ns.WDT_IRI + "P31"), human))
+    sanne = URIRef("https://w3id.org/sportkg/entity/sanne-bakker")
+    graph.add((sanne, URIRef(ns.WDT_IRI + "P54"), sanne))
+    report = validate_graph(graph)
+    assert not report.conforms
+    text = "\n".join(report.messages)
+    assert "cannot be typed as human" in text and "cannot be a person" in text
+
+
+def test_a_person_in_a_team_conforms(sample_articles) -> None:  # type: ignore[no-untyped-def]
+    graph = _graph(sample_articles)
+    club = URIRef("https://w3id.org/sportkg/entity/fc-voorbeeld")
+    graph.add((club, RDF.type, URIRef(ns.SK_IRI + "Team")))
+    sanne = URIRef("https://w3id.org/sportkg/entity/sanne-bakker")
+    graph.add((sanne, URIRef(ns.WDT_IRI + "P54"), club))
+    assert validate_graph(graph).conforms
