@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STORE ?= demo-store
 
-.PHONY: install demo test lint train-nl clean
+.PHONY: install demo test lint train-nl train-en train-ner clean
 
 UD_DATA ?= ../shared/data/nlp
 
@@ -26,12 +26,45 @@ demo: install
 	$(BIN)/sportkg export --store $(STORE) --format turtle --out out/demo.ttl
 	$(BIN)/sportkg viz --store $(STORE) --out out/network.html
 
-# Retrain the shipped Dutch pipeline from the UD treebanks (one CPU thread, about 15 minutes).
+EVAL_DATA ?= ../shared/eval
+
+# Retrain the shipped pipelines (one CPU thread each): the UD tagger/parser/lemmatizer,
+# then the named-entity recogniser, then both packaged with their licence and test scores.
 train-nl: install
 	OMP_NUM_THREADS=1 $(BIN)/python training/prepare.py --data $(UD_DATA) --out training/corpus
 	OMP_NUM_THREADS=1 $(BIN)/python -m spacy train training/config.cfg --output training/output
 	OMP_NUM_THREADS=1 $(BIN)/python training/evaluate.py training/output/model-best --json training/output/test-scores.json
-	$(BIN)/python training/package.py training/output/model-best --scores training/output/test-scores.json
+	$(MAKE) train-ner LANG_CODE=nl
+	$(BIN)/python training/package.py training/output/model-best --lang nl --default \
+		--ner training/output-ner-nl/model-best --scores training/output/test-scores.json
+	OMP_NUM_THREADS=1 $(BIN)/python training/evaluate_ner.py extract/models/nl_sportkg --lang nl \
+		--test training/corpus-ner-nl/test-own.spacy --articles $(EVAL_DATA)/dev \
+		--json training/output-ner-nl/test-scores.json
+	$(BIN)/python training/package.py extract/models/nl_sportkg --lang nl --default \
+		--ner-scores training/output-ner-nl/test-scores.json
+
+train-en: install
+	OMP_NUM_THREADS=1 $(BIN)/python training/prepare_en.py --data $(UD_DATA) --out training/corpus-en
+	OMP_NUM_THREADS=1 $(BIN)/python -m spacy train training/config-en.cfg --output training/output-en
+	OMP_NUM_THREADS=1 $(BIN)/python training/evaluate.py training/output-en/model-best \
+		--test training/corpus-en/test.spacy --json training/output-en/test-scores.json
+	$(MAKE) train-ner LANG_CODE=en
+	$(BIN)/python training/package.py training/output-en/model-best --lang en --default \
+		--ner training/output-ner-en/model-best --scores training/output-en/test-scores.json
+	OMP_NUM_THREADS=1 $(BIN)/python training/evaluate_ner.py extract/models/en_sportkg --lang en \
+		--test training/corpus-ner-en/test-own.spacy --test training/corpus-ner-en/test-uner.spacy \
+		--articles $(EVAL_DATA)/dev \
+		--json training/output-ner-en/test-scores.json
+	$(BIN)/python training/package.py extract/models/en_sportkg --lang en --default \
+		--ner-scores training/output-ner-en/test-scores.json
+
+# The named-entity recogniser of one language (LANG_CODE=nl or en), about 10 minutes.
+train-ner: install
+	OMP_NUM_THREADS=1 $(BIN)/python training/prepare_ner.py --lang $(LANG_CODE) --data $(UD_DATA) \
+		--eval $(EVAL_DATA) --out training/corpus-ner-$(LANG_CODE)
+	OMP_NUM_THREADS=1 $(BIN)/python -m spacy train training/config-ner.cfg --nlp.lang $(LANG_CODE) \
+		--paths.train training/corpus-ner-$(LANG_CODE)/train.spacy \
+		--paths.dev training/corpus-ner-$(LANG_CODE)/dev.spacy --output training/output-ner-$(LANG_CODE)
 
 test: install
 	$(BIN)/python -m pytest

@@ -78,6 +78,19 @@ def make_linker(nlp: Language, name: str, threshold: float) -> Component:
     return EntityLinker(nlp, name, threshold=threshold)
 
 
+@Language.factory(
+    "sportkg_pairs",
+    assigns=["doc.user_data"],
+    requires=["doc.spans"],
+    default_config={"threshold": None},
+)
+def make_pairs(nlp: Language, name: str, threshold: float | None) -> Component:
+    """The trained pair-relation classifier (teams, defeats, wins, coaches, family)."""
+    from sportkg.extract.relations.classifier import PairClassifier
+
+    return PairClassifier(nlp, name, threshold=threshold)
+
+
 def _relation_factory(family: str) -> None:
     component = f"sportkg_{family}"
 

@@ -27,7 +27,7 @@ Examples:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from sportkg.extract.relations.lexicon import Lexicon
@@ -159,16 +159,27 @@ class MentionRecognizer:
 
         spans: list[Span] = []
         taken = [False] * len(doc)
-        for start, end in self._person_runs(doc):
+        people = list(self._person_runs(doc))
+        typed: list[tuple[int, int, str]] = []
+        if doc.has_annotation("ENT_IOB"):
+            people, typed = merge_entities(doc, people, self._stop, self._introduced)
+        for start, end in people:
             spans.append(Span(doc, start, end, label="person"))
             for k in range(start, end):
                 taken[k] = True
+        clubs = [(s, e) for s, e, label in typed if label == "organization"]
         for start, end, label in self._kb_matches(doc):
             if any(taken[start:end]):
                 continue
+            if label in ("place", "country") and any(
+                    s <= start and end <= e and e - s > end - start for s, e in clubs):
+                continue  # a town inside a club's name: "Bayern München", "NAC Breda"
             spans.append(Span(doc, start, end, label=label))
             for k in range(start, end):
                 taken[k] = True
+        for start, end, label in typed:  # the recogniser's clubs, places and events
+            if not any(taken[start:end]):
+                spans.append(Span(doc, start, end, label=label))
         spans.sort(key=lambda s: (s.start, s.end))
         doc.spans[MENTIONS_KEY] = spans
         return doc
@@ -204,6 +215,18 @@ class MentionRecognizer:
             return True
         prev = _ROLE_PREFIX.sub("", doc[i - 1].text)
         return lex.contains("role", lang, prev) or lex.contains("role", lang, doc[i - 1].text)
+
+    def _introduced(self, doc: Doc, i: int) -> bool:
+        """Whether token i follows a person noun in apposition ("daughter Penelope",
+        "trainer Jan"): a name there is a person whatever the recogniser says."""
+        from sportkg.extract.coref import INTRODUCERS
+
+        if i == 0:
+            return False
+        prev = doc[i - 1].text
+        if not prev.islower():
+            return False
+        return prev in INTRODUCERS or self.lexicon.contains("role", self.lang, prev)
 
     def _dated_month(self, doc: Doc, i: int) -> bool:
         """A month name next to a number ("3 Februari", "July 1") is a date, not a name."""
@@ -363,6 +386,122 @@ class MentionRecognizer:
             self._phrases.clear()
         self._phrases[key] = label
         return label
+
+
+NER_TYPES: dict[str, str] = {"ORG": "organization", "LOC": "place", "EVENT": "event"}
+"""Mention types of the recogniser's non-person labels (the KB's type names)."""
+
+
+VETO = frozenset({"ORG", "EVENT"})
+"""Recogniser labels that overrule a rule person run. Not LOC: the rules already read
+places from their prepositions, and a small recogniser confuses rare first names and
+surnames with places far more often than with clubs."""
+
+
+def merge_entities(
+    doc: Doc,
+    runs: list[tuple[int, int]],
+    stop: Callable[[str], bool],
+    introduced: Callable[[Doc, int], bool] = lambda doc, i: False,
+) -> tuple[list[tuple[int, int]], list[tuple[int, int, str]]]:
+    """Combine the rule person runs with the named-entity recogniser's spans.
+
+    The recogniser decides the type: a run inside a span it reads as a club or event
+    (`VETO`) is no person ("Tottenham Hotspur", "Real Madrid"), unless that span opens with
+    a stop word ("Italiaanse Silvia Persico" as a place is a misread). Where both see a
+    person, a capitalised word opening the sentence that the recogniser leaves out is
+    dropped ("Zwemzussen Anna"), and the name runs on over the capitalised words and
+    joiners the recogniser adds ("O'Brien", "Mors-de Vries", "Jr.": apostrophes and
+    hyphens inside a name stay). A run the recogniser vetoes stays a person when the
+    same name, or the surname of a full name, is a person elsewhere in the article.
+    People only the recogniser finds are added unless every word of the span is a stop
+    word of the lexicon; its other spans count only when they start with a capital.
+
+    Args:
+        doc: a doc with ``doc.ents`` set.
+        runs: person runs of the rules, as (start, end) token offsets.
+        stop: whether a word is a stop word for names (role, demonym, country, ...).
+        introduced: whether a run starting at a token follows a person noun
+            ("daughter Penelope"): the recogniser cannot veto it.
+
+    Returns:
+        The person spans, and the other typed spans as (start, end, mention type).
+    """
+    ents = [
+        e for e in (_trimmed(doc, ent) for ent in doc.ents
+                    if ent.label_ == "PERSON" or ent.label_ in NER_TYPES)
+        if e is not None
+    ]
+    people: list[tuple[int, int]] = []
+    used: set[int] = set()
+    vetoed: list[tuple[int, int]] = []
+    for start, end in runs:
+        overlapping = [e for e in ents if e.start < end and start < e.end]
+        persons = [e for e in overlapping if e.label_ == "PERSON"]
+        others = [e for e in overlapping if e.label_ != "PERSON"]
+        if not persons and not introduced(doc, start) and any(
+                e.start <= start and end <= e.end and e.label_ in VETO and not stop(e[0].text)
+                for e in others):
+            vetoed.append((start, end))  # the recogniser reads it as a club, place or event
+            continue
+        for e in persons:
+            used.add(e.start)
+        if len(persons) == 1:
+            e = persons[0]
+            if e.start > start and doc[start].is_sent_start:
+                start = e.start  # "Zwemzussen Anna ...": a capitalised noun opening the sentence
+            while end < e.end and _name_part(doc, end):
+                end += 1  # "O'Brien", "Mors-de Vries", "Jr.": the name goes on
+        people.append((start, end))
+    for e in ents:
+        if e.label_ != "PERSON" or e.start in used:
+            continue
+        if any(s < e.end and e.start < t for s, t in people):
+            continue
+        words = [t for t in e if not t.is_punct]
+        if not words or all(stop(t.text) for t in words) or not e.text[:1].isupper():
+            continue
+        people.append((e.start, e.end))
+    # one name, one type per article: a surname or name read as a person elsewhere stays one
+    names = {doc[s:t].text for s, t in people}
+    names |= {doc[t - 1].text for s, t in people if t - s > 1}
+    people.extend(run for run in vetoed if doc[run[0]:run[1]].text in names)
+    people.sort()
+    typed = [
+        (e.start, e.end, NER_TYPES[e.label_])
+        for e in ents
+        if e.label_ in NER_TYPES and e.text[:1].isupper()
+        and not any(s < e.end and e.start < t for s, t in people)
+    ]
+    return people, typed
+
+
+_JOINERS = frozenset({"'", "’", "-", "‐", "'t", "’t", "Jr.", "Sr.", "jr.", "sr."})
+
+
+def _name_part(doc: Doc, i: int) -> bool:
+    """Whether token i can continue a name: capitalised, or a joiner ("'", "-", "'t", "Jr.")."""
+    text = doc[i].text
+    return text in _JOINERS or (text[:1].isupper() and not doc[i].is_punct) or (
+        text in ("de", "van", "der", "den", "ter", "te", "t")
+        and i + 1 < len(doc) and doc[i + 1].text[:1].isupper()
+    )
+
+
+def _trimmed(doc: Doc, ent: Span) -> Span | None:
+    """An entity span without the spaces and punctuation the recogniser left at its ends."""
+    start, end = ent.start, ent.end
+    while start < end and (doc[start].is_space or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct):
+        end -= 1
+    if start == end:
+        return None
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    from spacy.tokens import Span
+
+    return Span(doc, start, end, label=ent.label_)
 
 
 def person_mentions(doc: Doc) -> list[Span]:

@@ -2,10 +2,11 @@
 
 `load_nlp(lang, pipeline=...)` picks the base pipeline:
 
-- "auto": an installed official pipeline (nl_core_news_md / nl_core_news_sm,
-  en_core_web_sm) if present, else the project's trained Dutch pipeline at
-  `extract/models/nl_sportkg/` when its meta.json says `"sportkg_default": true`,
-  else a blank pipeline;
+- "auto" (the default): the project's trained pipeline of the language
+  (`extract/models/nl_sportkg/`, `extract/models/en_sportkg/`: tagger, morphologizer,
+  lemmatizer, parser and a PERSON/ORG/LOC/EVENT recogniser) when its meta.json says
+  `"sportkg_default": true`, else an installed official pipeline (nl_core_news_md /
+  nl_core_news_sm, en_core_web_sm), else a blank pipeline;
 - "rules": always a blank pipeline;
 - "trained": the project's trained pipeline for the language (error when it is missing;
   languages the project trains no pipeline for get a blank one, with a warning);
@@ -43,7 +44,7 @@ OFFICIAL: dict[str, tuple[str, ...]] = {
 }
 """Official spaCy pipelines tried by "auto", best first."""
 
-TRAINED: dict[str, str] = {"nl": "nl_sportkg"}
+TRAINED: dict[str, str] = {"nl": "nl_sportkg", "en": "en_sportkg"}
 """The project's trained pipeline directory per language."""
 
 PIPELINES = ("auto", "rules", "trained")
@@ -96,12 +97,12 @@ def base_pipeline(lang: str, pipeline: str = "auto") -> Language:
             )
         return spacy.load(path)
     if pipeline == "auto":
-        for name in OFFICIAL.get(lang, ()):
-            if spacy.util.is_package(name):
-                return spacy.load(name)
         path = trained_path(lang)
         if path is not None and _is_default(path):
             return spacy.load(path)
+        for name in OFFICIAL.get(lang, ()):
+            if spacy.util.is_package(name):
+                return spacy.load(name)
         return _blank(lang)
     if spacy.util.is_package(pipeline) or Path(pipeline).is_dir():
         try:
@@ -114,13 +115,17 @@ def base_pipeline(lang: str, pipeline: str = "auto") -> Language:
     )
 
 
-def load_nlp(lang: str, *, pipeline: str = "auto", linker: bool = True) -> Language:
+def load_nlp(
+    lang: str, *, pipeline: str = "auto", linker: bool = True, pairs: bool = True
+) -> Language:
     """The sportkg pipeline for `lang`: a base pipeline plus the sportkg components.
 
     Args:
         lang: ISO 639-1 code ("nl", "en").
         pipeline: "auto", "rules", "trained" or an installed spaCy package name.
         linker: add the entity linker (`sportkg_linker`) when it is available.
+        pairs: add the trained pair-relation classifier (`sportkg_pairs`) after the
+            pattern extractors (it adds nothing when no model is shipped).
 
     Raises:
         ConfigError: when the requested pipeline cannot be loaded.
@@ -144,4 +149,6 @@ def load_nlp(lang: str, *, pipeline: str = "auto", linker: bool = True) -> Langu
     for name in RELATION_COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)
+    if pairs and "sportkg_pairs" not in nlp.pipe_names:
+        nlp.add_pipe("sportkg_pairs")
     return nlp

@@ -116,11 +116,12 @@ def _doc_id(comments: list[str], index: int) -> str:
     return f"doc{index // SENTS_PER_DOC}"
 
 
-def read_conllu(path: Path) -> Iterator[Sentence]:
+def read_conllu(path: Path, *, dep_map: dict[str, str] | None = None) -> Iterator[Sentence]:
     """Yield harmonised sentences of a CoNLL-U file (multiword ranges and empty nodes skipped).
 
     Args:
         path: the CoNLL-U file.
+        dep_map: dependency labels to fold (default: the Dutch generations' ``DEP_MAP``).
 
     Yields:
         Sentences in file order.
@@ -142,12 +143,14 @@ def read_conllu(path: Path) -> Iterator[Sentence]:
                     rows.append(cols)
                 continue
             if rows:
-                yield _make_sentence(rows, _doc_id(comments, count))
+                yield _make_sentence(rows, _doc_id(comments, count), dep_map)
                 count += 1
             comments, rows = [], []
 
 
-def _make_sentence(rows: list[list[str]], doc_id: str) -> Sentence:
+def _make_sentence(
+    rows: list[list[str]], doc_id: str, dep_map: dict[str, str] | None = None
+) -> Sentence:
     """Build a harmonised sentence from the ten-column rows of one CoNLL-U sentence."""
     has_spacing = any("SpaceAfter=No" in cols[9] for cols in rows)
     tokens = []
@@ -166,7 +169,7 @@ def _make_sentence(rows: list[list[str]], doc_id: str) -> Sentence:
                 xpos="" if cols[4] == "_" else cols[4],
                 feats=harmonise_feats(cols[5]),
                 head=int(cols[6]),
-                deprel=DEP_MAP.get(cols[7], cols[7]),
+                deprel=(DEP_MAP if dep_map is None else dep_map).get(cols[7], cols[7]),
                 space_after=space,
             )
         )

@@ -33,19 +33,20 @@ def test_rules_pipeline_has_every_component_in_order() -> None:
     nlp = load_nlp("nl", pipeline="rules")
     assert nlp.pipe_names == [
         "sportkg_sentences", "sportkg_mentions", "sportkg_coref", "sportkg_linker",
-        *RELATION_COMPONENTS,
+        *RELATION_COMPONENTS, "sportkg_pairs",
     ]
     assert "sportkg_linker" not in load_nlp("en", pipeline="rules", linker=False).pipe_names
+    assert "sportkg_pairs" not in load_nlp("en", pipeline="rules", pairs=False).pipe_names
 
 
-def test_auto_without_installed_pipelines_is_blank_plus_rules() -> None:
+def test_auto_is_the_shipped_pipeline_under_the_sentences() -> None:
     nlp = load_nlp("en", pipeline="auto", linker=False)
     assert nlp.lang == "en"
-    assert nlp.pipe_names[0] == "sportkg_sentences"
+    assert nlp.pipe_names[0] == "sportkg_sentences" and "ner" in nlp.pipe_names
 
 
 def test_trained_for_a_language_without_one_is_blank_plus_rules() -> None:
-    nlp = load_nlp("en", pipeline="trained", linker=False)
+    nlp = load_nlp("de", pipeline="trained", linker=False)
     assert nlp.pipe_names[0] == "sportkg_sentences" and "sportkg_medals" in nlp.pipe_names
 
 

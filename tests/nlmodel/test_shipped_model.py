@@ -1,4 +1,4 @@
-"""The shipped Dutch pipeline loads from the package, tags, lemmatises and parses our sentences."""
+"""The shipped Dutch and English pipelines load from the package, tag, parse and find names."""
 
 from __future__ import annotations
 
@@ -9,70 +9,79 @@ from pathlib import Path
 import pytest
 import spacy
 
-MODEL = Path(str(files("sportkg.extract") / "models" / "nl_sportkg"))
-SENTENCE = "De schaatsster won gisteren in Heerenveen de gouden medaille op de 1500 meter."
+MODELS = Path(str(files("sportkg.extract") / "models"))
+LANGS = ("nl", "en")
+SOURCES = {"nl": ("Alpino", "LassySmall"), "en": ("EWT", "Universal NER")}
+PARSED = {
+    "nl": ("De schaatsster won gisteren in Heerenveen de gouden medaille op de 1500 meter.",
+           "won", "schaatsster", "winnen"),
+    "en": ("The skater won the gold medal in the 1500 metres in Calgary yesterday.",
+           "won", "skater", "win"),
+}
 
 
-@pytest.fixture(scope="module")
-def nlp() -> spacy.language.Language:
-    """The shipped pipeline, loaded once for the module."""
-    if not (MODEL / "meta.json").is_file():
-        pytest.fail(f"the Dutch pipeline is missing from the package: {MODEL}")
-    return spacy.load(MODEL)
+def model_dir(lang: str) -> Path:
+    """The shipped pipeline of a language (a failure when it is missing)."""
+    path = MODELS / f"{lang}_sportkg"
+    if not (path / "meta.json").is_file():
+        pytest.fail(f"the {lang} pipeline is missing from the package: {path}")
+    return path
 
 
-def test_meta_carries_licence_and_attribution() -> None:
-    meta = json.loads((MODEL / "meta.json").read_text(encoding="utf-8"))
-    assert meta["lang"] == "nl"
+@pytest.fixture(scope="module", params=LANGS)
+def nlp(request: pytest.FixtureRequest) -> spacy.language.Language:
+    """Each shipped pipeline, loaded once for the module."""
+    return spacy.load(model_dir(request.param))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_meta_carries_licence_and_attribution(lang: str) -> None:
+    path = model_dir(lang)
+    meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+    assert meta["lang"] == lang
     assert meta["license"] == "CC BY-SA 4.0"
     names = " ".join(source["name"] for source in meta["sources"])
-    assert "Alpino" in names and "LassySmall" in names
-    assert isinstance(meta["sportkg_default"], bool)
-    assert "CC BY-SA 4.0" in (MODEL / "LICENSE").read_text(encoding="utf-8")
+    for source in SOURCES[lang]:
+        assert source in names
+    assert meta["sportkg_default"] is True
+    assert "CC BY-SA 4.0" in (path / "LICENSE").read_text(encoding="utf-8")
+    scores = meta["sportkg_test_scores"]
+    assert scores["dep_las"] > 60 and scores["pos_acc"] > 85
 
 
-def test_model_fits_the_size_budget() -> None:
-    size = sum(p.stat().st_size for p in MODEL.rglob("*") if p.is_file())
-    assert size <= 15 * 1024 * 1024
+@pytest.mark.parametrize("lang", LANGS)
+def test_model_fits_the_size_budget(lang: str) -> None:
+    size = sum(p.stat().st_size for p in model_dir(lang).rglob("*") if p.is_file())
+    assert size <= 20 * 1024 * 1024
 
 
 def test_components(nlp: spacy.language.Language) -> None:
-    for name in ("tok2vec", "tagger", "morphologizer", "parser", "trainable_lemmatizer"):
+    for name in ("tok2vec", "tagger", "morphologizer", "parser", "trainable_lemmatizer", "ner"):
         assert name in nlp.pipe_names
+    assert set(nlp.get_pipe("ner").labels) == {"PERSON", "ORG", "LOC", "EVENT"}
 
 
-def test_tags_obvious_words(nlp: spacy.language.Language) -> None:
-    doc = nlp(SENTENCE)
-    pos = {token.text: token.pos_ for token in doc}
-    assert pos["schaatsster"] == "NOUN"
-    assert pos["won"] == "VERB"
-    assert pos["in"] == "ADP"
-    assert pos["Heerenveen"] == "PROPN"
-    assert pos["gouden"] == "ADJ"
-    assert pos["medaille"] == "NOUN"
-    assert pos["1500"] == "NUM"
-    assert doc[0].pos_ == "DET"
-    assert doc[-1].pos_ == "PUNCT"
-
-
-def test_lemmas_and_morphology(nlp: spacy.language.Language) -> None:
-    doc = nlp(SENTENCE)
+def test_tags_lemmatises_and_parses(nlp: spacy.language.Language) -> None:
+    text, verb, subject, lemma = PARSED[nlp.lang]
+    doc = nlp(text)
     by_text = {token.text: token for token in doc}
-    assert by_text["won"].lemma_ == "winnen"
-    assert by_text["won"].morph.get("Tense") == ["Past"]
-    assert by_text["schaatsster"].morph.get("Number") == ["Sing"]
-
-
-def test_parses_one_rooted_tree(nlp: spacy.language.Language) -> None:
-    doc = nlp(SENTENCE)
+    assert by_text[verb].pos_ == "VERB" and by_text[verb].lemma_ == lemma
+    assert by_text[verb].morph.get("Tense") == ["Past"]
+    assert by_text[subject].pos_ == "NOUN"
     roots = [token for token in doc if token.dep_ == "ROOT"]
-    assert len(roots) == 1
-    assert roots[0].text == "won"
-    subject = [t.text for t in roots[0].children if t.dep_ == "nsubj"]
-    assert subject == ["schaatsster"]
+    assert [r.text for r in roots] == [verb]
+    assert [t.text for t in roots[0].children if t.dep_ == "nsubj"] == [subject]
 
 
-def test_splits_sentences(nlp: spacy.language.Language) -> None:
+def test_dutch_tags_obvious_words() -> None:
+    doc = spacy.load(model_dir("nl"))(PARSED["nl"][0])
+    pos = {token.text: token.pos_ for token in doc}
+    assert pos["in"] == "ADP" and pos["Heerenveen"] == "PROPN" and pos["gouden"] == "ADJ"
+    assert pos["1500"] == "NUM" and doc[0].pos_ == "DET" and doc[-1].pos_ == "PUNCT"
+
+
+def test_dutch_splits_sentences() -> None:
+    nlp = spacy.load(model_dir("nl"))
     doc = nlp("Zij won de race in Hamar. Daarna reisde zij terug naar Nederland.")
     assert [s.text for s in doc.sents] == [
         "Zij won de race in Hamar.",
@@ -80,30 +89,25 @@ def test_splits_sentences(nlp: spacy.language.Language) -> None:
     ]
 
 
-def test_names_from_proper_nouns(nlp: spacy.language.Language) -> None:
+def test_names_from_proper_nouns() -> None:
     from sportkg.extract.propn_names import name_candidates
 
+    nlp = spacy.load(model_dir("nl"))
     doc = nlp("Volgens trainer Pieter de Wit reed Anouk van der Linden een persoonlijk record.")
     found = {(c.text, c.label) for c in name_candidates(doc)}
     assert ("Pieter de Wit", "person") in found
     assert ("Anouk van der Linden", "person") in found
 
 
-def test_trained_pipeline_choice_loads_the_shipped_model() -> None:
-    from sportkg.extract.nlp import load_nlp
-
-    nlp = load_nlp("nl", pipeline="trained", linker=False)
-    assert nlp.meta["name"] == "sportkg"
-    assert "parser" in nlp.pipe_names and "sportkg_mentions" in nlp.pipe_names
-    doc = nlp("De wielrenner won de etappe.")
-    assert [t.pos_ for t in doc][:3] == ["DET", "NOUN", "VERB"]
-
-
-def test_auto_follows_the_default_flag() -> None:
+@pytest.mark.parametrize("lang", LANGS)
+def test_trained_and_auto_load_the_shipped_model(lang: str) -> None:
     from sportkg.extract.nlp import OFFICIAL, load_nlp
 
-    if any(spacy.util.is_package(name) for name in OFFICIAL["nl"]):
-        pytest.skip("an official Dutch pipeline is installed and takes precedence")
-    meta = json.loads((MODEL / "meta.json").read_text(encoding="utf-8"))
-    nlp = load_nlp("nl", pipeline="auto", linker=False)
-    assert ("parser" in nlp.pipe_names) is meta["sportkg_default"]
+    for choice in ("trained", "auto"):
+        if choice == "auto" and any(spacy.util.is_package(n) for n in OFFICIAL[lang]):
+            continue
+        nlp = load_nlp(lang, pipeline=choice, linker=False)
+        assert nlp.meta["name"] == "sportkg" and nlp.lang == lang
+        assert "ner" in nlp.pipe_names and "sportkg_mentions" in nlp.pipe_names
+    rules = load_nlp(lang, pipeline="rules", linker=False)
+    assert "ner" not in rules.pipe_names and "parser" not in rules.pipe_names

@@ -1,0 +1,161 @@
+"""The trained pair-relation classifier (component `sportkg_pairs`).
+
+A multinomial logistic regression over the features of `sportkg.extract.relations.pairs`
+scores every candidate pair of a sentence for each pair relation (team membership,
+defeats, wins of named events, coaches, partners and family) and for "no relation".
+A pair whose best relation is at least `threshold` likely becomes a fact with that
+probability as its confidence, next to the facts of the pattern extractors (the same
+fact from both is stated once, with the higher confidence).
+
+The model is trained by `training/train_rel.py` (`make train-rel`) on the training
+articles and stored as plain arrays (`extract/models/relations/model.npz`: feature
+names, class names, weights), so running it needs only NumPy; the same script reports
+its document-level cross-validation.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sportkg.extract.relations.engine import FACTS_KEY, ArticleContext, Fact
+from sportkg.extract.relations.pairs import NONE, Candidate, candidates
+
+if TYPE_CHECKING:
+    import numpy as np
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "relations"
+"""Where the shipped relation model lives (model.npz and meta.json)."""
+
+DEFAULT_THRESHOLD = 0.5
+"""The probability a pair needs to become a fact when the model's meta data names none."""
+
+
+@dataclass
+class PairModel:
+    """A linear model over feature strings: weights per class, looked up by feature name."""
+
+    features: dict[str, int]
+    classes: list[str]
+    weights: np.ndarray  # (n_features, n_classes)
+    bias: np.ndarray  # (n_classes,)
+    threshold: float = DEFAULT_THRESHOLD
+
+    @classmethod
+    def load(cls, directory: Path = MODEL_DIR) -> PairModel | None:
+        """The model stored in `directory`, or None when there is none."""
+        import numpy as np
+
+        path = directory / "model.npz"
+        if not path.is_file():
+            return None
+        data = np.load(path, allow_pickle=False)
+        meta_path = directory / "meta.json"
+        meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.is_file() else {}
+        names = [str(n) for n in data["features"]]
+        return cls(
+            features={name: i for i, name in enumerate(names)},
+            classes=[str(c) for c in data["classes"]],
+            weights=data["weights"].astype("float32"),
+            bias=data["bias"].astype("float32"),
+            threshold=float(meta.get("threshold", DEFAULT_THRESHOLD)),
+        )
+
+    def save(self, directory: Path, meta: dict[str, object]) -> None:
+        """Write the model as arrays plus its meta data (threshold, scores, sources)."""
+        import numpy as np
+
+        directory.mkdir(parents=True, exist_ok=True)
+        names = sorted(self.features, key=self.features.__getitem__)
+        np.savez_compressed(
+            directory / "model.npz",
+            features=np.array(names),
+            classes=np.array(self.classes),
+            weights=self.weights.astype("float16"),
+            bias=self.bias.astype("float32"),
+        )
+        meta = {**meta, "threshold": self.threshold}
+        (directory / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+
+    def probabilities(self, feature_lists: list[tuple[str, ...]]) -> np.ndarray:
+        """Class probabilities (rows: candidates, columns: `classes`)."""
+        import numpy as np
+
+        scores = np.tile(self.bias, (len(feature_lists), 1))
+        for row, names in enumerate(feature_lists):
+            index = [self.features[n] for n in set(names) if n in self.features]
+            if index:
+                scores[row] += self.weights[index].sum(axis=0)
+        scores -= scores.max(axis=1, keepdims=True)
+        exp = np.exp(scores)
+        return exp / exp.sum(axis=1, keepdims=True)
+
+
+def pair_facts(
+    doc: Doc,
+    context: ArticleContext,
+    model: PairModel,
+    *,
+    threshold: float,
+    name: str = "sportkg_pairs",
+    found: list[Candidate] | None = None,
+) -> list[Fact]:
+    """The facts of the candidate pairs the model scores at `threshold` or above."""
+    pairs = candidates(doc, context) if found is None else found
+    if not pairs:
+        return []
+    probs = model.probabilities([c.features for c in pairs])
+    none = model.classes.index(NONE) if NONE in model.classes else -1
+    facts: list[Fact] = []
+    for cand, row in zip(pairs, probs, strict=True):
+        order = row.argsort()[::-1]
+        best = next(int(i) for i in order if int(i) != none)
+        if row[best] < threshold:
+            continue
+        sentence = context.sentences[cand.sentence]
+        qualifiers = ()
+        prop = model.classes[best]
+        if prop == "sk:won":
+            date = context.date_of(sentence)
+            qualifiers = (("P585", date),) if date is not None else ()
+        facts.append(Fact(
+            subject=cand.subject_value(),
+            property=prop,
+            value=cand.object_value(sentence.text),
+            sentence=cand.sentence,
+            extractor=name,
+            confidence=float(row[best]),
+            qualifiers=qualifiers,
+        ))
+    return facts
+
+
+class PairClassifier:
+    """Adds the classifier's pair facts to doc.user_data (`sportkg_pairs`).
+
+    Args:
+        nlp: the pipeline.
+        name: the component name (the extractor name in evidence).
+        threshold: the probability a pair needs; None takes the model's own default.
+    """
+
+    def __init__(
+        self, nlp: Language | None, name: str = "sportkg_pairs", *, threshold: float | None = None
+    ) -> None:
+        self.name = name
+        self.model = PairModel.load()
+        self.threshold = threshold
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Score the doc's candidate pairs and append the facts above the threshold."""
+        if self.model is None:
+            return doc
+        context = ArticleContext.of(doc)
+        threshold = self.model.threshold if self.threshold is None else self.threshold
+        facts: list[Fact] = doc.user_data.setdefault(FACTS_KEY, [])
+        facts.extend(pair_facts(doc, context, self.model, threshold=threshold, name=self.name))
+        return doc

@@ -1,0 +1,86 @@
+"""People told from clubs, places and events: the recogniser and the mention layer."""
+
+from __future__ import annotations
+
+import pytest
+from sportkg.extract.nlp import load_nlp
+from sportkg.model import Article
+from sportkg.pipeline import extract_article
+
+ENTITIES = {
+    "en": [
+        ("Tottenham Hotspur beat Arsenal 2-1 on Sunday, and Sinéad O'Brien scored twice "
+         "for the visitors.",
+         {("Tottenham Hotspur", "ORG"), ("Arsenal", "ORG"), ("Sinéad O'Brien", "PERSON")}),
+        ("Swimmer Anna Kowalczyk won the 200m freestyle at the World Championships in Doha.",
+         {("Anna Kowalczyk", "PERSON"), ("World Championships", "EVENT"), ("Doha", "LOC")}),
+        ("Coach Erik Lindqvist praised Sinéad O'Brien and Ella Smith-Jones.",
+         {("Erik Lindqvist", "PERSON"), ("Sinéad O'Brien", "PERSON"),
+          ("Ella Smith-Jones", "PERSON")}),
+    ],
+    "nl": [
+        ("Schaatsster Marrit ter Mors-de Vries en Dylan van 't Hof reden een baanrecord "
+         "in Thialf.",
+         {("Marrit ter Mors-de Vries", "PERSON"), ("Dylan van 't Hof", "PERSON"),
+          ("Thialf", "LOC")}),
+        ("Feyenoord versloeg Ajax met 3-0 in De Kuip.",
+         {("Feyenoord", "ORG"), ("Ajax", "ORG")}),
+        ("Real Madrid was in de halve finale te sterk voor Bayern München.",
+         {("Real Madrid", "ORG"), ("Bayern München", "ORG")}),
+    ],
+}
+
+
+@pytest.fixture(scope="module", params=("nl", "en"))
+def nlp(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+    """The default sportkg pipeline of each language (the trained one)."""
+    return load_nlp(request.param, linker=False)
+
+
+def mentions(doc) -> set[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return {(m.text, m.label_) for m in doc.spans["sportkg_mentions"]}
+
+
+def test_recogniser_labels_our_sentences(nlp) -> None:  # type: ignore[no-untyped-def]
+    for text, expected in ENTITIES[nlp.lang]:
+        doc = nlp(text)
+        assert expected <= {(e.text, e.label_) for e in doc.ents}, text
+
+
+def test_clubs_are_no_people(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = {
+        "en": "Tottenham Hotspur beat Arsenal 2-1 and Real Madrid knocked out Bayern Munich.",
+        "nl": "Real Madrid was in de halve finale te sterk voor Bayern München.",
+    }[nlp.lang]
+    doc = nlp(text)
+    people = {t for t, label in mentions(doc) if label == "person"}
+    assert not people, people
+    facts = extract_article(nlp, Article(id="c", text=text, lang=nlp.lang, date="2026-03-01"))
+    assert not [f for f in facts if f.subject.type == "person"]
+
+
+def test_names_stay_whole() -> None:
+    en = load_nlp("en", linker=False)
+    found = mentions(en("Lucy Bronze-Walker and Sinéad O'Brien both scored for England."))
+    assert {("Lucy Bronze-Walker", "person"), ("Sinéad O'Brien", "person")} <= found
+    assert ("England", "person") not in found
+    nl = load_nlp("nl", linker=False)
+    found = mentions(nl("Schaatsster Marrit ter Mors-de Vries en Dylan van 't Hof reden een "
+                        "baanrecord in Thialf."))
+    assert {("Marrit ter Mors-de Vries", "person"), ("Dylan van 't Hof", "person")} <= found
+
+
+def test_sentence_initial_noun_does_not_join_the_name() -> None:
+    nl = load_nlp("nl", linker=False)
+    doc = nl("Zwemzussen Anna en Lotte de Groot wonnen zaterdag goud op het NK in Eindhoven.")
+    texts = {t for t, _ in mentions(doc)}
+    assert not any(t.startswith("Zwemzussen") for t in texts)
+    assert ("Lotte de Groot", "person") in mentions(doc)
+    assert ("Anna", "PERSON") in {(e.text, e.label_) for e in doc.ents}
+
+
+def test_rules_pipeline_keeps_the_old_behaviour() -> None:
+    rules = load_nlp("en", pipeline="rules", linker=False)
+    doc = rules("Swimmer Anna Kowalczyk won the 200m freestyle in Doha.")
+    assert ("Anna Kowalczyk", "person") in mentions(doc)
+    assert not doc.ents
