@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STORE ?= demo-store
 
-.PHONY: install demo test lint train-nl train-en train-ner clean
+.PHONY: install demo test lint train-nl train-en train-ner train-rel clean
 
 UD_DATA ?= ../shared/data/nlp
 
@@ -65,6 +65,13 @@ train-ner: install
 	OMP_NUM_THREADS=1 $(BIN)/python -m spacy train training/config-ner.cfg --nlp.lang $(LANG_CODE) \
 		--paths.train training/corpus-ner-$(LANG_CODE)/train.spacy \
 		--paths.dev training/corpus-ner-$(LANG_CODE)/dev.spacy --output training/output-ner-$(LANG_CODE)
+
+# The pair-relation classifier: 5-fold cross-validation by document on the training
+# articles, then the model fitted on all of them (about a minute).
+train-rel: install
+	$(BIN)/pip install --quiet -e ".[train]"
+	OMP_NUM_THREADS=1 $(BIN)/python training/train_rel.py --eval $(EVAL_DATA) \
+		--out extract/models/relations --report docs/reports/relations-cv.json
 
 test: install
 	$(BIN)/python -m pytest

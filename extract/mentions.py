@@ -162,7 +162,8 @@ class MentionRecognizer:
         people = list(self._person_runs(doc))
         typed: list[tuple[int, int, str]] = []
         if doc.has_annotation("ENT_IOB"):
-            people, typed = merge_entities(doc, people, self._stop, self._introduced)
+            people, typed = merge_entities(doc, people, self._stop, self._introduced,
+                                           self._descriptor)
         for start, end in people:
             spans.append(Span(doc, start, end, label="person"))
             for k in range(start, end):
@@ -215,6 +216,13 @@ class MentionRecognizer:
             return True
         prev = _ROLE_PREFIX.sub("", doc[i - 1].text)
         return lex.contains("role", lang, prev) or lex.contains("role", lang, doc[i - 1].text)
+
+    def _descriptor(self, text: str) -> bool:
+        """A nationality or role word that may open a misread span before a name."""
+        lex, lang = self.lexicon, self.lang
+        stripped = _ROLE_PREFIX.sub("", text)
+        return any(lex.contains(kind, lang, word) for kind in ("demonym", "role")
+                   for word in (text, stripped))
 
     def _introduced(self, doc: Doc, i: int) -> bool:
         """Whether token i follows a person noun in apposition ("daughter Penelope",
@@ -403,12 +411,13 @@ def merge_entities(
     runs: list[tuple[int, int]],
     stop: Callable[[str], bool],
     introduced: Callable[[Doc, int], bool] = lambda doc, i: False,
+    descriptor: Callable[[str], bool] = lambda text: False,
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int, str]]]:
     """Combine the rule person runs with the named-entity recogniser's spans.
 
     The recogniser decides the type: a run inside a span it reads as a club or event
-    (`VETO`) is no person ("Tottenham Hotspur", "Real Madrid"), unless that span opens with
-    a stop word ("Italiaanse Silvia Persico" as a place is a misread). Where both see a
+    (`VETO`) is no person ("Tottenham Hotspur", "Real Madrid", "FC Kopenhagen"), unless
+    that span opens with a nationality or role word (a misread). Where both see a
     person, a capitalised word opening the sentence that the recogniser leaves out is
     dropped ("Zwemzussen Anna"), and the name runs on over the capitalised words and
     joiners the recogniser adds ("O'Brien", "Mors-de Vries", "Jr.": apostrophes and
@@ -423,6 +432,8 @@ def merge_entities(
         stop: whether a word is a stop word for names (role, demonym, country, ...).
         introduced: whether a run starting at a token follows a person noun
             ("daughter Penelope"): the recogniser cannot veto it.
+        descriptor: whether a word is a nationality or role word; a span the recogniser
+            opens with one ("Italiaanse Silvia Persico") is a misread and vetoes nothing.
 
     Returns:
         The person spans, and the other typed spans as (start, end, mention type).
@@ -440,8 +451,8 @@ def merge_entities(
         persons = [e for e in overlapping if e.label_ == "PERSON"]
         others = [e for e in overlapping if e.label_ != "PERSON"]
         if not persons and not introduced(doc, start) and any(
-                e.start <= start and end <= e.end and e.label_ in VETO and not stop(e[0].text)
-                for e in others):
+                e.start <= start and end <= e.end and e.label_ in VETO
+                and not descriptor(e[0].text) for e in others):
             vetoed.append((start, end))  # the recogniser reads it as a club, place or event
             continue
         for e in persons:

@@ -116,7 +116,7 @@ def base_pipeline(lang: str, pipeline: str = "auto") -> Language:
 
 
 def load_nlp(
-    lang: str, *, pipeline: str = "auto", linker: bool = True, pairs: bool = True
+    lang: str, *, pipeline: str = "auto", linker: bool = True, pairs: bool | None = None
 ) -> Language:
     """The sportkg pipeline for `lang`: a base pipeline plus the sportkg components.
 
@@ -125,7 +125,8 @@ def load_nlp(
         pipeline: "auto", "rules", "trained" or an installed spaCy package name.
         linker: add the entity linker (`sportkg_linker`) when it is available.
         pairs: add the trained pair-relation classifier (`sportkg_pairs`) after the
-            pattern extractors (it adds nothing when no model is shipped).
+            pattern extractors; default: yes, except for the "rules" pipeline, which
+            keeps the pattern extractors alone for comparison.
 
     Raises:
         ConfigError: when the requested pipeline cannot be loaded.
@@ -149,6 +150,8 @@ def load_nlp(
     for name in RELATION_COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)
+    if pairs is None:
+        pairs = pipeline != "rules"
     if pairs and "sportkg_pairs" not in nlp.pipe_names:
         nlp.add_pipe("sportkg_pairs")
     return nlp

@@ -2,9 +2,11 @@
 
 A multinomial logistic regression over the features of `sportkg.extract.relations.pairs`
 scores every candidate pair of a sentence for each pair relation (team membership,
-defeats, wins of named events, coaches, partners and family) and for "no relation".
-A pair whose best relation is at least `threshold` likely becomes a fact with that
-probability as its confidence, next to the facts of the pattern extractors (the same
+defeats, wins of named events, coaches, partners and family, nationality and
+occupation, with the sport a sport-specific occupation implies) and for "no relation".
+A pair whose best relation reaches that relation's threshold (tuned per relation by
+cross-validation, or one `threshold` for all) becomes a fact with that probability as
+its confidence, next to the facts of the pattern extractors (the same
 fact from both is stated once, with the higher confidence).
 
 The model is trained by `training/train_rel.py` (`make train-rel`) on the training
@@ -16,11 +18,11 @@ its document-level cross-validation.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sportkg.extract.relations.engine import FACTS_KEY, ArticleContext, Fact
+from sportkg.extract.relations.engine import FACTS_KEY, ArticleContext, Concept, Fact
 from sportkg.extract.relations.pairs import NONE, Candidate, candidates
 
 if TYPE_CHECKING:
@@ -44,6 +46,13 @@ class PairModel:
     weights: np.ndarray  # (n_features, n_classes)
     bias: np.ndarray  # (n_classes,)
     threshold: float = DEFAULT_THRESHOLD
+    thresholds: dict[str, float] = field(default_factory=dict)  # per relation, when tuned
+
+    def threshold_of(self, relation: str, default: float | None = None) -> float:
+        """The probability a pair of this relation needs (`default` overrides the model's)."""
+        if default is not None:
+            return default
+        return self.thresholds.get(relation, self.threshold)
 
     @classmethod
     def load(cls, directory: Path = MODEL_DIR) -> PairModel | None:
@@ -63,6 +72,7 @@ class PairModel:
             weights=data["weights"].astype("float32"),
             bias=data["bias"].astype("float32"),
             threshold=float(meta.get("threshold", DEFAULT_THRESHOLD)),
+            thresholds={str(k): float(v) for k, v in meta.get("thresholds", {}).items()},
         )
 
     def save(self, directory: Path, meta: dict[str, object]) -> None:
@@ -78,7 +88,7 @@ class PairModel:
             weights=self.weights.astype("float16"),
             bias=self.bias.astype("float32"),
         )
-        meta = {**meta, "threshold": self.threshold}
+        meta = {**meta, "threshold": self.threshold, "thresholds": self.thresholds}
         (directory / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
 
     def probabilities(self, feature_lists: list[tuple[str, ...]]) -> np.ndarray:
@@ -100,11 +110,12 @@ def pair_facts(
     context: ArticleContext,
     model: PairModel,
     *,
-    threshold: float,
+    threshold: float | None = None,
     name: str = "sportkg_pairs",
     found: list[Candidate] | None = None,
 ) -> list[Fact]:
-    """The facts of the candidate pairs the model scores at `threshold` or above."""
+    """The facts of the candidate pairs the model scores at their relation's threshold or
+    above (`threshold` sets one for all relations)."""
     pairs = candidates(doc, context) if found is None else found
     if not pairs:
         return []
@@ -114,16 +125,17 @@ def pair_facts(
     for cand, row in zip(pairs, probs, strict=True):
         order = row.argsort()[::-1]
         best = next(int(i) for i in order if int(i) != none)
-        if row[best] < threshold:
+        prop = model.classes[best]
+        if row[best] < model.threshold_of(prop, threshold):
             continue
         sentence = context.sentences[cand.sentence]
         qualifiers = ()
-        prop = model.classes[best]
         if prop == "sk:won":
             date = context.date_of(sentence)
             qualifiers = (("P585", date),) if date is not None else ()
+        subject = cand.subject_value()
         facts.append(Fact(
-            subject=cand.subject_value(),
+            subject=subject,
             property=prop,
             value=cand.object_value(sentence.text),
             sentence=cand.sentence,
@@ -131,6 +143,10 @@ def pair_facts(
             confidence=float(row[best]),
             qualifiers=qualifiers,
         ))
+        if prop == "P106" and cand.value.sport:
+            label, _, qid = cand.value.sport.partition("/")
+            facts.append(Fact(subject, "P641", Concept(label, "sport", qid or None),
+                              cand.sentence, name, float(row[best]) * 0.95))
     return facts
 
 
@@ -155,7 +171,7 @@ class PairClassifier:
         if self.model is None:
             return doc
         context = ArticleContext.of(doc)
-        threshold = self.model.threshold if self.threshold is None else self.threshold
         facts: list[Fact] = doc.user_data.setdefault(FACTS_KEY, [])
-        facts.extend(pair_facts(doc, context, self.model, threshold=threshold, name=self.name))
+        facts.extend(pair_facts(doc, context, self.model, threshold=self.threshold,
+                                name=self.name))
         return doc

@@ -1,12 +1,16 @@
 """Candidate pairs of typed mentions in a sentence, and the features a classifier reads.
 
 Every ordered pair (subject, value) of mentions in one sentence whose types fit one of
-the pair relations (`PAIR_RELATIONS`: a person or team as subject; a person, team or
-event as value) is a candidate. Its features are what a reader of the sentence uses to
-decide the relation: the two types, their order and distance, the words and lemmas
-between them (the trigger words: "versloeg", "beat", "speelt bij", "coached by"), the
-words just around them, and, when the pipeline parses, the dependency path between the
-heads of the two mentions with the lemmas on it.
+the pair relations (`PAIR_RELATIONS`: a person or team as subject; a person, team,
+event, country or occupation as value) is a candidate. Countries and occupations are
+the lexicon's words ("Nederlandse", "the Norwegian", "schaatsster", "striker"); their
+value is the lexicon's English label and QID, as for the pattern extractors.
+
+A candidate's features are what a reader of the sentence uses to decide the relation:
+the two types, their order and distance, the words and lemmas between them (the trigger
+words: "versloeg", "beat", "speelt bij", "coached by"), the words just around them,
+which mention is nearest to which, and, when the pipeline parses, the dependency path
+between the heads of the two mentions with the lemmas on it.
 
 The features are plain strings so that any linear model can weigh them; the trained
 model in `sportkg.extract.relations.classifier` does.
@@ -26,16 +30,25 @@ if TYPE_CHECKING:
 PAIR_RELATIONS: tuple[str, ...] = (
     "P54", "sk:defeated", "sk:won", "sk:coachedBy",
     "P26", "P451", "sk:engagedTo", "P40", "P22", "P25", "P3373",
+    "P27", "P106",
 )
 """The relations between two named things of a sentence that the classifier decides."""
 
 NONE = "none"
 """The class of a candidate pair that states no pair relation."""
 
-SUBJECT_TYPES = frozenset({"person", "organization", "team"})
-VALUE_TYPES = frozenset({"person", "organization", "team", "event"})
-MENTION_TYPE = {"organization": "team", "team": "team", "person": "person", "event": "event"}
-"""Mention labels the pairs read, folded to the three kinds a relation cares about."""
+MENTION_TYPE = {
+    "organization": "team", "team": "team", "person": "person", "event": "event",
+    "country": "country", "occupation": "occupation",
+}
+"""Mention labels the pairs read, folded to the kinds a relation cares about."""
+
+LEXICON_KINDS: dict[str, tuple[str, ...]] = {
+    "country": ("country", "demonym"),
+    "occupation": ("role",),
+    "event": ("event_name", "race"),
+}
+"""Lexicon kinds that give the English label of a country, occupation or event mention."""
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _MAX_BETWEEN = 12
@@ -51,7 +64,10 @@ class Mention:
     end_char: int
     text: str
     name: str
-    kind: str  # person, team or event
+    kind: str  # person, team, event, country or occupation
+    label: str = ""  # the lexicon's English label (countries, occupations, some events)
+    qid: str | None = None
+    sport: str = ""  # "label/QID" of the sport an occupation implies
 
 
 @dataclass(frozen=True)
@@ -69,8 +85,10 @@ class Candidate:
 
     def object_value(self, sentence_text: str) -> Person | Concept:
         """The fact value; an event takes the year its sentence names ("Giro d'Italia 2019")."""
+        if self.value.kind in ("country", "occupation"):
+            return Concept(self.value.label, self.value.kind, self.value.qid)
         if self.value.kind == "event":
-            label = self.value.text
+            label = self.value.label or self.value.text
             year = _YEAR.search(sentence_text)
             if year and year.group(0) not in label:
                 label = f"{label} {year.group(0)}"
@@ -82,6 +100,19 @@ def _as_value(mention: Mention) -> Person | Concept:
     if mention.kind == "person":
         return Person(mention.name, mention.start_char, mention.end_char)
     return Concept(mention.text, mention.kind)
+
+
+def _lexicon_entry(kind: str, lang: str, text: str) -> tuple[str, str | None, str]:
+    """The English label, QID and implied sport of a country/occupation/event mention."""
+    from sportkg.extract.relations.lexicon import Lexicon
+
+    lexicon = Lexicon.load()
+    for lexicon_kind in LEXICON_KINDS.get(kind, ()):
+        entry = lexicon.lookup(lexicon_kind, lang, text)
+        if entry is not None and entry.label:
+            sport = entry.extra if kind == "occupation" and "/" in entry.extra else ""
+            return entry.label, entry.qid, sport
+    return "", None, ""
 
 
 def sentence_mentions(doc: Doc, context: ArticleContext) -> list[list[Mention]]:
@@ -100,10 +131,15 @@ def sentence_mentions(doc: Doc, context: ArticleContext) -> list[list[Mention]]:
         while j < len(spans) and spans[j].end_char <= sentence.end:
             span = spans[j]
             kind = MENTION_TYPE.get(span.label_)
+            label, qid, sport = ("", None, "") if kind is None else _lexicon_entry(
+                kind, context.lang, span.text)
+            if kind in ("country", "occupation") and not label:
+                kind = None  # no English label to state
             if kind is not None:
                 found.append(Mention(
                     span.start, span.end, span.start_char, span.end_char, span.text,
                     names.get((span.start_char, span.end_char), span.text), kind,
+                    label, qid, sport,
                 ))
             j += 1
         k = j
@@ -148,6 +184,8 @@ def candidates(doc: Doc, context: ArticleContext) -> list[Candidate]:
             for b in mentions:
                 if b is a or b.name == a.name:
                     continue
+                if b.kind in ("country", "occupation") and a.kind != "person":
+                    continue
                 found.append(Candidate(index, a, b, tuple(features(doc, a, b, mentions, lang))))
     return found
 
@@ -191,6 +229,17 @@ def features(
         out.append("bs=" + " ".join(_lemma(t) for t in between if not t.is_space) + f"|{order}")
     others = sum(1 for m in mentions if first.end <= m.start and m.end <= second.start)
     out.append(f"m={min(others, 3)}")
+    # the subject nearest to the value among mentions of its kind, and the value nearest
+    # to the subject among mentions of its kind: the reading a writer's proximity suggests
+    gap_ab = _gap(a, b)
+    near_subject = all(_gap(m, b) >= gap_ab for m in mentions
+                       if m is not a and m is not b and m.kind == a.kind and m.name != a.name)
+    near_value = all(_gap(a, m) >= gap_ab for m in mentions
+                     if m is not a and m is not b and m.kind == b.kind)
+    nearness = f"{'S' if near_subject else 's'}{'V' if near_value else 'v'}"
+    out.extend((f"n={nearness}", f"nk={nearness}|{kinds}", f"nko={nearness}|{kinds}|{order}"))
+    same = sum(1 for m in mentions if m.kind == b.kind)
+    out.append(f"vk={b.kind}|{min(same, 3)}")
     for offset, name in ((1, "l1"), (2, "l2")):
         i = first.start - offset
         if i >= 0 and not doc[i].is_space:
@@ -202,6 +251,11 @@ def features(
     if doc.has_annotation("DEP"):
         out.extend(_path_features(doc, a, b))
     return out
+
+
+def _gap(x: Mention, y: Mention) -> int:
+    """Tokens between two mentions (0 when adjacent)."""
+    return y.start - x.end if x.start < y.start else x.start - y.end
 
 
 def _path_features(doc: Doc, a: Mention, b: Mention) -> list[str]:

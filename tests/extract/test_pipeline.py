@@ -33,10 +33,11 @@ def test_rules_pipeline_has_every_component_in_order() -> None:
     nlp = load_nlp("nl", pipeline="rules")
     assert nlp.pipe_names == [
         "sportkg_sentences", "sportkg_mentions", "sportkg_coref", "sportkg_linker",
-        *RELATION_COMPONENTS, "sportkg_pairs",
+        *RELATION_COMPONENTS,
     ]
     assert "sportkg_linker" not in load_nlp("en", pipeline="rules", linker=False).pipe_names
-    assert "sportkg_pairs" not in load_nlp("en", pipeline="rules", pairs=False).pipe_names
+    assert load_nlp("en", pipeline="rules", pairs=True).pipe_names[-1] == "sportkg_pairs"
+    assert load_nlp("en", linker=False).pipe_names[-1] == "sportkg_pairs"
 
 
 def test_auto_is_the_shipped_pipeline_under_the_sentences() -> None:

@@ -1,0 +1,109 @@
+"""Candidate pairs, their features, the pair model's arrays and the shipped classifier."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from sportkg.extract.nlp import load_nlp
+from sportkg.extract.relations.classifier import MODEL_DIR, PairModel
+from sportkg.extract.relations.engine import PUBLISHED_KEY, ArticleContext
+from sportkg.extract.relations.pairs import NONE, PAIR_RELATIONS, candidates
+from sportkg.model import Article
+from sportkg.pipeline import extract_article
+
+
+def processed(lang: str, text: str):  # type: ignore[no-untyped-def]
+    nlp = load_nlp(lang, linker=False, pairs=False)
+    doc = nlp.make_doc(text)
+    doc.user_data[PUBLISHED_KEY] = "2026-03-01"
+    doc = nlp(doc)
+    return doc, ArticleContext.of(doc)
+
+
+def pairs_of(lang: str, text: str) -> dict[tuple[str, str], tuple[str, ...]]:
+    doc, context = processed(lang, text)
+    return {(c.subject.name, c.value.label or c.value.text): c.features
+            for c in candidates(doc, context)}
+
+
+def test_candidates_join_people_to_teams_countries_and_occupations() -> None:
+    found = pairs_of("nl", "Middenvelder Lars Holm komt over van FC Kopenhagen. "
+                           "De Noorse schaatser Sverre Lunde won in Hamar.")
+    assert ("Lars Holm", "FC Kopenhagen") in found
+    assert ("Sverre Lunde", "Norway") in found and ("Sverre Lunde", "speed skater") in found
+    features = found[("Lars Holm", "FC Kopenhagen")]
+    assert "k=person>team" in features and "o=ab" in features
+    assert any(f.startswith("b=") and "van" in f for f in features)
+    assert any(f.startswith("p=") for f in features)  # the parse gives a path
+    # no pair across sentences, and a country is never the subject
+    assert ("Lars Holm", "Norway") not in found
+    assert not any(subject == "Norway" for subject, _ in found)
+
+
+def test_a_pronoun_stands_for_the_person_named_before() -> None:
+    found = pairs_of("en", "Tom Baxter is a striker. He has joined Luton Town.")
+    assert ("Tom Baxter", "Luton Town") in found
+    assert "pr=pa" in found[("Tom Baxter", "Luton Town")]
+
+
+def test_pair_model_round_trips_and_gives_probabilities(tmp_path: Path) -> None:
+    model = PairModel(
+        features={"b=beat": 0, "k=person>person": 1},
+        classes=[NONE, "sk:defeated"],
+        weights=np.array([[0.0, 3.0], [0.5, 0.0]], dtype="float32"),
+        bias=np.array([0.0, -1.0], dtype="float32"),
+        threshold=0.6,
+        thresholds={"sk:defeated": 0.55},
+    )
+    model.save(tmp_path, {"name": "test"})
+    loaded = PairModel.load(tmp_path)
+    assert loaded is not None
+    assert loaded.classes == model.classes and loaded.threshold_of("sk:defeated") == 0.55
+    assert loaded.threshold_of("P54") == 0.6 and loaded.threshold_of("P54", 0.2) == 0.2
+    probs = loaded.probabilities([("b=beat", "k=person>person"), ("unknown",)])
+    assert np.allclose(probs.sum(axis=1), 1.0)
+    assert probs[0, 1] > 0.8 and probs[1, 1] < 0.5
+    assert PairModel.load(tmp_path / "missing") is None
+
+
+def test_shipped_model_and_its_report() -> None:
+    model = PairModel.load()
+    assert model is not None
+    assert NONE in model.classes and {"P54", "P27", "sk:defeated"} <= set(model.classes)
+    assert set(model.classes) - {NONE} <= set(PAIR_RELATIONS)
+    meta = json.loads((MODEL_DIR / "meta.json").read_text(encoding="utf-8"))
+    assert meta["license"] == "CC BY-SA 4.0" and meta["ece"] <= 0.05
+    assert set(meta["thresholds"]) == set(PAIR_RELATIONS)
+    size = sum(p.stat().st_size for p in MODEL_DIR.iterdir())
+    assert size <= 20 * 1024 * 1024
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "fact"),
+    [
+        ("en", "Striker Tom Baxter has joined Luton Town from Exeter City. He scored twice "
+               "for Luton Town on Saturday.", ("Tom Baxter", "P54", "Luton Town")),
+        ("en", "The Norwegian rider Erik Dahl beat Belgian sprinter Tom Peeters in the final "
+               "sprint.", ("Erik Dahl", "sk:defeated", "Tom Peeters")),
+        ("nl", "De Noorse schaatser Sverre Lunde won zaterdag in Hamar de 5000 meter.",
+         ("Sverre Lunde", "P27", "Norway")),
+    ],
+)
+def test_classifier_states_facts_of_our_sentences(lang: str, text: str,
+                                                  fact: tuple[str, str, str]) -> None:
+    statements = extract_article(load_nlp(lang, linker=False),
+                                 Article(id="x", text=text, lang=lang, date="2026-03-01"))
+    found = {(s.subject.label, s.property, getattr(s.value, "label", None)): s
+             for s in statements}
+    assert fact in found
+    assert 0.5 <= found[fact].confidence <= 1.0
+
+
+def test_rules_pipeline_states_no_classifier_facts() -> None:
+    text = "The Norwegian rider Erik Dahl beat Belgian sprinter Tom Peeters in the final sprint."
+    statements = extract_article(load_nlp("en", pipeline="rules", linker=False),
+                                 Article(id="x", text=text, lang="en", date="2026-03-01"))
+    assert not [s for s in statements if s.evidence.extractor == "sportkg_pairs"]
