@@ -159,7 +159,7 @@ class MentionRecognizer:
 
         spans: list[Span] = []
         taken = [False] * len(doc)
-        people = list(self._person_runs(doc))
+        people = [self._hyphenated(doc, start, end) for start, end in self._person_runs(doc)]
         typed: list[tuple[int, int, str]] = []
         if doc.has_annotation("ENT_IOB"):
             people, typed = merge_entities(doc, people, self._stop, self._introduced,
@@ -216,6 +216,15 @@ class MentionRecognizer:
             return True
         prev = _ROLE_PREFIX.sub("", doc[i - 1].text)
         return lex.contains("role", lang, prev) or lex.contains("role", lang, doc[i - 1].text)
+
+    def _hyphenated(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
+        """A run goes on over a hyphen that joins it to a capitalised word ("Smith-Jones",
+        split by the English tokenizer): a double-barrelled surname stays whole."""
+        while (end + 1 < len(doc) and doc[end].text in ("-", "‐") and not doc[end - 1].whitespace_
+               and not doc[end].whitespace_ and self._is_cap(doc[end + 1])
+               and not self._stop(doc[end + 1].text)):
+            end += 2
+        return start, end
 
     def _descriptor(self, text: str) -> bool:
         """A nationality or role word that may open a misread span before a name."""

@@ -119,7 +119,31 @@ _RELATIVE_YEAR = re.compile(
     r"(\w+) jaar (?:geleden|eerder)|(\w+) years (?:ago|earlier))\b",
     re.IGNORECASE,
 )
+_ERA = re.compile(
+    r"\b(?:(?:de|the)\s+jaren\s+(?:twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|"
+    r"negentig|'?[1-9]0)|the\s+(?:19|20)?[0-9]0'?s|the\s+(?:twenties|thirties|forties|fifties|"
+    r"sixties|seventies|eighties|nineties)|(?:begin|eind|midden)\s+jaren\s+\w+|"
+    r"destijds|in\s+(?:zijn|haar|his|her)\s+(?:jeugd|youth|tienerjaren|teens)|"
+    r"as\s+a\s+(?:child|boy|girl|teenager)|als\s+(?:kind|tiener|jongen|meisje))\b",
+    re.IGNORECASE,
+)
+"""A time of the past no day, month or year pins down: a decade ("in de jaren negentig",
+"the 1990s"), "destijds", one's youth. A sentence with one is not about the days of its
+article."""
+
 _TODAY = re.compile(r"\b(vandaag|today|gisteren|yesterday|vanavond|tonight)\b", re.IGNORECASE)
+
+
+def names_an_era(sentence: str) -> bool:
+    """Whether a sentence places itself in an undated past ("in de jaren negentig").
+
+    Examples:
+        >>> names_an_era("Zijn vader was in de jaren negentig Nederlands kampioen.")
+        True
+        >>> names_an_era("She won the title in the 1990s."), names_an_era("Ze won zaterdag.")
+        (True, False)
+    """
+    return _ERA.search(sentence) is not None
 
 
 def find_date(sentence: str, published: str | None) -> tuple[str, str] | None:

