@@ -14,7 +14,8 @@ relation it states, or "none". Then:
    held-out predictions.
 2. **The shipped model**: fitted on all training articles, with the threshold that gave
    the best cross-validated micro F1 among those that lose at most 0.05 of the
-   patterns' precision, written to ``extract/models/relations/``.
+   patterns' precision, written to ``extract/models/relations/``. A relation with fewer
+   than 50 positive training pairs is not stated by the classifier at all.
 
 Usage::
 
@@ -36,6 +37,11 @@ from typing import Any
 FOLDS = 5
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 MIN_COUNT = 2
+MIN_SUPPORT = 50
+"""Positive training pairs a relation needs before the classifier states it at all: with
+fewer, its weights are guesses (a win read into 'beat X in the final of the Y')."""
+NEVER = 1.01
+"""The threshold of a relation the classifier does not state."""
 PRECISION_SLACK = 0.05
 """How much cross-validated precision the pair facts may cost against the patterns alone."""
 SYMMETRIC = frozenset({"P26", "P451", "sk:engagedTo", "P3373"})
@@ -244,7 +250,11 @@ def main() -> None:
     # per relation: the threshold of the best held-out F1 of that relation (ties: higher)
     # among those that keep its precision within PRECISION_SLACK of the patterns' own
     tuned: dict[str, float] = {}
+    support = Counter(label for item in items for label in item.labels)
     for prop in PAIR_RELATIONS:
+        if support[prop] < MIN_SUPPORT:
+            tuned[prop] = NEVER
+            continue
         floor_p = base.per_property[prop].precision - PRECISION_SLACK \
             if prop in base.per_property and base.per_property[prop].predicted else 0.7
         scored: list[tuple[float, float]] = []

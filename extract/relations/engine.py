@@ -1035,7 +1035,12 @@ def build_event(
     competition = competition or competition_in(context, sentence.text)
     if competition is None and context.is_recent(sentence):
         competition = main_competition(context)
-    distance = distance if distance is not None else distance_around(context, sentence, position)
+    race = _race_kind(context, sentence)
+    if distance is None:
+        # a race the sentence names by its kind ("brons op de massastart") is that race,
+        # not the distance of the sentences around it
+        distance = distance_near(sentence, position) if race is not None else distance_around(
+            context, sentence, position)
     sport = context.sport.label if context.sport else ""
     edition: str | None = None
     pub = parse_date(context.published)
@@ -1072,11 +1077,8 @@ def build_event(
     elif subject is not None and subject.name in context.gender:
         gender = "women's" if context.gender[subject.name] == "female" else "men's"
     discipline = ""
-    race = _race_kind(context, sentence)
-    if race is not None:
-        distance = distance_near(sentence, position) if distance is None else distance
-        if distance is None:
-            discipline = f"{gender} {race}".strip() if gender else race
+    if race is not None and distance is None:
+        discipline = f"{gender} {race}".strip() if gender else race
     if distance is not None:
         discipline = f"{distance} m" + hurdles(sentence.text, distance)
         if sport == "short track speed skating":

@@ -72,6 +72,15 @@ _EARLIER_TITLE = re.compile(
 """Words that make a title an earlier or repeated one ("three-time", "drievoudig",
 "former", "reigning", "titelverdediger")."""
 
+_BEATEN = re.compile(
+    r"(?<![\w-])(?:beat|beats|beating|defeated|defeats|outsprinted|edged|versloeg|verslaat|"
+    r"klopte|klopt|won\s+van|te\s+sterk\s+voor)\s+(?:the\s+|de\s+|het\s+)?"
+    r"(?:[\w’'-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+"""A defeat verb right before a title: the title describes the beaten ("beat world
+champion X"), who won it before."""
+
 _ROLE_PREFIX = re.compile(r"^(?:top|oud-|ex-|collega-|mede-|voormalig\s+|former\s+|ex\s+)",
                           re.IGNORECASE)
 
@@ -234,9 +243,9 @@ class RelationExtractor:
         # a title that describes someone as an earlier or repeated winner ("the three-time
         # world champion X", "reigning champion X") was won before: the day, place and
         # event of its sentence are not the title's
+        before = hit.sentence.masked[max(0, hit.match.start() - 40):hit.match.start()]
         described = prop == "P166" and "descriptive" in hit.pattern.flags and bool(
-            _EARLIER_TITLE.search(hit.sentence.masked[max(0, hit.match.start() - 40):
-                                                      hit.match.end()]))
+            _EARLIER_TITLE.search(before + hit.match.group(0)) or _BEATEN.search(before))
         date = None if described else context.date_of(sentence)
         if date is None and self.family in ("medals", "records", "wins") and not described:
             date = self._nearby_date(context, sentence)
