@@ -134,6 +134,34 @@ article."""
 _TODAY = re.compile(r"\b(vandaag|today|gisteren|yesterday|vanavond|tonight)\b", re.IGNORECASE)
 
 
+_EARLIER_BY = re.compile(
+    r"\b(?P<n>a|an|one|two|three|four|five|six|seven|een|één|twee|drie|vier|vijf|zes|zeven|"
+    r"\d{1,2})\s+(?P<unit>days?|weeks?|dag|dagen|week|weken)\s+"
+    r"(?:earlier|before|previously|eerder|daarvoor|ervoor|tevoren)\b",
+    re.IGNORECASE,
+)
+
+
+def days_earlier(sentence: str) -> int | None:
+    """How many days before the story's last dated moment a sentence is set, when it says
+    so ("een week eerder", "three days earlier"); None when it does not.
+
+    Examples:
+        >>> days_earlier("Een week eerder won hij de Ronde van Vlaanderen.")
+        7
+        >>> days_earlier("Two days before, she had crashed."), days_earlier("Ze won.")
+        (2, None)
+    """
+    match = _EARLIER_BY.search(sentence)
+    if match is None:
+        return None
+    word = match.group("n").lower()
+    count = 1 if word in ("a", "an") else parse_count(word)
+    if count is None:
+        return None
+    return count * (7 if match.group("unit").lower().startswith("week") else 1)
+
+
 def names_an_era(sentence: str) -> bool:
     """Whether a sentence places itself in an undated past ("in de jaren negentig").
 

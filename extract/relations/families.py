@@ -21,12 +21,13 @@ place `P276`, race time `P2781`, start/end `P580`/`P582`). Families:
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sportkg.extract.normalize import find_race_times, parse_age_word, parse_date
+from sportkg.extract.normalize import days_earlier, find_race_times, parse_age_word, parse_date
 from sportkg.extract.relations.engine import (
     FACTS_KEY,
     ArticleContext,
@@ -151,16 +152,25 @@ class RelationExtractor:
                                               year=year, distance=distance)
 
     def _nearby_date(self, context: ArticleContext, sentence: Sentence) -> LiteralValue | None:
-        """The day of the closest earlier sentence (two at most) when this one gives none."""
+        """The day of the closest earlier sentence (two at most) when this one gives none,
+        moved back when the sentence says how much earlier it is ("een week eerder")."""
         index = sentence.index
         if not context.is_recent(sentence):
             return None
+        offset = days_earlier(sentence.text)
         for back in (1, 2):
             if index - back < 0:
                 break
             date = context.date_of(context.sentences[index - back])
             if date is not None:
-                return date if date.precision == "day" else None
+                if date.precision != "day":
+                    return None
+                if offset is None:
+                    return date
+                day = parse_date(date.value)
+                if day is None:
+                    return None
+                return LiteralValue((day - _dt.timedelta(days=offset)).isoformat(), "date", "day")
         return None
 
     def _gender_fit(self, context: ArticleContext, hit: Hit) -> tuple[Person, ...]:
