@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sportkg.extract.relations.engine import FACTS_KEY, ArticleContext, Concept, Fact
+from sportkg.extract.relations.engine import FACTS_KEY, ArticleContext, Concept, Fact, Sentence
 from sportkg.extract.relations.pairs import NONE, Candidate, candidates
 from sportkg.model import LiteralValue
 
@@ -139,7 +139,7 @@ def pair_facts(
         facts.append(Fact(
             subject=subject,
             property=prop,
-            value=cand.object_value(sentence.text),
+            value=cand.object_value(sentence.text, _year_of(context, sentence)),
             sentence=cand.sentence,
             extractor=name,
             confidence=float(row[best]),
@@ -150,6 +150,13 @@ def pair_facts(
             facts.append(Fact(subject, "P641", Concept(label, "sport", qid or None),
                               cand.sentence, name, float(row[best]) * 0.95))
     return facts
+
+
+def _year_of(context: ArticleContext, sentence: Sentence) -> str | None:
+    """The publication year, for a sentence about the days around publication."""
+    if context.published and context.is_recent(sentence):
+        return context.published[:4]
+    return None
 
 
 class PairClassifier:

@@ -83,15 +83,17 @@ class Candidate:
         """The fact subject: a Person of the article or a team Concept."""
         return _as_value(self.subject)
 
-    def object_value(self, sentence_text: str) -> Person | Concept:
-        """The fact value; an event takes the year its sentence names ("Giro d'Italia 2019")."""
+    def object_value(self, sentence_text: str, year: str | None = None) -> Person | Concept:
+        """The fact value; an event takes the year its sentence names ("Giro d'Italia 2019"),
+        else `year` (the publication year, for a sentence about the days around it)."""
         if self.value.kind in ("country", "occupation"):
             return Concept(self.value.label, self.value.kind, self.value.qid)
         if self.value.kind == "event":
             label = self.value.label or self.value.text
-            year = _YEAR.search(sentence_text)
-            if year and year.group(0) not in label:
-                label = f"{label} {year.group(0)}"
+            found = _YEAR.search(sentence_text)
+            named = found.group(0) if found else year
+            if named and named not in label:
+                label = f"{label} {named}"
             return Concept(label, "event")
         return _as_value(self.value)
 
