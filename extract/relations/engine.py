@@ -1036,6 +1036,13 @@ def build_event(
     if competition is None and context.is_recent(sentence):
         competition = main_competition(context)
     race = _race_kind(context, sentence)
+    if race is None and distance is None and distance_near(sentence, position) is None \
+            and sentence.index + 1 < len(context.sentences):
+        # a lead that names no race is often told in the next sentence ("haar derde gouden
+        # medaille ... De schaatsster won de massastart"): a race it names by kind is this one
+        following = context.sentences[sentence.index + 1]
+        if not find_distances(following.masked):
+            race = _race_kind(context, following)
     if distance is None:
         # a race the sentence names by its kind ("brons op de massastart") is that race,
         # not the distance of the sentences around it

@@ -1,4 +1,4 @@
-"""Titles won before the article's day keep no date, place or event of the article's day."""
+"""Titles and medals get the date, place and event of their own race, not of the article."""
 
 from __future__ import annotations
 
@@ -27,3 +27,14 @@ def test_a_title_of_an_undated_decade_takes_no_date_of_the_article() -> None:
                          "Nederlands kampioen was.")
     assert "P585" in found["Rick Jansen"]  # today's title keeps its day
     assert "Gert Jansen" in found and "P585" not in found["Gert Jansen"]
+
+
+def test_a_lead_takes_the_race_its_next_sentence_names() -> None:
+    text = ("Femke Jansen heeft zaterdag op de Olympische Spelen in Milaan de gouden medaille "
+            "gewonnen. De schaatsster won de massastart na een lange ontsnapping. Op de 3000 meter "
+            "werd ze eerder vierde. Op de 3000 meter reed ze wel een persoonlijk record.")
+    article = Article(id="t", text=text, lang="nl", date="2026-02-21")
+    medals = [s for s in extract_article(load_nlp("nl", linker=False), article)
+              if s.property == "P166"]
+    events = [dict(s.qualifiers)["P1344"].label for s in medals]  # type: ignore[union-attr]
+    assert events and all("mass start" in e and "3000" not in e for e in events)
