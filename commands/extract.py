@@ -69,7 +69,9 @@ DateOpt = Annotated[
 ]
 PipelineOpt = Annotated[
     str,
-    typer.Option("--pipeline", help="spaCy pipeline: auto, rules, trained or a package name."),
+    typer.Option("--pipeline", help="spaCy pipeline: auto (trained, with the recogniser and "
+                 "the pair classifier), rules (patterns on a blank pipeline), trained, or a "
+                 "package name."),
 ]
 NProcOpt = Annotated[int, typer.Option("--n-process", min=1, help="Worker processes for spaCy.")]
 SchedulerOpt = Annotated[
