@@ -186,14 +186,19 @@ class MentionRecognizer:
         return doc
 
     # ------------------------------------------------------------------ persons
+    def _is_kind(self, text: str, kinds: tuple[str, ...]) -> bool:
+        """Whether a word, or the word without a role prefix ("oud-", "ex-"), is an entry of
+        one of the lexicon kinds."""
+        stripped = _ROLE_PREFIX.sub("", text)
+        return any(self.lexicon.contains(kind, self.lang, word)
+                   for kind in kinds for word in (text, stripped))
+
     def _stop(self, text: str) -> bool:
         lex, lang = self.lexicon, self.lang
         if lex.contains("stopcap", lang, text) or lex.contains("nonperson", lang, text):
             return True
-        stripped = _ROLE_PREFIX.sub("", text)
-        for kind in ("role", "demonym", "country", "sport", "medal"):
-            if lex.contains(kind, lang, text) or lex.contains(kind, lang, stripped):
-                return True
+        if self._is_kind(text, ("role", "demonym", "country", "sport", "medal")):
+            return True
         from sportkg.extract.normalize import WEEKDAYS
 
         return text.lower() in WEEKDAYS
@@ -228,10 +233,7 @@ class MentionRecognizer:
 
     def _descriptor(self, text: str) -> bool:
         """A nationality or role word that may open a misread span before a name."""
-        lex, lang = self.lexicon, self.lang
-        stripped = _ROLE_PREFIX.sub("", text)
-        return any(lex.contains(kind, lang, word) for kind in ("demonym", "role")
-                   for word in (text, stripped))
+        return self._is_kind(text, ("demonym", "role"))
 
     def _introduced(self, doc: Doc, i: int) -> bool:
         """Whether token i follows a person noun in apposition ("daughter Penelope",

@@ -31,7 +31,14 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from prepare_ner import LABELS, fold, slot_types, surname  # noqa: E402
+from prepare_ner import (  # noqa: E402
+    LABELS,
+    article_texts,
+    fold,
+    gold_by_doc,
+    slot_types,
+    surname,
+)
 
 
 def per_label(model: object, test: Path) -> dict[str, object]:
@@ -84,18 +91,11 @@ def person_names(
     With ``mentions``, ``model`` is a sportkg pipeline and its person mentions (the
     recogniser's people merged with the rule runs) are scored instead of ``doc.ents``.
     """
-    facts: dict[str, list[dict[str, object]]] = {}
-    for line in (folder / "gold.jsonl").read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            fact = json.loads(line)
-            facts.setdefault(str(fact["doc"]), []).append(fact)
+    facts = gold_by_doc(folder)
     found = total = typed = typed_person = 0
     missed: list[str] = []
-    for path in sorted(folder.glob(f"{lang}_*.txt")):
-        text = path.read_text(encoding="utf-8")
-        if text.startswith(" date "):
-            text = text.split(" ", 3)[-1]
-        types = slot_types(facts.get(path.stem, []))
+    for stem, text in article_texts(folder, lang):
+        types = slot_types(facts.get(stem, []))
         doc = model(text)  # type: ignore[operator]
         if mentions:
             spans = [fold(m.text) for m in doc.spans["sportkg_mentions"] if m.label_ == "person"]
@@ -114,7 +114,7 @@ def person_names(
                     key in s or s in key and len(s) > 3 for s in span_set):
                 found += 1
             else:
-                missed.append(f"{path.stem}: {name}")
+                missed.append(f"{stem}: {name}")
         by_name = {fold(n): label for n, label in types.items()}
         for span in spans:
             if span in by_name:

@@ -253,24 +253,36 @@ def silver(text: str, names: dict[str, str]) -> Example:
     return Example(text=text, spans=tuple(sorted(spans)), complete=False)
 
 
-def read_articles(folder: Path, lang: str) -> list[tuple[str, Example]]:
-    """Silver examples (one per paragraph) of the articles of one language in ``folder``."""
+def gold_by_doc(folder: Path) -> dict[str, list[dict[str, object]]]:
+    """The gold facts of ``folder/gold.jsonl``, grouped by article."""
     facts: dict[str, list[dict[str, object]]] = {}
-    gold = folder / "gold.jsonl"
-    for line in gold.read_text(encoding="utf-8").splitlines():
+    for line in (folder / "gold.jsonl").read_text(encoding="utf-8").splitlines():
         if line.strip():
             fact = json.loads(line)
             facts.setdefault(str(fact["doc"]), []).append(fact)
-    out: list[tuple[str, Example]] = []
+    return facts
+
+
+def article_texts(folder: Path, lang: str) -> Iterator[tuple[str, str]]:
+    """(file stem, text) of the articles of one language, read as sportkg reads them (the
+    ``date`` line removed)."""
+    from sportkg.extract.readers import parse_text
+
     for path in sorted(folder.glob(f"{lang}_*.txt")):
         text = path.read_text(encoding="utf-8")
-        if text.startswith(" date "):
-            text = text.split(" ", 3)[-1] if text.count(" ") >= 3 else ""
-        names = slot_types(facts.get(path.stem, []))
+        yield path.stem, parse_text(text, source=str(path), lang=lang).text
+
+
+def read_articles(folder: Path, lang: str) -> list[tuple[str, Example]]:
+    """Silver examples (one per paragraph) of the articles of one language in ``folder``."""
+    facts = gold_by_doc(folder)
+    out: list[tuple[str, Example]] = []
+    for stem, text in article_texts(folder, lang):
+        names = slot_types(facts.get(stem, []))
         for paragraph in re.split(r"\n\s*\n", text):
             paragraph = " ".join(paragraph.split())
             if paragraph:
-                out.append((path.stem, silver(paragraph, names)))
+                out.append((stem, silver(paragraph, names)))
     return out
 
 

@@ -70,17 +70,14 @@ def label_of(cand: Any, golds: list[Any], sentence_text: str, year: str | None =
     subject = cand.subject.name
     value = cand.object_value(sentence_text, year)
     value_text = getattr(value, "name", None) or getattr(value, "label", "")
+    by_tokens = cand.value.kind in ("event", "country", "occupation")  # scored as titles are
     for gold in golds:
         prop = gold.property
         if prop not in PAIR_RELATIONS or not isinstance(gold.value, str):
             continue
-
-        def same_value(text: str, gold_text: str) -> bool:
-            if cand.value.kind in ("event", "country", "occupation"):
-                return jaccard(text, gold_text) >= 0.5 or names_match(text, gold_text)
-            return names_match(text, gold_text)
-
-        if names_match(gold.subject, subject) and same_value(value_text, gold.value):
+        same_value = names_match(value_text, gold.value) or (
+            by_tokens and jaccard(value_text, gold.value) >= 0.5)
+        if names_match(gold.subject, subject) and same_value:
             return prop
         if prop in SYMMETRIC and names_match(gold.value, subject) and names_match(
                 gold.subject, value_text):
@@ -96,7 +93,7 @@ def process(folder: Path) -> tuple[list[Item], list[Any]]:
     from sportkg.evaluation import load_gold
     from sportkg.extract.nlp import load_nlp
     from sportkg.extract.readers import read_paths
-    from sportkg.extract.relations.classifier import _year_of
+    from sportkg.extract.relations.classifier import year_of
     from sportkg.extract.relations.engine import FACTS_KEY, PUBLISHED_KEY, ArticleContext
     from sportkg.extract.relations.pairs import candidates
     from sportkg.model import Article
@@ -119,7 +116,7 @@ def process(folder: Path) -> tuple[list[Item], list[Any]]:
         cands = candidates(doc, context)
         golds = by_doc.get(article.id, [])
         labels = [label_of(c, golds, context.sentences[c.sentence].text,
-                           _year_of(context, context.sentences[c.sentence])) for c in cands]
+                           year_of(context, context.sentences[c.sentence])) for c in cands]
         items.append(Item(article, doc, context, list(doc.user_data.get(FACTS_KEY, [])), cands,
                           labels))
     for i, item in enumerate(items):

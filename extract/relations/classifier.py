@@ -139,7 +139,7 @@ def pair_facts(
         facts.append(Fact(
             subject=subject,
             property=prop,
-            value=cand.object_value(sentence.text, _year_of(context, sentence)),
+            value=cand.object_value(sentence.text, year_of(context, sentence)),
             sentence=cand.sentence,
             extractor=name,
             confidence=float(row[best]),
@@ -152,7 +152,7 @@ def pair_facts(
     return facts
 
 
-def _year_of(context: ArticleContext, sentence: Sentence) -> str | None:
+def year_of(context: ArticleContext, sentence: Sentence) -> str | None:
     """The publication year, for a sentence about the days around publication."""
     if context.published and context.is_recent(sentence):
         return context.published[:4]

@@ -74,15 +74,20 @@ def _graph(sample_articles) -> Graph:  # type: ignore[no-untyped-def]
     return union_of(kg)
 
 
+def violations(graph: Graph) -> str:
+    """The SHACL messages of a graph that must not conform, one per line."""
+    report = validate_graph(graph)
+    assert not report.conforms
+    return "\n".join(report.messages)
+
+
 def test_statement_without_reference_or_with_two_values_violates(sample_articles) -> None:  # type: ignore[no-untyped-def]
     graph = _graph(sample_articles)
     st = next(graph.subjects(RDF.type, URIRef(ns.WIKIBASE_IRI + "Statement")))
     graph.remove((st, URIRef("http://www.w3.org/ns/prov#wasDerivedFrom"), None))
     graph.add((st, URIRef(ns.PS_IRI + "P166"), URIRef(ns.WD_IRI + "Q406039")))
     graph.add((st, URIRef(ns.PS_IRI + "P27"), URIRef(ns.WD_IRI + "Q55")))
-    report = validate_graph(graph)
-    assert not report.conforms
-    text = "\n".join(report.messages)
+    text = violations(graph)
     assert "reference" in text and "exactly one main value" in text
 
 
@@ -92,9 +97,7 @@ def test_untyped_date_and_untyped_person_violate(sample_articles) -> None:  # ty
     graph.remove((sanne, URIRef(ns.WDT_IRI + "P31"), None))
     st = next(graph.subjects(URIRef(ns.PQ_IRI + "P585"), None))
     graph.set((st, URIRef(ns.PQ_IRI + "P585"), Literal("9 februari 2026")))
-    report = validate_graph(graph)
-    assert not report.conforms
-    text = "\n".join(report.messages)
+    text = violations(graph)
     assert "human" in text and "P585" in text
 
 
@@ -121,9 +124,7 @@ def test_a_team_typed_as_human_or_a_person_as_a_team_violates(sample_articles) -
     graph.add((club, URIRef(ns.WDT_IRI + "P31"), human))
     sanne = URIRef("https://w3id.org/sportkg/entity/sanne-bakker")
     graph.add((sanne, URIRef(ns.WDT_IRI + "P54"), sanne))
-    report = validate_graph(graph)
-    assert not report.conforms
-    text = "\n".join(report.messages)
+    text = violations(graph)
     assert "cannot be typed as human" in text and "cannot be a person" in text
 
 
