@@ -52,6 +52,7 @@ from sportkg.errors import InputError
 from sportkg.extract.readers import json_lines
 from sportkg.model import Entity, LiteralValue, Statement, Value
 from sportkg.ontology.relations import FACT_RELATIONS, RELATIONS
+from sportkg.racetime import parse_race_time as parse_race_time
 
 TITLE_PROPERTIES = frozenset({"P166", "P1000", "sk:won"})
 """Properties whose values are titles, medals, records or events (matched by Jaccard)."""
@@ -135,32 +136,6 @@ def dates_match(gold: str, predicted: str) -> bool:
     if not _DATE.match(gold) or not _DATE.match(predicted):
         return False
     return len(predicted) >= len(gold) and predicted[: len(gold)] == gold
-
-
-def parse_race_time(text: str) -> float | None:
-    """Seconds of a race time written as "1.11,84", "1:11.84", "1.14.17", "36,49", "41.399".
-
-    Examples:
-        >>> parse_race_time("1.11,84"), parse_race_time("36,49"), parse_race_time("2:18:33")
-        (71.84, 36.49, 8313.0)
-    """
-    text = text.strip().rstrip("s").strip()
-    if not re.fullmatch(r"\d+(?:[.:,]\d+)*", text) or text.count(",") > 1:
-        return None
-    fraction = ""
-    if "," in text:
-        text, fraction = text.split(",")
-    elif ":" in text and "." in text.rsplit(":", 1)[1]:
-        text, fraction = text.rsplit(".", 1)
-    elif ":" not in text and "." in text:
-        text, fraction = text.rsplit(".", 1)
-    parts = re.split(r"[.:]", text)
-    if not all(p.isdigit() for p in parts) or (fraction and not fraction.isdigit()):
-        return None
-    seconds = 0.0
-    for part in parts:
-        seconds = seconds * 60 + int(part)
-    return round(seconds + (float("0." + fraction) if fraction else 0.0), 3)
 
 
 # ---------------------------------------------------------------- gold facts

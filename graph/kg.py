@@ -33,12 +33,12 @@ from sportkg import iris, registry
 from sportkg.errors import InputError, StoreError
 from sportkg.graph import rdf
 from sportkg.graph.results import QueryResult
+from sportkg.graph.stores import GraphWrite, Store
 from sportkg.model import Article, Statement
 from sportkg.ontology.namespaces import SK_IRI, WIKIBASE_IRI
 
 if TYPE_CHECKING:
     import networkx as nx
-    from sportkg.graph.stores import Store
 
 _PREFIXES = f"PREFIX sk: <{SK_IRI}>\nPREFIX wikibase: <{WIKIBASE_IRI}>\n"
 
@@ -64,12 +64,12 @@ BATCH_STATEMENTS = 5000
 
 @dataclass(frozen=True)
 class _Plan:
-    """An article graph ready to be written."""
+    """An article ready to be written: its own graph and its part of the facts graph."""
 
     info: rdf.ArticleInfo
     graph: str
     statements: list[Statement]
-    lines: list[str]
+    lines: rdf.ArticleLines
     fingerprint: str
     append: bool
 
@@ -158,11 +158,13 @@ class KnowledgeGraph:
         """The IRI of the graph that holds knowledge-base descriptions."""
         return self.base + "kb"
 
-    def _article_prefix(self) -> str:
-        return self.base + "article/"
+    @property
+    def facts_graph(self) -> str:
+        """The IRI of the shared graph holding entity descriptions and statement nodes."""
+        return rdf.facts_graph(self.base)
 
     def _lookup(self, plans: list[_Plan]) -> dict[str, list[tuple[str, str, str | None]]]:
-        """doc -> [(graph, source, fingerprint)] of the stored articles these plans touch."""
+        """doc -> [(graph, source key, fingerprint)] of the stored articles these plans touch."""
         from rdflib import Literal, URIRef
 
         docs = " ".join(dict.fromkeys(Literal(p.info.doc).n3() for p in plans))
@@ -172,7 +174,7 @@ class KnowledgeGraph:
             + "SELECT DISTINCT ?g ?doc ?source ?fp WHERE {\n"
             + f"  {{ VALUES ?doc {{ {docs} }} GRAPH ?g {{ ?g sk:doc ?doc }} }}\n"
             + f"  UNION {{ VALUES ?g {{ {graphs} }} GRAPH ?g {{ ?g sk:doc ?doc }} }}\n"
-            + "  OPTIONAL { GRAPH ?g { ?g sk:sourceFile ?source } }\n"
+            + "  OPTIONAL { GRAPH ?g { ?g sk:sourceKey ?source } }\n"
             + "  OPTIONAL { GRAPH ?g { ?g sk:fingerprint ?fp } }\n}"
         )
         found: dict[str, list[tuple[str, str, str | None]]] = {}
@@ -189,19 +191,27 @@ class KnowledgeGraph:
         return found
 
     def _write_batch(self, plans: list[_Plan], *, bulk: bool = False) -> AddResult:
-        """Decide per article (new, replaced, unchanged) and write the batch in one transaction."""
-        from sportkg.graph.stores import GraphWrite
+        """Decide per article (new, replaced, unchanged) and write the batch in one transaction.
+
+        Statements that a replaced article alone supported are then removed from the facts
+        graph, and the ranks of the subjects the batch touched are set again.
+        """
+        from sportkg.graph import ranks, sweep
 
         fresh = [p for p in plans if not p.append]
         found = self._lookup(fresh) if fresh else {}
         writes: list[GraphWrite] = []
+        shared: dict[str, None] = {}
         added = replaced = unchanged = triples = 0
         stale: list[str] = []
+        dropped: list[str] = []
+        written: list[_Plan] = []
         for plan in plans:
             if plan.append:
-                writes.append(GraphWrite(plan.graph, tuple(plan.lines), replace=False))
+                writes.append(GraphWrite(plan.graph, tuple(plan.lines.article), replace=False))
+                shared.update(dict.fromkeys(plan.lines.shared))
                 stale.append(plan.graph)
-                triples += len(plan.lines)
+                written.append(plan)
                 continue
             current: str | None = None
             present = False
@@ -209,26 +219,44 @@ class KnowledgeGraph:
             for graph, source, fp in found.get(plan.info.doc, []):
                 if graph == plan.graph:
                     present, current = True, fp
-                elif source == plan.info.source:
+                elif source == plan.info.source_key:
                     older.append(graph)
             if present and current == plan.fingerprint and not older:
                 unchanged += 1
                 continue
             if present or older:
                 replaced += 1
+                dropped += [*older, *([plan.graph] if present else [])]
             else:
                 added += 1
-            lines = (*plan.lines, rdf.fingerprint_line(plan.info, plan.fingerprint,
-                                                       base=self.base))
-            writes.append(GraphWrite(plan.graph, lines, drop=tuple(older),
-                                     replace=present))
-            triples += len(lines)
+            lines = (*plan.lines.article, rdf.fingerprint_line(plan.info, plan.fingerprint,
+                                                               base=self.base))
+            writes.append(GraphWrite(plan.graph, lines, drop=tuple(older), replace=present))
+            shared.update(dict.fromkeys(plan.lines.shared))
+            written.append(plan)
+        gone: tuple[list[str], list[str], list[str]] = ([], [], [])
+        if dropped:
+            gone = sweep.supported_by(self.store, self.facts_graph, dropped)
+        if shared:
+            writes.append(GraphWrite(self.facts_graph, tuple(shared), replace=False))
+        triples = sum(len(w.lines) for w in writes)
         if writes:
             self.store.write_many(writes, bulk=bulk)
         for graph in dict.fromkeys(stale):
             self.store.update(
                 f"{_PREFIXES}DELETE WHERE {{ GRAPH <{graph}> {{ <{graph}> sk:fingerprint ?f }} }}"
             )
+        if gone[0]:
+            sweep.sweep_statements(self.store, self.facts_graph, gone[0])
+        by_key: dict[str, list[str]] = {}
+        for plan in written:
+            for statement in plan.statements:
+                by_key.setdefault(statement.property, []).append(statement.subject.iri)
+        touched = [*ranks.subjects_to_rerank(by_key), *gone[1]]
+        if touched:
+            ranks.rerank(self.store, self.facts_graph, touched)
+        if gone[0]:
+            sweep.sweep_entities(self.store, self.facts_graph, [*gone[1], *gone[2]])
         return AddResult(added, replaced, unchanged,
                          sum(len(p.statements) for p in plans), triples)
 
@@ -236,7 +264,7 @@ class KnowledgeGraph:
               append: bool = False) -> _Plan:
         lines = rdf.article_lines(info, statements, base=self.base)
         return _Plan(info, info.graph_iri(self.base), statements, lines,
-                     rdf.fingerprint(lines), append)
+                     rdf.fingerprint([*lines.article, *lines.shared]), append)
 
     def add_article(self, article: Article, statements: Iterable[Statement]) -> AddResult:
         """Replace the article's named graph with these statements, in one transaction.
@@ -252,6 +280,31 @@ class KnowledgeGraph:
         """
         plan = self._plan(rdf.ArticleInfo.from_article(article), list(statements))
         return self._write_batch([plan])
+
+    def remove_article(self, article: str) -> int:
+        """Remove an article: its graph, its references, and every statement only it supported.
+
+        Args:
+            article: its content hash, its document name or its graph IRI.
+
+        Returns:
+            The number of article graphs removed.
+
+        Raises:
+            InputError: no such article.
+        """
+        from sportkg.graph import ranks, sweep
+
+        graphs = [g for g, (doc, content) in self.article_graphs().items()
+                  if article in (g, doc, content)]
+        if not graphs:
+            raise InputError(f"no article {article!r} in the graph")
+        nodes, subjects, objects = sweep.supported_by(self.store, self.facts_graph, graphs)
+        self.store.write_many([GraphWrite(g, (), replace=True) for g in graphs])
+        sweep.sweep_statements(self.store, self.facts_graph, nodes)
+        ranks.rerank(self.store, self.facts_graph, subjects)
+        sweep.sweep_entities(self.store, self.facts_graph, [*subjects, *objects])
+        return len(graphs)
 
     def load_statements(self, statements: Iterable[Statement], *, bulk: bool = False,
                         batch_size: int = BATCH_STATEMENTS) -> AddResult:
@@ -382,15 +435,18 @@ class KnowledgeGraph:
             str(g): (str(doc), str(h) if h is not None else "") for g, doc, h in found.rows
         }
 
-    def statements(self, *, article: str | None = None) -> Iterator[Statement]:
+    def statements(self, *, article: str | None = None,
+                   articles: Collection[str] | None = None) -> Iterator[Statement]:
         """Read the Statements back, article by article.
 
         Args:
             article: only this article: its content hash, its document name or its
                 graph IRI.
+            articles: only these articles (graph IRIs, names or hashes); unknown ones
+                are left out.
 
         Raises:
-            InputError: no such article.
+            InputError: no such `article`.
         """
         graphs = self.article_graphs()
         if article is not None:
@@ -399,8 +455,15 @@ class KnowledgeGraph:
             }
             if not graphs:
                 raise InputError(f"no article {article!r} in the graph")
-        for graph in graphs:
-            yield from rdf.read_statements(self.store.triples(graph))
+        if articles is not None:
+            wanted = set(articles)
+            graphs = {g: v for g, v in graphs.items() if wanted & {g, v[0], v[1]}}
+        if not graphs:
+            return
+        shared = list(self.store.triples(self.facts_graph))
+        texts = (self.store.triples(graph) for graph in graphs)
+        for found in rdf.read_many(texts, shared):
+            yield from found
 
     def stats(self) -> dict[str, int]:
         """Counts of articles, statements, references, entities, persons and triples."""

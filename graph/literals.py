@@ -35,6 +35,7 @@ XSD_INTEGER = XSD_NS + "integer"
 XSD_DECIMAL = XSD_NS + "decimal"
 XSD_DATE = XSD_NS + "date"
 XSD_DURATION = XSD_NS + "duration"
+XSD_DATETIME = XSD_NS + "dateTime"
 RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 DATE_TYPES = {"day": XSD_DATE, "month": XSD_NS + "gYearMonth", "year": XSD_NS + "gYear"}
@@ -127,6 +128,40 @@ def to_rdflib(value: LiteralValue) -> Literal:
     if datatype == XSD_STRING:
         return Literal(lexical)
     return Literal(lexical, datatype=URIRef(datatype))
+
+
+def date_time_lexical(value: LiteralValue) -> str:
+    """A date as Wikidata writes it: `2026-02-01T00:00:00Z`, month and day 01 below day precision.
+
+    Raises:
+        InputError: the value is not a date of its precision.
+
+    Examples:
+        >>> date_time_lexical(LiteralValue("2026-02", "date", "month"))
+        '2026-02-01T00:00:00Z'
+    """
+    text = str(value.value)
+    precision = value.precision or "day"
+    parts = text.split("-")
+    wanted = {"year": 1, "month": 2, "day": 3}[precision]
+    if len(parts) != wanted or not all(p.isdigit() for p in parts) or len(parts[0]) != 4:
+        raise InputError(f"{text!r} is not a date of {precision} precision")
+    year, month, day = (parts + ["01", "01"])[:3]
+    return f"{year}-{month}-{day}T00:00:00Z"
+
+
+def from_date_time(lexical: str, precision: str) -> LiteralValue:
+    """Read `2026-02-01T00:00:00Z` of a precision back into a date ("2026-02" for month).
+
+    Raises:
+        InputError: the text is not an `xsd:dateTime`.
+    """
+    match = re.match(r"^(\d{4})-(\d{2})-(\d{2})T", lexical)
+    if not match:
+        raise InputError(f"literal {lexical!r} is not a valid xsd:dateTime")
+    year, month, day = match.groups()
+    text = {"year": year, "month": f"{year}-{month}"}.get(precision, f"{year}-{month}-{day}")
+    return LiteralValue(text, "date", precision)
 
 
 def _number(lexical: str) -> int | float:

@@ -4,7 +4,7 @@ Nodes are entities (keyed by IRI) with `label`, `qid` and `type`, plus their
 literal facts (age, date of birth, ...) as attributes named by property key;
 each statement whose value is an entity is one edge (key: the statement
 node's IRI) carrying `property`, `label`, `qualifiers`, `confidence` and
-`sources`. The same fact from two articles is two edges, one per article.
+`sources`. The same fact from two articles is one edge with two sources.
 
 Examples:
     >>> from sportkg.graph.kg import KnowledgeGraph
@@ -75,9 +75,7 @@ def to_networkx(
             nxg.nodes[subject.iri][statement.property] = value.value
             continue
         _node(nxg, value)
-        key = rdf.statement_iri(
-            statement, key=rdf.article_key(statement.doc, statement.article), base=kg.base
-        )
+        key = rdf.statement_iri(statement, base=kg.base)
         source = statement.evidence.source
         if nxg.has_edge(subject.iri, value.iri, key):
             edge = nxg.edges[subject.iri, value.iri, key]

@@ -76,10 +76,9 @@ SELECT DISTINCT ?person ?label ?qid ?same WHERE {
 
 _GRAPHS_OF = _PREFIXES + """
 SELECT DISTINCT ?g WHERE {
-  GRAPH ?g {
-    { ?person ?link ?st } UNION { ?st ?valuePredicate ?person }
-    ?st a wikibase:Statement .
-  }
+  { ?person ?link ?st } UNION { ?st ?valuePredicate ?person }
+  ?st a wikibase:Statement .
+  GRAPH ?g { ?st <http://www.w3.org/ns/prov#wasDerivedFrom> ?ref }
 }"""
 
 _WIKIDATA_OF = _PREFIXES + """
@@ -492,8 +491,8 @@ def profile(kg: KnowledgeGraph, name: str) -> Profile:
     person = Entity(iri=primary, label=chosen.label, qid=chosen.qid, type="person")
     statements: list[Statement] = []
     for iri in same:
-        for row in _rows(kg, _GRAPHS_OF, {"person": _iri(iri)}):
-            statements.extend(_article_statements(kg, row))
+        graphs = [row["g"] for row in _rows(kg, _GRAPHS_OF, {"person": _iri(iri)})]
+        statements.extend(kg.statements(articles=[g for g in graphs if g]))
     wikidata = _wikidata(kg, chosen.qid) if chosen.qid else []
     return build_profile(person, statements, query=name, same_as=same, wikidata=wikidata)
 
@@ -510,12 +509,6 @@ def _people(kg: KnowledgeGraph) -> list[Candidate]:
         if iri not in found or len(label) > len(found[iri].label):
             found[iri] = Candidate(iri=iri, label=label, qid=qid)
     return list(found.values())
-
-
-def _article_statements(kg: KnowledgeGraph, row: Mapping[str, str | None]) -> list[Statement]:
-    """The statements of the article graph named in `row` (read back by the graph)."""
-    graph = row.get("g")
-    return list(kg.statements(article=graph)) if graph else []
 
 
 def _wikidata(kg: KnowledgeGraph, qid: str) -> list[WikidataValue]:

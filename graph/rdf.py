@@ -1,24 +1,31 @@
 """Statements to RDF in Wikidata's statement model, and RDF back to Statements.
 
-Each Statement becomes, inside its article's named graph:
+Every triple is stored once. A batch of Statements from one article becomes:
 
-- the truthy triple `subject wdt:P166 value` (`sk:won` etc. for the project's own terms);
-- a statement node `subject p:P166 st . st ps:P166 value ; pq:P585 ... ;
-  prov:wasDerivedFrom ref ; sk:confidence 0.9`;
-- a reference `ref pr:P854 <url> ; sk:sourceFile ; sk:published ; sk:sentence ;
-  sk:start ; sk:end ; sk:extractor ; sk:confidence`;
-- descriptions of the entities it mentions (`rdfs:label "…"@en`, `schema:name`,
-  `sk:entityType`, `sk:qid`, `wdt:P31 wd:Q5` for persons, `owl:sameAs wd:Q…`
-  for a minted IRI that carries a QID);
-- the article node (the graph's own IRI) with its document name, content hash,
-  source, date and a fingerprint of the graph.
+- in the shared facts graph (`<base>facts`), what is true whoever says it:
+  entity descriptions (`rdfs:label`, `skos:prefLabel`, `schema:name` tagged with
+  the language of the string, `sk:entityType`, `wdt:P31 wd:Q5` for persons,
+  `sk:qid`, `owl:sameAs`), and one statement node per distinct claim
+  `subject p:P166 st . st a wikibase:Statement, wikibase:BestRank ;
+  wikibase:rank wikibase:NormalRank ; ps:P166 value ; pq:P585 time ; pqv:P585 tv`
+  with the truthy `subject wdt:P166 value` for best-rank statements. Times are
+  `xsd:dateTime` with a `wikibase:TimeValue` node (precision 9/10/11), race
+  times quantities in seconds with a `wikibase:QuantityValue` node (unit
+  `wd:Q11574`, the text as written in `sk:asWritten`); value nodes are named by
+  a hash of the value, as Wikidata names them, and shared.
+- in the article's named graph, what only that article contributes: the
+  article node and one reference per statement it supports
+  (`st prov:wasDerivedFrom ref . ref pr:P854 url ; pr:P577 published ;
+  pr:P1683 "sentence"@lang ; pr:P1476 title ; sk:start ; sk:end ;
+  sk:extractor ; sk:confidence ; sk:sourceFile name`).
 
-Statement IRIs hash the article and the fact (subject, property, value,
-qualifiers), reference IRIs hash the statement IRI and the evidence, so the
-same fact from the same article is one node however often it is written.
-An engagement (`sk:engagedTo`) is also written in the Wikidata building blocks
-`P451` + `pq:P3831 wd:Q157512`, as a statement node marked `sk:mirrorOf` the
-primary one; the reader skips mirrors.
+Statement IRIs hash the claim (subject, property, value, qualifiers), so two
+articles stating one claim share one statement node with two references.
+Reference IRIs hash the article, the statement and the evidence. Olympic
+medals are also written in Wikidata's `p:P1344` event + `pq:P166` medal form,
+and an engagement as `P451` + `pq:P3831 wd:Q157512`, as statement nodes marked
+`sk:mirrorOf` the primary one; the reader skips mirrors. Ranks beyond the
+default (normal, best) are set by `sportkg.graph.ranks` once the batch is stored.
 
 The writer emits N-Triples lines (also valid Turtle and SPARQL `INSERT DATA`),
 which every store loads with its own parser.
@@ -29,8 +36,9 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 from sportkg import iris
@@ -40,6 +48,7 @@ from sportkg.graph.literals import iri_nt, literal_nt, string_nt, typed_nt
 from sportkg.model import Article, Entity, Evidence, LinkNote, LiteralValue, Statement, Value
 from sportkg.ontology import namespaces as ns
 from sportkg.ontology.relations import RELATIONS
+from sportkg.racetime import parse_race_time
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -47,6 +56,7 @@ if TYPE_CHECKING:
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+SKOS_PREFLABEL = "http://www.w3.org/2004/02/skos/core#prefLabel"
 OWL_SAMEAS = "http://www.w3.org/2002/07/owl#sameAs"
 PROV_DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
 SCHEMA_NAME = ns.SCHEMA_IRI + "name"
@@ -55,18 +65,43 @@ DCT_LANGUAGE = "http://purl.org/dc/terms/language"
 DCT_TITLE = "http://purl.org/dc/terms/title"
 WIKIBASE_STATEMENT = ns.WIKIBASE_IRI + "Statement"
 WIKIBASE_REFERENCE = ns.WIKIBASE_IRI + "Reference"
+WIKIBASE_RANK = ns.WIKIBASE_IRI + "rank"
+BEST_RANK = ns.WIKIBASE_IRI + "BestRank"
+NORMAL_RANK = ns.WIKIBASE_IRI + "NormalRank"
+PREFERRED_RANK = ns.WIKIBASE_IRI + "PreferredRank"
+DEPRECATED_RANK = ns.WIKIBASE_IRI + "DeprecatedRank"
+TIME_VALUE = ns.WIKIBASE_IRI + "TimeValue"
+QUANTITY_VALUE = ns.WIKIBASE_IRI + "QuantityValue"
 Q_HUMAN = ns.WD_IRI + "Q5"
-LABEL_LANG = "en"
-"""Language tag of entity labels: labels are English, as Wikidata's labels are."""
+
+NAME_TYPES = frozenset({"person", "team", "organization", "place"})
+"""Entity types whose label is a proper name as written, tagged `mul` (Wikidata's code for
+names that are the same in every language); every other label is English."""
+
+SECONDS = frozenset({"s", "second", "seconds", "sec"})
+"""Unit names of a quantity in seconds (written with unit `wd:Q11574`)."""
+
+PRECISIONS = {"year": 9, "month": 10, "day": 11}
+"""Date precision to Wikidata's `wikibase:timePrecision`."""
+PRECISION_NAMES = {v: k for k, v in PRECISIONS.items()}
 
 MIRRORS: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
     "sk:engagedTo": ("P451", (("P3831", "Q157512"),)),
 }
 """Project terms also written in Wikidata building blocks: key -> (pid, extra item qualifiers)."""
 
+INVERTED_MIRRORS: dict[str, str] = {"P166": "P1344"}
+"""Properties also written the way Wikidata models them, with a qualifier as the main value:
+an Olympic medal `p:P166 medal ; pq:P1344 event` is also `p:P1344 event ; pq:P166 medal`."""
+
 
 def _sk(name: str) -> str:
     return ns.SK_IRI + name
+
+
+def facts_graph(base: str = iris.DEFAULT_BASE) -> str:
+    """The IRI of the shared graph holding entity descriptions and statement nodes."""
+    return base + "facts"
 
 
 @dataclass(frozen=True)
@@ -120,6 +155,21 @@ class ArticleInfo:
         """The IRI of the article's named graph."""
         return iris.article_iri(self.key, base=base + "article/")
 
+    @property
+    def source_name(self) -> str:
+        """The file name of the source, without the folders it sat in on this machine."""
+        return source_name(self.source)
+
+    @property
+    def source_key(self) -> str:
+        """A hash of the full source path: tells two files of one name apart, reveals no path."""
+        return _digest("source", self.source) if self.source else ""
+
+
+def source_name(source: str) -> str:
+    """`folder/nl_001.txt` -> `nl_001.txt`; `file.jsonl:12` -> `file.jsonl:12`; `-` stays."""
+    return PurePath(source).name if source else source
+
 
 def article_key(doc: str, content_hash: str) -> str:
     """The key naming an article's graph: its content hash, or a hash of `doc` without one."""
@@ -142,26 +192,24 @@ def _value_key(value: Value) -> str:
     return f"lit:{value.datatype}:{value.precision}:{value.unit}:{value.value!r}"
 
 
-def statement_iri(statement: Statement, *, key: str, base: str = iris.DEFAULT_BASE) -> str:
-    """Deterministic IRI of a statement node: hash of article key and the fact."""
-    parts = [key, statement.subject.iri, statement.property, _value_key(statement.value)]
-    for pid, value in statement.qualifiers:
+def statement_iri(statement: Statement, *, base: str = iris.DEFAULT_BASE) -> str:
+    """Deterministic IRI of a statement node: a hash of the claim, whoever states it."""
+    parts = [statement.subject.iri, statement.property, _value_key(statement.value)]
+    for pid, value in sorted(statement.qualifiers, key=lambda q: (q[0], _value_key(q[1]))):
         parts += [pid, _value_key(value)]
     return base + "statement/" + _digest(*parts)
 
 
-def reference_iri(statement_node: str, evidence: Evidence) -> str:
-    """Deterministic IRI of a reference: hash of its statement node and the evidence."""
+def reference_iri(statement_node: str, key: str, evidence: Evidence) -> str:
+    """Deterministic IRI of a reference: a hash of article, statement node and evidence."""
     base = statement_node.rsplit("statement/", 1)[0]
     return base + "reference/" + _digest(
+        key,
         statement_node,
-        evidence.source,
         evidence.sentence,
         str(evidence.start),
         str(evidence.end),
         evidence.extractor,
-        evidence.published or "",
-        evidence.url or "",
     )
 
 
@@ -171,13 +219,6 @@ def _decimal(value: float) -> str:
 
 def _integer(value: int) -> str:
     return typed_nt(str(value), literals.XSD_INTEGER)
-
-
-def _date(value: str) -> str:
-    try:
-        return literal_nt(LiteralValue(value, "date", "day"))
-    except InputError:
-        return string_nt(value)
 
 
 class _Lines:
@@ -190,10 +231,75 @@ class _Lines:
         self.lines[f"{s} {p} {o} ."] = None
 
 
-def _value_nt(value: Value) -> str:
+# ----------------------------------------------------------------------------- values
+
+
+def _time_value(out: _Lines, value: LiteralValue, base: str) -> tuple[str, str]:
+    """(simple value, value node) of a date: `"2026-02-01T00:00:00Z"^^xsd:dateTime`, node."""
+    precision = value.precision or "day"
+    simple = typed_nt(literals.date_time_lexical(value), literals.XSD_DATETIME)
+    node = iri_nt(base + "value/" + _digest("time", simple, precision))
+    out.add(node, iri_nt(RDF_TYPE), iri_nt(TIME_VALUE))
+    out.add(node, iri_nt(ns.WIKIBASE_IRI + "timeValue"), simple)
+    out.add(node, iri_nt(ns.WIKIBASE_IRI + "timePrecision"), _integer(PRECISIONS[precision]))
+    out.add(node, iri_nt(ns.WIKIBASE_IRI + "timeTimezone"), _integer(0))
+    out.add(node, iri_nt(ns.WIKIBASE_IRI + "timeCalendarModel"), iri_nt(ns.GREGORIAN))
+    return simple, node
+
+
+def _quantity_value(out: _Lines, amount: float, value: LiteralValue,
+                    base: str) -> tuple[str, str]:
+    """(simple value, value node) of a quantity; race times in seconds keep the text as written."""
+    simple = _decimal(amount)
+    written = str(value.value) if value.datatype == "string" else None
+    unit = value.unit if value.datatype == "quantity" else None
+    node = iri_nt(base + "value/" + _digest("quantity", simple, written or "", unit or ""))
+    out.add(node, iri_nt(RDF_TYPE), iri_nt(QUANTITY_VALUE))
+    out.add(node, iri_nt(ns.WIKIBASE_IRI + "quantityAmount"), simple)
+    if value.datatype != "quantity" or unit in SECONDS:
+        out.add(node, iri_nt(ns.WIKIBASE_IRI + "quantityUnit"), iri_nt(ns.SECOND))
+    if written is not None:
+        out.add(node, iri_nt(_sk("asWritten")), string_nt(written))
+    if unit is not None:
+        out.add(node, iri_nt(_sk("quantityUnits")), string_nt(unit))
+    return simple, node
+
+
+def _amount(key: str, value: LiteralValue) -> float | None:
+    """The amount of a value written as a quantity: any quantity, and race times in seconds."""
+    if value.datatype == "quantity":
+        return float(value.value)
+    relation = RELATIONS.get(key)
+    if relation is None or relation.value_type != "quantity":
+        return None
+    if value.datatype == "string":
+        return parse_race_time(str(value.value))
+    if value.datatype == "duration":
+        return float(value.value)
+    return None
+
+
+def _value_terms(out: _Lines, key: str, value: Value, base: str) -> tuple[str, str | None]:
+    """(simple value, value node or None) of a main value or qualifier."""
     if isinstance(value, Entity):
-        return iri_nt(value.iri)
-    return literal_nt(value)
+        return iri_nt(value.iri), None
+    if value.datatype == "date":
+        try:
+            return _time_value(out, value, base)
+        except InputError:
+            return string_nt(str(value.value)), None
+    amount = _amount(key, value)
+    if amount is not None:
+        return _quantity_value(out, amount, value, base)
+    return literal_nt(value), None
+
+
+# ----------------------------------------------------------------------------- writing
+
+
+def label_language(entity: Entity) -> str:
+    """The language tag of an entity's label: `mul` for names, `en` for concepts."""
+    return "mul" if entity.type in NAME_TYPES else "en"
 
 
 def _entity(out: _Lines, entity: Entity, seen: set[str]) -> None:
@@ -201,10 +307,12 @@ def _entity(out: _Lines, entity: Entity, seen: set[str]) -> None:
         return
     seen.add(entity.iri)
     s = iri_nt(entity.iri)
+    label = string_nt(entity.label, label_language(entity))
     out.add(s, iri_nt(RDF_TYPE), iri_nt(_sk(ns.ENTITY_CLASSES[entity.type])))
     out.add(s, iri_nt(_sk("entityType")), string_nt(entity.type))
-    out.add(s, iri_nt(RDFS_LABEL), string_nt(entity.label, LABEL_LANG))
-    out.add(s, iri_nt(SCHEMA_NAME), string_nt(entity.label))
+    out.add(s, iri_nt(RDFS_LABEL), label)
+    out.add(s, iri_nt(SKOS_PREFLABEL), label)
+    out.add(s, iri_nt(SCHEMA_NAME), label)
     if entity.type == "person":
         out.add(s, iri_nt(str(ns.WDT.P31)), iri_nt(Q_HUMAN))
     if entity.qid:
@@ -229,114 +337,164 @@ def _check_property(statement: Statement) -> None:
             )
 
 
-def _units(statement: Statement) -> str | None:
-    units: dict[str, str | None] = {}
-    if isinstance(statement.value, LiteralValue) and statement.value.datatype == "quantity":
-        units["value"] = statement.value.unit
-    for pid, value in statement.qualifiers:
-        if isinstance(value, LiteralValue) and value.datatype == "quantity":
-            units[pid] = value.unit
-    return json.dumps(units, sort_keys=True) if units else None
+@dataclass(frozen=True)
+class ArticleLines:
+    """The N-Triples lines one article adds to the store.
+
+    Attributes:
+        article: lines of the article's own named graph (article node, references).
+        shared: lines of the shared facts graph (entities, statement nodes, value nodes).
+        statements: the statement nodes (mirrors included) the article supports.
+        subjects: the subjects of those statements (their ranks may need a look).
+    """
+
+    article: list[str]
+    shared: list[str]
+    statements: tuple[str, ...]
+    subjects: tuple[str, ...]
 
 
 def article_lines(
     info: ArticleInfo, statements: Iterable[Statement], *, base: str = iris.DEFAULT_BASE
-) -> list[str]:
-    """The N-Triples lines of an article's named graph (no graph name; deduplicated).
+) -> ArticleLines:
+    """The lines an article adds: its own named graph and its part of the facts graph.
 
     Raises:
         InputError: a statement uses a property or qualifier outside the relation table,
             or an IRI that is not valid.
     """
-    out = _Lines()
+    own = _Lines()
+    shared = _Lines()
     seen: set[str] = set()
-    graph = info.graph_iri(base)
-    g = iri_nt(graph)
-    out.add(g, iri_nt(RDF_TYPE), iri_nt(_sk("Article")))
-    out.add(g, iri_nt(_sk("doc")), string_nt(info.doc))
+    g = iri_nt(info.graph_iri(base))
+    own.add(g, iri_nt(RDF_TYPE), iri_nt(_sk("Article")))
+    own.add(g, iri_nt(_sk("doc")), string_nt(info.doc))
     if info.content_hash:
-        out.add(g, iri_nt(_sk("contentHash")), string_nt(info.content_hash))
+        own.add(g, iri_nt(_sk("contentHash")), string_nt(info.content_hash))
     if info.source:
-        out.add(g, iri_nt(_sk("sourceFile")), string_nt(info.source))
+        own.add(g, iri_nt(_sk("sourceFile")), string_nt(info.source_name))
+        own.add(g, iri_nt(_sk("sourceKey")), string_nt(info.source_key))
     if info.date:
-        out.add(g, iri_nt(_sk("published")), _date(info.date))
+        own.add(g, iri_nt(_sk("published")), _published(info.date))
     if info.url:
-        out.add(g, iri_nt(SCHEMA_URL), iri_nt(info.url))
+        own.add(g, iri_nt(SCHEMA_URL), iri_nt(info.url))
     if info.lang:
-        out.add(g, iri_nt(DCT_LANGUAGE), string_nt(info.lang))
+        own.add(g, iri_nt(DCT_LANGUAGE), string_nt(info.lang))
     if info.title:
-        out.add(g, iri_nt(DCT_TITLE), string_nt(info.title))
+        own.add(g, iri_nt(DCT_TITLE), string_nt(info.title, info.lang))
 
     grouped: dict[str, list[Statement]] = {}
     for statement in statements:
         _check_property(statement)
-        grouped.setdefault(statement_iri(statement, key=info.key, base=base), []).append(
-            statement
-        )
+        grouped.setdefault(statement_iri(statement, base=base), []).append(statement)
+    nodes: list[str] = []
+    subjects: dict[str, None] = {}
     for st_iri, group in grouped.items():
-        _statement(out, st_iri, group, seen)
-    return list(out.lines)
+        nodes += _statement(own, shared, st_iri, group, seen, info, base)
+        subjects[group[0].subject.iri] = None
+    return ArticleLines(list(own.lines), list(shared.lines), tuple(nodes), tuple(subjects))
 
 
-def _statement(out: _Lines, st_iri: str, group: Sequence[Statement], seen: set[str]) -> None:
+def _published_time(date: str) -> str:
+    """A publication date as Wikidata writes it (`xsd:dateTime`), or the text when not a date."""
+    try:
+        return typed_nt(literals.date_time_lexical(LiteralValue(date, "date", "day")),
+                        literals.XSD_DATETIME)
+    except InputError:
+        return string_nt(date)
+
+
+def _published(date: str) -> str:
+    try:
+        return literal_nt(LiteralValue(date, "date", "day"))
+    except InputError:
+        return string_nt(date)
+
+
+def _statement(own: _Lines, shared: _Lines, st_iri: str, group: Sequence[Statement],
+               seen: set[str], info: ArticleInfo, base: str) -> list[str]:
+    """Write one claim (and its mirrors) to the shared lines, its references to `own`."""
     first = group[0]
     key = first.property
-    s = iri_nt(first.subject.iri)
-    o = _value_nt(first.value)
-    st = iri_nt(st_iri)
-    _entity(out, first.subject, seen)
+    _entity(shared, first.subject, seen)
     if isinstance(first.value, Entity):
-        _entity(out, first.value, seen)
-    out.add(s, iri_nt(str(ns.direct(key))), o)
-    out.add(s, iri_nt(str(ns.statement_link(key))), st)
-    out.add(st, iri_nt(RDF_TYPE), iri_nt(WIKIBASE_STATEMENT))
-    out.add(st, iri_nt(str(ns.statement_value(key))), o)
-    quals: list[tuple[str, str]] = []
+        _entity(shared, first.value, seen)
+    quals: list[tuple[str, Value]] = []
     for pid, value in first.qualifiers:
         if isinstance(value, Entity):
-            _entity(out, value, seen)
-        quals.append((iri_nt(str(ns.qualifier(pid))), _value_nt(value)))
-    for p, v in quals:
-        out.add(st, p, v)
-    units = _units(first)
-    if units:
-        out.add(st, iri_nt(_sk("quantityUnits")), string_nt(units))
-    confidence = max(statement.confidence for statement in group)
-    out.add(st, iri_nt(_sk("confidence")), _decimal(confidence))
-    refs = []
+            _entity(shared, value, seen)
+        quals.append((pid, value))
+    _claim(shared, st_iri, first.subject.iri, key, first.value, quals, base)
+    best: dict[str, Statement] = {}
     for statement in group:
-        ref = iri_nt(reference_iri(st_iri, statement.evidence))
-        refs.append(ref)
-        out.add(st, iri_nt(PROV_DERIVED), ref)
-        _reference(out, ref, statement)
+        ref = reference_iri(st_iri, info.key, statement.evidence)
+        if ref not in best or statement.confidence > best[ref].confidence:
+            best[ref] = statement
+    refs = list(best)
+    for ref, statement in best.items():
+        own.add(iri_nt(st_iri), iri_nt(PROV_DERIVED), iri_nt(ref))
+        _reference(own, iri_nt(ref), statement, info)
+    nodes = [st_iri]
 
     mirror = MIRRORS.get(key)
     if mirror:
         pid, extra = mirror
-        m = iri_nt(st_iri + "-" + pid)
-        out.add(s, iri_nt(str(ns.direct(pid))), o)
-        out.add(s, iri_nt(str(ns.statement_link(pid))), m)
-        out.add(m, iri_nt(RDF_TYPE), iri_nt(WIKIBASE_STATEMENT))
-        out.add(m, iri_nt(str(ns.statement_value(pid))), o)
-        for qpid, qid in extra:
-            out.add(m, iri_nt(str(ns.qualifier(qpid))), iri_nt(ns.WD_IRI + qid))
-        for p, v in quals:
-            out.add(m, p, v)
-        out.add(m, iri_nt(_sk("confidence")), _decimal(confidence))
-        out.add(m, iri_nt(_sk("mirrorOf")), st)
-        for ref in refs:
-            out.add(m, iri_nt(PROV_DERIVED), ref)
+        extra_quals = [(qpid, Entity.from_qid(qid, qid, "concept")) for qpid, qid in extra]
+        nodes.append(_mirror(own, shared, st_iri, pid, first.subject.iri, first.value,
+                             [*quals, *extra_quals], refs, base))
+    inverted = INVERTED_MIRRORS.get(key)
+    if inverted:
+        events = [v for pid, v in quals if pid == inverted]
+        if len(events) == 1:
+            rest = [(pid, v) for pid, v in quals if pid != inverted]
+            nodes.append(_mirror(own, shared, st_iri, inverted, first.subject.iri, events[0],
+                                 [(key, first.value), *rest], refs, base))
+    return nodes
 
 
-def _reference(out: _Lines, ref: str, statement: Statement) -> None:
+def _claim(out: _Lines, st_iri: str, subject: str, key: str, value: Value,
+           quals: Sequence[tuple[str, Value]], base: str) -> None:
+    """The statement node of a claim, normal and best rank, with its truthy triple."""
+    s, st = iri_nt(subject), iri_nt(st_iri)
+    o, node = _value_terms(out, key, value, base)
+    out.add(s, iri_nt(str(ns.direct(key))), o)
+    out.add(s, iri_nt(str(ns.statement_link(key))), st)
+    out.add(st, iri_nt(RDF_TYPE), iri_nt(WIKIBASE_STATEMENT))
+    out.add(st, iri_nt(RDF_TYPE), iri_nt(BEST_RANK))
+    out.add(st, iri_nt(WIKIBASE_RANK), iri_nt(NORMAL_RANK))
+    out.add(st, iri_nt(str(ns.statement_value(key))), o)
+    if node is not None:
+        out.add(st, iri_nt(str(ns.statement_value_node(key))), node)
+    for pid, qvalue in quals:
+        q, qnode = _value_terms(out, pid, qvalue, base)
+        out.add(st, iri_nt(str(ns.qualifier(pid))), q)
+        if qnode is not None:
+            out.add(st, iri_nt(str(ns.qualifier_value_node(pid))), qnode)
+
+
+def _mirror(own: _Lines, shared: _Lines, st_iri: str, pid: str, subject: str, value: Value,
+            quals: Sequence[tuple[str, Value]], refs: Sequence[str], base: str) -> str:
+    """A statement node in Wikidata's building blocks for the primary `st_iri`."""
+    m_iri = st_iri + "-" + pid
+    _claim(shared, m_iri, subject, pid, value, quals, base)
+    shared.add(iri_nt(m_iri), iri_nt(_sk("mirrorOf")), iri_nt(st_iri))
+    for ref in refs:
+        own.add(iri_nt(m_iri), iri_nt(PROV_DERIVED), iri_nt(ref))
+    return m_iri
+
+
+def _reference(out: _Lines, ref: str, statement: Statement, info: ArticleInfo) -> None:
     evidence = statement.evidence
+    lang = info.lang
     out.add(ref, iri_nt(RDF_TYPE), iri_nt(WIKIBASE_REFERENCE))
     if evidence.url:
         out.add(ref, iri_nt(str(ns.PR.P854)), iri_nt(evidence.url))
-    out.add(ref, iri_nt(_sk("sourceFile")), string_nt(evidence.source))
     if evidence.published:
-        out.add(ref, iri_nt(_sk("published")), _date(evidence.published))
-    out.add(ref, iri_nt(_sk("sentence")), string_nt(evidence.sentence))
+        out.add(ref, iri_nt(str(ns.PR.P577)), _published_time(evidence.published))
+    if info.title:
+        out.add(ref, iri_nt(str(ns.PR.P1476)), string_nt(info.title, lang))
+    out.add(ref, iri_nt(str(ns.PR.P1683)), string_nt(evidence.sentence, lang))
+    out.add(ref, iri_nt(_sk("sourceFile")), string_nt(source_name(evidence.source)))
     out.add(ref, iri_nt(_sk("start")), _integer(evidence.start))
     out.add(ref, iri_nt(_sk("end")), _integer(evidence.end))
     out.add(ref, iri_nt(_sk("extractor")), string_nt(evidence.extractor))
@@ -371,15 +529,22 @@ def to_rdflib(lines: Iterable[str]) -> Graph:
 
 # ----------------------------------------------------------------------------- reading back
 
+Index = Mapping[str, Mapping[str, list[Any]]]
+"""subject IRI -> predicate IRI -> objects: triples indexed for reading back."""
+
+
+def index(triples: Iterable[tuple[Node, Node, Node]]) -> dict[str, dict[str, list[Any]]]:
+    """Index triples by subject and predicate."""
+    out: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+    for s, p, o in triples:
+        out[str(s)][str(p)].append(o)
+    return out
+
 
 def _first(values: list[Any] | None) -> Any:
     if not values:
         return None
     return min(values, key=str)
-
-
-def _lex(term: Any) -> str:
-    return str(term)
 
 
 def _key_if(pred: str, kind: Any) -> str | None:
@@ -390,34 +555,24 @@ def _key_if(pred: str, kind: Any) -> str | None:
     return key
 
 
-def read_statements(triples: Iterable[tuple[Node, Node, Node]]) -> list[Statement]:
-    """Rebuild the Statements of one article's named graph from its triples.
+class _Reader:
+    """Rebuilds Statements from the shared facts index and one article's triples."""
 
-    Mirror statement nodes (the P451 form of an engagement) are skipped. The
-    statements come back sorted by evidence offsets, subject and property.
-    """
-    from rdflib import Literal
+    def __init__(self, shared: Index) -> None:
+        self.shared = shared
+        self.links: dict[str, tuple[str, str]] = {}
+        for subject, props in shared.items():
+            for pred, objs in props.items():
+                if not pred.startswith((ns.P_IRI, ns.SKP_IRI)):
+                    continue
+                key = _key_if(pred, ns.statement_link)
+                if key is None:
+                    continue
+                for obj in objs:
+                    self.links[str(obj)] = (subject, key)
 
-    by_subject: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
-    links: dict[str, tuple[str, str]] = {}
-    for s, p, o in triples:
-        pred = str(p)
-        by_subject[str(s)][pred].append(o)
-        if pred.startswith((ns.P_IRI, ns.SKP_IRI)) and not isinstance(o, Literal):
-            key = _key_if(pred, ns.statement_link)
-            if key is not None:
-                links[str(o)] = (str(s), key)
-
-    doc, content_hash = "", ""
-    for props in by_subject.values():
-        if _sk("Article") in {str(t) for t in props.get(RDF_TYPE, [])}:
-            doc = _lex(_first(props.get(_sk("doc")))) if props.get(_sk("doc")) else ""
-            if props.get(_sk("contentHash")):
-                content_hash = _lex(_first(props[_sk("contentHash")]))
-            break
-
-    def entity(iri: str) -> Entity:
-        props = by_subject.get(iri, {})
+    def entity(self, iri: str) -> Entity:
+        props = self.shared.get(iri, {})
         label = _first(props.get(SCHEMA_NAME)) or _first(props.get(RDFS_LABEL)) or iri
         etype = _first(props.get(_sk("entityType")))
         qid = _first(props.get(_sk("qid")))
@@ -428,76 +583,114 @@ def read_statements(triples: Iterable[tuple[Node, Node, Node]]) -> list[Statemen
             type=str(etype) if etype is not None else "thing",
         )
 
-    def value(term: Any, units: dict[str, str | None], slot: str) -> Value:
-        if isinstance(term, Literal):
-            datatype = str(term.datatype) if term.datatype is not None else None
-            return literals.from_lexical(
-                str(term), datatype, unit=units.get(slot), quantity=slot in units
-            )
-        return entity(str(term))
+    def value(self, term: Any, node: Any) -> Value:
+        from rdflib import Literal
 
-    out: dict[Statement, None] = {}
-    for st_iri, (subject_iri, key) in links.items():
-        props = by_subject.get(st_iri)
-        if not props or props.get(_sk("mirrorOf")):
-            continue
-        main = props.get(str(ns.statement_value(key)))
-        if not main:
-            continue
-        raw_units = _first(props.get(_sk("quantityUnits")))
-        units: dict[str, str | None] = json.loads(str(raw_units)) if raw_units else {}
-        quals: list[tuple[str, Value]] = []
-        for pred, objs in props.items():
-            qkey = _key_if(pred, ns.qualifier)
-            if qkey is None:
+        if not isinstance(term, Literal):
+            return self.entity(str(term))
+        datatype = str(term.datatype) if term.datatype is not None else None
+        nprops = self.shared.get(str(node), {}) if node is not None else {}
+        if datatype == literals.XSD_DATETIME:
+            precision = _first(nprops.get(ns.WIKIBASE_IRI + "timePrecision"))
+            name = PRECISION_NAMES.get(int(precision), "day") if precision is not None else "day"
+            return literals.from_date_time(str(term), name)
+        written = _first(nprops.get(_sk("asWritten")))
+        if written is not None:
+            return LiteralValue(str(written), "string")
+        unit = _first(nprops.get(_sk("quantityUnits")))
+        if unit is not None:
+            return LiteralValue(literals._number(str(term)), "quantity", unit=str(unit))
+        if nprops.get(ns.WIKIBASE_IRI + "quantityAmount"):
+            return LiteralValue(literals._number(str(term)), "duration")
+        return literals.from_lexical(str(term), datatype)
+
+    def statements(self, article: Index) -> list[Statement]:
+        doc, content_hash = "", ""
+        for props in article.values():
+            if _sk("Article") in {str(t) for t in props.get(RDF_TYPE, [])}:
+                doc = str(_first(props.get(_sk("doc"))) or "")
+                content_hash = str(_first(props.get(_sk("contentHash"))) or "")
+                break
+        out: dict[Statement, None] = {}
+        for st_iri, props in article.items():
+            refs = props.get(PROV_DERIVED)
+            if not refs or st_iri not in self.links:
                 continue
-            for obj in objs:
-                quals.append((qkey, value(obj, units, qkey)))
-        st_conf = _first(props.get(_sk("confidence")))
-        for ref in props.get(PROV_DERIVED, []):
-            rprops = by_subject.get(str(ref), {})
-            evidence = _evidence(rprops)
-            conf = _first(rprops.get(_sk("confidence"))) or st_conf
-            for main_value in main:
-                statement = Statement(
-                    doc=doc,
-                    article=content_hash,
-                    subject=entity(subject_iri),
-                    property=key,
-                    value=value(main_value, units, "value"),
-                    evidence=evidence,
-                    confidence=float(conf) if conf is not None else 1.0,
-                    qualifiers=tuple(quals),
-                )
-                out[statement] = None
-    return sorted(
-        out,
-        key=lambda st: (st.evidence.start, st.evidence.end, st.subject.iri, st.property,
-                        _value_key(st.value)),
-    )
+            core = self.shared.get(st_iri, {})
+            if core.get(_sk("mirrorOf")):
+                continue
+            subject_iri, key = self.links[st_iri]
+            main = core.get(str(ns.statement_value(key)))
+            if not main:
+                continue
+            main_node = _first(core.get(str(ns.statement_value_node(key))))
+            quals: list[tuple[str, Value]] = []
+            for pred, objs in core.items():
+                qkey = _key_if(pred, ns.qualifier)
+                if qkey is None:
+                    continue
+                qnode = _first(core.get(str(ns.qualifier_value_node(qkey))))
+                for obj in objs:
+                    quals.append((qkey, self.value(obj, qnode)))
+            for ref in refs:
+                rprops = article.get(str(ref), {})
+                conf = _first(rprops.get(_sk("confidence")))
+                for main_value in main:
+                    statement = Statement(
+                        doc=doc,
+                        article=content_hash,
+                        subject=self.entity(subject_iri),
+                        property=key,
+                        value=self.value(main_value, main_node),
+                        evidence=_evidence(rprops),
+                        confidence=float(conf) if conf is not None else 1.0,
+                        qualifiers=tuple(quals),
+                    )
+                    out[statement] = None
+        return sorted(
+            out,
+            key=lambda st: (st.evidence.start, st.evidence.end, st.subject.iri, st.property,
+                            _value_key(st.value)),
+        )
 
 
-def _evidence(props: dict[str, list[Any]]) -> Evidence:
-    def text(name: str) -> str | None:
-        found = _first(props.get(_sk(name)))
+def read_statements(article: Iterable[tuple[Node, Node, Node]],
+                    shared: Iterable[tuple[Node, Node, Node]] | Index = ()) -> list[Statement]:
+    """Rebuild the Statements of one article from its graph's triples and the facts graph.
+
+    Mirror statement nodes (the P451 form of an engagement, the P1344 form of a medal)
+    are skipped. The statements come back sorted by evidence offsets, subject and property.
+    """
+    shared_index = shared if isinstance(shared, Mapping) else index(shared)
+    return _Reader(shared_index).statements(index(article))
+
+
+def read_many(articles: Iterable[Iterable[tuple[Node, Node, Node]]],
+              shared: Iterable[tuple[Node, Node, Node]]) -> Iterable[list[Statement]]:
+    """The Statements of several articles against one facts graph read once."""
+    reader = _Reader(index(shared))
+    for triples in articles:
+        yield reader.statements(index(triples))
+
+
+def _evidence(props: Mapping[str, list[Any]]) -> Evidence:
+    def text(pred: str) -> str | None:
+        found = _first(props.get(pred))
         return str(found) if found is not None else None
 
+    raw = _first(props.get(str(ns.PR.P577)))
+    published = None
+    if raw is not None:
+        published = str(raw)[:10] if getattr(raw, "datatype", None) is not None else str(raw)
     url = _first(props.get(str(ns.PR.P854)))
-    notes = text("linkNotes")
+    notes = text(_sk("linkNotes"))
     return Evidence(
-        source=text("sourceFile") or "",
-        sentence=text("sentence") or "",
-        start=int(text("start") or 0),
-        end=int(text("end") or 0),
-        extractor=text("extractor") or "",
-        published=text("published"),
+        source=text(_sk("sourceFile")) or "",
+        sentence=text(str(ns.PR.P1683)) or "",
+        start=int(text(_sk("start")) or 0),
+        end=int(text(_sk("end")) or 0),
+        extractor=text(_sk("extractor")) or "",
+        published=published,
         url=str(url) if url is not None else None,
         links=tuple(LinkNote.from_dict(n) for n in json.loads(notes)) if notes else (),
     )
-
-
-def iter_lines_with_graph(lines: Iterable[str], graph: str) -> Iterator[str]:
-    """N-Quads lines: each N-Triples line placed in `graph`."""
-    g = iri_nt(graph)
-    for line in lines:
-        yield line[:-1] + g + " ."

@@ -16,6 +16,7 @@ Stores are found by name through `sportkg.registry` (entry-point group
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,6 +92,24 @@ def _update_text(writes: Sequence[GraphWrite]) -> str:
     if body:
         parts.append(f"INSERT DATA {{\n{body}\n}}")
     return " ;\n".join(parts)
+
+
+_FORM_NOISE = re.compile(
+    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
+    r"|<[^<>\s]*>|#[^\n]*"
+)
+_FORM = re.compile(r"(?<![?$\w])(SELECT|CONSTRUCT|DESCRIBE|ASK)(?!\w)", re.IGNORECASE)
+
+
+def query_form(text: str) -> str:
+    """SELECT, CONSTRUCT, DESCRIBE or ASK: the first form keyword outside strings and comments.
+
+    Examples:
+        >>> query_form('# describes things\\nPREFIX a: <http://x#> SELECT ?described WHERE {}')
+        'SELECT'
+    """
+    found = _FORM.search(_FORM_NOISE.sub(" ", text))
+    return found.group(1).upper() if found else "SELECT"
 
 
 # ------------------------------------------------------------------------------- oxigraph
@@ -501,10 +520,7 @@ class SparqlStore:
     def query(self, sparql: str, *, bindings: Mapping[str, Node] | None = None) -> QueryResult:
         """Run a query on the endpoint, bindings injected as a VALUES block."""
         text = _bindings.inject_values(sparql, bindings or {})
-        from SPARQLWrapper import SPARQLWrapper
-
-        kind = SPARQLWrapper(self.endpoint)._parseQueryType(text)  # noqa: SLF001
-        if kind in ("CONSTRUCT", "DESCRIBE"):
+        if query_form(text) in ("CONSTRUCT", "DESCRIBE"):
             graph = self._request(text, update=False, accept_graph=True)
             return QueryResult(triples=tuple(graph))
         data = self._request(text, update=False)

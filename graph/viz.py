@@ -302,9 +302,7 @@ def add_evidence(kg: KnowledgeGraph, nxg: nx.MultiDiGraph) -> None:
     if not wanted:
         return
     for statement in kg.statements():
-        key = rdf.statement_iri(
-            statement, key=rdf.article_key(statement.doc, statement.article), base=kg.base
-        )
+        key = rdf.statement_iri(statement, base=kg.base)
         ends = wanted.get(key)
         if ends is None:
             continue

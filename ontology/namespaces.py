@@ -40,11 +40,22 @@ P_IRI = "http://www.wikidata.org/prop/"
 PS_IRI = "http://www.wikidata.org/prop/statement/"
 PQ_IRI = "http://www.wikidata.org/prop/qualifier/"
 PR_IRI = "http://www.wikidata.org/prop/reference/"
+PSV_IRI = "http://www.wikidata.org/prop/statement/value/"
+PQV_IRI = "http://www.wikidata.org/prop/qualifier/value/"
+PRV_IRI = "http://www.wikidata.org/prop/reference/value/"
 WIKIBASE_IRI = "http://wikiba.se/ontology#"
 SCHEMA_IRI = "http://schema.org/"
 SKP_IRI = "https://w3id.org/sportkg/prop/"
 SKPS_IRI = SKP_IRI + "statement/"
 SKPQ_IRI = SKP_IRI + "qualifier/"
+SKPSV_IRI = SKP_IRI + "statement/value/"
+SKPQV_IRI = SKP_IRI + "qualifier/value/"
+BD_IRI = "http://www.bigdata.com/rdf#"
+
+GREGORIAN = "http://www.wikidata.org/entity/Q1985727"
+"""The calendar model of every time value (proleptic Gregorian calendar)."""
+SECOND = "http://www.wikidata.org/entity/Q11574"
+"""The unit of race times (second)."""
 
 WD = Namespace(WD_IRI)
 """Wikidata items: open, any QID."""
@@ -52,7 +63,10 @@ WD = Namespace(WD_IRI)
 WIKIBASE = Namespace(WIKIBASE_IRI)
 SCHEMA = Namespace(SCHEMA_IRI)
 
-EXTRA_PIDS = ("P31", "P279", "P854", "P248", "P813", "P3831", "P1346", "P286", "P361")
+EXTRA_PIDS = (
+    "P31", "P279", "P854", "P248", "P813", "P3831", "P1346", "P286", "P361", "P577",
+    "P1683", "P1476", "P407",
+)
 """Wikidata properties the writer and ontology use beyond the relation table."""
 
 WIKIDATA_PIDS: tuple[str, ...] = tuple(
@@ -71,9 +85,10 @@ SK_TERMS: tuple[str, ...] = (
     # entity description
     "entityType", "qid",
     # statement node
-    "confidence", "mirrorOf", "quantityUnits",
+    "confidence", "mirrorOf", "quantityUnits", "asWritten",
     # reference
-    "sourceFile", "published", "sentence", "start", "end", "extractor", "linkNotes",
+    "sourceFile", "sourceKey", "published", "sentence", "start", "end", "extractor",
+    "linkNotes",
     # article node
     "doc", "contentHash", "fingerprint", "language", "title",
     # annotations of the ontology
@@ -120,11 +135,17 @@ PREFIXES: dict[str, str] = {
     "ps": PS_IRI,
     "pq": PQ_IRI,
     "pr": PR_IRI,
+    "psv": PSV_IRI,
+    "pqv": PQV_IRI,
+    "prv": PRV_IRI,
     "wikibase": WIKIBASE_IRI,
     "sk": SK_IRI,
     "skp": SKP_IRI,
     "skps": SKPS_IRI,
     "skpq": SKPQ_IRI,
+    "skpsv": SKPSV_IRI,
+    "skpqv": SKPQV_IRI,
+    "bd": BD_IRI,
     "prov": str(PROV),
     "rdf": str(RDF),
     "rdfs": str(RDFS),
@@ -191,6 +212,22 @@ def qualifier(key: str) -> URIRef:
     return URIRef(PQ_IRI + key)
 
 
+def statement_value_node(key: str) -> URIRef:
+    """Statement node to the value node of its main value: `psv:P569`."""
+    _check(key)
+    if key.startswith("sk:"):
+        return URIRef(SKPSV_IRI + key[3:])
+    return URIRef(PSV_IRI + key)
+
+
+def qualifier_value_node(key: str) -> URIRef:
+    """Statement node to the value node of a qualifier: `pqv:P585`."""
+    _check(key)
+    if key.startswith("sk:"):
+        return URIRef(SKPQV_IRI + key[3:])
+    return URIRef(PQV_IRI + key)
+
+
 def key_of(iri: str) -> str | None:
     """The relation key of a truthy, statement, value or qualifier predicate IRI, else None.
 
@@ -206,7 +243,7 @@ def key_of(iri: str) -> str | None:
     if iri.startswith(P_IRI) and "/" not in iri[len(P_IRI):]:
         return iri[len(P_IRI):]
     for base in (SKPS_IRI, SKPQ_IRI):
-        if iri.startswith(base):
+        if iri.startswith(base) and "/" not in iri[len(base):]:
             return "sk:" + iri[len(base):]
     if iri.startswith(SKP_IRI) and "/" not in iri[len(SKP_IRI):]:
         return "sk:" + iri[len(SKP_IRI):]

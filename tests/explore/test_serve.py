@@ -187,8 +187,8 @@ def test_serves_a_store_built_by_the_knowledge_graph(built_store: Path) -> None:
             "PREFIX sk: <https://w3id.org/sportkg/ontology#>\n"
             "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
             "SELECT ?name ?award ?file ?g WHERE {\n"
-            "  GRAPH ?g { ?who p:P166 ?st . ?st ps:P166 ?a ; prov:wasDerivedFrom ?ref .\n"
-            "             ?ref sk:sourceFile ?file }\n"
+            "  ?who p:P166 ?st . ?st ps:P166 ?a .\n"
+            "  GRAPH ?g { ?st prov:wasDerivedFrom ?ref . ?ref sk:sourceFile ?file }\n"
             "  ?who rdfs:label ?name . ?a rdfs:label ?award }"
         )
         rows = sparql(server.query_url, query, JSON).queryAndConvert()["results"]["bindings"]

@@ -17,60 +17,117 @@ from sportkg.graph.literals import from_lexical, literal_nt
 from sportkg.graph.server import OxigraphServer
 from sportkg.model import Entity, Evidence, LiteralValue, Statement
 
-EXPECTED = """
+PREFIXES = """
 @prefix wd: <http://www.wikidata.org/entity/> .
 @prefix wdt: <http://www.wikidata.org/prop/direct/> .
 @prefix p: <http://www.wikidata.org/prop/> .
 @prefix ps: <http://www.wikidata.org/prop/statement/> .
 @prefix pq: <http://www.wikidata.org/prop/qualifier/> .
+@prefix pqv: <http://www.wikidata.org/prop/qualifier/value/> .
+@prefix pr: <http://www.wikidata.org/prop/reference/> .
 @prefix sk: <https://w3id.org/sportkg/ontology#> .
 @prefix prov: <http://www.w3.org/ns/prov#> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 @prefix schema: <http://schema.org/> .
 @prefix wikibase: <http://wikiba.se/ontology#> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 @prefix ent: <https://w3id.org/sportkg/entity/> .
+"""
 
+SPARQL_PREFIXES = PREFIXES.replace("@prefix", "PREFIX").replace("> .", ">")
+
+EXPECTED_ARTICLE = PREFIXES + """
 <https://w3id.org/sportkg/article/h1> a sk:Article ; sk:doc "d1" ; sk:contentHash "h1" ;
-    sk:sourceFile "d1.txt" ; sk:published "2026-02-09"^^xsd:date .
-ent:anna-smit a sk:Person ; sk:entityType "person" ; rdfs:label "Anna Smit"@en ;
-    schema:name "Anna Smit" ; wdt:P31 wd:Q5 .
+    sk:sourceFile "d1.txt" ; sk:sourceKey "KEYVALUE" ; sk:published "2026-02-09"^^xsd:date .
+<ST> prov:wasDerivedFrom <REF> .
+<REF> a wikibase:Reference ; pr:P577 "2026-02-09T00:00:00Z"^^xsd:dateTime ;
+    pr:P1683 "Anna Smit won gold." ; sk:sourceFile "d1.txt" ;
+    sk:start 0 ; sk:end 19 ; sk:extractor "t" ; sk:confidence 0.9 .
+"""
+
+EXPECTED_FACTS = PREFIXES + """
+ent:anna-smit a sk:Person ; sk:entityType "person" ; rdfs:label "Anna Smit"@mul ;
+    skos:prefLabel "Anna Smit"@mul ; schema:name "Anna Smit"@mul ; wdt:P31 wd:Q5 .
 wd:Q406039 a sk:Award ; sk:entityType "award" ; rdfs:label "gold medal"@en ;
-    schema:name "gold medal" ; sk:qid "Q406039" .
+    skos:prefLabel "gold medal"@en ; schema:name "gold medal"@en ; sk:qid "Q406039" .
 ent:anna-smit wdt:P166 wd:Q406039 ; p:P166 <ST> .
-<ST> a wikibase:Statement ; ps:P166 wd:Q406039 ; pq:P585 "2026-02"^^xsd:gYearMonth ;
-    sk:confidence 0.9 ; prov:wasDerivedFrom <REF> .
-<REF> a wikibase:Reference ; sk:sourceFile "d1.txt" ; sk:published "2026-02-09"^^xsd:date ;
-    sk:sentence "Anna Smit won gold." ; sk:start 0 ; sk:end 19 ; sk:extractor "t" ;
-    sk:confidence 0.9 .
+<ST> a wikibase:Statement, wikibase:BestRank ; wikibase:rank wikibase:NormalRank ;
+    ps:P166 wd:Q406039 ; pq:P585 "2026-02-01T00:00:00Z"^^xsd:dateTime ; pqv:P585 <TV> .
+<TV> a wikibase:TimeValue ; wikibase:timeValue "2026-02-01T00:00:00Z"^^xsd:dateTime ;
+    wikibase:timePrecision 10 ; wikibase:timeTimezone 0 ; wikibase:timeCalendarModel wd:Q1985727 .
 """
 
 
-def _fact(confidence: float = 0.9) -> Statement:
+def _fact(confidence: float = 0.9, source: str = "d1.txt") -> Statement:
     anna = Entity("https://w3id.org/sportkg/entity/anna-smit", "Anna Smit", type="person")
     return Statement("d1", "h1", anna, "P166", Entity.from_qid("Q406039", "gold medal", "award"),
-                     Evidence("d1.txt", "Anna Smit won gold.", 0, 19, "t", "2026-02-09"),
+                     Evidence(source, "Anna Smit won gold.", 0, 19, "t", "2026-02-09"),
                      confidence, {"P585": LiteralValue("2026-02", "date", "month")})
 
 
+def _parse(text: str, **nodes: str) -> Graph:
+    for name, iri in nodes.items():
+        text = text.replace(f"<{name}>", f"<{iri}>").replace(f"{name}VALUE", iri)
+    return Graph().parse(data=text, format="turtle")
+
+
 def test_writer_matches_the_wikidata_model() -> None:
-    fact = _fact()
+    fact = _fact(source="/some/folder/d1.txt")
     info = rdf.ArticleInfo.from_statement(fact)
-    st = rdf.statement_iri(fact, key=info.key)
-    ref = rdf.reference_iri(st, fact.evidence)
-    expected = Graph().parse(data=EXPECTED.replace("<ST>", f"<{st}>").replace(
-        "<REF>", f"<{ref}>"), format="turtle")
-    assert isomorphic(rdf.to_rdflib(rdf.article_lines(info, [fact])), expected)
+    info = rdf.ArticleInfo(info.key, info.doc, info.content_hash, info.source, date="2026-02-09")
+    st = rdf.statement_iri(fact)
+    ref = rdf.reference_iri(st, info.key, fact.evidence)
+    lines = rdf.article_lines(info, [fact])
+    tv = next(line.split()[2][1:-1] for line in lines.shared if "/qualifier/value/P585" in line)
+    assert isomorphic(rdf.to_rdflib(lines.article),
+                      _parse(EXPECTED_ARTICLE, ST=st, REF=ref, KEY=info.source_key))
+    assert isomorphic(rdf.to_rdflib(lines.shared), _parse(EXPECTED_FACTS, ST=st, TV=tv))
+    assert "/some/folder" not in "".join(lines.article)
+    assert lines.statements == (st,)
 
 
 def test_iris_are_content_hashes() -> None:
     a, b = _fact(0.9), _fact(0.5)
-    assert rdf.statement_iri(a, key="h1") == rdf.statement_iri(b, key="h1")
-    assert rdf.statement_iri(a, key="h1") != rdf.statement_iri(a, key="h2")
+    other = Statement("d2", "h2", a.subject, a.property, a.value, a.evidence, 0.7,
+                      a.qualifiers)
+    assert rdf.statement_iri(a) == rdf.statement_iri(b) == rdf.statement_iri(other)
+    st = rdf.statement_iri(a)
+    assert rdf.reference_iri(st, "h1", a.evidence) != rdf.reference_iri(st, "h2", a.evidence)
     lines = rdf.article_lines(rdf.ArticleInfo.from_statement(a), [a, b])
-    confidences = [line for line in lines if "confidence" in line and "statement/" in
-                   line.split()[0]]
-    assert len(confidences) == 1 and '"0.9"' in confidences[0]  # the highest one
+    confidences = [line for line in lines.article if "confidence" in line]
+    assert len(confidences) == 1 and '"0.9"' in confidences[0]  # one reference, one evidence
+
+
+def test_olympic_medal_is_also_written_as_participation() -> None:
+    event = Entity("https://w3id.org/sportkg/entity/event/w1000", "women's 1000 m",
+                   type="event")
+    fact = _fact()
+    fact = Statement(fact.doc, fact.article, fact.subject, "P166", fact.value, fact.evidence,
+                     0.9, {"P1344": event, "P585": LiteralValue("2026-02", "date", "month")})
+    graph = rdf.to_rdflib(rdf.article_lines(rdf.ArticleInfo.from_statement(fact), [fact]).shared)
+    rows = list(graph.query(SPARQL_PREFIXES + """
+        SELECT ?event ?medal ?date WHERE {
+          ent:anna-smit p:P1344 ?st . ?st ps:P1344 ?event ; pq:P166 ?medal ; pq:P585 ?date ;
+              sk:mirrorOf ?primary . ?primary ps:P166 ?medal . ent:anna-smit wdt:P1344 ?event }"""))
+    assert [(str(e), str(m)) for e, m, _ in rows] == [(event.iri, fact.value.iri)]  # type: ignore[union-attr]
+
+
+def test_race_time_is_a_quantity_in_seconds() -> None:
+    record = Entity.from_qid("Q1", "world record", "record")
+    fact = _fact()
+    fact = Statement(fact.doc, fact.article, fact.subject, "P1000", record, fact.evidence, 0.9,
+                     {"P2781": LiteralValue("1.11,84", "string")})
+    lines = rdf.article_lines(rdf.ArticleInfo.from_statement(fact), [fact])
+    graph = rdf.to_rdflib(lines.shared)
+    (row,) = list(graph.query(SPARQL_PREFIXES + """
+        SELECT ?amount ?unit ?written WHERE { ?st pq:P2781 ?amount ; pqv:P2781 ?v .
+          ?v wikibase:quantityAmount ?amount ; wikibase:quantityUnit ?unit ;
+             sk:asWritten ?written }"""))
+    assert (float(row[0]), str(row[1]), str(row[2])) == (
+        71.84, "http://www.wikidata.org/entity/Q11574", "1.11,84")
+    (back,) = rdf.read_statements(rdf.to_rdflib(lines.article), graph)
+    assert back.qualifiers == fact.qualifiers
 
 
 @pytest.mark.parametrize("value", [

@@ -45,7 +45,7 @@ def _kb_lines() -> list[str]:
     return graph.serialize(format="nt").splitlines()
 
 
-def _article_lines() -> tuple[str, list[str]]:
+def _article_lines() -> tuple[str, Any]:
     from sportkg.graph.rdf import ArticleInfo, article_lines
 
     article = Article(id="nl_test", text="fictief", lang="nl", date="2024-06-01")
@@ -71,8 +71,11 @@ def store(request: pytest.FixtureRequest) -> Any:
     from sportkg.graph.stores import MemoryStore, OxigraphStore
 
     backend = OxigraphStore.open() if request.param == "oxigraph" else MemoryStore.open()
+    from sportkg.graph.rdf import facts_graph
+
     graph, lines = _article_lines()
-    backend.write(graph, lines)
+    backend.write(graph, lines.article)
+    backend.write(facts_graph(), lines.shared)
     backend.write(KB_GRAPH, _kb_lines())
     yield backend
     backend.close()

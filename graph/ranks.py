@@ -1,0 +1,211 @@
+"""Statement ranks as Wikidata sets them, and the truthy triples that follow from them.
+
+The writer gives every statement normal rank and `wikibase:BestRank`. Some
+claims say more once other claims are known, so after each write the subjects
+it touched are looked at again:
+
+- a record (P1000) set again: the newest statement of a record (latest `P585`)
+  is preferred, so the truthy `wdt:P1000` and `BestRank` follow the current one;
+- an age (`sk:age`) stated at several dates: the latest is preferred;
+- an ended engagement: `sk:engagedTo` with an end time (`P582`), or a couple who
+  have since married (`P26` between the same people), is deprecated.
+
+Best rank is then Wikidata's rule: the preferred statements of a subject and
+property if there are any, else the normal ones; deprecated never. The truthy
+triple `subject wdt:P value` exists exactly for the best-rank statements.
+A mirror statement (`sk:mirrorOf`) takes the rank of its primary.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from sportkg.graph import rdf
+from sportkg.ontology import namespaces as ns
+from sportkg.ontology.relations import RELATIONS
+
+if TYPE_CHECKING:
+    from sportkg.graph.stores import Store
+
+LATEST_PREFERRED: dict[str, str] = {"P1000": "value", "sk:age": "subject"}
+"""Properties whose latest statement (by `P585`) is preferred, grouped per value or per subject."""
+
+ENDED_BY: dict[str, str] = {"sk:engagedTo": "P26"}
+"""A relation deprecated once the same two people hold the other one (engaged -> married)."""
+
+RULE_KEYS = frozenset({*LATEST_PREFERRED, *ENDED_BY, *ENDED_BY.values()})
+"""Properties whose statements can change the rank of others: their subjects are re-ranked."""
+
+CHUNK = 500
+"""Subjects per re-rank query."""
+
+P585 = str(ns.qualifier("P585"))
+P582 = str(ns.qualifier("P582"))
+RANKS = {rdf.NORMAL_RANK, rdf.PREFERRED_RANK, rdf.DEPRECATED_RANK}
+
+
+@dataclass
+class _Claim:
+    """One statement node as stored: what ranking needs to know."""
+
+    iri: str
+    subject: str
+    key: str
+    value: Any = None
+    rank: str | None = None
+    best: bool = False
+    when: str = ""
+    ended: bool = False
+    mirror_of: str | None = None
+    types: set[str] = field(default_factory=set)
+
+
+def _nt(term: Any) -> str:
+    return str(term.n3())
+
+
+def rank_of(claim: _Claim, claims: Sequence[_Claim]) -> str:
+    """The rank the rules give `claim` among the claims of its subject."""
+    if claim.key in ENDED_BY:
+        other = ENDED_BY[claim.key]
+        if claim.ended or any(c.key == other and _same(c.value, claim.value) for c in claims):
+            return rdf.DEPRECATED_RANK
+    group_by = LATEST_PREFERRED.get(claim.key)
+    if group_by is not None:
+        group = [c for c in claims if c.key == claim.key and c.mirror_of is None
+                 and (group_by == "subject" or _same(c.value, claim.value))]
+        dated = [c.when for c in group if c.when]
+        if len(group) > 1 and dated and claim.when == max(dated) and dated.count(claim.when) == 1:
+            return rdf.PREFERRED_RANK
+    return rdf.NORMAL_RANK
+
+
+def _same(a: Any, b: Any) -> bool:
+    return a is not None and b is not None and str(a) == str(b)
+
+
+def desired(claims: Sequence[_Claim]) -> tuple[dict[str, str], set[str], set[tuple[str, str, str]]]:
+    """(rank per statement, best-rank statements, truthy triples) of one subject's claims."""
+    primary = {c.iri: c for c in claims if c.mirror_of is None}
+    ranks: dict[str, str] = {}
+    for claim in primary.values():
+        ranks[claim.iri] = rank_of(claim, list(primary.values()))
+    for claim in claims:
+        if claim.mirror_of is not None:
+            ranks[claim.iri] = ranks.get(claim.mirror_of, rdf.NORMAL_RANK)
+    by_property: dict[str, list[_Claim]] = defaultdict(list)
+    for claim in claims:
+        by_property[claim.key].append(claim)
+    best: set[str] = set()
+    truthy: set[tuple[str, str, str]] = set()
+    for key, group in by_property.items():
+        top = rdf.PREFERRED_RANK if any(ranks[c.iri] == rdf.PREFERRED_RANK for c in group) \
+            else rdf.NORMAL_RANK
+        for claim in group:
+            if ranks[claim.iri] == top and claim.value is not None:
+                best.add(claim.iri)
+                truthy.add((claim.subject, str(ns.direct(key)), _nt(claim.value)))
+    return ranks, best, truthy
+
+
+_QUERY = """
+SELECT ?s ?p ?o ?sp ?so WHERE {{
+  VALUES ?s {{ {subjects} }}
+  GRAPH <{facts}> {{
+    ?s ?p ?o .
+    OPTIONAL {{ ?o a <{statement}> ; ?sp ?so . }}
+  }}
+}}"""
+
+
+def _claims(rows: Iterable[Sequence[Any]]) -> tuple[dict[str, list[_Claim]],
+                                                      set[tuple[str, str, str]]]:
+    """Claims per subject and the truthy triples stored now, from the re-rank query rows."""
+    claims: dict[str, dict[str, _Claim]] = defaultdict(dict)
+    stored: set[tuple[str, str, str]] = set()
+    for s, p, o, sp, so in rows:
+        subject, pred = str(s), str(p)
+        key = ns.key_of(pred)
+        if key is None or key not in RELATIONS:
+            continue
+        if pred == str(ns.direct(key)):
+            stored.add((subject, pred, _nt(o)))
+            continue
+        if pred != str(ns.statement_link(key)) or sp is None:
+            continue
+        claim = claims[subject].setdefault(str(o), _Claim(str(o), subject, key))
+        spred = str(sp)
+        if spred == str(ns.statement_value(key)):
+            claim.value = so
+        elif spred == rdf.WIKIBASE_RANK:
+            claim.rank = str(so)
+        elif spred == rdf.RDF_TYPE:
+            claim.types.add(str(so))
+            claim.best = claim.best or str(so) == rdf.BEST_RANK
+        elif spred == P585:
+            claim.when = max(claim.when, str(so))
+        elif spred == P582:
+            claim.ended = True
+        elif spred == ns.SK_IRI + "mirrorOf":
+            claim.mirror_of = str(so)
+    return {s: list(c.values()) for s, c in claims.items()}, stored
+
+
+def rerank(store: Store, facts: str, subjects: Iterable[str]) -> int:
+    """Set ranks, `BestRank` and truthy triples of these subjects' statements; returns changes."""
+    changed = 0
+    todo = list(dict.fromkeys(subjects))
+    for start in range(0, len(todo), CHUNK):
+        chunk = todo[start:start + CHUNK]
+        text = _QUERY.format(subjects=" ".join(f"<{s}>" for s in chunk), facts=facts,
+                             statement=rdf.WIKIBASE_STATEMENT)
+        per_subject, stored = _claims(store.query(text).rows)
+        wanted: set[tuple[str, str, str]] = set()
+        remove: list[str] = []
+        add: list[str] = []
+        for claims in per_subject.values():
+            ranks, best, truthy = desired(claims)
+            wanted |= truthy
+            for claim in claims:
+                st = f"<{claim.iri}>"
+                if claim.rank != ranks[claim.iri]:
+                    if claim.rank is not None:
+                        remove.append(f"{st} <{rdf.WIKIBASE_RANK}> <{claim.rank}> .")
+                    add.append(f"{st} <{rdf.WIKIBASE_RANK}> <{ranks[claim.iri]}> .")
+                if claim.best and claim.iri not in best:
+                    remove.append(f"{st} <{rdf.RDF_TYPE}> <{rdf.BEST_RANK}> .")
+                elif not claim.best and claim.iri in best:
+                    add.append(f"{st} <{rdf.RDF_TYPE}> <{rdf.BEST_RANK}> .")
+        remove += [f"<{s}> <{p}> {o} ." for s, p, o in stored - wanted]
+        add += [f"<{s}> <{p}> {o} ." for s, p, o in wanted - stored]
+        if remove or add:
+            store.update(_data_update(facts, remove, add))
+            changed += len(remove) + len(add)
+    return changed
+
+
+def _data_update(graph: str, remove: Sequence[str], add: Sequence[str]) -> str:
+    parts = []
+    if remove:
+        body = "\n".join(remove)
+        parts.append(f"DELETE DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}")
+    if add:
+        body = "\n".join(add)
+        parts.append(f"INSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}")
+    return " ;\n".join(parts)
+
+
+def subjects_to_rerank(statements: Mapping[str, Iterable[str]]) -> list[str]:
+    """The subjects whose ranks a write may change: those with a statement of a rule property.
+
+    Args:
+        statements: property key -> subjects written with it.
+    """
+    out: dict[str, None] = {}
+    for key, subjects in statements.items():
+        if key in RULE_KEYS:
+            out.update(dict.fromkeys(subjects))
+    return list(out)

@@ -1,0 +1,155 @@
+"""The statement model on every backend: one node per claim, a reference per article, ranks,
+set semantics of the default graph, and removal of what no article supports any more."""
+
+from __future__ import annotations
+
+import pytest
+from sportkg.errors import InputError
+from sportkg.model import Article, Entity, Evidence, LiteralValue, Statement
+
+PREFIXES = """
+PREFIX wd: <http://www.wikidata.org/entity/>
+PREFIX wdt: <http://www.wikidata.org/prop/direct/>
+PREFIX p: <http://www.wikidata.org/prop/>
+PREFIX ps: <http://www.wikidata.org/prop/statement/>
+PREFIX pq: <http://www.wikidata.org/prop/qualifier/>
+PREFIX pr: <http://www.wikidata.org/prop/reference/>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX wikibase: <http://wikiba.se/ontology#>
+PREFIX sk: <https://w3id.org/sportkg/ontology#>
+PREFIX skp: <https://w3id.org/sportkg/prop/>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+"""
+ENT = "https://w3id.org/sportkg/entity/"
+MILA = Entity(ENT + "mila-roos", "Mila Roos", type="person")
+JOEP = Entity(ENT + "joep-dekker", "Joep Dekker", type="person")
+GOLD = Entity.from_qid("Q406039", "gold medal", "award")
+RECORD = Entity(ENT + "record/track-record-500-m", "track record 500 m", type="record")
+
+
+def _article(doc: str, text: str, date: str = "2026-01-10") -> Article:
+    return Article(doc, text, "nl", date, f"{doc}.txt", url=f"https://example.org/{doc}")
+
+
+def _fact(article: Article, prop: str, value: Entity | LiteralValue,
+          quals: dict[str, Entity | LiteralValue] | None = None,
+          subject: Entity = MILA, confidence: float = 0.8) -> Statement:
+    evidence = Evidence(article.source, article.text, 0, len(article.text), "test",
+                        article.date, url=article.url)
+    return Statement(article.id, article.hash, subject, prop, value, evidence, confidence,
+                     quals or {})
+
+
+def _count(kg, where: str) -> int:  # type: ignore[no-untyped-def]
+    rows = kg.query(PREFIXES + f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}").rows
+    return int(rows[0][0])
+
+
+def _two_sources(make_kg):  # type: ignore[no-untyped-def]
+    kg = make_kg()
+    a = _article("bron_a", "Mila Roos won goud.")
+    b = _article("bron_b", "Goud voor Mila Roos.", "2026-01-11")
+    kg.add_article(a, [_fact(a, "P166", GOLD, confidence=0.7)])
+    kg.add_article(b, [_fact(b, "P166", GOLD, confidence=0.9)])
+    return kg, a, b
+
+
+def test_one_claim_from_two_articles_is_one_statement_with_two_references(make_kg) -> None:  # type: ignore[no-untyped-def]
+    kg, _, _ = _two_sources(make_kg)
+    assert _count(kg, f"<{MILA.iri}> p:P166 ?st") == 1
+    assert _count(kg, f"<{MILA.iri}> wdt:P166 ?v") == 1
+    assert _count(kg, f"<{MILA.iri}> rdfs:label ?l") == 1
+    assert _count(kg, f"<{MILA.iri}> p:P166 ?st . ?st prov:wasDerivedFrom ?ref") == 2
+    urls = kg.query(PREFIXES + f"""SELECT ?url WHERE {{ <{MILA.iri}> p:P166 ?st .
+        ?st prov:wasDerivedFrom/pr:P854 ?url }} ORDER BY ?url""").column("url")
+    assert urls == ["https://example.org/bron_a", "https://example.org/bron_b"]
+    assert kg.stats()["statements"] == 1 and kg.stats()["references"] == 2
+    assert len(list(kg.statements())) == 2  # one per article, each with its own evidence
+
+
+def test_removing_one_source_keeps_the_claim_removing_both_drops_it(make_kg) -> None:  # type: ignore[no-untyped-def]
+    kg, a, b = _two_sources(make_kg)
+    assert kg.remove_article("bron_a") == 1
+    assert _count(kg, f"<{MILA.iri}> p:P166 ?st . ?st prov:wasDerivedFrom ?ref") == 1
+    assert _count(kg, f"<{MILA.iri}> wdt:P166 wd:Q406039") == 1
+    assert kg.remove_article(b.hash) == 1
+    assert _count(kg, "?s p:P166 ?st") == 0
+    assert _count(kg, "?s wdt:P166 ?v") == 0
+    assert _count(kg, "GRAPH ?g { ?s ?p ?o }") == 0  # entities no statement uses are gone too
+    with pytest.raises(InputError, match="bron_a"):
+        kg.remove_article("bron_a")
+
+
+def test_replacing_an_article_drops_the_claims_it_no_longer_makes(make_kg) -> None:  # type: ignore[no-untyped-def]
+    kg = make_kg()
+    a = _article("bron_a", "Mila Roos won goud en is Nederlandse.")
+    nl = Entity.from_qid("Q55", "Netherlands", "country")
+    kg.add_article(a, [_fact(a, "P166", GOLD), _fact(a, "P27", nl)])
+    kg.add_article(a, [_fact(a, "P27", nl)])  # a new extraction of the same article
+    assert _count(kg, "?s p:P166 ?st") == 0
+    assert _count(kg, "?s wdt:P166 ?v") == 0
+    assert _count(kg, "?award a sk:Award") == 0
+    assert _count(kg, f"<{MILA.iri}> wdt:P27 wd:Q55") == 1
+    assert kg.add_article(a, [_fact(a, "P27", nl)]).unchanged
+
+
+def test_the_default_graph_is_a_set(make_kg) -> None:  # type: ignore[no-untyped-def]
+    kg, _, _ = _two_sources(make_kg)
+    c = _article("bron_c", "Mila Roos en Joep Dekker zijn verloofd.")
+    kg.add_article(c, [_fact(c, "sk:engagedTo", JOEP), _fact(c, "P166", GOLD)])
+    rows = kg.query(PREFIXES + "SELECT ?person ?label WHERE { ?person wdt:P31 wd:Q5 ; "
+                    "rdfs:label ?label }").rows
+    assert sorted(str(r[1]) for r in rows) == ["Joep Dekker", "Mila Roos"]
+    pairs = kg.query(PREFIXES + "SELECT ?a ?b WHERE { ?a sk:engagedTo ?b }").rows
+    assert len(pairs) == 1
+
+
+def test_a_record_set_again_makes_the_newest_preferred(make_kg) -> None:  # type: ignore[no-untyped-def]
+    kg = make_kg()
+    old = _article("oud", "Mila Roos reed een baanrecord van 37,80.", "2025-11-01")
+    new = _article("nieuw", "Mila Roos verbeterde haar baanrecord tot 37,41.", "2026-01-10")
+    kg.add_article(old, [_fact(old, "P1000", RECORD, {
+        "P2781": LiteralValue("37,80", "string"),
+        "P585": LiteralValue("2025-11-01", "date", "day")})])
+    assert _count(kg, "?st a wikibase:BestRank ; wikibase:rank wikibase:NormalRank") == 1
+    kg.add_article(new, [_fact(new, "P1000", RECORD, {
+        "P2781": LiteralValue("37,41", "string"),
+        "P585": LiteralValue("2026-01-10", "date", "day")})])
+    best = kg.query(PREFIXES + """SELECT ?time ?rank WHERE { ?s p:P1000 ?st .
+        ?st a wikibase:BestRank ; wikibase:rank ?rank ; pq:P2781 ?time }""").rows
+    assert [(float(t), str(r)) for t, r in best] == [  # type: ignore[arg-type]
+        (37.41, "http://wikiba.se/ontology#PreferredRank")]
+    assert _count(kg, "?st wikibase:rank wikibase:NormalRank") == 1
+    kg.remove_article("nieuw")
+    assert _count(kg, "?st a wikibase:BestRank ; wikibase:rank wikibase:NormalRank ; "
+                      "pq:P2781 37.8") == 1
+
+
+def test_an_engagement_that_led_to_marriage_is_deprecated(make_kg) -> None:  # type: ignore[no-untyped-def]
+    kg = make_kg()
+    a = _article("verloofd", "Mila Roos en Joep Dekker zijn verloofd.", "2024-05-01")
+    b = _article("getrouwd", "Mila Roos en Joep Dekker zijn getrouwd.", "2026-01-10")
+    kg.add_article(a, [_fact(a, "sk:engagedTo", JOEP)])
+    assert _count(kg, f"<{MILA.iri}> sk:engagedTo ?b") == 1
+    kg.add_article(b, [_fact(b, "P26", JOEP)])
+    assert _count(kg, f"<{MILA.iri}> sk:engagedTo ?b") == 0
+    assert _count(kg, f"<{MILA.iri}> wdt:P451 ?b") == 0  # the mirror follows its primary
+    assert _count(kg, "?st wikibase:rank wikibase:DeprecatedRank") == 2
+    assert _count(kg, f"<{MILA.iri}> wdt:P26 <{JOEP.iri}>") == 1
+    kg.remove_article("getrouwd")
+    assert _count(kg, f"<{MILA.iri}> sk:engagedTo <{JOEP.iri}>") == 1
+
+
+def test_times_are_wikidata_date_times_with_precision(make_kg) -> None:  # type: ignore[no-untyped-def]
+    kg = make_kg()
+    a = _article("jaar", "Mila Roos won in 2019 goud.")
+    kg.add_article(a, [_fact(a, "P166", GOLD, {"P585": LiteralValue("2019", "date", "year")})])
+    rows = kg.query(PREFIXES + """
+        PREFIX pqv: <http://www.wikidata.org/prop/qualifier/value/>
+        PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+        SELECT ?t ?precision WHERE { ?s p:P166 ?st . ?st pq:P585 ?t ;
+          pqv:P585 [ wikibase:timePrecision ?precision ] .
+          FILTER(?t >= "2019-01-01T00:00:00Z"^^xsd:dateTime && YEAR(?t) = 2019) }""").rows
+    assert [(str(t)[:19], int(p)) for t, p in rows] == [("2019-01-01T00:00:00", 9)]  # type: ignore[arg-type]
+    (back,) = kg.statements()
+    assert back.qualifiers == (("P585", LiteralValue("2019", "date", "year")),)
