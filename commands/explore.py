@@ -3,14 +3,16 @@
 - `sportkg profile NAME` prints everything the graph knows about a person, grouped, with
   the source of each fact (text, JSON or Markdown).
 - `sportkg viz --out FILE.html` writes a self-contained HTML picture of the network.
-- `sportkg serve` serves a store over the SPARQL 1.1 Protocol with the Oxigraph server
-  (the `oxigraph` binary of the PyPI package of that name): read-only unless `--writable`,
-  the union of the article graphs as default graph, a query timeout, and Oxigraph's own
-  query page at the printed URL. Ctrl-C stops it cleanly.
+- `sportkg serve` serves a store over the SPARQL 1.1 Protocol: the Oxigraph server (the
+  `oxigraph` binary of the PyPI package of that name) runs as a child on a private loopback
+  port behind sportkg's HTTP front (`sportkg.graph.endpoint`), which answers Wikidata's
+  label service, refuses other SERVICE calls, bounds each query, sets CORS and guards
+  updates. Read-only unless `--writable`; Ctrl-C or SIGTERM stops both cleanly.
 """
 
 from __future__ import annotations
 
+import math
 import signal
 import socket
 import subprocess
@@ -65,7 +67,9 @@ class ServeConfig:
         store: the Oxigraph store directory.
         host / port: the address to listen on.
         writable: accept SPARQL updates (`oxigraph serve`) instead of `serve-read-only`.
-        timeout: query timeout in seconds.
+        timeout: seconds a query may take, results included.
+        allow_service: hosts that SERVICE (and LOAD) may call; none by default.
+        cors: origins given Access-Control-Allow-Origin; none by default.
     """
 
     store: Path
@@ -73,6 +77,8 @@ class ServeConfig:
     port: int
     writable: bool = False
     timeout: float = DEFAULT_TIMEOUT
+    allow_service: tuple[str, ...] = ()
+    cors: tuple[str, ...] = ()
 
     @property
     def base_url(self) -> str:
@@ -110,8 +116,11 @@ def parse_bind(bind: str) -> tuple[str, int]:
     return host, int(port_text)
 
 
-def server_command(config: ServeConfig) -> list[str]:
-    """The `oxigraph` command line that serves `config`."""
+def server_command(config: ServeConfig, port: int) -> list[str]:
+    """The `oxigraph` command line that serves `config` on 127.0.0.1:`port` behind the front.
+
+    Its own timeout is a second bound a little after the front's, which answers first.
+    """
     from sportkg.graph.server import oxigraph_binary
 
     mode = "serve" if config.writable else "serve-read-only"
@@ -121,10 +130,10 @@ def server_command(config: ServeConfig) -> list[str]:
         "--location",
         str(config.store),
         "--bind",
-        f"{config.host}:{config.port}",
+        f"127.0.0.1:{port}",
         "--union-default-graph",
         "--timeout-s",
-        str(max(1, round(config.timeout))),
+        str(math.ceil(config.timeout) + 1),
     ]
 
 
@@ -157,10 +166,10 @@ def port_is_free(host: str, port: int) -> bool:
 
 
 def wait_until_answering(
-    process: subprocess.Popen[bytes], config: ServeConfig, log: IO[bytes]
+    process: subprocess.Popen[bytes], config: ServeConfig, port: int, log: IO[bytes]
 ) -> None:
-    """Block until the server answers a query, or raise StoreError with its last message."""
-    probe = config.query_url + "?query=ASK%7B%7D"
+    """Block until the child answers a query on `port`, or raise StoreError with its message."""
+    probe = f"http://127.0.0.1:{port}/query?query=ASK%7B%7D"
     deadline = time.monotonic() + STARTUP_SECONDS
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -196,47 +205,76 @@ def stop_process(process: subprocess.Popen[bytes], *, grace: float = 10.0) -> No
 
 
 def serve(config: ServeConfig) -> int:
-    """Run the Oxigraph server for `config` in the foreground until Ctrl-C or SIGTERM.
+    """Serve `config` in the foreground until Ctrl-C, SIGTERM or SIGHUP.
 
-    Prints the URLs once the server answers. Returns the exit code (0 after Ctrl-C).
+    Starts the Oxigraph child on a private loopback port (it dies with this process,
+    even on SIGKILL), then the HTTP front on the asked address, and prints the URLs
+    once both answer. Returns the exit code (0 after Ctrl-C or SIGTERM).
     """
+    from sportkg.graph.endpoint import EndpointPolicy, is_loopback, start_front
+    from sportkg.graph.server import die_with_parent, free_port
+
     check_store(config.store)
     if not port_is_free(config.host, config.port):
         raise ConfigError(
             f"{config.host}:{config.port} is already in use; choose another with --bind"
         )
-    command = server_command(config)
+    inner_port = free_port()
+    command = server_command(config, inner_port)
 
     def _terminate(signum: int, frame: FrameType | None) -> None:
         raise KeyboardInterrupt
 
     # Explicit handlers: a shell starts background jobs with SIGINT ignored, and
     # `kill -INT` should still stop the server cleanly.
-    previous = {sig: signal.signal(sig, _terminate) for sig in (signal.SIGINT, signal.SIGTERM)}
+    stops = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+    previous = {sig: signal.signal(sig, _terminate) for sig in stops}
     # The server's messages go to a temporary file, not a pipe nobody reads (a full
     # pipe would block a long-running server); they are shown if it fails to start.
     log = tempfile.TemporaryFile()
     process = subprocess.Popen(  # noqa: S603 (a fixed binary and our own arguments)
-        command, stdout=subprocess.DEVNULL, stderr=log
+        command, stdout=subprocess.DEVNULL, stderr=log, stdin=subprocess.DEVNULL,
+        preexec_fn=die_with_parent,
     )
+    front = None
     try:
-        wait_until_answering(process, config, log)
+        wait_until_answering(process, config, inner_port, log)
+        policy = EndpointPolicy(
+            port=config.port, host=config.host, timeout=config.timeout,
+            allowed_services=config.allow_service, cors=config.cors,
+            writable=config.writable,
+        )
+        try:
+            front, _ = start_front((config.host, config.port), ("127.0.0.1", inner_port),
+                                   policy)
+        except OSError as exc:
+            raise ConfigError(
+                f"cannot listen on {config.host}:{config.port} ({exc.strerror}); "
+                "choose another address with --bind"
+            ) from exc
         mode = "read-write" if config.writable else "read-only"
         typer.echo(f"Serving {config.store} ({mode}) at {config.base_url}")
         typer.echo(f"SPARQL query endpoint:  {config.query_url}")
         if config.writable:
             typer.echo(f"SPARQL update endpoint: {config.update_url}")
+        if not is_loopback(config.host):
+            typer.echo(
+                f"Warning: {config.host}:{config.port} is reachable from other machines; "
+                + ("anyone who can reach it can change the store."
+                   if config.writable else "anyone who can reach it can read the store."),
+                err=True,
+            )
         typer.echo("Press Ctrl-C to stop.", err=True)
         sys.stdout.flush()
         code = process.wait()
-        if code != 0:
-            raise StoreError(f"the Oxigraph server stopped with exit code {code}")
-        return 0
+        raise StoreError(f"the Oxigraph server stopped with exit code {code}")
     except KeyboardInterrupt:
-        stop_process(process)
         typer.echo("Stopped.", err=True)
         return 0
     finally:
+        if front is not None:
+            front.shutdown()
+            front.server_close()
         if process.poll() is None:
             stop_process(process)
         log.close()
@@ -260,18 +298,33 @@ def register(app: typer.Typer) -> None:
             bool, typer.Option("--writable", help="Also accept SPARQL updates.")
         ] = False,
         timeout: Annotated[
-            float, typer.Option("--timeout", min=1, help="Query timeout in seconds.")
+            float,
+            typer.Option("--timeout", min=1,
+                         help="Seconds a query may take, results included (then 504)."),
         ] = DEFAULT_TIMEOUT,
+        allow_service: Annotated[
+            list[str] | None,
+            typer.Option("--allow-service", metavar="HOST",
+                         help="Let SERVICE (and LOAD) call this host; repeatable."),
+        ] = None,
+        cors: Annotated[
+            list[str] | None,
+            typer.Option("--cors", metavar="ORIGIN",
+                         help="Allow browser pages from ORIGIN (or *) to read; repeatable."),
+        ] = None,
     ) -> None:
         """Serve a store over the SPARQL 1.1 Protocol (read-only unless --writable).
 
-        The default graph is the union of all article graphs.
+        The default graph is the union of all article graphs. Wikidata's label service
+        (SERVICE wikibase:label) is answered from the store's labels; other SERVICE
+        calls are refused unless --allow-service names their host.
         The printed URL opens Oxigraph's query page; programs send queries to /query.
         Stop with Ctrl-C.
         """
         host, port = parse_bind(bind)
         config = ServeConfig(
-            store=Path(store), host=host, port=port, writable=writable, timeout=timeout
+            store=Path(store), host=host, port=port, writable=writable, timeout=timeout,
+            allow_service=tuple(allow_service or ()), cors=tuple(cors or ()),
         )
         raise typer.Exit(serve(config))
 

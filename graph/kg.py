@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from sportkg import iris, registry
 from sportkg.errors import InputError, StoreError
-from sportkg.graph import rdf
+from sportkg.graph import label_service, rdf
 from sportkg.graph.results import QueryResult
 from sportkg.graph.stores import GraphWrite, Store
 from sportkg.model import Article, Statement
@@ -417,7 +417,7 @@ class KnowledgeGraph:
         """
         from sportkg.graph.bindings import terms
 
-        return self.store.query(sparql, bindings=terms(bindings))
+        return self.store.query(label_service.rewrite(sparql), bindings=terms(bindings))
 
     def run_named(self, name: str, **params: Any) -> QueryResult:
         """Run the named query `queries/<name>.rq` with typed parameters."""

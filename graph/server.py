@@ -13,8 +13,10 @@ Examples:
 
 from __future__ import annotations
 
+import ctypes
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -44,6 +46,28 @@ def oxigraph_binary() -> str:
     if found:
         return found
     raise StoreError("the 'oxigraph' server binary is not installed (pip install oxigraph)")
+
+
+PR_SET_PDEATHSIG = 1
+"""Linux prctl option: the signal a process receives when its parent dies."""
+
+
+def die_with_parent() -> None:
+    """In a child before exec: ask Linux to send it SIGTERM when its parent dies.
+
+    Used as `preexec_fn`, so a server child never outlives the Python process that
+    started it, even when that process is killed with SIGKILL. Elsewhere a no-op.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    parent = os.getppid()
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
 
 
 def free_port() -> int:
@@ -136,7 +160,8 @@ class OxigraphServer:
             command.append("--union-default-graph")
         self._log = tempfile.NamedTemporaryFile(prefix="oxigraph-", suffix=".log")
         self._process = subprocess.Popen(
-            command, stdout=self._log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL
+            command, stdout=self._log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+            preexec_fn=die_with_parent,
         )
         deadline = time.monotonic() + self.timeout
         ask = urllib.parse.urlencode({"query": "ASK {}"})

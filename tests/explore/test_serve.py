@@ -73,9 +73,9 @@ def start_serve(store: Path, *extra: str) -> Served:
 def served(tiny_store: Path) -> Iterator[Served]:
     server = start_serve(tiny_store)
     yield server
-    if server.process.poll() is None:
-        server.process.kill()
-        server.process.wait()
+    if server.process.poll() is None:  # stop it as a service manager would
+        server.process.terminate()
+        assert server.process.wait(timeout=30) == 0
 
 
 def sparql(url: str, query: str, fmt: str) -> SPARQLWrapper:
@@ -142,10 +142,9 @@ def test_update_is_refused_in_read_only_mode_and_ctrl_c_stops_cleanly(served: Se
 def test_writable_server_accepts_updates(tiny_store: Path) -> None:
     server = start_serve(tiny_store, "--writable", "--timeout", "5")
     try:
-        body = "update=" + urllib.request.quote("INSERT DATA { <urn:x:a> <urn:x:b> <urn:x:c> }")
         request = urllib.request.Request(
-            server.url + "update", data=body.encode(),
-            headers={"Content-Type": "application/x-www-form-urlencoded"},
+            server.url + "update", data=b"INSERT DATA { <urn:x:a> <urn:x:b> <urn:x:c> }",
+            headers={"Content-Type": "application/sparql-update"},
         )
         with urllib.request.urlopen(request, timeout=10) as response:
             assert response.status in (200, 204)
