@@ -175,10 +175,9 @@ def format_name(fmt: str) -> str:
     key = FORMAT_ALIASES.get(key, key)
     names = registry.names("sportkg.exporters")
     if key not in names:
-        aliases = ", ".join(f"{alias}={name}" for alias, name in FORMAT_ALIASES.items())
         raise ExportError(
-            f"Unknown export format {fmt!r}. Available: {', '.join(names)} (short names: "
-            f"{aliases})"
+            f"Unknown export format {fmt!r}. Available: {', '.join(names)} "
+            f"(or the short names {', '.join(FORMAT_ALIASES)})"
         )
     return key
 
