@@ -45,6 +45,24 @@ if TYPE_CHECKING:
     from sportkg.graph.kg import KnowledgeGraph
 
 
+def _check_reading_option(value: str | None, *, lang: bool) -> str | None:
+    """Reject a malformed --lang or --date while the command line is read (a usage mistake)."""
+    if value is not None:
+        try:
+            list(read_paths([], lang=value if lang else None, date=None if lang else value))
+        except InputError as exc:
+            raise typer.BadParameter(str(exc)) from exc
+    return value
+
+
+def _check_lang(value: str | None) -> str | None:
+    return _check_reading_option(value, lang=True)
+
+
+def _check_date(value: str | None) -> str | None:
+    return _check_reading_option(value, lang=False)
+
+
 PathsArg = Annotated[
     list[str],
     typer.Argument(metavar="PATHS",
@@ -57,13 +75,13 @@ GlobOpt = Annotated[
 LangOpt = Annotated[
     str | None,
     typer.Option(
-        "--lang", metavar="LANG",
+        "--lang", metavar="LANG", callback=_check_lang,
         help="Language of inputs that do not state one (nl, en); default: detect.",
     ),
 ]
 DateOpt = Annotated[
     str | None,
-    typer.Option("--date", metavar="YYYY-MM-DD",
+    typer.Option("--date", metavar="YYYY-MM-DD", callback=_check_date,
                  help="Publication date of inputs that do not state one."),
 ]
 PipelineOpt = Annotated[

@@ -108,7 +108,7 @@ def test_bad_options_are_one_line_errors(
     article_dir: Path, option: str, value: str, message: str
 ) -> None:
     proc = run("extract", str(article_dir), option, value, "--pipeline", "rules")
-    assert proc.returncode == 1
+    assert proc.returncode == 2  # a usage mistake, caught before anything is read
     assert proc.stderr.startswith("sportkg: error:") and message in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1
 
