@@ -26,6 +26,7 @@ from typing import IO, Annotated
 
 import typer
 from sportkg.commands.options import (
+    DEFAULT_STORE,
     BackendOpt,
     ProfileFormat,
     ProfileFormatOpt,
@@ -34,7 +35,6 @@ from sportkg.commands.options import (
 )
 from sportkg.errors import ConfigError, StoreError
 
-DEFAULT_STORE = "sportkg-store"
 DEFAULT_BIND = "127.0.0.1:7878"
 DEFAULT_TIMEOUT = 30.0
 STARTUP_SECONDS = 30.0

@@ -28,7 +28,7 @@ from sportkg.commands.options import (
     StoreOpt,
 )
 from sportkg.commands.output import counts_text, plural, say, store_counts, warn
-from sportkg.errors import InputError
+from sportkg.errors import ConfigError, InputError
 
 if TYPE_CHECKING:
     from sportkg.graph.kg import KnowledgeGraph
@@ -63,6 +63,9 @@ def open_kg(
     from sportkg import registry
     from sportkg.graph.kg import KnowledgeGraph
 
+    if backend == "sparql" and not endpoint:
+        raise ConfigError("the sparql backend needs --store-endpoint URL, e.g. "
+                          "http://127.0.0.1:7878/query")
     if backend == "memory":
         warn("--backend memory starts empty and keeps nothing after the command ends; "
              "use --store DIR (backend oxigraph) or --backend sparql to keep the graph")

@@ -243,6 +243,12 @@ def test_stats_counts_quads(store: Path) -> None:
     assert as_json["quads"] > 0 and "triples" not in as_json
 
 
+def test_sparql_backend_without_endpoint_names_the_option() -> None:
+    result = runner.invoke(app, ["stats", "--backend", "sparql"])
+    assert result.exit_code == 1
+    assert "needs --store-endpoint URL" in _one_line(result.stderr)
+
+
 def test_memory_backend_warns_that_nothing_is_kept() -> None:
     result = runner.invoke(app, ["stats", "--backend", "memory"])
     assert result.exit_code == 0
