@@ -6,14 +6,16 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STORE ?= demo-store
 
-.PHONY: install demo test lint train-nl train-en train-ner train-rel clean
+.PHONY: install demo test lint constraints train-nl train-en train-ner train-rel clean
 
 UD_DATA ?= ../shared/data/nlp
 
-$(BIN)/sportkg: pyproject.toml
+# constraints.txt pins every package to the version the test suite passed with, so a fresh
+# clone (and CI) installs what was tested; pyproject.toml keeps the ranges users may install.
+$(BIN)/sportkg: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/pip install --quiet -c constraints.txt -e ".[dev]"
 	touch $(BIN)/sportkg
 
 install: $(BIN)/sportkg
@@ -69,7 +71,7 @@ train-ner: install
 # The pair-relation classifier: 5-fold cross-validation by document on the training
 # articles, then the model fitted on all of them (about a minute).
 train-rel: install
-	$(BIN)/pip install --quiet -e ".[train]"
+	$(BIN)/pip install --quiet -c constraints.txt -e ".[train]"
 	OMP_NUM_THREADS=1 $(BIN)/python training/train_rel.py --eval $(EVAL_DATA) \
 		--out extract/models/relations --report docs/reports/relations-cv.json
 
@@ -80,6 +82,12 @@ lint: install
 	$(BIN)/ruff check .
 	rm -rf build/mypy && mkdir -p build/mypy && ln -s $(CURDIR) build/mypy/sportkg
 	cd build/mypy && $(CURDIR)/$(BIN)/mypy --config-file $(CURDIR)/pyproject.toml -p sportkg
+
+# After upgrading packages in .venv and passing `make test`: pin the new versions.
+constraints: install
+	{ sed -n '/^#/p' constraints.txt; $(BIN)/pip freeze --exclude-editable | grep -v '^#'; } \
+		> constraints.txt.new
+	mv constraints.txt.new constraints.txt
 
 clean:
 	rm -rf $(VENV) $(STORE) out build *.egg-info

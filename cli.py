@@ -1,24 +1,29 @@
 """The `sportkg` command line: a thin Typer app over the library.
 
 Each area registers its commands from its own module in `sportkg.commands`;
-only this layer prints, and it turns every SportKGError into a one-line
-message and exit code 1.
+only this layer prints. The app's group class (`sportkg.commands.group`) turns
+every failure into one line on stderr: exit code 2 for a usage mistake, 1 for a
+SportKGError or an unreadable file; `--debug` adds the traceback.
 """
 
 from __future__ import annotations
 
 import importlib
-import sys
+from typing import Annotated
 
 import typer
-from sportkg.errors import SportKGError
+from sportkg.commands.group import SportKGGroup
 
 app = typer.Typer(
     name="sportkg",
+    cls=SportKGGroup,
     help="Build, query and export knowledge graphs of sports personalities from news.",
+    epilog="The global options may also follow the command (sportkg build -q ARTICLES). "
+    "Run 'sportkg COMMAND --help' for a command's options.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
 
 COMMAND_MODULES = (
@@ -41,10 +46,36 @@ def _register_all() -> None:
         module.register(app)
 
 
+def version_text() -> str:
+    """What `sportkg --version` and `sportkg version` print: "sportkg X.Y.Z"."""
+    from sportkg import __version__
+
+    return f"sportkg {__version__}"
+
+
+def _print_version(value: bool) -> None:
+    """The eager `--version` flag: print the version and stop."""
+    if value:
+        typer.echo(version_text())
+        raise typer.Exit()
+
+
 @app.callback()
 def _global_options(
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Only print results and errors."),
-    verbose: bool = typer.Option(False, "--verbose", "-v", help="Also print debugging detail."),
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Only print results and errors.")
+    ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Also print debugging detail.")
+    ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show the traceback of an error (also SPORTKG_DEBUG=1).")
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_print_version, is_eager=True,
+                     help="Print the version and exit."),
+    ] = False,
 ) -> None:
     """Build, query and export knowledge graphs of sports personalities from news."""
     import logging
@@ -60,34 +91,15 @@ def _global_options(
 @app.command()
 def version() -> None:
     """Print the sportkg version."""
-    from sportkg import __version__
-
-    typer.echo(__version__)
+    typer.echo(version_text())
 
 
 _register_all()
 
 
 def main() -> None:
-    """Entry point: run the app, mapping SportKGError to a one-line error and exit code 1."""
-    try:
-        code = app(standalone_mode=False)
-    except SportKGError as exc:
-        typer.echo(f"sportkg: error: {exc}", err=True)
-        sys.exit(1)
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
-    except typer.Abort:
-        typer.echo("sportkg: aborted", err=True)
-        sys.exit(130)
-    except Exception as exc:  # click usage errors carry their own exit code
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        raise
-    sys.exit(code if isinstance(code, int) else 0)
+    """Entry point: run the app (its group class maps every failure to a one-line error)."""
+    app()
 
 
 if __name__ == "__main__":

@@ -40,6 +40,7 @@ _BUILTINS: dict[str, dict[str, str]] = {
         "ntriples": "sportkg.graph.export:NTriplesExporter",
         "nquads": "sportkg.graph.export:NQuadsExporter",
         "json-ld": "sportkg.graph.export:JsonLdExporter",
+        "rdfxml": "sportkg.graph.export:RdfXmlExporter",
         "graphml": "sportkg.graph.export:GraphMLExporter",
     },
     "sportkg.linkers": {

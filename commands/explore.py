@@ -22,38 +22,25 @@ import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from types import FrameType
 from typing import IO, Annotated
 
 import typer
+from sportkg.commands.options import (
+    DEFAULT_STORE,
+    BackendOpt,
+    ProfileFormat,
+    ProfileFormatOpt,
+    StoreEndpointOpt,
+    StoreOpt,
+)
 from sportkg.errors import ConfigError, StoreError
 
-DEFAULT_STORE = "sportkg-store"
 DEFAULT_BIND = "127.0.0.1:7878"
 DEFAULT_TIMEOUT = 30.0
 STARTUP_SECONDS = 30.0
 """How long `serve` waits for the server to answer before giving up."""
-
-
-class ProfileFormat(StrEnum):
-    """Output formats of `sportkg profile`."""
-
-    text = "text"
-    json = "json"
-    markdown = "markdown"
-
-
-StoreOpt = Annotated[
-    str, typer.Option("--store", help="Directory of the embedded Oxigraph store.")
-]
-BackendOpt = Annotated[
-    str, typer.Option("--backend", help="Store backend: oxigraph, memory or sparql.")
-]
-EndpointOpt = Annotated[
-    str | None, typer.Option("--endpoint", help="SPARQL endpoint URL (backend sparql).")
-]
 
 
 # --------------------------------------------------------------------------- serve
@@ -331,12 +318,10 @@ def register(app: typer.Typer) -> None:
     @app.command("profile")
     def profile_command(
         name: Annotated[str, typer.Argument(help="The person's name (or a QID or IRI).")],
-        format: Annotated[
-            ProfileFormat, typer.Option("--format", "-f", help="Output format.")
-        ] = ProfileFormat.text,
+        format: ProfileFormatOpt = ProfileFormat.text,
         store: StoreOpt = DEFAULT_STORE,
         backend: BackendOpt = "oxigraph",
-        endpoint: EndpointOpt = None,
+        store_endpoint: StoreEndpointOpt = None,
     ) -> None:
         """Everything the graph knows about a person, grouped, with the source of each fact.
 
@@ -346,25 +331,29 @@ def register(app: typer.Typer) -> None:
         from sportkg.commands.graph import open_kg
         from sportkg.graph.profile import profile, render
 
-        with open_kg(store, backend, endpoint, read_only=True) as kg:
+        with open_kg(store, backend, store_endpoint, read_only=True) as kg:
             result = profile(kg, name)
         typer.echo(render(result, format=format.value))
 
     @app.command("viz")
     def viz_command(
-        out: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write.")],
+        out: Annotated[
+            Path, typer.Option("--out", "-o", metavar="FILE", help="The HTML file to write.")
+        ],
         person: Annotated[
-            str | None, typer.Option("--person", help="Centre the picture on this person.")
+            str | None,
+            typer.Option("--person", metavar="NAME", help="Centre the picture on this person."),
         ] = None,
         depth: Annotated[
-            int, typer.Option("--depth", min=0, help="Hops around --person to include.")
+            int, typer.Option("--depth", min=0, metavar="N",
+                              help="Hops around --person to include.")
         ] = 2,
         title: Annotated[
-            str | None, typer.Option("--title", help="Title of the page.")
+            str | None, typer.Option("--title", metavar="TEXT", help="Title of the page.")
         ] = None,
         store: StoreOpt = DEFAULT_STORE,
         backend: BackendOpt = "oxigraph",
-        endpoint: EndpointOpt = None,
+        store_endpoint: StoreEndpointOpt = None,
     ) -> None:
         """Write a self-contained HTML picture of the network (opens offline in any browser).
 
@@ -375,6 +364,6 @@ def register(app: typer.Typer) -> None:
 
         if out.suffix.lower() not in (".html", ".htm"):
             raise ConfigError(f"--out {str(out)!r} should end in .html")
-        with open_kg(store, backend, endpoint, read_only=True) as kg:
+        with open_kg(store, backend, store_endpoint, read_only=True) as kg:
             summary = write_html(kg, out, person=person, depth=depth, title=title)
         typer.echo(f"Wrote {out} ({summary.nodes} nodes, {summary.edges} edges)")

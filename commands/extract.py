@@ -13,12 +13,21 @@ import json
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Annotated
 
 import typer
-from sportkg.commands.graph import DEFAULT_STORE, BackendOpt, EndpointOpt, StoreOpt
+from sportkg.commands.options import (
+    DEFAULT_STORE,
+    BackendOpt,
+    StatementFormat,
+    StatementFormatOpt,
+    StatsFormatOpt,
+    StoreEndpointOpt,
+    StoreOpt,
+)
+from sportkg.commands.options import StatsFormat as ReportFormat
+from sportkg.commands.output import counts_text, plural, say
 from sportkg.errors import ConfigError, InputError
 from sportkg.extract.chunking import DEFAULT_MAX_CHARS
 from sportkg.extract.readers import (
@@ -36,48 +45,59 @@ if TYPE_CHECKING:
     from sportkg.graph.kg import KnowledgeGraph
 
 
-class StatementFormat(StrEnum):
-    """Output formats of `sportkg extract`."""
+def _check_reading_option(value: str | None, *, lang: bool) -> str | None:
+    """Reject a malformed --lang or --date while the command line is read (a usage mistake)."""
+    if value is not None:
+        try:
+            list(read_paths([], lang=value if lang else None, date=None if lang else value))
+        except InputError as exc:
+            raise typer.BadParameter(str(exc)) from exc
+    return value
 
-    jsonl = "jsonl"
-    table = "table"
+
+def _check_lang(value: str | None) -> str | None:
+    return _check_reading_option(value, lang=True)
 
 
-class ReportFormat(StrEnum):
-    """Output formats of `sportkg evaluate`."""
-
-    table = "table"
-    json = "json"
+def _check_date(value: str | None) -> str | None:
+    return _check_reading_option(value, lang=False)
 
 
 PathsArg = Annotated[
     list[str],
-    typer.Argument(help="Article files, directories (searched recursively) or - for stdin."),
+    typer.Argument(metavar="PATHS",
+                   help="Article files, directories (searched recursively) or - for stdin."),
 ]
 GlobOpt = Annotated[
-    str, typer.Option("--glob", help="File pattern inside directories; * takes .txt and .jsonl.")
+    str, typer.Option("--glob", metavar="PATTERN",
+                      help="File pattern inside directories; * takes .txt and .jsonl.")
 ]
 LangOpt = Annotated[
     str | None,
     typer.Option(
-        "--lang", help="Language of inputs that do not state one (nl, en); default: detect."
+        "--lang", metavar="LANG", callback=_check_lang,
+        help="Language of inputs that do not state one (nl, en); default: detect.",
     ),
 ]
 DateOpt = Annotated[
     str | None,
-    typer.Option("--date", help="Publication date YYYY-MM-DD of inputs that do not state one."),
+    typer.Option("--date", metavar="YYYY-MM-DD", callback=_check_date,
+                 help="Publication date of inputs that do not state one."),
 ]
 PipelineOpt = Annotated[
     str,
-    typer.Option("--pipeline", help="spaCy pipeline: auto (trained, with the recogniser and "
-                 "the pair classifier), rules (patterns on a blank pipeline), trained, or a "
-                 "package name."),
+    typer.Option("--pipeline", metavar="NAME",
+                 help="spaCy pipeline: auto (trained, with the recogniser and the pair "
+                 "classifier), rules (patterns on a blank pipeline), trained, or a package "
+                 "name."),
 ]
-NProcOpt = Annotated[int, typer.Option("--n-process", min=1, help="Worker processes for spaCy.")]
+NProcOpt = Annotated[
+    int, typer.Option("--n-process", min=1, metavar="N", help="Worker processes for spaCy.")
+]
 SchedulerOpt = Annotated[
     str | None,
     typer.Option(
-        "--scheduler",
+        "--scheduler", metavar="ADDRESS",
         help="Extract on a Dask cluster: address of its scheduler, e.g. tcp://host:8786.",
     ),
 ]
@@ -86,11 +106,13 @@ LocalClusterOpt = Annotated[
     typer.Option(
         "--local-cluster",
         min=1,
+        metavar="N",
         help="Extract on a Dask cluster of N worker processes started on this machine.",
     ),
 ]
 MaxMbOpt = Annotated[
-    int, typer.Option("--max-mb", min=1, help="Reject input files larger than this many MB.")
+    int, typer.Option("--max-mb", min=1, metavar="MB",
+                      help="Reject input files larger than this many MB.")
 ]
 DEFAULT_MAX_MB = DEFAULT_MAX_BYTES // (1024 * 1024)
 
@@ -112,6 +134,8 @@ class Reading:
     failures: list[ReadFailure] = field(default_factory=list)
     langs: dict[str, str] = field(default_factory=dict)
     articles: int = 0
+    ignored: list[str] = field(default_factory=list)
+    """Files found in a directory that hold no articles (a gold or statements file)."""
 
     @classmethod
     def of(
@@ -140,6 +164,10 @@ class Reading:
         return count
 
     def __iter__(self) -> Iterator[Article]:
+        found = [str(item[0]) for item in input_files(self.paths, glob=self.glob,
+                                                      exclude=self.exclude)
+                 if isinstance(item, tuple) and item[1]]
+        sources: set[str] = set()
         for item in read_paths(
             self.paths,
             glob=self.glob,
@@ -150,11 +178,17 @@ class Reading:
         ):
             if isinstance(item, ReadFailure):
                 self.failures.append(item)
+                sources.add(item.source)
                 _note(f"skipped {item}")
                 continue
             self.articles += 1
             self.langs[item.id] = item.lang
+            sources.add(item.source)
             yield item
+        self.ignored = [
+            path for path in found
+            if not any(s == path or s.startswith(path + ":") for s in sources)
+        ]
 
 
 def extract_statements(
@@ -240,22 +274,24 @@ def read_statements(path: Path) -> Iterator[Statement]:
             raise InputError(f"{path}:{number}: {exc}") from None
 
 
-def _note(message: str) -> None:
-    """A status line on stderr (suppressed by --quiet)."""
-    from sportkg import settings
-
-    if not settings.QUIET:
-        typer.echo(f"sportkg: {message}", err=True)
+_note = say
 
 
 def _summary(reading: Reading, statements: int, *, verb: str) -> None:
-    skipped = len(reading.failures)
-    _note(f"{verb} {reading.articles} articles, {statements} statements, {skipped} skipped")
+    """The closing status lines: what was read, what was skipped (exit 1), what was ignored."""
     from sportkg import settings
 
-    if skipped and not settings.QUIET:
-        for failure in reading.failures:
-            typer.echo(f"  skipped {failure.source}: {failure.reason}", err=True)
+    skipped = len(reading.failures)
+    ignored = len(reading.ignored)
+    _note(f"{verb} {plural(reading.articles, 'article')}, {plural(statements, 'statement')}, "
+          f"{skipped} skipped" + (f", {plural(ignored, 'file')} ignored" if ignored else ""))
+    if settings.QUIET:
+        return
+    for failure in reading.failures:
+        typer.echo(f"  skipped {failure.source}: {failure.reason}", err=True)
+    for path in reading.ignored:
+        typer.echo(f"  ignored {path}: its records are not articles (no 'text'), e.g. a gold "
+                   "or statements file", err=True)
 
 
 def _exit_for(reading: Reading) -> None:
@@ -303,12 +339,10 @@ def _cut(text: str, width: int) -> str:
 
 def extract(
     paths: PathsArg,
-    format: Annotated[
-        StatementFormat,
-        typer.Option("--format", "-f", help="jsonl (one statement per line) or table."),
-    ] = StatementFormat.jsonl,
+    format: StatementFormatOpt = StatementFormat.jsonl,
     out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Write here instead of stdout.")
+        Path | None,
+        typer.Option("--out", "-o", metavar="FILE", help="Write here instead of stdout."),
     ] = None,
     lang: LangOpt = None,
     date: DateOpt = None,
@@ -353,7 +387,7 @@ def build(
     paths: PathsArg,
     store: StoreOpt = DEFAULT_STORE,
     backend: BackendOpt = "oxigraph",
-    endpoint: EndpointOpt = None,
+    store_endpoint: StoreEndpointOpt = None,
     lang: LangOpt = None,
     date: DateOpt = None,
     glob: GlobOpt = "*",
@@ -370,7 +404,7 @@ def build(
     total = reading.total()
     count = 0
     added = replaced = unchanged = 0
-    kg = _open_graph(store, backend, endpoint)
+    kg = _open_graph(store, backend, store_endpoint)
     try:
         failed: set[tuple[str, str]] = set()
         results = extract_statements(
@@ -396,37 +430,31 @@ def build(
     _summary(reading, count, verb=f"built {store if backend == 'oxigraph' else backend} from")
     _note(f"articles: {added} new, {replaced} replaced, {unchanged} unchanged")
     if stats:
-        _note("graph now: " + ", ".join(f"{k} {v}" for k, v in stats.items()))
+        _note(f"graph now: {counts_text(stats)}")
     _exit_for(reading)
 
 
 def _open_graph(store: Path, backend: str, endpoint: str | None) -> KnowledgeGraph:
     """The graph the way every command opens it (`sportkg.commands.graph.open_kg`)."""
-    try:
-        from sportkg.commands.graph import open_kg
-    except ModuleNotFoundError as exc:
-        if exc.name != "sportkg.commands.graph":
-            raise
-        from sportkg.graph.kg import KnowledgeGraph
+    from sportkg.commands.graph import open_kg
 
-        path = store if backend == "oxigraph" else None
-        return KnowledgeGraph.open(backend, path=path, endpoint=endpoint)
     return open_kg(store, backend, endpoint)
 
 
 def evaluate(
     paths: PathsArg,
-    gold: Annotated[Path, typer.Option("--gold", help="Gold facts (JSON lines) to score against.")],
-    format: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="table or json.")
-    ] = ReportFormat.table,
+    gold: Annotated[
+        Path,
+        typer.Option("--gold", metavar="FILE", help="Gold facts (JSON lines) to score against."),
+    ],
+    format: StatsFormatOpt = ReportFormat.table,
     details: Annotated[
         bool, typer.Option("--details", help="Also list missed and spurious facts.")
     ] = False,
     predicted: Annotated[
         Path | None,
         typer.Option(
-            "--predicted",
+            "--predicted", metavar="FILE",
             help="Score these statements (JSON lines of `sportkg extract`) instead of "
             "running the pipeline; PATH still gives the articles and their languages.",
         ),

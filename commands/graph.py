@@ -1,8 +1,9 @@
 """The graph commands: `load`, `query`, `export`, `stats` and `validate`.
 
 They share `--store DIR` (the embedded Oxigraph directory, default
-`sportkg-store`), `--backend oxigraph|memory|sparql` and `--endpoint URL`;
-`open_kg` opens a graph the same way for the other command modules.
+`sportkg-store`), `--backend oxigraph|memory|sparql` and `--store-endpoint URL`
+(`sportkg.commands.options`); `open_kg` opens a graph the same way for the other
+command modules.
 """
 
 from __future__ import annotations
@@ -14,24 +15,29 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from sportkg.errors import InputError
+from sportkg.commands.group import usage_error
+from sportkg.commands.options import (
+    DEFAULT_STORE,
+    BackendOpt,
+    ExportFormatOpt,
+    QueryFormat,
+    QueryFormatOpt,
+    StatsFormat,
+    StatsFormatOpt,
+    StoreEndpointOpt,
+    StoreOpt,
+)
+from sportkg.commands.output import counts_text, plural, say, store_counts, warn
+from sportkg.errors import ConfigError, InputError
 
 if TYPE_CHECKING:
     from sportkg.graph.kg import KnowledgeGraph
+    from sportkg.graph.results import QueryResult
     from sportkg.model import Statement
+    from sportkg.queries import NamedQuery
 
-DEFAULT_STORE = Path("sportkg-store")
-
-StoreOpt = Annotated[
-    Path, typer.Option("--store", help="Store directory of the oxigraph backend.")
-]
-BackendOpt = Annotated[
-    str, typer.Option("--backend", help="Store backend: oxigraph, memory or sparql.")
-]
-EndpointOpt = Annotated[
-    str | None,
-    typer.Option("--endpoint", help="SPARQL query endpoint URL (sparql backend)."),
-]
+EndpointOpt = StoreEndpointOpt
+"""The store endpoint option (the name other command modules import)."""
 
 
 def open_kg(
@@ -48,12 +54,21 @@ def open_kg(
         endpoint: SPARQL endpoint URL of the sparql backend.
         read_only: open without write access.
 
+    A memory store starts empty and is gone when the command ends, so opening one
+    from the command line warns that nothing will be kept.
+
     Raises:
         ConfigError: unknown backend. StoreError: the store cannot be opened.
     """
     from sportkg import registry
     from sportkg.graph.kg import KnowledgeGraph
 
+    if backend == "sparql" and not endpoint:
+        raise ConfigError("the sparql backend needs --store-endpoint URL, e.g. "
+                          "http://127.0.0.1:7878/query")
+    if backend == "memory":
+        warn("--backend memory starts empty and keeps nothing after the command ends; "
+             "use --store DIR (backend oxigraph) or --backend sparql to keep the graph")
     store_class = registry.get("sportkg.stores", backend)
     path = store if getattr(store_class, "uses_path", False) else None
     return KnowledgeGraph.open(backend, path=path, endpoint=endpoint, read_only=read_only)
@@ -115,7 +130,7 @@ def load(
     ],
     store: StoreOpt = DEFAULT_STORE,
     backend: BackendOpt = "oxigraph",
-    endpoint: EndpointOpt = None,
+    store_endpoint: StoreEndpointOpt = None,
     bulk: Annotated[
         bool,
         typer.Option("--bulk", help="Oxigraph bulk loader: faster, not transactional "
@@ -127,26 +142,20 @@ def load(
     Every line is checked before anything is written, so a bad file leaves the
     store as it was.
     """
-    from sportkg import settings
-
     if "-" in paths:
         statements = list(read_statements(paths))
     else:
         for _ in read_statements(paths):  # validate every line first
             pass
         statements = None
-    with open_kg(store, backend, endpoint) as kg:
+    with open_kg(store, backend, store_endpoint) as kg:
         result = kg.load_statements(
             statements if statements is not None else read_statements(paths), bulk=bulk
         )
         stats = kg.stats()
-    if not settings.QUIET:
-        typer.echo(
-            f"loaded {result.statements} statements: {result.added} articles added, "
-            f"{result.replaced} replaced, {result.unchanged_graphs} unchanged; graph now "
-            + ", ".join(f"{k} {v}" for k, v in stats.items()),
-            err=True,
-        )
+    say(f"loaded {plural(result.statements, 'statement')}: "
+        f"{plural(result.added, 'article')} added, {result.replaced} replaced, "
+        f"{result.unchanged_graphs} unchanged; graph now {counts_text(stats)}")
 
 
 def query(
@@ -155,18 +164,20 @@ def query(
     ] = None,
     param: Annotated[
         list[str] | None,
-        typer.Option("--param", "-p", help="Query parameter NAME=VALUE (repeatable)."),
+        typer.Option("--param", "-p", metavar="NAME=VALUE",
+                     help="Query parameter (repeatable); see --list for each query's."),
     ] = None,
-    format: Annotated[
-        str, typer.Option("--format", "-f", help="table, csv, tsv or json.")
-    ] = "table",
+    format: QueryFormatOpt = QueryFormat.table,
     list_: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
     store: StoreOpt = DEFAULT_STORE,
     backend: BackendOpt = "oxigraph",
-    endpoint: EndpointOpt = None,
+    store_endpoint: StoreEndpointOpt = None,
 ) -> None:
-    """Run a named SPARQL query or a query file and print the result."""
-    from sportkg.errors import ConfigError
+    """Run a named SPARQL query or a query file and print the result.
+
+    When a name parameter (e.g. athlete, person) matches nobody in the graph,
+    stderr says so and suggests the closest names.
+    """
     from sportkg.graph.results import format_result
     from sportkg.queries import load_query, named_queries, parse_params
 
@@ -178,54 +189,134 @@ def query(
             )
             typer.echo(f"{item.name:<22} {item.title}" + (f"  ({params})" if params else ""))
         if name is None and not list_:
-            raise ConfigError("give a query name or file (see the list above)")
+            raise usage_error("give a query name or file (see the list above)")
         return
     named = load_query(name)
     values = parse_params(param or [])
-    with open_kg(store, backend, endpoint, read_only=backend == "oxigraph") as kg:
+    with open_kg(store, backend, store_endpoint, read_only=backend == "oxigraph") as kg:
         from sportkg.queries import run_query
 
         result = run_query(kg, named, values)
-    typer.echo(format_result(result, format), nl=False)
+        unknown = _unknown_names(kg, named, values, result)
+    typer.echo(format_result(result, format.value), nl=False)
+    for key, value, close in unknown:
+        quoted = [repr(c) for c in close]
+        either = " or ".join(filter(None, [", ".join(quoted[:-1]), *quoted[-1:]]))
+        hint = f"; did you mean {either}?" if close else ""
+        say(f"no one in the graph is named {value!r} (--param {key}){hint}")
+
+
+NAME_QUERY = """
+PREFIX sk: <https://w3id.org/sportkg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT DISTINCT ?label WHERE { ?entity sk:entityType "person" ; rdfs:label ?label . }
+"""
+"""The names of the people in the graph (to suggest one for a name that matches nobody)."""
+
+
+def is_name_param(named: NamedQuery, key: str) -> bool:
+    """True when parameter `key` of the query is a person's name ("Name of ..." in its help)."""
+    return any(p.name == key and p.type == "string" and p.help.lower().startswith("name of")
+               for p in named.params)
+
+
+def close_names(value: str, names: list[str], *, limit: int = 3) -> list[str]:
+    """The names closest to `value`: those with all its words, else similar spellings.
+
+    Examples:
+        >>> close_names("hassan", ["Sifan Hassan", "Ruth Okafor"])
+        ['Sifan Hassan']
+        >>> close_names("Ruth Okafr", ["Sifan Hassan", "Ruth Okafor"])
+        ['Ruth Okafor']
+        >>> close_names("hasan", ["Sifan Hassan", "Ruth Okafor"])
+        ['Sifan Hassan']
+    """
+    import difflib
+
+    wanted = value.casefold().split()
+    by_word = [n for n in names if wanted and all(w in n.casefold().split() for w in wanted)]
+    if by_word:
+        return sorted(by_word)[:limit]
+
+    def score(name: str) -> float:
+        folded = name.casefold()
+        whole = difflib.SequenceMatcher(None, value.casefold(), folded).ratio()
+        words = [difflib.SequenceMatcher(None, " ".join(wanted), word).ratio()
+                 for word in folded.split()] if len(wanted) == 1 else []
+        return max([whole, *words])
+
+    scored = sorted(((score(n), n) for n in names), key=lambda pair: (-pair[0], pair[1]))
+    return [name for points, name in scored if points >= 0.75][:limit]
+
+
+def _unknown_names(
+    kg: KnowledgeGraph, named: NamedQuery, values: dict[str, str], result: QueryResult
+) -> list[tuple[str, str, list[str]]]:
+    """The name parameters of an empty result that match no one: (param, value, close names)."""
+    asked = {k: v for k, v in values.items() if is_name_param(named, k)}
+    if len(result) or not asked:
+        return []
+    names = sorted({str(row[0]) for row in kg.query(NAME_QUERY).rows if row[0] is not None})
+    known = {n.casefold() for n in names}
+    return [(key, value, close_names(value, names))
+            for key, value in asked.items() if value.casefold() not in known]
+
+
+def export_format(format: str | None, out: str) -> str:
+    """The export format: `--format`, else the one the `--out` extension names, else turtle.
+
+    Examples:
+        >>> export_format(None, "graph.nq"), export_format("ttl", "graph.nq")
+        ('nquads', 'turtle')
+
+    Raises:
+        UsageError: `--out` has an extension that names no format and `--format` is absent.
+    """
+    from sportkg.graph.export import FORMAT_SUFFIXES, format_for_path, format_name
+
+    if format is not None:
+        return format_name(format)
+    if out == "-":
+        return "turtle"
+    found = format_for_path(out)
+    if found is None:
+        suffixes = ", ".join(sorted(FORMAT_SUFFIXES))
+        raise usage_error(f"cannot tell the export format from {out!r}; give --format or an "
+                          f"--out extension: {suffixes}")
+    return found
 
 
 def export(
-    format: Annotated[
-        str,
-        typer.Option("--format", "-f",
-                     help="turtle, trig, ntriples, nquads, json-ld or graphml."),
-    ] = "turtle",
-    out: Annotated[str, typer.Option("--out", "-o", help="Output file; - for stdout.")] = "-",
+    format: ExportFormatOpt = None,
+    out: Annotated[
+        str, typer.Option("--out", "-o", metavar="FILE", help="Output file; - for stdout.")
+    ] = "-",
     store: StoreOpt = DEFAULT_STORE,
     backend: BackendOpt = "oxigraph",
-    endpoint: EndpointOpt = None,
+    store_endpoint: StoreEndpointOpt = None,
 ) -> None:
     """Export the whole graph (TriG, N-Quads and JSON-LD keep the article graphs)."""
-    from sportkg import settings
-    from sportkg.graph.export import exporter
-
-    exporter(format)  # an unknown format fails before the store is opened
-    with open_kg(store, backend, endpoint, read_only=backend == "oxigraph") as kg:
+    fmt = export_format(format, out)  # a bad format fails before the store is opened
+    with open_kg(store, backend, store_endpoint, read_only=backend == "oxigraph") as kg:
         if out == "-":
-            typer.echo(kg.serialize(format), nl=False)
+            typer.echo(kg.serialize(fmt), nl=False)
             return
         target = Path(out)
         target.parent.mkdir(parents=True, exist_ok=True)
-        kg.dump(target, format)
-    if not settings.QUIET:
-        typer.echo(f"wrote {format} to {out}", err=True)
+        kg.dump(target, fmt)
+    say(f"wrote {fmt} to {out}")
 
 
 def stats(
-    format: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    format: StatsFormatOpt = StatsFormat.table,
     store: StoreOpt = DEFAULT_STORE,
     backend: BackendOpt = "oxigraph",
-    endpoint: EndpointOpt = None,
+    store_endpoint: StoreEndpointOpt = None,
 ) -> None:
-    """Count articles, statements, references, entities, persons and triples."""
-    with open_kg(store, backend, endpoint, read_only=backend == "oxigraph") as kg:
-        counts = kg.stats()
-    if format == "json":
+    """Count articles, statements, references, entities, persons and quads."""
+    with open_kg(store, backend, store_endpoint, read_only=backend == "oxigraph") as kg:
+        counts = store_counts(kg.stats())
+    if format is StatsFormat.json:
         typer.echo(json.dumps(counts))
         return
     for key, value in counts.items():
@@ -235,22 +326,22 @@ def stats(
 def validate(
     store: StoreOpt = DEFAULT_STORE,
     backend: BackendOpt = "oxigraph",
-    endpoint: EndpointOpt = None,
+    store_endpoint: StoreEndpointOpt = None,
 ) -> None:
     """Check the graph against the SHACL shapes (ontology/shapes.ttl); exit 1 on violations."""
     from sportkg.graph.validate import validate_kg
 
-    with open_kg(store, backend, endpoint, read_only=backend == "oxigraph") as kg:
+    with open_kg(store, backend, store_endpoint, read_only=backend == "oxigraph") as kg:
         report = validate_kg(kg)
     if report.conforms:
-        typer.echo(f"conforms: {report.focus_nodes} nodes checked, no violations")
+        typer.echo(f"conforms: {plural(report.focus_nodes, 'node')} checked, no violations")
         return
     for line in report.messages[:50]:
         typer.echo(line)
     more = len(report.messages) - 50
     if more > 0:
         typer.echo(f"... and {more} more")
-    typer.echo(f"{len(report.messages)} violations", err=True)
+    typer.echo(plural(len(report.messages), "violation"), err=True)
     raise typer.Exit(1)
 
 

@@ -16,6 +16,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from sportkg.commands.group import SportKGGroup
+from sportkg.commands.options import (
+    DEFAULT_STORE,
+    WIKIDATA,
+    BackendOpt,
+    StoreEndpointOpt,
+    StoreOpt,
+    WikidataEndpointOpt,
+)
+from sportkg.commands.output import plural, say
 
 if TYPE_CHECKING:
     from sportkg.extract.kb import KnowledgeBase
@@ -26,28 +36,28 @@ kb_app = typer.Typer(
     name="kb",
     help="The knowledge base: pull from Wikidata, load files, show what it holds.",
     no_args_is_help=True,
+    cls=SportKGGroup,
+    rich_markup_mode=None,
 )
 
-WIKIDATA = "https://query.wikidata.org/sparql"
-
-EndpointOpt = Annotated[
-    str, typer.Option("--endpoint", help="Wikidata SPARQL endpoint (or any Wikidata-format one).")
-]
 OfflineOpt = Annotated[
     bool, typer.Option("--offline", help="Answer from the query cache only; never use the network.")
 ]
-TimeoutOpt = Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds per request.")]
-RetriesOpt = Annotated[int, typer.Option("--retries", min=0, help="Retries on 429, 5xx, timeout.")]
+TimeoutOpt = Annotated[
+    float, typer.Option("--timeout", min=0.1, metavar="SECONDS", help="Seconds per request.")
+]
+RetriesOpt = Annotated[
+    int, typer.Option("--retries", min=0, metavar="N", help="Retries on 429, 5xx, timeout.")
+]
 CacheOpt = Annotated[
     Path | None,
-    typer.Option("--cache-dir", help="Query cache directory (default: ~/.cache/sportkg)."),
+    typer.Option("--cache-dir", metavar="DIR",
+                 help="Query cache directory (default: ~/.cache/sportkg)."),
 ]
-StoreOpt = Annotated[str, typer.Option("--store", help="Store directory.")]
-BackendOpt = Annotated[
-    str, typer.Option("--backend", help="Store backend: oxigraph, memory, sparql.")
-]
-StoreEndpointOpt = Annotated[
-    str | None, typer.Option("--store-endpoint", help="SPARQL endpoint of a sparql-backend store.")
+ThresholdOpt = Annotated[
+    float,
+    typer.Option("--threshold", min=0.0, max=1.0, metavar="SCORE",
+                 help="Link a name only when its best candidate scores at least this (0-1)."),
 ]
 
 
@@ -63,22 +73,17 @@ def _client(
 
 
 def _open(
-    store: str, backend: str, endpoint: str | None, *, read_only: bool = False
+    store: Path, backend: str, endpoint: str | None, *, read_only: bool = False
 ) -> KnowledgeGraph:
-    """The store through the graph area's `open_kg` (imported here: it pulls in pyoxigraph)."""
-    try:
-        from sportkg.commands.graph import open_kg
-    except ImportError:
-        from sportkg.graph.kg import KnowledgeGraph
+    """The store through the graph area's `open_kg`."""
+    from sportkg.commands.graph import open_kg
 
-        path = store if backend == "oxigraph" else None
-        return KnowledgeGraph.open(backend, path=path, endpoint=endpoint, read_only=read_only)
     return open_kg(store, backend, endpoint, read_only=read_only)
 
 
 @contextmanager
 def _opened(
-    store: str, backend: str, endpoint: str | None, *, read_only: bool = False
+    store: Path, backend: str, endpoint: str | None, *, read_only: bool = False
 ) -> Iterator[KnowledgeGraph]:
     """The store, open for a `with` block and closed after it (also when the block fails)."""
     kg = _open(store, backend, endpoint, read_only=read_only)
@@ -99,11 +104,7 @@ def _add_kb(kg: KnowledgeGraph, turtle: str) -> tuple[int, int]:
     return added, linked
 
 
-def _say(text: str) -> None:
-    from sportkg import settings
-
-    if not settings.QUIET:
-        typer.echo(text, err=True)
+_say = say
 
 
 def store_kb(kg: KnowledgeGraph) -> KnowledgeBase:
@@ -175,58 +176,69 @@ def relink(kg: KnowledgeGraph, *, threshold: float = 0.5) -> tuple[int, int]:
 
 @kb_app.command("relink")
 def relink_command(
-    threshold: Annotated[float, typer.Option("--threshold", min=0.0, max=1.0)] = 0.5,
-    store: StoreOpt = "sportkg-store",
+    threshold: ThresholdOpt = 0.5,
+    store: StoreOpt = DEFAULT_STORE,
     backend: BackendOpt = "oxigraph",
     store_endpoint: StoreEndpointOpt = None,
 ) -> None:
     """Link minted entities of the store to KB items where the KB now knows them (owl:sameAs)."""
     with _opened(store, backend, store_endpoint) as kg:
         linked, joined = relink(kg, threshold=threshold)
-    _say(f"{linked} minted entities linked to Wikidata items, {joined} name-only people "
-         "joined to the one sport-specific person of their name (owl:sameAs)")
+    _say(f"{plural(linked, 'minted entity')} linked to Wikidata items, "
+         f"{plural(joined, 'name-only person')} joined to the one sport-specific person of "
+         "their name (owl:sameAs)")
 
 
 @kb_app.command("pull")
 def pull(
-    qids: Annotated[list[str] | None, typer.Argument(help="Wikidata items to pull (Q...).")] = None,
+    qids: Annotated[
+        list[str] | None, typer.Argument(metavar="QIDS", help="Wikidata items to pull (Q...).")
+    ] = None,
     sport: Annotated[
-        list[str] | None, typer.Option("--sport", help="Pull the people of this sport (QID).")
+        list[str] | None,
+        typer.Option("--sport", metavar="QID", help="Pull the people of this sport."),
     ] = None,
     occupation: Annotated[
         list[str] | None,
-        typer.Option("--occupation", help="Pull the people with this occupation (QID)."),
+        typer.Option("--occupation", metavar="QID",
+                     help="Pull the people with this occupation."),
     ] = None,
     edition: Annotated[
         list[str] | None,
-        typer.Option("--edition", help="Pull the participants of this Games edition (QID)."),
+        typer.Option("--edition", metavar="QID",
+                     help="Pull the participants of this Games edition."),
     ] = None,
     limit: Annotated[
-        int | None, typer.Option("--limit", min=1, help="At most this many items per selection.")
+        int | None, typer.Option("--limit", min=1, metavar="N",
+                                 help="At most this many items per selection.")
     ] = None,
-    page_size: Annotated[int, typer.Option("--page-size", min=1, help="Rows per page.")] = 5000,
+    page_size: Annotated[
+        int, typer.Option("--page-size", min=1, metavar="N", help="Rows per page.")
+    ] = 5000,
     batch_size: Annotated[
-        int, typer.Option("--batch-size", min=1, help="Items per CONSTRUCT request.")
+        int, typer.Option("--batch-size", min=1, metavar="N",
+                          help="Items per CONSTRUCT request.")
     ] = 200,
     out: Annotated[
-        Path | None, typer.Option("--out", help="Also write the pulled Turtle to this file.")
+        Path | None, typer.Option("--out", metavar="FILE",
+                                  help="Also write the pulled Turtle to this file.")
     ] = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Pull and report, but do not touch the store.")
     ] = False,
-    endpoint: EndpointOpt = WIKIDATA,
+    wikidata_endpoint: WikidataEndpointOpt = WIKIDATA,
     offline: OfflineOpt = False,
     timeout: TimeoutOpt = 60.0,
     retries: RetriesOpt = 4,
     cache_dir: CacheOpt = None,
-    store: StoreOpt = "sportkg-store",
+    store: StoreOpt = DEFAULT_STORE,
     backend: BackendOpt = "oxigraph",
     store_endpoint: StoreEndpointOpt = None,
 ) -> None:
     """Fill the KB from Wikidata: people of a sport / occupation / Games edition, or QIDs."""
     from sportkg.extract.kb_pull import pull as run_pull
 
-    client = _client(endpoint, offline=offline, timeout=timeout, retries=retries,
+    client = _client(wikidata_endpoint, offline=offline, timeout=timeout, retries=retries,
                      cache_dir=cache_dir)
     result = run_pull(
         client, sports=sport or (), occupations=occupation or (), editions=edition or (),
@@ -239,16 +251,18 @@ def pull(
         with _opened(store, backend, store_endpoint) as kg:
             added, linked = _add_kb(kg, result.turtle)
     people = sum(1 for e in result.entities if e.type == "person")
-    _say(f"pulled {len(result.entities)} items ({people} people) from {endpoint} "
-         f"in {client.requests} requests; {added} triples added to the KB graph; "
-         f"{linked} minted entities linked")
+    _say(f"pulled {plural(len(result.entities), 'item')} "
+         f"({plural(people, 'person')}) from {wikidata_endpoint} "
+         f"in {plural(client.requests, 'request')}; {plural(added, 'triple')} added to the KB "
+         f"graph; {plural(linked, 'minted entity')} linked")
 
 
 @kb_app.command("load")
 def load(
-    files: Annotated[list[Path], typer.Argument(help="Wikidata JSON (wbgetentities or dump "
-                                                     "lines), our KB JSON, or Turtle files.")],
-    store: StoreOpt = "sportkg-store",
+    files: Annotated[list[Path], typer.Argument(
+        metavar="FILES",
+        help="Wikidata JSON (wbgetentities or dump lines), our KB JSON, or Turtle files.")],
+    store: StoreOpt = DEFAULT_STORE,
     backend: BackendOpt = "oxigraph",
     store_endpoint: StoreEndpointOpt = None,
 ) -> None:
@@ -261,13 +275,14 @@ def load(
     turtle = entities_to_turtle(entities)
     with _opened(store, backend, store_endpoint) as kg:
         added, linked = _add_kb(kg, turtle)
-    _say(f"loaded {len(entities)} items from {len(files)} file(s); "
-         f"{added} triples added to the KB graph; {linked} minted entities linked")
+    _say(f"loaded {plural(len(entities), 'item')} from {plural(len(files), 'file')}; "
+         f"{plural(added, 'triple')} added to the KB graph; "
+         f"{plural(linked, 'minted entity')} linked")
 
 
 @kb_app.command("stats")
 def stats(
-    store: StoreOpt = "sportkg-store",
+    store: StoreOpt = DEFAULT_STORE,
     backend: BackendOpt = "oxigraph",
     store_endpoint: StoreEndpointOpt = None,
     bundled_only: Annotated[
@@ -287,14 +302,19 @@ def stats(
             rows.append(("store", Counter(e.type for e in store_kb(kg).entities())))
     for name, counts in rows:
         detail = ", ".join(f"{t} {n}" for t, n in sorted(counts.items()))
-        typer.echo(f"{name}: {sum(counts.values())} entities" + (f" ({detail})" if detail else ""))
+        typer.echo(f"{name}: {plural(sum(counts.values()), 'entity')}"
+                   + (f" ({detail})" if detail else ""))
 
 
 @kb_app.command("lookup")
 def lookup(
     name: Annotated[str, typer.Argument(help="A name as it appears in a text.")],
-    type: Annotated[str | None, typer.Option("--type", help="Mention type, e.g. person.")] = None,
-    limit: Annotated[int, typer.Option("--limit", min=1)] = 10,
+    type: Annotated[
+        str | None, typer.Option("--type", metavar="TYPE", help="Mention type, e.g. person.")
+    ] = None,
+    limit: Annotated[
+        int, typer.Option("--limit", min=1, metavar="N", help="Show at most this many candidates.")
+    ] = 10,
 ) -> None:
     """Show the bundled KB's candidates for a name (match kind and score)."""
     from sportkg.extract.kb import KnowledgeBase
@@ -306,32 +326,35 @@ def lookup(
 
 def link(
     names: Annotated[list[str], typer.Argument(
+        metavar="NAMES",
         help="Names to link; with --articles, article files or directories (- for stdin).")],
-    type: Annotated[str, typer.Option("--type", help="Mention type (person, award, ...).")] =
-    "person",
+    type: Annotated[
+        str, typer.Option("--type", metavar="TYPE", help="Mention type (person, award, ...).")
+    ] = "person",
     context: Annotated[
-        str, typer.Option("--context", help="Text around the names (sport, nationality words).")
+        str, typer.Option("--context", metavar="TEXT",
+                          help="Text around the names (sport, nationality words).")
     ] = "",
     articles: Annotated[
         bool, typer.Option("--articles", help="Find the mentions in articles and link each.")
     ] = False,
     online: Annotated[
-        bool, typer.Option("--online", help="Ask the endpoint by exact label when the KB "
-                                            "cannot resolve a name (answers are cached).")
+        bool, typer.Option("--online", help="Ask --wikidata-endpoint by exact label when the "
+                                            "KB cannot resolve a name (answers are cached).")
     ] = False,
     with_store: Annotated[
         bool, typer.Option("--with-store", help="Also use the KB graph of --store.")
     ] = False,
-    threshold: Annotated[float, typer.Option("--threshold", min=0.0, max=1.0)] = 0.5,
+    threshold: ThresholdOpt = 0.5,
     pipeline: Annotated[
-        str, typer.Option("--pipeline", help="spaCy pipeline for --articles.")
+        str, typer.Option("--pipeline", metavar="NAME", help="spaCy pipeline for --articles.")
     ] = "auto",
-    endpoint: EndpointOpt = WIKIDATA,
+    wikidata_endpoint: WikidataEndpointOpt = WIKIDATA,
     offline: OfflineOpt = False,
     timeout: TimeoutOpt = 30.0,
     retries: RetriesOpt = 2,
     cache_dir: CacheOpt = None,
-    store: StoreOpt = "sportkg-store",
+    store: StoreOpt = DEFAULT_STORE,
     backend: BackendOpt = "oxigraph",
     store_endpoint: StoreEndpointOpt = None,
 ) -> None:
@@ -350,7 +373,7 @@ def link(
             kb = kb.merge(store_kb(kg))
     fallback = None
     if online or offline:
-        client = _client(endpoint, offline=offline, timeout=timeout, retries=retries,
+        client = _client(wikidata_endpoint, offline=offline, timeout=timeout, retries=retries,
                          cache_dir=cache_dir)
         fallback = online_fallback(client)
     if articles:
@@ -396,29 +419,33 @@ def _link_articles(paths: list[str], component: Any, *, pipeline: str) -> None:
 
 
 def enrich(
-    endpoint: EndpointOpt = WIKIDATA,
+    wikidata_endpoint: WikidataEndpointOpt = WIKIDATA,
     offline: OfflineOpt = False,
     timeout: TimeoutOpt = 60.0,
     retries: RetriesOpt = 4,
     cache_dir: CacheOpt = None,
-    batch_size: Annotated[int, typer.Option("--batch-size", min=1)] = 50,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", min=1, metavar="N",
+                          help="Items per request to Wikidata.")
+    ] = 50,
     report: Annotated[
         bool, typer.Option("--report", help="Then print the facts Wikidata lacks or disputes.")
     ] = False,
-    store: StoreOpt = "sportkg-store",
+    store: StoreOpt = DEFAULT_STORE,
     backend: BackendOpt = "oxigraph",
     store_endpoint: StoreEndpointOpt = None,
 ) -> None:
     """Pull Wikidata's own statements of the linked entities into the KB graph."""
     from sportkg.extract.kb_pull import enrich as run_enrich
 
-    client = _client(endpoint, offline=offline, timeout=timeout, retries=retries,
+    client = _client(wikidata_endpoint, offline=offline, timeout=timeout, retries=retries,
                      cache_dir=cache_dir)
     with _opened(store, backend, store_endpoint) as kg:
         items = linked_items(kg)
         result = run_enrich(client, items, batch_size=batch_size)
         added = kg.add_kb(result.turtle, format="turtle") if items else 0
-        _say(f"enriched {len(items)} linked items from {endpoint}; {added} triples added")
+        _say(f"enriched {plural(len(items), 'linked item')} from {wikidata_endpoint}; "
+             f"{plural(added, 'triple')} added")
         if report:
             from sportkg.graph.results import format_result
 

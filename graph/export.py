@@ -1,9 +1,15 @@
-"""Exporters: the whole graph as Turtle, TriG, N-Triples, N-Quads, JSON-LD or GraphML.
+"""Exporters: the whole graph as Turtle, TriG, N-Triples, N-Quads, JSON-LD, RDF/XML or GraphML.
 
 TriG, N-Quads and JSON-LD keep the named graphs (one per article, plus the KB
-graph); Turtle and N-Triples are a flattened view of their union; GraphML is
-the NetworkX view of `sportkg.graph.nxgraph`. Exporters are found by name in
+graph); Turtle, N-Triples and RDF/XML are a flattened view of their union; GraphML
+is the NetworkX view of `sportkg.graph.nxgraph`. Exporters are found by name in
 the `sportkg.exporters` registry group; each is a small class with `dump`.
+rdflib's short names (`ttl`, `nt`, `nq`, `jsonld`, `xml`, ...) and file extensions
+(`format_for_path`) name the same formats.
+
+Examples:
+    >>> format_name("ttl"), format_name("JSONLD"), format_for_path("out/graph.nq")
+    ('turtle', 'json-ld', 'nquads')
 """
 
 from __future__ import annotations
@@ -21,6 +27,35 @@ if TYPE_CHECKING:
     from sportkg.graph.kg import KnowledgeGraph
 
 CONTEXT_PATH = Path(__file__).resolve().parent.parent / "ontology" / "context.jsonld"
+
+FORMAT_ALIASES: dict[str, str] = {
+    "ttl": "turtle",
+    "nt": "ntriples",
+    "nt11": "ntriples",
+    "nq": "nquads",
+    "jsonld": "json-ld",
+    "rdf": "rdfxml",
+    "xml": "rdfxml",
+    "rdf/xml": "rdfxml",
+    "pretty-xml": "rdfxml",
+}
+"""Short names (rdflib's and the usual file extensions) of the exporters' formats."""
+
+FORMAT_SUFFIXES: dict[str, str] = {
+    ".ttl": "turtle",
+    ".turtle": "turtle",
+    ".trig": "trig",
+    ".nt": "ntriples",
+    ".nq": "nquads",
+    ".nquads": "nquads",
+    ".jsonld": "json-ld",
+    ".json": "json-ld",
+    ".rdf": "rdfxml",
+    ".owl": "rdfxml",
+    ".xml": "rdfxml",
+    ".graphml": "graphml",
+}
+"""The export format a file extension stands for (as rdflib's `guess_format`)."""
 
 
 class Exporter(Protocol):
@@ -99,6 +134,13 @@ class NQuadsExporter(_RdflibExporter):
     named_graphs = True
 
 
+class RdfXmlExporter(_RdflibExporter):
+    """RDF/XML: the union of all graphs (graph names are not kept)."""
+
+    name = "rdfxml"
+    rdflib_format = "xml"
+
+
 class JsonLdExporter:
     """JSON-LD with the project's context (short keys, typed values), graphs kept."""
 
@@ -123,14 +165,36 @@ class GraphMLExporter:
         nx.write_graphml(flat_for_graphml(kg.to_networkx()), stream, encoding="utf-8")
 
 
+def format_name(fmt: str) -> str:
+    """The exporter name `fmt` stands for: a registered name or a short alias, in any case.
+
+    Raises:
+        ExportError: unknown format (the message lists the names and the short names).
+    """
+    key = fmt.strip().lower()
+    key = FORMAT_ALIASES.get(key, key)
+    names = registry.names("sportkg.exporters")
+    if key not in names:
+        raise ExportError(
+            f"Unknown export format {fmt!r}. Available: {', '.join(names)} "
+            f"(or the short names {', '.join(FORMAT_ALIASES)})"
+        )
+    return key
+
+
+def format_for_path(path: str | Path) -> str | None:
+    """The export format the extension of `path` asks for, or None when it names none."""
+    return FORMAT_SUFFIXES.get(Path(path).suffix.lower())
+
+
 def exporter(fmt: str) -> Exporter:
-    """The exporter for `fmt`.
+    """The exporter for `fmt` (a name or a short name, see `format_name`).
 
     Raises:
         ExportError: unknown format (the message lists the available ones).
     """
     try:
-        return registry.get("sportkg.exporters", fmt)()  # type: ignore[no-any-return]
+        return registry.get("sportkg.exporters", format_name(fmt))()  # type: ignore[no-any-return]
     except ConfigError as exc:
         raise ExportError(str(exc)) from exc
 

@@ -29,8 +29,10 @@ def facts_file(tmp_path: Path, sample_articles) -> Path:  # type: ignore[no-unty
     return path
 
 
-def _one_line_error(result: subprocess.CompletedProcess[str], *needles: str) -> None:
-    assert result.returncode == 1, result.stderr
+def _one_line_error(
+    result: subprocess.CompletedProcess[str], *needles: str, code: int = 1
+) -> None:
+    assert result.returncode == code, result.stderr
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("sportkg: error: "), result.stderr
     for needle in needles:
@@ -134,15 +136,15 @@ def test_sparql_errors(tmp_path: Path, facts_file: Path, oxigraph_server) -> Non
     from sportkg.graph.server import free_port
 
     url = oxigraph_server.query_url
-    assert run("load", str(facts_file), "--backend", "sparql", "--endpoint", url,
+    assert run("load", str(facts_file), "--backend", "sparql", "--store-endpoint", url,
                cwd=tmp_path).returncode == 0
-    medals = run("query", "medals", "--backend", "sparql", "--endpoint", url, cwd=tmp_path)
+    medals = run("query", "medals", "--backend", "sparql", "--store-endpoint", url, cwd=tmp_path)
     assert "Sanne Bakker" in medals.stdout
     (tmp_path / "broken.rq").write_text("SELECT ?x WHERE { ?x ?y }", encoding="utf-8")
-    _one_line_error(run("query", "broken.rq", "--backend", "sparql", "--endpoint", url,
+    _one_line_error(run("query", "broken.rq", "--backend", "sparql", "--store-endpoint", url,
                         cwd=tmp_path), "query broken:", "syntax error")
     dead = f"http://127.0.0.1:{free_port()}/query"
-    _one_line_error(run("stats", "--backend", "sparql", "--endpoint", dead, cwd=tmp_path),
+    _one_line_error(run("stats", "--backend", "sparql", "--store-endpoint", dead, cwd=tmp_path),
                     dead, "unreachable")
 
 
@@ -153,8 +155,9 @@ def test_syntax_error_on_embedded_store(tmp_path: Path, facts_file: Path) -> Non
 
 
 def test_bad_names_list_the_valid_ones(tmp_path: Path) -> None:
+    # usage mistakes, caught while the command line is read: exit code 2
     _one_line_error(run("export", "--format", "tutle", cwd=tmp_path),
-                    "Unknown export format 'tutle'. Available: graphml, json-ld")
+                    "'tutle' is not one of graphml, json-ld", code=2)
     _one_line_error(run("stats", "--backend", "postgres", cwd=tmp_path),
-                    "Unknown store backend 'postgres'. Available: memory, oxigraph, sparql")
+                    "'postgres' is not one of memory, oxigraph, sparql", code=2)
     _one_line_error(run("query", "medal", cwd=tmp_path), "Unknown query 'medal'")

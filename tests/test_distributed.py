@@ -169,7 +169,7 @@ def test_build_on_the_cluster_into_a_sparql_server(
             address,
             "--backend",
             "sparql",
-            "--endpoint",
+            "--store-endpoint",
             endpoint,
         ],
         capture_output=True,

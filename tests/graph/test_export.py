@@ -20,6 +20,7 @@ RDF_FORMATS = {
     "trig": pyoxigraph.RdfFormat.TRIG,
     "nquads": pyoxigraph.RdfFormat.N_QUADS,
     "json-ld": pyoxigraph.RdfFormat.JSON_LD,
+    "rdfxml": pyoxigraph.RdfFormat.RDF_XML,
 }
 NAMED = {"trig", "nquads", "json-ld"}
 

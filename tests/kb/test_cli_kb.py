@@ -83,7 +83,7 @@ def test_load_wikidata_json_and_bad_files(store: Path, tmp_path: Path) -> None:
     done = run("kb", "load", str(DATA / "fictional_wbgetentities.json"),
                str(DATA / "fictional_dump.json"), "--store", str(store))
     assert done.returncode == 0, done.stderr
-    assert "loaded 3 items from 2 file(s)" in done.stderr
+    assert "loaded 3 items from 2 files" in done.stderr
     before = _kb_triples(store)
     bad = tmp_path / "broken.ttl"
     bad.write_text("<http://www.wikidata.org/entity/Q5> <http://x> ", encoding="utf-8")
@@ -100,13 +100,13 @@ def test_load_wikidata_json_and_bad_files(store: Path, tmp_path: Path) -> None:
 
 
 def test_pull_from_endpoint(store: Path, wikidata_endpoint: str, tmp_path: Path) -> None:
-    done = run("kb", "pull", "--sport", "Q32112", F["tess_hollander"], "--endpoint",
+    done = run("kb", "pull", "--sport", "Q32112", F["tess_hollander"], "--wikidata-endpoint",
                wikidata_endpoint, "--store", str(store), "--cache-dir", str(tmp_path / "cache"))
     assert done.returncode == 0, done.stderr
     assert "pulled 3 items (3 people)" in done.stderr
-    assert "1 minted entities linked" in done.stderr  # the boxer; the skater was not pulled
+    assert "1 minted entity linked" in done.stderr  # the boxer; the skater was not pulled
     offline = run("kb", "pull", "--sport", "Q32112", F["tess_hollander"], "--offline", "--dry-run",
-                  "--endpoint", wikidata_endpoint, "--cache-dir", str(tmp_path / "cache"))
+                  "--wikidata-endpoint", wikidata_endpoint, "--cache-dir", str(tmp_path / "cache"))
     assert offline.returncode == 0, offline.stderr
     assert "in 0 requests" in offline.stderr
 
@@ -115,16 +115,16 @@ def test_pull_failure_leaves_kb_unchanged(store: Path, tmp_path: Path) -> None:
     before = _kb_triples(store)
     server = make_fixed_server(200, "text/html", b"<!DOCTYPE html><html>Query service</html>")
     try:
-        done = run("kb", "pull", F["kees_stam_boxer"], "--endpoint", server.url,
+        done = run("kb", "pull", F["kees_stam_boxer"], "--wikidata-endpoint", server.url,
                    "--store", str(store), "--cache-dir", str(tmp_path / "cache"))
     finally:
         server.close()
     assert done.returncode == 1
     assert "returned an HTML page" in done.stderr and server.url in done.stderr
     assert _kb_triples(store) == before
-    unreachable = run("kb", "pull", F["kees_stam_boxer"], "--endpoint", "http://127.0.0.1:9/sparql",
-                      "--store", str(store), "--retries", "0", "--cache-dir",
-                      str(tmp_path / "cache"))
+    unreachable = run("kb", "pull", F["kees_stam_boxer"], "--wikidata-endpoint",
+                      "http://127.0.0.1:9/sparql", "--store", str(store), "--retries", "0",
+                      "--cache-dir", str(tmp_path / "cache"))
     assert unreachable.returncode == 1 and "unreachable" in unreachable.stderr
     assert run("kb", "pull", "--store", str(store)).returncode == 1
 
@@ -133,13 +133,13 @@ def test_link_online(wikidata_endpoint: str, tmp_path: Path) -> None:
     cache = str(tmp_path / "cache")
     local = run("link", "Dangerous Danny", "--context", "Bokser Dangerous Danny won.")
     assert json.loads(local.stdout)["entity"]["qid"] is None
-    online = run("link", "Dangerous Danny", "Mike Tyson", "--online", "--endpoint",
+    online = run("link", "Dangerous Danny", "Mike Tyson", "--online", "--wikidata-endpoint",
                  wikidata_endpoint, "--cache-dir", cache)
     assert online.returncode == 0, online.stderr
     first, second = (json.loads(line) for line in online.stdout.splitlines())
     assert first["entity"]["qid"] == F["danny_okafor"] and first["note"]["score"] >= 0.5
     assert second["entity"]["qid"] == "Q79031"
-    again = run("link", "Dangerous Danny", "--offline", "--endpoint", wikidata_endpoint,
+    again = run("link", "Dangerous Danny", "--offline", "--wikidata-endpoint", wikidata_endpoint,
                 "--cache-dir", cache)
     assert json.loads(again.stdout)["entity"]["qid"] == F["danny_okafor"]
 
@@ -160,7 +160,7 @@ def test_enrich_and_gap_report(wikidata_endpoint: str, tmp_path: Path) -> None:
                       value=Entity.from_qid(F["tess_hollander"], "Tess Hollander", "person"),
                       evidence=evidence),
         ])
-    done = run("enrich", "--endpoint", wikidata_endpoint, "--store", str(path),
+    done = run("enrich", "--wikidata-endpoint", wikidata_endpoint, "--store", str(path),
                "--cache-dir", str(tmp_path / "cache"), "--report")
     assert done.returncode == 0, done.stderr
     assert "enriched 3 linked items" in done.stderr
