@@ -12,7 +12,8 @@ so `rewrite()` replaces the block with plain SPARQL over the graph's own
 - explicit mode: `?x rdfs:label ?name` (or `schema:description`, `skos:altLabel`)
   inside the block binds `?name`; as on Wikidata, this turns automatic mode off;
 - languages are tried in the order given (`"en,nl"`: English, else Dutch), by exact
-  language tag; `[AUTO_LANGUAGE]` means English;
+  language tag, then `mul` (names that are the same in every language, which is how
+  sportkg tags the names of people, teams and places); `[AUTO_LANGUAGE]` means English;
 - a label falls back to the local name of the IRI (`Q42`, `noor-vermeulen`) when no
   language has one, as Wikidata's service does; descriptions have no fallback; alt
   labels are joined with ", ".
@@ -29,8 +30,10 @@ Examples:
     SELECT ?p ?pLabel WHERE { ?p a <urn:Person> .
       OPTIONAL { ?p <http://www.w3.org/2000/01/rdf-schema#label> ?_pLabel_1
                  FILTER(LCASE(LANG(?_pLabel_1)) = "en") }
-      BIND(COALESCE(?_pLabel_1, IF(isIRI(?p), REPLACE(STR(?p), "^.*[/#]", ""), STR(?p)))
-           AS ?pLabel)
+      OPTIONAL { ?p <http://www.w3.org/2000/01/rdf-schema#label> ?_pLabel_2
+                 FILTER(LCASE(LANG(?_pLabel_2)) = "mul") }
+      BIND(COALESCE(?_pLabel_1, ?_pLabel_2,
+                    IF(isIRI(?p), REPLACE(STR(?p), "^.*[/#]", ""), STR(?p))) AS ?pLabel)
     }
     >>> rewrite("SELECT * WHERE { ?s ?p ?o }")
     'SELECT * WHERE { ?s ?p ?o }'
@@ -368,6 +371,8 @@ def _patterns(entity: str, prop: str, target: str, languages: list[str],
     """SPARQL that binds `?target` to the `prop` value of `?entity` in the first language."""
     helpers = []
     lines = []
+    if prop != SCHEMA_DESCRIPTION and "mul" not in languages:
+        languages = [*languages, "mul"]  # names the same in every language, as on Wikidata
     for language in languages:
         helper = _fresh("_" + target, taken)
         helpers.append(f"?{helper}")
