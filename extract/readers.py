@@ -337,7 +337,7 @@ def parse_text(
             calendar date YYYY-MM-DD, or its language is not one sportkg reads.
 
     Examples:
-        >>> article = parse_text("---\ndate: 2025-05-04\ntitle: Goud\n---\nKok won goud.",
+        >>> article = parse_text("---\\ndate: 2025-05-04\\ntitle: Goud\\n---\\nKok won goud.",
         ...                      source="a.txt")
         >>> (article.date, article.title, article.text)
         ('2025-05-04', 'Goud', 'Kok won goud.')
