@@ -124,3 +124,24 @@ def test_an_english_mention_of_a_shipped_athlete_and_club_links_to_their_qids() 
 
 def test_bundled_path_is_the_build_output(build_kb: ModuleType) -> None:
     assert build_kb.OUT_PATH == BUNDLED_PATH
+
+
+@pytest.mark.parametrize(
+    ("nl", "en", "slug"),
+    [
+        ("Formule 1-coureur Tim Bakker reed zondag in Monaco naar de zege. Bakker is de "
+         "zoon van een autocoureur.",
+         "Formula One driver Tim Bakker won in Monaco on Sunday. The F1 driver is the son "
+         "of a racing driver.", "tim-bakker--formula-one"),
+        ("Voetballer Tim Bakker tekende zaterdag bij Feyenoord.",
+         "Footballer Tim Bakker signed for Feyenoord on Saturday.", "tim-bakker--football"),
+    ],
+)
+def test_a_person_gets_one_minted_iri_in_both_languages(nl: str, en: str, slug: str) -> None:
+    iris = set()
+    for lang, text in (("nl", nl), ("en", en)):
+        article = Article(id=f"iri_{lang}", text=text, lang=lang, date="2025-05-25",
+                          source=f"iri_{lang}.txt")
+        ((_, statements),) = list(extract_articles([article]))
+        iris |= {s.subject.iri for s in statements if s.subject.label == "Tim Bakker"}
+    assert len(iris) == 1 and next(iter(iris)).endswith("/" + slug)
