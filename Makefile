@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STORE ?= demo-store
 
-.PHONY: install demo test lint constraints train-nl train-en train-ner train-rel clean
+.PHONY: install demo test lint constraints kb train-nl train-en train-ner train-rel clean
 
 UD_DATA ?= ../shared/data/nlp
 
@@ -74,6 +74,10 @@ train-rel: install
 	$(BIN)/pip install --quiet -c constraints.txt -e ".[train]"
 	OMP_NUM_THREADS=1 $(BIN)/python training/train_rel.py --eval $(EVAL_DATA) \
 		--out extract/models/relations --report docs/reports/relations-cv.json
+
+# The bundled knowledge base from the verified Wikidata ids and our own words per id.
+kb: install
+	$(BIN)/python training/build_kb.py
 
 test: install
 	$(BIN)/python -m pytest

@@ -123,6 +123,8 @@ class KBEntity:
             (e.g. the Olympic Games for an Olympic medal, the club of a player).
         prior: popularity in [0, 1] (from sitelinks when pulled from Wikidata).
         sitelinks: number of Wikipedia sitelinks, when known.
+        verified: how the QID was checked ("A": two or more agreeing sources, "B": one
+            explicit source; "" when pulled from Wikidata itself).
     """
 
     iri: str
@@ -140,6 +142,7 @@ class KBEntity:
     related: tuple[str, ...] = ()
     prior: float = 0.0
     sitelinks: int = 0
+    verified: str = ""
 
     def __post_init__(self) -> None:
         if self.type not in ENTITY_TYPES:
@@ -198,6 +201,8 @@ class KBEntity:
             out["prior"] = self.prior
         if self.sitelinks:
             out["sitelinks"] = self.sitelinks
+        if self.verified:
+            out["verified"] = self.verified
         return out
 
     @classmethod
@@ -231,9 +236,51 @@ class KBEntity:
                 related=tuple(data.get("related", ())),
                 prior=float(data.get("prior", 0.0)),
                 sitelinks=int(data.get("sitelinks", 0)),
+                verified=str(data.get("verified", "")),
             )
         except (TypeError, ValueError) as exc:
             raise InputError(f"malformed KB record {data!r}: {exc}") from exc
+
+
+@dataclass(frozen=True, slots=True)
+class KBProperty:
+    """A Wikidata property the project uses, with its labels (for tables, profiles, docs).
+
+    Attributes:
+        pid: the property id ("P166").
+        labels: language -> label ("en", "nl").
+        datatype: Wikidata's value type ("item", "time", "quantity", "external-id", ...).
+        verified: how the id was checked ("A" or "B", as for `KBEntity.verified`).
+    """
+
+    pid: str
+    labels: Mapping[str, str]
+    datatype: str = ""
+    verified: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form used under "properties" in `kb_bundled.json`."""
+        out: dict[str, Any] = {"pid": self.pid, "labels": dict(self.labels)}
+        if self.datatype:
+            out["datatype"] = self.datatype
+        if self.verified:
+            out["verified"] = self.verified
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Any) -> KBProperty:
+        """Parse the JSON form; raises InputError naming the bad record."""
+        if not isinstance(data, Mapping) or not re.fullmatch(r"P\d+", str(data.get("pid"))):
+            raise InputError(f"KB property record needs a 'pid' like 'P166': {data!r}")
+        labels = data.get("labels")
+        if not isinstance(labels, Mapping) or not any(labels.values()):
+            raise InputError(f"KB property {data['pid']} has no label")
+        return cls(
+            pid=str(data["pid"]),
+            labels={str(k): str(v) for k, v in labels.items()},
+            datatype=str(data.get("datatype", "")),
+            verified=str(data.get("verified", "")),
+        )
 
 
 @dataclass(frozen=True)
@@ -269,8 +316,12 @@ class KnowledgeBase:
     number of names, not with lookups.
     """
 
-    def __init__(self, entities: Iterable[KBEntity] = ()) -> None:
+    def __init__(
+        self, entities: Iterable[KBEntity] = (), *, properties: Iterable[KBProperty] = ()
+    ) -> None:
         """Build the index; a later record with an IRI already present replaces the earlier one."""
+        self.properties: dict[str, KBProperty] = {p.pid: p for p in properties}
+        """Property id -> its record (the properties the project uses, with labels)."""
         self._entities: list[KBEntity] = []
         self._by_iri: dict[str, int] = {}
         self._names: dict[str, array[int]] = {}
@@ -344,8 +395,11 @@ class KnowledgeBase:
         self._unsorted.clear()
 
     def merge(self, other: KnowledgeBase) -> KnowledgeBase:
-        """A new KB with the records of both; `other` wins where IRIs collide."""
-        return KnowledgeBase([*self.entities(), *other.entities()])
+        """A new KB with the records of both; `other` wins where IRIs (or property ids) collide."""
+        return KnowledgeBase(
+            [*self.entities(), *other.entities()],
+            properties=[*self.properties.values(), *other.properties.values()],
+        )
 
     # ------------------------------------------------------------------ reading
     def __len__(self) -> int:
@@ -475,14 +529,22 @@ class KnowledgeBase:
         records = data.get("entities") if isinstance(data, Mapping) else data
         if not isinstance(records, list):
             raise InputError(f"{path}: expected a list of KB records under 'entities'")
+        props = data.get("properties", []) if isinstance(data, Mapping) else []
+        if not isinstance(props, list):
+            raise InputError(f"{path}: expected a list of property records under 'properties'")
         try:
-            return cls.from_records(records)
+            properties = [KBProperty.from_dict(p) for p in props]
+            return cls(
+                (KBEntity.from_dict(r) for r in records), properties=properties
+            )
         except InputError as exc:
             raise InputError(f"{path}: {exc}") from exc
 
     def to_json(self) -> str:
         """The JSON form read by `from_json`."""
-        body = {"entities": [e.to_dict() for e in self.entities()]}
+        body: dict[str, Any] = {"entities": [e.to_dict() for e in self.entities()]}
+        if self.properties:
+            body["properties"] = [p.to_dict() for p in self.properties.values()]
         return json.dumps(body, ensure_ascii=False, indent=1)
 
     @classmethod

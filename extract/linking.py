@@ -103,8 +103,26 @@ SPORT_LABELS: Mapping[str, str] = {
     "sport:football_american": "american football",
     "sport:formula_one": "formula one",
     "sport:darts": "darts",
+    "Q2215841": "cycling",
+    "Q2736": "football",
+    "Q847": "tennis",
+    "Q542": "athletics",
+    "Q1968": "formula one",
+    "Q131471": "darts",
 }
-"""Disambiguator labels of the sports that have no QID in the KB."""
+"""Disambiguator labels of sports whose minted-IRI word is not their KB label: the cue
+sports without a QID, and the KB sports the cues also name (a footballer is
+`--football`, whether a cue word or the KB's "association football" told the sport)."""
+
+CUE_SPORT_QIDS: Mapping[str, str] = {
+    "sport:cycling": "Q2215841",
+    "sport:football": "Q2736",
+    "sport:tennis": "Q847",
+    "sport:athletics": "Q542",
+    "sport:formula_one": "Q1968",
+    "sport:darts": "Q131471",
+}
+"""Cue sports that are sports of the bundled KB: one sport when telling people apart."""
 
 _MAX_NGRAM = 4
 
@@ -192,7 +210,9 @@ class LinkContext:
 
 
 def _sport_root(sport: str) -> str:
-    """Short track and long track count as speed skating when telling people apart."""
+    """The sport people are told apart by: a cue sport is its KB sport ("sport:football" is
+    Q2736), and short track and long track count as speed skating."""
+    sport = CUE_SPORT_QIDS.get(sport, sport)
     return "Q192431" if sport in ("Q193654", "Q17165362") else sport
 
 

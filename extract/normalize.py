@@ -174,6 +174,18 @@ def names_an_era(sentence: str) -> bool:
     return _ERA.search(sentence) is not None
 
 
+def names_relative_day(sentence: str) -> bool:
+    """Whether a sentence places itself on a day only the publication date pins down
+    ("dinsdag", "on Sunday", "gisteren"): in an undated article it speaks of the story's
+    own days, though its date stays unresolved.
+
+    Examples:
+        >>> names_relative_day("Stam won dinsdag goud."), names_relative_day("Stam won goud.")
+        (True, False)
+    """
+    return _WEEKDAY.search(sentence) is not None or _TODAY.search(sentence) is not None
+
+
 def find_date(sentence: str, published: str | None) -> tuple[str, str] | None:
     """The date a sentence speaks of, resolved against the publication date.
 

@@ -4,17 +4,26 @@ Formats:
 
 - **reference format**: a text file whose first line starts with ` date YYYY-MM-DD `
   (or ` date unknown `); the rest of that line and every following line are the article.
+- **header lines**: a text file that starts with `Key: value` lines (`date`, `title`,
+  `url`, `lang`; any case), ended by a blank line or the first other line.
+- **front matter**: a text file that starts with a `---` line, then `key: value` lines
+  (`date`, `title`, `url`, `lang`; other keys are ignored), then a `---` line.
 - **plain text**: any other text file; the date comes from the `date` option (or is unknown).
 - **JSON lines** (`.jsonl`, `.ndjson`): one record per line with `text` and optional
-  `id`, `lang`, `date`, `url`, `title`.
+  `id`, `lang`, `date` (or `published`), `url`, `title`; two records with one `id` in a
+  file are an error naming both lines.
 - **directories**: searched recursively for files matching `glob`; with the default
   glob `"*"` only article files (`.txt`, `.text`, `.jsonl`, `.ndjson`) are taken, so an
   index or gold file lying next to the articles is not mistaken for one.
 - **stdin** (`"-"`): JSON lines when the first non-blank character is `{`, text otherwise.
 
 The language comes from the record, else the `lang` option, else function-word detection
-(`sportkg.extract.langdetect`). Files are decoded as UTF-8 (with or without BOM); other
-encodings are detected with charset-normalizer and logged as a warning. Binary, empty and
+(`sportkg.extract.langdetect`). A date stated in a file wins over the `date` option; an
+article left without a date is read, with a warning naming it, and its relative dates
+("dinsdag", "last year") stay unresolved. Files are decoded as UTF-8 (with or without
+BOM); a file of mostly UTF-8 lines with some that are not is decoded line by line (UTF-8,
+else cp1252, else latin-1); other encodings are detected with charset-normalizer. Both
+are logged as a warning. Binary, empty and
 oversized files are not articles: every reader yields a `ReadFailure` naming the file and
 the problem instead of raising, so one bad file never stops the others.
 
@@ -52,8 +61,18 @@ WESTERN_ENCODINGS = ("cp1252", "latin_1", "iso8859_15")
 """Encodings tried first for text that is not UTF-8."""
 
 _DATE_LINE = re.compile(
-    r"^\ufeff?[ \t]*date[ \t]+(?P<date>\d{4}-\d{2}-\d{2}|unknown)(?:[ \t]*\r?\n|[ \t]+|$)"
+    r"^\ufeff?[ \t]*date[ \t]+(?P<date>\d[\d/.-]*|unknown)(?:[ \t]*\r?\n|[ \t]+|$)"
 )
+_HEADER_LINE = re.compile(
+    r"^[ \t]*(?P<key>date|title|url|lang|language)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*$",
+    re.IGNORECASE,
+)
+_FRONT_KEY = re.compile(r"^[ \t]*(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*$")
+_FRONT_FENCE = re.compile(r"^---[ \t]*$")
+_MAX_HEADER_LINES = 50
+_TOO_DEEP = "record is nested too deeply to be an article"
+HEADER_KEYS = ("date", "title", "url", "lang")
+"""The keys read from header lines and front matter ("language" is taken as "lang")."""
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _LANG_CODE = re.compile(r"^[a-z]{2,3}$")
 _BINARY_SAMPLE = 8192
@@ -257,6 +276,8 @@ def json_lines(path: Path, *, what: str) -> Iterator[tuple[int, Any]]:
                 data = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise InputError(f"{path}:{number}: not valid JSON ({exc.msg})") from None
+            except RecursionError:
+                raise InputError(f"{path}:{number}: {_TOO_DEEP}") from None
             yield number, data
 
 
@@ -302,36 +323,110 @@ def parse_text(
     lang: str | None = None,
     date: str | None = None,
 ) -> Article:
-    """Make an Article of decoded text in the reference or plain format.
+    """Make an Article of decoded text in the reference, header, front-matter or plain format.
 
     Args:
         text: the file content.
         source: where it came from (names the article in messages).
         doc_id: the article id; defaults to the stem of `source`.
-        lang: language; None detects it.
-        date: publication date used when the text has no ` date ` line (or ` date unknown `).
+        lang: language when the text states none; None detects it.
+        date: publication date used when the text states none (or ` date unknown `).
 
     Raises:
-        InputError: when the article has no text.
+        InputError: naming `source`, when the article has no text, or its date is not a
+            calendar date YYYY-MM-DD, or its language is not one sportkg reads.
+
+    Examples:
+        >>> article = parse_text("---\\ndate: 2025-05-04\\ntitle: Goud\\n---\\nKok won goud.",
+        ...                      source="a.txt")
+        >>> (article.date, article.title, article.text)
+        ('2025-05-04', 'Goud', 'Kok won goud.')
     """
     text = text.removeprefix("\ufeff")
+    fields: dict[str, str] = {}
     match = _DATE_LINE.match(text)
-    published = date
     if match:
         stated = match.group("date")
-        published = date if stated == "unknown" else stated
-        if published is not None:
-            _check_date(published, what=f"{source}: date line")
+        if stated != "unknown":
+            fields["date"] = stated
         text = text[match.end() :]
+    else:
+        fields, text = _read_header(text, source=source)
     body = text.replace("\r\n", "\n").replace("\r", "\n")
     if not body.strip():
         raise InputError(f"{source}: empty article (no text)")
+    published = fields.get("date") or date
+    if fields.get("date"):
+        _check_date(fields["date"], what=f"{source}: date")
+    stated_lang = fields.get("lang")
+    if stated_lang:
+        _check_lang(stated_lang, what=f"{source}: lang {stated_lang!r}")
+    if published is None:
+        _warn_undated(source)
     return Article(
         id=doc_id if doc_id is not None else Path(source).stem,
         text=body,
-        lang=lang or _supported_language(body, source),
+        lang=stated_lang or lang or _supported_language(body, source),
         date=published,
         source=source,
+        url=fields.get("url") or None,
+        title=fields.get("title") or None,
+    )
+
+
+def _read_header(text: str, *, source: str) -> tuple[dict[str, str], str]:
+    """The fields of the front matter or header lines at the top of `text`, and the rest.
+
+    Text without either comes back whole with no fields.
+    """
+    lines = text.splitlines(keepends=True)
+    if lines and _FRONT_FENCE.match(lines[0].rstrip("\r\n")):
+        fields: dict[str, str] = {}
+        for number, line in enumerate(lines[1:_MAX_HEADER_LINES], start=2):
+            content = line.rstrip("\r\n")
+            if _FRONT_FENCE.match(content):
+                return fields, "".join(lines[number:])
+            if not content.strip() or content.lstrip().startswith("#"):
+                continue
+            item = _FRONT_KEY.match(content)
+            if item is None:
+                raise InputError(
+                    f"{source}:{number}: front matter line is not 'key: value' "
+                    "(or the closing '---' is missing)"
+                )
+            key = item.group("key").lower()
+            key = "lang" if key == "language" else key
+            if key in HEADER_KEYS:
+                fields[key] = _unquoted(item.group("value"))
+        raise InputError(f"{source}: front matter opened with '---' is never closed")
+    fields = {}
+    consumed = 0
+    for line in lines[:_MAX_HEADER_LINES]:
+        item = _HEADER_LINE.match(line.rstrip("\r\n"))
+        if item is None:
+            break
+        key = item.group("key").lower()
+        fields["lang" if key == "language" else key] = _unquoted(item.group("value"))
+        consumed += 1
+    if not fields:
+        return {}, text
+    if consumed < len(lines) and not lines[consumed].strip():
+        consumed += 1  # the blank line that ends the header
+    return fields, "".join(lines[consumed:])
+
+
+def _unquoted(value: str) -> str:
+    """A front-matter value without the quotes YAML allows around it."""
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        return value[1:-1]
+    return value
+
+
+def _warn_undated(source: str) -> None:
+    """One warning naming an article without a publication date."""
+    log.warning(
+        "%s: no publication date (give one with --date, a 'date:' line or ' date "
+        "YYYY-MM-DD'); its relative dates ('on Tuesday') stay unresolved", source
     )
 
 
@@ -360,6 +455,9 @@ def decode(data: bytes, *, source: str) -> str:
         return _checked_text(data.decode("utf-8-sig"), source=source)
     except UnicodeDecodeError:
         pass
+    mixed = _decode_mixed(data, source=source)
+    if mixed is not None:
+        return _checked_text(mixed, source=source)
     from charset_normalizer import from_bytes
 
     best = from_bytes(data, cp_isolation=list(WESTERN_ENCODINGS)).best()
@@ -369,6 +467,48 @@ def decode(data: bytes, *, source: str) -> str:
         raise InputError(f"{source}: not text in any known encoding")
     log.warning("%s: not UTF-8, read as %s", source, best.encoding)
     return _checked_text(str(best), source=source)
+
+
+def _decode_mixed(data: bytes, *, source: str) -> str | None:
+    """Text whose lines are UTF-8 except a few, decoded line by line; None when no line is
+    UTF-8 beyond ASCII (then the file is in one other encoding, left to detection).
+
+    A line that is not UTF-8 is read as cp1252 (latin-1 with the typographic quotes and
+    the euro sign), else latin-1; the lines are named in one warning.
+    """
+    lines = data.removeprefix(codecs.BOM_UTF8).split(b"\n")
+    out: list[str] = []
+    other: list[int] = []
+    utf8_beyond_ascii = False
+    for number, line in enumerate(lines, start=1):
+        try:
+            text = line.decode("utf-8")
+            utf8_beyond_ascii = utf8_beyond_ascii or not line.isascii()
+        except UnicodeDecodeError:
+            other.append(number)
+            try:
+                text = line.decode("cp1252")
+            except UnicodeDecodeError:
+                text = line.decode("latin-1")
+        out.append(text)
+    if not utf8_beyond_ascii:
+        return None
+    shown = ", ".join(map(str, other[:5])) + (" ..." if len(other) > 5 else "")
+    log.warning("%s: line(s) %s not UTF-8, read as cp1252/latin-1", source, shown)
+    return "\n".join(out)
+
+
+def _decode_line(raw: bytes, *, where: str) -> str:
+    """One JSON-lines record: UTF-8, else cp1252, else latin-1 (with a warning naming it)."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    log.warning("%s: record not UTF-8, read as cp1252/latin-1", where)
+    try:
+        return raw.decode("cp1252")
+    except UnicodeDecodeError:
+        return raw.decode("latin-1")
 
 
 def _checked_text(text: str, *, source: str) -> str:
@@ -399,6 +539,7 @@ def _read_jsonl_stream(
 ) -> Iterator[ReadResult]:
     stem = "stdin" if name == "-" else Path(name).stem
     seen = 0
+    ids: dict[str, int] = {}
     for number, raw in enumerate(_lines(stream, limit=max_bytes), start=1):
         where = f"{name}:{number}"
         if raw is None:
@@ -410,7 +551,7 @@ def _read_jsonl_stream(
             continue
         seen += 1
         try:
-            record = json.loads(raw.decode("utf-8"))
+            record = json.loads(_decode_line(raw, where=where))
             if seen == 1 and isinstance(record, dict) and "text" not in record:
                 # A JSON-lines file of something else (gold facts, statements): one message.
                 if discovered:
@@ -418,7 +559,7 @@ def _read_jsonl_stream(
                 else:
                     yield ReadFailure(name, "not an articles file: first record has no 'text'")
                 return
-            yield _record_article(
+            article = _record_article(
                 record,
                 where=where,
                 default_id=f"{stem}-{number}",
@@ -426,10 +567,18 @@ def _read_jsonl_stream(
                 lang=lang,
                 date=date,
             )
-        except UnicodeDecodeError:
-            yield ReadFailure(where, "record is not UTF-8")
+            first = ids.setdefault(article.id, number)
+            if first != number:
+                yield ReadFailure(
+                    where, f"duplicate id {article.id!r}: also the id of line {first} "
+                    "(ids must be unique in a file; this record is skipped)"
+                )
+                continue
+            yield article
         except json.JSONDecodeError as exc:
             yield ReadFailure(where, f"not valid JSON ({exc.msg})")
+        except RecursionError:
+            yield ReadFailure(where, _TOO_DEEP)
         except InputError as exc:
             yield ReadFailure(where, str(exc))
     if seen == 0:
@@ -452,16 +601,28 @@ def _record_article(
         raise InputError("record has no 'text' string")
     if not text.strip():
         raise InputError("record has an empty 'text'")
-    for key in ("id", "lang", "date", "url", "title"):
+    value = record.get("id")
+    if value is not None and (isinstance(value, bool) or not isinstance(value, str | int)):
+        raise InputError(f"record field 'id' must be a string, got {value!r}")
+    for key in ("lang", "date", "published", "url", "title"):
         value = record.get(key)
-        if value is not None and not isinstance(value, str | int):
-            raise InputError(f"record field {key!r} must be a string, got {value!r}")
+        if value is not None and not isinstance(value, str):
+            raise InputError(
+                f"record field {key!r} must be a string, got {json.dumps(value)[:40]}"
+                + (" (write dates as \"YYYY-MM-DD\")" if key in ("date", "published") else "")
+            )
+    stated = record.get("date") or None
+    also = record.get("published") or None
+    if stated and also and stated != also:
+        raise InputError(f"record fields 'date' {stated!r} and 'published' {also!r} disagree")
     rec_lang = record.get("lang") or lang
     if rec_lang is not None:
         _check_lang(str(rec_lang), what=f"record field 'lang' {rec_lang!r}")
-    rec_date = record.get("date") or date
+    rec_date = stated or also or date
     if rec_date is not None:
         _check_date(str(rec_date), what="record field 'date'")
+    else:
+        _warn_undated(where)
     return Article(
         id=str(record["id"]) if record.get("id") not in (None, "") else default_id,
         text=text,

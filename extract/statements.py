@@ -3,7 +3,10 @@
 People become the entity the linker chose for their mention
 (`doc.user_data["sportkg_links"]`), or a minted IRI of their canonical name
 when no linker ran; other values become Wikidata items when the lexicon gives
-a QID, minted IRIs otherwise. Evidence is the sentence with its character
+a QID, else when their name is a label or alias of exactly one knowledge-base
+item of a compatible type (a team "Ajax", an occupation "association football
+player"; the linker's decision for a mention of that name first, then the
+bundled KB), minted IRIs otherwise. Evidence is the sentence with its character
 offsets in the article text. The same fact found twice is stated once, with
 the highest confidence and the union of its qualifiers; an unmarried-partner
 fact is dropped when the same pair is engaged or married.
@@ -61,6 +64,7 @@ def doc_statements(doc: Doc, article: Article) -> list[Statement]:
 def _entity(
     value: Person | Concept, links: Mapping[tuple[int, int], tuple[Entity, object]]
 ) -> Entity:
+    """The entity of a fact's subject or value (see the module docstring)."""
     if isinstance(value, Person):
         linked = links.get((value.start, value.end))
         if linked is not None and linked[0].type == "person":
@@ -71,7 +75,47 @@ def _entity(
         return Entity(iri=mint_entity_iri(value.name, "person"), label=value.name, type="person")
     if value.qid:
         return Entity.from_qid(value.qid, value.label, value.type)
+    known = kb_item(value.label, value.type, links)
+    if known is not None and known.qid:  # the extractor's English name, the KB's item
+        return Entity.from_qid(known.qid, value.label, value.type)
     return Entity(iri=mint_entity_iri(value.label, value.type), label=value.label, type=value.type)
+
+
+_UNLINKED_TYPES = frozenset({"person", "record", "thing"})
+"""Concept types never looked up in the KB (records are not Wikidata items)."""
+
+
+def kb_item(
+    name: str, type: str, links: Mapping[tuple[int, int], tuple[Entity, object]] | None = None
+) -> Entity | None:
+    """The Wikidata item a non-person value named `name` is, when the KB says so unambiguously.
+
+    A mention of the same name the linker linked to an item of a compatible type wins;
+    else the bundled KB's items whose label or alias is `name` exactly, when they are
+    one item. The entity carries the KB's English label.
+
+    Examples:
+        >>> kb_item("Ajax", "team").qid, kb_item("voetballer", "occupation").label
+        ('Q81888', 'association football player')
+        >>> kb_item("Liverpool", "place") is None
+        True
+    """
+    from sportkg.extract.kb import KnowledgeBase, normalize_name, types_compatible
+
+    if type in _UNLINKED_TYPES:
+        return None
+    key = normalize_name(name)
+    if not key:
+        return None
+    for entity, note in (links or {}).values():
+        if (entity.qid and entity.type != "person" and isinstance(note, LinkNote)
+                and normalize_name(note.mention) == key and types_compatible(type, entity.type)):
+            return entity
+    found = {e.qid: e for e in KnowledgeBase.bundled().exact(key)
+             if e.qid and types_compatible(type, e.type)}
+    if len(found) != 1:
+        return None
+    return next(iter(found.values())).to_entity()
 
 
 def _link_notes(

@@ -27,7 +27,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sportkg.extract.normalize import days_earlier, find_race_times, parse_age_word, parse_date
+from sportkg.extract.normalize import (
+    days_earlier,
+    find_race_times,
+    names_relative_day,
+    parse_age_word,
+    parse_date,
+)
 from sportkg.extract.relations.engine import (
     FACTS_KEY,
     ArticleContext,
@@ -167,7 +173,7 @@ class RelationExtractor:
                     return None
                 if offset is None:
                     return date
-                day = parse_date(date.value)
+                day = parse_date(str(date.value))
                 if day is None:
                     return None
                 return LiteralValue((day - _dt.timedelta(days=offset)).isoformat(), "date", "day")
@@ -297,7 +303,9 @@ class RelationExtractor:
             if date is not None:
                 quals["P585"] = date
         if prop == "sk:age":
-            quals["P585"] = self._age_date(context, sentence, "past" in hit.pattern.flags)
+            when = self._age_date(context, sentence, "past" in hit.pattern.flags)
+            if when is not None:  # an undated article states an age at an unknown date
+                quals["P585"] = when
         if isinstance(value, LiteralValue) and prop != "sk:age" and value.datatype == "integer":
             return
         yield Fact(
@@ -316,7 +324,10 @@ class RelationExtractor:
                 yield Fact(subject, "P641", Concept(label, "sport", qid or None), sentence.index,
                            self.name, round(hit.pattern.confidence * 0.95, 3))
 
-    def _age_date(self, context: ArticleContext, sentence: Sentence, past: bool) -> LiteralValue:
+    def _age_date(
+        self, context: ArticleContext, sentence: Sentence, past: bool
+    ) -> LiteralValue | None:
+        """When an age held: a year the sentence names, else the publication date, else None."""
         text = sentence.text
         pub = parse_date(context.published)
         year = re.search(r"\b(19[5-9]\d|20[0-4]\d)\b", text)
@@ -332,9 +343,7 @@ class RelationExtractor:
             return LiteralValue(year.group(1), "date", "year")
         if pub is not None:
             return LiteralValue(pub.isoformat(), "date", "day")
-        return LiteralValue(year.group(1), "date", "year") if year else LiteralValue(
-            "0001", "date", "year"
-        )
+        return LiteralValue(year.group(1), "date", "year") if year else None
 
     def _role_entry(self, context: ArticleContext, label: str) -> Entry | None:
         for surface in self.lexicon.surfaces("role", context.lang):
@@ -790,11 +799,14 @@ class RelationExtractor:
             has_detail = " m" in event.label or "," in event.label or bool(
                 re.search(r"\b\d{4}\b", event.label)
             )
-            if not re.search(r"\b(?:19|20)\d\d\b(?! m)", event.label):
-                continue
             sentence = context.sentences[fact.sentence]
+            # an undated article's "dinsdag" is the story's own day, its edition unknown
+            undated_now = context.published is None and names_relative_day(sentence.text)
+            if not re.search(r"\b(?:19|20)\d\d\b(?! m)", event.label) and not undated_now:
+                continue
             if label.startswith("world champion") and not (
                 re.search(r"\b\d{4}\b", sentence.text) or context.date_of(sentence)
+                or undated_now
             ):
                 continue
             if winner and has_detail and fact.confidence > 0.6 and not fact.descriptive:

@@ -53,9 +53,10 @@ def test_bundled_uses_only_verified_ids(bundled: KnowledgeBase) -> None:
     assert used - verified == set()
 
 
-def test_only_person_is_mike_tyson(bundled: KnowledgeBase) -> None:
-    people = [e for e in bundled.entities() if e.type == "person"]
-    assert [p.qid for p in people] == ["Q79031"]
+def test_people_are_only_the_verified_ones(bundled: KnowledgeBase) -> None:
+    people = {e.qid for e in bundled.entities() if e.type == "person"}
+    assert {"Q79031", "Q2239218", "Q133903", "Q1894"} <= people
+    assert all(bundled.get(str(q)).instance_of[:1] == ("Q5",) for q in people)  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(
