@@ -476,7 +476,7 @@ class SparqlStore:
     def _request(self, text: str, *, update: bool, accept_graph: bool = False) -> Any:
         from urllib.error import URLError
 
-        from SPARQLWrapper import JSON, POST, TURTLE, SPARQLWrapper
+        from SPARQLWrapper import JSON, POST, POSTDIRECTLY, TURTLE, SPARQLWrapper
         from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperException
 
         url = self.update_endpoint if update else self.endpoint
@@ -485,6 +485,10 @@ class SparqlStore:
         client = SPARQLWrapper(self.endpoint, updateEndpoint=self.update_endpoint)
         client.setTimeout(self.timeout)
         client.setMethod(POST)
+        if update:
+            # The update as the request body (application/sparql-update), not a form: servers
+            # that guard against cross-site form posts (sportkg serve --writable) accept it.
+            client.setRequestMethod(POSTDIRECTLY)
         client.addCustomHttpHeader("User-Agent", "sportkg (SPARQLWrapper)")
         client.setReturnFormat(TURTLE if accept_graph else JSON)
         client.setQuery(text)

@@ -233,6 +233,16 @@ def test_writable_server_refuses_cross_origin_and_form_updates(serving) -> None:
     assert status in (200, 204)  # Oxigraph's own query page may update
 
 
+def test_the_sparql_backend_writes_through_a_writable_server(serving, sample_articles) -> None:  # type: ignore[no-untyped-def]
+    from sportkg.graph.kg import KnowledgeGraph
+
+    server = serving("--writable")
+    with KnowledgeGraph.open("sparql", endpoint=server.query_url) as kg:
+        article, facts = sample_articles[0]
+        assert kg.add_article(article, facts).added == 1
+        assert set(kg.statements(article=article.id)) == set(facts)
+
+
 def test_no_oxigraph_child_survives_sigterm_or_sigkill(serving) -> None:  # type: ignore[no-untyped-def]
     server = serving()
     assert terminate(server) == 0
