@@ -1,4 +1,4 @@
-"""The graph commands: `load`, `query`, `export`, `stats` and `validate`.
+"""The graph commands: `load`, `query`, `export`, `stats`, `validate` and `migrate`.
 
 They share `--store DIR` (the embedded Oxigraph directory, default
 `sportkg-store`), `--backend oxigraph|memory|sparql` and `--store-endpoint URL`
@@ -345,6 +345,19 @@ def validate(
     raise typer.Exit(1)
 
 
+def migrate(store: StoreOpt = DEFAULT_STORE) -> None:
+    """Convert a store built by an older sportkg to the current layout, keeping every fact.
+
+    The old store is kept beside it as STORE.old-layout until you remove it.
+    """
+    from sportkg.graph.migrate import migrate as run_migrate
+
+    result = run_migrate(Path(store))
+    say(f"migrated {plural(result.articles, 'article')} "
+        f"({plural(result.statements, 'statement')}, {plural(result.kb_triples, 'KB triple')})"
+        f" to the current layout in {store}; the old store is kept as {result.backup}")
+
+
 def register(app: typer.Typer) -> None:
     """Add `load`, `query`, `export`, `stats` and `validate` to the sportkg app."""
     app.command("load")(load)
@@ -352,3 +365,4 @@ def register(app: typer.Typer) -> None:
     app.command("export")(export)
     app.command("stats")(stats)
     app.command("validate")(validate)
+    app.command("migrate")(migrate)

@@ -128,6 +128,7 @@ class KnowledgeGraph:
         update_endpoint: str | None = None,
         base: str = iris.DEFAULT_BASE,
         read_only: bool = False,
+        check_layout: bool = True,
     ) -> KnowledgeGraph:
         """Open a graph on the store `backend` (registry group `sportkg.stores`).
 
@@ -140,6 +141,7 @@ class KnowledgeGraph:
             base: base of the IRIs the graph mints (articles, statements, references).
             read_only: open without write access (the oxigraph directory can then be read
                 while another process holds it).
+            check_layout: refuse a store written in an older layout (`sportkg migrate`).
 
         Raises:
             ConfigError: unknown backend or options it does not take.
@@ -149,7 +151,35 @@ class KnowledgeGraph:
         store = store_class.open(
             path=path, endpoint=endpoint, update_endpoint=update_endpoint, read_only=read_only
         )
-        return cls(store, base=base)
+        kg = cls(store, base=base)
+        if check_layout:
+            try:
+                kg.check_layout(str(path or endpoint or backend))
+            except StoreError:
+                kg.close()
+                raise
+        return kg
+
+    def old_layout(self) -> bool:
+        """True when the store holds articles written in the layout of sportkg 0.1."""
+        text = (f"{_PREFIXES}ASK {{ GRAPH ?g {{ ?g a sk:Article }} "
+                f"FILTER NOT EXISTS {{ GRAPH <{self.facts_graph}> "
+                f"{{ <{self.facts_graph}> sk:layout ?layout }} }} }}")
+        return bool(self.store.query(text).boolean)
+
+    def check_layout(self, where: str) -> None:
+        """Refuse a store in an older layout, saying how to convert it.
+
+        Raises:
+            StoreError: the store was written by sportkg 0.1 (one graph per article
+                holding its own statements).
+        """
+        if self.old_layout():
+            raise StoreError(
+                f"store {where} was built by an older sportkg (each article's graph holds its "
+                f"own copy of every statement); convert it with `sportkg migrate --store "
+                f"{where}` (keeps every fact) or build it again"
+            )
 
     # ------------------------------------------------------------------ writing
 
@@ -237,7 +267,8 @@ class KnowledgeGraph:
         gone: tuple[list[str], list[str], list[str]] = ([], [], [])
         if dropped:
             gone = sweep.supported_by(self.store, self.facts_graph, dropped)
-        if shared:
+        if writes:
+            shared[rdf.layout_line(self.base)] = None
             writes.append(GraphWrite(self.facts_graph, tuple(shared), replace=False))
         triples = sum(len(w.lines) for w in writes)
         if writes:

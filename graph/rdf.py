@@ -104,6 +104,15 @@ def facts_graph(base: str = iris.DEFAULT_BASE) -> str:
     return base + "facts"
 
 
+LAYOUT = "2"
+"""The store layout the writer produces: 2 = shared facts graph + references per article."""
+
+
+def layout_line(base: str = iris.DEFAULT_BASE) -> str:
+    """The line marking the facts graph with the layout that wrote it."""
+    return f"{iri_nt(facts_graph(base))} {iri_nt(_sk('layout'))} {string_nt(LAYOUT)} ."
+
+
 @dataclass(frozen=True)
 class ArticleInfo:
     """What the writer records about an article: it names and describes the named graph.
@@ -682,11 +691,13 @@ def _evidence(props: Mapping[str, list[Any]]) -> Evidence:
     published = None
     if raw is not None:
         published = str(raw)[:10] if getattr(raw, "datatype", None) is not None else str(raw)
+    elif props.get(_sk("published")):  # the layout of sportkg 0.1 stores
+        published = text(_sk("published"))
     url = _first(props.get(str(ns.PR.P854)))
     notes = text(_sk("linkNotes"))
     return Evidence(
         source=text(_sk("sourceFile")) or "",
-        sentence=text(str(ns.PR.P1683)) or "",
+        sentence=text(str(ns.PR.P1683)) or text(_sk("sentence")) or "",
         start=int(text(_sk("start")) or 0),
         end=int(text(_sk("end")) or 0),
         extractor=text(_sk("extractor")) or "",

@@ -91,6 +91,8 @@ SK_TERMS: tuple[str, ...] = (
     "linkNotes",
     # article node
     "doc", "contentHash", "fingerprint", "language", "title",
+    # store
+    "layout", "nameKey",
     # annotations of the ontology
     "valueType", "subjectType", "relation",
     # relations of the table

@@ -1,0 +1,85 @@
+"""Convert a store written by sportkg 0.1 to the current layout, keeping every fact.
+
+In the old layout each article's named graph held its own copy of every
+statement, entity description and reference. `migrate` reads each article's
+Statements back from its graph alone, writes them into a new store in the
+current layout (shared facts graph, references per article), copies the KB
+graph, and only then swaps the directories, keeping the old one beside it as
+`<store>.old-layout` until the user removes it.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from sportkg.errors import StoreError
+from sportkg.graph import rdf
+
+
+@dataclass(frozen=True)
+class MigrateResult:
+    """What a migration did."""
+
+    articles: int
+    statements: int
+    kb_triples: int
+    backup: Path
+
+
+def _info(graph: str, triples: list[tuple[object, object, object]]) -> rdf.ArticleInfo:
+    """The article node of an old-layout graph as the writer's ArticleInfo."""
+    props = rdf.index(triples).get(graph, {})
+
+    def text(name: str) -> str | None:
+        value = rdf._first(props.get(rdf._sk(name)))
+        return str(value) if value is not None else None
+
+    url = rdf._first(props.get(rdf.SCHEMA_URL))
+    lang = rdf._first(props.get(rdf.DCT_LANGUAGE))
+    title = rdf._first(props.get(rdf.DCT_TITLE))
+    content = text("contentHash") or ""
+    doc = text("doc") or ""
+    return rdf.ArticleInfo(
+        key=rdf.article_key(doc, content), doc=doc, content_hash=content,
+        source=text("sourceFile") or "", lang=str(lang) if lang is not None else None,
+        date=text("published"), url=str(url) if url is not None else None,
+        title=str(title) if title is not None else None)
+
+
+def migrate(path: Path) -> MigrateResult:
+    """Rewrite the old-layout oxigraph store at `path` in the current layout.
+
+    Raises:
+        StoreError: the store cannot be opened, is already in the current layout, or
+            the backup folder exists from an earlier run.
+    """
+    from sportkg.graph.kg import KnowledgeGraph
+
+    path = Path(path)
+    backup = path.with_name(path.name + ".old-layout")
+    work = path.with_name(path.name + ".migrating")
+    articles = statements = kb_triples = 0
+    with KnowledgeGraph.open("oxigraph", path=path, check_layout=False) as old:
+        if not old.old_layout():
+            raise StoreError(f"store {path} is already in the current layout")
+        if backup.exists():
+            raise StoreError(f"{backup} exists from an earlier migration; move it away first")
+        shutil.rmtree(work, ignore_errors=True)
+        with KnowledgeGraph.open("oxigraph", path=work, base=old.base) as new:
+            for graph in old.article_graphs():
+                triples = list(old.store.triples(graph))
+                found = rdf.read_statements(triples, triples)
+                info = _info(graph, triples)
+                plan = new._plan(info, found)  # noqa: SLF001 - the same writer as add_article
+                new._write_batch([plan])  # noqa: SLF001
+                articles += 1
+                statements += len(found)
+            kb = [f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in old.store.triples(old.kb_graph)]
+            if kb:
+                new.store.write(new.kb_graph, kb, replace=False)
+                kb_triples = len(kb)
+    path.rename(backup)
+    work.rename(path)
+    return MigrateResult(articles, statements, kb_triples, backup)

@@ -1,0 +1,85 @@
+"""A store in the older layout (each article graph holding its own statements) is refused with
+a clear message, and `sportkg migrate` converts it keeping every fact."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+from sportkg.errors import StoreError
+from sportkg.graph.kg import KnowledgeGraph
+from sportkg.graph.migrate import migrate
+from sportkg.model import LiteralValue
+
+OLD_ARTICLE = """
+@prefix wd: <http://www.wikidata.org/entity/> .
+@prefix wdt: <http://www.wikidata.org/prop/direct/> .
+@prefix p: <http://www.wikidata.org/prop/> .
+@prefix ps: <http://www.wikidata.org/prop/statement/> .
+@prefix pq: <http://www.wikidata.org/prop/qualifier/> .
+@prefix sk: <https://w3id.org/sportkg/ontology#> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix schema: <http://schema.org/> .
+@prefix wikibase: <http://wikiba.se/ontology#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix ent: <https://w3id.org/sportkg/entity/> .
+
+<https://w3id.org/sportkg/article/h1> a sk:Article ; sk:doc "d1" ; sk:contentHash "h1" ;
+    sk:sourceFile "/data/news/d1.txt" ; sk:published "2026-02-09"^^xsd:date .
+ent:anna-smit a sk:Person ; sk:entityType "person" ; rdfs:label "Anna Smit"@en ;
+    schema:name "Anna Smit" ; wdt:P31 wd:Q5 .
+wd:Q406039 a sk:Award ; sk:entityType "award" ; rdfs:label "gold medal"@en ;
+    schema:name "gold medal" ; sk:qid "Q406039" .
+ent:anna-smit wdt:P166 wd:Q406039 ; p:P166 <https://w3id.org/sportkg/statement/s1> .
+<https://w3id.org/sportkg/statement/s1> a wikibase:Statement ; ps:P166 wd:Q406039 ;
+    pq:P585 "2026-02"^^xsd:gYearMonth ; sk:confidence 0.9 ;
+    prov:wasDerivedFrom <https://w3id.org/sportkg/reference/r1> .
+<https://w3id.org/sportkg/reference/r1> a wikibase:Reference ;
+    sk:sourceFile "/data/news/d1.txt" ; sk:published "2026-02-09"^^xsd:date ;
+    sk:sentence "Anna Smit won gold." ; sk:start 0 ; sk:end 19 ; sk:extractor "t" ;
+    sk:confidence 0.9 .
+"""
+
+
+def _old_store(path: Path) -> None:
+    """Write an article graph the way sportkg 0.1 wrote it."""
+    lines = Graph().parse(data=OLD_ARTICLE, format="turtle").serialize(format="nt")
+    with KnowledgeGraph.open("oxigraph", path=path, check_layout=False) as kg:
+        kg.store.write("https://w3id.org/sportkg/article/h1",
+                       [line for line in lines.splitlines() if line.strip()])
+
+
+def test_old_layout_is_refused_then_migrated_keeping_every_fact(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    _old_store(store)
+    with pytest.raises(StoreError, match="sportkg migrate --store"):
+        KnowledgeGraph.open("oxigraph", path=store)
+    result = migrate(store)
+    assert (result.articles, result.statements) == (1, 1)
+    assert result.backup == tmp_path / "store.old-layout" and result.backup.is_dir()
+    with KnowledgeGraph.open("oxigraph", path=store) as kg:
+        (fact,) = kg.statements()
+        assert (fact.subject.label, fact.property, fact.value.label) == (  # type: ignore[union-attr]
+            "Anna Smit", "P166", "gold medal")
+        assert fact.qualifiers == (("P585", LiteralValue("2026-02", "date", "month")),)
+        assert (fact.evidence.sentence, fact.evidence.published) == (
+            "Anna Smit won gold.", "2026-02-09")
+        assert fact.confidence == 0.9
+        assert kg.stats()["statements"] == 1
+        assert not kg.old_layout()
+        text = "\n".join(f"{s} {p} {o}" for s, p, o, _ in kg.store.quads())
+        assert "/data/news" not in text  # no local paths in the graph any more
+    with pytest.raises(StoreError, match="already in the current layout"):
+        migrate(store)
+
+
+def test_migrate_refuses_to_overwrite_an_earlier_backup(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    _old_store(store)
+    (tmp_path / "store.old-layout").mkdir()
+    with pytest.raises(StoreError, match="earlier migration"):
+        migrate(store)
+    with KnowledgeGraph.open("oxigraph", path=store, check_layout=False) as kg:
+        assert kg.old_layout()  # untouched
