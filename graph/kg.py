@@ -107,6 +107,15 @@ class AddResult:
         )
 
 
+def _mentions(statements: Iterable[Statement], iris: Collection[str]) -> bool:
+    """True when a statement names one of `iris` as subject, value or qualifier."""
+    for st in statements:
+        for value in (st.subject, st.value, *(v for _, v in st.qualifiers)):
+            if getattr(value, "iri", None) in iris:
+                return True
+    return False
+
+
 class KnowledgeGraph:
     """Statements of many articles in one store, one named graph per article.
 
@@ -226,8 +235,13 @@ class KnowledgeGraph:
         Statements that a replaced article alone supported are then removed from the facts
         graph, and the ranks of the subjects the batch touched are set again.
         """
-        from sportkg.graph import ranks, sweep
+        from sportkg.graph import people, ranks, sweep
 
+        mapping = people.canonical(self.store, self.facts_graph, self.base,
+                                   (s for plan in plans for s in plan.statements))
+        if mapping:
+            plans = [self._plan(p.info, people.rename(p.statements, mapping), append=p.append)
+                     if _mentions(p.statements, mapping) else p for p in plans]
         fresh = [p for p in plans if not p.append]
         found = self._lookup(fresh) if fresh else {}
         writes: list[GraphWrite] = []

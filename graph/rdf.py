@@ -324,6 +324,7 @@ def _entity(out: _Lines, entity: Entity, seen: set[str]) -> None:
     out.add(s, iri_nt(SCHEMA_NAME), label)
     if entity.type == "person":
         out.add(s, iri_nt(str(ns.WDT.P31)), iri_nt(Q_HUMAN))
+        out.add(s, iri_nt(_sk("nameKey")), string_nt(iris.fold(entity.label)))
     if entity.qid:
         out.add(s, iri_nt(_sk("qid")), string_nt(entity.qid))
         wd_iri = ns.WD_IRI + entity.qid

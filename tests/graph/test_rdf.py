@@ -48,7 +48,8 @@ EXPECTED_ARTICLE = PREFIXES + """
 
 EXPECTED_FACTS = PREFIXES + """
 ent:anna-smit a sk:Person ; sk:entityType "person" ; rdfs:label "Anna Smit"@mul ;
-    skos:prefLabel "Anna Smit"@mul ; schema:name "Anna Smit"@mul ; wdt:P31 wd:Q5 .
+    skos:prefLabel "Anna Smit"@mul ; schema:name "Anna Smit"@mul ; wdt:P31 wd:Q5 ;
+    sk:nameKey "anna smit" .
 wd:Q406039 a sk:Award ; sk:entityType "award" ; rdfs:label "gold medal"@en ;
     skos:prefLabel "gold medal"@en ; schema:name "gold medal"@en ; sk:qid "Q406039" .
 ent:anna-smit wdt:P166 wd:Q406039 ; p:P166 <ST> .

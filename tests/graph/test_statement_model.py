@@ -75,7 +75,8 @@ def test_removing_one_source_keeps_the_claim_removing_both_drops_it(make_kg) -> 
     assert kg.remove_article(b.hash) == 1
     assert _count(kg, "?s p:P166 ?st") == 0
     assert _count(kg, "?s wdt:P166 ?v") == 0
-    assert _count(kg, "GRAPH ?g { ?s ?p ?o }") == 0  # entities no statement uses are gone too
+    # entities no statement uses are gone too; only the layout mark stays
+    assert _count(kg, "GRAPH ?g { ?s ?p ?o FILTER(?p != sk:layout) }") == 0
     with pytest.raises(InputError, match="bron_a"):
         kg.remove_article("bron_a")
 
@@ -153,3 +154,37 @@ def test_times_are_wikidata_date_times_with_precision(make_kg) -> None:  # type:
     assert [(str(t)[:19], int(p)) for t, p in rows] == [("2019-01-01T00:00:00", 9)]  # type: ignore[arg-type]
     (back,) = kg.statements()
     assert back.qualifiers == (("P585", LiteralValue("2019", "date", "year")),)
+
+
+def test_one_person_one_iri_across_articles(make_kg) -> None:  # type: ignore[no-untyped-def]
+    kg = make_kg()
+    cyclist = Entity(ENT + "anna-berg--cycling", "Anna Berg", type="person")
+    bare = Entity(ENT + "anna-berg", "Anna Berg", type="person")
+    piet = Entity(ENT + "piet-berg", "Piet Berg", type="person")
+    a = _article("verloving", "Wielrenster Anna Berg is verloofd met Tom Hale.")
+    b = _article("familie", "Anna Berg, 27, is de dochter van Piet Berg.")
+    kg.add_article(a, [_fact(a, "sk:engagedTo", JOEP, subject=cyclist)])
+    kg.add_article(b, [_fact(b, "P22", piet, subject=bare),
+                       _fact(b, "sk:age", LiteralValue(27, "integer"), subject=bare)])
+    people = kg.query(PREFIXES + "SELECT ?p WHERE { ?p sk:nameKey \"anna berg\" }").column("p")
+    assert people == [cyclist.iri]
+    assert _count(kg, f"<{cyclist.iri}> wdt:P22 <{piet.iri}>") == 1
+    assert kg.add_article(b, [_fact(b, "P22", piet, subject=bare),
+                              _fact(b, "sk:age", LiteralValue(27, "integer"),
+                                    subject=bare)]).unchanged
+
+
+def test_people_of_one_name_in_different_sports_stay_apart(make_kg) -> None:  # type: ignore[no-untyped-def]
+    kg = make_kg()
+    skater = Entity(ENT + "anna-berg--speed-skating", "Anna Berg", type="person")
+    cyclist = Entity(ENT + "anna-berg--cycling", "Anna Berg", type="person")
+    bare = Entity(ENT + "anna-berg", "Anna Berg", type="person")
+    a = _article("schaatsen", "Schaatsster Anna Berg won goud.")
+    b = _article("wielrennen", "Wielrenster Anna Berg won goud.")
+    c = _article("kort", "Anna Berg won goud.")
+    kg.add_article(a, [_fact(a, "P166", GOLD, subject=skater)])
+    kg.add_article(b, [_fact(b, "P166", GOLD, subject=cyclist)])
+    kg.add_article(c, [_fact(c, "P166", GOLD, subject=bare)])  # which one? left alone
+    people = kg.query(PREFIXES + "SELECT ?p WHERE { ?p sk:nameKey \"anna berg\" } ORDER BY ?p"
+                      ).column("p")
+    assert people == [bare.iri, cyclist.iri, skater.iri]

@@ -1,0 +1,141 @@
+"""One person, one IRI: match minted people against the people already in the store.
+
+Extraction mints a person's IRI from the name, with the sport added when the
+article names one (`anna-berg--cycling`), so one article's "Anna Berg" and
+another's "Anna Berg, the cyclist" would be two people. Before a batch is
+written, every minted person is matched on the folded name (`sk:nameKey`)
+against the people in the store and in the batch; when exactly one of them is
+compatible (no different sport in the IRI, no disjoint nationality), the
+batch uses that person's IRI. People with a Wikidata QID are never renamed.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from sportkg.iris import fold
+from sportkg.model import Entity, Statement, Value
+
+if TYPE_CHECKING:
+    from sportkg.graph.stores import Store
+
+CHUNK = 500
+"""Name keys per store query."""
+
+
+@dataclass
+class Person:
+    """What tells people of one name apart: the sport in their IRI and their nationalities."""
+
+    iri: str
+    sport: str = ""
+    countries: set[str] = field(default_factory=set)
+
+    def fits(self, other: Person) -> bool:
+        """True when nothing says the two are different people."""
+        if self.sport and other.sport and self.sport != other.sport:
+            return False
+        return not (self.countries and other.countries and not self.countries & other.countries)
+
+
+def _sport(iri: str) -> str:
+    """The sport a minted IRI carries after `--` ("" for none)."""
+    return iri.rsplit("/", 1)[-1].partition("--")[2]
+
+
+def _minted(entity: Value, base: str) -> bool:
+    return (isinstance(entity, Entity) and entity.type == "person" and not entity.qid
+            and entity.iri.startswith(base + "entity/"))
+
+
+def _batch_people(statements: Iterable[Statement], base: str) -> dict[str, dict[str, Person]]:
+    """name key -> IRI -> Person, for the minted people of a batch."""
+    found: dict[str, dict[str, Person]] = defaultdict(dict)
+    for statement in statements:
+        entities = [statement.subject, statement.value, *(v for _, v in statement.qualifiers)]
+        for entity in entities:
+            if _minted(entity, base):
+                assert isinstance(entity, Entity)
+                found[fold(entity.label)].setdefault(
+                    entity.iri, Person(entity.iri, _sport(entity.iri)))
+        subject = statement.subject
+        if statement.property == "P27" and _minted(subject, base) and isinstance(
+                statement.value, Entity):
+            found[fold(subject.label)][subject.iri].countries.add(statement.value.iri)
+    return found
+
+
+_QUERY = """
+SELECT ?person ?key ?country WHERE {{
+  VALUES ?key {{ {keys} }}
+  GRAPH <{facts}> {{
+    ?person <https://w3id.org/sportkg/ontology#nameKey> ?key .
+    OPTIONAL {{ ?person <http://www.wikidata.org/prop/direct/P27> ?country }}
+  }}
+}}"""
+
+
+def _stored_people(store: Store, facts: str, keys: Sequence[str]) -> dict[str, dict[str, Person]]:
+    """name key -> IRI -> Person, for the people of these names already in the store."""
+    from rdflib import Literal
+
+    found: dict[str, dict[str, Person]] = defaultdict(dict)
+    for start in range(0, len(keys), CHUNK):
+        values = " ".join(Literal(k).n3() for k in keys[start:start + CHUNK])
+        for iri, key, country in store.query(_QUERY.format(keys=values, facts=facts)).rows:
+            person = found[str(key)].setdefault(str(iri), Person(str(iri), _sport(str(iri))))
+            if country is not None:
+                person.countries.add(str(country))
+    return found
+
+
+def canonical(store: Store, facts: str, base: str,
+              statements: Iterable[Statement]) -> dict[str, str]:
+    """Minted person IRI -> the IRI of the one compatible person it is, where it is another."""
+    batch = _batch_people(statements, base)
+    if not batch:
+        return {}
+    stored = _stored_people(store, facts, sorted(batch))
+    mapping: dict[str, str] = {}
+    for key, people in batch.items():
+        known = stored.get(key, {})
+        for iri, person in people.items():
+            if iri in known:
+                continue
+            merged = Person(iri, person.sport, set(person.countries))
+            merged.countries |= known.get(iri, Person(iri)).countries
+            fitting = [p for p in known.values() if p.fits(merged)]
+            if len(fitting) == 1:
+                mapping[iri] = fitting[0].iri
+                continue
+            if fitting:
+                continue
+            # nobody of this name is stored yet: the batch's people of one name join the
+            # single most specific one (the one whose IRI names a sport)
+            peers = [p for p in people.values() if p.iri != iri and p.fits(person)]
+            specific = [p for p in peers if p.sport]
+            if not person.sport and len(specific) == 1 and all(
+                    p.fits(specific[0]) for p in peers):
+                mapping[iri] = specific[0].iri
+    return mapping
+
+
+def rename(statements: Sequence[Statement], mapping: Mapping[str, str]) -> list[Statement]:
+    """The statements with every person IRI in `mapping` replaced."""
+
+    def swap(value: Value) -> Value:
+        if isinstance(value, Entity) and value.iri in mapping:
+            return Entity(mapping[value.iri], value.label, value.qid, value.type)
+        return value
+
+    out = []
+    for st in statements:
+        subject = swap(st.subject)
+        assert isinstance(subject, Entity)
+        out.append(Statement(st.doc, st.article, subject, st.property, swap(st.value),
+                             st.evidence, st.confidence,
+                             tuple((pid, swap(v)) for pid, v in st.qualifiers)))
+    return out
