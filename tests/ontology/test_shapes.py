@@ -152,6 +152,18 @@ def test_older_date_literals_conform_without_a_value_node() -> None:
     assert report.conforms, report.messages
 
 
+def test_a_statement_of_a_property_outside_the_table_conforms() -> None:
+    graph = valid_graph()
+    node = URIRef("https://w3id.org/sportkg/statement/gender")
+    graph.add((SANNE, URIRef(ns.P_IRI + "P21"), node))
+    for p, o in ((RDF.type, WIKIBASE.Statement), (WIKIBASE.rank, WIKIBASE.NormalRank),
+                 (URIRef(ns.PS_IRI + "P21"), URIRef(ns.WD_IRI + "Q6581072")),
+                 (PROV_DERIVED, reference(graph))):
+        graph.add((node, p, o))
+    report = report_of(graph)
+    assert report.conforms, report.messages
+
+
 # ----------------------------------------------------------------------------- one break each
 
 
@@ -252,10 +264,13 @@ CASES = [
     Case("p:P166 node holds ps:P27 (own value missing)", _foreign_main_value,
          "needs exactly one main value ps:P166"),
     Case("two main values", _second_main_value,
-         "needs exactly one main value (ps: or skps:), found 2"),
+         "needs exactly one main value (ps: or skps:), found several"),
     Case("untyped statement node", _untyped, "must be typed wikibase:Statement"),
     Case("statement node without anything", _blank_statement,
          "must be typed wikibase:Statement"),
+    Case("statement node not linked",
+         lambda g: g.remove((SANNE, ns.P.P27, statement(g, "P27"))),
+         "a statement node must be linked from its subject (p: or skp:)"),
     Case("no rank", _rank(None), "exactly one wikibase:rank"),
     Case("two ranks", _two_ranks, "exactly one wikibase:rank"),
     Case("unknown rank", _rank(WIKIBASE.BestRank), "exactly one wikibase:rank"),
