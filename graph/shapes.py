@@ -20,9 +20,11 @@ table, so a new relation is checked without an edit here:
 
 The rest is written by hand in `FIXED` below: references (source file, quote,
 offsets, extractor, confidence in [0, 1], a warning without a publication date),
-entity descriptions, persons typed human, teams not human, the article node, a
-single main value per statement node, and predicates in mistyped Wikidata
-namespaces (`https://www.wikidata.org/…`, `http://wikidata.org/…`).
+entity descriptions, persons typed human, teams not human, the article node, and
+three checks over the whole graph with SPARQL targets: a single main value per
+statement node, a link to every typed statement node (of any property), and no
+predicate in a mistyped Wikidata namespace (`https://www.wikidata.org/…`,
+`http://wikidata.org/…`).
 
 A test checks that the shipped file equals what this module builds. Regenerate
 with `python -m sportkg.graph.shapes > ontology/shapes.ttl`.
