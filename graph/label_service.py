@@ -54,14 +54,42 @@ RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 SCHEMA_DESCRIPTION = "http://schema.org/description"
 SKOS_ALT_LABEL = "http://www.w3.org/2004/02/skos/core#altLabel"
 
-WELL_KNOWN_PREFIXES = {
+WDQS_PREFIXES = {
+    "wd": "http://www.wikidata.org/entity/",
+    "wds": "http://www.wikidata.org/entity/statement/",
+    "wdv": "http://www.wikidata.org/value/",
+    "wdref": "http://www.wikidata.org/reference/",
+    "wdt": "http://www.wikidata.org/prop/direct/",
+    "wdtn": "http://www.wikidata.org/prop/direct-normalized/",
+    "wdno": "http://www.wikidata.org/prop/novalue/",
+    "wdata": "https://www.wikidata.org/wiki/Special:EntityData/",
+    "p": "http://www.wikidata.org/prop/",
+    "ps": "http://www.wikidata.org/prop/statement/",
+    "psv": "http://www.wikidata.org/prop/statement/value/",
+    "psn": "http://www.wikidata.org/prop/statement/value-normalized/",
+    "pq": "http://www.wikidata.org/prop/qualifier/",
+    "pqv": "http://www.wikidata.org/prop/qualifier/value/",
+    "pqn": "http://www.wikidata.org/prop/qualifier/value-normalized/",
+    "pr": "http://www.wikidata.org/prop/reference/",
+    "prv": "http://www.wikidata.org/prop/reference/value/",
+    "prn": "http://www.wikidata.org/prop/reference/value-normalized/",
     "wikibase": WIKIBASE,
     "bd": BIGDATA,
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "schema": "http://schema.org/",
+    "owl": "http://www.w3.org/2002/07/owl#",
     "skos": "http://www.w3.org/2004/02/skos/core#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "schema": "http://schema.org/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "dct": "http://purl.org/dc/terms/",
+    "geo": "http://www.opengis.net/ont/geosparql#",
+    "ontolex": "http://www.w3.org/ns/lemon/ontolex#",
 }
-"""Prefixes the Wikidata Query Service predeclares, used when a query does not declare them."""
+"""Prefixes the Wikidata Query Service predeclares (its `hint:` query hints aside)."""
+
+WELL_KNOWN_PREFIXES = WDQS_PREFIXES
+"""Prefixes used to read a query's prefixed names when the query does not declare them."""
 
 AUTO_LANGUAGE = "en"
 """What `[AUTO_LANGUAGE]` stands for (Wikidata takes it from the browser; here: English)."""
@@ -396,7 +424,9 @@ def _patterns(entity: str, prop: str, target: str, languages: list[str],
 def rewrite(sparql: str) -> str:
     """The query with every `SERVICE wikibase:label` block answered from the graph's labels.
 
-    Returns the query unchanged when it has no label service.
+    Prefixes that the Wikidata Query Service predeclares (`wd:`, `wdt:`, `p:`, ...)
+    are declared when the query uses them without declaring them
+    (`declare_prefixes`). Returns the query unchanged when it has neither.
 
     Raises:
         QueryError: the label service block is malformed (no language, not simple triples)
@@ -409,6 +439,11 @@ def rewrite(sparql: str) -> str:
         >>> "?label" in rewrite(q) and "SERVICE" not in rewrite(q)
         True
     """
+    return declare_prefixes(_answer_labels(sparql))
+
+
+def _answer_labels(sparql: str) -> str:
+    """The query with every `SERVICE wikibase:label` block replaced by label patterns."""
     if "service" not in sparql.lower():
         return sparql
     tokens = tokenize(sparql)
@@ -488,3 +523,37 @@ def _expand_star(sparql: str, labels: list[str], helpers: set[str]) -> str:
     names += [label for label in labels if label not in names]
     projection = " ".join(f"?{name}" for name in names)
     return sparql[: tokens[star].start] + projection + sparql[tokens[star].end:]
+
+
+def declare_prefixes(sparql: str) -> str:
+    """The query with a PREFIX line for each WDQS-predeclared prefix it uses but does not declare.
+
+    The Wikidata Query Service knows `wd:`, `wdt:`, `p:`, `ps:`, `pq:`, `wikibase:` and
+    more (`WDQS_PREFIXES`) without declarations; other engines reject such queries. The
+    missing declarations go before the first character of the query, on its first line,
+    so the line numbers of error messages stay right. A prefix the query declares itself
+    is left alone, and other unknown prefixes stay an error of the engine.
+
+    Examples:
+        >>> print(declare_prefixes("SELECT ?x WHERE { ?x wdt:P31 wd:Q5 }"))
+        ... # doctest: +NORMALIZE_WHITESPACE
+        PREFIX wd: <http://www.wikidata.org/entity/>
+        PREFIX wdt: <http://www.wikidata.org/prop/direct/> SELECT ?x WHERE { ?x wdt:P31 wd:Q5 }
+        >>> declare_prefixes("PREFIX wd: <urn:x:> SELECT * { ?x ?p wd:Q5 }")
+        'PREFIX wd: <urn:x:> SELECT * { ?x ?p wd:Q5 }'
+    """
+    if ":" not in sparql:
+        return sparql
+    tokens = tokenize(sparql)
+    declared = prefixes(tokens)
+    used: dict[str, None] = {}
+    for index, token in enumerate(tokens):
+        if token.kind != "pname" or (index > 0 and tokens[index - 1].is_word("PREFIX")):
+            continue
+        prefix = token.text.partition(":")[0]
+        if prefix in WDQS_PREFIXES and prefix not in declared:
+            used[prefix] = None
+    if not used:
+        return sparql
+    head = " ".join(f"PREFIX {prefix}: <{WDQS_PREFIXES[prefix]}>" for prefix in sorted(used))
+    return head + " " + sparql

@@ -10,7 +10,12 @@ import pyoxigraph as ox
 import pytest
 from rdflib.plugins.sparql import prepareQuery
 from sportkg.errors import QueryError
-from sportkg.graph.label_service import rewrite, service_endpoints
+from sportkg.graph.label_service import (
+    WDQS_PREFIXES,
+    declare_prefixes,
+    rewrite,
+    service_endpoints,
+)
 
 WD = "http://www.wikidata.org/entity/"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -175,6 +180,41 @@ def test_service_endpoints_resolve_prefixes_and_ignore_strings() -> None:
     SELECT * { SERVICE ex:sparql { ?s ?p ?o } SERVICE SILENT ?where { ?a ?b ?c }
                FILTER(?s != "SERVICE <http://x/>") }"""
     assert service_endpoints(query) == ["http://other.example/sparql", "?where"]
+
+
+def test_wdqs_prefixes_are_declared_when_a_query_uses_them_undeclared(store: ox.Store) -> None:
+    query = """SELECT ?person ?personLabel WHERE {
+      ?person wdt:P641 wd:Q32112 ; rdfs:label ?name .
+      FILTER(LANG(?name) = "en")
+      SERVICE wikibase:label { bd:serviceParam wikibase:language "en". } }"""
+    text = rewrite(query)
+    assert text.count("PREFIX") == 3  # rdfs, wd, wdt; bd went with the service block
+    assert declare_prefixes(query).splitlines()[1:] == query.splitlines()[1:]  # same lines
+    solutions = store.query(text)
+    assert isinstance(solutions, ox.QuerySolutions)
+    assert [s["personLabel"].value for s in solutions] == ["Noor Vermeulen"]
+
+
+def test_declared_prefixes_win_and_other_prefixes_are_left_to_the_engine() -> None:
+    own = "PREFIX wd: <urn:mine:> SELECT * WHERE { ?x ?p wd:Q5 }"
+    assert declare_prefixes(own) == own
+    unknown = "SELECT * WHERE { ?x ex:p ?y }"
+    assert declare_prefixes(unknown) == unknown
+    quoted = 'SELECT * WHERE { ?x <urn:wdt:P31> "wd:Q5" } # p:P166'
+    assert declare_prefixes(quoted) == quoted
+    update = "INSERT DATA { wd:Q1 wdt:P31 wd:Q5 }"
+    assert declare_prefixes(update) == (
+        f"PREFIX wd: <{WDQS_PREFIXES['wd']}> PREFIX wdt: <{WDQS_PREFIXES['wdt']}> " + update)
+
+
+def test_the_wdqs_prefixes_agree_with_the_project_namespaces() -> None:
+    from sportkg.ontology.namespaces import PREFIXES as PROJECT
+
+    shared = set(WDQS_PREFIXES) & set(PROJECT)
+    assert {"wd", "wdt", "p", "ps", "pq", "pqv", "pr", "wikibase", "bd", "rdfs", "schema",
+            "xsd", "prov"} <= shared
+    assert {name: WDQS_PREFIXES[name] for name in shared} == {
+        name: PROJECT[name] for name in shared}
 
 
 @pytest.mark.parametrize("backend", ["memory", "oxigraph"])
