@@ -8,3 +8,7 @@ QUIET: bool = False
 
 VERBOSE: bool = False
 """Set by `sportkg --verbose`: print debugging detail."""
+
+PAIR_THRESHOLD_ENV = "SPORTKG_PAIR_THRESHOLD"
+"""Environment variable with the probability the pair classifier needs to state a fact
+(`--threshold`); worker processes inherit it, so every extraction engine sees it."""

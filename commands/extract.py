@@ -91,6 +91,24 @@ PipelineOpt = Annotated[
                  "classifier), rules (patterns on a blank pipeline), trained, or a package "
                  "name."),
 ]
+def _use_threshold(value: float | None) -> float | None:
+    """Hand `--threshold` to the pair classifier of this process and of its workers."""
+    import os
+
+    from sportkg.settings import PAIR_THRESHOLD_ENV
+
+    if value is not None:
+        os.environ[PAIR_THRESHOLD_ENV] = repr(value)
+    return value
+
+
+ThresholdOpt = Annotated[
+    float | None,
+    typer.Option("--threshold", min=0.01, max=1.0, metavar="P", callback=_use_threshold,
+                 help="Probability the pair classifier needs to state a fact, one for all "
+                 "relations (default: each relation's own, chosen for precision; lower "
+                 "finds more facts, less surely). Ignored by --pipeline rules."),
+]
 NProcOpt = Annotated[
     int, typer.Option("--n-process", min=1, metavar="N", help="Worker processes for spaCy.")
 ]
@@ -348,6 +366,7 @@ def extract(
     date: DateOpt = None,
     glob: GlobOpt = "*",
     pipeline: PipelineOpt = "auto",
+    threshold: ThresholdOpt = None,
     n_process: NProcOpt = 1,
     max_mb: MaxMbOpt = DEFAULT_MAX_MB,
     scheduler: SchedulerOpt = None,
@@ -392,6 +411,7 @@ def build(
     date: DateOpt = None,
     glob: GlobOpt = "*",
     pipeline: PipelineOpt = "auto",
+    threshold: ThresholdOpt = None,
     n_process: NProcOpt = 1,
     max_mb: MaxMbOpt = DEFAULT_MAX_MB,
     scheduler: SchedulerOpt = None,
@@ -463,6 +483,7 @@ def evaluate(
     date: DateOpt = None,
     glob: GlobOpt = "*",
     pipeline: PipelineOpt = "auto",
+    threshold: ThresholdOpt = None,
     n_process: NProcOpt = 1,
     max_mb: MaxMbOpt = DEFAULT_MAX_MB,
 ) -> None:

@@ -57,7 +57,8 @@ def doc_statements(doc: Doc, article: Article) -> list[Statement]:
             order.append(key)
         else:
             merged[key] = _merge(held, statement)
-    statements = _merge_same_wins(_merge_undetailed([merged[k] for k in order]))
+    statements = _merge_same_wins(_merge_undetailed(_one_award_per_reading(
+        [merged[k] for k in order])))
     return _drop_weaker_partners(statements)
 
 
@@ -244,6 +245,40 @@ def _merge_undetailed(statements: list[Statement]) -> list[Statement]:
             by_value.setdefault(group, []).append(len(out))
             out.append(statement)
     return out
+
+
+PAIRS_EXTRACTOR = "sportkg_pairs"
+
+
+def _one_award_per_reading(statements: list[Statement]) -> list[Statement]:
+    """One award read twice from one sentence is one fact: when the pair classifier and a
+    pattern family give the same subject an award of overlapping words from the same
+    sentence ("European champion" and "European champion 1500 m"), the pattern's stays,
+    with the higher confidence; different awards ("silver medal", "bronze medal") stay."""
+    patterns: dict[tuple[str, int, int], list[int]] = {}
+    for i, statement in enumerate(statements):
+        if statement.property == "P166" and statement.evidence.extractor != PAIRS_EXTRACTOR:
+            key = (statement.subject.iri, statement.evidence.start, statement.evidence.end)
+            patterns.setdefault(key, []).append(i)
+    out = list(statements)
+    dropped: set[int] = set()
+    for i, statement in enumerate(statements):
+        if statement.property != "P166" or statement.evidence.extractor != PAIRS_EXTRACTOR:
+            continue
+        key = (statement.subject.iri, statement.evidence.start, statement.evidence.end)
+        words = _label_words(statement.value)
+        for j in patterns.get(key, []):
+            theirs = _label_words(statements[j].value)
+            if words and theirs and len(words & theirs) * 2 >= len(words | theirs):
+                if statement.confidence > out[j].confidence:
+                    out[j] = dataclasses.replace(out[j], confidence=statement.confidence)
+                dropped.add(i)
+                break
+    return [s for i, s in enumerate(out) if i not in dropped]
+
+
+def _label_words(value: Value) -> set[str]:
+    return set(fold(value.label).split()) if isinstance(value, Entity) else set()
 
 
 def _merge_same_wins(statements: list[Statement]) -> list[Statement]:

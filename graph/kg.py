@@ -296,7 +296,11 @@ class KnowledgeGraph:
         by_key: dict[str, list[str]] = {}
         for plan in written:
             for statement in plan.statements:
-                by_key.setdefault(statement.property, []).append(statement.subject.iri)
+                touched_side = by_key.setdefault(statement.property, [])
+                touched_side.append(statement.subject.iri)
+                value = getattr(statement.value, "iri", None)
+                if value is not None and statement.property in ranks.RULE_KEYS:
+                    touched_side.append(value)  # holds the relation from its side too
         touched = [*ranks.subjects_to_rerank(by_key), *gone[1]]
         if touched:
             ranks.rerank(self.store, self.facts_graph, touched)

@@ -75,7 +75,7 @@ def rank_of(claim: _Claim, claims: Sequence[_Claim]) -> str:
             return rdf.DEPRECATED_RANK
     group_by = LATEST_PREFERRED.get(claim.key)
     if group_by is not None:
-        group = [c for c in claims if c.key == claim.key and c.mirror_of is None
+        group = [c for c in claims if c.key == claim.key
                  and (group_by == "subject" or _same(c.value, claim.value))]
         dated = [c.when for c in group if c.when]
         if len(group) > 1 and dated and claim.when == max(dated) and dated.count(claim.when) == 1:
@@ -89,13 +89,17 @@ def _same(a: Any, b: Any) -> bool:
 
 def desired(claims: Sequence[_Claim]) -> tuple[dict[str, str], set[str], set[tuple[str, str, str]]]:
     """(rank per statement, best-rank statements, truthy triples) of one subject's claims."""
-    primary = {c.iri: c for c in claims if c.mirror_of is None}
+    own = {c.iri for c in claims}
+    # a claim ranks by the rules among this subject's claims; a mirror of a claim of the
+    # same subject (an engagement's P451 form) takes its primary's rank, while a mirror
+    # written from the value's side (the spouse's P26) ranks as a claim of its own
+    primary = [c for c in claims if c.mirror_of is None or c.mirror_of not in own]
     ranks: dict[str, str] = {}
-    for claim in primary.values():
-        ranks[claim.iri] = rank_of(claim, list(primary.values()))
+    for claim in primary:
+        ranks[claim.iri] = rank_of(claim, primary)
     for claim in claims:
-        if claim.mirror_of is not None:
-            ranks[claim.iri] = ranks.get(claim.mirror_of, rdf.NORMAL_RANK)
+        if claim.iri not in ranks:
+            ranks[claim.iri] = ranks.get(str(claim.mirror_of), rdf.NORMAL_RANK)
     by_property: dict[str, list[_Claim]] = defaultdict(list)
     for claim in claims:
         by_property[claim.key].append(claim)
@@ -202,7 +206,8 @@ def subjects_to_rerank(statements: Mapping[str, Iterable[str]]) -> list[str]:
     """The subjects whose ranks a write may change: those with a statement of a rule property.
 
     Args:
-        statements: property key -> subjects written with it.
+        statements: property key -> subjects written with it (for a symmetric relation, the
+            values too, which hold it from their side).
     """
     out: dict[str, None] = {}
     for key, subjects in statements.items():

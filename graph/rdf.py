@@ -23,8 +23,10 @@ Statement IRIs hash the claim (subject, property, value, qualifiers), so two
 articles stating one claim share one statement node with two references.
 Reference IRIs hash the article, the statement and the evidence. Olympic
 medals are also written in Wikidata's `p:P1344` event + `pq:P166` medal form,
-and an engagement as `P451` + `pq:P3831 wd:Q157512`, as statement nodes marked
-`sk:mirrorOf` the primary one; the reader skips mirrors. Ranks beyond the
+an engagement as `P451` + `pq:P3831 wd:Q157512`, and a symmetric or inverse
+relation also from its value's side (a spouse on both people, a father's
+child on the father), as statement nodes marked `sk:mirrorOf` the primary one;
+the reader skips mirrors. Ranks beyond the
 default (normal, best) are set by `sportkg.graph.ranks` once the batch is stored.
 
 The writer emits N-Triples lines (also valid Turtle and SPARQL `INSERT DATA`),
@@ -452,6 +454,12 @@ def _statement(own: _Lines, shared: _Lines, st_iri: str, group: Sequence[Stateme
         extra_quals = [(qpid, Entity.from_qid(qid, qid, "concept")) for qpid, qid in extra]
         nodes.append(_mirror(own, shared, st_iri, pid, first.subject.iri, first.value,
                              [*quals, *extra_quals], refs, base))
+    relation = RELATIONS[key]
+    reverse = key if relation.symmetric else relation.inverse
+    if reverse is not None and isinstance(first.value, Entity):
+        # Wikidata holds a spouse on both items, and a father's child on the father
+        nodes.append(_mirror(own, shared, st_iri, reverse, first.value.iri, first.subject,
+                             quals, refs, base, suffix="-reverse"))
     inverted = INVERTED_MIRRORS.get(key)
     if inverted:
         events = [v for pid, v in quals if pid == inverted]
@@ -483,9 +491,10 @@ def _claim(out: _Lines, st_iri: str, subject: str, key: str, value: Value,
 
 
 def _mirror(own: _Lines, shared: _Lines, st_iri: str, pid: str, subject: str, value: Value,
-            quals: Sequence[tuple[str, Value]], refs: Sequence[str], base: str) -> str:
+            quals: Sequence[tuple[str, Value]], refs: Sequence[str], base: str, *,
+            suffix: str = "") -> str:
     """A statement node in Wikidata's building blocks for the primary `st_iri`."""
-    m_iri = st_iri + "-" + pid
+    m_iri = st_iri + "-" + pid + suffix
     _claim(shared, m_iri, subject, pid, value, quals, base)
     shared.add(iri_nt(m_iri), iri_nt(_sk("mirrorOf")), iri_nt(st_iri))
     for ref in refs:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
@@ -112,6 +113,19 @@ def query_form(text: str) -> str:
     return found.group(1).upper() if found else "SELECT"
 
 
+@contextmanager
+def _as_written() -> Iterator[None]:
+    """Keep literals as written while rdflib parses ("…T00:00:00Z", not "…+00:00")."""
+    import rdflib
+
+    before = rdflib.NORMALIZE_LITERALS
+    rdflib.NORMALIZE_LITERALS = False
+    try:
+        yield
+    finally:
+        rdflib.NORMALIZE_LITERALS = before
+
+
 # ------------------------------------------------------------------------------- oxigraph
 
 
@@ -133,7 +147,8 @@ def _from_ox(term: Any) -> Node | None:
         datatype = term.datatype.value
         if datatype == XSD_STRING:
             return RLiteral(term.value)
-        return RLiteral(term.value, datatype=URIRef(datatype))
+        # as written: rdflib would rewrite "…T00:00:00Z" as "…T00:00:00+00:00"
+        return RLiteral(term.value, datatype=URIRef(datatype), normalize=False)
     raise StoreError(f"unsupported RDF term {term!r}")
 
 
@@ -355,7 +370,8 @@ class MemoryStore:
         for write in writes:
             fresh = Graph()
             try:
-                fresh.parse(data="\n".join(write.lines), format="nt")
+                with _as_written():
+                    fresh.parse(data="\n".join(write.lines), format="nt")
             except Exception as exc:  # rdflib raises several parser exception types
                 raise InputError(f"cannot write graph {write.graph}: {exc}") from exc
             parsed.append((write.graph, fresh))
@@ -384,7 +400,8 @@ class MemoryStore:
     def update(self, sparql: str) -> None:
         """Run a SPARQL update with rdflib."""
         try:
-            self.dataset.update(sparql)
+            with _as_written():
+                self.dataset.update(sparql)
         except Exception as exc:
             raise QueryError(f"SPARQL error: {str(exc).splitlines()[0]}") from exc
 

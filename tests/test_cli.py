@@ -329,3 +329,27 @@ def test_validate_exits_non_zero_on_violations(tmp_path: Path) -> None:
     result = _sportkg("validate", "--store", str(store_dir))
     assert result.returncode == 1, result.stdout + result.stderr
     assert "violation" in result.stderr
+
+
+# --------------------------------------------------------------------------- the pair threshold
+
+
+def test_threshold_trades_precision_for_more_facts(monkeypatch: pytest.MonkeyPatch,
+                                                   tmp_path: Path) -> None:
+    from sportkg.settings import PAIR_THRESHOLD_ENV
+
+    monkeypatch.setenv(PAIR_THRESHOLD_ENV, "")  # the option sets it; undone after the test
+    article = tmp_path / "nl_proef.txt"
+    article.write_text(" date 2026-03-01 Spits Tom Baxter komt over van FC Ruisdal. "
+                       "Baxter speelde eerder voor Vitesse Noord.", encoding="utf-8")
+
+    def pair_facts(*options: str) -> int:
+        result = runner.invoke(app, ["extract", str(article), "--format", "jsonl", *options])
+        assert result.exit_code == 0, result.output
+        return sum('"sportkg_pairs"' in line for line in result.stdout.splitlines())
+
+    strict = pair_facts("--threshold", "0.99")
+    loose = pair_facts("--threshold", "0.05")
+    assert loose > strict
+    bad = runner.invoke(app, ["extract", str(article), "--threshold", "1.5"])
+    assert bad.exit_code == 2 and "--threshold" in bad.stderr

@@ -62,15 +62,16 @@ class Item:
     models: dict[int, Any] = field(default_factory=dict)
 
 
-def label_of(cand: Any, golds: list[Any], sentence_text: str, year: str | None = None) -> str:
+def label_of(cand: Any, golds: list[Any], context: Any) -> str:
     """The gold pair relation a candidate states, or "none" (names matched as in scoring)."""
     from sportkg.evaluation import jaccard, names_match
+    from sportkg.extract.relations.classifier import value_of
     from sportkg.extract.relations.pairs import NONE, PAIR_RELATIONS
 
     subject = cand.subject.name
-    value = cand.object_value(sentence_text, year)
+    value = value_of(cand, context)
     value_text = getattr(value, "name", None) or getattr(value, "label", "")
-    by_tokens = cand.value.kind in ("event", "country", "occupation")  # scored as titles are
+    by_tokens = cand.value.kind in ("event", "country", "occupation", "award")  # as titles
     for gold in golds:
         prop = gold.property
         if prop not in PAIR_RELATIONS or not isinstance(gold.value, str):
@@ -93,7 +94,6 @@ def process(folder: Path) -> tuple[list[Item], list[Any]]:
     from sportkg.evaluation import load_gold
     from sportkg.extract.nlp import load_nlp
     from sportkg.extract.readers import read_paths
-    from sportkg.extract.relations.classifier import year_of
     from sportkg.extract.relations.engine import FACTS_KEY, PUBLISHED_KEY, ArticleContext
     from sportkg.extract.relations.pairs import candidates
     from sportkg.model import Article
@@ -115,8 +115,7 @@ def process(folder: Path) -> tuple[list[Item], list[Any]]:
         context = ArticleContext.of(doc)
         cands = candidates(doc, context)
         golds = by_doc.get(article.id, [])
-        labels = [label_of(c, golds, context.sentences[c.sentence].text,
-                           year_of(context, context.sentences[c.sentence])) for c in cands]
+        labels = [label_of(c, golds, context) for c in cands]
         items.append(Item(article, doc, context, list(doc.user_data.get(FACTS_KEY, [])), cands,
                           labels))
     for i, item in enumerate(items):

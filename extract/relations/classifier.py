@@ -22,7 +22,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sportkg.extract.relations.engine import FACTS_KEY, ArticleContext, Concept, Fact, Sentence
+from sportkg.extract.relations.engine import (
+    FACTS_KEY,
+    ArticleContext,
+    Concept,
+    Fact,
+    Person,
+    Sentence,
+    build_event,
+    competition_in,
+    event_discipline,
+)
 from sportkg.extract.relations.pairs import NONE, Candidate, candidates
 from sportkg.model import LiteralValue
 
@@ -132,14 +142,14 @@ def pair_facts(
             continue
         sentence = context.sentences[cand.sentence]
         qualifiers: tuple[tuple[str, LiteralValue], ...] = ()
-        if prop == "sk:won":
+        if prop in ("sk:won", "P166"):
             date = context.date_of(sentence)
             qualifiers = (("P585", date),) if date is not None else ()
         subject = cand.subject_value()
         facts.append(Fact(
             subject=subject,
             property=prop,
-            value=cand.object_value(sentence.text, year_of(context, sentence)),
+            value=value_of(cand, context),
             sentence=cand.sentence,
             extractor=name,
             confidence=float(row[best]),
@@ -152,11 +162,52 @@ def pair_facts(
     return facts
 
 
+def value_of(cand: Candidate, context: ArticleContext) -> Person | Concept:
+    """The fact value of a candidate: an event with the year and discipline its sentence names.
+
+    An event mention that names a competition of the lexicon ("WK afstanden", "Olympische
+    Spelen") is written as the pattern families write events: discipline and edition in
+    English ("women's team pursuit, 2021 World Single Distances Championships").
+    """
+    sentence = context.sentences[cand.sentence]
+    if cand.value.kind != "event":
+        return cand.object_value(sentence.text, year_of(context, sentence))
+    competition = competition_in(context, cand.value.text)
+    if competition is not None:
+        subject = cand.subject_value()
+        built = build_event(context, sentence, max(0, cand.value.start_char - sentence.start),
+                            subject if isinstance(subject, Person) else None,
+                            competition=competition)
+        if built is not None:
+            return built
+    discipline = event_discipline(context, sentence, cand.subject.name)
+    return cand.object_value(sentence.text, year_of(context, sentence), discipline)
+
+
 def year_of(context: ArticleContext, sentence: Sentence) -> str | None:
     """The publication year, for a sentence about the days around publication."""
     if context.published and context.is_recent(sentence):
         return context.published[:4]
     return None
+
+
+def _threshold_from_env() -> float | None:
+    """The threshold `--threshold` set for this process and its workers, if any."""
+    import os
+
+    from sportkg.errors import ConfigError
+    from sportkg.settings import PAIR_THRESHOLD_ENV
+
+    raw = os.environ.get(PAIR_THRESHOLD_ENV)
+    if not raw:
+        return None
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ConfigError(f"{PAIR_THRESHOLD_ENV}={raw!r} is not a number") from None
+    if not 0.0 < value <= 1.0:
+        raise ConfigError(f"{PAIR_THRESHOLD_ENV}={raw!r} must be above 0 and at most 1")
+    return value
 
 
 class PairClassifier:
@@ -181,6 +232,7 @@ class PairClassifier:
             return doc
         context = ArticleContext.of(doc)
         facts: list[Fact] = doc.user_data.setdefault(FACTS_KEY, [])
-        facts.extend(pair_facts(doc, context, self.model, threshold=self.threshold,
+        threshold = self.threshold if self.threshold is not None else _threshold_from_env()
+        facts.extend(pair_facts(doc, context, self.model, threshold=threshold,
                                 name=self.name))
         return doc

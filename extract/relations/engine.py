@@ -1075,14 +1075,36 @@ def build_event(
             edition = f"{year} {kind}".strip()
     if edition is None and distance is None:
         return None
-    gender = ""
+    discipline = discipline_of(context, sentence, subject.name if subject else None,
+                               race=race, distance=distance)
+    label = ", ".join(x for x in (discipline, edition) if x)
+    return Concept(label, "event") if label else None
+
+
+_STAGE = re.compile(
+    r"\b(?:stage|etappe|rit)\s+(\d{1,2})\b|\b(\d{1,2})(?:e|de|ste|st|nd|rd|th)\s+(?:stage|etappe|rit)\b"
+    r"|\b(?:stage|etappe|rit)(?:zege|overwinning|win|victory)?\b",
+    re.IGNORECASE,
+)
+
+
+def gender_in(context: ArticleContext, sentence: Sentence, subject: str | None) -> str:
+    """"women's" or "men's" as the sentence says it, else by the subject's gender, else ""."""
     low = sentence.text.lower()
     if re.search(r"\b(vrouwen|dames|women|women's|ladies)\b", low):
-        gender = "women's"
-    elif re.search(r"\b(mannen|heren|men|men's)\b", low):
-        gender = "men's"
-    elif subject is not None and subject.name in context.gender:
-        gender = "women's" if context.gender[subject.name] == "female" else "men's"
+        return "women's"
+    if re.search(r"\b(mannen|heren|men|men's)\b", low):
+        return "men's"
+    if subject is not None and subject in context.gender:
+        return "women's" if context.gender[subject] == "female" else "men's"
+    return ""
+
+
+def discipline_of(context: ArticleContext, sentence: Sentence, subject: str | None, *,
+                  race: str | None, distance: int | None) -> str:
+    """The discipline of a result: gender with the race kind or distance ("women's 1000 m")."""
+    gender = gender_in(context, sentence, subject)
+    sport = context.sport.label if context.sport else ""
     discipline = ""
     if race is not None and distance is None:
         discipline = f"{gender} {race}".strip() if gender else race
@@ -1092,8 +1114,22 @@ def build_event(
             discipline += " short track"
         if gender:
             discipline = f"{gender} {discipline}"
-    label = ", ".join(x for x in (discipline, edition) if x)
-    return Concept(label, "event") if label else None
+    return discipline
+
+
+def event_discipline(context: ArticleContext, sentence: Sentence, subject: str | None) -> str:
+    """The discipline a sentence names for a win of a named event: a race kind ("women's
+    singles"), a distance ("men's 100 m") or a stage of a stage race ("stage 15")."""
+    race = _race_kind(context, sentence)
+    distance = distance_near(sentence, 0) if race is None else None
+    found = discipline_of(context, sentence, subject, race=race, distance=distance)
+    if found:
+        return found
+    stage = _STAGE.search(sentence.text)
+    if stage is not None:
+        number = stage.group(1) or stage.group(2)
+        return f"stage {number}" if number else "stage"
+    return ""
 
 
 def hurdles(text: str, distance: int) -> str:

@@ -2,7 +2,7 @@
 
 Every ordered pair (subject, value) of mentions in one sentence whose types fit one of
 the pair relations (`PAIR_RELATIONS`: a person or team as subject; a person, team,
-event, country or occupation as value) is a candidate. Countries and occupations are
+event, country, occupation or award as value) is a candidate. Countries and occupations are
 the lexicon's words ("Nederlandse", "the Norwegian", "schaatsster", "striker"); their
 value is the lexicon's English label and QID, as for the pattern extractors.
 
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 PAIR_RELATIONS: tuple[str, ...] = (
-    "P54", "sk:defeated", "sk:won", "sk:coachedBy",
+    "P54", "sk:defeated", "sk:won", "sk:coachedBy", "P166",
     "P26", "P451", "sk:engagedTo", "P40", "P22", "P25", "P3373",
     "P27", "P106",
 )
@@ -49,6 +49,9 @@ LEXICON_KINDS: dict[str, tuple[str, ...]] = {
     "event": ("event_name", "race"),
 }
 """Lexicon kinds that give the English label of a country, occupation or event mention."""
+
+AWARD_KINDS = ("title", "medal")
+"""Lexicon kinds whose words are awards a person or team receives ("wereldkampioen", "goud")."""
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _MAX_BETWEEN = 12
@@ -83,17 +86,23 @@ class Candidate:
         """The fact subject: a Person of the article or a team Concept."""
         return _as_value(self.subject)
 
-    def object_value(self, sentence_text: str, year: str | None = None) -> Person | Concept:
+    def object_value(self, sentence_text: str, year: str | None = None,
+                     discipline: str = "") -> Person | Concept:
         """The fact value; an event takes the year its sentence names ("Giro d'Italia 2019"),
-        else `year` (the publication year, for a sentence about the days around it)."""
+        else `year` (the publication year, for a sentence about the days around it), and
+        the discipline the sentence names ("women's singles, Wimbledon 2017")."""
         if self.value.kind in ("country", "occupation"):
             return Concept(self.value.label, self.value.kind, self.value.qid)
+        if self.value.kind == "award":
+            return Concept(self.value.label, "award", self.value.qid)
         if self.value.kind == "event":
             label = self.value.label or self.value.text
             found = _YEAR.search(sentence_text)
             named = found.group(0) if found else year
             if named and named not in label:
                 label = f"{label} {named}"
+            if discipline and discipline.lower() not in label.lower():
+                label = f"{discipline}, {label}"
             return Concept(label, "event")
         return _as_value(self.value)
 
@@ -149,6 +158,75 @@ def sentence_mentions(doc: Doc, context: ArticleContext) -> list[list[Mention]]:
     return out
 
 
+def award_mentions(doc: Doc, context: ArticleContext, index: int) -> list[Mention]:
+    """The medals and titles a sentence names, as award mentions with their English label.
+
+    A medal is Olympic when its words or the sentence name the Olympics ("olympisch goud",
+    "gold at the Tokyo Olympics"), or the sentence tells of the days of an Olympic article;
+    gold at a world or European championship is that title ("WK-goud": "world champion").
+    A title of a discipline takes its distance or race kind ("wereldkampioen op de 1000
+    meter": "world champion 1000 m").
+    """
+    from sportkg.extract.relations.engine import (
+        _race_kind,
+        competition_in,
+        distance_near,
+        hurdles,
+        main_competition,
+    )
+    from sportkg.extract.relations.lexicon import Lexicon
+
+    lexicon = Lexicon.load()
+    sentence = context.sentences[index]
+    named = competition_in(context, sentence.text)
+    if named is None and context.is_recent(sentence):
+        named = main_competition(context)
+    competition = named[0] if named else ""
+
+    def discipline(position: int) -> str:
+        distance = distance_near(sentence, position)
+        if distance is not None:
+            return f" {distance} m" + hurdles(sentence.text, distance)
+        race = _race_kind(context, sentence)
+        return f" {race}" if race is not None else ""
+
+    out: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for kind in AWARD_KINDS:
+        pattern = lexicon.finder(kind, context.lang)
+        if pattern is None:
+            continue
+        for m in pattern.finditer(sentence.text):
+            start, end = sentence.start + m.start("w"), sentence.start + m.end("w")
+            if any(a < end and start < b for a, b in taken):
+                continue  # "Olympic champion" is one title, not also a medal
+            entry = lexicon.lookup(kind, context.lang, m.group("w"))
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if entry is None or span is None:
+                continue
+            surface = m.group("w").lower()
+            label = entry.label
+            if kind == "medal":
+                worlds = surface.startswith(("wk", "world")) or (
+                    competition.startswith("World") and competition != "World Cup")
+                europeans = surface.startswith(("ek", "europ")) or (
+                    competition == "European Championships")
+                if "olymp" in surface or competition == "Olympics":
+                    label = f"Olympic {entry.label} medal"
+                elif entry.label == "gold" and (worlds or europeans):
+                    label = "world champion" if worlds else "European champion"
+                else:
+                    label = f"{entry.label} medal"
+            if label.endswith("champion"):
+                label += discipline(m.start("w"))
+            award = lexicon.lookup("award", "*", label)
+            qid = entry.qid or (award.qid if award is not None else None)
+            taken.append((start, end))
+            out.append(Mention(span.start, span.end, start, end, m.group("w"), m.group("w"),
+                               "award", label, qid))
+    return sorted(out, key=lambda mention: mention.start)
+
+
 PRONOUNS = frozenset("he she his her him hij zij ze zijn haar hem".split())
 """Personal and possessive pronouns that stand for the sentence's salient person."""
 
@@ -178,8 +256,8 @@ def candidates(doc: Doc, context: ArticleContext) -> list[Candidate]:
     found: list[Candidate] = []
     lang = context.lang
     for index, named in enumerate(sentence_mentions(doc, context)):
-        mentions = sorted([*named, *_pronoun_mentions(doc, context, index, named)],
-                          key=lambda m: m.start)
+        mentions = sorted([*named, *_pronoun_mentions(doc, context, index, named),
+                           *award_mentions(doc, context, index)], key=lambda m: m.start)
         for a in mentions:
             if a.kind not in ("person", "team"):
                 continue

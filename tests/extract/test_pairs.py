@@ -49,6 +49,31 @@ def test_a_pronoun_stands_for_the_person_named_before() -> None:
     assert "pr=pa" in found[("Tom Baxter", "Luton Town")]
 
 
+def test_medals_and_titles_are_award_values_with_their_english_label() -> None:
+    found = pairs_of("nl", "Lotte Maas werd wereldkampioen op de 1000 meter. "
+                           "Bij de Olympische Spelen pakte Iris Veen zilver.")
+    assert ("Lotte Maas", "world champion 1000 m") in found
+    assert ("Iris Veen", "Olympic silver medal") in found
+    assert "k=person>award" in found[("Iris Veen", "Olympic silver medal")]
+    english = pairs_of("en", "Tara Quinn took bronze in the sprint.")
+    assert ("Tara Quinn", "bronze medal") in english
+
+
+def test_an_event_value_takes_the_discipline_and_edition_of_its_sentence() -> None:
+    from sportkg.extract.relations.classifier import value_of
+
+    doc, context = processed("nl", "Femke Roos won in 2021 op het WK afstanden de 3000 meter.")
+    events = {value_of(c, context).label for c in candidates(doc, context)
+              if c.value.kind == "event"}
+    assert "3000 m, 2021 World Single Distances Championships" in {
+        label.replace("women's ", "") for label in events}
+    doc, context = processed("en", "Nina Ashford won the singles title at the Madrid Open.")
+    events = {value_of(c, context).label for c in candidates(doc, context)
+              if c.value.kind == "event"}
+    assert any(label.startswith(("women's singles, ", "singles, ")) and "Madrid Open" in label
+               for label in events), events
+
+
 def test_pair_model_round_trips_and_gives_probabilities(tmp_path: Path) -> None:
     model = PairModel(
         features={"b=beat": 0, "k=person>person": 1},

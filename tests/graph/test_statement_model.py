@@ -102,7 +102,8 @@ def test_the_default_graph_is_a_set(make_kg) -> None:  # type: ignore[no-untyped
                     "rdfs:label ?label }").rows
     assert sorted(str(r[1]) for r in rows) == ["Joep Dekker", "Mila Roos"]
     pairs = kg.query(PREFIXES + "SELECT ?a ?b WHERE { ?a sk:engagedTo ?b }").rows
-    assert len(pairs) == 1
+    assert sorted((str(a), str(b)) for a, b in pairs) == [  # held from both sides, once each
+        (JOEP.iri, MILA.iri), (MILA.iri, JOEP.iri)]
 
 
 def test_a_record_set_again_makes_the_newest_preferred(make_kg) -> None:  # type: ignore[no-untyped-def]
@@ -135,8 +136,11 @@ def test_an_engagement_that_led_to_marriage_is_deprecated(make_kg) -> None:  # t
     kg.add_article(b, [_fact(b, "P26", JOEP)])
     assert _count(kg, f"<{MILA.iri}> sk:engagedTo ?b") == 0
     assert _count(kg, f"<{MILA.iri}> wdt:P451 ?b") == 0  # the mirror follows its primary
-    assert _count(kg, "?st wikibase:rank wikibase:DeprecatedRank") == 2
+    # the engagement, its P451 form and the engagement held from Joep's side
+    assert _count(kg, "?st wikibase:rank wikibase:DeprecatedRank") == 3
+    assert _count(kg, f"<{JOEP.iri}> sk:engagedTo ?b") == 0
     assert _count(kg, f"<{MILA.iri}> wdt:P26 <{JOEP.iri}>") == 1
+    assert _count(kg, f"<{JOEP.iri}> wdt:P26 <{MILA.iri}>") == 1
     kg.remove_article("getrouwd")
     assert _count(kg, f"<{MILA.iri}> sk:engagedTo <{JOEP.iri}>") == 1
 

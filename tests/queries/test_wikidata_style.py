@@ -275,10 +275,6 @@ def _wedding_from_the_other_side() -> list:  # type: ignore[type-arg]
     return out
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "graph/ranks.py deprecates an engagement only when its own subject holds the P26 "
-    "(rank_of looks at one subject's claims, subjects_to_rerank re-ranks only the subjects "
-    "written), so 'Bas married Fenna' leaves 'Fenna engaged to Bas' normal and truthy"))
 @pytest.mark.parametrize("backend", ["memory", "oxigraph"])
 def test_a_marriage_stated_from_the_partner_ends_the_engagement(backend: str,
                                                                 tmp_path: Path) -> None:
@@ -292,10 +288,6 @@ def test_a_marriage_stated_from_the_partner_ends_the_engagement(backend: str,
         assert [compact(row[1]) for row in result.rows] == ["Mirre Jansen"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "graph/rdf.py writes a symmetric relation (P26 spouse, P451, sk:engagedTo, P3373) "
-    "only from the subject that was stated; Wikidata holds it on both items, so "
-    "'wd:Bas wdt:P26 ?spouse' finds nothing"))
 @pytest.mark.parametrize("backend", ["memory", "oxigraph"])
 def test_a_symmetric_relation_is_found_from_either_side(backend: str, tmp_path: Path) -> None:
     from sportkg.graph.kg import KnowledgeGraph
@@ -327,11 +319,6 @@ def test_removing_the_wedding_article_makes_the_engagement_current_again(
             ("Mirre Jansen", "Luuk Smit", "NormalRank", "", "")]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "kg.query gives times as rdflib normalises them, 2026-07-02T00:00:00+00:00, not as "
-    "stored and as Wikidata and sportkg serve write them (…Z): graph/stores.py _from_ox "
-    "builds Literal(value, datatype=…) without normalize=False, and the memory store's "
-    "rdflib parser normalises the literal when it is written"))
 @pytest.mark.parametrize("backend", ["memory", "oxigraph"])
 def test_times_come_back_as_written(backend: str, tmp_path: Path) -> None:
     from sportkg.graph.kg import KnowledgeGraph
