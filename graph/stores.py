@@ -112,6 +112,57 @@ def query_form(text: str) -> str:
     return found.group(1).upper() if found else "SELECT"
 
 
+MAX_NESTING = 200
+"""Deepest nesting of ( [ { a query may have; deeper ones would exhaust an engine's stack."""
+
+_OPEN, _CLOSE = "([{", ")]}"
+
+
+def check_nesting(text: str, *, limit: int = MAX_NESTING) -> None:
+    """Refuse a query nested deeper than `limit` brackets and braces (strings, IRIs and
+    comments aside) before it reaches an engine, whose parser could crash on it.
+
+    Examples:
+        >>> check_nesting("SELECT * WHERE { { ?s ?p '{{{' } }")
+        >>> check_nesting("ASK " + "{" * 300 + "}" * 300)
+        Traceback (most recent call last):
+        ...
+        sportkg.errors.QueryError: query is nested 300 levels deep (line 1); the limit is 200
+
+    Raises:
+        QueryError: naming the depth and the line where it passes the limit.
+    """
+    depth = 0
+    for line_number, line in enumerate(_FORM_NOISE.sub(_blank, text).split("\n"), start=1):
+        for char in line:
+            if char in _OPEN:
+                depth += 1
+                if depth > limit:
+                    deepest = _deepest(text)
+                    raise QueryError(
+                        f"query is nested {deepest} levels deep (line {line_number}); "
+                        f"the limit is {limit}"
+                    )
+            elif char in _CLOSE:
+                depth -= 1
+
+
+def _blank(match: re.Match[str]) -> str:
+    """A string, IRI or comment replaced by spaces, its line breaks kept."""
+    return re.sub(r"[^\n]", " ", match.group())
+
+
+def _deepest(text: str) -> int:
+    depth = deepest = 0
+    for char in _FORM_NOISE.sub(_blank, text):
+        if char in _OPEN:
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in _CLOSE:
+            depth -= 1
+    return deepest
+
+
 # ------------------------------------------------------------------------------- oxigraph
 
 
@@ -246,6 +297,7 @@ class OxigraphStore:
         """
         from pyoxigraph import QueryBoolean, QuerySolutions
 
+        check_nesting(sparql)
         text = _bindings.inject_values(sparql, bindings or {})
         try:
             answer = self._store.query(text, use_default_graph_as_union=True)
@@ -271,6 +323,7 @@ class OxigraphStore:
     def update(self, sparql: str) -> None:
         """Run a SPARQL update atomically."""
         self._writable()
+        check_nesting(sparql)
         try:
             self._store.update(sparql)
         except SyntaxError as exc:
@@ -368,6 +421,7 @@ class MemoryStore:
 
     def query(self, sparql: str, *, bindings: Mapping[str, Node] | None = None) -> QueryResult:
         """Run a query with rdflib, bindings injected as a VALUES block."""
+        check_nesting(sparql)
         text = _bindings.inject_values(sparql, bindings or {})
         try:
             answer = self.dataset.query(text)
@@ -383,6 +437,7 @@ class MemoryStore:
 
     def update(self, sparql: str) -> None:
         """Run a SPARQL update with rdflib."""
+        check_nesting(sparql)
         try:
             self.dataset.update(sparql)
         except Exception as exc:
@@ -519,6 +574,7 @@ class SparqlStore:
 
     def query(self, sparql: str, *, bindings: Mapping[str, Node] | None = None) -> QueryResult:
         """Run a query on the endpoint, bindings injected as a VALUES block."""
+        check_nesting(sparql)
         text = _bindings.inject_values(sparql, bindings or {})
         if query_form(text) in ("CONSTRUCT", "DESCRIBE"):
             graph = self._request(text, update=False, accept_graph=True)
@@ -535,6 +591,7 @@ class SparqlStore:
 
     def update(self, sparql: str) -> None:
         """Send a SPARQL update."""
+        check_nesting(sparql)
         self._request(sparql, update=True)
 
     def triples(self, graph: str) -> Iterator[Triple]:
