@@ -63,14 +63,26 @@ def _check_date(value: str | None) -> str | None:
     return _check_reading_option(value, lang=False)
 
 
+def _check_glob(value: str) -> str:
+    """Reject a --glob that reaches outside the directories (absolute, '..') as a usage mistake."""
+    from sportkg.extract.readers import check_glob
+
+    try:
+        check_glob(value)
+    except InputError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+    return value
+
+
 PathsArg = Annotated[
     list[str],
     typer.Argument(metavar="PATHS",
                    help="Article files, directories (searched recursively) or - for stdin."),
 ]
 GlobOpt = Annotated[
-    str, typer.Option("--glob", metavar="PATTERN",
-                      help="File pattern inside directories; * takes .txt and .jsonl.")
+    str, typer.Option("--glob", metavar="PATTERN", callback=_check_glob,
+                      help="File pattern inside directories (relative, no '..'); * takes "
+                      ".txt and .jsonl.")
 ]
 LangOpt = Annotated[
     str | None,
