@@ -341,9 +341,7 @@ def export(
         if out == "-":
             typer.echo(kg.serialize(fmt), nl=False)
             return
-        target = Path(out)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        kg.dump(target, fmt)
+        kg.dump(Path(out), fmt)  # written whole or not at all
     say(f"wrote {fmt} to {out}")
 
 

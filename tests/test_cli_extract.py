@@ -273,7 +273,8 @@ def test_evaluate_a_statements_file_without_the_pipeline(article_dir: Path, tmp_
 
 
 def test_unwritable_output_is_a_one_line_error(article_dir: Path, tmp_path: Path) -> None:
-    target = tmp_path / "no" / "such" / "dir" / "out.jsonl"
+    (tmp_path / "a-file").write_text("not a folder\n", encoding="utf-8")
+    target = tmp_path / "a-file" / "out.jsonl"  # a missing folder is created, a file is not one
     proc = run("extract", str(article_dir), "--out", str(target), "--pipeline", "rules")
     assert proc.returncode == 1
     assert proc.stderr.startswith("sportkg: error:") and "out.jsonl" in proc.stderr
