@@ -249,13 +249,7 @@ class OxigraphStore:
                 else pyoxigraph.Store(str(location))
             )
         except (OSError, RuntimeError) as exc:
-            text = str(exc)
-            if "lock" in text.lower():
-                raise StoreError(
-                    f"store {location} is in use by another process (it is locked); "
-                    "close it or use another --store"
-                ) from exc
-            raise StoreError(f"cannot open store {location}: {text.splitlines()[0]}") from exc
+            raise _store_error(location, "cannot open store", exc) from exc
         return cls(store, path=location, read_only=read_only)
 
     def _writable(self) -> None:
@@ -287,7 +281,7 @@ class OxigraphStore:
         except (SyntaxError, ValueError) as exc:
             raise InputError(f"cannot write {where}: {exc}") from exc
         except (OSError, RuntimeError) as exc:
-            raise StoreError(f"cannot write {where}: {exc}") from exc
+            raise _store_error(self.path, f"cannot write {where}:", exc) from exc
 
     def query(self, sparql: str, *, bindings: Mapping[str, Node] | None = None) -> QueryResult:
         """Run a query with Oxigraph, bindings injected as a VALUES block.
@@ -318,6 +312,8 @@ class OxigraphStore:
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {exc}") from exc
         except (OSError, RuntimeError) as exc:
+            if "Corruption" in str(exc):
+                raise _store_error(self.path, "cannot read store", exc) from exc
             raise QueryError(f"query failed: {exc}") from exc
 
     def update(self, sparql: str) -> None:
@@ -329,43 +325,83 @@ class OxigraphStore:
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {exc}") from exc
         except (OSError, RuntimeError) as exc:
-            raise StoreError(f"update failed: {exc}") from exc
+            raise _store_error(self.path, "update failed on", exc) from exc
 
     def triples(self, graph: str) -> Iterator[Triple]:
         """The triples of one named graph."""
         from pyoxigraph import NamedNode
 
-        for quad in self._store.quads_for_pattern(None, None, None, NamedNode(graph)):
-            yield (_from_ox(quad.subject), _from_ox(quad.predicate),  # type: ignore[misc]
-                   _from_ox(quad.object))
+        try:
+            for quad in self._store.quads_for_pattern(None, None, None, NamedNode(graph)):
+                yield (_from_ox(quad.subject), _from_ox(quad.predicate),  # type: ignore[misc]
+                       _from_ox(quad.object))
+        except (OSError, RuntimeError) as exc:
+            raise _store_error(self.path, "cannot read store", exc) from exc
 
     def quads(self) -> Iterator[Quad]:
         """Every quad in the store."""
-        for quad in self._store:
-            yield (_from_ox(quad.subject), _from_ox(quad.predicate),  # type: ignore[misc]
-                   _from_ox(quad.object), _from_ox(quad.graph_name))
+        try:
+            for quad in self._store:
+                yield (_from_ox(quad.subject), _from_ox(quad.predicate),  # type: ignore[misc]
+                       _from_ox(quad.object), _from_ox(quad.graph_name))
+        except (OSError, RuntimeError) as exc:
+            raise _store_error(self.path, "cannot read store", exc) from exc
 
     def graphs(self) -> list[str]:
         """The named graphs."""
-        return sorted(g.value for g in self._store.named_graphs())
+        try:
+            return sorted(g.value for g in self._store.named_graphs())
+        except (OSError, RuntimeError) as exc:
+            raise _store_error(self.path, "cannot read store", exc) from exc
 
-    def dump(self, fmt: str) -> str:
-        """Serialise the whole dataset with Oxigraph's writer (N-Quads or TriG)."""
-        from pyoxigraph import RdfFormat
+    def dump(self, fmt: str) -> bytes:
+        """The whole dataset in Oxigraph's own writer: N-Quads or TriG keep the graphs,
+        N-Triples is their union (each triple once)."""
+        from pyoxigraph import RdfFormat, Triple, serialize
 
-        formats = {"nquads": RdfFormat.N_QUADS, "trig": RdfFormat.TRIG}
-        data = self._store.dump(format=formats[fmt])
-        return data.decode("utf-8") if isinstance(data, bytes) else str(data)
+        try:
+            if fmt == "ntriples":
+                rows = self._store.query(
+                    "SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
+                )
+                triples = (Triple(row[0], row[1], row[2]) for row in rows)
+                return serialize(triples, format=RdfFormat.N_TRIPLES) or b""
+            formats = {"nquads": RdfFormat.N_QUADS, "trig": RdfFormat.TRIG}
+            data = self._store.dump(format=formats[fmt])
+        except (OSError, RuntimeError) as exc:
+            raise _store_error(self.path, "cannot read store", exc) from exc
+        return data if isinstance(data, bytes) else str(data).encode("utf-8")
 
     def close(self) -> None:
-        """Flush and release the directory lock."""
+        """Flush and release the directory lock.
+
+        Raises:
+            StoreError: the flush failed (a full disk, a damaged store file).
+        """
         if self._store is not None:
+            store, self._store = self._store, None
             if not self.read_only:
                 try:
-                    self._store.flush()
-                except OSError:
-                    pass
-            self._store = None
+                    store.flush()
+                except (OSError, RuntimeError) as exc:
+                    raise _store_error(self.path, "cannot write store", exc) from exc
+
+
+def _store_error(location: Path | None, doing: str, exc: BaseException) -> StoreError:
+    """An Oxigraph (RocksDB) failure as a one-line StoreError that says what to do."""
+    text = " ".join(str(exc).split())
+    where = location or "in memory"
+    if "lock hold" in text or "LOCK:" in text or "lock file" in text.lower():
+        return StoreError(
+            f"store {where} is locked by another process that writes to it (its LOCK "
+            "file is held); wait for that process to end, or use another --store"
+        )
+    if text.startswith("Corruption") or "corrupt" in text.lower():
+        return StoreError(
+            f"store {where} is damaged ({text[:160]}); restore it from a backup or "
+            "export, or build it again"
+        )
+    return StoreError(f"{doing} {where}: {text[:200]}")
 
 
 # --------------------------------------------------------------------------------- memory
