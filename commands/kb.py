@@ -26,6 +26,7 @@ from sportkg.commands.options import (
     WikidataEndpointOpt,
 )
 from sportkg.commands.output import plural, say
+from sportkg.errors import InputError
 
 if TYPE_CHECKING:
     from sportkg.extract.kb import KnowledgeBase
@@ -257,6 +258,33 @@ def pull(
          f"graph; {plural(linked, 'minted entity')} linked")
 
 
+RDF_SUFFIXES = {".ttl": "TURTLE", ".turtle": "TURTLE", ".nt": "N_TRIPLES"}
+"""KB files checked by Oxigraph's strict parser before they are read."""
+
+
+def check_rdf_syntax(path: Path) -> None:
+    """Refuse a Turtle or N-Triples file Oxigraph's parser rejects (such as an IRI with a
+    space, which rdflib only warns about), naming the file and line.
+
+    Raises:
+        InputError: `file:line: problem`.
+    """
+    import pyoxigraph
+
+    name = RDF_SUFFIXES.get(path.suffix.lower())
+    if name is None or not path.is_file():
+        return
+    try:
+        for _ in pyoxigraph.parse(path=str(path), format=getattr(pyoxigraph.RdfFormat, name)):
+            pass
+    except SyntaxError as exc:
+        message = str(exc.msg).split(": ", 1)[-1]
+        raise InputError(f"{path}:{exc.lineno}: not valid {name.replace('_', '-').title()}: "
+                         f"{message}") from exc
+    except (OSError, ValueError) as exc:
+        raise InputError(f"{path}: cannot read: {exc}") from exc
+
+
 @kb_app.command("load")
 def load(
     files: Annotated[list[Path], typer.Argument(
@@ -271,6 +299,7 @@ def load(
 
     entities = []
     for path in files:
+        check_rdf_syntax(path)
         entities.extend(read_kb_file(path))
     turtle = entities_to_turtle(entities)
     with _opened(store, backend, store_endpoint) as kg:
