@@ -526,6 +526,71 @@ def _from_json(cell: Mapping[str, str]) -> Node:
     return Literal(value)
 
 
+def _answer(url: str, raw: bytes, content_type: str, *, graph: bool) -> Any:
+    """A SPARQL endpoint's answer checked and parsed: results JSON (a dict of the shape
+    SPARQL 1.1 gives) or, with `graph`, Turtle as an rdflib Graph (empty when the body is).
+
+    Raises:
+        StoreError: the answer is an HTML page, empty, not UTF-8, not JSON or Turtle, or
+            JSON of another shape (one line naming the endpoint).
+    """
+    head = raw[:512].lstrip().lower()
+    if "html" in content_type.lower() or head.startswith((b"<!doctype html", b"<html")):
+        raise StoreError(f"SPARQL endpoint {url} answered with an HTML page, not SPARQL "
+                         "results; is the URL the query endpoint (e.g. .../query)?")
+    try:
+        body = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise StoreError(f"SPARQL endpoint {url} answered with bytes that are not UTF-8 "
+                         f"(at byte {exc.start})") from exc
+    if graph:
+        from rdflib import Graph
+
+        found = Graph()
+        if body.strip():
+            try:
+                found.parse(data=body, format="turtle")
+            except Exception as exc:  # rdflib's parsers raise several exception types
+                first = " ".join(str(exc).split())[:160]
+                raise StoreError(f"SPARQL endpoint {url} answered with malformed Turtle: "
+                                 f"{first}") from exc
+        return found
+    if not body.strip():
+        raise StoreError(f"SPARQL endpoint {url} answered with an empty body, not SPARQL "
+                         "results")
+    try:
+        data = json.loads(body)
+    except (ValueError, RecursionError) as exc:
+        raise StoreError(f"SPARQL endpoint {url} answered with something that is not JSON "
+                         f"({body[:40].strip()!r}...)") from exc
+    if not _results_shape(data):
+        raise StoreError(f"SPARQL endpoint {url} answered with JSON that is not SPARQL "
+                         "results (no boolean, or no head.vars and results.bindings)")
+    return data
+
+
+def _results_shape(data: Any) -> bool:
+    """True when `data` has the shape of SPARQL 1.1 results JSON (ASK or SELECT)."""
+    if not isinstance(data, dict):
+        return False
+    if "boolean" in data:
+        return isinstance(data["boolean"], bool)
+    head, results = data.get("head"), data.get("results")
+    if not isinstance(head, dict) or not isinstance(results, dict):
+        return False
+    variables, bindings = head.get("vars", []), results.get("bindings")
+    if not isinstance(variables, list) or not isinstance(bindings, list):
+        return False
+    return all(
+        isinstance(row, dict) and all(
+            isinstance(cell, dict) and isinstance(cell.get("value"), str)
+            and cell.get("type") in ("uri", "literal", "bnode", "typed-literal")
+            for cell in row.values()
+        )
+        for row in bindings
+    )
+
+
 class SparqlStore:
     """A remote SPARQL 1.1 Query + Update endpoint through SPARQLWrapper."""
 
@@ -561,7 +626,9 @@ class SparqlStore:
                 else endpoint
             )
         store = cls(endpoint, update_endpoint, read_only=read_only)
-        store._request("ASK {}", update=False)
+        if "boolean" not in store._request("ASK {}", update=False):
+            raise StoreError(f"SPARQL endpoint {endpoint} did not answer ASK with a boolean; "
+                             "is the URL a SPARQL query endpoint?")
         return store
 
     def _request(self, text: str, *, update: bool, accept_graph: bool = False) -> Any:
@@ -583,12 +650,9 @@ class SparqlStore:
             result = client.query()
             if update:
                 return None
-            body = result.response.read().decode("utf-8")
-            if accept_graph:
-                from rdflib import Graph
-
-                return Graph().parse(data=body, format="turtle")
-            return json.loads(body)
+            raw = result.response.read()
+            ctype = result.response.headers.get("Content-Type", "") or ""
+            return _answer(url or self.endpoint, raw, ctype, graph=accept_graph)
         except QueryBadFormed as exc:
             detail = str(exc).strip().splitlines()
             raise QueryError(f"SPARQL syntax error at {url}: {detail[-1] if detail else exc}"
@@ -641,13 +705,16 @@ class SparqlStore:
             "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", update=False
         )
         for b in data["results"]["bindings"]:
+            if not {"s", "p", "o", "g"} <= b.keys():
+                raise StoreError(f"SPARQL endpoint {self.endpoint} answered a quad without "
+                                 "all of ?s ?p ?o ?g")
             yield (_from_json(b["s"]), _from_json(b["p"]), _from_json(b["o"]),
                    _from_json(b["g"]))
 
     def graphs(self) -> list[str]:
         """The named graphs."""
         data = self._request("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", update=False)
-        return sorted(b["g"]["value"] for b in data["results"]["bindings"])
+        return sorted(b["g"]["value"] for b in data["results"]["bindings"] if "g" in b)
 
     def close(self) -> None:
         """Nothing to release (each request is its own connection)."""
