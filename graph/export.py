@@ -263,7 +263,10 @@ def atomic_file(path: str | Path, mode: str = "w") -> Iterator[IO[Any]]:
     except OSError as exc:
         raise ExportError(f"cannot write {target}: {exc.strerror or exc}") from exc
     try:
-        with os.fdopen(fd, mode, **({} if "b" in mode else {"encoding": "utf-8"})) as handle:
+        handle: IO[Any] = (
+            os.fdopen(fd, mode) if "b" in mode else os.fdopen(fd, mode, encoding="utf-8")
+        )
+        with handle:
             yield handle
         if target.exists():
             os.chmod(tmp, target.stat().st_mode & 0o7777)
