@@ -246,7 +246,10 @@ def pull(
         qids=qids or (), limit=limit, page_size=page_size, batch_size=batch_size,
     )
     if out is not None:
-        out.write_text(result.turtle, encoding="utf-8")
+        from sportkg.graph.export import atomic_file
+
+        with atomic_file(out) as handle:  # written whole or not at all
+            handle.write(result.turtle)
     added = linked = 0
     if not dry_run:
         with _opened(store, backend, store_endpoint) as kg:
