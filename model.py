@@ -121,6 +121,32 @@ class Entity:
         return cls(iri=iri, label=label, qid=qid, type=str(etype))
 
 
+def _check_calendar(value: str) -> None:
+    """Raise InputError unless `value` is a calendar year, month or day (YYYY[-MM[-DD]]).
+
+    Examples:
+        >>> _check_calendar("2026-02-28")
+        >>> _check_calendar("2026-02-30")
+        Traceback (most recent call last):
+        ...
+        sportkg.errors.InputError: date '2026-02-30' is not a calendar date (...)
+    """
+    import datetime as dt
+
+    parts = value.split("-")
+    ok = all(part.isascii() and part.isdigit() for part in parts) and len(parts[0]) == 4
+    if ok:
+        try:
+            dt.date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1,
+                    int(parts[2]) if len(parts) > 2 else 1)
+        except ValueError:
+            ok = False
+    if not ok:
+        raise InputError(
+            f"date {value!r} is not a calendar date (YYYY, YYYY-MM or YYYY-MM-DD)"
+        )
+
+
 @dataclass(frozen=True)
 class LiteralValue:
     """A typed literal: a date with precision, a number, a duration in seconds, or a string.
@@ -151,6 +177,7 @@ class LiteralValue:
                     f"date {self.value!r} does not have {self.precision} precision "
                     "(YYYY, YYYY-MM or YYYY-MM-DD)"
                 )
+            _check_calendar(self.value)
         elif self.precision is not None:
             raise InputError(f"only dates have a precision, not {self.datatype} {self.value!r}")
         if self.datatype == "integer" and (

@@ -63,14 +63,26 @@ def _check_date(value: str | None) -> str | None:
     return _check_reading_option(value, lang=False)
 
 
+def _check_glob(value: str) -> str:
+    """Reject a --glob that reaches outside the directories (absolute, '..') as a usage mistake."""
+    from sportkg.extract.readers import check_glob
+
+    try:
+        check_glob(value)
+    except InputError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+    return value
+
+
 PathsArg = Annotated[
     list[str],
     typer.Argument(metavar="PATHS",
                    help="Article files, directories (searched recursively) or - for stdin."),
 ]
 GlobOpt = Annotated[
-    str, typer.Option("--glob", metavar="PATTERN",
-                      help="File pattern inside directories; * takes .txt and .jsonl.")
+    str, typer.Option("--glob", metavar="PATTERN", callback=_check_glob,
+                      help="File pattern inside directories (relative, no '..'); * takes "
+                      ".txt and .jsonl.")
 ]
 LangOpt = Annotated[
     str | None,
@@ -372,8 +384,18 @@ def extract(
     scheduler: SchedulerOpt = None,
     local_cluster: LocalClusterOpt = None,
 ) -> None:
-    """Extract statements from articles and write them as JSON lines or a table."""
+    """Extract statements from articles and write them as JSON lines or a table.
+
+    With --out the file is written whole or not at all (a temporary file beside it is
+    renamed at the end), and it may not be one of the inputs.
+    """
+    from contextlib import nullcontext
+
+    from sportkg.graph.export import atomic_file
+
     reading = Reading.of(paths, glob=glob, lang=lang, date=date, max_mb=max_mb)
+    if out is not None:
+        refuse_input_as_output(out, paths, glob=glob)
     results = extract_statements(
         reading,
         pipeline=pipeline,
@@ -382,12 +404,8 @@ def extract(
         scheduler=scheduler,
         local_cluster=local_cluster,
     )
-    try:
-        handle = out.open("w", encoding="utf-8") if out else sys.stdout
-    except OSError as exc:
-        raise InputError(f"{out}: cannot write the output: {exc.strerror or exc}") from exc
     count = 0
-    try:
+    with atomic_file(out) if out else nullcontext(sys.stdout) as handle:
         if format is StatementFormat.table:
             count = write_table((s for _, stmts in results for s in stmts), handle)
         else:
@@ -395,11 +413,21 @@ def extract(
                 for statement in statements:
                     handle.write(json.dumps(statement.to_dict(), ensure_ascii=False) + "\n")
                     count += 1
-    finally:
-        if out:
-            handle.close()
     _summary(reading, count, verb="extracted from")
     _exit_for(reading)
+
+
+def refuse_input_as_output(out: Path, paths: list[str], *, glob: str) -> None:
+    """Raise a usage mistake when `out` is one of the input files (it would be overwritten)."""
+    from sportkg.commands.group import usage_error
+
+    target = out.resolve()
+    inputs = {Path(p).resolve() for p in paths if p != "-"}
+    if target in inputs or any(
+        isinstance(item, tuple) and item[0].resolve() == target
+        for item in input_files(paths, glob=glob)
+    ):
+        raise usage_error(f"--out {str(out)!r} is one of the inputs; write somewhere else")
 
 
 def build(

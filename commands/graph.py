@@ -9,6 +9,7 @@ command modules.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,7 +29,7 @@ from sportkg.commands.options import (
     StoreOpt,
 )
 from sportkg.commands.output import counts_text, plural, say, store_counts, warn
-from sportkg.errors import ConfigError, InputError
+from sportkg.errors import ConfigError, InputError, QueryError
 
 if TYPE_CHECKING:
     from sportkg.graph.kg import KnowledgeGraph
@@ -91,12 +92,18 @@ def _lines(path: str) -> Iterator[tuple[str, int, str]]:
 
 
 def read_statements(paths: list[str]) -> Iterator[Statement]:
-    """Statements from JSON-lines files ("-" for stdin), checked against the relation table.
+    """Statements from JSON-lines files ("-" for stdin), each checked as the store would.
+
+    A line is read, turned into a Statement and written out as RDF lines (then
+    dropped), so whatever would stop the write stops here, before anything is stored.
 
     Raises:
-        InputError: naming `file:line` and the problem (bad JSON, a malformed
-            statement, an unknown property or qualifier).
+        InputError: naming `file:line` and the problem (bad JSON, a lone surrogate, an
+            integer too long, a malformed statement or date, an unknown property or
+            qualifier, an invalid IRI).
     """
+    from sportkg.extract.readers import parse_json_line
+    from sportkg.graph import rdf
     from sportkg.model import Statement
     from sportkg.ontology.relations import RELATIONS
 
@@ -105,21 +112,15 @@ def read_statements(paths: list[str]) -> Iterator[Statement]:
             if not line.strip():
                 continue
             try:
-                data = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(
-                    f"{name}:{number}: invalid JSON: {exc.msg} (column {exc.colno})"
-                ) from exc
-            try:
-                statement = Statement.from_dict(data)
+                statement = Statement.from_dict(parse_json_line(line))
+                for key in (statement.property, *(k for k, _ in statement.qualifiers)):
+                    if key not in RELATIONS:
+                        raise InputError(
+                            f"unknown property {key!r}. Available: {', '.join(sorted(RELATIONS))}"
+                        )
+                rdf.article_lines(rdf.ArticleInfo.from_statement(statement), [statement])
             except InputError as exc:
                 raise InputError(f"{name}:{number}: {exc}") from exc
-            for key in (statement.property, *(k for k, _ in statement.qualifiers)):
-                if key not in RELATIONS:
-                    raise InputError(
-                        f"{name}:{number}: unknown property {key!r}. "
-                        f"Available: {', '.join(sorted(RELATIONS))}"
-                    )
             yield statement
 
 
@@ -196,7 +197,10 @@ def query(
     with open_kg(store, backend, store_endpoint, read_only=backend == "oxigraph") as kg:
         from sportkg.queries import run_query
 
-        result = run_query(kg, named, values)
+        try:
+            result = run_query(kg, named, values)
+        except QueryError as exc:
+            raise QueryError(user_lines(str(exc), added_lines(name, named.text))) from exc
         unknown = _unknown_names(kg, named, values, result)
     typer.echo(format_result(result, format.value), nl=False)
     for key, value, close in unknown:
@@ -204,6 +208,42 @@ def query(
         either = " or ".join(filter(None, [", ".join(quoted[:-1]), *quoted[-1:]]))
         hint = f"; did you mean {either}?" if close else ""
         say(f"no one in the graph is named {value!r} (--param {key}){hint}")
+
+
+def added_lines(name: str, text: str) -> int:
+    """How many lines were put in front of the query the user wrote (prefixes, a title)."""
+    from sportkg.queries import QUERY_DIR
+
+    path = Path(name)
+    if not (name.endswith((".rq", ".sparql")) or "/" in name):
+        path = QUERY_DIR / f"{name}.rq"
+    try:
+        own = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return 0
+    return max(0, text.count("\n") - own.count("\n")) if text.endswith(own) else 0
+
+
+_LINE_AT = re.compile(r"(\bat |\bline[: ]|\(line:)(\d+)")
+
+
+def user_lines(message: str, offset: int) -> str:
+    """`message` with the line numbers it names counted in the user's own query text.
+
+    Examples:
+        >>> user_lines("SPARQL syntax error: error at 31:1: expected ...", 27)
+        'SPARQL syntax error: error at 4:1: expected ...'
+        >>> user_lines("Expected SelectQuery (at char 1322), (line:29, col:3)", 26)
+        'Expected SelectQuery (at char 1322), (line:3, col:3)'
+    """
+    if not offset:
+        return message
+
+    def shift(match: re.Match[str]) -> str:
+        number = int(match.group(2))
+        return match.group(1) + str(number - offset if number > offset else number)
+
+    return _LINE_AT.sub(shift, message)
 
 
 NAME_QUERY = """
@@ -301,9 +341,7 @@ def export(
         if out == "-":
             typer.echo(kg.serialize(fmt), nl=False)
             return
-        target = Path(out)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        kg.dump(target, fmt)
+        kg.dump(Path(out), fmt)  # written whole or not at all
     say(f"wrote {fmt} to {out}")
 
 

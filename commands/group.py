@@ -44,6 +44,9 @@ USAGE_EXIT = 2
 ERROR_EXIT = 1
 """Exit code of an error in the work itself (bad input, unreachable store, ...)."""
 
+INTERRUPTED_EXIT = 130
+"""Exit code after Ctrl-C (128 + SIGINT), as shells report it; stderr says "interrupted"."""
+
 
 def click_exceptions() -> ModuleType:
     """The module of the Click exception classes the installed Typer raises."""
@@ -185,6 +188,8 @@ class SportKGGroup(TyperGroup):
         except Exception as exc:  # noqa: BLE001 - this is the CLI's error boundary
             fail(exc, debug=wants_debug(argv))
         code = result if isinstance(result, int) and not isinstance(result, bool) else 0
+        if code == INTERRUPTED_EXIT:  # Typer's answer to Ctrl-C (KeyboardInterrupt)
+            typer.echo("sportkg: interrupted", err=True)
         if standalone_mode:
             sys.exit(code)
         return code

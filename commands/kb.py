@@ -26,6 +26,7 @@ from sportkg.commands.options import (
     WikidataEndpointOpt,
 )
 from sportkg.commands.output import plural, say
+from sportkg.errors import InputError
 
 if TYPE_CHECKING:
     from sportkg.extract.kb import KnowledgeBase
@@ -245,7 +246,10 @@ def pull(
         qids=qids or (), limit=limit, page_size=page_size, batch_size=batch_size,
     )
     if out is not None:
-        out.write_text(result.turtle, encoding="utf-8")
+        from sportkg.graph.export import atomic_file
+
+        with atomic_file(out) as handle:  # written whole or not at all
+            handle.write(result.turtle)
     added = linked = 0
     if not dry_run:
         with _opened(store, backend, store_endpoint) as kg:
@@ -255,6 +259,33 @@ def pull(
          f"({plural(people, 'person')}) from {wikidata_endpoint} "
          f"in {plural(client.requests, 'request')}; {plural(added, 'triple')} added to the KB "
          f"graph; {plural(linked, 'minted entity')} linked")
+
+
+RDF_SUFFIXES = {".ttl": "TURTLE", ".turtle": "TURTLE", ".nt": "N_TRIPLES"}
+"""KB files checked by Oxigraph's strict parser before they are read."""
+
+
+def check_rdf_syntax(path: Path) -> None:
+    """Refuse a Turtle or N-Triples file Oxigraph's parser rejects (such as an IRI with a
+    space, which rdflib only warns about), naming the file and line.
+
+    Raises:
+        InputError: `file:line: problem`.
+    """
+    import pyoxigraph
+
+    name = RDF_SUFFIXES.get(path.suffix.lower())
+    if name is None or not path.is_file():
+        return
+    try:
+        for _ in pyoxigraph.parse(path=str(path), format=getattr(pyoxigraph.RdfFormat, name)):
+            pass
+    except SyntaxError as exc:
+        message = str(exc.msg).split(": ", 1)[-1]
+        raise InputError(f"{path}:{exc.lineno}: not valid {name.replace('_', '-').title()}: "
+                         f"{message}") from exc
+    except (OSError, ValueError) as exc:
+        raise InputError(f"{path}: cannot read: {exc}") from exc
 
 
 @kb_app.command("load")
@@ -271,6 +302,7 @@ def load(
 
     entities = []
     for path in files:
+        check_rdf_syntax(path)
         entities.extend(read_kb_file(path))
     turtle = entities_to_turtle(entities)
     with _opened(store, backend, store_endpoint) as kg:

@@ -70,7 +70,6 @@ _HEADER_LINE = re.compile(
 _FRONT_KEY = re.compile(r"^[ \t]*(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*$")
 _FRONT_FENCE = re.compile(r"^---[ \t]*$")
 _MAX_HEADER_LINES = 50
-_TOO_DEEP = "record is nested too deeply to be an article"
 HEADER_KEYS = ("date", "title", "url", "lang")
 """The keys read from header lines and front matter ("language" is taken as "lang")."""
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -146,6 +145,7 @@ def input_files(
         ("-" for stdin), (path, found_in_a_directory) per file, or a ReadFailure for a
         path that does not exist or a directory without matching files.
     """
+    check_glob(glob)
     skip = {Path(p).resolve() for p in exclude}
     for raw in paths:
         if str(raw) == "-":
@@ -153,8 +153,11 @@ def input_files(
             continue
         path = Path(raw)
         if path.is_dir():
-            files = _directory_files(path, glob=glob)
-            if not files:
+            unreadable: list[tuple[Path, str]] = []
+            files = _directory_files(path, glob=glob, unreadable=unreadable)
+            for folder, reason in unreadable:
+                yield ReadFailure(str(folder), f"directory cannot be read: {reason}")
+            if not files and not unreadable:
                 yield ReadFailure(str(path), f"directory has no files matching {glob!r}")
             for file in files:
                 if file.resolve() not in skip:
@@ -162,10 +165,49 @@ def input_files(
         elif path.is_file():
             if path.resolve() not in skip:
                 yield path, False
-        elif path.exists():
-            yield ReadFailure(str(path), "not a regular file or directory")
         else:
-            yield ReadFailure(str(path), "no such file or directory")
+            yield ReadFailure(str(path), _missing_reason(path))
+
+
+def check_glob(glob: str) -> None:
+    """Refuse a `--glob` pattern that could reach outside the directory it is applied in.
+
+    Examples:
+        >>> check_glob("*.txt"), check_glob("2025/**/*.jsonl")
+        (None, None)
+        >>> check_glob("../*")
+        Traceback (most recent call last):
+        ...
+        sportkg.errors.InputError: glob '../*' must stay inside the directory (...)
+
+    Raises:
+        InputError: the pattern is empty, absolute or has a '..' part.
+    """
+    parts = glob.replace("\\", "/").split("/")
+    if not glob or glob.startswith(("/", "~")) or ".." in parts or Path(glob).is_absolute():
+        raise InputError(
+            f"glob {glob!r} must stay inside the directory (no absolute path, no '..')"
+        )
+
+
+def _missing_reason(path: Path) -> str:
+    """Why `path` is neither a file nor a directory: a link loop, a broken link, ..."""
+    import errno
+    import os
+
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop (the link points back to itself)"
+        if path.is_symlink():
+            return f"broken symbolic link (it points to {os.readlink(path)!r}, which is missing)"
+        if exc.errno in (errno.EACCES, errno.EPERM):
+            return f"cannot be reached: {exc.strerror}"
+        if exc.errno == errno.ENOTDIR:
+            return "no such file or directory (a part of the path is a file)"
+        return "no such file or directory"
+    return "not a regular file or directory"
 
 
 def read_file(
@@ -250,6 +292,61 @@ def read_jsonl(
         yield ReadFailure(str(path), f"cannot read: {exc.strerror or exc}")
 
 
+def parse_json_line(line: str | bytes) -> Any:
+    """One JSON value from a line, refusing what later steps could not carry.
+
+    Beyond invalid JSON, the value is refused when it nests too deeply, holds an
+    integer too long for Python to read (over 4,300 digits) or a string with a lone
+    surrogate (an escape such as ``"\\ud800"``, which is not a character and cannot be
+    written as UTF-8).
+
+    Examples:
+        >>> parse_json_line('{"doc": "a"}')
+        {'doc': 'a'}
+        >>> parse_json_line(r'{"doc": "\\ud800"}')
+        Traceback (most recent call last):
+        ...
+        sportkg.errors.InputError: not valid text: a lone surrogate U+D800 (...)
+
+    Raises:
+        InputError: naming the problem (the caller adds the file and line).
+    """
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"not valid JSON ({exc.msg}, column {exc.colno})") from None
+    except RecursionError:
+        raise InputError("nested too deeply") from None
+    except ValueError as exc:  # an integer over sys.get_int_max_str_digits() digits
+        raise InputError(f"not readable: {str(exc).split(';')[0]}") from None
+    text = line if isinstance(line, str) else line.decode("utf-8", "replace")
+    if "\\u" in text:
+        _check_surrogates(data)
+    return data
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _check_surrogates(value: Any) -> None:
+    """Raise InputError when a string in `value` (keys included) holds a lone surrogate."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            found = _SURROGATE.search(item)
+            if found:
+                raise InputError(
+                    f"not valid text: a lone surrogate U+{ord(found.group()):04X} "
+                    "(an escape such as \\ud800 that is no character)"
+                )
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+
+
 def json_lines(path: Path, *, what: str) -> Iterator[tuple[int, Any]]:
     """The parsed non-blank lines of a small JSON-lines file (gold facts, statements).
 
@@ -273,11 +370,9 @@ def json_lines(path: Path, *, what: str) -> Iterator[tuple[int, Any]]:
             if not line.strip():
                 continue
             try:
-                data = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{path}:{number}: not valid JSON ({exc.msg})") from None
-            except RecursionError:
-                raise InputError(f"{path}:{number}: {_TOO_DEEP}") from None
+                data = parse_json_line(line)
+            except InputError as exc:
+                raise InputError(f"{path}:{number}: {exc}") from None
             yield number, data
 
 
@@ -312,7 +407,21 @@ def read_stdin(
     if not data:
         yield ReadFailure("-", "empty input")
         return
-    yield _text_article(data, source="-", doc_id="stdin", lang=lang, date=date)
+    yield _text_article(data, source="-", doc_id=stdin_name(data), lang=lang, date=date)
+
+
+def stdin_name(content: bytes | str) -> str:
+    """The name of an article read from stdin without one: `stdin-` and 12 hex digits of
+    its content hash, so two different piped articles never replace each other.
+
+    Examples:
+        >>> stdin_name("Anna won.")
+        'stdin-7ee5ab1a0b6d'
+    """
+    import hashlib
+
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    return "stdin-" + hashlib.sha256(data).hexdigest()[:12]
 
 
 def parse_text(
@@ -551,7 +660,7 @@ def _read_jsonl_stream(
             continue
         seen += 1
         try:
-            record = json.loads(_decode_line(raw, where=where))
+            record = parse_json_line(_decode_line(raw, where=where))
             if seen == 1 and isinstance(record, dict) and "text" not in record:
                 # A JSON-lines file of something else (gold facts, statements): one message.
                 if discovered:
@@ -562,7 +671,12 @@ def _read_jsonl_stream(
             article = _record_article(
                 record,
                 where=where,
-                default_id=f"{stem}-{number}",
+                default_id=(
+                    stdin_name(record["text"])
+                    if name == "-" and isinstance(record, dict)
+                    and isinstance(record.get("text"), str)
+                    else f"{stem}-{number}"
+                ),
                 source=name,
                 lang=lang,
                 date=date,
@@ -575,11 +689,7 @@ def _read_jsonl_stream(
                 )
                 continue
             yield article
-        except json.JSONDecodeError as exc:
-            yield ReadFailure(where, f"not valid JSON ({exc.msg})")
-        except RecursionError:
-            yield ReadFailure(where, _TOO_DEEP)
-        except InputError as exc:
+        except InputError as exc:  # parse_json_line says what is wrong with the line
             yield ReadFailure(where, str(exc))
     if seen == 0:
         yield ReadFailure(name, "empty file (no JSON-lines records)")
@@ -675,7 +785,22 @@ def _lines(stream: IO[bytes] | _Prefixed, *, limit: int) -> Iterator[bytes | Non
         yield None if too_long or len(buffer) > limit else buffer
 
 
-def _directory_files(directory: Path, *, glob: str) -> list[Path]:
+def _directory_files(
+    directory: Path, *, glob: str, unreadable: list[tuple[Path, str]] | None = None
+) -> list[Path]:
+    """The files under `directory` matching `glob`; folders that cannot be listed are
+    added to `unreadable` with the reason (the search itself passes them by)."""
+    import os
+
+    if unreadable is not None:
+        def note(exc: OSError) -> None:
+            where = Path(exc.filename) if exc.filename else directory
+            relative = where.relative_to(directory) if where.is_relative_to(directory) else where
+            if not any(part.startswith(".") for part in relative.parts):
+                unreadable.append((where, exc.strerror or str(exc)))
+
+        for _ in os.walk(directory, onerror=note):
+            pass
     files = []
     for path in sorted(directory.rglob(glob)):
         relative = path.relative_to(directory)

@@ -5,9 +5,10 @@
 Wikidata-format data works, e.g. a local Oxigraph server):
 
 - a descriptive User-Agent with a contact, as Wikimedia's User-Agent policy asks;
-- a timeout per request;
+- a deadline per request (the whole request, not each socket read);
 - retries with exponential backoff on 429 and 5xx answers and on timeouts,
-  honouring a `Retry-After` header (seconds or an HTTP date, capped);
+  honouring a `Retry-After` header (seconds or an HTTP date, capped at 60 s, with a
+  warning saying how long it waits);
 - VALUES batching (`select_values`, `construct_values`) and LIMIT/OFFSET
   paging (`select_pages`), so long lists become many small requests;
 - an on-disk cache keyed by endpoint, format and query text, with an expiry;
@@ -31,9 +32,10 @@ import logging
 import os
 import time
 import urllib.error
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 from sportkg import __version__
 from sportkg.errors import ConfigError, LinkingError
@@ -55,6 +57,11 @@ DEFAULT_CACHE_DIR = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 """HTTP statuses worth retrying."""
+
+MAX_RETRY_AFTER = 60.0
+"""The longest wait a Retry-After header gets (a longer one is cut to this, with a warning)."""
+
+T = TypeVar("T")
 
 _GET_LIMIT = 1800
 """Queries longer than this (in characters, URL-encoded) are sent by POST."""
@@ -80,7 +87,7 @@ class WikidataClient:
     Args:
         endpoint: SPARQL query URL.
         user_agent: the User-Agent header; keep a contact in it.
-        timeout: seconds to wait for one answer.
+        timeout: seconds one request may take in all, the answer read included.
         retries: how many times a failed request (429, 5xx, timeout) is retried.
         backoff: first wait in seconds; doubled on each retry.
         max_wait: cap of a single wait, also for long Retry-After values.
@@ -216,9 +223,7 @@ class WikidataClient:
             self.requests += 1
             wait: float | None = None
             try:
-                response = sparql.query().response
-                body: bytes = response.read()
-                ctype = response.headers.get("Content-Type", "") or ""
+                body, ctype = _within(self.timeout, lambda: _fetch(sparql))
             except urllib.error.HTTPError as exc:
                 if exc.code not in RETRY_STATUSES:
                     raise LinkingError(
@@ -252,9 +257,14 @@ class WikidataClient:
                 raise LinkingError(
                     f"endpoint {self.endpoint} failed after {attempt} attempts: {problem}"
                 )
-            delay = wait if wait is not None else self.backoff * 2 ** (attempt - 1)
-            delay = min(delay, self.max_wait)
-            log.info("endpoint %s: %s, retrying in %.1f s", self.endpoint, problem, delay)
+            if wait is not None:
+                delay = min(wait, MAX_RETRY_AFTER, self.max_wait)
+                log.warning("endpoint %s: %s with Retry-After %s s; waiting %g s before "
+                            "retrying (Ctrl-C stops)", self.endpoint, problem, f"{wait:g}",
+                            delay)
+            else:
+                delay = min(self.backoff * 2 ** (attempt - 1), self.max_wait)
+                log.info("endpoint %s: %s, retrying in %.1f s", self.endpoint, problem, delay)
             time.sleep(delay)
 
     # ------------------------------------------------------------------ cache
@@ -288,6 +298,41 @@ class WikidataClient:
         path = self._cache_path(query, fmt)
         if path is not None and path.is_file():
             path.unlink()
+
+
+def _fetch(sparql: Any) -> tuple[bytes, str]:
+    """Send the query; the answer's body and Content-Type."""
+    response = sparql.query().response
+    body: bytes = response.read()
+    return body, response.headers.get("Content-Type", "") or ""
+
+
+def _within(seconds: float, work: Callable[[], T]) -> T:
+    """`work()`, or TimeoutError when it has not finished within `seconds` in all.
+
+    A socket timeout bounds each read only, so a server that sends a byte now and then
+    would hold a request for ever; this bounds the whole request. The abandoned request
+    runs on in a daemon thread until its own socket timeout ends it.
+    """
+    import threading
+
+    outcome: list[T] = []
+    failure: list[BaseException] = []
+
+    def target() -> None:
+        try:
+            outcome.append(work())
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
+            failure.append(exc)
+
+    worker = threading.Thread(target=target, name="sportkg-wikidata", daemon=True)
+    worker.start()
+    worker.join(seconds)
+    if worker.is_alive():
+        raise TimeoutError(f"no answer within {seconds:g} s")
+    if failure:
+        raise failure[0]
+    return outcome[0]
 
 
 def _retry_after(value: str | None) -> float | None:

@@ -39,6 +39,7 @@ from typing import IO, Any
 
 from sportkg.errors import QueryError
 from sportkg.graph import label_service
+from sportkg.graph.stores import check_nesting
 
 SPOOL_BYTES = 8 * 1024 * 1024
 """Answers up to this size are buffered in memory, larger ones in a temporary file."""
@@ -330,6 +331,7 @@ class FrontHandler(BaseHTTPRequestHandler):
             self._fail(400, f"send exactly one '{operation}' (as a parameter or the POST body)")
             return
         try:
+            check_nesting(texts[0])  # the engine's parser would crash on deeper nesting
             text = label_service.rewrite(texts[0])
         except QueryError as exc:
             self._fail(400, str(exc))

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, Protocol
+from typing import IO, TYPE_CHECKING, Any, ClassVar, Protocol
 
 from sportkg import registry
 from sportkg.errors import ConfigError, ExportError
@@ -98,8 +100,16 @@ class _RdflibExporter:
     name: ClassVar[str] = ""
     rdflib_format: ClassVar[str] = ""
     named_graphs: ClassVar[bool] = False
+    native: ClassVar[bool] = False
+    """Whether a store with its own writer (Oxigraph's `dump`) serialises this format."""
 
     def dump(self, kg: KnowledgeGraph, stream: io.BytesIO) -> None:
+        native = getattr(kg.store, "dump", None)
+        if self.native and native is not None:
+            # Oxigraph's writer streams in linear time; rdflib's Dataset slows down with
+            # every graph added (quadratic in the number of articles).
+            stream.write(native(self.name))
+            return
         source: Any = dataset_of(kg) if self.named_graphs else union_of(kg)
         stream.write(source.serialize(format=self.rdflib_format, encoding="utf-8"))
 
@@ -116,6 +126,7 @@ class NTriplesExporter(_RdflibExporter):
 
     name = "ntriples"
     rdflib_format = "nt"
+    native = True
 
 
 class TrigExporter(_RdflibExporter):
@@ -123,6 +134,7 @@ class TrigExporter(_RdflibExporter):
 
     name = "trig"
     rdflib_format = "trig"
+    native = True
     named_graphs = True
 
 
@@ -131,6 +143,7 @@ class NQuadsExporter(_RdflibExporter):
 
     name = "nquads"
     rdflib_format = "nquads"
+    native = True
     named_graphs = True
 
 
@@ -213,11 +226,67 @@ def dump(kg: KnowledgeGraph, path: Path, fmt: str) -> None:
         ExportError: unknown format or the file cannot be written.
     """
     chosen = exporter(fmt)
-    stream = io.BytesIO()
-    chosen.dump(kg, stream)
-    tmp = path.with_name(path.name + ".part")
+    with atomic_file(path, "wb") as handle:
+        chosen.dump(kg, handle)  # type: ignore[arg-type]
+
+
+@contextmanager
+def atomic_file(path: str | Path, mode: str = "w") -> Iterator[IO[Any]]:
+    """A file to write `path` through: a hidden temporary file in the same folder, moved
+    over `path` (`os.replace`) only when the block ends without an error, so `path`
+    holds either its old content or the whole new one, never a part.
+
+    Args:
+        path: the file to write; its folder is created.
+        mode: "w" (UTF-8 text) or "wb".
+
+    Examples:
+        >>> import tempfile
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     with atomic_file(Path(folder) / "out.txt") as handle:
+        ...         _ = handle.write("done")
+        ...     (Path(folder) / "out.txt").read_text()
+        'done'
+
+    Raises:
+        ExportError: the folder or the file cannot be written (naming the file and why).
+    """
+    import os
+    import tempfile
+
+    target = Path(path)
     try:
-        tmp.write_bytes(stream.getvalue())
-        tmp.replace(path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+    except (FileExistsError, NotADirectoryError) as exc:
+        raise ExportError(f"cannot write {target}: a part of its folder is a file") from exc
     except OSError as exc:
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        raise ExportError(f"cannot write {target}: {exc.strerror or exc}") from exc
+    try:
+        handle: IO[Any] = (
+            os.fdopen(fd, mode) if "b" in mode else os.fdopen(fd, mode, encoding="utf-8")
+        )
+        with handle:
+            yield handle
+        if target.exists():
+            os.chmod(tmp, target.stat().st_mode & 0o7777)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, target)
+    except OSError as exc:
+        _discard(tmp)
+        raise ExportError(f"cannot write {target}: {exc.strerror or exc}") from exc
+    except BaseException:
+        _discard(tmp)
+        raise
+
+
+def _discard(tmp: str) -> None:
+    import os
+
+    try:
+        os.unlink(tmp)
+    except OSError:
+        pass

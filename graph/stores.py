@@ -126,6 +126,57 @@ def _as_written() -> Iterator[None]:
         rdflib.NORMALIZE_LITERALS = before
 
 
+MAX_NESTING = 200
+"""Deepest nesting of ( [ { a query may have; deeper ones would exhaust an engine's stack."""
+
+_OPEN, _CLOSE = "([{", ")]}"
+
+
+def check_nesting(text: str, *, limit: int = MAX_NESTING) -> None:
+    """Refuse a query nested deeper than `limit` brackets and braces (strings, IRIs and
+    comments aside) before it reaches an engine, whose parser could crash on it.
+
+    Examples:
+        >>> check_nesting("SELECT * WHERE { { ?s ?p '{{{' } }")
+        >>> check_nesting("ASK " + "{" * 300 + "}" * 300)
+        Traceback (most recent call last):
+        ...
+        sportkg.errors.QueryError: query is nested 300 levels deep (line 1); the limit is 200
+
+    Raises:
+        QueryError: naming the depth and the line where it passes the limit.
+    """
+    depth = 0
+    for line_number, line in enumerate(_FORM_NOISE.sub(_blank, text).split("\n"), start=1):
+        for char in line:
+            if char in _OPEN:
+                depth += 1
+                if depth > limit:
+                    deepest = _deepest(text)
+                    raise QueryError(
+                        f"query is nested {deepest} levels deep (line {line_number}); "
+                        f"the limit is {limit}"
+                    )
+            elif char in _CLOSE:
+                depth -= 1
+
+
+def _blank(match: re.Match[str]) -> str:
+    """A string, IRI or comment replaced by spaces, its line breaks kept."""
+    return re.sub(r"[^\n]", " ", match.group())
+
+
+def _deepest(text: str) -> int:
+    depth = deepest = 0
+    for char in _FORM_NOISE.sub(_blank, text):
+        if char in _OPEN:
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in _CLOSE:
+            depth -= 1
+    return deepest
+
+
 # ------------------------------------------------------------------------------- oxigraph
 
 
@@ -213,13 +264,7 @@ class OxigraphStore:
                 else pyoxigraph.Store(str(location))
             )
         except (OSError, RuntimeError) as exc:
-            text = str(exc)
-            if "lock" in text.lower():
-                raise StoreError(
-                    f"store {location} is in use by another process (it is locked); "
-                    "close it or use another --store"
-                ) from exc
-            raise StoreError(f"cannot open store {location}: {text.splitlines()[0]}") from exc
+            raise _store_error(location, "cannot open store", exc) from exc
         return cls(store, path=location, read_only=read_only)
 
     def _writable(self) -> None:
@@ -251,7 +296,7 @@ class OxigraphStore:
         except (SyntaxError, ValueError) as exc:
             raise InputError(f"cannot write {where}: {exc}") from exc
         except (OSError, RuntimeError) as exc:
-            raise StoreError(f"cannot write {where}: {exc}") from exc
+            raise _store_error(self.path, f"cannot write {where}:", exc) from exc
 
     def query(self, sparql: str, *, bindings: Mapping[str, Node] | None = None) -> QueryResult:
         """Run a query with Oxigraph, bindings injected as a VALUES block.
@@ -261,6 +306,7 @@ class OxigraphStore:
         """
         from pyoxigraph import QueryBoolean, QuerySolutions
 
+        check_nesting(sparql)
         text = _bindings.inject_values(sparql, bindings or {})
         try:
             answer = self._store.query(text, use_default_graph_as_union=True)
@@ -281,53 +327,96 @@ class OxigraphStore:
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {exc}") from exc
         except (OSError, RuntimeError) as exc:
+            if "Corruption" in str(exc):
+                raise _store_error(self.path, "cannot read store", exc) from exc
             raise QueryError(f"query failed: {exc}") from exc
 
     def update(self, sparql: str) -> None:
         """Run a SPARQL update atomically."""
         self._writable()
+        check_nesting(sparql)
         try:
             self._store.update(sparql)
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {exc}") from exc
         except (OSError, RuntimeError) as exc:
-            raise StoreError(f"update failed: {exc}") from exc
+            raise _store_error(self.path, "update failed on", exc) from exc
 
     def triples(self, graph: str) -> Iterator[Triple]:
         """The triples of one named graph."""
         from pyoxigraph import NamedNode
 
-        for quad in self._store.quads_for_pattern(None, None, None, NamedNode(graph)):
-            yield (_from_ox(quad.subject), _from_ox(quad.predicate),  # type: ignore[misc]
-                   _from_ox(quad.object))
+        try:
+            for quad in self._store.quads_for_pattern(None, None, None, NamedNode(graph)):
+                yield (_from_ox(quad.subject), _from_ox(quad.predicate),  # type: ignore[misc]
+                       _from_ox(quad.object))
+        except (OSError, RuntimeError) as exc:
+            raise _store_error(self.path, "cannot read store", exc) from exc
 
     def quads(self) -> Iterator[Quad]:
         """Every quad in the store."""
-        for quad in self._store:
-            yield (_from_ox(quad.subject), _from_ox(quad.predicate),  # type: ignore[misc]
-                   _from_ox(quad.object), _from_ox(quad.graph_name))
+        try:
+            for quad in self._store:
+                yield (_from_ox(quad.subject), _from_ox(quad.predicate),  # type: ignore[misc]
+                       _from_ox(quad.object), _from_ox(quad.graph_name))
+        except (OSError, RuntimeError) as exc:
+            raise _store_error(self.path, "cannot read store", exc) from exc
 
     def graphs(self) -> list[str]:
         """The named graphs."""
-        return sorted(g.value for g in self._store.named_graphs())
+        try:
+            return sorted(g.value for g in self._store.named_graphs())
+        except (OSError, RuntimeError) as exc:
+            raise _store_error(self.path, "cannot read store", exc) from exc
 
-    def dump(self, fmt: str) -> str:
-        """Serialise the whole dataset with Oxigraph's writer (N-Quads or TriG)."""
-        from pyoxigraph import RdfFormat
+    def dump(self, fmt: str) -> bytes:
+        """The whole dataset in Oxigraph's own writer: N-Quads or TriG keep the graphs,
+        N-Triples is their union (each triple once)."""
+        from pyoxigraph import RdfFormat, Triple, serialize
 
-        formats = {"nquads": RdfFormat.N_QUADS, "trig": RdfFormat.TRIG}
-        data = self._store.dump(format=formats[fmt])
-        return data.decode("utf-8") if isinstance(data, bytes) else str(data)
+        try:
+            if fmt == "ntriples":
+                rows = self._store.query(
+                    "SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
+                )
+                triples = (Triple(row[0], row[1], row[2]) for row in rows)
+                return serialize(triples, format=RdfFormat.N_TRIPLES) or b""
+            formats = {"nquads": RdfFormat.N_QUADS, "trig": RdfFormat.TRIG}
+            data = self._store.dump(format=formats[fmt])
+        except (OSError, RuntimeError) as exc:
+            raise _store_error(self.path, "cannot read store", exc) from exc
+        return data if isinstance(data, bytes) else str(data).encode("utf-8")
 
     def close(self) -> None:
-        """Flush and release the directory lock."""
+        """Flush and release the directory lock.
+
+        Raises:
+            StoreError: the flush failed (a full disk, a damaged store file).
+        """
         if self._store is not None:
+            store, self._store = self._store, None
             if not self.read_only:
                 try:
-                    self._store.flush()
-                except OSError:
-                    pass
-            self._store = None
+                    store.flush()
+                except (OSError, RuntimeError) as exc:
+                    raise _store_error(self.path, "cannot write store", exc) from exc
+
+
+def _store_error(location: Path | None, doing: str, exc: BaseException) -> StoreError:
+    """An Oxigraph (RocksDB) failure as a one-line StoreError that says what to do."""
+    text = " ".join(str(exc).split())
+    where = location or "in memory"
+    if "lock hold" in text or "LOCK:" in text or "lock file" in text.lower():
+        return StoreError(
+            f"store {where} is locked by another process that writes to it (its LOCK "
+            "file is held); wait for that process to end, or use another --store"
+        )
+    if text.startswith("Corruption") or "corrupt" in text.lower():
+        return StoreError(
+            f"store {where} is damaged ({text[:160]}); restore it from a backup or "
+            "export, or build it again"
+        )
+    return StoreError(f"{doing} {where}: {text[:200]}")
 
 
 # --------------------------------------------------------------------------------- memory
@@ -384,6 +473,7 @@ class MemoryStore:
 
     def query(self, sparql: str, *, bindings: Mapping[str, Node] | None = None) -> QueryResult:
         """Run a query with rdflib, bindings injected as a VALUES block."""
+        check_nesting(sparql)
         text = _bindings.inject_values(sparql, bindings or {})
         try:
             answer = self.dataset.query(text)
@@ -399,6 +489,7 @@ class MemoryStore:
 
     def update(self, sparql: str) -> None:
         """Run a SPARQL update with rdflib."""
+        check_nesting(sparql)
         try:
             with _as_written():
                 self.dataset.update(sparql)
@@ -452,6 +543,71 @@ def _from_json(cell: Mapping[str, str]) -> Node:
     return Literal(value)
 
 
+def _answer(url: str, raw: bytes, content_type: str, *, graph: bool) -> Any:
+    """A SPARQL endpoint's answer checked and parsed: results JSON (a dict of the shape
+    SPARQL 1.1 gives) or, with `graph`, Turtle as an rdflib Graph (empty when the body is).
+
+    Raises:
+        StoreError: the answer is an HTML page, empty, not UTF-8, not JSON or Turtle, or
+            JSON of another shape (one line naming the endpoint).
+    """
+    head = raw[:512].lstrip().lower()
+    if "html" in content_type.lower() or head.startswith((b"<!doctype html", b"<html")):
+        raise StoreError(f"SPARQL endpoint {url} answered with an HTML page, not SPARQL "
+                         "results; is the URL the query endpoint (e.g. .../query)?")
+    try:
+        body = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise StoreError(f"SPARQL endpoint {url} answered with bytes that are not UTF-8 "
+                         f"(at byte {exc.start})") from exc
+    if graph:
+        from rdflib import Graph
+
+        found = Graph()
+        if body.strip():
+            try:
+                found.parse(data=body, format="turtle")
+            except Exception as exc:  # rdflib's parsers raise several exception types
+                first = " ".join(str(exc).split())[:160]
+                raise StoreError(f"SPARQL endpoint {url} answered with malformed Turtle: "
+                                 f"{first}") from exc
+        return found
+    if not body.strip():
+        raise StoreError(f"SPARQL endpoint {url} answered with an empty body, not SPARQL "
+                         "results")
+    try:
+        data = json.loads(body)
+    except (ValueError, RecursionError) as exc:
+        raise StoreError(f"SPARQL endpoint {url} answered with something that is not JSON "
+                         f"({body[:40].strip()!r}...)") from exc
+    if not _results_shape(data):
+        raise StoreError(f"SPARQL endpoint {url} answered with JSON that is not SPARQL "
+                         "results (no boolean, or no head.vars and results.bindings)")
+    return data
+
+
+def _results_shape(data: Any) -> bool:
+    """True when `data` has the shape of SPARQL 1.1 results JSON (ASK or SELECT)."""
+    if not isinstance(data, dict):
+        return False
+    if "boolean" in data:
+        return isinstance(data["boolean"], bool)
+    head, results = data.get("head"), data.get("results")
+    if not isinstance(head, dict) or not isinstance(results, dict):
+        return False
+    variables, bindings = head.get("vars", []), results.get("bindings")
+    if not isinstance(variables, list) or not isinstance(bindings, list):
+        return False
+    return all(
+        isinstance(row, dict) and all(
+            isinstance(cell, dict) and isinstance(cell.get("value"), str)
+            and cell.get("type") in ("uri", "literal", "bnode", "typed-literal")
+            for cell in row.values()
+        )
+        for row in bindings
+    )
+
+
 class SparqlStore:
     """A remote SPARQL 1.1 Query + Update endpoint through SPARQLWrapper."""
 
@@ -487,7 +643,9 @@ class SparqlStore:
                 else endpoint
             )
         store = cls(endpoint, update_endpoint, read_only=read_only)
-        store._request("ASK {}", update=False)
+        if "boolean" not in store._request("ASK {}", update=False):
+            raise StoreError(f"SPARQL endpoint {endpoint} did not answer ASK with a boolean; "
+                             "is the URL a SPARQL query endpoint?")
         return store
 
     def _request(self, text: str, *, update: bool, accept_graph: bool = False) -> Any:
@@ -513,12 +671,9 @@ class SparqlStore:
             result = client.query()
             if update:
                 return None
-            body = result.response.read().decode("utf-8")
-            if accept_graph:
-                from rdflib import Graph
-
-                return Graph().parse(data=body, format="turtle")
-            return json.loads(body)
+            raw = result.response.read()
+            ctype = result.response.headers.get("Content-Type", "") or ""
+            return _answer(url or self.endpoint, raw, ctype, graph=accept_graph)
         except QueryBadFormed as exc:
             detail = str(exc).strip().splitlines()
             raise QueryError(f"SPARQL syntax error at {url}: {detail[-1] if detail else exc}"
@@ -540,6 +695,7 @@ class SparqlStore:
 
     def query(self, sparql: str, *, bindings: Mapping[str, Node] | None = None) -> QueryResult:
         """Run a query on the endpoint, bindings injected as a VALUES block."""
+        check_nesting(sparql)
         text = _bindings.inject_values(sparql, bindings or {})
         if query_form(text) in ("CONSTRUCT", "DESCRIBE"):
             graph = self._request(text, update=False, accept_graph=True)
@@ -556,6 +712,7 @@ class SparqlStore:
 
     def update(self, sparql: str) -> None:
         """Send a SPARQL update."""
+        check_nesting(sparql)
         self._request(sparql, update=True)
 
     def triples(self, graph: str) -> Iterator[Triple]:
@@ -569,13 +726,16 @@ class SparqlStore:
             "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", update=False
         )
         for b in data["results"]["bindings"]:
+            if not {"s", "p", "o", "g"} <= b.keys():
+                raise StoreError(f"SPARQL endpoint {self.endpoint} answered a quad without "
+                                 "all of ?s ?p ?o ?g")
             yield (_from_json(b["s"]), _from_json(b["p"]), _from_json(b["o"]),
                    _from_json(b["g"]))
 
     def graphs(self) -> list[str]:
         """The named graphs."""
         data = self._request("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", update=False)
-        return sorted(b["g"]["value"] for b in data["results"]["bindings"])
+        return sorted(b["g"]["value"] for b in data["results"]["bindings"] if "g" in b)
 
     def close(self) -> None:
         """Nothing to release (each request is its own connection)."""

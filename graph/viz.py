@@ -268,7 +268,8 @@ def write_html(
 
     Args:
         kg: the graph.
-        path: the HTML file to write (its directory is created).
+        path: the HTML file to write (its directory is created; written whole or not
+            at all).
         person: centre the picture on this person (name, QID or IRI).
         depth: hops around `person` to include.
         title: page title (default: the person's name or "sportkg network").
@@ -276,6 +277,9 @@ def write_html(
 
     Returns:
         How many nodes and edges were drawn.
+
+    Raises:
+        ExportError: the file cannot be written.
     """
     nxg = kg.to_networkx(properties=properties)
     chosen = select(nxg, person=person, depth=depth)
@@ -283,10 +287,12 @@ def write_html(
     centre = [n for n in chosen.nodes if person is not None and n in find_nodes(chosen, person)]
     if title is None:
         title = f"{person} in sportkg" if person else "sportkg network"
+    from sportkg.graph.export import atomic_file
+
     out = Path(path)
-    out.parent.mkdir(parents=True, exist_ok=True)
     network = network_data(chosen, centre=centre)
-    out.write_text(page_html(network, title=title), encoding="utf-8")
+    with atomic_file(out) as handle:
+        handle.write(page_html(network, title=title))
     return VizSummary(nodes=len(network["nodes"]), edges=len(network["edges"]), path=out)
 
 

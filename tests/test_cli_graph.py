@@ -91,7 +91,7 @@ def test_malformed_line_names_file_and_line_and_loads_nothing(tmp_path: Path,
     bad.write_text("\n".join([*lines[:4], '{"doc": "x", "subject": ', *lines[4:]]) + "\n",
                    encoding="utf-8")
     _one_line_error(run("load", str(bad), "--store", "st", cwd=tmp_path), "bad.jsonl:5",
-                    "invalid JSON")
+                    "not valid JSON")
     assert not (tmp_path / "st").exists() or run(
         "stats", "--store", "st", "-f", "json", cwd=tmp_path).stdout.find('"statements": 0') >= 0
 

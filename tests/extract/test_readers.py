@@ -148,7 +148,8 @@ def test_jsonl_of_other_records_in_a_directory_is_skipped_with_a_warning(
 def test_stdin_text_and_jsonl() -> None:
     (article,) = read_stdin(stream=io.BytesIO(b" date 2024-04-04 De bokser won."))
     assert isinstance(article, Article)
-    assert (article.id, article.date, article.source) == ("stdin", "2024-04-04", "-")
+    assert (article.date, article.source) == ("2024-04-04", "-")
+    assert article.id.startswith("stdin-") and len(article.id) == len("stdin-") + 12
     lines = b'{"id": "s1", "text": "Zij won."}\n{"id": "s2", "text": "She won the race."}\n'
     articles = by_id(list(read_stdin(stream=io.BytesIO(lines), lang="nl")))
     assert set(articles) == {"s1", "s2"} and articles["s2"].lang == "nl"
