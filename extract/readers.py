@@ -36,6 +36,8 @@ Examples:
 from __future__ import annotations
 
 import codecs
+import dataclasses
+import functools
 import json
 import logging
 import re
@@ -265,7 +267,44 @@ def read_file(
     except OSError as exc:
         yield ReadFailure(name, f"cannot read: {exc.strerror or exc}")
         return
-    yield _text_article(data, source=name, doc_id=path.stem, lang=lang, date=date)
+    entry = index_entry(path)
+    found = _text_article(data, source=name, doc_id=path.stem,
+                          lang=lang or entry.get("lang"), date=date or entry.get("date"))
+    if isinstance(found, Article) and entry.get("url") and not found.url:
+        found = dataclasses.replace(found, url=entry["url"])
+    yield found
+
+
+INDEX_NAME = "index.tsv"
+"""The sidecar beside text articles: a header `file lang date url`, one row per file."""
+
+
+def index_entry(path: Path) -> dict[str, str]:
+    """What the `index.tsv` beside a text article says of it: lang, date and url (http[s]).
+
+    The file's own header lines win over the index; a cell that is no URL (a note in the
+    url column) is left out. A missing or unreadable index says nothing.
+    """
+    table = _index(str(path.parent))
+    row = table.get(path.name, {})
+    out = {k: v for k, v in row.items() if k in ("lang", "date") and v}
+    url = row.get("url", "")
+    if url.startswith(("http://", "https://")) and " " not in url:
+        out["url"] = url
+    return out
+
+
+@functools.lru_cache(maxsize=256)
+def _index(folder: str) -> dict[str, dict[str, str]]:
+    """The rows of a folder's `index.tsv` by file name (read once per folder)."""
+    import csv
+
+    try:
+        with (Path(folder) / INDEX_NAME).open(encoding="utf-8", newline="") as stream:
+            rows = list(csv.DictReader(stream, delimiter="\t"))
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return {}
+    return {row["file"]: row for row in rows if row.get("file")}
 
 
 def read_jsonl(

@@ -334,3 +334,18 @@ def test_jsonl_file_larger_than_the_limit_is_streamed_by_record(tmp_path: Path) 
     assert path.stat().st_size > 5000
     results = list(read_file(path, max_bytes=2000))
     assert len(by_id(results)) == 40 and not failures(results)
+
+
+def test_index_beside_text_articles_gives_url_language_and_date(tmp_path: Path) -> None:
+    from sportkg.extract.readers import read_paths
+
+    (tmp_path / "a.txt").write_text("Kok won goud in Heerenveen.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(" date 2025-01-02 Kok won goud.", encoding="utf-8")
+    (tmp_path / "index.tsv").write_text(
+        "file\tlang\tdate\turl\n"
+        "a.txt\tnl\t2025-03-04\thttps://example.org/nieuws/kok\n"
+        "b.txt\tnl\t2025-09-09\t(no address: a note)\n", encoding="utf-8")
+    found = {a.id: a for a in read_paths([tmp_path]) if isinstance(a, Article)}
+    assert (found["a"].url, found["a"].lang, found["a"].date) == (
+        "https://example.org/nieuws/kok", "nl", "2025-03-04")
+    assert found["b"].url is None and found["b"].date == "2025-01-02"  # the file's own wins
