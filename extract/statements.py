@@ -43,6 +43,8 @@ def doc_statements(doc: Doc, article: Article) -> list[Statement]:
     if not facts or not isinstance(context, ArticleContext):
         return []
     links: Mapping[tuple[int, int], tuple[Entity, object]] = doc.user_data.get(LINKS_KEY, {})
+    facts = [*facts, *_sport_of_winners(context, facts)]
+    links = _same_person_same_link(context, facts, links)
     length = len(context.text)
     merged: dict[tuple[str, ...], Statement] = {}
     order: list[tuple[str, ...]] = []
@@ -60,6 +62,56 @@ def doc_statements(doc: Doc, article: Article) -> list[Statement]:
     statements = _merge_same_wins(_merge_undetailed(_one_award_per_reading(
         [merged[k] for k in order])))
     return _drop_weaker_partners(statements)
+
+
+def _same_person_same_link(
+    context: ArticleContext, facts: list[Fact],
+    links: Mapping[tuple[int, int], tuple[Entity, object]],
+) -> Mapping[tuple[int, int], tuple[Entity, object]]:
+    """Links for every mention of a linked person: a pronoun or a later short name that an
+    extractor resolved to a person ("Hij", "Van der Poel") is the entity that person's
+    linked mention is, not a second one minted from the name."""
+    by_name: dict[str, tuple[Entity, object]] = {}
+    for sentence in context.sentences:
+        for person in sentence.people:
+            found = links.get((person.start, person.end))
+            if found is not None and found[0].type == "person":
+                by_name.setdefault(person.name, found)
+    if not by_name:
+        return links
+    out = dict(links)
+    for fact in facts:
+        for value in (fact.subject, fact.value):
+            if isinstance(value, Person) and (value.start, value.end) not in out \
+                    and value.name in by_name:
+                out[(value.start, value.end)] = by_name[value.name]
+    return out
+
+
+WINNING = ("P166",)
+"""A medal or title in the article's sport says the person does that sport."""
+
+
+def _sport_of_winners(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
+    """P641 for the people who won a medal or title in a one-sport article.
+
+    A medal or title in a named sport gives the sport, as a sport-specific occupation
+    does; the sport is the article's, so only when the article is about one sport.
+    """
+    sport = context.sport
+    if sport is None:
+        return []
+    has_sport = {f.subject.name for f in facts
+                 if f.property == "P641" and isinstance(f.subject, Person)}
+    out: list[Fact] = []
+    for fact in facts:
+        person = fact.subject
+        if fact.property in WINNING and isinstance(person, Person) and \
+                person.name not in has_sport:
+            has_sport.add(person.name)
+            out.append(Fact(person, "P641", sport, fact.sentence, "sportkg_sport_of_winners",
+                            round(min(fact.confidence, 0.8) * 0.8, 3)))
+    return out
 
 
 def _entity(

@@ -38,3 +38,13 @@ def test_a_lead_takes_the_race_its_next_sentence_names() -> None:
               if s.property == "P166"]
     events = [dict(s.qualifiers)["P1344"].label for s in medals]  # type: ignore[union-attr]
     assert events and all("mass start" in e and "3000" not in e for e in events)
+
+
+def test_a_medal_in_a_one_sport_article_gives_the_sport() -> None:
+    text = ("Schaatsster Eva Lind won zondag op het EK schaatsen in Thialf goud op de 1500 "
+            "meter. De Noorse Kari Holm pakte zilver. Het schaatsen trok veel publiek.")
+    article = Article(id="t", text=text, lang="nl", date="2026-03-01")
+    sports = {s.subject.label: s.value.label  # type: ignore[union-attr]
+              for s in extract_article(load_nlp("nl", linker=False), article)
+              if s.property == "P641"}
+    assert sports.get("Kari Holm") == "speed skating"
