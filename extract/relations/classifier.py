@@ -149,7 +149,7 @@ def pair_facts(
         facts.append(Fact(
             subject=subject,
             property=prop,
-            value=value_of(cand, context),
+            value=value_of(cand, context, prop),
             sentence=cand.sentence,
             extractor=name,
             confidence=float(row[best]),
@@ -162,7 +162,8 @@ def pair_facts(
     return facts
 
 
-def value_of(cand: Candidate, context: ArticleContext) -> Person | Concept:
+def value_of(cand: Candidate, context: ArticleContext,
+             prop: str | None = None) -> Person | Concept:
     """The fact value of a candidate: an event with the year and discipline its sentence names.
 
     An event mention that names a competition of the lexicon ("WK afstanden", "Olympische
@@ -170,6 +171,8 @@ def value_of(cand: Candidate, context: ArticleContext) -> Person | Concept:
     English ("women's team pursuit, 2021 World Single Distances Championships").
     """
     sentence = context.sentences[cand.sentence]
+    if cand.value.kind == "nation" and prop not in (None, "P27"):
+        return Concept(cand.value.label, "team")  # beaten by, or playing for, the country's team
     if cand.value.kind != "event":
         return cand.object_value(sentence.text, year_of(context, sentence))
     competition = competition_in(context, cand.value.text)

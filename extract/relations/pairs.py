@@ -93,6 +93,8 @@ class Candidate:
         the discipline the sentence names ("women's singles, Wimbledon 2017")."""
         if self.value.kind in ("country", "occupation"):
             return Concept(self.value.label, self.value.kind, self.value.qid)
+        if self.value.kind == "nation":
+            return Concept(self.value.label, "country", self.value.qid)
         if self.value.kind == "award":
             return Concept(self.value.label, "award", self.value.qid)
         if self.value.kind == "event":
@@ -110,7 +112,16 @@ class Candidate:
 def _as_value(mention: Mention) -> Person | Concept:
     if mention.kind == "person":
         return Person(mention.name, mention.start_char, mention.end_char)
+    if mention.kind == "nation":  # a country that wins, beats or is beaten: its team
+        return Concept(mention.label or mention.text, "team")
     return Concept(mention.text, mention.kind)
+
+
+def _names_country(lang: str, text: str) -> bool:
+    """True when `text` is a country's name ("Nederland"), not an adjective ("Nederlandse")."""
+    from sportkg.extract.relations.lexicon import Lexicon
+
+    return Lexicon.load().lookup("country", lang, text) is not None
 
 
 def _lexicon_entry(kind: str, lang: str, text: str) -> tuple[str, str | None, str]:
@@ -146,6 +157,8 @@ def sentence_mentions(doc: Doc, context: ArticleContext) -> list[list[Mention]]:
                 kind, context.lang, span.text)
             if kind in ("country", "occupation") and not label:
                 kind = None  # no English label to state
+            elif kind == "country" and _names_country(context.lang, span.text):
+                kind = "nation"  # "Nederland", "Belgium": a country, or its national team
             if kind is not None:
                 found.append(Mention(
                     span.start, span.end, span.start_char, span.end_char, span.text,
@@ -259,12 +272,14 @@ def candidates(doc: Doc, context: ArticleContext) -> list[Candidate]:
         mentions = sorted([*named, *_pronoun_mentions(doc, context, index, named),
                            *award_mentions(doc, context, index)], key=lambda m: m.start)
         for a in mentions:
-            if a.kind not in ("person", "team"):
+            if a.kind not in ("person", "team", "nation"):
                 continue
             for b in mentions:
                 if b is a or b.name == a.name:
                     continue
                 if b.kind in ("country", "occupation") and a.kind != "person":
+                    continue
+                if a.kind == "nation" and b.kind not in ("team", "nation", "event", "award"):
                     continue
                 found.append(Candidate(index, a, b, tuple(features(doc, a, b, mentions, lang))))
     return found

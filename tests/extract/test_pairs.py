@@ -59,6 +59,25 @@ def test_medals_and_titles_are_award_values_with_their_english_label() -> None:
     assert ("Tara Quinn", "bronze medal") in english
 
 
+def test_a_country_named_as_a_side_is_a_candidate_for_its_team() -> None:
+    from sportkg.extract.relations.classifier import value_of
+
+    doc, context = processed("nl", "Nederland versloeg Oostenrijk in Zwolle met 3-1. "
+                                   "De Nederlandse Lotte Maas scoorde twee keer.")
+    found = {(c.subject.label or c.subject.text, c.value.label or c.value.text): c
+             for c in candidates(doc, context)}
+    beat = found[("Netherlands", "Austria")]
+    assert "k=nation>nation" in beat.features
+    assert (beat.subject_value().label, beat.subject_value().type) == (  # type: ignore[union-attr]
+        "Netherlands", "team")
+    assert value_of(beat, context, "sk:defeated").type == "team"  # type: ignore[union-attr]
+    # an adjective is a nationality, never a side
+    assert ("Lotte Maas", "Netherlands") in found
+    assert found[("Lotte Maas", "Netherlands")].value.kind == "country"
+    assert not any(subject == "Netherlands" and c.value.kind == "person"
+                   for (subject, _), c in found.items())
+
+
 def test_an_event_value_takes_the_discipline_and_edition_of_its_sentence() -> None:
     from sportkg.extract.relations.classifier import value_of
 
