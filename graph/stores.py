@@ -204,25 +204,6 @@ def _from_ox(term: Any) -> Node | None:
     raise StoreError(f"unsupported RDF term {term!r}")
 
 
-def _to_ox(term: Node) -> Any:
-    """An rdflib term as a pyoxigraph term."""
-    from pyoxigraph import BlankNode, Literal, NamedNode
-    from rdflib import BNode, URIRef
-    from rdflib import Literal as RLiteral
-
-    if isinstance(term, URIRef):
-        return NamedNode(str(term))
-    if isinstance(term, BNode):
-        return BlankNode(str(term))
-    if isinstance(term, RLiteral):
-        if term.language:
-            return Literal(str(term), language=term.language)
-        if term.datatype is not None:
-            return Literal(str(term), datatype=NamedNode(str(term.datatype)))
-        return Literal(str(term))
-    raise QueryError(f"cannot bind {term!r}")
-
-
 class OxigraphStore:
     """Embedded Oxigraph on disk (pyoxigraph), or in memory when `path` is None."""
 
