@@ -74,7 +74,6 @@ def _global_options(
     from sportkg import settings
 
     settings.QUIET = quiet
-    settings.VERBOSE = verbose
 
 
 @app.command()
