@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STORE ?= demo-store
 
-.PHONY: install demo test lint constraints kb train-nl train-en train-ner train-rel clean
+.PHONY: install demo test test-fast lint constraints kb train-nl train-en train-ner train-rel clean
 
 UD_DATA ?= ../shared/data/nlp
 
@@ -82,10 +82,18 @@ kb: install
 test: install
 	$(BIN)/python -m pytest
 
+# The suite without the tests marked slow (trained pipelines over many articles, servers,
+# the notebook): a quick check while changing code; CI runs `make test`.
+test-fast: install
+	$(BIN)/python -m pytest -m "not slow"
+
+# The repository root is the package `sportkg`, whatever the checkout folder is called;
+# mypy finds packages by folder name, so it checks the package through a link named
+# sportkg (build/mypy/sportkg -> this folder). Any error from either tool fails the target.
 lint: install
 	$(BIN)/ruff check .
-	rm -rf build/mypy && mkdir -p build/mypy && ln -s $(CURDIR) build/mypy/sportkg
-	cd build/mypy && $(CURDIR)/$(BIN)/mypy --config-file $(CURDIR)/pyproject.toml -p sportkg
+	mkdir -p build/mypy && ln -sfn "$(CURDIR)" build/mypy/sportkg
+	cd build/mypy && "$(abspath $(BIN))/mypy" --config-file "$(CURDIR)/pyproject.toml" -p sportkg
 
 # After upgrading packages in .venv and passing `make test`: pin the new versions.
 constraints: install

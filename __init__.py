@@ -13,6 +13,7 @@ from sportkg.errors import (
 from sportkg.model import Article, Entity, Evidence, LinkNote, LiteralValue, Statement
 
 __version__ = "0.1.0"
+"""The version of sportkg: the one place it is written (pyproject.toml reads it)."""
 
 __all__ = [
     "Article",

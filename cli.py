@@ -8,10 +8,10 @@ SportKGError or an unreadable file; `--debug` adds the traceback.
 
 from __future__ import annotations
 
-import importlib
 from typing import Annotated
 
 import typer
+from sportkg.commands import explore, extract, graph, kb
 from sportkg.commands.group import SportKGGroup
 
 app = typer.Typer(
@@ -26,23 +26,12 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-COMMAND_MODULES = (
-    "sportkg.commands.graph",
-    "sportkg.commands.extract",
-    "sportkg.commands.kb",
-    "sportkg.commands.explore",
-)
-"""Modules that each define `register(app)`; missing ones are skipped."""
+COMMAND_MODULES = (graph, extract, kb, explore)
+"""The modules that each define `register(app)`, in the order their commands are added."""
 
 
 def _register_all() -> None:
-    for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name == name:
-                continue
-            raise
+    for module in COMMAND_MODULES:
         module.register(app)
 
 
@@ -85,7 +74,6 @@ def _global_options(
     from sportkg import settings
 
     settings.QUIET = quiet
-    settings.VERBOSE = verbose
 
 
 @app.command()

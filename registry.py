@@ -1,10 +1,11 @@
-"""A lazy plugin registry: stores, exporters and linkers found by name.
+"""A lazy plugin registry: stores and exporters found by name.
 
 Built-ins are a table of dotted paths, imported only when first asked for (as
 `rdflib/plugin.py` does), so naming a plugin costs nothing until it is used.
 Third-party packages add plugins through the entry-point groups
-`sportkg.stores`, `sportkg.exporters` and `sportkg.linkers`
-(`name = "package.module:Class"`), or at run time with `register`.
+`sportkg.stores` and `sportkg.exporters` (`name = "package.module:Class"`), or
+at run time with `register`. Linking has one implementation and is no plugin kind
+(docs/decisions/0014-no-linker-plugin-group.md).
 
 Examples:
     >>> get("sportkg.stores", "memory").__name__
@@ -24,7 +25,6 @@ from sportkg.errors import ConfigError
 KINDS = {
     "sportkg.stores": "store backend",
     "sportkg.exporters": "export format",
-    "sportkg.linkers": "linker",
 }
 """Entry-point groups and what their plugins are called in messages."""
 
@@ -42,9 +42,6 @@ _BUILTINS: dict[str, dict[str, str]] = {
         "json-ld": "sportkg.graph.export:JsonLdExporter",
         "rdfxml": "sportkg.graph.export:RdfXmlExporter",
         "graphml": "sportkg.graph.export:GraphMLExporter",
-    },
-    "sportkg.linkers": {
-        "kb": "sportkg.extract.linking:Linker",
     },
 }
 _LOADED: dict[tuple[str, str], Any] = {}

@@ -260,11 +260,8 @@ def extract_statements(
             max_chars=max_chars,
             failures=failures,
         )
-    try:
-        from sportkg.pipeline import extract_article, extract_articles
-    except ImportError as exc:
-        raise ConfigError(f"the extraction pipeline cannot be loaded: {exc}") from exc
     from sportkg.extract.chunking import extract_in_parts
+    from sportkg.pipeline import extract_article, extract_articles
 
     def run(parts: Iterable[Article]) -> Iterator[tuple[Article, list[Statement]]]:
         return extract_articles(parts, pipeline=pipeline, n_process=n_process)

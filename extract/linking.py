@@ -288,7 +288,7 @@ def _nearest(found: tuple[tuple[int, str], ...], position: int | None) -> frozen
 
 
 class LinkerProtocol(Protocol):
-    """What every linker does (the `sportkg.linkers` plug-in shape)."""
+    """What every linker does: `Linker` (the knowledge base, optionally Wikidata) is one."""
 
     def link(
         self, name: str, type: str, context: LinkContext | None = None

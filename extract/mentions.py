@@ -145,11 +145,8 @@ class MentionRecognizer:
         if not self.use_kb:
             return None
         if self._kb is None:
-            try:
-                from sportkg.extract.kb import KnowledgeBase
-            except ImportError:
-                self.use_kb = False
-                return None
+            from sportkg.extract.kb import KnowledgeBase
+
             self._kb = KnowledgeBase.bundled()
         return self._kb
 

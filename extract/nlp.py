@@ -123,7 +123,7 @@ def load_nlp(
     Args:
         lang: ISO 639-1 code ("nl", "en").
         pipeline: "auto", "rules", "trained" or an installed spaCy package name.
-        linker: add the entity linker (`sportkg_linker`) when it is available.
+        linker: add the entity linker (`sportkg_linker`).
         pairs: add the trained pair-relation classifier (`sportkg_pairs`) after the
             pattern extractors; default: yes, except for the "rules" pipeline, which
             keeps the pattern extractors alone for comparison.
@@ -141,12 +141,7 @@ def load_nlp(
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)
     if linker and "sportkg_linker" not in nlp.pipe_names:
-        try:
-            import sportkg.extract.linking  # noqa: F401
-        except ImportError:
-            pass
-        else:
-            nlp.add_pipe("sportkg_linker")
+        nlp.add_pipe("sportkg_linker")
     for name in RELATION_COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)

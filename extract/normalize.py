@@ -61,13 +61,6 @@ ORDINALS: dict[str, int] = {
 }
 """Ordinal words for rankings."""
 
-MULTIPLIERS: dict[str, int] = {
-    "tweevoudig": 2, "drievoudig": 3, "viervoudig": 4, "vijfvoudig": 5, "zesvoudig": 6,
-    "zevenvoudig": 7, "twice": 2, "two-time": 2, "three-time": 3, "four-time": 4,
-    "five-time": 5, "triple": 3, "double": 2,
-}
-"""Words for "n-time" (tweevoudig wereldkampioen, three-time champion)."""
-
 
 def parse_date(text: str | None) -> _dt.date | None:
     """Parse "YYYY-MM-DD" into a date, None when absent or malformed."""

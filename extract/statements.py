@@ -239,10 +239,6 @@ def _statement(
     )
 
 
-def _label(value: Value) -> str:
-    return fold(value.label if isinstance(value, Entity) else str(value.value))
-
-
 def _key(statement: Statement) -> tuple[str, ...]:
     subject, value = statement.subject.iri, _value_key(statement.value)
     relation = RELATIONS.get(statement.property)

@@ -19,13 +19,14 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, ClassVar, Protocol
+from typing import IO, TYPE_CHECKING, Any, ClassVar, Protocol, cast
 
 from sportkg import registry
 from sportkg.errors import ConfigError, ExportError
 
 if TYPE_CHECKING:
     from rdflib import Dataset, Graph
+    from rdflib.term import IdentifiedNode
     from sportkg.graph.kg import KnowledgeGraph
 
 CONTEXT_PATH = Path(__file__).resolve().parent.parent / "ontology" / "context.jsonld"
@@ -78,7 +79,9 @@ def dataset_of(kg: KnowledgeGraph) -> Dataset:
     for prefix, iri in PREFIXES.items():
         dataset.bind(prefix, iri, replace=True)
     for s, p, o, g in kg.store.quads():
-        target = dataset.graph(g) if g is not None else dataset.default_graph
+        # graph names are IRIs (or blank nodes), never literals
+        target = (dataset.graph(cast("IdentifiedNode", g)) if g is not None
+                  else dataset.default_graph)
         target.add((s, p, o))
     return dataset
 

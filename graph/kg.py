@@ -519,7 +519,7 @@ class KnowledgeGraph:
         out: dict[str, int] = {}
         for name, text in STATS_QUERIES.items():
             rows = self.query(_PREFIXES + text).rows
-            out[name] = int(rows[0][0]) if rows and rows[0][0] is not None else 0  # type: ignore[arg-type]
+            out[name] = int(str(rows[0][0])) if rows and rows[0][0] is not None else 0
         return out
 
     def to_networkx(

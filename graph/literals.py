@@ -36,7 +36,6 @@ XSD_DECIMAL = XSD_NS + "decimal"
 XSD_DATE = XSD_NS + "date"
 XSD_DURATION = XSD_NS + "duration"
 XSD_DATETIME = XSD_NS + "dateTime"
-RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 DATE_TYPES = {"day": XSD_DATE, "month": XSD_NS + "gYearMonth", "year": XSD_NS + "gYear"}
 """Date precision to its XSD datatype."""

@@ -13,9 +13,13 @@ from __future__ import annotations
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sportkg.errors import StoreError
 from sportkg.graph import rdf
+
+if TYPE_CHECKING:
+    from rdflib.term import Node
 
 
 @dataclass(frozen=True)
@@ -28,7 +32,7 @@ class MigrateResult:
     backup: Path
 
 
-def _info(graph: str, triples: list[tuple[object, object, object]]) -> rdf.ArticleInfo:
+def _info(graph: str, triples: list[tuple[Node, Node, Node]]) -> rdf.ArticleInfo:
     """The article node of an old-layout graph as the writer's ArticleInfo."""
     props = rdf.index(triples).get(graph, {})
 

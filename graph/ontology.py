@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sportkg import __version__
 from sportkg.ontology import namespaces as ns
 from sportkg.ontology.relations import RELATIONS
 
@@ -94,7 +95,7 @@ def ontology_graph() -> Graph:
     graph.add((onto, RDFS.comment, Literal(
         "Classes and properties of knowledge graphs of sports personalities, aligned with "
         "Wikidata's statement model.", lang="en")))
-    graph.add((onto, OWL.versionInfo, Literal("0.1.0")))
+    graph.add((onto, OWL.versionInfo, Literal(__version__)))
 
     def labels(term: URIRef, en: str, nl: str) -> None:
         graph.add((term, RDFS.label, Literal(en, lang="en")))

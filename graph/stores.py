@@ -21,7 +21,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, cast, runtime_checkable
 
 from sportkg.errors import ConfigError, InputError, QueryError, StoreError
 from sportkg.graph import bindings as _bindings
@@ -29,6 +29,7 @@ from sportkg.graph.literals import iri_nt
 from sportkg.graph.results import QueryResult
 
 if TYPE_CHECKING:
+    from rdflib.query import ResultRow
     from rdflib.term import Node
 
 Triple = tuple["Node", "Node", "Node"]
@@ -201,25 +202,6 @@ def _from_ox(term: Any) -> Node | None:
         # as written: rdflib would rewrite "…T00:00:00Z" as "…T00:00:00+00:00"
         return RLiteral(term.value, datatype=URIRef(datatype), normalize=False)
     raise StoreError(f"unsupported RDF term {term!r}")
-
-
-def _to_ox(term: Node) -> Any:
-    """An rdflib term as a pyoxigraph term."""
-    from pyoxigraph import BlankNode, Literal, NamedNode
-    from rdflib import BNode, URIRef
-    from rdflib import Literal as RLiteral
-
-    if isinstance(term, URIRef):
-        return NamedNode(str(term))
-    if isinstance(term, BNode):
-        return BlankNode(str(term))
-    if isinstance(term, RLiteral):
-        if term.language:
-            return Literal(str(term), language=term.language)
-        if term.datatype is not None:
-            return Literal(str(term), datatype=NamedNode(str(term.datatype)))
-        return Literal(str(term))
-    raise QueryError(f"cannot bind {term!r}")
 
 
 class OxigraphStore:
@@ -483,9 +465,9 @@ class MemoryStore:
             return QueryResult(boolean=bool(answer.askAnswer))
         if answer.type == "SELECT":
             variables = tuple(str(v) for v in answer.vars or ())
-            rows = tuple(tuple(row) for row in answer)
-            return QueryResult(variables=variables, rows=rows)  # type: ignore[arg-type]
-        return QueryResult(triples=tuple(answer))  # type: ignore[arg-type]
+            rows = tuple(tuple(cast("ResultRow", row)) for row in answer)
+            return QueryResult(variables=variables, rows=rows)
+        return QueryResult(triples=tuple(cast(Triple, t) for t in answer))
 
     def update(self, sparql: str) -> None:
         """Run a SPARQL update with rdflib."""

@@ -31,9 +31,11 @@ from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS as DCT
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 from sportkg.errors import OntologyError
+from sportkg.ontology import relations
 from sportkg.ontology.relations import RELATIONS
-from sportkg.ontology.relations import SK as SK_IRI
 
+SK_IRI: str = relations.SK
+"""The project's ontology namespace (declared with the relation table)."""
 WD_IRI = "http://www.wikidata.org/entity/"
 WDT_IRI = "http://www.wikidata.org/prop/direct/"
 P_IRI = "http://www.wikidata.org/prop/"

@@ -155,8 +155,3 @@ def get_relation(key: str) -> Relation:
         raise OntologyError(
             f"Unknown property {key!r}. Available: {', '.join(sorted(RELATIONS))}"
         ) from None
-
-
-def inverse_of(key: str) -> str | None:
-    """The key of the inverse relation (P22 -> P40), or None."""
-    return RELATIONS[key].inverse if key in RELATIONS else None

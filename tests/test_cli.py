@@ -35,7 +35,6 @@ def _sportkg(*args: str) -> subprocess.CompletedProcess[str]:
 def _loud() -> None:
     """Each invocation starts without --quiet (the flag is process-wide state)."""
     settings.QUIET = False
-    settings.VERBOSE = False
 
 
 @pytest.fixture

@@ -37,7 +37,6 @@ ARTICLE_NL = " date 2025-11-22 Schaatsster Anna de Wit won zaterdag goud op de 1
 def _loud() -> None:
     """Each invocation starts without --quiet (the flag is process-wide state)."""
     settings.QUIET = False
-    settings.VERBOSE = False
 
 
 def one_line_error(stderr: str, *needles: str) -> str:

@@ -129,10 +129,6 @@ class ArticleContext:
         doc.user_data[CONTEXT_KEY] = context
         return context
 
-    def person_at(self, sentence: Sentence, k: int) -> Person:
-        """The person behind placeholder k of a sentence."""
-        return sentence.people[k]
-
     def date_of(self, sentence: Sentence) -> LiteralValue | None:
         """The date the sentence speaks of, resolved against the publication date."""
         found = find_date(sentence.text, self.published)

@@ -58,7 +58,7 @@ from sportkg.extract.relations.engine import (
     resolve_subject,
     run_patterns,
 )
-from sportkg.extract.relations.lexicon import Entry, Lexicon
+from sportkg.extract.relations.lexicon import Lexicon
 from sportkg.model import LiteralValue
 
 if TYPE_CHECKING:
@@ -344,13 +344,6 @@ class RelationExtractor:
         if pub is not None:
             return LiteralValue(pub.isoformat(), "date", "day")
         return LiteralValue(year.group(1), "date", "year") if year else None
-
-    def _role_entry(self, context: ArticleContext, label: str) -> Entry | None:
-        for surface in self.lexicon.surfaces("role", context.lang):
-            entry = self.lexicon.lookup("role", context.lang, surface)
-            if entry is not None and entry.label == label:
-                return entry
-        return None
 
     def _concepts(
         self, context: ArticleContext, hit: Hit, kind: str, group: str, subject: Person
