@@ -567,9 +567,60 @@ def _macros(lang: str) -> dict[str, str]:
     }
 
 
+PATTERN_PROPERTIES = frozenset({"P54start", "P54end", "sk:teammate", "sk:compatriot"})
+"""Properties of pattern rows that the families turn into relations of the table: a transfer
+(P54 with a start or end), and people sharing a team or a nationality with a person whose
+team or nationality is stated."""
+
+SUBJECT_SPECS = frozenset({
+    "@near", "@salient", "@all", "@prev", "@next", "@named", "@couple", "@protagonist",
+    "@other",
+})
+"""The ways a pattern names a subject besides a group of its own (see `resolve_subject`)."""
+
+VALUE_KINDS = frozenset({
+    "o", "role", "natcountry", "ioc", "dem", "country", "age", "ageword", "medal", "title",
+    "defending", "defended", "belt", "rank", "racewin", "raceevent", "natteam", "sportverb",
+    "date", "place", "record", "event", "stage", "match", "team", "teamlist",
+})
+"""The kinds of value a pattern's value column may name (`kind:group`), read by the families."""
+
+
+def _check_row(path: Path, number: int, family: str, plang: str, prop: str, subject: str,
+               value: str, confidence: str) -> None:
+    """Refuse a pattern row with an unknown family, language, property, subject or value kind."""
+    from sportkg.extract.relations.families import FAMILIES
+    from sportkg.ontology.relations import RELATIONS
+
+    where = f"{path.name}:{number}"
+    if family not in FAMILIES:
+        raise ConfigError(f"{where}: unknown family {family!r}; one of {', '.join(FAMILIES)}")
+    if plang not in ("*", "nl", "en"):
+        raise ConfigError(f"{where}: unknown language {plang!r}; one of *, nl, en")
+    if prop not in RELATIONS and prop not in PATTERN_PROPERTIES:
+        raise ConfigError(f"{where}: unknown property {prop!r} (not in the relation table)")
+    if subject.startswith("@") and subject not in SUBJECT_SPECS:
+        raise ConfigError(f"{where}: unknown subject {subject!r}; a group name or one of "
+                          f"{', '.join(sorted(SUBJECT_SPECS))}")
+    kind = value.partition(":")[0]
+    if not (kind in VALUE_KINDS or value in SUBJECT_SPECS):
+        raise ConfigError(f"{where}: unknown value kind {kind!r}; one of "
+                          f"{', '.join(sorted(VALUE_KINDS))}")
+    try:
+        if not 0.0 < float(confidence) <= 1.0:
+            raise ValueError(confidence)
+    except ValueError:
+        raise ConfigError(f"{where}: confidence {confidence!r} is not in (0, 1]") from None
+
+
 @lru_cache(maxsize=4)
 def load_patterns(lang: str, path: Path = PATTERNS_PATH) -> tuple[Pattern, ...]:
-    """The compiled patterns of one language (rows marked "*" apply to both)."""
+    """The compiled patterns of one language (rows marked "*" apply to both).
+
+    Raises:
+        ConfigError: naming file and line, for a row with an unknown family, language,
+            property, subject, value kind or macro, or a regex that does not compile.
+    """
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
@@ -584,9 +635,14 @@ def load_patterns(lang: str, path: Path = PATTERNS_PATH) -> tuple[Pattern, ...]:
             raise ConfigError(f"{path}:{number}: expected 7 or 8 tab-separated columns")
         family, plang, prop, subject, value, confidence, regex = parts[:7]
         flags = frozenset(parts[7].split(",")) if len(parts) == 8 and parts[7] else frozenset()
+        _check_row(path, number, family, plang, prop, subject, value, confidence)
         if plang not in ("*", lang):
             continue
         expanded = re.sub(r"\{([A-Z]+)\}", lambda m: macros.get(m.group(1), m.group(0)), regex)
+        unknown = re.search(r"\{([A-Z]+)\}", expanded)
+        if unknown is not None:
+            raise ConfigError(f"{path.name}:{number}: unknown macro {{{unknown.group(1)}}}; "
+                              f"one of {', '.join(sorted(macros))}")
         try:
             compiled = re.compile(expanded, re.IGNORECASE)
         except re.error as exc:
