@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 from sportkg import iris
 from sportkg.errors import ConfigError, InputError
 from sportkg.model import Entity, LiteralValue, Statement, Value
-from sportkg.ontology.relations import RELATIONS
+from sportkg.ontology.relations import FACT_RELATIONS, GROUP_ORDER, RELATIONS
 
 if TYPE_CHECKING:
     from sportkg.graph.kg import KnowledgeGraph
@@ -39,23 +39,12 @@ if TYPE_CHECKING:
 FORMATS = ("text", "json", "markdown")
 """Output formats of `render`."""
 
-GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Sport and nationality", ("P641", "P106", "P27", "P569", "sk:age", "P19")),
-    ("Family and relationships", ("sk:engagedTo", "P26", "P451", "P22", "P25", "P40", "P3373")),
-    ("Medals and titles", ("P166",)),
-    ("Records", ("P1000",)),
-    ("Wins", ("sk:won", "sk:defeated")),
-    ("Teams and coaches", ("P54", "sk:coachedBy")),
+GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
+    (group, tuple(r.key for r in FACT_RELATIONS if r.group == group)) for group in GROUP_ORDER
 )
-"""Profile sections and the relations each one shows, in display order."""
+"""Profile sections and the relations each one shows, in display order (from the table)."""
 
-INCOMING_LABELS: dict[str, str] = {
-    "P40": "parent",
-    "sk:defeated": "defeated by",
-    "sk:coachedBy": "coach of",
-    "P54": "has member",
-    "P166": "awarded to",
-}
+INCOMING_LABELS: dict[str, str] = {r.key: r.incoming for r in FACT_RELATIONS if r.incoming}
 """How a fact reads from its value's side ("X father Y" is "child X" on Y's profile)."""
 
 _PREFIXES = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>

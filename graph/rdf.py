@@ -88,9 +88,9 @@ PRECISIONS = {"year": 9, "month": 10, "day": 11}
 PRECISION_NAMES = {v: k for k, v in PRECISIONS.items()}
 
 MIRRORS: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
-    "sk:engagedTo": ("P451", (("P3831", "Q157512"),)),
+    key: relation.mirror for key, relation in RELATIONS.items() if relation.mirror is not None
 }
-"""Project terms also written in Wikidata building blocks: key -> (pid, extra item qualifiers)."""
+"""Project terms also written in Wikidata building blocks (the table's `mirror` column)."""
 
 INVERTED_MIRRORS: dict[str, str] = {"P166": "P1344"}
 """Properties also written the way Wikidata models them, with a qualifier as the main value:

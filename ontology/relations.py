@@ -36,6 +36,11 @@ class Relation:
         alignment: how `wikidata` relates: "subPropertyOf", "inverseOf" or "closeMatch".
         qualifier_only: used only as a qualifier, never as the main property.
         description: one line that says what the relation means.
+        group: the section of a person's profile that shows it (every main property has one).
+        incoming: how it reads from the value's side ("X coached by Y" is "coach of X" on
+            Y's profile); empty when it is not shown there.
+        mirror: Wikidata's building blocks the project term is also written in: (property,
+            extra item qualifiers), e.g. an engagement as P451 + P3831 engagement.
     """
 
     key: str
@@ -50,6 +55,9 @@ class Relation:
     wikidata: str | None = None
     alignment: str | None = None
     qualifier_only: bool = False
+    group: str = ""
+    incoming: str = ""
+    mirror: tuple[str, tuple[tuple[str, str], ...]] | None = None
 
     @property
     def is_wikidata(self) -> bool:
@@ -65,58 +73,72 @@ class Relation:
 _PERSON = ("person",)
 _AGENT = ("person", "team")
 
+_IDENTITY = "Sport and nationality"
+_FAMILY = "Family and relationships"
+_MEDALS = "Medals and titles"
+_RECORDS = "Records"
+_WINS = "Wins"
+_TEAMS = "Teams and coaches"
+GROUP_ORDER: tuple[str, ...] = (_IDENTITY, _FAMILY, _MEDALS, _RECORDS, _WINS, _TEAMS)
+"""The profile's sections in display order."""
+
 _TABLE: tuple[Relation, ...] = (
     # relationships
     Relation("sk:engagedTo", "engaged to", "verloofd met", "item",
              "engaged to be married (verloofd, fiancé/fiancée)",
-             _PERSON, _PERSON, symmetric=True, wikidata="P451", alignment="closeMatch"),
+             _PERSON, _PERSON, symmetric=True, wikidata="P451", alignment="closeMatch",
+             group=_FAMILY, mirror=("P451", (("P3831", "Q157512"),))),
     Relation("P26", "spouse", "echtgenoot", "item",
              "married to (getrouwd, echtgenoot, echtgenote, wife, husband)",
-             _PERSON, _PERSON, symmetric=True),
+             _PERSON, _PERSON, symmetric=True, group=_FAMILY),
     Relation("P451", "unmarried partner", "partner", "item",
              "in a relationship, not married or engaged (vriend, vriendin, dating)",
-             _PERSON, _PERSON, symmetric=True),
+             _PERSON, _PERSON, symmetric=True, group=_FAMILY),
     # family
     Relation("P22", "father", "vader", "item", "the subject's father",
-             _PERSON, _PERSON, inverse="P40"),
+             _PERSON, _PERSON, inverse="P40", group=_FAMILY),
     Relation("P25", "mother", "moeder", "item", "the subject's mother",
-             _PERSON, _PERSON, inverse="P40"),
+             _PERSON, _PERSON, inverse="P40", group=_FAMILY),
     Relation("P40", "child", "kind", "item", "the subject's son or daughter",
-             _PERSON, _PERSON),
+             _PERSON, _PERSON, group=_FAMILY, incoming="parent"),
     Relation("P3373", "sibling", "broer of zus", "item", "brother or sister",
-             _PERSON, _PERSON, symmetric=True),
+             _PERSON, _PERSON, symmetric=True, group=_FAMILY),
     # who they are
     Relation("P27", "country of citizenship", "nationaliteit", "item",
-             "nationality (de Nederlandse ..., American ...)", _PERSON, ("country",)),
+             "nationality (de Nederlandse ..., American ...)", _PERSON, ("country",),
+             group=_IDENTITY),
     Relation("P106", "occupation", "beroep", "item",
-             "occupation (speed skater, boxer, influencer, coach)", _PERSON, ("occupation",)),
+             "occupation (speed skater, boxer, influencer, coach)", _PERSON, ("occupation",),
+             group=_IDENTITY),
     Relation("P641", "sport", "sport", "item", "the sport a person or team plays",
-             _AGENT, ("sport",)),
-    Relation("P569", "date of birth", "geboortedatum", "date", "date of birth", _PERSON),
+             _AGENT, ("sport",), group=_IDENTITY),
+    Relation("P569", "date of birth", "geboortedatum", "date", "date of birth", _PERSON,
+             group=_IDENTITY),
     Relation("sk:age", "age", "leeftijd", "integer",
              "age in years stated in an article, at the date of qualifier P585",
-             _PERSON, wikidata="P569", alignment="closeMatch"),
+             _PERSON, wikidata="P569", alignment="closeMatch", group=_IDENTITY),
     Relation("P19", "place of birth", "geboorteplaats", "item", "place of birth",
-             _PERSON, ("place", "country")),
+             _PERSON, ("place", "country"), group=_IDENTITY),
     # career
     Relation("P54", "member of sports team", "lid van sportteam", "item",
              "plays for a team, club or cycling team (P580/P582 for transfers)",
-             _PERSON, ("team", "organization")),
+             _PERSON, ("team", "organization"), group=_TEAMS, incoming="has member"),
     Relation("sk:coachedBy", "coached by", "getraind door", "item",
              "the subject is coached or trained by the value",
-             _AGENT, _PERSON, wikidata="P286", alignment="closeMatch"),
+             _AGENT, _PERSON, wikidata="P286", alignment="closeMatch", group=_TEAMS,
+             incoming="coach of"),
     Relation("P166", "award received", "onderscheiding ontvangen", "item",
              "a medal or a title (qualifiers: P1344 event, P585 date, P276 place)",
-             _AGENT, ("award",)),
+             _AGENT, ("award",), group=_MEDALS, incoming="awarded to"),
     Relation("sk:won", "won", "won", "item",
              "won a race, match, stage, tournament or edition",
-             _AGENT, ("event",), wikidata="P1346", alignment="inverseOf"),
+             _AGENT, ("event",), wikidata="P1346", alignment="inverseOf", group=_WINS),
     Relation("P1000", "record held", "recordhouder van", "item",
              "a record held or set (qualifiers: P2781 race time, P585, P276)",
-             _AGENT, ("record",)),
+             _AGENT, ("record",), group=_RECORDS),
     Relation("sk:defeated", "defeated", "versloeg", "item",
              "beat a named opponent in a race or match", _AGENT, _AGENT,
-             wikidata="P1346", alignment="closeMatch"),
+             wikidata="P1346", alignment="closeMatch", group=_WINS, incoming="defeated by"),
     # qualifiers
     Relation("P585", "point in time", "tijdstip", "date", "when the fact held or happened",
              qualifier_only=True),
