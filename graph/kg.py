@@ -301,9 +301,11 @@ class KnowledgeGraph:
                 value = getattr(statement.value, "iri", None)
                 if value is not None and statement.property in ranks.RULE_KEYS:
                     touched_side.append(value)  # holds the relation from its side too
-        touched = [*ranks.subjects_to_rerank(by_key), *gone[1]]
+        touched = ranks.subjects_to_rerank(by_key)
         if touched:
-            ranks.rerank(self.store, self.facts_graph, touched)
+            ranks.rerank(self.store, self.facts_graph, touched, keys=ranks.RANKED_KEYS)
+        if gone[1]:
+            ranks.rerank(self.store, self.facts_graph, gone[1])
         if gone[0]:
             sweep.sweep_entities(self.store, self.facts_graph, [*gone[1], *gone[2]])
         return AddResult(added, replaced, unchanged,

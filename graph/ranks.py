@@ -115,14 +115,28 @@ def desired(claims: Sequence[_Claim]) -> tuple[dict[str, str], set[str], set[tup
     return ranks, best, truthy
 
 
+RANKED_KEYS = frozenset({*RULE_KEYS, *(pid for pid, _ in rdf.MIRRORS.values())})
+"""Properties whose ranks the rules can change: the rule properties and their mirrors (P451).
+Every other statement keeps the normal rank, best rank and truthy triple the writer gave it."""
+
+# The OPTIONAL stands outside the GRAPH block (with the graph repeated) so that Oxigraph
+# looks up each statement node's triples instead of scanning every statement of the graph.
 _QUERY = """
 SELECT ?s ?p ?o ?sp ?so WHERE {{
   VALUES ?s {{ {subjects} }}
-  GRAPH <{facts}> {{
-    ?s ?p ?o .
-    OPTIONAL {{ ?o a <{statement}> ; ?sp ?so . }}
-  }}
+  {predicates}
+  GRAPH <{facts}> {{ ?s ?p ?o }}
+  OPTIONAL {{ GRAPH <{facts}> {{ ?o a <{statement}> ; ?sp ?so }} }}
 }}"""
+
+
+def _predicates(keys: Iterable[str] | None) -> str:
+    """The VALUES block restricting the query to these properties (none: every property)."""
+    if keys is None:
+        return ""
+    iris = " ".join(f"<{kind(key)}>" for key in sorted(keys)
+                    for kind in (ns.direct, ns.statement_link))
+    return f"VALUES ?p {{ {iris} }}"
 
 
 def _claims(rows: Iterable[Sequence[Any]]) -> tuple[dict[str, list[_Claim]],
@@ -158,14 +172,21 @@ def _claims(rows: Iterable[Sequence[Any]]) -> tuple[dict[str, list[_Claim]],
     return {s: list(c.values()) for s, c in claims.items()}, stored
 
 
-def rerank(store: Store, facts: str, subjects: Iterable[str]) -> int:
-    """Set ranks, `BestRank` and truthy triples of these subjects' statements; returns changes."""
+def rerank(store: Store, facts: str, subjects: Iterable[str], *,
+           keys: Iterable[str] | None = None) -> int:
+    """Set ranks, `BestRank` and truthy triples of these subjects' statements; returns changes.
+
+    Args:
+        keys: only the statements of these properties (after a write that removed nothing,
+            `RANKED_KEYS` is enough: no other rank can change); None for every property.
+    """
+    predicates = _predicates(keys)
     changed = 0
     todo = list(dict.fromkeys(subjects))
     for start in range(0, len(todo), CHUNK):
         chunk = todo[start:start + CHUNK]
         text = _QUERY.format(subjects=" ".join(f"<{s}>" for s in chunk), facts=facts,
-                             statement=rdf.WIKIBASE_STATEMENT)
+                             predicates=predicates, statement=rdf.WIKIBASE_STATEMENT)
         per_subject, stored = _claims(store.query(text).rows)
         wanted: set[tuple[str, str, str]] = set()
         remove: list[str] = []
