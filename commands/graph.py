@@ -94,8 +94,8 @@ def _lines(path: str) -> Iterator[tuple[str, int, str]]:
 def read_statements(paths: list[str]) -> Iterator[Statement]:
     """Statements from JSON-lines files ("-" for stdin), each checked as the store would.
 
-    A line is read, turned into a Statement and written out as RDF lines (then
-    dropped), so whatever would stop the write stops here, before anything is stored.
+    A line is read, turned into a Statement and checked by the writer's own term
+    builders, so whatever would stop the write stops here, before anything is stored.
 
     Raises:
         InputError: naming `file:line` and the problem (bad JSON, a lone surrogate, an
@@ -118,7 +118,7 @@ def read_statements(paths: list[str]) -> Iterator[Statement]:
                         raise InputError(
                             f"unknown property {key!r}. Available: {', '.join(sorted(RELATIONS))}"
                         )
-                rdf.article_lines(rdf.ArticleInfo.from_statement(statement), [statement])
+                rdf.check_statement(statement)
             except InputError as exc:
                 raise InputError(f"{name}:{number}: {exc}") from exc
             yield statement
@@ -143,17 +143,13 @@ def load(
     Every line is checked before anything is written, so a bad file leaves the
     store as it was.
     """
-    if "-" in paths:
-        statements = list(read_statements(paths))
-    else:
-        for _ in read_statements(paths):  # validate every line first
-            pass
-        statements = None
-    with open_kg(store, backend, store_endpoint) as kg:
-        result = kg.load_statements(
-            statements if statements is not None else read_statements(paths), bulk=bulk
-        )
-        stats = kg.stats()
+    from sportkg.graph.spool import Spool
+
+    with Spool() as spool:
+        spool.extend(read_statements(paths))  # every line parsed and checked once, first
+        with open_kg(store, backend, store_endpoint) as kg:
+            result = kg.load_statements(spool, bulk=bulk)
+            stats = kg.stats()
     say(f"loaded {plural(result.statements, 'statement')}: "
         f"{plural(result.added, 'article')} added, {result.replaced} replaced, "
         f"{result.unchanged_graphs} unchanged; graph now {counts_text(stats)}")

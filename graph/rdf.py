@@ -349,6 +349,29 @@ def _check_property(statement: Statement) -> None:
             )
 
 
+def check_statement(statement: Statement, *, base: str = iris.DEFAULT_BASE) -> None:
+    """Raise what `article_lines` would raise for this statement, without writing its lines.
+
+    The same term builders run (properties, IRIs, literals and value nodes), the
+    references and hashes do not: a cheap check of a whole file before it is stored.
+
+    Raises:
+        InputError: an unknown property or qualifier, an IRI that is not valid.
+    """
+    _check_property(statement)
+    scratch = _Lines()
+    for key, value in ((statement.property, statement.value), *statement.qualifiers):
+        _value_terms(scratch, key, value, base)
+    for entity in (statement.subject, statement.value, *(v for _, v in statement.qualifiers)):
+        if isinstance(entity, Entity):
+            iri_nt(entity.iri)
+            if entity.qid:
+                iri_nt(ns.WD_IRI + entity.qid)
+    if statement.evidence.url:
+        iri_nt(statement.evidence.url)
+    _decimal(statement.confidence)
+
+
 @dataclass(frozen=True)
 class ArticleLines:
     """The N-Triples lines one article adds to the store.
