@@ -166,6 +166,12 @@ def query(
     ] = None,
     format: QueryFormatOpt = QueryFormat.table,
     list_: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
+    limit: Annotated[
+        int | None,
+        typer.Option("--limit", min=1, help="Rows per page (reports such as low_confidence "
+                     "show 1,000 unless told otherwise; the total goes to stderr)."),
+    ] = None,
+    offset: Annotated[int, typer.Option("--offset", min=0, help="Rows to skip (paging).")] = 0,
     store: StoreOpt = DEFAULT_STORE,
     backend: BackendOpt = "oxigraph",
     store_endpoint: StoreEndpointOpt = None,
@@ -194,11 +200,16 @@ def query(
         from sportkg.queries import run_query
 
         try:
-            result = run_query(kg, named, values)
+            result = run_query(kg, named, values, limit=limit, offset=offset)
         except QueryError as exc:
             raise QueryError(user_lines(str(exc), added_lines(name, named.text))) from exc
         unknown = _unknown_names(kg, named, values, result)
     typer.echo(format_result(result, format.value), nl=False)
+    if result.total is not None and (offset or len(result) < result.total):
+        say(f"rows {offset + 1 if len(result) else offset}-{offset + len(result)} of "
+            f"{result.total:,}; more with --offset {offset + len(result)}"
+            if offset + len(result) < result.total else
+            f"rows {offset + 1}-{offset + len(result)} of {result.total:,}")
     for key, value, close in unknown:
         quoted = [repr(c) for c in close]
         either = " or ".join(filter(None, [", ".join(quoted[:-1]), *quoted[-1:]]))
@@ -252,7 +263,8 @@ SELECT DISTINCT ?label WHERE { ?entity sk:entityType "person" ; rdfs:label ?labe
 
 def is_name_param(named: NamedQuery, key: str) -> bool:
     """True when parameter `key` of the query is a person's name ("Name of ..." in its help)."""
-    return any(p.name == key and p.type == "string" and p.help.lower().startswith("name of")
+    return any(p.name == key and p.type in ("string", "name")
+               and p.help.lower().startswith("name of")
                for p in named.params)
 
 

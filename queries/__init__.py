@@ -6,9 +6,16 @@ and one line per parameter:
     # @param athlete string optional  Name of the athlete (any case).
     # @param threshold decimal default=0.6  Highest confidence listed.
 
-Parameter types are `string`, `iri`, `qid`, `integer`, `decimal` and `date`;
-values are converted to RDF terms and bound with a VALUES block (never pasted
-into the text), so a name with quotes or braces cannot change the query.
+Parameter types are `string`, `name`, `iri`, `qid`, `integer`, `decimal` and
+`date`; values are converted to RDF terms and bound with a VALUES block (never
+pasted into the text), so a name with quotes or braces cannot change the query.
+A `name` is a person's name: it is folded (`sportkg.iris.fold`) and looked up on
+the indexed `sk:nameKey` before the query runs, and the variable is bound to the
+IRIs of the people of that name, so the query starts from them.
+
+A query whose header holds `# @paged` is a whole-graph report: it is run a page
+at a time (`limit`, default `DEFAULT_LIMIT` rows, and `offset`), and the result
+carries the total number of rows.
 Queries may use the prefixes of `sportkg.ontology.namespaces.PREFIXES`
 without declaring them.
 
@@ -37,7 +44,9 @@ if TYPE_CHECKING:
 QUERY_DIR = Path(__file__).resolve().parent
 """Where the named queries live."""
 
-PARAM_TYPES = ("string", "iri", "qid", "integer", "decimal", "date")
+PARAM_TYPES = ("string", "name", "iri", "qid", "integer", "decimal", "date")
+DEFAULT_LIMIT = 1000
+"""Rows per page of a paged report."""
 _PARAM = re.compile(r"^#\s*@param\s+(\w+)\s+(\w+)((?:\s+(?:optional|default=\S+))*)\s*(.*)$")
 _QID = re.compile(r"^Q[1-9][0-9]*$")
 
@@ -61,6 +70,7 @@ class NamedQuery:
     title: str
     text: str
     params: tuple[Param, ...] = ()
+    paged: bool = False
 
     def param(self, name: str) -> Param:
         """The declared parameter `name`; raises QueryError naming the valid ones."""
@@ -74,6 +84,7 @@ class NamedQuery:
 def _parse(name: str, text: str) -> NamedQuery:
     title = ""
     params: list[Param] = []
+    paged = False
     for line in text.splitlines():
         stripped = line.strip()
         if not stripped.startswith("#"):
@@ -81,7 +92,9 @@ def _parse(name: str, text: str) -> NamedQuery:
                 break
             continue
         match = _PARAM.match(stripped)
-        if match:
+        if re.fullmatch(r"#\s*@paged", stripped):
+            paged = True
+        elif match:
             pname, ptype, flags, help_text = match.groups()
             if ptype not in PARAM_TYPES:
                 raise QueryError(
@@ -98,7 +111,8 @@ def _parse(name: str, text: str) -> NamedQuery:
             title = stripped.lstrip("#").strip()
     if not title:
         raise QueryError(f"query {name!r} does not start with a comment saying what it answers")
-    return NamedQuery(name=name, title=title, text=_with_prefixes(text), params=tuple(params))
+    return NamedQuery(name=name, title=title, text=_with_prefixes(text), params=tuple(params),
+                      paged=paged)
 
 
 def _with_prefixes(text: str) -> str:
@@ -152,7 +166,7 @@ def to_term(param: Param, value: Any) -> Any:
 
     text = str(value)
     try:
-        if param.type == "string":
+        if param.type in ("string", "name"):
             return Literal(text)
         if param.type == "integer":
             return Literal(int(text))
@@ -209,12 +223,84 @@ def bind(query: NamedQuery, params: Mapping[str, Any]) -> dict[str, Any]:
     return bindings
 
 
+_NAME_KEY = """SELECT DISTINCT ?e WHERE {
+  VALUES ?key { %s } ?e <https://w3id.org/sportkg/ontology#nameKey> ?key }"""
+_NOBODY = "https://w3id.org/sportkg/entity/-nobody-"
+"""Bound when a name matches no one, so the query finds nothing (and says so quickly)."""
+
+
+def _people(kg: KnowledgeGraph, value: Any) -> list[str]:
+    """The IRIs of the people whose folded name is the folded `value` (sorted)."""
+    from rdflib import Literal
+    from sportkg.iris import fold
+
+    rows = kg.query(_NAME_KEY % Literal(fold(str(value))).n3()).rows
+    return sorted(str(row[0]) for row in rows if row[0] is not None)
+
+
+def _with_people(text: str, variable: str, people: list[str]) -> str:
+    """`text` with `VALUES ?variable { <iri> ... }` at the start of its outermost group."""
+    from rdflib import URIRef
+    from sportkg.graph.bindings import group_start
+
+    at = group_start(text)
+    block = " ".join(URIRef(iri).n3() for iri in people or [_NOBODY])
+    return f"{text[:at]} VALUES ?{variable} {{ {block} }}{text[at:]}"
+
+
+def _select_start(text: str) -> int:
+    found = re.search(r"(?im)^\s*SELECT\b", text)
+    if found is None:
+        raise QueryError("a paged query must be a SELECT")
+    return found.start()
+
+
+def _count_text(text: str) -> str:
+    """The query counting the rows of `text` (a SELECT ending in ORDER BY, or not)."""
+    start = _select_start(text)
+    body = text[start:]
+    order = re.search(r"(?is)\bORDER\s+BY\b(?![^{}]*\})", body)
+    if order is not None:
+        body = body[:order.start()]
+    return f"{text[:start]}SELECT (COUNT(*) AS ?total) WHERE {{\n{body}\n}}"
+
+
 def run_query(kg: KnowledgeGraph, query: str | Path | NamedQuery,
-              params: Mapping[str, Any] | None = None) -> QueryResult:
-    """Run a named query (or a loaded one) on `kg` with typed, safely bound parameters."""
+              params: Mapping[str, Any] | None = None, *, limit: int | None = None,
+              offset: int = 0) -> QueryResult:
+    """Run a named query (or a loaded one) on `kg` with typed, safely bound parameters.
+
+    Args:
+        limit: rows per page of a paged report (default `DEFAULT_LIMIT`); a query that is
+            not paged takes it as a plain LIMIT when given.
+        offset: rows of a paged report to skip.
+
+    Raises:
+        QueryError: a bad parameter, limit or offset, or a failure on the engine.
+    """
+    from dataclasses import replace
+
     named = query if isinstance(query, NamedQuery) else load_query(query)
     bindings = bind(named, params or {})
+    if limit is not None and limit < 1 or offset < 0:
+        raise QueryError(f"--limit must be at least 1 and --offset at least 0 "
+                         f"(got {limit}, {offset})")
+    text = named.text
     try:
-        return kg.query(named.text, bindings=bindings)
+        for param in named.params:
+            if param.type == "name" and param.name in bindings:
+                people = _people(kg, bindings.pop(param.name))
+                text = _with_people(text, param.name, people)
+        if named.paged or limit is not None:
+            page = f"\nLIMIT {limit or DEFAULT_LIMIT}" + (f" OFFSET {offset}" if offset else "")
+            result = kg.query(text + page, bindings=bindings)
+            if not named.paged:
+                return result
+            if offset == 0 and len(result) < (limit or DEFAULT_LIMIT):
+                return replace(result, total=len(result))
+            counted = kg.query(_count_text(text), bindings=bindings).rows
+            total = int(counted[0][0]) if counted and counted[0][0] is not None else 0  # type: ignore[arg-type]
+            return replace(result, total=total)
+        return kg.query(text, bindings=bindings)
     except QueryError as exc:
         raise QueryError(f"query {named.name}: {exc}") from exc
