@@ -119,24 +119,23 @@ RANKED_KEYS = frozenset({*RULE_KEYS, *(pid for pid, _ in rdf.MIRRORS.values())})
 """Properties whose ranks the rules can change: the rule properties and their mirrors (P451).
 Every other statement keeps the normal rank, best rank and truthy triple the writer gave it."""
 
-# The OPTIONAL stands outside the GRAPH block (with the graph repeated) so that Oxigraph
-# looks up each statement node's triples instead of scanning every statement of the graph.
+# Each subject's truthy triples and statement links of the properties asked for, the links
+# joined with their statement nodes' triples: two branches that Oxigraph answers with index
+# lookups per subject (an OPTIONAL inside the GRAPH block made it scan every statement).
 _QUERY = """
 SELECT ?s ?p ?o ?sp ?so WHERE {{
   VALUES ?s {{ {subjects} }}
-  {predicates}
-  GRAPH <{facts}> {{ ?s ?p ?o }}
-  OPTIONAL {{ GRAPH <{facts}> {{ ?o a <{statement}> ; ?sp ?so }} }}
+  {{ VALUES ?p {{ {direct} }} GRAPH <{facts}> {{ ?s ?p ?o }} }}
+  UNION
+  {{ VALUES ?p {{ {links} }} GRAPH <{facts}> {{ ?s ?p ?o . ?o ?sp ?so }} }}
 }}"""
 
 
-def _predicates(keys: Iterable[str] | None) -> str:
-    """The VALUES block restricting the query to these properties (none: every property)."""
-    if keys is None:
-        return ""
-    iris = " ".join(f"<{kind(key)}>" for key in sorted(keys)
-                    for kind in (ns.direct, ns.statement_link))
-    return f"VALUES ?p {{ {iris} }}"
+def _predicates(keys: Iterable[str] | None) -> dict[str, str]:
+    """The truthy and statement-link predicates of these properties (None: every property)."""
+    chosen = sorted(RELATIONS if keys is None else keys)
+    return {"direct": " ".join(f"<{ns.direct(key)}>" for key in chosen),
+            "links": " ".join(f"<{ns.statement_link(key)}>" for key in chosen)}
 
 
 def _claims(rows: Iterable[Sequence[Any]]) -> tuple[dict[str, list[_Claim]],
@@ -186,7 +185,7 @@ def rerank(store: Store, facts: str, subjects: Iterable[str], *,
     for start in range(0, len(todo), CHUNK):
         chunk = todo[start:start + CHUNK]
         text = _QUERY.format(subjects=" ".join(f"<{s}>" for s in chunk), facts=facts,
-                             predicates=predicates, statement=rdf.WIKIBASE_STATEMENT)
+                             **predicates)
         per_subject, stored = _claims(store.query(text).rows)
         wanted: set[tuple[str, str, str]] = set()
         remove: list[str] = []
