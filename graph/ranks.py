@@ -127,15 +127,19 @@ SELECT ?s ?p ?o ?sp ?so WHERE {{
   VALUES ?s {{ {subjects} }}
   {{ VALUES ?p {{ {direct} }} GRAPH <{facts}> {{ ?s ?p ?o }} }}
   UNION
-  {{ VALUES ?p {{ {links} }} GRAPH <{facts}> {{ ?s ?p ?o . ?o ?sp ?so }} }}
+  {{ VALUES ?p {{ {links} }} GRAPH <{facts}> {{ ?s ?p ?o . ?o ?sp ?so }}
+     FILTER(?sp IN ({wanted})) }}
 }}"""
 
 
 def _predicates(keys: Iterable[str] | None) -> dict[str, str]:
     """The truthy and statement-link predicates of these properties (None: every property)."""
     chosen = sorted(RELATIONS if keys is None else keys)
+    wanted = [rdf.RDF_TYPE, rdf.WIKIBASE_RANK, P585, P582, ns.SK_IRI + "mirrorOf",
+              *(str(ns.statement_value(key)) for key in chosen)]
     return {"direct": " ".join(f"<{ns.direct(key)}>" for key in chosen),
-            "links": " ".join(f"<{ns.statement_link(key)}>" for key in chosen)}
+            "links": " ".join(f"<{ns.statement_link(key)}>" for key in chosen),
+            "wanted": ", ".join(f"<{iri}>" for iri in wanted)}
 
 
 def _claims(rows: Iterable[Sequence[Any]]) -> tuple[dict[str, list[_Claim]],
