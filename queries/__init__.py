@@ -248,21 +248,59 @@ def _with_people(text: str, variable: str, people: list[str]) -> str:
     return f"{text[:at]} VALUES ?{variable} {{ {block} }}{text[at:]}"
 
 
-def _select_start(text: str) -> int:
+BIND_MARK = "#@bind"
+"""Where a paged query wants its parameters bound (inside its core sub-select)."""
+PAGE_MARK = "#@page"
+"""Where a paged query wants LIMIT and OFFSET (after its core sub-select's ORDER BY)."""
+
+
+def _bound(text: str, bindings: Mapping[str, Any]) -> str:
+    """`text` with the VALUES block of `bindings` at `#@bind`, else at its outermost group."""
+    from sportkg.graph.bindings import inject_values
+
+    if BIND_MARK not in text:
+        return inject_values(text, bindings)
+    if not bindings:
+        return text.replace(BIND_MARK, "")
+    names = " ".join("?" + name for name in bindings)
+    row = " ".join(term.n3() for term in bindings.values())
+    return text.replace(BIND_MARK, f"VALUES ({names}) {{ ({row}) }}", 1)
+
+
+def _paged(kg: KnowledgeGraph, text: str, limit: int, offset: int) -> str:
+    """`text` with its page applied: with a core sub-select (ending at `#@page`), the core is
+    run first and its page of rows replaces it as a VALUES block, so the rest of the query
+    looks up those rows only; else LIMIT and OFFSET at the end."""
+    page = f"LIMIT {limit}" + (f" OFFSET {offset}" if offset else "")
+    if PAGE_MARK not in text:
+        return f"{text}\n{page}"
     found = re.search(r"(?im)^\s*SELECT\b", text)
-    if found is None:
-        raise QueryError("a paged query must be a SELECT")
-    return found.start()
+    assert found is not None
+    at = text.index(PAGE_MARK)
+    start = text.rindex("SELECT", 0, text.rindex("WHERE", 0, at))
+    opening, closing = text.rindex("{", 0, start), text.index("}", at)
+    core = kg.query(text[:found.start()] + text[start:at] + page)
+    names = " ".join("?" + name for name in core.variables)
+    rows = " ".join("(" + " ".join("UNDEF" if term is None else term.n3() for term in row) + ")"
+                    for row in core.rows)
+    return f"{text[:opening]}VALUES ({names}) {{ {rows} }}{text[closing + 1:]}"
 
 
 def _count_text(text: str) -> str:
-    """The query counting the rows of `text` (a SELECT ending in ORDER BY, or not)."""
-    start = _select_start(text)
-    body = text[start:]
-    order = re.search(r"(?is)\bORDER\s+BY\b(?![^{}]*\})", body)
-    if order is not None:
-        body = body[:order.start()]
-    return f"{text[:start]}SELECT (COUNT(*) AS ?total) WHERE {{\n{body}\n}}"
+    """The query counting the rows of a bound query: of its core sub-select (the one ending at
+    `#@page`) when it has one, else of the whole query."""
+    found = re.search(r"(?im)^\s*SELECT\b", text)
+    if found is None:
+        raise QueryError("a paged query must be a SELECT")
+    prologue, body = text[:found.start()], text[found.start():]
+    if PAGE_MARK in body:
+        end = body.index(PAGE_MARK)
+        body = body[:end]
+        body = body[body.rindex("SELECT", 0, body.rindex("WHERE")):]
+    order = [m.start() for m in re.finditer(r"(?i)\bORDER\s+BY\b", body)]
+    if order and "}" not in body[order[-1]:]:
+        body = body[:order[-1]]
+    return f"{prologue}SELECT (COUNT(*) AS ?total) WHERE {{ {{\n{body}\n}} }}"
 
 
 def run_query(kg: KnowledgeGraph, query: str | Path | NamedQuery,
@@ -291,16 +329,17 @@ def run_query(kg: KnowledgeGraph, query: str | Path | NamedQuery,
             if param.type == "name" and param.name in bindings:
                 people = _people(kg, bindings.pop(param.name))
                 text = _with_people(text, param.name, people)
+        text = _bound(text, bindings)
         if named.paged or limit is not None:
-            page = f"\nLIMIT {limit or DEFAULT_LIMIT}" + (f" OFFSET {offset}" if offset else "")
-            result = kg.query(text + page, bindings=bindings)
+            size = limit or DEFAULT_LIMIT
+            result = kg.query(_paged(kg, text, size, offset))
             if not named.paged:
                 return result
-            if offset == 0 and len(result) < (limit or DEFAULT_LIMIT):
+            if offset == 0 and len(result) < size:
                 return replace(result, total=len(result))
-            counted = kg.query(_count_text(text), bindings=bindings).rows
+            counted = kg.query(_count_text(text)).rows
             total = int(counted[0][0]) if counted and counted[0][0] is not None else 0  # type: ignore[arg-type]
             return replace(result, total=total)
-        return kg.query(text, bindings=bindings)
+        return kg.query(text.replace(PAGE_MARK, ""))
     except QueryError as exc:
         raise QueryError(f"query {named.name}: {exc}") from exc
