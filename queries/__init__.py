@@ -11,7 +11,9 @@ Parameter types are `string`, `name`, `iri`, `qid`, `integer`, `decimal` and
 pasted into the text), so a name with quotes or braces cannot change the query.
 A `name` is a person's name: it is folded (`sportkg.iris.fold`) and looked up on
 the indexed `sk:nameKey` before the query runs, and the variable is bound to the
-IRIs of the people of that name, so the query starts from them.
+IRIs of the people of that name, so the query starts from them. An `event`
+is part of an event's name: the events (`sk:Event`, or items with a winner,
+`wdt:P1346`) whose name holds it, in any case, are looked up first the same way.
 
 A query whose header holds `# @paged` is a whole-graph report: it is run a page
 at a time (`limit`, default `DEFAULT_LIMIT` rows, and `offset`), and the result
@@ -44,7 +46,7 @@ if TYPE_CHECKING:
 QUERY_DIR = Path(__file__).resolve().parent
 """Where the named queries live."""
 
-PARAM_TYPES = ("string", "name", "iri", "qid", "integer", "decimal", "date")
+PARAM_TYPES = ("string", "name", "event", "iri", "qid", "integer", "decimal", "date")
 DEFAULT_LIMIT = 1000
 """Rows per page of a paged report."""
 _PARAM = re.compile(r"^#\s*@param\s+(\w+)\s+(\w+)((?:\s+(?:optional|default=\S+))*)\s*(.*)$")
@@ -166,7 +168,7 @@ def to_term(param: Param, value: Any) -> Any:
 
     text = str(value)
     try:
-        if param.type in ("string", "name"):
+        if param.type in ("string", "name", "event"):
             return Literal(text)
         if param.type == "integer":
             return Literal(int(text))
@@ -235,6 +237,23 @@ def _people(kg: KnowledgeGraph, value: Any) -> list[str]:
     from sportkg.iris import fold
 
     rows = kg.query(_NAME_KEY % Literal(fold(str(value))).n3()).rows
+    return sorted(str(row[0]) for row in rows if row[0] is not None)
+
+
+_EVENTS = """SELECT DISTINCT ?e WHERE {
+  VALUES ?part { %s }
+  { ?e a <https://w3id.org/sportkg/ontology#Event> }
+  UNION { ?e <http://www.wikidata.org/prop/direct/P1346> ?winner }
+  ?e <http://schema.org/name> ?label .
+  FILTER(CONTAINS(LCASE(STR(?label)), LCASE(STR(?part))))
+}"""
+
+
+def _events(kg: KnowledgeGraph, value: Any) -> list[str]:
+    """The IRIs of the events whose name holds `value`, in any case (sorted)."""
+    from rdflib import Literal
+
+    rows = kg.query(_EVENTS % Literal(str(value)).n3()).rows
     return sorted(str(row[0]) for row in rows if row[0] is not None)
 
 
@@ -326,9 +345,9 @@ def run_query(kg: KnowledgeGraph, query: str | Path | NamedQuery,
     text = named.text
     try:
         for param in named.params:
-            if param.type == "name" and param.name in bindings:
-                people = _people(kg, bindings.pop(param.name))
-                text = _with_people(text, param.name, people)
+            if param.type in ("name", "event") and param.name in bindings:
+                resolve = _people if param.type == "name" else _events
+                text = _with_people(text, param.name, resolve(kg, bindings.pop(param.name)))
         text = _bound(text, bindings)
         if named.paged or limit is not None:
             size = limit or DEFAULT_LIMIT
