@@ -1,10 +1,11 @@
-"""Graph benchmark: load synthetic statements, run the named queries, build the NetworkX view.
+"""Graph benchmark: load synthetic statements once, then time the named queries and NetworkX.
 
-Each backend runs in its own child process so peak RSS is its own. Prints one
-Markdown table row per backend and a median latency table per query.
+The store is generated once into `--store DIR` and reused by later runs (delete the
+directory to load again). Each phase runs in its own child process, so the peak RSS
+printed for the load is the load's own. Prints Markdown tables.
 
-    python benchmarks/graph_bench.py --n 100000
-    python benchmarks/graph_bench.py --n 2000 --backends oxigraph,memory
+    python benchmarks/graph_bench.py --n 100000 --store /tmp/kg-1e5 --compare-bulk
+    python benchmarks/graph_bench.py --n 1000000 --store /tmp/kg-1e6 --bulk --repeat 3
 """
 
 from __future__ import annotations
@@ -18,27 +19,38 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
-BACKENDS = ("oxigraph", "oxigraph-bulk", "memory")
-PARAMS = {
+PARAMS: dict[str, dict[str, str]] = {
     "medals": {"athlete": "Anna de Vries 0"},
     "person_facts": {"person": "Anna de Vries 0"},
     "article_facts": {"doc": "synthetic_0000001"},
     "athletes": {"country": "Netherlands", "sport": "speed skating"},
     "records": {"athlete": "Anna de Vries 0"},
     "relationships": {"person": "Anna de Vries 0"},
+    "family": {"person": "Anna de Vries 0"},
+    "coaches": {"athlete": "Anna de Vries 0"},
+    "teams": {"athlete": "Anna de Vries 0"},
     "winners": {"event": "women's 500 m, 2026"},
 }
+PAGED = {"low_confidence": {}, "disagreements": {}, "athletes": {}, "teams": {}}
+"""Whole-graph reports, timed for their first page of 1,000 rows."""
 SKIP = {"wikidata_compare",  # needs the Wikidata Query Service over the network
         "wikidata_gaps"}  # a knowledge-base query, measured with the KB
+
+_EDGES = """
+SELECT ?s ?p ?o ?st WHERE { GRAPH <https://w3id.org/sportkg/facts> { ?s ?p ?st .
+  ?st a <http://wikiba.se/ontology#Statement> ; ?ps ?o . FILTER(isIRI(?o)) } }"""
+_REFS = """
+SELECT ?st ?ref WHERE { GRAPH ?g { ?st <http://www.w3.org/ns/prov#wasDerivedFrom> ?ref } }"""
 
 
 def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _synthetic():  # type: ignore[no-untyped-def]
+def _synthetic() -> Any:
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("graph_synthetic", HERE / "graph_synthetic.py")
@@ -48,97 +60,138 @@ def _synthetic():  # type: ignore[no-untyped-def]
     return module
 
 
-def child(backend: str, n: int, repeat: int, store: Path, networkx: bool) -> dict[str, object]:
-    """Load, query and convert in this process; return the figures."""
+def load(n: int, store: Path, bulk: bool, compare: bool) -> dict[str, Any]:
+    """Load n synthetic statements into a new store; optionally time Oxigraph's bulk_load."""
     from sportkg.graph.kg import KnowledgeGraph
-    from sportkg.queries import named_queries, run_query
 
-    synthetic = _synthetic()
-    out: dict[str, object] = {"backend": backend, "n": n}
-    if backend == "memory":
-        kg = KnowledgeGraph.open("memory")
-    else:
-        kg = KnowledgeGraph.open("oxigraph", path=store)
-    start = time.perf_counter()
-    result = kg.load_statements(synthetic.statements(n), bulk=backend == "oxigraph-bulk")
-    seconds = time.perf_counter() - start
-    print(f"loaded in {seconds:.1f} s", file=sys.stderr, flush=True)
-    out.update(load_s=round(seconds, 1), statements_per_s=round(n / seconds),
-               triples=result.triples, load_rss_mb=round(_rss_mb()))
-    latencies: dict[str, float] = {}
-    for query in named_queries():
-        if query.name in SKIP or (query.name not in PARAMS and any(
-                p.required for p in query.params)):
-            continue
-        times = []
-        for _ in range(repeat):
+    begin = time.perf_counter()
+    with KnowledgeGraph.open("oxigraph", path=store) as kg:
+        result = kg.load_statements(_synthetic().statements(n), bulk=bulk)
+        seconds = time.perf_counter() - begin
+        quads = len(kg.store._store)  # type: ignore[attr-defined]
+    out: dict[str, Any] = {"n": n, "bulk": bulk, "load_s": round(seconds, 1), "quads": quads,
+                           "written": result.triples, "quads_per_statement": round(quads / n, 1),
+                           "statements_per_s": round(n / seconds),
+                           "quads_per_s": round(quads / seconds), "load_rss_mb": round(_rss_mb())}
+    if compare:
+        import pyoxigraph
+
+        with tempfile.TemporaryDirectory() as tmp:
+            dump = Path(tmp) / "all.nq"
+            source = pyoxigraph.Store.read_only(str(store))
+            source.dump(output=str(dump), format=pyoxigraph.RdfFormat.N_QUADS)
+            del source
+            target = pyoxigraph.Store(str(Path(tmp) / "bulk"))
             begin = time.perf_counter()
-            rows = len(run_query(kg, query, PARAMS.get(query.name, {})))
-            times.append(time.perf_counter() - begin)
-        latencies[query.name] = round(statistics.median(times) * 1000, 1)
-        print(f"{query.name}: {latencies[query.name]} ms", file=sys.stderr, flush=True)
-        out.setdefault("rows", {})[query.name] = rows  # type: ignore[index]
-    out["query_ms"] = latencies
-    if networkx:
-        begin = time.perf_counter()
-        nxg = kg.to_networkx()
-        out.update(networkx_s=round(time.perf_counter() - begin, 1),
-                   networkx_edges=nxg.number_of_edges(), rss_mb=round(_rss_mb()))
-    kg.close()
+            target.bulk_load(path=str(dump), format=pyoxigraph.RdfFormat.N_QUADS)
+            target.flush()
+            bulk_s = time.perf_counter() - begin
+        out.update(oxigraph_bulk_load_s=round(bulk_s, 1),
+                   oxigraph_bulk_quads_per_s=round(quads / bulk_s),
+                   ratio=round(bulk_s / seconds, 2))
     return out
 
 
+def queries(store: Path, repeat: int, limit: int) -> dict[str, Any]:
+    """Median latency of every named query (paged reports: first page of `limit` rows)."""
+    from sportkg.graph.kg import KnowledgeGraph
+    from sportkg.queries import named_queries, run_query
+
+    out: dict[str, Any] = {}
+    with KnowledgeGraph.open("oxigraph", path=store, read_only=True) as kg:
+        for query in named_queries():
+            if query.name in SKIP:
+                continue
+            cases = [("", PARAMS.get(query.name, {}))]
+            if query.name in PAGED:
+                cases = [(" (page)", PAGED[query.name])]
+                if query.name in PARAMS:
+                    cases.insert(0, ("", PARAMS[query.name]))
+            for suffix, params in cases:
+                if any(p.required and p.name not in params for p in query.params):
+                    continue
+                times, rows, total = [], 0, None
+                for _ in range(repeat):
+                    begin = time.perf_counter()
+                    result = run_query(kg, query, params, limit=limit)
+                    times.append(time.perf_counter() - begin)
+                    rows, total = len(result), getattr(result, "total", None)
+                name = query.name + suffix
+                out[name] = {"ms": round(statistics.median(times) * 1000, 1), "rows": rows,
+                             "total": total}
+                print(f"{name}: {out[name]}", file=sys.stderr, flush=True)
+    return out
+
+
+def networkx(store: Path) -> dict[str, Any]:
+    """to_networkx against the two SELECTs it needs at least (edges, references)."""
+    import pyoxigraph
+    from sportkg.graph.kg import KnowledgeGraph
+
+    raw = pyoxigraph.Store.read_only(str(store))
+    begin = time.perf_counter()
+    edges = [tuple(s) for s in raw.query(_EDGES)]
+    refs = [tuple(s) for s in raw.query(_REFS)]
+    baseline = time.perf_counter() - begin
+    del raw, edges, refs
+    with KnowledgeGraph.open("oxigraph", path=store, read_only=True) as kg:
+        begin = time.perf_counter()
+        nxg = kg.to_networkx()
+        seconds = time.perf_counter() - begin
+    return {"baseline_s": round(baseline, 2), "to_networkx_s": round(seconds, 2),
+            "ratio": round(seconds / baseline, 2), "nodes": nxg.number_of_nodes(),
+            "edges": nxg.number_of_edges(), "rss_mb": round(_rss_mb())}
+
+
+def _child(*args: str) -> dict[str, Any]:
+    done = subprocess.run([sys.executable, __file__, *args], stdout=subprocess.PIPE, text=True,
+                          check=True)
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
 def main() -> None:
-    """Run every backend in a child process and print the tables."""
+    """Load once (in a child), then query and convert (each in a child); print the tables."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--n", type=int, default=100_000, help="statements to load")
-    parser.add_argument("--backends", default=",".join(BACKENDS))
+    parser.add_argument("--store", required=True, help="store directory, reused when present")
+    parser.add_argument("--bulk", action="store_true", help="load with --bulk (new store)")
+    parser.add_argument("--compare-bulk", action="store_true",
+                        help="also time Oxigraph's own bulk_load of the same quads")
     parser.add_argument("--repeat", type=int, default=5, help="runs per query (median)")
-    parser.add_argument("--memory-repeat", type=int, default=1,
-                        help="runs per query on the (slow) memory backend")
-    parser.add_argument("--skip", default="", help="comma-separated queries to leave out")
+    parser.add_argument("--limit", type=int, default=1000, help="page size of the reports")
     parser.add_argument("--no-networkx", action="store_true")
-    parser.add_argument("--child", help=argparse.SUPPRESS)
-    parser.add_argument("--store", help=argparse.SUPPRESS)
+    parser.add_argument("--phase", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    SKIP.update(name for name in args.skip.split(",") if name)
-    if args.child:
-        print(json.dumps(child(args.child, args.n, args.repeat, Path(args.store),
-                               not args.no_networkx)))
+    store = Path(args.store)
+    if args.phase == "load":
+        print(json.dumps(load(args.n, store, args.bulk, args.compare_bulk)))
         return
-    results = []
-    for backend in args.backends.split(","):
-        with tempfile.TemporaryDirectory() as tmp:
-            command = [sys.executable, __file__, "--child", backend, "--n", str(args.n),
-                       "--repeat", str(args.memory_repeat if backend == "memory" else args.repeat),
-                       "--store", str(Path(tmp) / "store")]
-            if args.no_networkx:
-                command.append("--no-networkx")
-            if args.skip:
-                command += ["--skip", args.skip]
-            done = subprocess.run(command, stdout=subprocess.PIPE, text=True, check=True)
-            results.append(json.loads(done.stdout.strip().splitlines()[-1]))
-            print(json.dumps(results[-1]), file=sys.stderr, flush=True)
-    print(f"\n### {args.n:,} statements\n")
-    print("| backend | load s | statements/s | triples | peak RSS after load (MB) | "
-          "to_networkx s | peak RSS (MB) |")
-    print("|---|---|---|---|---|---|---|")
-    for r in results:
-        print(f"| {r['backend']} | {r['load_s']} | {r['statements_per_s']:,} | "
-              f"{r['triples']:,} | {r['load_rss_mb']:,} | {r.get('networkx_s', '-')} | "
-              f"{r.get('rss_mb', '-')} |")
-    names = sorted({q for r in results for q in r["query_ms"]})
-    print("\n| query | " + " | ".join(f"{r['backend']} median ms" for r in results) + " |")
-    print("|---|" + "---|" * len(results))
-    for name in names:
-        print(f"| {name} | " + " | ".join(str(r["query_ms"].get(name, "-")) for r in results)
-              + " |")
-    totals = {r["backend"]: sum(r["query_ms"].values()) for r in results}
-    if "memory" in totals:
-        for backend, total in totals.items():
-            if backend != "memory" and total:
-                print(f"\nsum of medians: {backend} {total:.0f} ms, memory "
-                      f"{totals['memory']:.0f} ms, ratio {totals['memory'] / total:.1f}x")
+    if args.phase == "queries":
+        print(json.dumps(queries(store, args.repeat, args.limit)))
+        return
+    if args.phase == "networkx":
+        print(json.dumps(networkx(store)))
+        return
+    common = ["--n", str(args.n), "--store", str(store)]
+    if not (store / "CURRENT").is_file():
+        loaded = _child("--phase", "load", *common, *(["--bulk"] if args.bulk else []),
+                        *(["--compare-bulk"] if args.compare_bulk else []))
+        print(json.dumps(loaded), file=sys.stderr, flush=True)
+        print(f"\n### load of {args.n:,} statements\n")
+        for key, value in loaded.items():
+            print(f"- {key}: {value}")
+    found = _child("--phase", "queries", *common, "--repeat", str(args.repeat),
+                   "--limit", str(args.limit))
+    print(f"\n### queries at {args.n:,} statements (median of {args.repeat})\n")
+    print("| query | median ms | rows | total |")
+    print("|---|---|---|---|")
+    for name, figures in sorted(found.items()):
+        print(f"| {name} | {figures['ms']} | {figures['rows']:,} | {figures['total'] or '-'} |")
+    if not args.no_networkx:
+        nx = _child("--phase", "networkx", *common)
+        print(f"\n### to_networkx at {args.n:,} statements\n")
+        for key, value in nx.items():
+            print(f"- {key}: {value}")
 
 
 if __name__ == "__main__":

@@ -94,8 +94,8 @@ def _lines(path: str) -> Iterator[tuple[str, int, str]]:
 def read_statements(paths: list[str]) -> Iterator[Statement]:
     """Statements from JSON-lines files ("-" for stdin), each checked as the store would.
 
-    A line is read, turned into a Statement and written out as RDF lines (then
-    dropped), so whatever would stop the write stops here, before anything is stored.
+    A line is read, turned into a Statement and checked by the writer's own term
+    builders, so whatever would stop the write stops here, before anything is stored.
 
     Raises:
         InputError: naming `file:line` and the problem (bad JSON, a lone surrogate, an
@@ -118,7 +118,7 @@ def read_statements(paths: list[str]) -> Iterator[Statement]:
                         raise InputError(
                             f"unknown property {key!r}. Available: {', '.join(sorted(RELATIONS))}"
                         )
-                rdf.article_lines(rdf.ArticleInfo.from_statement(statement), [statement])
+                rdf.check_statement(statement)
             except InputError as exc:
                 raise InputError(f"{name}:{number}: {exc}") from exc
             yield statement
@@ -143,17 +143,13 @@ def load(
     Every line is checked before anything is written, so a bad file leaves the
     store as it was.
     """
-    if "-" in paths:
-        statements = list(read_statements(paths))
-    else:
-        for _ in read_statements(paths):  # validate every line first
-            pass
-        statements = None
-    with open_kg(store, backend, store_endpoint) as kg:
-        result = kg.load_statements(
-            statements if statements is not None else read_statements(paths), bulk=bulk
-        )
-        stats = kg.stats()
+    from sportkg.graph.spool import Spool
+
+    with Spool() as spool:
+        spool.extend(read_statements(paths))  # every line parsed and checked once, first
+        with open_kg(store, backend, store_endpoint) as kg:
+            result = kg.load_statements(spool, bulk=bulk)
+            stats = kg.stats()
     say(f"loaded {plural(result.statements, 'statement')}: "
         f"{plural(result.added, 'article')} added, {result.replaced} replaced, "
         f"{result.unchanged_graphs} unchanged; graph now {counts_text(stats)}")
@@ -170,6 +166,12 @@ def query(
     ] = None,
     format: QueryFormatOpt = QueryFormat.table,
     list_: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
+    limit: Annotated[
+        int | None,
+        typer.Option("--limit", min=1, help="Rows per page (reports such as low_confidence "
+                     "show 1,000 unless told otherwise; the total goes to stderr)."),
+    ] = None,
+    offset: Annotated[int, typer.Option("--offset", min=0, help="Rows to skip (paging).")] = 0,
     store: StoreOpt = DEFAULT_STORE,
     backend: BackendOpt = "oxigraph",
     store_endpoint: StoreEndpointOpt = None,
@@ -198,11 +200,16 @@ def query(
         from sportkg.queries import run_query
 
         try:
-            result = run_query(kg, named, values)
+            result = run_query(kg, named, values, limit=limit, offset=offset)
         except QueryError as exc:
             raise QueryError(user_lines(str(exc), added_lines(name, named.text))) from exc
         unknown = _unknown_names(kg, named, values, result)
     typer.echo(format_result(result, format.value), nl=False)
+    if result.total is not None and (offset or len(result) < result.total):
+        say(f"rows {offset + 1 if len(result) else offset}-{offset + len(result)} of "
+            f"{result.total:,}; more with --offset {offset + len(result)}"
+            if offset + len(result) < result.total else
+            f"rows {offset + 1}-{offset + len(result)} of {result.total:,}")
     for key, value, close in unknown:
         quoted = [repr(c) for c in close]
         either = " or ".join(filter(None, [", ".join(quoted[:-1]), *quoted[-1:]]))
@@ -256,7 +263,8 @@ SELECT DISTINCT ?label WHERE { ?entity sk:entityType "person" ; rdfs:label ?labe
 
 def is_name_param(named: NamedQuery, key: str) -> bool:
     """True when parameter `key` of the query is a person's name ("Name of ..." in its help)."""
-    return any(p.name == key and p.type == "string" and p.help.lower().startswith("name of")
+    return any(p.name == key and p.type in ("string", "name")
+               and p.help.lower().startswith("name of")
                for p in named.params)
 
 

@@ -107,6 +107,21 @@ class AddResult:
         )
 
 
+MAX_DESCRIBED = 2_000_000
+"""Description lines a load remembers having written (beyond that it starts again)."""
+
+
+def _add_shared(shared: dict[str, None], lines: rdf.ArticleLines,
+                described: set[str] | None) -> None:
+    """Add an article's facts-graph lines, less the descriptions already written."""
+    if not described:
+        shared.update(dict.fromkeys(lines.shared))
+        return
+    for line in lines.shared:
+        if line not in described or line not in lines.described:
+            shared[line] = None
+
+
 def _mentions(statements: Iterable[Statement], iris: Collection[str]) -> bool:
     """True when a statement names one of `iris` as subject, value or qualifier."""
     for st in statements:
@@ -229,11 +244,16 @@ class KnowledgeGraph:
                     found[plan.info.doc].append(row)
         return found
 
-    def _write_batch(self, plans: list[_Plan], *, bulk: bool = False) -> AddResult:
+    def _write_batch(self, plans: list[_Plan], *, bulk: bool = False,
+                     described: set[str] | None = None) -> AddResult:
         """Decide per article (new, replaced, unchanged) and write the batch in one transaction.
 
         Statements that a replaced article alone supported are then removed from the facts
         graph, and the ranks of the subjects the batch touched are set again.
+
+        Args:
+            described: description lines (entities, value nodes) earlier batches of one load
+                wrote, left out of this one; updated, and emptied after a sweep.
         """
         from sportkg.graph import people, ranks, sweep
 
@@ -253,7 +273,7 @@ class KnowledgeGraph:
         for plan in plans:
             if plan.append:
                 writes.append(GraphWrite(plan.graph, tuple(plan.lines.article), replace=False))
-                shared.update(dict.fromkeys(plan.lines.shared))
+                _add_shared(shared, plan.lines, described)
                 stale.append(plan.graph)
                 written.append(plan)
                 continue
@@ -276,7 +296,7 @@ class KnowledgeGraph:
             lines = (*plan.lines.article, rdf.fingerprint_line(plan.info, plan.fingerprint,
                                                                base=self.base))
             writes.append(GraphWrite(plan.graph, lines, drop=tuple(older), replace=present))
-            shared.update(dict.fromkeys(plan.lines.shared))
+            _add_shared(shared, plan.lines, described)
             written.append(plan)
         gone: tuple[list[str], list[str], list[str]] = ([], [], [])
         if dropped:
@@ -301,11 +321,18 @@ class KnowledgeGraph:
                 value = getattr(statement.value, "iri", None)
                 if value is not None and statement.property in ranks.RULE_KEYS:
                     touched_side.append(value)  # holds the relation from its side too
-        touched = [*ranks.subjects_to_rerank(by_key), *gone[1]]
+        touched = ranks.subjects_to_rerank(by_key)
         if touched:
-            ranks.rerank(self.store, self.facts_graph, touched)
+            ranks.rerank(self.store, self.facts_graph, touched, keys=ranks.RANKED_KEYS)
+        if gone[1]:
+            ranks.rerank(self.store, self.facts_graph, gone[1])
         if gone[0]:
             sweep.sweep_entities(self.store, self.facts_graph, [*gone[1], *gone[2]])
+        if described is not None:
+            if gone[0] or len(described) > MAX_DESCRIBED:
+                described.clear()  # a sweep may have removed some of them
+            else:
+                described.update(line for plan in written for line in plan.lines.described)
         return AddResult(added, replaced, unchanged,
                          sum(len(p.statements) for p in plans), triples)
 
@@ -386,6 +413,7 @@ class KnowledgeGraph:
         # One writer thread: batch k is written (Oxigraph releases the GIL) while batch
         # k + 1 is turned into lines here; batches still go to the store in order.
         pending: Future[AddResult] | None = None
+        described: set[str] = set()
 
         def close_run() -> None:
             nonlocal size
@@ -398,7 +426,7 @@ class KnowledgeGraph:
             nonlocal total, pending
             if pending is not None:
                 total += pending.result()
-            pending = writer.submit(self._write_batch, plans, bulk=bulk)
+            pending = writer.submit(self._write_batch, plans, bulk=bulk, described=described)
 
         with ThreadPoolExecutor(max_workers=1) as writer:
             try:

@@ -28,15 +28,42 @@ if TYPE_CHECKING:
     from sportkg.graph.kg import KnowledgeGraph
 
 
-def _text(value: Value) -> str:
-    if isinstance(value, Entity):
-        return value.label
-    return str(value.value)
+_ENTITIES = """
+SELECT ?e ?label ?qid ?type WHERE {
+  GRAPH <%(facts)s> { ?e <https://w3id.org/sportkg/ontology#entityType> ?type }
+  OPTIONAL { GRAPH <%(facts)s> { ?e <http://schema.org/name> ?label } }
+  OPTIONAL { GRAPH <%(facts)s> { ?e <https://w3id.org/sportkg/ontology#qid> ?qid } }
+}"""
+
+_EDGES = """
+SELECT ?s ?link ?st ?pred ?o ?prec ?written ?units ?amount ?ref ?conf ?source ?doc WHERE {
+  GRAPH <%(facts)s> { ?s ?link ?st . ?st a <http://wikiba.se/ontology#Statement> ; ?pred ?o }
+  FILTER NOT EXISTS { GRAPH <%(facts)s> { ?st <https://w3id.org/sportkg/ontology#mirrorOf> ?m } }
+  OPTIONAL { GRAPH <%(facts)s> { ?o <http://wikiba.se/ontology#timePrecision> ?prec } }
+  OPTIONAL { GRAPH <%(facts)s> { ?o <https://w3id.org/sportkg/ontology#asWritten> ?written } }
+  OPTIONAL { GRAPH <%(facts)s> { ?o <https://w3id.org/sportkg/ontology#quantityUnits> ?units } }
+  OPTIONAL { GRAPH <%(facts)s> { ?o <http://wikiba.se/ontology#quantityAmount> ?amount } }
+  OPTIONAL { GRAPH ?g { ?st <http://www.w3.org/ns/prov#wasDerivedFrom> ?ref .
+                        ?ref <https://w3id.org/sportkg/ontology#confidence> ?conf ;
+                             <https://w3id.org/sportkg/ontology#sourceFile> ?source .
+                        ?g <https://w3id.org/sportkg/ontology#doc> ?doc } }
+}"""
+"""Every statement node with each of its triples (values, qualifiers, value nodes) and each
+reference: one row per triple and reference, folded into edges in Python."""
 
 
-def _node(nxg: nx.MultiDiGraph, entity: Entity) -> None:
-    if entity.iri not in nxg:
-        nxg.add_node(entity.iri, label=entity.label, qid=entity.qid or "", type=entity.type)
+def _roles() -> dict[str, tuple[str, str]]:
+    """Predicate IRI -> (role, key), roles "link", "value", "qualifier" and their "-node"s."""
+    from sportkg.ontology import namespaces as ns
+
+    roles: dict[str, tuple[str, str]] = {}
+    for key in RELATIONS:
+        roles[str(ns.statement_link(key))] = ("link", key)
+        roles[str(ns.statement_value(key))] = ("value", key)
+        roles[str(ns.statement_value_node(key))] = ("value-node", key)
+        roles[str(ns.qualifier(key))] = ("qualifier", key)
+        roles[str(ns.qualifier_value_node(key))] = ("qualifier-node", key)
+    return roles
 
 
 def to_networkx(
@@ -45,7 +72,7 @@ def to_networkx(
     properties: Collection[str] | None = None,
     persons_only: bool = False,
 ) -> nx.MultiDiGraph:
-    """Build the NetworkX view of `kg`.
+    """Build the NetworkX view of `kg` from two SELECTs (entities, statement edges).
 
     Args:
         kg: the knowledge graph.
@@ -56,46 +83,98 @@ def to_networkx(
         OntologyError: a property key is not in the relation table.
     """
     import networkx as nx
+    from rdflib import Literal
     from sportkg.ontology.relations import get_relation
 
     wanted = set(properties) if properties is not None else None
     for key in wanted or ():
         get_relation(key)
+    facts = {"facts": kg.facts_graph}
+    entities: dict[str, dict[str, Any]] = {}
+    for e, label, qid, etype in kg.query(_ENTITIES % facts).rows:
+        attrs = entities.setdefault(str(e), {"label": str(e), "qid": "", "type": str(etype)})
+        if label is not None and (attrs["label"] == str(e) or str(label) < attrs["label"]):
+            attrs["label"] = str(label)
+        if qid is not None:
+            attrs["qid"] = str(qid)
+    roles = _roles()
+    reader = rdf._Reader({})
+    edges: dict[str, dict[str, Any]] = {}
+    for s, link, st, pred, o, prec, written, units, amount, ref, conf, source, doc in (
+            kg.query(_EDGES % facts).rows):
+        link_role = roles.get(str(link))
+        if link_role is None or link_role[0] != "link":
+            continue
+        key = link_role[1]
+        edge = edges.setdefault(str(st), {"s": str(s), "key": key, "value": None,
+                                          "quals": {}, "refs": {}, "nodes": {}})
+        if ref is not None:
+            edge["refs"][str(ref)] = (float(conf) if conf is not None else 1.0,  # type: ignore[arg-type]
+                                      str(source) if source is not None else "",
+                                      str(doc) if doc is not None else "")
+        role = roles.get(str(pred))
+        if role is None:
+            continue
+        if role[0] == "value" and role[1] == key:
+            edge["value"] = o
+        elif role[0] == "qualifier":
+            edge["quals"].setdefault(role[1], set()).add(o)
+        elif role[0] in ("value-node", "qualifier-node"):
+            props: dict[str, list[Any]] = {}
+            for name, term in ((rdf.ns.WIKIBASE_IRI + "timePrecision", prec),
+                               (rdf.ns.SK_IRI + "asWritten", written),
+                               (rdf.ns.SK_IRI + "quantityUnits", units),
+                               (rdf.ns.WIKIBASE_IRI + "quantityAmount", amount)):
+                if term is not None:
+                    props[name] = [term]
+            edge["nodes"][(role[0], role[1])] = props
+
+    def value(term: Any, props: dict[str, list[Any]] | None) -> Value:
+        if not isinstance(term, Literal):
+            return Entity(str(term), "", type="thing")
+        reader.shared = {"node": props or {}}
+        return reader.value(term, "node" if props else None)
+
     nxg = nx.MultiDiGraph()
-    for statement in kg.statements():
-        if wanted is not None and statement.property not in wanted:
+
+    def node(iri: str) -> None:
+        if iri not in nxg:
+            attrs = entities.get(iri, {"label": iri, "qid": "", "type": "thing"})
+            nxg.add_node(iri, **attrs)
+
+    for st, edge in sorted(edges.items()):
+        key, subject, term = edge["key"], edge["s"], edge["value"]
+        if term is None or not edge["refs"] or (wanted is not None and key not in wanted):
             continue
-        subject, value = statement.subject, statement.value
-        if persons_only and (
-            subject.type != "person" or not isinstance(value, Entity) or value.type != "person"
-        ):
+        is_entity = not isinstance(term, Literal)
+        subject_type = entities.get(subject, {}).get("type", "thing")
+        if persons_only and (subject_type != "person" or not is_entity
+                             or entities.get(str(term), {}).get("type") != "person"):
             continue
-        _node(nxg, subject)
-        if isinstance(value, LiteralValue):
-            nxg.nodes[subject.iri][statement.property] = value.value
+        node(subject)
+        if not is_entity:
+            main = value(term, edge["nodes"].get(("value-node", key)))
+            nxg.nodes[subject][key] = main.value if isinstance(main, LiteralValue) else main
             continue
-        _node(nxg, value)
-        key = rdf.statement_iri(statement, base=kg.base)
-        source = statement.evidence.source
-        if nxg.has_edge(subject.iri, value.iri, key):
-            edge = nxg.edges[subject.iri, value.iri, key]
-            edge["confidence"] = max(edge["confidence"], statement.confidence)
-            if source not in edge["sources"]:
-                edge["sources"].append(source)
-            continue
-        relation = RELATIONS[statement.property]
+        node(str(term))
+        refs = sorted(edge["refs"].values(), key=lambda r: (r[2], r[1], -r[0]))
+        qualifiers = {}
+        for qkey, terms in sorted(edge["quals"].items()):
+            qnode = edge["nodes"].get(("qualifier-node", qkey))
+            for qterm in sorted(terms, key=str):
+                qualifiers[qkey] = _text(value(qterm, qnode), entities)
         nxg.add_edge(
-            subject.iri,
-            value.iri,
-            key=key,
-            property=statement.property,
-            label=relation.label_en,
-            qualifiers={pid: _text(v) for pid, v in statement.qualifiers},
-            confidence=statement.confidence,
-            sources=[source],
-            doc=statement.doc,
+            subject, str(term), key=st, property=key, label=RELATIONS[key].label_en,
+            qualifiers=qualifiers, confidence=max(r[0] for r in refs),
+            sources=list(dict.fromkeys(r[1] for r in refs)), doc=refs[0][2],
         )
     return nxg
+
+
+def _text(value: Value, entities: dict[str, dict[str, Any]]) -> str:
+    if isinstance(value, Entity):
+        return str(entities.get(value.iri, {}).get("label", value.iri))
+    return str(value.value)
 
 
 def flat_for_graphml(nxg: nx.MultiDiGraph) -> nx.MultiDiGraph:

@@ -71,10 +71,8 @@ def _batch_people(statements: Iterable[Statement], base: str) -> dict[str, dict[
 _QUERY = """
 SELECT ?person ?key ?country WHERE {{
   VALUES ?key {{ {keys} }}
-  GRAPH <{facts}> {{
-    ?person <https://w3id.org/sportkg/ontology#nameKey> ?key .
-    OPTIONAL {{ ?person <http://www.wikidata.org/prop/direct/P27> ?country }}
-  }}
+  GRAPH <{facts}> {{ ?person <https://w3id.org/sportkg/ontology#nameKey> ?key }}
+  OPTIONAL {{ GRAPH <{facts}> {{ ?person <http://www.wikidata.org/prop/direct/P27> ?country }} }}
 }}"""
 
 

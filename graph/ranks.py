@@ -115,14 +115,31 @@ def desired(claims: Sequence[_Claim]) -> tuple[dict[str, str], set[str], set[tup
     return ranks, best, truthy
 
 
+RANKED_KEYS = frozenset({*RULE_KEYS, *(pid for pid, _ in rdf.MIRRORS.values())})
+"""Properties whose ranks the rules can change: the rule properties and their mirrors (P451).
+Every other statement keeps the normal rank, best rank and truthy triple the writer gave it."""
+
+# Each subject's truthy triples and statement links of the properties asked for, the links
+# joined with their statement nodes' triples: two branches that Oxigraph answers with index
+# lookups per subject (an OPTIONAL inside the GRAPH block made it scan every statement).
 _QUERY = """
 SELECT ?s ?p ?o ?sp ?so WHERE {{
   VALUES ?s {{ {subjects} }}
-  GRAPH <{facts}> {{
-    ?s ?p ?o .
-    OPTIONAL {{ ?o a <{statement}> ; ?sp ?so . }}
-  }}
+  {{ VALUES ?p {{ {direct} }} GRAPH <{facts}> {{ ?s ?p ?o }} }}
+  UNION
+  {{ VALUES ?p {{ {links} }} GRAPH <{facts}> {{ ?s ?p ?o . ?o ?sp ?so }}
+     FILTER(?sp IN ({wanted})) }}
 }}"""
+
+
+def _predicates(keys: Iterable[str] | None) -> dict[str, str]:
+    """The truthy and statement-link predicates of these properties (None: every property)."""
+    chosen = sorted(RELATIONS if keys is None else keys)
+    wanted = [rdf.RDF_TYPE, rdf.WIKIBASE_RANK, P585, P582, ns.SK_IRI + "mirrorOf",
+              *(str(ns.statement_value(key)) for key in chosen)]
+    return {"direct": " ".join(f"<{ns.direct(key)}>" for key in chosen),
+            "links": " ".join(f"<{ns.statement_link(key)}>" for key in chosen),
+            "wanted": ", ".join(f"<{iri}>" for iri in wanted)}
 
 
 def _claims(rows: Iterable[Sequence[Any]]) -> tuple[dict[str, list[_Claim]],
@@ -158,14 +175,21 @@ def _claims(rows: Iterable[Sequence[Any]]) -> tuple[dict[str, list[_Claim]],
     return {s: list(c.values()) for s, c in claims.items()}, stored
 
 
-def rerank(store: Store, facts: str, subjects: Iterable[str]) -> int:
-    """Set ranks, `BestRank` and truthy triples of these subjects' statements; returns changes."""
+def rerank(store: Store, facts: str, subjects: Iterable[str], *,
+           keys: Iterable[str] | None = None) -> int:
+    """Set ranks, `BestRank` and truthy triples of these subjects' statements; returns changes.
+
+    Args:
+        keys: only the statements of these properties (after a write that removed nothing,
+            `RANKED_KEYS` is enough: no other rank can change); None for every property.
+    """
+    predicates = _predicates(keys)
     changed = 0
     todo = list(dict.fromkeys(subjects))
     for start in range(0, len(todo), CHUNK):
         chunk = todo[start:start + CHUNK]
         text = _QUERY.format(subjects=" ".join(f"<{s}>" for s in chunk), facts=facts,
-                             statement=rdf.WIKIBASE_STATEMENT)
+                             **predicates)
         per_subject, stored = _claims(store.query(text).rows)
         wanted: set[tuple[str, str, str]] = set()
         remove: list[str] = []

@@ -233,13 +233,20 @@ def _integer(value: int) -> str:
 
 
 class _Lines:
-    """An ordered set of N-Triples lines."""
+    """An ordered set of N-Triples lines, those describing entities and value nodes marked."""
 
     def __init__(self) -> None:
         self.lines: dict[str, None] = {}
+        self.described: dict[str, None] = {}
 
     def add(self, s: str, p: str, o: str) -> None:
         self.lines[f"{s} {p} {o} ."] = None
+
+    def describe(self, s: str, p: str, o: str) -> None:
+        """Add a line of an entity's or a value node's description."""
+        line = f"{s} {p} {o} ."
+        self.lines[line] = None
+        self.described[line] = None
 
 
 # ----------------------------------------------------------------------------- values
@@ -250,11 +257,11 @@ def _time_value(out: _Lines, value: LiteralValue, base: str) -> tuple[str, str]:
     precision = value.precision or "day"
     simple = typed_nt(literals.date_time_lexical(value), literals.XSD_DATETIME)
     node = iri_nt(base + "value/" + _digest("time", simple, precision))
-    out.add(node, iri_nt(RDF_TYPE), iri_nt(TIME_VALUE))
-    out.add(node, iri_nt(ns.WIKIBASE_IRI + "timeValue"), simple)
-    out.add(node, iri_nt(ns.WIKIBASE_IRI + "timePrecision"), _integer(PRECISIONS[precision]))
-    out.add(node, iri_nt(ns.WIKIBASE_IRI + "timeTimezone"), _integer(0))
-    out.add(node, iri_nt(ns.WIKIBASE_IRI + "timeCalendarModel"), iri_nt(ns.GREGORIAN))
+    out.describe(node, iri_nt(RDF_TYPE), iri_nt(TIME_VALUE))
+    out.describe(node, iri_nt(ns.WIKIBASE_IRI + "timeValue"), simple)
+    out.describe(node, iri_nt(ns.WIKIBASE_IRI + "timePrecision"), _integer(PRECISIONS[precision]))
+    out.describe(node, iri_nt(ns.WIKIBASE_IRI + "timeTimezone"), _integer(0))
+    out.describe(node, iri_nt(ns.WIKIBASE_IRI + "timeCalendarModel"), iri_nt(ns.GREGORIAN))
     return simple, node
 
 
@@ -265,14 +272,14 @@ def _quantity_value(out: _Lines, amount: float, value: LiteralValue,
     written = str(value.value) if value.datatype == "string" else None
     unit = value.unit if value.datatype == "quantity" else None
     node = iri_nt(base + "value/" + _digest("quantity", simple, written or "", unit or ""))
-    out.add(node, iri_nt(RDF_TYPE), iri_nt(QUANTITY_VALUE))
-    out.add(node, iri_nt(ns.WIKIBASE_IRI + "quantityAmount"), simple)
+    out.describe(node, iri_nt(RDF_TYPE), iri_nt(QUANTITY_VALUE))
+    out.describe(node, iri_nt(ns.WIKIBASE_IRI + "quantityAmount"), simple)
     if value.datatype != "quantity" or unit in SECONDS:
-        out.add(node, iri_nt(ns.WIKIBASE_IRI + "quantityUnit"), iri_nt(ns.SECOND))
+        out.describe(node, iri_nt(ns.WIKIBASE_IRI + "quantityUnit"), iri_nt(ns.SECOND))
     if written is not None:
-        out.add(node, iri_nt(_sk("asWritten")), string_nt(written))
+        out.describe(node, iri_nt(_sk("asWritten")), string_nt(written))
     if unit is not None:
-        out.add(node, iri_nt(_sk("quantityUnits")), string_nt(unit))
+        out.describe(node, iri_nt(_sk("quantityUnits")), string_nt(unit))
     return simple, node
 
 
@@ -319,19 +326,19 @@ def _entity(out: _Lines, entity: Entity, seen: set[str]) -> None:
     seen.add(entity.iri)
     s = iri_nt(entity.iri)
     label = string_nt(entity.label, label_language(entity))
-    out.add(s, iri_nt(RDF_TYPE), iri_nt(_sk(ns.ENTITY_CLASSES[entity.type])))
-    out.add(s, iri_nt(_sk("entityType")), string_nt(entity.type))
-    out.add(s, iri_nt(RDFS_LABEL), label)
-    out.add(s, iri_nt(SKOS_PREFLABEL), label)
-    out.add(s, iri_nt(SCHEMA_NAME), label)
+    out.describe(s, iri_nt(RDF_TYPE), iri_nt(_sk(ns.ENTITY_CLASSES[entity.type])))
+    out.describe(s, iri_nt(_sk("entityType")), string_nt(entity.type))
+    out.describe(s, iri_nt(RDFS_LABEL), label)
+    out.describe(s, iri_nt(SKOS_PREFLABEL), label)
+    out.describe(s, iri_nt(SCHEMA_NAME), label)
     if entity.type == "person":
-        out.add(s, iri_nt(str(ns.WDT.P31)), iri_nt(Q_HUMAN))
-        out.add(s, iri_nt(_sk("nameKey")), string_nt(iris.fold(entity.label)))
+        out.describe(s, iri_nt(str(ns.WDT.P31)), iri_nt(Q_HUMAN))
+        out.describe(s, iri_nt(_sk("nameKey")), string_nt(iris.fold(entity.label)))
     if entity.qid:
-        out.add(s, iri_nt(_sk("qid")), string_nt(entity.qid))
+        out.describe(s, iri_nt(_sk("qid")), string_nt(entity.qid))
         wd_iri = ns.WD_IRI + entity.qid
         if entity.iri != wd_iri:
-            out.add(s, iri_nt(OWL_SAMEAS), iri_nt(wd_iri))
+            out.describe(s, iri_nt(OWL_SAMEAS), iri_nt(wd_iri))
 
 
 def _check_property(statement: Statement) -> None:
@@ -349,6 +356,29 @@ def _check_property(statement: Statement) -> None:
             )
 
 
+def check_statement(statement: Statement, *, base: str = iris.DEFAULT_BASE) -> None:
+    """Raise what `article_lines` would raise for this statement, without writing its lines.
+
+    The same term builders run (properties, IRIs, literals and value nodes), the
+    references and hashes do not: a cheap check of a whole file before it is stored.
+
+    Raises:
+        InputError: an unknown property or qualifier, an IRI that is not valid.
+    """
+    _check_property(statement)
+    scratch = _Lines()
+    for key, value in ((statement.property, statement.value), *statement.qualifiers):
+        _value_terms(scratch, key, value, base)
+    for entity in (statement.subject, statement.value, *(v for _, v in statement.qualifiers)):
+        if isinstance(entity, Entity):
+            iri_nt(entity.iri)
+            if entity.qid:
+                iri_nt(ns.WD_IRI + entity.qid)
+    if statement.evidence.url:
+        iri_nt(statement.evidence.url)
+    _decimal(statement.confidence)
+
+
 @dataclass(frozen=True)
 class ArticleLines:
     """The N-Triples lines one article adds to the store.
@@ -358,12 +388,15 @@ class ArticleLines:
         shared: lines of the shared facts graph (entities, statement nodes, value nodes).
         statements: the statement nodes (mirrors included) the article supports.
         subjects: the subjects of those statements (their ranks may need a look).
+        described: the lines of `shared` that describe entities and value nodes (the same
+            for every article naming them; only a sweep removes them).
     """
 
     article: list[str]
     shared: list[str]
     statements: tuple[str, ...]
     subjects: tuple[str, ...]
+    described: frozenset[str] = frozenset()
 
 
 def article_lines(
@@ -404,7 +437,8 @@ def article_lines(
     for st_iri, group in grouped.items():
         nodes += _statement(own, shared, st_iri, group, seen, info, base)
         subjects[group[0].subject.iri] = None
-    return ArticleLines(list(own.lines), list(shared.lines), tuple(nodes), tuple(subjects))
+    return ArticleLines(list(own.lines), list(shared.lines), tuple(nodes), tuple(subjects),
+                        frozenset(shared.described))
 
 
 def _published_time(date: str) -> str:

@@ -39,12 +39,14 @@ class QueryResult:
         rows: one tuple of rdflib terms (None when unbound) per solution.
         boolean: the answer of an ASK query, else None.
         triples: the triples of a CONSTRUCT or DESCRIBE query.
+        total: the number of rows of the whole answer when `rows` is one page of it.
     """
 
     variables: tuple[str, ...] = ()
     rows: tuple[tuple[Node | None, ...], ...] = ()
     boolean: bool | None = None
     triples: tuple[tuple[Node, Node, Node], ...] = ()
+    total: int | None = None
 
     @property
     def kind(self) -> str:

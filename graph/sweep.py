@@ -21,34 +21,42 @@ if TYPE_CHECKING:
 CHUNK = 500
 """Terms per VALUES block."""
 
+# Oxigraph evaluates an OPTIONAL or FILTER NOT EXISTS that has no bound variable in reach
+# over the whole graph; so the OPTIONALs below stand outside the GRAPH blocks with their
+# variables bound, and what is still used is found with plain patterns and kept in Python.
 _SUPPORTED = """
 SELECT DISTINCT ?st ?s ?o WHERE {{
   VALUES ?g {{ {graphs} }}
   GRAPH ?g {{ ?st <{derived}> ?ref }}
-  OPTIONAL {{ GRAPH <{facts}> {{ ?s ?link ?st . ?st ?p ?o . FILTER(isIRI(?o)) }} }}
+  OPTIONAL {{ GRAPH <{facts}> {{ ?s ?link ?st }} }}
+  OPTIONAL {{ GRAPH <{facts}> {{ ?st ?p ?o }} FILTER(isIRI(?o)) }}
 }}"""
+
+_DERIVED = """
+SELECT DISTINCT ?st WHERE {{ VALUES ?st {{ {nodes} }} GRAPH ?g {{ ?st <{derived}> ?ref }} }}"""
 
 _STATEMENTS = """
 DELETE {{ GRAPH <{facts}> {{ ?s ?link ?st . ?st ?p ?o }} }}
 WHERE {{
   VALUES ?st {{ {nodes} }}
-  GRAPH <{facts}> {{ ?st ?p ?o . OPTIONAL {{ ?s ?link ?st }} }}
-  FILTER NOT EXISTS {{ GRAPH ?g {{ ?st <{derived}> ?ref }} }}
+  GRAPH <{facts}> {{ ?st ?p ?o }}
+  OPTIONAL {{ GRAPH <{facts}> {{ ?s ?link ?st }} }}
+}}"""
+
+_USED = """
+SELECT DISTINCT ?e WHERE {{
+  {{ VALUES ?e {{ {nodes} }} GRAPH <{facts}> {{ ?e a <{statement}> }} }}
+  UNION {{ VALUES ?e {{ {nodes} }} GRAPH <{facts}> {{ ?x ?y ?e . ?x a <{statement}> }} }}
+  UNION {{ VALUES ?e {{ {nodes} }} GRAPH <{facts}> {{ ?e ?l ?st2 . ?st2 a <{statement}> }} }}
 }}"""
 
 _ENTITIES = """
 DELETE {{ GRAPH <{facts}> {{ ?e ?p ?o }} }}
-WHERE {{
-  VALUES ?e {{ {nodes} }}
-  GRAPH <{facts}> {{ ?e ?p ?o }}
-  FILTER NOT EXISTS {{ GRAPH <{facts}> {{ ?e a <{statement}> }} }}
-  FILTER NOT EXISTS {{ GRAPH <{facts}> {{ ?x ?y ?e . ?x a <{statement}> }} }}
-  FILTER NOT EXISTS {{ GRAPH <{facts}> {{ ?e ?l ?st2 . ?st2 a <{statement}> }} }}
-}}"""
+WHERE {{ VALUES ?e {{ {nodes} }} GRAPH <{facts}> {{ ?e ?p ?o }} }}"""
 
 
 def _chunks(items: Sequence[str]) -> list[str]:
-    return [" ".join(f"<{i}>" for i in items[k:k + CHUNK]) for k in range(0, len(items), CHUNK)]
+    return [_terms(items[k:k + CHUNK]) for k in range(0, len(items), CHUNK)]
 
 
 def supported_by(store: Store, facts: str, graphs: Sequence[str]) -> tuple[list[str], list[str],
@@ -71,11 +79,26 @@ def supported_by(store: Store, facts: str, graphs: Sequence[str]) -> tuple[list[
 def sweep_statements(store: Store, facts: str, nodes: Sequence[str]) -> None:
     """Delete the statement nodes among `nodes` that no article graph derives any more."""
     for chunk in _chunks(list(nodes)):
-        store.update(_STATEMENTS.format(facts=facts, nodes=chunk, derived=rdf.PROV_DERIVED))
+        kept = {str(row[0]) for row in store.query(
+            _DERIVED.format(nodes=chunk, derived=rdf.PROV_DERIVED)).rows}
+        gone = [n for n in _split(chunk) if n not in kept]
+        if gone:
+            store.update(_STATEMENTS.format(facts=facts, nodes=_terms(gone)))
 
 
 def sweep_entities(store: Store, facts: str, iris: Sequence[str]) -> None:
     """Delete the descriptions of entities and value nodes that no statement uses any more."""
     for chunk in _chunks(list(iris)):
-        store.update(_ENTITIES.format(facts=facts, nodes=chunk,
-                                      statement=rdf.WIKIBASE_STATEMENT))
+        used = {str(row[0]) for row in store.query(
+            _USED.format(facts=facts, nodes=chunk, statement=rdf.WIKIBASE_STATEMENT)).rows}
+        gone = [n for n in _split(chunk) if n not in used]
+        if gone:
+            store.update(_ENTITIES.format(facts=facts, nodes=_terms(gone)))
+
+
+def _terms(items: Sequence[str]) -> str:
+    return " ".join(f"<{i}>" for i in items)
+
+
+def _split(chunk: str) -> list[str]:
+    return [term[1:-1] for term in chunk.split()]

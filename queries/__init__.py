@@ -6,9 +6,18 @@ and one line per parameter:
     # @param athlete string optional  Name of the athlete (any case).
     # @param threshold decimal default=0.6  Highest confidence listed.
 
-Parameter types are `string`, `iri`, `qid`, `integer`, `decimal` and `date`;
-values are converted to RDF terms and bound with a VALUES block (never pasted
-into the text), so a name with quotes or braces cannot change the query.
+Parameter types are `string`, `name`, `iri`, `qid`, `integer`, `decimal` and
+`date`; values are converted to RDF terms and bound with a VALUES block (never
+pasted into the text), so a name with quotes or braces cannot change the query.
+A `name` is a person's name: it is folded (`sportkg.iris.fold`) and looked up on
+the indexed `sk:nameKey` before the query runs, and the variable is bound to the
+IRIs of the people of that name, so the query starts from them. An `event`
+is part of an event's name: the events (`sk:Event`, or items with a winner,
+`wdt:P1346`) whose name holds it, in any case, are looked up first the same way.
+
+A query whose header holds `# @paged` is a whole-graph report: it is run a page
+at a time (`limit`, default `DEFAULT_LIMIT` rows, and `offset`), and the result
+carries the total number of rows.
 Queries may use the prefixes of `sportkg.ontology.namespaces.PREFIXES`
 without declaring them.
 
@@ -37,7 +46,9 @@ if TYPE_CHECKING:
 QUERY_DIR = Path(__file__).resolve().parent
 """Where the named queries live."""
 
-PARAM_TYPES = ("string", "iri", "qid", "integer", "decimal", "date")
+PARAM_TYPES = ("string", "name", "event", "iri", "qid", "integer", "decimal", "date")
+DEFAULT_LIMIT = 1000
+"""Rows per page of a paged report."""
 _PARAM = re.compile(r"^#\s*@param\s+(\w+)\s+(\w+)((?:\s+(?:optional|default=\S+))*)\s*(.*)$")
 _QID = re.compile(r"^Q[1-9][0-9]*$")
 
@@ -61,6 +72,7 @@ class NamedQuery:
     title: str
     text: str
     params: tuple[Param, ...] = ()
+    paged: bool = False
 
     def param(self, name: str) -> Param:
         """The declared parameter `name`; raises QueryError naming the valid ones."""
@@ -74,6 +86,7 @@ class NamedQuery:
 def _parse(name: str, text: str) -> NamedQuery:
     title = ""
     params: list[Param] = []
+    paged = False
     for line in text.splitlines():
         stripped = line.strip()
         if not stripped.startswith("#"):
@@ -81,7 +94,9 @@ def _parse(name: str, text: str) -> NamedQuery:
                 break
             continue
         match = _PARAM.match(stripped)
-        if match:
+        if re.fullmatch(r"#\s*@paged", stripped):
+            paged = True
+        elif match:
             pname, ptype, flags, help_text = match.groups()
             if ptype not in PARAM_TYPES:
                 raise QueryError(
@@ -98,7 +113,8 @@ def _parse(name: str, text: str) -> NamedQuery:
             title = stripped.lstrip("#").strip()
     if not title:
         raise QueryError(f"query {name!r} does not start with a comment saying what it answers")
-    return NamedQuery(name=name, title=title, text=_with_prefixes(text), params=tuple(params))
+    return NamedQuery(name=name, title=title, text=_with_prefixes(text), params=tuple(params),
+                      paged=paged)
 
 
 def _with_prefixes(text: str) -> str:
@@ -152,7 +168,7 @@ def to_term(param: Param, value: Any) -> Any:
 
     text = str(value)
     try:
-        if param.type == "string":
+        if param.type in ("string", "name", "event"):
             return Literal(text)
         if param.type == "integer":
             return Literal(int(text))
@@ -209,12 +225,140 @@ def bind(query: NamedQuery, params: Mapping[str, Any]) -> dict[str, Any]:
     return bindings
 
 
+_NAME_KEY = """SELECT DISTINCT ?e WHERE {
+  VALUES ?key { %s } ?e <https://w3id.org/sportkg/ontology#nameKey> ?key }"""
+_NOBODY = "https://w3id.org/sportkg/entity/-nobody-"
+"""Bound when a name matches no one, so the query finds nothing (and says so quickly)."""
+
+
+def _people(kg: KnowledgeGraph, value: Any) -> list[str]:
+    """The IRIs of the people whose folded name is the folded `value` (sorted)."""
+    from rdflib import Literal
+    from sportkg.iris import fold
+
+    rows = kg.query(_NAME_KEY % Literal(fold(str(value))).n3()).rows
+    return sorted(str(row[0]) for row in rows if row[0] is not None)
+
+
+_EVENTS = """SELECT DISTINCT ?e WHERE {
+  VALUES ?part { %s }
+  { ?e a <https://w3id.org/sportkg/ontology#Event> }
+  UNION { ?e <http://www.wikidata.org/prop/direct/P1346> ?winner }
+  ?e <http://schema.org/name> ?label .
+  FILTER(CONTAINS(LCASE(STR(?label)), LCASE(STR(?part))))
+}"""
+
+
+def _events(kg: KnowledgeGraph, value: Any) -> list[str]:
+    """The IRIs of the events whose name holds `value`, in any case (sorted)."""
+    from rdflib import Literal
+
+    rows = kg.query(_EVENTS % Literal(str(value)).n3()).rows
+    return sorted(str(row[0]) for row in rows if row[0] is not None)
+
+
+def _with_people(text: str, variable: str, people: list[str]) -> str:
+    """`text` with `VALUES ?variable { <iri> ... }` at the start of its outermost group."""
+    from rdflib import URIRef
+    from sportkg.graph.bindings import group_start
+
+    at = group_start(text)
+    block = " ".join(URIRef(iri).n3() for iri in people or [_NOBODY])
+    return f"{text[:at]} VALUES ?{variable} {{ {block} }}{text[at:]}"
+
+
+BIND_MARK = "#@bind"
+"""Where a paged query wants its parameters bound (inside its core sub-select)."""
+PAGE_MARK = "#@page"
+"""Where a paged query wants LIMIT and OFFSET (after its core sub-select's ORDER BY)."""
+
+
+def _bound(text: str, bindings: Mapping[str, Any]) -> str:
+    """`text` with the VALUES block of `bindings` at `#@bind`, else at its outermost group."""
+    from sportkg.graph.bindings import inject_values
+
+    if BIND_MARK not in text:
+        return inject_values(text, bindings)
+    if not bindings:
+        return text.replace(BIND_MARK, "")
+    names = " ".join("?" + name for name in bindings)
+    row = " ".join(term.n3() for term in bindings.values())
+    return text.replace(BIND_MARK, f"VALUES ({names}) {{ ({row}) }}", 1)
+
+
+def _paged(kg: KnowledgeGraph, text: str, limit: int, offset: int) -> str:
+    """`text` with its page applied: with a core sub-select (ending at `#@page`), the core is
+    run first and its page of rows replaces it as a VALUES block, so the rest of the query
+    looks up those rows only; else LIMIT and OFFSET at the end."""
+    page = f"LIMIT {limit}" + (f" OFFSET {offset}" if offset else "")
+    if PAGE_MARK not in text:
+        return f"{text}\n{page}"
+    found = re.search(r"(?im)^\s*SELECT\b", text)
+    assert found is not None
+    at = text.index(PAGE_MARK)
+    start = text.rindex("SELECT", 0, text.rindex("WHERE", 0, at))
+    opening, closing = text.rindex("{", 0, start), text.index("}", at)
+    core = kg.query(text[:found.start()] + text[start:at] + page)
+    names = " ".join("?" + name for name in core.variables)
+    rows = " ".join("(" + " ".join("UNDEF" if term is None else term.n3() for term in row) + ")"
+                    for row in core.rows)
+    return f"{text[:opening]}VALUES ({names}) {{ {rows} }}{text[closing + 1:]}"
+
+
+def _count_text(text: str) -> str:
+    """The query counting the rows of a bound query: of its core sub-select (the one ending at
+    `#@page`) when it has one, else of the whole query."""
+    found = re.search(r"(?im)^\s*SELECT\b", text)
+    if found is None:
+        raise QueryError("a paged query must be a SELECT")
+    prologue, body = text[:found.start()], text[found.start():]
+    if PAGE_MARK in body:
+        end = body.index(PAGE_MARK)
+        body = body[:end]
+        body = body[body.rindex("SELECT", 0, body.rindex("WHERE")):]
+    order = [m.start() for m in re.finditer(r"(?i)\bORDER\s+BY\b", body)]
+    if order and "}" not in body[order[-1]:]:
+        body = body[:order[-1]]
+    return f"{prologue}SELECT (COUNT(*) AS ?total) WHERE {{ {{\n{body}\n}} }}"
+
+
 def run_query(kg: KnowledgeGraph, query: str | Path | NamedQuery,
-              params: Mapping[str, Any] | None = None) -> QueryResult:
-    """Run a named query (or a loaded one) on `kg` with typed, safely bound parameters."""
+              params: Mapping[str, Any] | None = None, *, limit: int | None = None,
+              offset: int = 0) -> QueryResult:
+    """Run a named query (or a loaded one) on `kg` with typed, safely bound parameters.
+
+    Args:
+        limit: rows per page of a paged report (default `DEFAULT_LIMIT`); a query that is
+            not paged takes it as a plain LIMIT when given.
+        offset: rows of a paged report to skip.
+
+    Raises:
+        QueryError: a bad parameter, limit or offset, or a failure on the engine.
+    """
+    from dataclasses import replace
+
     named = query if isinstance(query, NamedQuery) else load_query(query)
     bindings = bind(named, params or {})
+    if limit is not None and limit < 1 or offset < 0:
+        raise QueryError(f"--limit must be at least 1 and --offset at least 0 "
+                         f"(got {limit}, {offset})")
+    text = named.text
     try:
-        return kg.query(named.text, bindings=bindings)
+        for param in named.params:
+            if param.type in ("name", "event") and param.name in bindings:
+                resolve = _people if param.type == "name" else _events
+                text = _with_people(text, param.name, resolve(kg, bindings.pop(param.name)))
+        text = _bound(text, bindings)
+        if named.paged or limit is not None:
+            size = limit or DEFAULT_LIMIT
+            result = kg.query(_paged(kg, text, size, offset))
+            if not named.paged:
+                return result
+            if offset == 0 and len(result) < size:
+                return replace(result, total=len(result))
+            counted = kg.query(_count_text(text)).rows
+            total = int(counted[0][0]) if counted and counted[0][0] is not None else 0  # type: ignore[arg-type]
+            return replace(result, total=total)
+        return kg.query(text.replace(PAGE_MARK, ""))
     except QueryError as exc:
         raise QueryError(f"query {named.name}: {exc}") from exc
