@@ -95,8 +95,10 @@ def to_networkx(
     facts = {"facts": kg.facts_graph}
     entities: dict[str, dict[str, Any]] = {}
     value_nodes: dict[str, dict[str, list[Any]]] = {}
-    names = (rdf.ns.WIKIBASE_IRI + "timePrecision", rdf.ns.SK_IRI + "asWritten",
-             rdf.ns.SK_IRI + "quantityUnits", rdf.ns.WIKIBASE_IRI + "quantityAmount")
+    names = ("http://wikiba.se/ontology#timePrecision",
+             "https://w3id.org/sportkg/ontology#asWritten",
+             "https://w3id.org/sportkg/ontology#quantityUnits",
+             "http://wikiba.se/ontology#quantityAmount")
     for e, label, qid, etype, *details in kg.query(_NODES % facts).rows:
         if etype is None:
             props = value_nodes.setdefault(str(e), {})
@@ -147,7 +149,7 @@ def to_networkx(
             attrs = entities.get(iri, {"label": iri, "qid": "", "type": "thing"})
             nxg.add_node(iri, **attrs)
 
-    for st, edge in sorted(edges.items()):
+    for st_iri, edge in sorted(edges.items()):
         key, subject, term = edge["key"], edge["s"], edge["value"]
         if term is None or not edge["refs"] or (wanted is not None and key not in wanted):
             continue
@@ -169,7 +171,7 @@ def to_networkx(
             for qterm in sorted(terms, key=str):
                 qualifiers[qkey] = _text(value(qterm, qnode), entities)
         nxg.add_edge(
-            subject, str(term), key=st, property=key, label=RELATIONS[key].label_en,
+            subject, str(term), key=st_iri, property=key, label=RELATIONS[key].label_en,
             qualifiers=qualifiers, confidence=max(r[0] for r in refs),
             sources=list(dict.fromkeys(r[1] for r in refs)), doc=refs[0][2],
         )
