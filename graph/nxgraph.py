@@ -28,28 +28,31 @@ if TYPE_CHECKING:
     from sportkg.graph.kg import KnowledgeGraph
 
 
-_ENTITIES = """
-SELECT ?e ?label ?qid ?type WHERE {
-  GRAPH <%(facts)s> { ?e <https://w3id.org/sportkg/ontology#entityType> ?type }
-  OPTIONAL { GRAPH <%(facts)s> { ?e <http://schema.org/name> ?label } }
-  OPTIONAL { GRAPH <%(facts)s> { ?e <https://w3id.org/sportkg/ontology#qid> ?qid } }
+_NODES = """
+SELECT ?e ?label ?qid ?type ?prec ?written ?units ?amount WHERE {
+  { GRAPH <%(facts)s> { ?e <https://w3id.org/sportkg/ontology#entityType> ?type }
+    OPTIONAL { GRAPH <%(facts)s> { ?e <http://schema.org/name> ?label } }
+    OPTIONAL { GRAPH <%(facts)s> { ?e <https://w3id.org/sportkg/ontology#qid> ?qid } } }
+  UNION { GRAPH <%(facts)s> { ?e <http://wikiba.se/ontology#timePrecision> ?prec } }
+  UNION { GRAPH <%(facts)s> { ?e <https://w3id.org/sportkg/ontology#asWritten> ?written } }
+  UNION { GRAPH <%(facts)s> { ?e <https://w3id.org/sportkg/ontology#quantityUnits> ?units } }
+  UNION { GRAPH <%(facts)s> { ?e <http://wikiba.se/ontology#quantityAmount> ?amount } }
 }"""
+"""Entities (label, QID, type) and value nodes (precision, text as written, unit, amount)."""
 
 _EDGES = """
-SELECT ?s ?link ?st ?pred ?o ?prec ?written ?units ?amount ?ref ?conf ?source ?doc WHERE {
-  GRAPH <%(facts)s> { ?s ?link ?st . ?st a <http://wikiba.se/ontology#Statement> ; ?pred ?o }
-  FILTER NOT EXISTS { GRAPH <%(facts)s> { ?st <https://w3id.org/sportkg/ontology#mirrorOf> ?m } }
-  OPTIONAL { GRAPH <%(facts)s> { ?o <http://wikiba.se/ontology#timePrecision> ?prec } }
-  OPTIONAL { GRAPH <%(facts)s> { ?o <https://w3id.org/sportkg/ontology#asWritten> ?written } }
-  OPTIONAL { GRAPH <%(facts)s> { ?o <https://w3id.org/sportkg/ontology#quantityUnits> ?units } }
-  OPTIONAL { GRAPH <%(facts)s> { ?o <http://wikiba.se/ontology#quantityAmount> ?amount } }
-  OPTIONAL { GRAPH ?g { ?st <http://www.w3.org/ns/prov#wasDerivedFrom> ?ref .
-                        ?ref <https://w3id.org/sportkg/ontology#confidence> ?conf ;
-                             <https://w3id.org/sportkg/ontology#sourceFile> ?source .
-                        ?g <https://w3id.org/sportkg/ontology#doc> ?doc } }
+SELECT ?s ?link ?st ?pred ?o ?ref ?conf ?source ?doc WHERE {
+  GRAPH <%(facts)s> { ?s ?link ?st . ?st a <http://wikiba.se/ontology#Statement> }
+  MINUS { GRAPH <%(facts)s> { ?st <https://w3id.org/sportkg/ontology#mirrorOf> ?m } }
+  { GRAPH <%(facts)s> { ?st ?pred ?o } }
+  UNION
+  { GRAPH ?g { ?st <http://www.w3.org/ns/prov#wasDerivedFrom> ?ref .
+               ?ref <https://w3id.org/sportkg/ontology#confidence> ?conf ;
+                    <https://w3id.org/sportkg/ontology#sourceFile> ?source .
+               ?g <https://w3id.org/sportkg/ontology#doc> ?doc } }
 }"""
-"""Every statement node with each of its triples (values, qualifiers, value nodes) and each
-reference: one row per triple and reference, folded into edges in Python."""
+"""Every statement node with one row per triple of it and one per reference: folded into
+edges in Python."""
 
 
 def _roles() -> dict[str, tuple[str, str]]:
@@ -91,7 +94,18 @@ def to_networkx(
         get_relation(key)
     facts = {"facts": kg.facts_graph}
     entities: dict[str, dict[str, Any]] = {}
-    for e, label, qid, etype in kg.query(_ENTITIES % facts).rows:
+    value_nodes: dict[str, dict[str, list[Any]]] = {}
+    names = ("http://wikiba.se/ontology#timePrecision",
+             "https://w3id.org/sportkg/ontology#asWritten",
+             "https://w3id.org/sportkg/ontology#quantityUnits",
+             "http://wikiba.se/ontology#quantityAmount")
+    for e, label, qid, etype, *details in kg.query(_NODES % facts).rows:
+        if etype is None:
+            props = value_nodes.setdefault(str(e), {})
+            for name, term in zip(names, details, strict=True):
+                if term is not None:
+                    props.setdefault(name, []).append(term)
+            continue
         attrs = entities.setdefault(str(e), {"label": str(e), "qid": "", "type": str(etype)})
         if label is not None and (attrs["label"] == str(e) or str(label) < attrs["label"]):
             attrs["label"] = str(label)
@@ -100,8 +114,7 @@ def to_networkx(
     roles = _roles()
     reader = rdf._Reader({})
     edges: dict[str, dict[str, Any]] = {}
-    for s, link, st, pred, o, prec, written, units, amount, ref, conf, source, doc in (
-            kg.query(_EDGES % facts).rows):
+    for s, link, st, pred, o, ref, conf, source, doc in kg.query(_EDGES % facts).rows:
         link_role = roles.get(str(link))
         if link_role is None or link_role[0] != "link":
             continue
@@ -112,6 +125,7 @@ def to_networkx(
             edge["refs"][str(ref)] = (float(conf) if conf is not None else 1.0,  # type: ignore[arg-type]
                                       str(source) if source is not None else "",
                                       str(doc) if doc is not None else "")
+            continue
         role = roles.get(str(pred))
         if role is None:
             continue
@@ -120,14 +134,7 @@ def to_networkx(
         elif role[0] == "qualifier":
             edge["quals"].setdefault(role[1], set()).add(o)
         elif role[0] in ("value-node", "qualifier-node"):
-            props: dict[str, list[Any]] = {}
-            for name, term in ((rdf.ns.WIKIBASE_IRI + "timePrecision", prec),
-                               (rdf.ns.SK_IRI + "asWritten", written),
-                               (rdf.ns.SK_IRI + "quantityUnits", units),
-                               (rdf.ns.WIKIBASE_IRI + "quantityAmount", amount)):
-                if term is not None:
-                    props[name] = [term]
-            edge["nodes"][(role[0], role[1])] = props
+            edge["nodes"][(role[0], role[1])] = value_nodes.get(str(o), {})
 
     def value(term: Any, props: dict[str, list[Any]] | None) -> Value:
         if not isinstance(term, Literal):
@@ -142,7 +149,7 @@ def to_networkx(
             attrs = entities.get(iri, {"label": iri, "qid": "", "type": "thing"})
             nxg.add_node(iri, **attrs)
 
-    for st, edge in sorted(edges.items()):
+    for st_iri, edge in sorted(edges.items()):
         key, subject, term = edge["key"], edge["s"], edge["value"]
         if term is None or not edge["refs"] or (wanted is not None and key not in wanted):
             continue
@@ -164,7 +171,7 @@ def to_networkx(
             for qterm in sorted(terms, key=str):
                 qualifiers[qkey] = _text(value(qterm, qnode), entities)
         nxg.add_edge(
-            subject, str(term), key=st, property=key, label=RELATIONS[key].label_en,
+            subject, str(term), key=st_iri, property=key, label=RELATIONS[key].label_en,
             qualifiers=qualifiers, confidence=max(r[0] for r in refs),
             sources=list(dict.fromkeys(r[1] for r in refs)), doc=refs[0][2],
         )

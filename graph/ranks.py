@@ -44,6 +44,7 @@ CHUNK = 500
 
 P585 = str(ns.qualifier("P585"))
 P582 = str(ns.qualifier("P582"))
+MIRROR_OF = "https://w3id.org/sportkg/ontology#mirrorOf"
 RANKS = {rdf.NORMAL_RANK, rdf.PREFERRED_RANK, rdf.DEPRECATED_RANK}
 
 
@@ -135,7 +136,7 @@ SELECT ?s ?p ?o ?sp ?so WHERE {{
 def _predicates(keys: Iterable[str] | None) -> dict[str, str]:
     """The truthy and statement-link predicates of these properties (None: every property)."""
     chosen = sorted(RELATIONS if keys is None else keys)
-    wanted = [rdf.RDF_TYPE, rdf.WIKIBASE_RANK, P585, P582, ns.SK_IRI + "mirrorOf",
+    wanted = [rdf.RDF_TYPE, rdf.WIKIBASE_RANK, P585, P582, MIRROR_OF,
               *(str(ns.statement_value(key)) for key in chosen)]
     return {"direct": " ".join(f"<{ns.direct(key)}>" for key in chosen),
             "links": " ".join(f"<{ns.statement_link(key)}>" for key in chosen),
@@ -170,7 +171,7 @@ def _claims(rows: Iterable[Sequence[Any]]) -> tuple[dict[str, list[_Claim]],
             claim.when = max(claim.when, str(so))
         elif spred == P582:
             claim.ended = True
-        elif spred == ns.SK_IRI + "mirrorOf":
+        elif spred == MIRROR_OF:
             claim.mirror_of = str(so)
     return {s: list(c.values()) for s, c in claims.items()}, stored
 

@@ -357,7 +357,7 @@ def run_query(kg: KnowledgeGraph, query: str | Path | NamedQuery,
             if offset == 0 and len(result) < size:
                 return replace(result, total=len(result))
             counted = kg.query(_count_text(text)).rows
-            total = int(counted[0][0]) if counted and counted[0][0] is not None else 0  # type: ignore[arg-type]
+            total = int(str(counted[0][0])) if counted and counted[0][0] is not None else 0
             return replace(result, total=total)
         return kg.query(text.replace(PAGE_MARK, ""))
     except QueryError as exc:

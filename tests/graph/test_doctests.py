@@ -11,7 +11,7 @@ MODULES = [
     "sportkg.registry", "sportkg.graph.kg", "sportkg.graph.results", "sportkg.graph.bindings",
     "sportkg.graph.literals", "sportkg.graph.nxgraph", "sportkg.graph.server",
     "sportkg.graph.label_service", "sportkg.graph.endpoint",
-    "sportkg.ontology.namespaces", "sportkg.queries",
+    "sportkg.ontology.namespaces", "sportkg.queries", "sportkg.graph.spool",
 ]
 
 

@@ -149,3 +149,18 @@ def test_federated_query_against_a_local_wikidata(sample_articles, tmp_path: Pat
     assert [(r["value"], r["inWikidata"]) for r in rows] == [
         ("Netherlands", False), ("United States", True)
     ]
+
+
+def test_reports_come_a_page_at_a_time_with_their_total(kg) -> None:  # type: ignore[no-untyped-def]
+    first = run_query(kg, "low_confidence", {}, limit=1)
+    second = run_query(kg, "low_confidence", {}, limit=1, offset=1)
+    assert (len(first), first.total, len(second), second.total) == (1, 2, 1, 2)
+    assert [float(r["confidence"]) for r in [*first.records(), *second.records()]] == [0.4, 0.55]
+    assert run_query(kg, "low_confidence", {}).total == 2
+    with pytest.raises(QueryError, match="--limit"):
+        run_query(kg, "low_confidence", {}, limit=0)
+
+
+def test_a_name_is_matched_on_its_folded_form(kg) -> None:  # type: ignore[no-untyped-def]
+    assert len(kg.run_named("medals", athlete="  SANNE   bakker ")) == 1
+    assert len(kg.run_named("winners", event="no such race")) == 0
