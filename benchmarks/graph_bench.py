@@ -4,8 +4,8 @@ The store is generated once into `--store DIR` and reused by later runs (delete 
 directory to load again). Each phase runs in its own child process, so the peak RSS
 printed for the load is the load's own. Prints Markdown tables.
 
-    python benchmarks/graph_bench.py --n 100000 --store /tmp/kg-1e5 --compare-bulk
-    python benchmarks/graph_bench.py --n 1000000 --store /tmp/kg-1e6 --bulk --repeat 3
+    python benchmarks/graph_bench.py --n 100000 --store kg-1e5 --compare-bulk
+    python benchmarks/graph_bench.py --n 1000000 --store kg-1e6 --bulk --repeat 3
 """
 
 from __future__ import annotations
