@@ -218,13 +218,9 @@ def service_endpoints(sparql: str) -> list[str]:
     tokens = tokenize(sparql)
     declared = prefixes(tokens)
     found = []
-    for index, token in enumerate(tokens):
-        if not token.is_word("SERVICE"):
-            continue
-        target = index + 1
-        if target < len(tokens) and tokens[target].is_word("SILENT"):
-            target += 1
-        if target >= len(tokens):
+    for index in range(len(tokens)):
+        target = _service_target(tokens, index)
+        if target is None:
             continue
         endpoint = tokens[target]
         if endpoint.kind == "var":
@@ -234,17 +230,24 @@ def service_endpoints(sparql: str) -> list[str]:
     return found
 
 
+def _service_target(tokens: list[Token], index: int) -> int | None:
+    """The index of the endpoint token when `tokens[index]` opens `SERVICE [SILENT] <endpoint>`."""
+    if not tokens[index].is_word("SERVICE"):
+        return None
+    target = index + 1
+    if target < len(tokens) and tokens[target].is_word("SILENT"):
+        target += 1
+    return target if target < len(tokens) else None
+
+
 def _find_blocks(tokens: list[Token], match: dict[int, int],
                  declared: dict[str, str]) -> list[_Block]:
     """The label-service blocks, with their languages and explicit bindings."""
     blocks = []
-    for index, token in enumerate(tokens):
-        if not token.is_word("SERVICE"):
-            continue
-        target = index + 1
-        if target < len(tokens) and tokens[target].is_word("SILENT"):
-            target += 1
-        if target + 1 >= len(tokens) or resolve(tokens[target], declared) != LABEL_SERVICE:
+    for index in range(len(tokens)):
+        target = _service_target(tokens, index)
+        if target is None or target + 1 >= len(tokens) \
+                or resolve(tokens[target], declared) != LABEL_SERVICE:
             continue
         opened = target + 1
         if tokens[opened].text != "{":

@@ -139,3 +139,15 @@ def _sample_articles():  # type: ignore[no-untyped-def]
 def sample_articles():  # type: ignore[no-untyped-def]
     """[(Article, [Statement, ...]), ...]: three articles of our own writing, eleven facts."""
     return _sample_articles()
+
+
+@pytest.fixture
+def store(tmp_path: Path, sample_articles) -> Path:  # type: ignore[no-untyped-def]
+    """An Oxigraph store holding the three sample articles (test modules may define their own)."""
+    from sportkg.graph.kg import KnowledgeGraph
+
+    path = tmp_path / "store"
+    with KnowledgeGraph.open("oxigraph", path=path) as kg:
+        for article, statements in sample_articles:
+            kg.add_article(article, statements)
+    return path

@@ -37,17 +37,6 @@ def _loud() -> None:
     settings.QUIET = False
 
 
-@pytest.fixture
-def store(tmp_path: Path, sample_articles) -> Path:  # type: ignore[no-untyped-def]
-    """An Oxigraph store holding the three sample articles."""
-    from sportkg.graph.kg import KnowledgeGraph
-
-    path = tmp_path / "store"
-    with KnowledgeGraph.open("oxigraph", path=path) as kg:
-        for article, statements in sample_articles:
-            kg.add_article(article, statements)
-    return path
-
 
 def _one_line(stderr: str) -> str:
     lines = stderr.strip().splitlines()

@@ -74,17 +74,6 @@ def write_lines(path: Path, records: list[dict]) -> Path:
     return path
 
 
-@pytest.fixture
-def store(tmp_path: Path, sample_articles) -> Path:  # type: ignore[no-untyped-def]
-    """An Oxigraph store holding the three sample articles."""
-    from sportkg.graph.kg import KnowledgeGraph
-
-    path = tmp_path / "store"
-    with KnowledgeGraph.open("oxigraph", path=path) as kg:
-        for article, statements in sample_articles:
-            kg.add_article(article, statements)
-    return path
-
 
 def quads_of(store: Path) -> set[str]:
     """Every quad of a closed Oxigraph store, as N-Quads lines."""
