@@ -345,6 +345,11 @@ class Statement:
         if not self.property:
             raise InputError("statement has an empty property")
 
+    def entities(self) -> tuple[Entity, ...]:
+        """The entities the statement names: subject, value and qualifier values."""
+        values = (self.subject, self.value, *(v for _, v in self.qualifiers))
+        return tuple(v for v in values if isinstance(v, Entity))
+
     def qualifier(self, pid: str) -> Value | None:
         """The value of qualifier `pid`, or None."""
         for key, value in self.qualifiers:

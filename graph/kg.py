@@ -124,11 +124,7 @@ def _add_shared(shared: dict[str, None], lines: rdf.ArticleLines,
 
 def _mentions(statements: Iterable[Statement], iris: Collection[str]) -> bool:
     """True when a statement names one of `iris` as subject, value or qualifier."""
-    for st in statements:
-        for value in (st.subject, st.value, *(v for _, v in st.qualifiers)):
-            if getattr(value, "iri", None) in iris:
-                return True
-    return False
+    return any(entity.iri in iris for st in statements for entity in st.entities())
 
 
 class KnowledgeGraph:

@@ -55,10 +55,8 @@ def _batch_people(statements: Iterable[Statement], base: str) -> dict[str, dict[
     """name key -> IRI -> Person, for the minted people of a batch."""
     found: dict[str, dict[str, Person]] = defaultdict(dict)
     for statement in statements:
-        entities = [statement.subject, statement.value, *(v for _, v in statement.qualifiers)]
-        for entity in entities:
+        for entity in statement.entities():
             if _minted(entity, base):
-                assert isinstance(entity, Entity)
                 found[fold(entity.label)].setdefault(
                     entity.iri, Person(entity.iri, _sport(entity.iri)))
         subject = statement.subject
