@@ -91,6 +91,19 @@ def make_pairs(nlp: Language, name: str, threshold: float | None) -> Component:
     return PairClassifier(nlp, name, threshold=threshold)
 
 
+@Language.factory(
+    "sportkg_attributes",
+    assigns=["doc.user_data"],
+    requires=["doc.spans"],
+    default_config={"threshold": None},
+)
+def make_attributes(nlp: Language, name: str, threshold: float | None) -> Component:
+    """The trained person-attribute classifier (nationality, occupation, sport)."""
+    from sportkg.extract.relations.classifier import AttributeClassifier
+
+    return AttributeClassifier(nlp, name, threshold=threshold)  # reads the pattern facts
+
+
 def _relation_factory(family: str) -> None:
     component = f"sportkg_{family}"
 

@@ -124,8 +124,8 @@ def load_nlp(
         lang: ISO 639-1 code ("nl", "en").
         pipeline: "auto", "rules", "trained" or an installed spaCy package name.
         linker: add the entity linker (`sportkg_linker`).
-        pairs: add the trained pair-relation classifier (`sportkg_pairs`) after the
-            pattern extractors; default: yes, except for the "rules" pipeline, which
+        pairs: add the trained classifiers (`sportkg_pairs`, `sportkg_attributes`) after
+            the pattern extractors; default: yes, except for the "rules" pipeline, which
             keeps the pattern extractors alone for comparison.
 
     Raises:
@@ -147,6 +147,7 @@ def load_nlp(
             nlp.add_pipe(name)
     if pairs is None:
         pairs = pipeline != "rules"
-    if pairs and "sportkg_pairs" not in nlp.pipe_names:
-        nlp.add_pipe("sportkg_pairs")
+    for name in ("sportkg_pairs", "sportkg_attributes"):
+        if pairs and name not in nlp.pipe_names:
+            nlp.add_pipe(name)
     return nlp

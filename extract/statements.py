@@ -15,6 +15,7 @@ fact is dropped when the same pair is engaged or married.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -43,6 +44,7 @@ def doc_statements(doc: Doc, article: Article) -> list[Statement]:
     if not facts or not isinstance(context, ArticleContext):
         return []
     links: Mapping[tuple[int, int], tuple[Entity, object]] = doc.user_data.get(LINKS_KEY, {})
+    facts = [*facts, *shared_by_lists(context, facts)]
     facts = [*facts, *_sport_of_winners(context, facts)]
     links = _same_person_same_link(context, facts, links)
     length = len(context.text)
@@ -86,6 +88,59 @@ def _same_person_same_link(
                     and value.name in by_name:
                 out[(value.start, value.end)] = by_name[value.name]
     return out
+
+
+DISTRIBUTIVE = frozenset({"sk:won", "sk:defeated", "P166", "P1000", "P54", "P27", "P106",
+                          "P641", "sk:coachedBy"})
+"""Relations a coordinated subject shares: "A, B en C wonnen de ploegenachtervolging"."""
+
+_LIST = re.compile(r"⟨P\d+⟩(?:\s*\([^()]{1,20}\))?(?:\s*,\s*⟨P\d+⟩(?:\s*\([^()]{1,20}\))?)*"
+                   r"\s*,?\s+(?:en|and|&)\s+⟨P\d+⟩")
+
+
+def shared_by_lists(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
+    """The facts of one member of a coordinated list of people, for every other member.
+
+    Coordination distributes over the predicate: in "Beune, Rijpma en Groenewoud waren
+    sneller dan Canada" each of the three beat Canada, and a fact an extractor found for
+    one of them (the list's head, usually) holds for all. Only for the relations a team
+    shares (wins, defeats, awards, records, teams, nationality, occupation, sport, coach)
+    and never when the value is itself a member ("A en B speelden tegen elkaar").
+    """
+    lists: dict[int, list[list[Person]]] = {}
+    for sentence in context.sentences:
+        for m in _LIST.finditer(sentence.masked):
+            members = [sentence.people[int(k)] for k in re.findall(r"⟨P(\d+)⟩", m.group(0))]
+            if len({p.name for p in members}) > 1:
+                lists.setdefault(sentence.index, []).append(members)
+    if not lists:
+        return []
+    have = {(f.subject.name, f.property, _fact_value_key(f.value)) for f in facts
+            if isinstance(f.subject, Person)}
+    out: list[Fact] = []
+    for fact in facts:
+        if fact.property not in DISTRIBUTIVE or not isinstance(fact.subject, Person):
+            continue
+        for members in lists.get(fact.sentence, ()):
+            names = {p.name for p in members}
+            if fact.subject.name not in names or (
+                    isinstance(fact.value, Person) and fact.value.name in names):
+                continue
+            for member in members:
+                key = (member.name, fact.property, _fact_value_key(fact.value))
+                if key in have:
+                    continue
+                have.add(key)
+                out.append(Fact(member, fact.property, fact.value, fact.sentence,
+                                fact.extractor, round(fact.confidence * 0.9, 3),
+                                fact.qualifiers, fact.descriptive))
+    return out
+
+
+def _fact_value_key(value: object) -> str:
+    if isinstance(value, Person):
+        return value.name
+    return str(getattr(value, "label", None) or getattr(value, "value", value))
 
 
 WINNING = ("P166",)

@@ -57,9 +57,12 @@ class Item:
     rule_facts: list[Any]
     candidates: list[Any]
     labels: list[str]
+    attributes: list[Any] = field(default_factory=list)
+    attribute_labels: list[str] = field(default_factory=list)
     fold: int = 0
     probs: Any = None
     models: dict[int, Any] = field(default_factory=dict)
+    attribute_models: dict[int, Any] = field(default_factory=dict)
 
 
 def label_of(cand: Any, golds: list[Any], context: Any) -> str:
@@ -89,11 +92,30 @@ def label_of(cand: Any, golds: list[Any], context: Any) -> str:
     return NONE
 
 
+def attribute_label(cand: Any, golds: list[Any]) -> str:
+    """"yes" when the gold states the person-level candidate (names matched as in scoring)."""
+    from sportkg.evaluation import names_match
+    from sportkg.extract.relations.classifier import YES
+
+    for gold in golds:
+        if gold.property != cand.property or not names_match(gold.subject, cand.person.name):
+            continue
+        value_id = getattr(gold, "value_id", None)
+        if (cand.value.qid and value_id == cand.value.qid) or (
+                isinstance(gold.value, str) and names_match(cand.value.label, gold.value)):
+            return YES
+    return NONE_ATTRIBUTE
+
+
+NONE_ATTRIBUTE = "none"
+
+
 def process(folder: Path) -> tuple[list[Item], list[Any]]:
     """Run the pipeline once over every article of ``folder`` and label the candidates."""
     from sportkg.evaluation import load_gold
     from sportkg.extract.nlp import load_nlp
     from sportkg.extract.readers import read_paths
+    from sportkg.extract.relations.attributes import attributes
     from sportkg.extract.relations.engine import FACTS_KEY, PUBLISHED_KEY, ArticleContext
     from sportkg.extract.relations.pairs import candidates
     from sportkg.model import Article
@@ -116,53 +138,72 @@ def process(folder: Path) -> tuple[list[Item], list[Any]]:
         cands = candidates(doc, context)
         golds = by_doc.get(article.id, [])
         labels = [label_of(c, golds, context) for c in cands]
-        items.append(Item(article, doc, context, list(doc.user_data.get(FACTS_KEY, [])), cands,
-                          labels))
+        rule_facts = list(doc.user_data.get(FACTS_KEY, []))
+        attrs = attributes(doc, context, rule_facts)
+        items.append(Item(article, doc, context, rule_facts, cands, labels, attrs,
+                          [attribute_label(a, golds) for a in attrs]))
     for i, item in enumerate(items):
         item.fold = i % FOLDS
     return items, gold
 
 
 def fit(items: list[Item], *, c: float) -> Any:
-    """A logistic regression on the candidates of ``items``, as a PairModel."""
+    """A logistic regression on the candidate pairs of ``items``, as a PairModel."""
+    return fit_rows([(cand.features, label) for item in items
+                     for cand, label in zip(item.candidates, item.labels, strict=True)], c=c)
+
+
+def fit_attributes(items: list[Item], *, c: float) -> Any:
+    """A logistic regression on the person-level candidates of ``items``, as a PairModel."""
+    return fit_rows([(cand.features, label) for item in items
+                     for cand, label in zip(item.attributes, item.attribute_labels,
+                                            strict=True)], c=c)
+
+
+def fit_rows(data: list[tuple[tuple[str, ...], str]], *, c: float) -> Any:
+    """A logistic regression on (features, label) rows, as a PairModel."""
     import numpy as np
     from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
     from sportkg.extract.relations.classifier import PairModel
 
     counts: Counter[str] = Counter()
-    for item in items:
-        for cand in item.candidates:
-            counts.update(set(cand.features))
+    for feats, _ in data:
+        counts.update(set(feats))
     names = sorted(f for f, n in counts.items() if n >= MIN_COUNT)
     index = {f: i for i, f in enumerate(names)}
     rows, cols, labels = [], [], []
     r = 0
-    for item in items:
-        for cand, label in zip(item.candidates, item.labels, strict=True):
-            for f in set(cand.features):
-                if f in index:
-                    rows.append(r)
-                    cols.append(index[f])
-            labels.append(label)
-            r += 1
+    for feats, label in data:
+        for f in set(feats):
+            if f in index:
+                rows.append(r)
+                cols.append(index[f])
+        labels.append(label)
+        r += 1
     x = csr_matrix((np.ones(len(rows), dtype="float32"), (rows, cols)), shape=(r, len(names)))
     model = LogisticRegression(C=c, max_iter=3000)
     model.fit(x, labels)
+    weights, bias = model.coef_.T, model.intercept_
+    if len(model.classes_) == 2:  # one score column: the second class against the first
+        weights = np.hstack([np.zeros_like(weights), weights])
+        bias = np.array([0.0, bias[0]])
     return PairModel(
         features=index,
         classes=[str(k) for k in model.classes_],
-        weights=model.coef_.T.astype("float32"),
-        bias=model.intercept_.astype("float32"),
+        weights=weights.astype("float32"),
+        bias=bias.astype("float32"),
     )
 
 
 def statements(
-    items: list[Item], threshold: float | None, thresholds: dict[str, float] | None = None
+    items: list[Item], threshold: float | None, thresholds: dict[str, float] | None = None,
+    attribute_thresholds: dict[str, float] | None = None,
 ) -> list[Any]:
     """Pattern facts plus the held-out pair facts at ``threshold`` (None: patterns only),
-    or at per-relation ``thresholds``."""
-    from sportkg.extract.relations.classifier import pair_facts
+    or at per-relation ``thresholds``; with ``attribute_thresholds``, also the held-out
+    person-level facts."""
+    from sportkg.extract.relations.classifier import attribute_facts, pair_facts
     from sportkg.extract.relations.engine import FACTS_KEY
     from sportkg.extract.statements import doc_statements
 
@@ -176,6 +217,11 @@ def statements(
         elif threshold is not None:
             facts += pair_facts(item.doc, item.context, item.models[item.fold],
                                 threshold=threshold, found=item.candidates)
+        if attribute_thresholds is not None:
+            model = item.attribute_models[item.fold]
+            model.thresholds = attribute_thresholds
+            facts += attribute_facts(item.doc, item.context, model, item.rule_facts,
+                                     found=item.attributes)
         item.doc.user_data[FACTS_KEY] = facts
         out.extend(doc_statements(item.doc, item.article))
     return out
@@ -206,6 +252,47 @@ def calibration(items: list[Item], bins: int = 10) -> dict[str, Any]:
         table.append({"bin": f"{i / bins:.1f}-{(i + 1) / bins:.1f}", "n": len(bucket),
                       "confidence": round(conf, 3), "accuracy": round(acc, 3)})
     return {"ece": round(ece, 4), "reliability": table}
+
+
+def cross_validate_attributes(items: list[Item], gold: list[Any], langs: dict[str, str],
+                              tuned: dict[str, float], report: dict[str, Any], *,
+                              c: float) -> dict[str, float]:
+    """Fit the person-attribute model per fold, score it on top of patterns and pairs at
+    each threshold, and pick each relation's threshold as for the pairs."""
+    from sportkg.evaluation import score
+    from sportkg.extract.relations.attributes import ATTRIBUTE_RELATIONS
+
+    for k in range(FOLDS):
+        model = fit_attributes([i for i in items if i.fold != k], c=c)
+        for item in items:
+            if item.fold == k:
+                item.attribute_models[k] = model
+    before = report["per relation"]["per_property"]
+    for t in THRESHOLDS:
+        result = score(statements(items, None, tuned, dict.fromkeys(ATTRIBUTE_RELATIONS, t)),
+                       gold, langs=langs)
+        report[f"attributes {t}"] = result.to_dict()
+        m = result.micro
+        print(f"attributes t={t}: P {m.precision:.3f} R {m.recall:.3f} F1 {m.f1:.3f}",
+              file=sys.stderr)
+    picked: dict[str, float] = {}
+    for prop in ATTRIBUTE_RELATIONS:
+        floor = before[prop]["precision"] - PRECISION_SLACK if prop in before else 0.7
+        scored = [(report[f"attributes {t}"]["per_property"][prop]["f1"], t)
+                  for t in THRESHOLDS
+                  if report[f"attributes {t}"]["per_property"][prop]["precision"] >= floor]
+        picked[prop] = max(scored)[1] if scored else NEVER
+    result = score(statements(items, None, tuned, picked), gold, langs=langs)
+    report["with attributes"] = result.to_dict()
+    report["attribute thresholds"] = picked
+    m = result.micro
+    print(f"with attributes {picked}: P {m.precision:.3f} R {m.recall:.3f} F1 {m.f1:.3f}",
+          file=sys.stderr)
+    for prop in ATTRIBUTE_RELATIONS:
+        b, a = before.get(prop, {}), result.per_property[prop]
+        print(f"  {prop}: F1 {b.get('f1', 0):.3f} -> {a.f1:.3f} (P {a.precision:.3f} "
+              f"R {a.recall:.3f})", file=sys.stderr)
+    return picked
 
 
 def main() -> None:
@@ -267,6 +354,7 @@ def main() -> None:
     m = result.micro
     print(f"per relation {tuned}: P {m.precision:.3f} R {m.recall:.3f} F1 {m.f1:.3f}",
           file=sys.stderr)
+    attribute_tuned = cross_validate_attributes(items, gold, langs, tuned, report, c=args.c)
     report["calibration"] = calibration(items)
     report["threshold"] = best[1]
     print(f"ECE {report['calibration']['ece']}; threshold {best[1]}", file=sys.stderr)
@@ -283,6 +371,17 @@ def main() -> None:
         "cv_micro_one_threshold": report[f"threshold {best[1]}"]["micro"],
         "cv_patterns_micro": report["patterns"]["micro"],
         "ece": report["calibration"]["ece"],
+    })
+    attribute_model = fit_attributes(items, c=args.c)
+    attribute_model.thresholds = attribute_tuned
+    attribute_model.threshold = NEVER
+    attribute_model.save(args.out.parent / "attributes", {
+        "name": "sportkg person attributes",
+        "license": "CC BY-SA 4.0",
+        "trained_on": f"{len(items)} training articles with gold facts",
+        "relations": list(attribute_tuned),
+        "features": len(attribute_model.features),
+        "cv_micro": report["with attributes"]["micro"],
     })
     report["seconds"] = round(time.perf_counter() - started, 1)
     if args.report:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sportkg.extract.relations.attributes import Attribute, attributes
 from sportkg.extract.relations.engine import (
     FACTS_KEY,
     ArticleContext,
@@ -222,20 +223,77 @@ class PairClassifier:
         threshold: the probability a pair needs; None takes the model's own default.
     """
 
+    model_dir = MODEL_DIR
+
     def __init__(
         self, nlp: Language | None, name: str = "sportkg_pairs", *, threshold: float | None = None
     ) -> None:
         self.name = name
-        self.model = PairModel.load()
+        self.model = PairModel.load(self.model_dir)
         self.threshold = threshold
 
     def __call__(self, doc: Doc) -> Doc:
-        """Score the doc's candidate pairs and append the facts above the threshold."""
+        """Score the doc's candidates and append the facts at their threshold or above."""
         if self.model is None:
             return doc
         context = ArticleContext.of(doc)
         facts: list[Fact] = doc.user_data.setdefault(FACTS_KEY, [])
         threshold = self.threshold if self.threshold is not None else _threshold_from_env()
-        facts.extend(pair_facts(doc, context, self.model, threshold=threshold,
-                                name=self.name))
+        facts.extend(self.facts(doc, context, self.model, facts, threshold))
         return doc
+
+    def facts(self, doc: Doc, context: ArticleContext, model: PairModel, found: list[Fact],
+              threshold: float | None) -> list[Fact]:
+        """The model's facts for a doc (`found`: the facts of the components before)."""
+        return pair_facts(doc, context, model, threshold=threshold, name=self.name)
+
+
+ATTRIBUTE_DIR = MODEL_DIR.parent / "attributes"
+"""Where the shipped person-attribute model lives (model.npz and meta.json)."""
+
+YES = "yes"
+"""The class of an attribute candidate that the article states."""
+
+
+def attribute_facts(
+    doc: Doc,
+    context: ArticleContext,
+    model: PairModel,
+    facts: list[Fact],
+    *,
+    threshold: float | None = None,
+    name: str = "sportkg_attributes",
+    found: list[Attribute] | None = None,
+) -> list[Fact]:
+    """The nationality, occupation and sport facts the model gives each person of the
+    article at the relation's threshold or above (`facts`: the pattern extractors')."""
+    cands = attributes(doc, context, facts) if found is None else found
+    if not cands or YES not in model.classes:
+        return []
+    yes = model.classes.index(YES)
+    probs = model.probabilities([c.features for c in cands])
+    out: list[Fact] = []
+    for cand, row in zip(cands, probs, strict=True):
+        p = float(row[yes])
+        if p < model.threshold_of(cand.property, threshold):
+            continue
+        out.append(Fact(cand.person, cand.property, cand.value, cand.sentence, name, p))
+    return out
+
+
+class AttributeClassifier(PairClassifier):
+    """Adds the person-level nationality, occupation and sport facts (`sportkg_attributes`),
+    read from the pattern extractors' facts and the article (see `attributes`)."""
+
+    model_dir = ATTRIBUTE_DIR
+
+    def facts(self, doc: Doc, context: ArticleContext, model: PairModel, found: list[Fact],
+              threshold: float | None) -> list[Fact]:
+        """The attribute facts, scored on the pattern facts only (as in training)."""
+        patterns = [f for f in found if f.extractor not in TRAINED_EXTRACTORS]
+        return attribute_facts(doc, context, model, patterns, threshold=threshold,
+                               name=self.name)
+
+
+TRAINED_EXTRACTORS = frozenset({"sportkg_pairs", "sportkg_attributes"})
+"""The components whose facts come from a trained model (the rest are pattern facts)."""

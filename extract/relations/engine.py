@@ -501,15 +501,30 @@ def described_person(
     return holders[0] if len(holders) == 1 else None
 
 
-def _article_sport(text: str, lang: str) -> Concept | None:
+def sport_counts(text: str, lang: str) -> Counter[tuple[str, str]]:
+    """How often the text names each sport (label, QID): by a sport word, or by an
+    occupation word that implies it; a sport word inside an occupation word ("handball
+    player") counts once."""
     lexicon = Lexicon.load()
     counts: Counter[tuple[str, str]] = Counter()
-    for entry in lexicon.find_all("sport", lang, text):
-        counts[(entry.label, entry.qid or "")] += 1
-    for entry in lexicon.find_all("role", lang, text, suffix=True):
-        if entry.extra:
+    taken: list[tuple[int, int]] = []
+    roles = lexicon.finder("role", lang, suffix=True)
+    for m in roles.finditer(text) if roles is not None else ():
+        entry = lexicon.lookup("role", lang, m.group("w"))
+        if entry is not None and "/" in entry.extra:
             label, _, qid = entry.extra.partition("/")
             counts[(label, qid)] += 1
+            taken.append(m.span())
+    sports = lexicon.finder("sport", lang)
+    for m in sports.finditer(text) if sports is not None else ():
+        entry = lexicon.lookup("sport", lang, m.group("w"))
+        if entry is not None and not any(a <= m.start() < b for a, b in taken):
+            counts[(entry.label, entry.qid or "")] += 1
+    return counts
+
+
+def _article_sport(text: str, lang: str) -> Concept | None:
+    counts = sport_counts(text, lang)
     if not counts:
         return None
     ranked = counts.most_common(2)

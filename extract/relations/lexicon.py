@@ -108,6 +108,15 @@ class Lexicon:
         """A regex alternation (no group) matching every surface form of a kind."""
         return "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in self.surfaces(kind, lang))
 
+    def entries(self, kind: str) -> list[Entry]:
+        """Every entry of a kind, in both languages, each once."""
+        seen: dict[int, Entry] = {}
+        for (k, _), table in self._by.items():
+            if k == kind:
+                for entry in table.values():
+                    seen.setdefault(id(entry), entry)
+        return list(seen.values())
+
     def contains(self, kind: str, lang: str, surface: str) -> bool:
         """Whether `surface` is an entry of `kind`."""
         return self.lookup(kind, lang, surface) is not None

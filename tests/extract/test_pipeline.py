@@ -36,8 +36,9 @@ def test_rules_pipeline_has_every_component_in_order() -> None:
         *RELATION_COMPONENTS,
     ]
     assert "sportkg_linker" not in load_nlp("en", pipeline="rules", linker=False).pipe_names
-    assert load_nlp("en", pipeline="rules", pairs=True).pipe_names[-1] == "sportkg_pairs"
-    assert load_nlp("en", linker=False).pipe_names[-1] == "sportkg_pairs"
+    trained = ["sportkg_pairs", "sportkg_attributes"]
+    assert load_nlp("en", pipeline="rules", pairs=True).pipe_names[-2:] == trained
+    assert load_nlp("en", linker=False).pipe_names[-2:] == trained
 
 
 def test_auto_is_the_shipped_pipeline_under_the_sentences() -> None:

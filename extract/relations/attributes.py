@@ -1,0 +1,253 @@
+"""Candidates for what an article says about each person as a whole: nationality, occupation, sport.
+
+Sports news states most of these facts once for the whole article, not in the sentence
+about the person: the report of a skating race names the riders and says "schaatssters"
+once; "De Nederlandse ploeg" makes each rider Dutch; a coach named by his role is a coach
+of the article's sport. So these candidates are per person of the article, not per
+sentence: every person (canonical name) paired with every value the article offers,
+
+- P641 (sport): the sports the article names (sport words, and the sports its occupation
+  words imply), ranked by how often;
+- P106 (occupation): the athlete of each of those sports ("speed skating" → "speed
+  skater", the commonest occupation of that sport in the lexicon) and every occupation
+  word the article uses;
+- P27 (nationality): every country the article names, by name or adjective.
+
+A candidate's features are what decides it across the article: how often and where the
+person is named, what the pattern extractors already found about them (wins, medals,
+teams, a coach role, a nationality), and how the value relates to them (named in the
+same sentence, right before the name, the article's commonest country or sport). The
+trained model in `sportkg.extract.relations.classifier` (`AttributeClassifier`) weighs them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from sportkg.extract.relations.engine import ArticleContext, Concept, Fact, Person, sport_counts
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+    from sportkg.extract.relations.pairs import Mention
+
+ATTRIBUTE_RELATIONS: tuple[str, ...] = ("P27", "P106", "P641")
+"""The relations decided per person of the article rather than per sentence pair."""
+
+COMPETING = frozenset({"sk:won", "sk:defeated", "P166", "P1000", "P2781"})
+"""Pattern relations that show a person competes (an athlete of the article's sport)."""
+
+_NEAR = 4
+"""Tokens between a country or occupation word and a name for them to be 'next to' it."""
+
+
+@dataclass(frozen=True)
+class Attribute:
+    """One person-level candidate: the person, the relation, the value and its features."""
+
+    person: Person
+    property: str
+    value: Concept
+    sentence: int  # the sentence of the person's first mention: the evidence
+    features: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def athlete_of_sport() -> dict[str, tuple[str, str | None]]:
+    """Sport label → the commonest occupation of that sport in the lexicon (label, QID)."""
+    from sportkg.extract.relations.lexicon import Lexicon
+
+    counts: Counter[tuple[str, str, str]] = Counter()
+    for entry in Lexicon.load().entries("role"):
+        if "/" in entry.extra:
+            counts[(entry.extra.partition("/")[0], entry.label, entry.qid or "")] += 1
+    best: dict[str, tuple[str, str | None]] = {}
+    for (sport, label, qid), _ in counts.most_common():
+        best.setdefault(sport, (label, qid or None))
+    return best
+
+
+def _bucket(n: int) -> str:
+    return "1" if n <= 1 else "2" if n == 2 else "3-4" if n <= 4 else "5+"
+
+
+def attributes(doc: Doc, context: ArticleContext, facts: list[Fact],
+               mentions: list[list[Mention]] | None = None) -> list[Attribute]:
+    """Every (person, relation, value) candidate of the article with its features.
+
+    `facts` are the pattern extractors' facts (the pair classifier's are left out, as in
+    training); `mentions` the typed mentions of each sentence when already computed.
+    """
+    from sportkg.extract.relations.pairs import sentence_mentions
+
+    if mentions is None:
+        mentions = sentence_mentions(doc, context)
+    lang = context.lang
+    sentences_of: dict[str, list[int]] = {}
+    first: dict[str, Person] = {}
+    for sentence in context.sentences:
+        for person in sentence.people:
+            sentences_of.setdefault(person.name, []).append(sentence.index)
+            first.setdefault(person.name, person)
+    if not first:
+        return []
+
+    # what the article offers as values
+    countries: Counter[tuple[str, str]] = Counter()
+    country_sentences: dict[tuple[str, str], set[int]] = {}
+    occupations: dict[tuple[str, str], set[int]] = {}
+    for index, found in enumerate(mentions):
+        for m in found:
+            key = (m.label, m.qid or "")
+            if m.kind in ("country", "nation") and m.label:
+                countries[key] += 1
+                country_sentences.setdefault(key, set()).add(index)
+            elif m.kind == "occupation" and m.label:
+                occupations.setdefault(key, set()).add(index)
+    sports = sport_counts(context.text, lang)
+    sport_rank = {key: rank for rank, (key, _) in enumerate(sports.most_common())}
+    athletes = athlete_of_sport()
+    occupation_values: dict[tuple[str, str], str] = {}  # value → how it was offered
+    for (sport, _), rank in sport_rank.items():
+        if sport in athletes and rank < 2:
+            label, qid = athletes[sport]
+            occupation_values.setdefault((label, qid or ""), f"athlete_rank{rank}")
+    for key in occupations:
+        occupation_values.setdefault(key, "named")
+
+    # what the patterns found about each person
+    said: dict[str, set[tuple[str, str]]] = {}
+    props: dict[str, Counter[str]] = {}
+    as_value: dict[str, set[str]] = {}
+    for fact in facts:
+        if isinstance(fact.subject, Person):
+            value = fact.value
+            label = value.label if isinstance(value, Concept) else ""
+            said.setdefault(fact.subject.name, set()).add((fact.property, label))
+            props.setdefault(fact.subject.name, Counter())[fact.property] += 1
+        if isinstance(fact.value, Person):
+            as_value.setdefault(fact.value.name, set()).add(fact.property)
+
+    protagonist = context.protagonist.name if context.protagonist else None
+    country_rank = {key: rank for rank, (key, _) in enumerate(countries.most_common())}
+    home = {"nl": "Netherlands", "en": "United Kingdom"}.get(lang)
+    out: list[Attribute] = []
+    for name, person in first.items():
+        where = sentences_of[name]
+        mine = set(where)
+        mates = {p.name for i in where for p in context.sentences[i].people} - {name}
+        mates_said = set().union(*(said.get(m, set()) for m in mates)) if mates else set()
+        mates_compete = any(
+            any(p in COMPETING for p, _ in said.get(m, set())) for m in mates)
+        found_props = props.get(name, Counter())
+        competes = any(p in COMPETING for p in found_props)
+        roles = context.roles.get(name, set())
+        coach_role = any("coach" in r or "trainer" in r or "manager" in r for r in roles)
+        base = [
+            f"lang={lang}", f"n={_bucket(len(where))}",
+            f"first={min(3, where[0])}", f"people_in_article={_bucket(len(first) // 3)}",
+        ]
+        if name == protagonist:
+            base.append("protagonist")
+        if " " not in name:
+            base.append("one_word_name")
+        for prop in sorted(found_props):
+            base.append(f"has:{prop}")
+        if competes:
+            base.append("competes")
+        if mates_compete:
+            base.append("mates_compete")
+        for prop in sorted(as_value.get(name, ())):
+            base.append(f"value_of:{prop}")
+        if coach_role:
+            base.append("role:coach")
+        elif roles:
+            base.append("role:other")
+        alone = sum(1 for i in where if len({p.name for p in context.sentences[i].people}) == 1)
+        base.append(f"alone={_bucket(alone)}")
+        said_here = said.get(name, set())
+
+        def add(prop: str, value: Concept, extra: list[str],
+                _person: Person = person, _where: list[int] = where,
+                _said: set[tuple[str, str]] = said_here, _base: list[str] = base,
+                _mates: set[tuple[str, str]] = mates_said) -> None:
+            own = ["rule_same" if (prop, value.label) in _said else
+                   ("rule_other" if any(p == prop for p, _ in _said) else "rule_none")]
+            if (prop, value.label) in _mates:
+                own.append("mates_same")
+            elif any(p == prop for p, _ in _mates):
+                own.append("mates_other")
+            feats = [*_base, *extra, *own]
+            feats += [f"{own[0]}|{f}" for f in extra]
+            out.append(Attribute(_person, prop, value, _where[0],
+                                 tuple(f"{prop}|{f}" for f in feats)))
+
+        for (sport, qid), count in sports.items():
+            rank = sport_rank[(sport, qid)]
+            if rank > 2:
+                continue
+            extra = [f"sport_rank={rank}", f"sport_count={_bucket(count)}",
+                     f"sport_rank={rank}|competes={competes}",
+                     f"sport_rank={rank}|mates_compete={mates_compete}",
+                     f"sport_rank={rank}|coach={coach_role}"]
+            if context.sport is not None and context.sport.label == sport:
+                extra.append("article_sport")
+            if any(sport in r for r in roles) or any(
+                    athletes.get(sport, ("",))[0] == r for r in roles):
+                extra.append("role_of_sport")
+            add("P641", Concept(sport, "sport", qid or None), extra)
+        for (label, qid), how in occupation_values.items():
+            extra = [f"offered={how}", f"offered={how}|competes={competes}",
+                     f"offered={how}|mates_compete={mates_compete}",
+                     f"offered={how}|coach={coach_role}"]
+            near = occupations.get((label, qid), set())
+            if near & mine:
+                extra.append("occupation_same_sentence")
+            if label in roles:
+                extra.append("role_is_value")
+            if "coach" in label or "trainer" in label:
+                extra.append("coach_value")
+            add("P106", Concept(label, "occupation", qid or None), extra)
+        for (label, qid), count in countries.items():
+            rank = country_rank[(label, qid)]
+            extra = [f"country_count={_bucket(count)}", f"country_rank={min(rank, 3)}"]
+            near = country_sentences.get((label, qid), set())
+            if near & mine:
+                extra.append("country_same_sentence")
+                if any(_nearest(mentions[i], name, label) for i in near & mine):
+                    extra.append("country_nearest")
+                if any(_next_to(mentions[i], person_name=name, label=label) for i in near & mine):
+                    extra.append("country_next_to_name")
+            if 0 in near:
+                extra.append("country_in_first_sentence")
+            if len(countries) == 1:
+                extra.append("only_country")
+            if label in context.nations.get(name, set()):
+                extra.append("described_as")
+            elif context.nations.get(name):
+                extra.append("described_other")
+            if label == home:
+                extra.append("home_country")
+                extra.append(f"home_country|rank={min(rank, 2)}")
+            add("P27", Concept(label, "country", qid or None), extra)
+    return out
+
+
+def _nearest(found: list[Mention], person_name: str, label: str) -> bool:
+    """Whether the closest country mention to the person in this sentence is `label`."""
+    people = [m for m in found if m.kind == "person" and m.name == person_name]
+    places = [m for m in found if m.kind in ("country", "nation")]
+    if not people or not places:
+        return False
+    best = min(places, key=lambda c: min(abs(c.start - p.start) for p in people))
+    return best.label == label
+
+
+def _next_to(found: list[Mention], *, person_name: str, label: str) -> bool:
+    """Whether a mention of the country `label` sits within a few tokens of the person."""
+    people = [m for m in found if m.kind == "person" and m.name == person_name]
+    places = [m for m in found if m.kind in ("country", "nation") and m.label == label]
+    return any(abs(p.start - c.end) <= _NEAR or abs(c.start - p.end) <= _NEAR
+               for p in people for c in places)

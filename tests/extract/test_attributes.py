@@ -1,0 +1,96 @@
+"""Person-level candidates (nationality, occupation, sport), their model, and coordinated lists."""
+
+from __future__ import annotations
+
+import json
+
+from sportkg.extract.nlp import load_nlp
+from sportkg.extract.relations.attributes import ATTRIBUTE_RELATIONS, athlete_of_sport, attributes
+from sportkg.extract.relations.classifier import ATTRIBUTE_DIR, YES, PairModel
+from sportkg.extract.relations.engine import FACTS_KEY, PUBLISHED_KEY, ArticleContext
+from sportkg.model import Article
+from sportkg.pipeline import extract_article
+
+TEAM_RACE = (
+    "De Nederlandse schaatssters hebben zondag in Hamar de ploegenachtervolging gewonnen. "
+    "Anna Berg, Lotte Vos en Eva Smit waren ruim sneller dan Canada. "
+    "Berg reed de hele race op kop. Bondscoach Piet de Wit was tevreden over de schaatssters."
+)
+
+
+def _attributes(lang: str, text: str):  # type: ignore[no-untyped-def]
+    nlp = load_nlp(lang, linker=False, pairs=False)
+    doc = nlp.make_doc(text)
+    doc.user_data[PUBLISHED_KEY] = "2026-03-01"
+    doc = nlp(doc)
+    return attributes(doc, ArticleContext.of(doc), list(doc.user_data[FACTS_KEY]))
+
+
+def test_the_athlete_of_a_sport_comes_from_the_lexicon() -> None:
+    athletes = athlete_of_sport()
+    assert athletes["speed skating"] == ("speed skater", "Q10866633")
+    assert athletes["association football"][0] == "association football player"
+    assert athletes["korfball"][0] == "korfball player"
+
+
+def test_every_person_is_offered_the_article_s_sport_occupation_and_countries() -> None:
+    found = {(a.person.name, a.property, a.value.label): a for a in _attributes("nl", TEAM_RACE)}
+    for name in ("Anna Berg", "Lotte Vos", "Eva Smit", "Piet de Wit"):
+        assert (name, "P641", "speed skating") in found
+        assert (name, "P106", "speed skater") in found
+        assert (name, "P27", "Netherlands") in found and (name, "P27", "Canada") in found
+    # the coach's role and the list are features the model reads
+    coach = found[("Piet de Wit", "P106", "speed skater")].features
+    assert "P106|role:coach" in coach
+    berg = found[("Anna Berg", "P27", "Canada")].features
+    assert "P27|country_same_sentence" in berg and "P27|n=2" in berg
+    assert {a.property for a in found.values()} == set(ATTRIBUTE_RELATIONS)
+    assert _attributes("en", "The weather was fine on Sunday.") == []
+
+
+def test_shipped_attribute_model() -> None:
+    model = PairModel.load(ATTRIBUTE_DIR)
+    assert model is not None and model.classes == ["none", YES]
+    meta = json.loads((ATTRIBUTE_DIR / "meta.json").read_text(encoding="utf-8"))
+    assert set(meta["thresholds"]) == set(ATTRIBUTE_RELATIONS)
+    assert all(0.0 < t <= 1.01 for t in meta["thresholds"].values())
+    assert sum(p.stat().st_size for p in ATTRIBUTE_DIR.iterdir()) <= 5 * 1024 * 1024
+
+
+def _facts(text: str, pipeline: str = "auto") -> set[tuple[str, str, str]]:
+    statements = extract_article(load_nlp("nl", pipeline=pipeline, linker=False),
+                                 Article(id="x", text=text, lang="nl", date="2026-03-01"))
+    return {(s.subject.label, s.property, getattr(s.value, "label", "")) for s in statements}
+
+
+def test_the_team_race_gives_each_skater_her_sport_and_the_coach_no_athlete_job() -> None:
+    found = _facts(TEAM_RACE)
+    for name in ("Anna Berg", "Lotte Vos", "Eva Smit"):
+        assert (name, "P641", "speed skating") in found
+    assert ("Piet de Wit", "P106", "coach") in found
+    assert ("Piet de Wit", "P106", "speed skater") not in found
+
+
+def test_a_coordinated_subject_shares_the_fact_of_one_member() -> None:
+    found = _facts("Tijdens de finale in Heerenveen waren Anna Berg, Lotte Vos en Eva Smit "
+                   "sneller dan Marit Dahl.", pipeline="rules")
+    beaten = {s for s, p, v in found if p == "sk:defeated" and v == "Marit Dahl"}
+    if beaten:  # when the patterns find one member's defeat, all three share it
+        assert beaten == {"Anna Berg", "Lotte Vos", "Eva Smit"}
+    from sportkg.extract.relations.engine import ArticleContext as Context
+    from sportkg.extract.relations.engine import Concept, Fact, Person
+    from sportkg.extract.statements import shared_by_lists
+
+    nlp = load_nlp("nl", pipeline="rules", linker=False, pairs=False)
+    doc = nlp("Anna Berg, Lotte Vos en Eva Smit wonnen goud. Anna Berg en Lotte Vos speelden "
+              "tegen elkaar.")
+    context = Context.of(doc)
+    first, second = context.sentences[0], context.sentences[1]
+    gold = Fact(first.people[0], "P166", Concept("gold medal", "award"), 0, "test", 0.8)
+    shared = shared_by_lists(context, [gold])
+    assert {f.subject.name for f in shared} == {"Lotte Vos", "Eva Smit"}
+    assert all(f.confidence < 0.8 and f.value == gold.value for f in shared)
+    # a relation between two members, or one a team does not share, stays with its subject
+    met = Fact(second.people[0], "sk:defeated", Person("Lotte Vos", 0, 0), 1, "test", 0.8)
+    age = Fact(first.people[0], "sk:age", Concept("27", "age"), 0, "test", 0.8)
+    assert shared_by_lists(context, [met, age]) == []
