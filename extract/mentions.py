@@ -161,6 +161,9 @@ class MentionRecognizer:
         if doc.has_annotation("ENT_IOB"):
             people, typed = merge_entities(doc, people, self._stop, self._introduced,
                                            self._descriptor)
+        # a run that is a country or place name as a whole ("South Korea") is none
+        people = [(start, end) for start, end in people
+                  if not self._is_kind(doc[start:end].text, ("country", "place"))]
         for start, end in people:
             spans.append(Span(doc, start, end, label="person"))
             for k in range(start, end):
@@ -469,8 +472,10 @@ def merge_entities(
             e = persons[0]
             if e.start > start and doc[start].is_sent_start:
                 start = e.start  # "Zwemzussen Anna ...": a capitalised noun opening the sentence
-            while end < e.end and _name_part(doc, end):
-                end += 1  # "O'Brien", "Mors-de Vries", "Jr.": the name goes on
+            while end < e.end and (_name_part(doc, end) or _syllable(doc, end)):
+                end += 1  # "O'Brien", "Mors-de Vries", "Jr.", "Sang-hwa": the name goes on
+        while end - start > 1 and doc[end - 1].text in ("-", "‐"):
+            end -= 1  # never a dangling hyphen
         people.append((start, end))
     for e in ents:
         if e.label_ != "PERSON" or e.start in used:
@@ -478,8 +483,9 @@ def merge_entities(
         if any(s < e.end and e.start < t for s, t in people):
             continue
         words = [t for t in e if not t.is_punct]
-        if not words or all(stop(t.text) for t in words) or not e.text[:1].isupper():
-            continue
+        if not words or all(stop(t.text) for t in words) or stop(e.text) \
+                or not e.text[:1].isupper():
+            continue  # "South Korea" is a country, whatever the recogniser says
         people.append((e.start, e.end))
     # one name, one type per article: a surname or name read as a person elsewhere stays one
     names = {doc[s:t].text for s, t in people}
@@ -505,6 +511,14 @@ def _name_part(doc: Doc, i: int) -> bool:
         text in ("de", "van", "der", "den", "ter", "te", "t")
         and i + 1 < len(doc) and doc[i + 1].text[:1].isupper()
     )
+
+
+def _syllable(doc: Doc, i: int) -> bool:
+    """Whether token i is the lower-case second half of a hyphenated given name that the
+    tokenizer split off ("Sang-hwa", "Min-jeong"): glued to a hyphen after a capital."""
+    return (i >= 2 and doc[i - 1].text in ("-", "‐") and not doc[i - 1].whitespace_
+            and not doc[i - 2].whitespace_ and doc[i - 2].text[:1].isupper()
+            and doc[i].text.isalpha() and doc[i].text.islower())
 
 
 def _trimmed(doc: Doc, ent: Span) -> Span | None:

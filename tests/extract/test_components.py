@@ -88,3 +88,15 @@ def test_components_accept_an_empty_doc() -> None:
     nlp = _nlp("en", *BASE, *RELATION_COMPONENTS)
     doc = nlp("")
     assert doc.user_data.get("sportkg_facts", []) == []
+
+
+def test_hyphenated_given_names_stay_whole_and_a_country_is_no_person() -> None:
+    from sportkg.extract.nlp import load_nlp
+
+    nlp = load_nlp("en", linker=False, pairs=False)
+    doc = nlp("Defending champion Park Ji-woo of South Korea won silver. "
+              "Kim Min-seo took bronze for South Korea.")
+    found = {(s.text, s.label_) for s in doc.spans["sportkg_mentions"]}
+    assert ("Park Ji-woo", "person") in found and ("Kim Min-seo", "person") in found
+    assert ("South Korea", "country") in found
+    assert not any(text.endswith("-") for text, _ in found)
