@@ -501,6 +501,16 @@ def described_person(
     return holders[0] if len(holders) == 1 else None
 
 
+def national_team(country: str, sport: Concept | None, *, women: bool = False) -> Concept:
+    """The national team of a country in the article's sport, named as Wikidata names them
+    ("Netherlands women's national water polo team", "Belgium national football team")."""
+    label = sport.label if sport else ""
+    what = "national football team" if label == "association football" else (
+        f"national {label} team" if label else "national team")
+    gender = "women's " if women else ""
+    return Concept(f"{country} {gender}{what}", "team")
+
+
 def sport_counts(text: str, lang: str) -> Counter[tuple[str, str]]:
     """How often the text names each sport (label, QID): by a sport word, or by an
     occupation word that implies it; a sport word inside an occupation word ("handball

@@ -50,6 +50,7 @@ from sportkg.extract.relations.engine import (
     distance_near,
     hurdles,
     main_competition,
+    national_team,
     noun_gender,
     olympic_host,
     place_in,
@@ -426,10 +427,7 @@ class RelationExtractor:
             if entry is not None:
                 women = "women's " if re.search(r"vrouwen|women", hit.match.group(0), re.I) or (
                     context.gender.get(subject.name) == "female") else ""
-                sport = context.sport.label if context.sport else ""
-                what = "national football team" if sport == "association football" else (
-                    f"national {sport} team" if sport else "national team")
-                yield Concept(f"{entry.label} {women}{what}", "team")
+                yield national_team(entry.label, context.sport, women=bool(women))
         elif kind == "sportverb":
             entry = lex.lookup("sportverb", lang, text)
             if entry is not None:

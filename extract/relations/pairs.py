@@ -316,6 +316,7 @@ def features(
         out.append(f"bk={lemma}|{kinds}")
     if gap <= 4:
         out.append("bs=" + " ".join(_lemma(t) for t in between if not t.is_space) + f"|{order}")
+    out.extend(_trigger_features(doc, first, second, words, kinds, order, lang))
     others = sum(1 for m in mentions if first.end <= m.start and m.end <= second.start)
     out.append(f"m={min(others, 3)}")
     # the subject nearest to the value among mentions of its kind, and the value nearest
@@ -342,6 +343,23 @@ def features(
     return out
 
 
+def _trigger_features(doc: Doc, first: Mention, second: Mention, between: list[Token],
+                      kinds: str, order: str, lang: str) -> list[str]:
+    """The classes of the trigger words between the mentions and just around them."""
+    from sportkg.extract.relations.triggers import classes_of
+
+    def pairs(tokens: list[Token]) -> list[tuple[str, str]]:
+        return [(_lemma(t), t.lower_) for t in tokens if not t.is_space]
+
+    out: list[str] = []
+    for cls in set(classes_of(pairs(between), lang)):
+        out += [f"tb={cls}", f"tbk={cls}|{kinds}|{order}"]
+    around = [*doc[max(0, first.start - 3) : first.start], *doc[second.end : second.end + 3]]
+    for cls in set(classes_of(pairs(around), lang)):
+        out.append(f"tw={cls}|{kinds}|{order}")
+    return out
+
+
 def _gap(x: Mention, y: Mention) -> int:
     """Tokens between two mentions (0 when adjacent)."""
     return y.start - x.end if x.start < y.start else x.start - y.end
@@ -364,5 +382,12 @@ def _path_features(doc: Doc, a: Mention, b: Mention) -> list[str]:
         return ["p=long"]
     path = [f"{t.dep_}^" for t in left] + [_lemma(top)] + [f"v{t.dep_}" for t in reversed(right)]
     out = ["p=" + " ".join(path), f"pd={head_a.dep_}|{head_b.dep_}", f"pt={_lemma(top)}"]
-    out.extend(f"pl={_lemma(t)}" for t in (*left[1:], top, *right[1:]))
+    on_path = [*left[1:], top, *right[1:]]
+    out.extend(f"pl={_lemma(t)}" for t in on_path)
+    from sportkg.extract.relations.triggers import classes_of
+
+    lang = doc.lang_ if doc.lang_ in ("nl", "en") else "en"
+    for cls in set(classes_of([(_lemma(t), t.lower_) for t in on_path], lang)):
+        out.append(f"tp={cls}|{head_a.dep_}>{head_b.dep_}")
+        out.append(f"tp={cls}")
     return out

@@ -151,3 +151,29 @@ def test_rules_pipeline_states_no_classifier_facts() -> None:
     statements = extract_article(load_nlp("en", pipeline="rules", linker=False),
                                  Article(id="x", text=text, lang="en", date="2026-03-01"))
     assert not [s for s in statements if s.evidence.extractor == "sportkg_pairs"]
+
+
+def test_trigger_words_give_their_class_between_around_and_on_the_path() -> None:
+    found = pairs_of("en", "Erik Dahl edged Tom Peeters in the sprint.")
+    features = found[("Erik Dahl", "Tom Peeters")]
+    assert "tb=defeat" in features and "tbk=defeat|person>person|ab" in features
+    assert any(f.startswith("tp=defeat") for f in features)  # "edged" heads the path
+    dutch = pairs_of("nl", "Lotte Maas won in de finale van Iris Veen en Eva Smit won van "
+                           "Anna Berg.")
+    assert "tb=defeat" in dutch[("Eva Smit", "Anna Berg")]  # "winnen van", two words
+
+
+def test_trigger_tables_are_checked_when_read(tmp_path: Path) -> None:
+    from sportkg.errors import ConfigError
+    from sportkg.extract.relations.triggers import CLASSES, TRIGGER_DIR, triggers
+
+    for lang in ("nl", "en"):
+        table = triggers(lang)
+        assert len(table) > 100 and set().union(*table.values()) <= CLASSES
+        assert (TRIGGER_DIR / f"{lang}.tsv").is_file()
+    (tmp_path / "en.tsv").write_text("lemma\tclass\nbeat\tdefeet\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"en.tsv:2: unknown trigger class 'defeet'"):
+        triggers("en", tmp_path)
+    (tmp_path / "nl.tsv").write_text("lemma\tclass\nversloeg\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"nl.tsv:2: expected a lemma and a class"):
+        triggers("nl", tmp_path)
