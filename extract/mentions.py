@@ -108,8 +108,23 @@ def _ends_sentence(doc: Doc, i: int) -> bool:
         if text == "." and i > 0 and (doc[i - 1].text.lower() in _ABBREVIATIONS
                                       or re.fullmatch(r"[A-Z]", doc[i - 1].text)):
             return False
+        if _list_number(doc, i):
+            return False
         return _next_starts(doc, i)
     return False
+
+
+def _list_number(doc: Doc, i: int) -> bool:
+    """Whether the full stop at token i closes the number of a numbered list ("Uitslag:
+    1. A 36,94, 2. B ..."): one or two digits after a colon, comma, semicolon or a line
+    start."""
+    number = i if doc[i].text != "." else i - 1
+    stem = doc[number].text.rstrip(".")
+    if not (stem.isdigit() and len(stem) <= 2):
+        return False
+    before = doc[number - 1] if number > 0 else None
+    return before is None or before.text in (":", ",", ";") or (
+        before.is_space and "\n" in before.text)
 
 
 def _next_starts(doc: Doc, i: int) -> bool:
@@ -325,13 +340,21 @@ class MentionRecognizer:
             if bad:
                 continue
             prev = doc[start - 1].text.lower() if start > 0 else ""
-            if prev in _PLACE_PREPOSITIONS and end - start < 4:
+            if prev in _PLACE_PREPOSITIONS and end - start < 4 and not self._given_to(doc, start):
                 continue
             if prev in ("team", "ploeg", "club", "formatie", "squad", "ploegen"):
                 continue
             if self._team_slot(doc, start, end):
                 continue
             yield start, end
+
+    def _given_to(self, doc: Doc, start: int) -> bool:
+        """Whether the run after "naar" receives a medal ("het brons ging naar X"): a
+        person, not a place."""
+        words = [t.text for t in doc[max(0, start - 5) : start - 1]]
+        medal = [self.lexicon.contains("medal", self.lang, w) for w in words]
+        return bool(medal) and (medal[-1] or (any(medal) and any(
+            w.lower() in ("ging", "gaat", "was", "went", "goes") for w in words)))
 
     def _team_slot(self, doc: Doc, start: int, end: int) -> bool:
         """Whether a capitalised run stands where a team is named, not a person.

@@ -46,6 +46,7 @@ def doc_statements(doc: Doc, article: Article) -> list[Statement]:
     links: Mapping[tuple[int, int], tuple[Entity, object]] = doc.user_data.get(LINKS_KEY, {})
     facts = [*facts, *shared_by_lists(context, facts)]
     facts = [*facts, *_sport_of_winners(context, facts)]
+    facts = [*facts, *sport_of_occupations(facts)]
     links = _same_person_same_link(context, facts, links)
     length = len(context.text)
     merged: dict[tuple[str, ...], Statement] = {}
@@ -141,6 +142,27 @@ def _fact_value_key(value: object) -> str:
     if isinstance(value, Person):
         return value.name
     return str(getattr(value, "label", None) or getattr(value, "value", value))
+
+
+def sport_of_occupations(facts: list[Fact]) -> list[Fact]:
+    """P641 for each person given a sport-specific occupation ("speed skater" → speed
+    skating), whichever extractor found the occupation; at 0.95 of its confidence."""
+    from sportkg.extract.relations.attributes import sport_of_occupation
+
+    has = {(f.subject.name, getattr(f.value, "label", "")) for f in facts
+           if f.property == "P641" and isinstance(f.subject, Person)}
+    out: list[Fact] = []
+    for fact in facts:
+        if fact.property != "P106" or not isinstance(fact.subject, Person) or not isinstance(
+                fact.value, Concept):
+            continue
+        sport = sport_of_occupation().get(fact.value.label)
+        if sport is None or (fact.subject.name, sport.label) in has:
+            continue
+        has.add((fact.subject.name, sport.label))
+        out.append(Fact(fact.subject, "P641", sport, fact.sentence, fact.extractor,
+                        round(fact.confidence * 0.95, 3)))
+    return out
 
 
 WINNING = ("P166",)

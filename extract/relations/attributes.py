@@ -69,6 +69,22 @@ def athlete_of_sport() -> dict[str, tuple[str, str | None]]:
     return best
 
 
+@lru_cache(maxsize=1)
+def sport_of_occupation() -> dict[str, Concept]:
+    """Occupation label → the sport most of its words imply in the lexicon ("speed skater"
+    → speed skating, "cyclist" → cycling); occupations of no sport ("coach") are absent."""
+    from sportkg.extract.relations.lexicon import Lexicon
+
+    sports: dict[str, Counter[tuple[str, str]]] = {}
+    for entry in Lexicon.load().entries("role"):
+        if "/" in entry.extra:
+            label, _, qid = entry.extra.partition("/")
+            sports.setdefault(entry.label, Counter())[(label, qid)] += 1
+    return {occupation: Concept(label, "sport", qid or None)
+            for occupation, found in sports.items()
+            for (label, qid), _ in found.most_common(1)}
+
+
 def _bucket(n: int) -> str:
     return "1" if n <= 1 else "2" if n == 2 else "3-4" if n <= 4 else "5+"
 

@@ -61,6 +61,7 @@ from sportkg.extract.relations.engine import (
 )
 from sportkg.extract.relations.lexicon import Lexicon
 from sportkg.model import LiteralValue
+from sportkg.racetime import parse_race_time
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -88,6 +89,9 @@ _BEATEN = re.compile(
 )
 """A defeat verb right before a title: the title describes the beaten ("beat world
 champion X"), who won it before."""
+
+_GIVEN_TO = re.compile(r"^\s+(?:(?:was|ging|went|is|goes)\s+)?(?:er\s+)?(?:voor|naar|to)\s+⟨P")
+"""What follows a medal given to someone in a list ("..., zilver voor ⟨P1⟩")."""
 
 _ROLE_PREFIX = re.compile(r"^(?:top|oud-|ex-|collega-|mede-|voormalig\s+|former\s+|ex\s+)",
                           re.IGNORECASE)
@@ -220,6 +224,8 @@ class RelationExtractor:
             m = pattern.match(rest)
             if m is None:
                 return
+            if _GIVEN_TO.match(rest[m.end():]):
+                return  # "gold to A, silver to B": the next one is another person's
             text = m.group("x")
             position = offset + m.start("x")
             if kind == "medal":
@@ -622,6 +628,7 @@ class RelationExtractor:
             yield from self._wins_from_medals(context, facts)
             yield from self._fights(context, facts)
             yield from self._wins_from_ranks(context, [*facts])
+            yield from self._ranked_lists(context)
         elif self.family == "coaches":
             yield from self._coach_occupation(facts)
 
@@ -661,12 +668,12 @@ class RelationExtractor:
                        fact.sentence, self.name, round(fact.confidence * 0.85, 3))
 
     def _wins_from_ranks(self, context: ArticleContext, facts: list[Fact]) -> Iterator[Fact]:
-        """The winner of a race beat the people the article places second and third.
+        """The winner of a race beat the runner-up the article names.
 
-        A sentence placing someone second or third ("X took third", "Y werd tweede",
-        "won de sprint om de derde plaats") right after a win by another person (at
-        most three sentences before) gives that winner a `sk:defeated` of them, and the
-        second a `sk:defeated` of the third.
+        A sentence placing someone second ("Y werd tweede") right after a win by another
+        person (at most three sentences before) gives that winner a `sk:defeated` of them;
+        when only a third is named ("X took third"), of the third. Like the reports'
+        readers, the defeat is of the closest rival, not of everyone behind.
         """
         winners: dict[int, Person] = {}
         for fact in facts:
@@ -684,19 +691,34 @@ class RelationExtractor:
             for m in _PLACED.finditer(sentence.masked):
                 rank = 2 if m.group("rank").lower() in ("second", "tweede", "2nd") else 3
                 placed.append((sentence.index, rank, sentence.people[int(m.group("k"))]))
-        seconds: dict[int, Person] = {}
+        best: dict[int, tuple[int, int, Person]] = {}  # win sentence → the best placed after it
         for index, rank, person in placed:
             near = [i for i in winners if index - 3 <= i <= index]
-            if not near:
+            if not near or winners[max(near)].name == person.name:
                 continue
-            winner = winners[max(near)]
-            if winner.name == person.name:
-                continue
-            yield Fact(winner, "sk:defeated", person, index, self.name, 0.6)
-            if rank == 2:
-                seconds[max(near)] = person
-            elif max(near) in seconds and seconds[max(near)].name != person.name:
-                yield Fact(seconds[max(near)], "sk:defeated", person, index, self.name, 0.55)
+            if max(near) not in best or rank < best[max(near)][0]:
+                best[max(near)] = (rank, index, person)
+        for won, (_, index, person) in best.items():
+            yield Fact(winners[won], "sk:defeated", person, index, self.name, 0.6)
+
+    def _ranked_lists(self, context: ArticleContext) -> Iterator[Fact]:
+        """The first of a result list beat the second: "1. A ..., 2. B ...", "A werd eerste,
+        B tweede", and a list of three or more people with their times in rising order
+        ("A (36,94), B (37,10) en C (37,22)")."""
+        for sentence in context.sentences:
+            pairs: list[tuple[str, str]] = []
+            for pattern in (_ORDINAL_LIST, _FIRST_SECOND):
+                pairs += [(m.group("a"), m.group("b")) for m in pattern.finditer(sentence.masked)]
+            found = [(m.group("k"), parse_race_time(m.group("t")))
+                     for m in _TIMED.finditer(sentence.masked)]
+            timed = [(k, t) for k, t in found if t is not None]
+            if len(timed) >= 3 and len(timed) == len(found) and all(
+                    a[1] < b[1] for a, b in zip(timed, timed[1:], strict=False)):
+                pairs.append((timed[0][0], timed[1][0]))
+            for a, b in pairs:
+                winner, second = sentence.people[int(a)], sentence.people[int(b)]
+                if winner.name != second.name:
+                    yield Fact(winner, "sk:defeated", second, sentence.index, self.name, 0.65)
 
     def _births(self, context: ArticleContext, facts: list[Fact]) -> Iterator[Fact]:
         """A child announced with a birth verb and a day ("kregen donderdag een dochter")."""
@@ -846,6 +868,20 @@ _PLACED = re.compile(
     re.IGNORECASE,
 )
 
+
+_ORDINAL_LIST = re.compile(
+    r"(?:^|[\s,;:(])1[.)]\s*⟨P(?P<a>\d+)⟩[^⟨]{0,40}?[\s,;]2[.)]\s*⟨P(?P<b>\d+)⟩")
+"""A numbered result list: "1. A 36.94, 2. B 37.10"."""
+
+_FIRST_SECOND = re.compile(
+    r"⟨P(?P<a>\d+)⟩\s+(?:werd|was|eindigde|finishte|finished|came|kwam)\s+(?:als\s+)?"
+    r"(?:eerste|first)\s*(?:,|en|and|;)\s*(?:(?:en|and)\s+)?⟨P(?P<b>\d+)⟩\s+(?:(?:werd|was|"
+    r"eindigde|finishte|finished|came|kwam)\s+)?(?:als\s+)?(?:tweede|second)\b", re.IGNORECASE)
+"""Places given in a row, the verb said once: "A werd eerste, B tweede"."""
+
+_TIMED = re.compile(
+    r"⟨P(?P<k>\d+)⟩\s*\((?:[a-z]+\s+)?(?P<t>\d{1,2}(?:[.:]\d{2}){0,2}[.,]\d{1,3})\)")
+"""A person with a race time in brackets: "A (36,94)", "A (totaal 1.08,42)"."""
 
 _NUMBER_WORDS = {
     w: i + 1 for words in (

@@ -271,6 +271,7 @@ def candidates(doc: Doc, context: ArticleContext) -> list[Candidate]:
     for index, named in enumerate(sentence_mentions(doc, context)):
         mentions = sorted([*named, *_pronoun_mentions(doc, context, index, named),
                            *award_mentions(doc, context, index)], key=lambda m: m.start)
+        owners = _relative_owners(doc, mentions)
         for a in mentions:
             if a.kind not in ("person", "team", "nation"):
                 continue
@@ -281,8 +282,34 @@ def candidates(doc: Doc, context: ArticleContext) -> list[Candidate]:
                     continue
                 if a.kind == "nation" and b.kind not in ("team", "nation", "event", "award"):
                     continue
+                owner = owners.get(b.start)
+                if owner is not None and owner.name != a.name and owners.get(a.start) is not owner:
+                    continue  # "A versloeg B, die zilver pakte": the silver is B's
                 found.append(Candidate(index, a, b, tuple(features(doc, a, b, mentions, lang))))
     return found
+
+
+_RELATIVE = frozenset({"die", "dat", "wie", "who", "which", "whose"})
+
+
+def _relative_owners(doc: Doc, mentions: list[Mention]) -> dict[int, Mention]:
+    """The person each mention's relative clause hangs on: in "A versloeg B, die zilver
+    pakte" the award mention belongs to B. Keys are mention start tokens; the clause runs
+    from ", die/who" to the next comma or the end of the sentence."""
+    out: dict[int, Mention] = {}
+    people = [m for m in mentions if m.kind == "person"]
+    for person in people:
+        i = person.end
+        if i + 1 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in _RELATIVE:
+            continue
+        end = i + 2
+        while end < len(doc) and doc[end].text not in (",", ";", ".", "!", "?") \
+                and not doc[end].is_sent_start:
+            end += 1
+        for m in mentions:
+            if i + 2 <= m.start < end:
+                out[m.start] = person
+    return out
 
 
 def _lemma(token: Token) -> str:

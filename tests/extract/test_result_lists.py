@@ -1,0 +1,80 @@
+"""Podium and result lists: medals handed out in a row, numbered results, places in a row,
+times in brackets; and the winner of a race beats the runner-up only."""
+
+from __future__ import annotations
+
+import pytest
+from sportkg.extract.nlp import load_nlp
+from sportkg.model import Article
+from sportkg.pipeline import extract_article
+
+
+def _facts(lang: str, text: str, prop: str) -> set[tuple[str, str]]:
+    statements = extract_article(load_nlp(lang, pipeline="rules", linker=False),
+                                 Article(id="x", text=text, lang=lang, date="2026-03-01"))
+    return {(s.subject.label, getattr(s.value, "label", str(s.value)))
+            for s in statements if s.property == prop}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Gold went to Marta Kowal, silver to Julia Brandt and bronze to Sofie Lind."),
+    ("nl", "Goud was er voor Marta Kowal, zilver voor Julia Brandt en brons voor Sofie Lind."),
+    ("nl", "Goud ging naar Marta Kowal, zilver naar Julia Brandt en brons naar Sofie Lind."),
+])
+def test_each_medal_of_a_list_goes_to_its_own_person(lang: str, text: str) -> None:
+    medals = _facts(lang, text, "P166")
+    assert ("Marta Kowal", "gold medal") in medals
+    assert ("Julia Brandt", "silver medal") in medals
+    assert ("Sofie Lind", "bronze medal") in medals
+    assert ("Marta Kowal", "silver medal") not in medals
+    assert ("Julia Brandt", "bronze medal") not in medals
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Results: 1. Marta Kowal 36.94, 2. Julia Brandt 37.10, 3. Sofie Lind 37.22."),
+    ("en", "Marta Kowal (36.94), Julia Brandt (37.10) and Sofie Lind (37.22) made the podium."),
+    ("nl", "De uitslag: Marta Kowal (36,94), Julia Brandt (37,10) en Sofie Lind (37,22)."),
+    ("nl", "Marta Kowal, Julia Brandt en Sofie Lind reden de finale. Kowal werd eerste, "
+           "Brandt tweede en Lind derde."),
+])
+def test_the_first_of_a_result_list_beat_the_second(lang: str, text: str) -> None:
+    defeats = _facts(lang, text, "sk:defeated")
+    assert ("Marta Kowal", "Julia Brandt") in defeats
+    assert ("Julia Brandt", "Sofie Lind") not in defeats
+
+
+def test_times_out_of_order_are_no_ranking() -> None:
+    text = "Marta Kowal (37,10), Julia Brandt (36,94) en Sofie Lind (37,22) reden ook mee."
+    assert _facts("nl", text, "sk:defeated") == set()
+
+
+def test_the_winner_beat_the_runner_up_not_the_third() -> None:
+    text = ("Anna Berg won zondag de marathon in Haaksbergen. Lotte Vos werd tweede. "
+            "Eva Smit werd derde.")
+    defeats = _facts("nl", text, "sk:defeated")
+    assert ("Anna Berg", "Lotte Vos") in defeats
+    assert ("Anna Berg", "Eva Smit") not in defeats and ("Lotte Vos", "Eva Smit") not in defeats
+
+
+def test_a_number_closing_a_sentence_still_ends_it() -> None:
+    nlp = load_nlp("en", pipeline="rules", linker=False)
+    doc = nlp("Marta Kowal finished 2. Julia Brandt won.")
+    assert len(list(doc.sents)) == 2
+    numbered = nlp("Results: 1. Marta Kowal, 2. Julia Brandt.")
+    assert len(list(numbered.sents)) == 1
+
+
+def test_a_medal_in_a_relative_clause_is_the_clause_owner_s() -> None:
+    statements = extract_article(load_nlp("nl", linker=False), Article(
+        id="x", lang="nl", date="2026-03-01",
+        text="Anna Berg versloeg in de finale Lotte Vos, die zilver pakte."))
+    medals = {(s.subject.label, getattr(s.value, "label", "")) for s in statements
+              if s.property == "P166"}
+    assert ("Anna Berg", "silver medal") not in medals
+    from sportkg.extract.relations.engine import ArticleContext
+    from sportkg.extract.relations.pairs import candidates
+
+    nlp = load_nlp("nl", linker=False, pairs=False)
+    doc = nlp("Anna Berg versloeg in de finale Lotte Vos, die zilver pakte.")
+    pairs = {(c.subject.name, c.value.label) for c in candidates(doc, ArticleContext.of(doc))}
+    assert ("Lotte Vos", "silver medal") in pairs and ("Anna Berg", "silver medal") not in pairs
