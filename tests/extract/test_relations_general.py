@@ -35,6 +35,18 @@ FOUND = [
      ("Jan Wiel", "sk:coachedBy", "Kees Wiel")),
     ("nl", "Jan Wiel won de titel. Kees Wiel, zelf oud-bokser, is ook zijn trainer.",
      ("Kees Wiel", "P106", "coach")),
+    # coaches: the athlete of the clause, not the first name of the sentence
+    ("nl", "Onder leiding van trainer Jan Smit won Lotte Vos de titel.",
+     ("Lotte Vos", "sk:coachedBy", "Jan Smit")),
+    ("en", "Coached by Jim Hale, Tom Baxter won the title.",
+     ("Tom Baxter", "sk:coachedBy", "Jim Hale")),
+    ("nl", "Jan Smit, de coach van Lotte Vos, was trots.",
+     ("Lotte Vos", "sk:coachedBy", "Jan Smit")),
+    # a country in brackets after the name; a separable "uitkomen voor"
+    ("nl", "Tom Claes (België) won de koers.", ("Tom Claes", "P27", "Belgium")),
+    ("en", "Tom Baxter (Canada) won the race.", ("Tom Baxter", "P27", "Canada")),
+    ("nl", "Kees Bakker komt sinds vorig jaar uit voor FC Groningen.",
+     ("Kees Bakker", "P54", "FC Groningen")),
     # relative clauses
     ("nl", "Rik Veld woont samen met zijn vriendin Sara Bol, die als handbalster uitkomt "
      "voor Quintus.", ("Sara Bol", "P106", "handball player")),
