@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from sportkg.extract.relations.engine import ArticleContext, Concept, Fact, Person, sport_counts
+from sportkg.extract.relations.engine import ArticleContext, Concept, Fact, Person
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -122,7 +122,7 @@ def attributes(doc: Doc, context: ArticleContext, facts: list[Fact],
                 country_sentences.setdefault(key, set()).add(index)
             elif m.kind == "occupation" and m.label:
                 occupations.setdefault(key, set()).add(index)
-    sports = sport_counts(context.text, lang)
+    sports = context.sports
     sport_rank = {key: rank for rank, (key, _) in enumerate(sports.most_common())}
     athletes = athlete_of_sport()
     occupation_values: dict[tuple[str, str], str] = {}  # value → how it was offered

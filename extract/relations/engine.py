@@ -116,6 +116,7 @@ class ArticleContext:
     sport: Concept | None
     gender: dict[str, str] = field(default_factory=dict)
     olympic: bool = False
+    sports: Counter[tuple[str, str]] = field(default_factory=Counter)  # (label, QID) → times
     roles: dict[str, set[str]] = field(default_factory=dict)
     nations: dict[str, set[str]] = field(default_factory=dict)
 
@@ -228,13 +229,15 @@ def _build_context(doc: Doc) -> ArticleContext:
                 if any(p.name == protagonist.name for p in sentences[i].people):
                     guess = protagonist
         sentence.salient = guess or sentence.carried
+    sports = sport_counts(doc_text, lang)
     context = ArticleContext(
         lang=lang,
         text=doc_text,
         published=published,
         sentences=sentences,
         protagonist=protagonist,
-        sport=_article_sport(doc_text, lang),
+        sport=_article_sport(sports),
+        sports=sports,
     )
     context.gender = _genders(sentences, lang)
     context.roles = _roles(sentences, lang)
@@ -533,8 +536,8 @@ def sport_counts(text: str, lang: str) -> Counter[tuple[str, str]]:
     return counts
 
 
-def _article_sport(text: str, lang: str) -> Concept | None:
-    counts = sport_counts(text, lang)
+def _article_sport(counts: Counter[tuple[str, str]]) -> Concept | None:
+    """The article's sport: named at least twice and twice as often as any other."""
     if not counts:
         return None
     ranked = counts.most_common(2)

@@ -34,6 +34,9 @@ PAIR_RELATIONS: tuple[str, ...] = (
 )
 """The relations between two named things of a sentence that the classifier decides."""
 
+SENTENCE_MENTIONS_KEY = "sportkg_sentence_mentions"
+"""Where a doc keeps its typed mentions per sentence once read."""
+
 NONE = "none"
 """The class of a candidate pair that states no pair relation."""
 
@@ -138,8 +141,13 @@ def _lexicon_entry(kind: str, lang: str, text: str) -> tuple[str, str | None, st
 
 
 def sentence_mentions(doc: Doc, context: ArticleContext) -> list[list[Mention]]:
-    """The typed mentions of each sentence of the context (persons with canonical names)."""
+    """The typed mentions of each sentence of the context (persons with canonical names);
+    computed once per doc (the pair and attribute classifiers both read them)."""
     from sportkg.extract.mentions import MENTIONS_KEY
+
+    cached = doc.user_data.get(SENTENCE_MENTIONS_KEY)
+    if isinstance(cached, list) and len(cached) == len(context.sentences):
+        return cached
 
     spans: list[Span] = list(doc.spans[MENTIONS_KEY]) if MENTIONS_KEY in doc.spans else []
     out: list[list[Mention]] = []
@@ -168,6 +176,7 @@ def sentence_mentions(doc: Doc, context: ArticleContext) -> list[list[Mention]]:
             j += 1
         k = j
         out.append(found)
+    doc.user_data[SENTENCE_MENTIONS_KEY] = out
     return out
 
 
