@@ -78,3 +78,16 @@ def test_a_medal_in_a_relative_clause_is_the_clause_owner_s() -> None:
     doc = nlp("Anna Berg versloeg in de finale Lotte Vos, die zilver pakte.")
     pairs = {(c.subject.name, c.value.label) for c in candidates(doc, ArticleContext.of(doc))}
     assert ("Lotte Vos", "silver medal") in pairs and ("Anna Berg", "silver medal") not in pairs
+
+
+def test_second_and_third_place_at_a_championship_are_medals() -> None:
+    medals = _facts("nl", "Op de Olympische Spelen roeiden Lotte Vos en Eva Smit in de "
+                          "dubbeltwee naar de tweede plek.", "P166")
+    assert {("Lotte Vos", "Olympic silver medal"), ("Eva Smit", "Olympic silver medal")} <= medals
+    medals = _facts("nl", "Op het WK won Anna Berg de 500 meter en Lotte Vos werd derde op de "
+                          "1000 meter.", "P166")
+    assert ("Lotte Vos", "bronze medal") in medals
+    assert ("Anna Berg", "bronze medal") not in medals
+    # "voor de tweede keer" is no place
+    assert _facts("nl", "Op het WK werd Anna Berg voor de tweede keer kampioen.", "P166") <= {
+        ("Anna Berg", "world champion")}
