@@ -176,15 +176,20 @@ class MentionRecognizer:
         if doc.has_annotation("ENT_IOB"):
             people, typed = merge_entities(doc, people, self._stop, self._introduced,
                                            self._descriptor)
-        # a run that is a country or place name as a whole ("South Korea") is none
+        # a run that is a country or place name as a whole ("South Korea"), or the start of
+        # one ("South" of "South Korea"), is none
+        matches = list(self._kb_matches(doc))
+        places = [(s, e) for s, e, label in matches if label in ("country", "place")]
         people = [(start, end) for start, end in people
-                  if not self._is_kind(doc[start:end].text, ("country", "place"))]
+                  if not self._is_kind(doc[start:end].text, ("country", "place"))
+                  and not any(s < end and start < e and (s < start or e > end)
+                              for s, e in places)]
         for start, end in people:
             spans.append(Span(doc, start, end, label="person"))
             for k in range(start, end):
                 taken[k] = True
         clubs = [(s, e) for s, e, label in typed if label == "organization"]
-        for start, end, label in self._kb_matches(doc):
+        for start, end, label in matches:
             if any(taken[start:end]):
                 continue
             if label in ("place", "country") and any(
@@ -239,9 +244,11 @@ class MentionRecognizer:
 
     def _hyphenated(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
         """A run goes on over a hyphen that joins it to a capitalised word ("Smith-Jones",
-        split by the English tokenizer): a double-barrelled surname stays whole."""
+        split by the English tokenizer) or to a short lower-case syllable ("Min-ho"): a
+        double-barrelled surname or a hyphenated given name stays whole."""
         while (end + 1 < len(doc) and doc[end].text in ("-", "‐") and not doc[end - 1].whitespace_
-               and not doc[end].whitespace_ and self._is_cap(doc[end + 1])
+               and not doc[end].whitespace_ and (self._is_cap(doc[end + 1]) or (
+                   _syllable(doc, end + 1) and len(doc[end + 1].text) <= 5))
                and not self._stop(doc[end + 1].text)):
             end += 2
         return start, end

@@ -47,6 +47,12 @@ FOUND = [
     ("en", "Tom Baxter (Canada) won the race.", ("Tom Baxter", "P27", "Canada")),
     ("nl", "Kees Bakker komt sinds vorig jaar uit voor FC Groningen.",
      ("Kees Bakker", "P54", "FC Groningen")),
+    # a country's possessive before a title or role; "Korea"; "Englishman"
+    ("en", "Third place went to France's European champion Paul Tissot.",
+     ("Paul Tissot", "P27", "France")),
+    ("en", "Korea's Kim Min-ho took silver.", ("Kim Min-ho", "P27", "South Korea")),
+    ("en", "Englishman Tom Hale and American Jack Rowe are the others.",
+     ("Tom Hale", "P27", "United Kingdom")),
     # relative clauses
     ("nl", "Rik Veld woont samen met zijn vriendin Sara Bol, die als handbalster uitkomt "
      "voor Quintus.", ("Sara Bol", "P106", "handball player")),
