@@ -53,6 +53,11 @@ FOUND = [
     ("en", "Korea's Kim Min-ho took silver.", ("Kim Min-ho", "P27", "South Korea")),
     ("en", "Englishman Tom Hale and American Jack Rowe are the others.",
      ("Tom Hale", "P27", "United Kingdom")),
+    # jobs around the sport besides athlete and coach
+    ("en", "Only for referee Dan Field to stop the fight.", ("Dan Field", "P106", "referee")),
+    ("en", "I know the technical director Tim Stone very well.",
+     ("Tim Stone", "P106", "technical director")),
+    ("nl", "Promotor Erik Bos was tevreden.", ("Erik Bos", "P106", "promoter")),
     # relative clauses
     ("nl", "Rik Veld woont samen met zijn vriendin Sara Bol, die als handbalster uitkomt "
      "voor Quintus.", ("Sara Bol", "P106", "handball player")),
