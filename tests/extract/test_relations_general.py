@@ -53,6 +53,9 @@ FOUND = [
     ("en", "Korea's Kim Min-ho took silver.", ("Kim Min-ho", "P27", "South Korea")),
     ("en", "Englishman Tom Hale and American Jack Rowe are the others.",
      ("Tom Hale", "P27", "United Kingdom")),
+    # a win named as a noun: "her fourth Dakar Rally victory"
+    ("en", "Anna Berg claimed her fourth Dakar Rally victory on Friday.",
+     ("Anna Berg", "sk:won", "Dakar Rally 2026")),
     # jobs around the sport besides athlete and coach
     ("en", "Only for referee Dan Field to stop the fight.", ("Dan Field", "P106", "referee")),
     ("en", "I know the technical director Tim Stone very well.",
@@ -130,6 +133,9 @@ def test_found(lang: str, text: str, expected: tuple[str, str, object], facts: F
 
 
 NOT_FOUND = [
+    # a stage win is no win of the whole race
+    ("en", "Tom Hale took his first Tour de France stage win on Thursday.",
+     ("Tom Hale", "sk:won", "Tour de France 2026")),
     # the nearest name is a woman: "zijn verloofde" is not hers
     ("nl", "Niels Dam won. Zijn zus Eva Dam juichte. Na afloop kuste zijn verloofde Lena Ooms "
      "hem.", ("Eva Dam", "sk:engagedTo", "Lena Ooms")),
