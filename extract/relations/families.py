@@ -93,6 +93,10 @@ champion X"), who won it before."""
 _GIVEN_TO = re.compile(r"^\s+(?:(?:was|ging|went|is|goes)\s+)?(?:er\s+)?(?:voor|naar|to)\s+⟨P")
 """What follows a medal given to someone in a list ("..., zilver voor ⟨P1⟩")."""
 
+PERSONAL_BEST = "personal best"
+"""The record word the lexicon gives personal bests ("persoonlijk record"): read, so the
+words are not taken for another record, and never stated as a record held."""
+
 _ROLE_PREFIX = re.compile(r"^(?:top|oud-|ex-|collega-|mede-|voormalig\s+|former\s+|ex\s+)",
                           re.IGNORECASE)
 
@@ -261,6 +265,11 @@ class RelationExtractor:
         year: str | None = None,
         distance: int | None = None,
     ) -> Iterator[Fact]:
+        if prop == "P1000" and isinstance(value, Concept) and value.label.startswith(
+                PERSONAL_BEST):
+            return  # a personal best is no record held: only the athlete's own mark
+        if prop == "sk:age" and "(" in hit.match.group(0) and _tally(hit.sentence.masked):
+            return  # "Federer (17), Nadal (14), Sampras (14), Emerson (12)": counts, not ages
         sentence = hit.sentence
         quals: dict[str, Concept | LiteralValue] = {}
         # a title that describes someone as an earlier or repeated winner ("the three-time
@@ -882,6 +891,16 @@ _FIRST_SECOND = re.compile(
 _TIMED = re.compile(
     r"⟨P(?P<k>\d+)⟩\s*\((?:[a-z]+\s+)?(?P<t>\d{1,2}(?:[.:]\d{2}){0,2}[.,]\d{1,3})\)")
 """A person with a race time in brackets: "A (36,94)", "A (totaal 1.08,42)"."""
+
+_BRACKETED_NUMBER = re.compile(r"⟨P\d+⟩\s*\((\d{1,2})\)")
+
+
+def _tally(masked: str) -> bool:
+    """Whether a sentence lists four or more people with a number in brackets in falling
+    order: a ranking of counts (titles, goals), not their ages."""
+    numbers = [int(n) for n in _BRACKETED_NUMBER.findall(masked)]
+    return len(numbers) >= 4 and all(a >= b for a, b in zip(numbers, numbers[1:], strict=False))
+
 
 _NUMBER_WORDS = {
     w: i + 1 for words in (

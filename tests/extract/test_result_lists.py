@@ -12,7 +12,7 @@ from sportkg.pipeline import extract_article
 def _facts(lang: str, text: str, prop: str) -> set[tuple[str, str]]:
     statements = extract_article(load_nlp(lang, pipeline="rules", linker=False),
                                  Article(id="x", text=text, lang=lang, date="2026-03-01"))
-    return {(s.subject.label, getattr(s.value, "label", str(s.value)))
+    return {(s.subject.label, str(getattr(s.value, "label", None) or s.value.value))  # type: ignore[union-attr]
             for s in statements if s.property == prop}
 
 
@@ -91,3 +91,19 @@ def test_second_and_third_place_at_a_championship_are_medals() -> None:
     # "voor de tweede keer" is no place
     assert _facts("nl", "Op het WK werd Anna Berg voor de tweede keer kampioen.", "P166") <= {
         ("Anna Berg", "world champion")}
+
+
+def test_a_falling_list_of_bracketed_numbers_is_a_tally_not_ages() -> None:
+    tally = _facts("en", "Anna Berg, 27, now trails only Tom Hale (17), Rob Dunn (14), "
+                         "Jim Rowe (14) and Ken Bell (12).", "sk:age")
+    assert tally == {("Anna Berg", "27")}
+    squad = _facts("en", "The squad: Tom Hale (24), Rob Dunn (27), Jim Rowe (22) and "
+                         "Ken Bell (25).", "sk:age")
+    assert ("Rob Dunn", "27") in squad and len(squad) == 4
+
+
+def test_a_personal_best_is_no_record_held() -> None:
+    assert _facts("nl", "Anna Berg reed een persoonlijk record op de 1500 meter.",
+                  "P1000") == set()
+    assert _facts("nl", "Anna Berg reed een wereldrecord op de 1500 meter.", "P1000") == {
+        ("Anna Berg", "world record 1500 m")}
