@@ -117,6 +117,7 @@ class ArticleContext:
     gender: dict[str, str] = field(default_factory=dict)
     olympic: bool = False
     sports: Counter[tuple[str, str]] = field(default_factory=Counter)  # (label, QID) → times
+    dateline: Concept | None = None  # "CALGARY (ANP) -": where the reported events took place
     roles: dict[str, set[str]] = field(default_factory=dict)
     nations: dict[str, set[str]] = field(default_factory=dict)
 
@@ -239,6 +240,7 @@ def _build_context(doc: Doc) -> ArticleContext:
         sport=_article_sport(sports),
         sports=sports,
     )
+    context.dateline = dateline_place(doc_text, lang)
     context.gender = _genders(sentences, lang)
     context.roles = _roles(sentences, lang)
     context.nations = _nations(sentences, lang)
@@ -1242,6 +1244,34 @@ def _race_kind(context: ArticleContext, sentence: Sentence) -> str | None:
     lexicon = Lexicon.load()
     found = lexicon.find_all("race", context.lang, sentence.text)
     return found[0].label if found else None
+
+
+_DATELINE = re.compile(
+    r"^\W*(?P<city>[A-ZÀ-Þ][A-ZÀ-Þ'’.]+(?:[ -][A-ZÀ-Þ][A-ZÀ-Þ'’.]*){0,3})"
+    r"(?=\s*(?:,|\(|—|–|-\s|:)|\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}\b))")
+
+
+_NEWS_AGENCIES = frozenset({"REUTERS", "BELGA", "XINHUA", "ANSA", "KYODO", "YONHAP"})
+"""Agencies that open a dateline without a place (shorter ones, ANP, AP, AFP, need 4+)."""
+
+
+def dateline_place(text: str, lang: str) -> Concept | None:
+    """The place of a news dateline opening the article ("CALGARY (ANP) -", "GANGNEUNG,
+    SOUTH KOREA —", "LONDON May 2"): where the events it reports took place."""
+    m = _DATELINE.match(text[:120])
+    if m is None:
+        return None
+    city = m.group("city").strip(" .")
+    if len(city.replace(" ", "")) < 4 or city.upper() in _NEWS_AGENCIES:
+        return None
+    lexicon = Lexicon.load()
+    if lexicon.contains("country", lang, city) or lexicon.contains("stopcap", lang, city.title()):
+        return None
+    entry = lexicon.lookup("place", lang, city)
+    if entry is not None:
+        return Concept(entry.label, "place", entry.qid)
+    label = re.sub(r"[A-Za-zÀ-ÿ]+", lambda w: w.group(0).capitalize(), city.lower())
+    return Concept(label, "place")
 
 
 def place_in(context: ArticleContext, sentence: Sentence) -> Concept | None:

@@ -294,6 +294,9 @@ class RelationExtractor:
             if date is not None:
                 quals["P585"] = date
             place = None if described else place_in(context, sentence)
+            if place is None and not described and context.dateline is not None \
+                    and context.published and context.is_recent(sentence):
+                place = context.dateline  # the dateline's place, for the events of its days
             if place is not None:
                 quals["P276"] = place
         if prop == "P166" and isinstance(value, Concept) and not (described and year is None):

@@ -107,3 +107,19 @@ def test_a_personal_best_is_no_record_held() -> None:
                   "P1000") == set()
     assert _facts("nl", "Anna Berg reed een wereldrecord op de 1500 meter.", "P1000") == {
         ("Anna Berg", "world record 1500 m")}
+
+
+def test_the_dateline_gives_the_place_of_the_days_it_reports() -> None:
+    from sportkg.extract.relations.engine import dateline_place
+
+    assert dateline_place("HAMAR (ANP) - Anna Berg won", "nl").label == "Hamar"  # type: ignore[union-attr]
+    assert dateline_place("ST. MORITZ, SWITZERLAND — Tom", "en").label == "St. Moritz"  # type: ignore[union-attr]
+    assert dateline_place("OSLO May 2 Former", "en").label == "Oslo"  # type: ignore[union-attr]
+    assert dateline_place("NOS - Anna Berg won", "nl") is None  # a broadcaster, not a place
+    assert dateline_place("Anna Berg won", "nl") is None
+    statements = extract_article(load_nlp("nl", pipeline="rules", linker=False), Article(
+        id="x", lang="nl", date="2026-03-01",
+        text="HAMAR (ANP) - Anna Berg heeft zaterdag de 1500 meter gewonnen op het WK afstanden."))
+    places = {str(getattr(v, "label", v)) for s in statements for k, v in s.qualifiers
+              if k == "P276"}
+    assert places == {"Hamar"}
