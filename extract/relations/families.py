@@ -93,6 +93,14 @@ champion X"), who won it before."""
 _GIVEN_TO = re.compile(r"^\s+(?:(?:was|ging|went|is|goes)\s+)?(?:er\s+)?(?:voor|naar|to)\s+⟨P")
 """What follows a medal given to someone in a list ("..., zilver voor ⟨P1⟩")."""
 
+_JUST_NOW = re.compile(
+    r"\b(?:(?:heeft|hebben)\b(?:\s+\S+){0,12}?\s+(?:ge\w+(?:d|t|en)|veroverd|verslagen|"
+    r"behaald|verbeterd|bemachtigd|binnengehaald)|(?:has|have)\s+(?:\w+\s+){0,3}?(?:won|"
+    r"taken|claimed|clinched|beaten|secured|set|broken|captured|retained|become)|vandaag|"
+    r"vanavond|today|tonight)\b", re.IGNORECASE)
+"""A report of the day itself: a present perfect ("heeft ... gewonnen", "has won") or
+"vandaag/today"; such a sentence without a date of its own happened on the article's date."""
+
 PERSONAL_BEST = "personal best"
 """The record word the lexicon gives personal bests ("persoonlijk record"): read, so the
 words are not taken for another record, and never stated as a record held."""
@@ -281,6 +289,10 @@ class RelationExtractor:
         date = None if described else context.date_of(sentence)
         if date is None and self.family in ("medals", "records", "wins") and not described:
             date = self._nearby_date(context, sentence)
+            if date is None and context.published and context.is_recent(sentence) and \
+                    _JUST_NOW.search(sentence.text):
+                # "heeft ... gewonnen", "has won", "vandaag": the news of the day it is dated
+                date = LiteralValue(context.published, "date", "day")
         if year is not None:
             date = LiteralValue(year, "date", "year")
         pos = hit.match.start()

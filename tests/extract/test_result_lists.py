@@ -123,3 +123,14 @@ def test_the_dateline_gives_the_place_of_the_days_it_reports() -> None:
     places = {str(getattr(v, "label", v)) for s in statements for k, v in s.qualifiers
               if k == "P276"}
     assert places == {"Hamar"}
+
+
+def test_a_report_of_the_day_is_dated_to_the_article_only_when_its_tense_says_so() -> None:
+    def dates(text: str) -> set[str]:
+        statements = extract_article(load_nlp("nl", pipeline="rules", linker=False), Article(
+            id="x", lang="nl", date="2026-03-01", text=text))
+        return {str(v.value) for s in statements if s.property in ("sk:won", "P166")  # type: ignore[union-attr]
+                for k, v in s.qualifiers if k == "P585"}
+
+    assert dates("Anna Berg heeft op het WK afstanden de 1500 meter gewonnen.") == {"2026-03-01"}
+    assert dates("Anna Berg won in de jaren negentig op het WK de 1500 meter.") == set()
