@@ -61,6 +61,10 @@ STATS_QUERIES: dict[str, str] = {
 BATCH_STATEMENTS = 5000
 """Statements per transaction when loading JSON lines."""
 
+BULK_BATCH_STATEMENTS = 50_000
+"""Statements per bulk load: each bulk load writes new files that are compacted later, so a
+bulk load of a million statements goes in 20 large batches rather than 200 small ones."""
+
 
 @dataclass(frozen=True)
 class _Plan:
@@ -240,8 +244,16 @@ class KnowledgeGraph:
                     found[plan.info.doc].append(row)
         return found
 
+    def _rerank_groups(self, by_key: Mapping[str, Iterable[str]]) -> None:
+        """Set the ranks again of the rank groups these rule statements touch."""
+        from sportkg.graph import ranks
+
+        for keys, subjects in ranks.groups_to_rerank(by_key).items():
+            ranks.rerank(self.store, self.facts_graph, subjects, keys=keys)
+
     def _write_batch(self, plans: list[_Plan], *, bulk: bool = False,
-                     described: set[str] | None = None) -> AddResult:
+                     described: set[str] | None = None,
+                     defer: dict[str, dict[str, None]] | None = None) -> AddResult:
         """Decide per article (new, replaced, unchanged) and write the batch in one transaction.
 
         Statements that a replaced article alone supported are then removed from the facts
@@ -250,6 +262,8 @@ class KnowledgeGraph:
         Args:
             described: description lines (entities, value nodes) earlier batches of one load
                 wrote, left out of this one; updated, and emptied after a sweep.
+            defer: when given, the rule statements written (property -> subjects) are
+                added to it instead of being ranked now (a bulk load ranks once at its end).
         """
         from sportkg.graph import people, ranks, sweep
 
@@ -309,17 +323,18 @@ class KnowledgeGraph:
             )
         if gone[0]:
             sweep.sweep_statements(self.store, self.facts_graph, gone[0])
-        by_key: dict[str, list[str]] = {}
+        by_key = defer if defer is not None else {}
         for plan in written:
             for statement in plan.statements:
-                touched_side = by_key.setdefault(statement.property, [])
-                touched_side.append(statement.subject.iri)
+                if statement.property not in ranks.RULE_KEYS:
+                    continue
+                touched_side = by_key.setdefault(statement.property, {})
+                touched_side[statement.subject.iri] = None
                 value = getattr(statement.value, "iri", None)
-                if value is not None and statement.property in ranks.RULE_KEYS:
-                    touched_side.append(value)  # holds the relation from its side too
-        touched = ranks.subjects_to_rerank(by_key)
-        if touched:
-            ranks.rerank(self.store, self.facts_graph, touched, keys=ranks.RANKED_KEYS)
+                if value is not None:
+                    touched_side[value] = None  # holds the relation from its side too
+        if defer is None:
+            self._rerank_groups(by_key)
         if gone[1]:
             ranks.rerank(self.store, self.facts_graph, gone[1])
         if gone[0]:
@@ -379,7 +394,7 @@ class KnowledgeGraph:
         return len(graphs)
 
     def load_statements(self, statements: Iterable[Statement], *, bulk: bool = False,
-                        batch_size: int = BATCH_STATEMENTS) -> AddResult:
+                        batch_size: int | None = None) -> AddResult:
         """Add Statements read from JSON lines, one named graph per article.
 
         Statements are grouped by their `article` hash (or `doc` without one); each
@@ -391,8 +406,10 @@ class KnowledgeGraph:
         Args:
             statements: the statements, usually consecutive per article.
             bulk: on the oxigraph backend, load with Oxigraph's bulk loader: several
-                times faster but not transactional (meant for filling a new store).
-            batch_size: statements per transaction.
+                times faster but not transactional (meant for filling a new store). Ranks
+                are then set once, after the last batch, not after each one.
+            batch_size: statements per transaction (default `BATCH_STATEMENTS`, or
+                `BULK_BATCH_STATEMENTS` with `bulk`).
 
         Raises:
             InputError: a statement has an unknown property or an invalid IRI; the
@@ -410,6 +427,9 @@ class KnowledgeGraph:
         # k + 1 is turned into lines here; batches still go to the store in order.
         pending: Future[AddResult] | None = None
         described: set[str] = set()
+        defer: dict[str, dict[str, None]] | None = {} if bulk else None
+        if batch_size is None:
+            batch_size = BULK_BATCH_STATEMENTS if bulk else BATCH_STATEMENTS
 
         def close_run() -> None:
             nonlocal size
@@ -422,7 +442,8 @@ class KnowledgeGraph:
             nonlocal total, pending
             if pending is not None:
                 total += pending.result()
-            pending = writer.submit(self._write_batch, plans, bulk=bulk, described=described)
+            pending = writer.submit(self._write_batch, plans, bulk=bulk, described=described,
+                                    defer=defer)
 
         with ThreadPoolExecutor(max_workers=1) as writer:
             try:
@@ -445,6 +466,8 @@ class KnowledgeGraph:
                 if pending is not None:
                     done, pending = pending, None
                     total += done.result()
+                if defer:
+                    self._rerank_groups(defer)
         return total
 
     def add_kb(self, data: str, *, format: str = "turtle") -> int:

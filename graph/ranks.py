@@ -227,6 +227,49 @@ def _data_update(graph: str, remove: Sequence[str], add: Sequence[str]) -> str:
     return " ;\n".join(parts)
 
 
+def _group(key: str) -> frozenset[str]:
+    """The properties whose ranks a statement of rule property `key` can change (with mirrors)."""
+    keys = {key}
+    for ended, by in ENDED_BY.items():
+        if key in (ended, by):
+            keys |= {ended, by}
+    keys |= {rdf.MIRRORS[k][0] for k in list(keys) if k in rdf.MIRRORS}
+    return frozenset(keys)
+
+
+RANK_GROUPS: dict[str, frozenset[str]] = {key: _group(key) for key in sorted(RULE_KEYS)}
+"""Rule property -> the properties to rank again when a subject gets a statement of it: a
+record or an age ranks among its own kind only, an engagement and a marriage together."""
+
+
+def groups_to_rerank(statements: Mapping[str, Iterable[str]]) -> dict[frozenset[str], list[str]]:
+    """Properties to rank again -> the subjects whose statements of them a write may change.
+
+    Only the rank groups a write touches are read again (a new age: that person's ages,
+    not every rule claim of the person), so the cost no longer grows with the claims a
+    subject already has of other properties.
+
+    Args:
+        statements: property key -> subjects written with it (for a symmetric relation, the
+            values too, which hold it from their side).
+
+    Examples:
+        >>> groups_to_rerank({"sk:age": ["a"], "P27": ["b"]})
+        {frozenset({'sk:age'}): ['a']}
+    """
+    per_subject: dict[str, set[str]] = {}
+    for key, subjects in statements.items():
+        group = RANK_GROUPS.get(key)
+        if group is None:
+            continue
+        for subject in subjects:
+            per_subject.setdefault(subject, set()).update(group)
+    out: dict[frozenset[str], list[str]] = {}
+    for subject, keys in per_subject.items():
+        out.setdefault(frozenset(keys), []).append(subject)
+    return out
+
+
 def subjects_to_rerank(statements: Mapping[str, Iterable[str]]) -> list[str]:
     """The subjects whose ranks a write may change: those with a statement of a rule property.
 

@@ -559,11 +559,9 @@ def _reference(out: _Lines, ref: str, statement: Statement, info: ArticleInfo) -
 
 def fingerprint(lines: Iterable[str]) -> str:
     """A hash of a graph's lines, independent of their order."""
-    h = hashlib.sha256()
-    for line in sorted(lines):
-        h.update(line.encode("utf-8"))
-        h.update(b"\n")
-    return h.hexdigest()
+    ordered = sorted(lines)
+    ordered.append("")  # every line ends in a line break, the last one too
+    return hashlib.sha256("\n".join(ordered).encode("utf-8")).hexdigest()
 
 
 def fingerprint_line(info: ArticleInfo, value: str, *, base: str = iris.DEFAULT_BASE) -> str:

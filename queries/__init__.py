@@ -14,6 +14,8 @@ the indexed `sk:nameKey` before the query runs, and the variable is bound to the
 IRIs of the people of that name, so the query starts from them. An `event`
 is part of an event's name: the events (`sk:Event`, or items with a winner,
 `wdt:P1346`) whose name holds it, in any case, are looked up first the same way.
+The IRIs go where the query marks `#@values ?variable` (in each branch of a UNION),
+else at the start of its outermost group.
 
 A query whose header holds `# @paged` is a whole-graph report: it is run a page
 at a time (`limit`, default `DEFAULT_LIMIT` rows, and `offset`), and the result
@@ -258,13 +260,28 @@ def _events(kg: KnowledgeGraph, value: Any) -> list[str]:
 
 
 def _with_people(text: str, variable: str, people: list[str]) -> str:
-    """`text` with `VALUES ?variable { <iri> ... }` at the start of its outermost group."""
+    """`text` with `VALUES ?variable { <iri> ... }` at each `#@values ?variable` mark, else at
+    the start of its outermost group.
+
+    A mark inside each branch of a UNION binds the IRIs in every branch: Oxigraph does not
+    carry a VALUES block outside a UNION into its branches, so each branch would first be
+    evaluated over the whole store.
+    """
     from rdflib import URIRef
     from sportkg.graph.bindings import group_start
 
-    at = group_start(text)
     block = " ".join(URIRef(iri).n3() for iri in people or [_NOBODY])
-    return f"{text[:at]} VALUES ?{variable} {{ {block} }}{text[at:]}"
+    values = f"VALUES ?{variable} {{ {block} }}"
+    mark = re.compile(rf"#@values \?{variable}\b")
+    if mark.search(text):
+        return mark.sub(lambda _: values, text)
+    at = group_start(text)
+    return f"{text[:at]} {values}{text[at:]}"
+
+
+def _unmarked(text: str) -> str:
+    """`text` without the `#@values ?variable` marks of parameters that were not given."""
+    return re.sub(r"#@values \?\w+", "", text)
 
 
 BIND_MARK = "#@bind"
@@ -348,7 +365,7 @@ def run_query(kg: KnowledgeGraph, query: str | Path | NamedQuery,
             if param.type in ("name", "event") and param.name in bindings:
                 resolve = _people if param.type == "name" else _events
                 text = _with_people(text, param.name, resolve(kg, bindings.pop(param.name)))
-        text = _bound(text, bindings)
+        text = _bound(_unmarked(text), bindings)
         if named.paged or limit is not None:
             size = limit or DEFAULT_LIMIT
             result = kg.query(_paged(kg, text, size, offset))
