@@ -61,7 +61,7 @@ STATS_QUERIES: dict[str, str] = {
 BATCH_STATEMENTS = 5000
 """Statements per transaction when loading JSON lines."""
 
-BULK_BATCH_STATEMENTS = 50_000
+BULK_BATCH_STATEMENTS = 10_000
 """Statements per bulk load: each bulk load writes new files that are compacted later, so a
 bulk load of a million statements goes in 20 large batches rather than 200 small ones."""
 

@@ -40,6 +40,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
@@ -248,21 +249,51 @@ class _Lines:
         self.lines[line] = None
         self.described[line] = None
 
+    def describe_lines(self, lines: Sequence[str]) -> None:
+        """Add the lines of a description built before."""
+        for line in lines:
+            self.lines[line] = None
+            self.described[line] = None
+
+
+@lru_cache(maxsize=4096)
+def _pred(kind: str, key: str) -> str:
+    """`<…>` of a relation's predicate of one kind ("direct", "statement_link", …), cached:
+    building the IRI through the closed namespaces is slow and every statement needs several."""
+    return iri_nt(str(getattr(ns, kind)(key)))
+
+
+_TYPE = iri_nt(RDF_TYPE)
+_STATEMENT = iri_nt(WIKIBASE_STATEMENT)
+_BEST = iri_nt(BEST_RANK)
+_RANK = iri_nt(WIKIBASE_RANK)
+_NORMAL = iri_nt(NORMAL_RANK)
+_DERIVED = iri_nt(PROV_DERIVED)
+
 
 # ----------------------------------------------------------------------------- values
 
 
 def _time_value(out: _Lines, value: LiteralValue, base: str) -> tuple[str, str]:
     """(simple value, value node) of a date: `"2026-02-01T00:00:00Z"^^xsd:dateTime`, node."""
+    simple, node, lines = _time_lines(value, base)
+    out.describe_lines(lines)
+    return simple, node
+
+
+@lru_cache(maxsize=1 << 16)
+def _time_lines(value: LiteralValue, base: str) -> tuple[str, str, tuple[str, ...]]:
+    """(simple value, value node, the node's description) of a date, cached (dates repeat)."""
     precision = value.precision or "day"
     simple = typed_nt(literals.date_time_lexical(value), literals.XSD_DATETIME)
     node = iri_nt(base + "value/" + _digest("time", simple, precision))
-    out.describe(node, iri_nt(RDF_TYPE), iri_nt(TIME_VALUE))
+    out = _Lines()
+    out.describe(node, _TYPE, iri_nt(TIME_VALUE))
     out.describe(node, iri_nt(ns.WIKIBASE_IRI + "timeValue"), simple)
     out.describe(node, iri_nt(ns.WIKIBASE_IRI + "timePrecision"), _integer(PRECISIONS[precision]))
     out.describe(node, iri_nt(ns.WIKIBASE_IRI + "timeTimezone"), _integer(0))
     out.describe(node, iri_nt(ns.WIKIBASE_IRI + "timeCalendarModel"), iri_nt(ns.GREGORIAN))
-    return simple, node
+    return simple, node, tuple(out.lines)
 
 
 def _quantity_value(out: _Lines, amount: float, value: LiteralValue,
@@ -324,9 +355,16 @@ def _entity(out: _Lines, entity: Entity, seen: set[str]) -> None:
     if entity.iri in seen:
         return
     seen.add(entity.iri)
+    out.describe_lines(_entity_lines(entity))
+
+
+@lru_cache(maxsize=1 << 16)
+def _entity_lines(entity: Entity) -> tuple[str, ...]:
+    """The description of an entity, cached: a load names the same people again and again."""
+    out = _Lines()
     s = iri_nt(entity.iri)
     label = string_nt(entity.label, label_language(entity))
-    out.describe(s, iri_nt(RDF_TYPE), iri_nt(_sk(ns.ENTITY_CLASSES[entity.type])))
+    out.describe(s, _TYPE, iri_nt(_sk(ns.ENTITY_CLASSES[entity.type])))
     out.describe(s, iri_nt(_sk("entityType")), string_nt(entity.type))
     out.describe(s, iri_nt(RDFS_LABEL), label)
     out.describe(s, iri_nt(SKOS_PREFLABEL), label)
@@ -339,6 +377,7 @@ def _entity(out: _Lines, entity: Entity, seen: set[str]) -> None:
         wd_iri = ns.WD_IRI + entity.qid
         if entity.iri != wd_iri:
             out.describe(s, iri_nt(OWL_SAMEAS), iri_nt(wd_iri))
+    return tuple(out.lines)
 
 
 def _check_property(statement: Statement) -> None:
@@ -478,7 +517,7 @@ def _statement(own: _Lines, shared: _Lines, st_iri: str, group: Sequence[Stateme
             best[ref] = statement
     refs = list(best)
     for ref, statement in best.items():
-        own.add(iri_nt(st_iri), iri_nt(PROV_DERIVED), iri_nt(ref))
+        own.add(iri_nt(st_iri), _DERIVED, iri_nt(ref))
         _reference(own, iri_nt(ref), statement, info)
     nodes = [st_iri]
 
@@ -509,19 +548,19 @@ def _claim(out: _Lines, st_iri: str, subject: str, key: str, value: Value,
     """The statement node of a claim, normal and best rank, with its truthy triple."""
     s, st = iri_nt(subject), iri_nt(st_iri)
     o, node = _value_terms(out, key, value, base)
-    out.add(s, iri_nt(str(ns.direct(key))), o)
-    out.add(s, iri_nt(str(ns.statement_link(key))), st)
-    out.add(st, iri_nt(RDF_TYPE), iri_nt(WIKIBASE_STATEMENT))
-    out.add(st, iri_nt(RDF_TYPE), iri_nt(BEST_RANK))
-    out.add(st, iri_nt(WIKIBASE_RANK), iri_nt(NORMAL_RANK))
-    out.add(st, iri_nt(str(ns.statement_value(key))), o)
+    out.add(s, _pred("direct", key), o)
+    out.add(s, _pred("statement_link", key), st)
+    out.add(st, _TYPE, _STATEMENT)
+    out.add(st, _TYPE, _BEST)
+    out.add(st, _RANK, _NORMAL)
+    out.add(st, _pred("statement_value", key), o)
     if node is not None:
-        out.add(st, iri_nt(str(ns.statement_value_node(key))), node)
+        out.add(st, _pred("statement_value_node", key), node)
     for pid, qvalue in quals:
         q, qnode = _value_terms(out, pid, qvalue, base)
-        out.add(st, iri_nt(str(ns.qualifier(pid))), q)
+        out.add(st, _pred("qualifier", pid), q)
         if qnode is not None:
-            out.add(st, iri_nt(str(ns.qualifier_value_node(pid))), qnode)
+            out.add(st, _pred("qualifier_value_node", pid), qnode)
 
 
 def _mirror(own: _Lines, shared: _Lines, st_iri: str, pid: str, subject: str, value: Value,
@@ -532,29 +571,38 @@ def _mirror(own: _Lines, shared: _Lines, st_iri: str, pid: str, subject: str, va
     _claim(shared, m_iri, subject, pid, value, quals, base)
     shared.add(iri_nt(m_iri), iri_nt(_sk("mirrorOf")), iri_nt(st_iri))
     for ref in refs:
-        own.add(iri_nt(m_iri), iri_nt(PROV_DERIVED), iri_nt(ref))
+        own.add(iri_nt(m_iri), _DERIVED, iri_nt(ref))
     return m_iri
+
+
+_REF = {name: iri_nt(iri) for name, iri in {
+    "type": RDF_TYPE, "Reference": WIKIBASE_REFERENCE, "P854": str(ns.PR.P854),
+    "P577": str(ns.PR.P577), "P1476": str(ns.PR.P1476), "P1683": str(ns.PR.P1683),
+    "sourceFile": _sk("sourceFile"), "start": _sk("start"), "end": _sk("end"),
+    "extractor": _sk("extractor"), "confidence": _sk("confidence"),
+    "linkNotes": _sk("linkNotes")}.items()}
+"""The predicates (and class) of a reference, as N-Triples terms."""
 
 
 def _reference(out: _Lines, ref: str, statement: Statement, info: ArticleInfo) -> None:
     evidence = statement.evidence
     lang = info.lang
-    out.add(ref, iri_nt(RDF_TYPE), iri_nt(WIKIBASE_REFERENCE))
+    out.add(ref, _REF["type"], _REF["Reference"])
     if evidence.url:
-        out.add(ref, iri_nt(str(ns.PR.P854)), iri_nt(evidence.url))
+        out.add(ref, _REF["P854"], iri_nt(evidence.url))
     if evidence.published:
-        out.add(ref, iri_nt(str(ns.PR.P577)), _published_time(evidence.published))
+        out.add(ref, _REF["P577"], _published_time(evidence.published))
     if info.title:
-        out.add(ref, iri_nt(str(ns.PR.P1476)), string_nt(info.title, lang))
-    out.add(ref, iri_nt(str(ns.PR.P1683)), string_nt(evidence.sentence, lang))
-    out.add(ref, iri_nt(_sk("sourceFile")), string_nt(source_name(evidence.source)))
-    out.add(ref, iri_nt(_sk("start")), _integer(evidence.start))
-    out.add(ref, iri_nt(_sk("end")), _integer(evidence.end))
-    out.add(ref, iri_nt(_sk("extractor")), string_nt(evidence.extractor))
-    out.add(ref, iri_nt(_sk("confidence")), _decimal(statement.confidence))
+        out.add(ref, _REF["P1476"], string_nt(info.title, lang))
+    out.add(ref, _REF["P1683"], string_nt(evidence.sentence, lang))
+    out.add(ref, _REF["sourceFile"], string_nt(source_name(evidence.source)))
+    out.add(ref, _REF["start"], _integer(evidence.start))
+    out.add(ref, _REF["end"], _integer(evidence.end))
+    out.add(ref, _REF["extractor"], string_nt(evidence.extractor))
+    out.add(ref, _REF["confidence"], _decimal(statement.confidence))
     if evidence.links:
         notes = json.dumps([link.to_dict() for link in evidence.links], ensure_ascii=False)
-        out.add(ref, iri_nt(_sk("linkNotes")), string_nt(notes))
+        out.add(ref, _REF["linkNotes"], string_nt(notes))
 
 
 def fingerprint(lines: Iterable[str]) -> str:
