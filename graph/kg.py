@@ -184,25 +184,36 @@ class KnowledgeGraph:
                 raise
         return kg
 
+    def layout(self) -> str | None:
+        """The layout mark of the store ("3", "2"), "0.1" for unmarked articles, None when empty."""
+        text = (f"{_PREFIXES}SELECT ?layout WHERE {{ GRAPH <{self.facts_graph}> "
+                f"{{ <{self.facts_graph}> sk:layout ?layout }} }}")
+        marks = sorted(str(row[0]) for row in self.store.query(text).rows)
+        if marks:
+            return marks[-1]
+        articles = f"{_PREFIXES}ASK {{ GRAPH ?g {{ ?g a sk:Article }} }}"
+        return "0.1" if self.store.query(articles).boolean else None
+
     def old_layout(self) -> bool:
-        """True when the store holds articles written in the layout of sportkg 0.1."""
-        text = (f"{_PREFIXES}ASK {{ GRAPH ?g {{ ?g a sk:Article }} "
-                f"FILTER NOT EXISTS {{ GRAPH <{self.facts_graph}> "
-                f"{{ <{self.facts_graph}> sk:layout ?layout }} }} }}")
-        return bool(self.store.query(text).boolean)
+        """True when the store holds articles written in an older layout (`sportkg migrate`)."""
+        found = self.layout()
+        return found is not None and found != rdf.LAYOUT
 
     def check_layout(self, where: str) -> None:
         """Refuse a store in an older layout, saying how to convert it.
 
         Raises:
-            StoreError: the store was written by sportkg 0.1 (one graph per article
-                holding its own statements).
+            StoreError: the store was written by an older sportkg (layout 0.1: one graph
+                per article holding its own statements; 2: a reference per statement).
         """
-        if self.old_layout():
+        found = self.layout()
+        if found is not None and found != rdf.LAYOUT:
+            what = ("each article's graph holds its own copy of every statement"
+                    if found == "0.1" else "a reference per statement and article")
             raise StoreError(
-                f"store {where} was built by an older sportkg (each article's graph holds its "
-                f"own copy of every statement); convert it with `sportkg migrate --store "
-                f"{where}` (keeps every fact) or build it again"
+                f"store {where} was built by an older sportkg (layout {found}: {what}); "
+                f"convert it with `sportkg migrate --store {where}` (keeps every fact) or "
+                f"build it again"
             )
 
     # ------------------------------------------------------------------ writing

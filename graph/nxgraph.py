@@ -46,9 +46,9 @@ SELECT ?s ?link ?st ?pred ?o ?ref ?conf ?source ?doc WHERE {
   MINUS { GRAPH <%(facts)s> { ?st <https://w3id.org/sportkg/ontology#mirrorOf> ?m } }
   { GRAPH <%(facts)s> { ?st ?pred ?o } }
   UNION
-  { GRAPH ?g { ?st <http://www.w3.org/ns/prov#wasDerivedFrom> ?ref .
-               ?ref <https://w3id.org/sportkg/ontology#confidence> ?conf ;
-                    <https://w3id.org/sportkg/ontology#sourceFile> ?source .
+  { GRAPH ?g { ?st <http://www.w3.org/ns/prov#wasDerivedFrom> ?ref ;
+                   <https://w3id.org/sportkg/ontology#confidence> ?conf .
+               ?ref <https://w3id.org/sportkg/ontology#sourceFile> ?source .
                ?g <https://w3id.org/sportkg/ontology#doc> ?doc } }
 }"""
 """Every statement node with one row per triple of it and one per reference: folded into

@@ -14,14 +14,18 @@ Every triple is stored once. A batch of Statements from one article becomes:
   `wd:Q11574`, the text as written in `sk:asWritten`); value nodes are named by
   a hash of the value, as Wikidata names them, and shared.
 - in the article's named graph, what only that article contributes: the
-  article node and one reference per statement it supports
-  (`st prov:wasDerivedFrom ref . ref pr:P854 url ; pr:P577 published ;
-  pr:P1683 "sentence"@lang ; pr:P1476 title ; sk:start ; sk:end ;
-  sk:extractor ; sk:confidence ; sk:sourceFile name`).
+  article node, one reference per sentence that supports statements
+  (`ref pr:P854 url ; pr:P577 published ; pr:P1683 "sentence"@lang ;
+  pr:P1476 title ; sk:start ; sk:end ; sk:sourceFile name`), each supported
+  statement's `st prov:wasDerivedFrom ref`, and the article's reading of it on
+  the statement node (`st sk:extractor ; sk:confidence ; sk:linkNotes`).
 
 Statement IRIs hash the claim (subject, property, value, qualifiers), so two
 articles stating one claim share one statement node with two references.
-Reference IRIs hash the article, the statement and the evidence. Olympic
+Reference IRIs hash their content (the article and the sentence), so the
+statements of one sentence share one reference, as Wikidata shares equal
+references. An article reading one claim in two sentences cites both and
+keeps the reading of higher confidence. Olympic
 medals are also written in Wikidata's `p:P1344` event + `pq:P166` medal form,
 an engagement as `P451` + `pq:P3831 wd:Q157512`, and a symmetric or inverse
 relation also from its value's side (a spouse on both people, a father's
@@ -107,8 +111,11 @@ def facts_graph(base: str = iris.DEFAULT_BASE) -> str:
     return base + "facts"
 
 
-LAYOUT = "2"
-"""The store layout the writer produces: 2 = shared facts graph + references per article."""
+LAYOUT = "3"
+"""The store layout the writer produces: 3 = shared facts graph, one reference per sentence
+of an article, the reading (extractor, confidence) on the statement in the article's graph.
+(2: one reference per statement and article, holding the reading; 0.1, unmarked: every
+article graph held its own statements.)"""
 
 
 def layout_line(base: str = iris.DEFAULT_BASE) -> str:
@@ -212,17 +219,14 @@ def statement_iri(statement: Statement, *, base: str = iris.DEFAULT_BASE) -> str
     return base + "statement/" + _digest(*parts)
 
 
-def reference_iri(statement_node: str, key: str, evidence: Evidence) -> str:
-    """Deterministic IRI of a reference: a hash of article, statement node and evidence."""
-    base = statement_node.rsplit("statement/", 1)[0]
-    return base + "reference/" + _digest(
-        key,
-        statement_node,
-        evidence.sentence,
-        str(evidence.start),
-        str(evidence.end),
-        evidence.extractor,
-    )
+def reference_iri(key: str, evidence: Evidence, *, base: str = iris.DEFAULT_BASE) -> str:
+    """Deterministic IRI of a reference: a hash of its content, the article and the sentence.
+
+    Every statement read from one sentence of an article shares it, as Wikidata shares one
+    reference node between statements whose references are equal.
+    """
+    return base + "reference/" + _digest(key, evidence.sentence, str(evidence.start),
+                                         str(evidence.end))
 
 
 def _decimal(value: float) -> str:
@@ -510,15 +514,17 @@ def _statement(own: _Lines, shared: _Lines, st_iri: str, group: Sequence[Stateme
             _entity(shared, value, seen)
         quals.append((pid, value))
     _claim(shared, st_iri, first.subject.iri, key, first.value, quals, base)
-    best: dict[str, Statement] = {}
+    refs: dict[str, None] = {}
+    reading = group[0]
     for statement in group:
-        ref = reference_iri(st_iri, info.key, statement.evidence)
-        if ref not in best or statement.confidence > best[ref].confidence:
-            best[ref] = statement
-    refs = list(best)
-    for ref, statement in best.items():
-        own.add(iri_nt(st_iri), _DERIVED, iri_nt(ref))
-        _reference(own, iri_nt(ref), statement, info)
+        ref = reference_iri(info.key, statement.evidence, base=base)
+        if ref not in refs:
+            refs[ref] = None
+            own.add(iri_nt(st_iri), _DERIVED, iri_nt(ref))
+            _reference(own, iri_nt(ref), statement, info)
+        if statement.confidence > reading.confidence:
+            reading = statement
+    _reading(own, iri_nt(st_iri), reading)
     nodes = [st_iri]
 
     mirror = MIRRORS.get(key)
@@ -526,13 +532,13 @@ def _statement(own: _Lines, shared: _Lines, st_iri: str, group: Sequence[Stateme
         pid, extra = mirror
         extra_quals = [(qpid, Entity.from_qid(qid, qid, "concept")) for qpid, qid in extra]
         nodes.append(_mirror(own, shared, st_iri, pid, first.subject.iri, first.value,
-                             [*quals, *extra_quals], refs, base))
+                             [*quals, *extra_quals], list(refs), base))
     relation = RELATIONS[key]
     reverse = key if relation.symmetric else relation.inverse
     if reverse is not None and isinstance(first.value, Entity):
         # Wikidata holds a spouse on both items, and a father's child on the father
         nodes.append(_mirror(own, shared, st_iri, reverse, first.value.iri, first.subject,
-                             quals, refs, base, suffix="-reverse"))
+                             quals, list(refs), base, suffix="-reverse"))
     inverted = INVERTED_MIRRORS.get(key)
     if inverted:
         events = [v for pid, v in quals if pid == inverted]
@@ -585,6 +591,8 @@ _REF = {name: iri_nt(iri) for name, iri in {
 
 
 def _reference(out: _Lines, ref: str, statement: Statement, info: ArticleInfo) -> None:
+    """The reference of a sentence: where it was published and what it says (shared by every
+    statement read from the sentence, so several statements write the same lines)."""
     evidence = statement.evidence
     lang = info.lang
     out.add(ref, _REF["type"], _REF["Reference"])
@@ -598,11 +606,17 @@ def _reference(out: _Lines, ref: str, statement: Statement, info: ArticleInfo) -
     out.add(ref, _REF["sourceFile"], string_nt(source_name(evidence.source)))
     out.add(ref, _REF["start"], _integer(evidence.start))
     out.add(ref, _REF["end"], _integer(evidence.end))
-    out.add(ref, _REF["extractor"], string_nt(evidence.extractor))
-    out.add(ref, _REF["confidence"], _decimal(statement.confidence))
+
+
+def _reading(out: _Lines, st: str, statement: Statement) -> None:
+    """How this article's reading of a claim was made: extractor, confidence and link notes,
+    on the statement node in the article's own graph (one reading per claim and article)."""
+    evidence = statement.evidence
+    out.add(st, _REF["extractor"], string_nt(evidence.extractor))
+    out.add(st, _REF["confidence"], _decimal(statement.confidence))
     if evidence.links:
         notes = json.dumps([link.to_dict() for link in evidence.links], ensure_ascii=False)
-        out.add(ref, _REF["linkNotes"], string_nt(notes))
+        out.add(st, _REF["linkNotes"], string_nt(notes))
 
 
 def fingerprint(lines: Iterable[str]) -> str:
@@ -652,6 +666,10 @@ def _key_if(pred: str, kind: Any) -> str | None:
     if key is None or key not in RELATIONS or str(kind(key)) != pred:
         return None
     return key
+
+
+READING = (_sk("confidence"), _sk("extractor"), _sk("linkNotes"))
+"""The predicates of an article's reading of a claim, on the statement in the article graph."""
 
 
 class _Reader:
@@ -731,9 +749,13 @@ class _Reader:
                 qnode = _first(core.get(str(ns.qualifier_value_node(qkey))))
                 for obj in objs:
                     quals.append((qkey, self.value(obj, qnode)))
+            # the reading sits on the statement node in the article's graph; older layouts
+            # kept it (or part of it) on each reference
+            own_reading = {pred: props[pred] for pred in READING if pred in props}
             for ref in refs:
                 rprops = article.get(str(ref), {})
-                conf = _first(rprops.get(_sk("confidence")))
+                reading = {**rprops, **own_reading}
+                conf = _first(reading.get(_sk("confidence")))
                 for main_value in main:
                     statement = Statement(
                         doc=doc,
@@ -741,7 +763,7 @@ class _Reader:
                         subject=self.entity(subject_iri),
                         property=key,
                         value=self.value(main_value, main_node),
-                        evidence=_evidence(rprops),
+                        evidence=_evidence(rprops, reading),
                         confidence=float(conf) if conf is not None else 1.0,
                         qualifiers=tuple(quals),
                     )
@@ -772,10 +794,14 @@ def read_many(articles: Iterable[Iterable[tuple[Node, Node, Node]]],
         yield reader.statements(index(triples))
 
 
-def _evidence(props: Mapping[str, list[Any]]) -> Evidence:
-    def text(pred: str) -> str | None:
-        found = _first(props.get(pred))
+def _evidence(props: Mapping[str, list[Any]],
+              reading: Mapping[str, list[Any]] | None = None) -> Evidence:
+    """The Evidence of a reference (`props`) and of the reading that cites it."""
+    def text(pred: str, where: Mapping[str, list[Any]] = props) -> str | None:
+        found = _first(where.get(pred))
         return str(found) if found is not None else None
+
+    reading = props if reading is None else reading
 
     raw = _first(props.get(str(ns.PR.P577)))
     published = None
@@ -784,13 +810,13 @@ def _evidence(props: Mapping[str, list[Any]]) -> Evidence:
     elif props.get(_sk("published")):  # the layout of sportkg 0.1 stores
         published = text(_sk("published"))
     url = _first(props.get(str(ns.PR.P854)))
-    notes = text(_sk("linkNotes"))
+    notes = text(_sk("linkNotes"), reading)
     return Evidence(
         source=text(_sk("sourceFile")) or "",
         sentence=text(str(ns.PR.P1683)) or text(_sk("sentence")) or "",
         start=int(text(_sk("start")) or 0),
         end=int(text(_sk("end")) or 0),
-        extractor=text(_sk("extractor")) or "",
+        extractor=text(_sk("extractor"), reading) or "",
         published=published,
         url=str(url) if url is not None else None,
         links=tuple(LinkNote.from_dict(n) for n in json.loads(notes)) if notes else (),

@@ -193,7 +193,7 @@ def test_queries_read_the_precision_of_every_date_property() -> None:
     from sportkg.ontology.relations import RELATIONS
 
     dates = {key for key, relation in RELATIONS.items() if relation.value_type == "date"}
-    for name in ("article_facts",):
+    for name in ("article_facts", "person_facts", "low_confidence"):
         text = load_query(name).text
         named = set(re.findall(r"psv:(P\d+)/wikibase:timePrecision", text))
         assert named == dates, name
