@@ -143,6 +143,19 @@ def _predicates(keys: Iterable[str] | None) -> dict[str, str]:
             "wanted": ", ".join(f"<{iri}>" for iri in wanted)}
 
 
+def _roles() -> dict[str, tuple[str, str]]:
+    """Predicate IRI -> ("direct" | "link" | "value", relation key), for every relation."""
+    roles: dict[str, tuple[str, str]] = {}
+    for key in RELATIONS:
+        roles[str(ns.direct(key))] = ("direct", key)
+        roles[str(ns.statement_link(key))] = ("link", key)
+        roles[str(ns.statement_value(key))] = ("value", key)
+    return roles
+
+
+ROLES = _roles()
+
+
 def _claims(rows: Iterable[Sequence[Any]]) -> tuple[dict[str, list[_Claim]],
                                                       set[tuple[str, str, str]]]:
     """Claims per subject and the truthy triples stored now, from the re-rank query rows."""
@@ -150,17 +163,18 @@ def _claims(rows: Iterable[Sequence[Any]]) -> tuple[dict[str, list[_Claim]],
     stored: set[tuple[str, str, str]] = set()
     for s, p, o, sp, so in rows:
         subject, pred = str(s), str(p)
-        key = ns.key_of(pred)
-        if key is None or key not in RELATIONS:
+        role = ROLES.get(pred)
+        if role is None:
             continue
-        if pred == str(ns.direct(key)):
+        kind, key = role
+        if kind == "direct":
             stored.add((subject, pred, _nt(o)))
             continue
-        if pred != str(ns.statement_link(key)) or sp is None:
+        if kind != "link" or sp is None:
             continue
         claim = claims[subject].setdefault(str(o), _Claim(str(o), subject, key))
         spred = str(sp)
-        if spred == str(ns.statement_value(key)):
+        if ROLES.get(spred) == ("value", key):
             claim.value = so
         elif spred == rdf.WIKIBASE_RANK:
             claim.rank = str(so)
