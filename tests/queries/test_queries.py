@@ -197,3 +197,19 @@ def test_queries_read_the_precision_of_every_date_property() -> None:
         text = load_query(name).text
         named = set(re.findall(r"psv:(P\d+)/wikibase:timePrecision", text))
         assert named == dates, name
+
+
+def test_pages_by_confidence_follow_the_full_order(kg) -> None:  # type: ignore[no-untyped-def]
+    """Pages counted per confidence value first hold the rows the whole sorted report holds."""
+    whole = run_query(kg, "low_confidence", {"threshold": "1"}, limit=1000)
+    confidences = [float(r["confidence"]) for r in whole.records()]
+    assert confidences == sorted(confidences) and whole.total == len(confidences) >= 3
+    for size in (1, 2):
+        paged = []
+        for offset in range(0, len(confidences) + size, size):
+            page = run_query(kg, "low_confidence", {"threshold": "1"}, limit=size,
+                             offset=offset)
+            assert page.total == len(confidences)
+            paged += [float(r["confidence"]) for r in page.records()]
+        assert paged == confidences
+    assert load_query("low_confidence").page_by == "confidence"
