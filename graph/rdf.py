@@ -545,7 +545,7 @@ def _statement(own: _Lines, shared: _Lines, st_iri: str, group: Sequence[Stateme
         if len(events) == 1:
             rest = [(pid, v) for pid, v in quals if pid != inverted]
             nodes.append(_mirror(own, shared, st_iri, inverted, first.subject.iri, events[0],
-                                 [(key, first.value), *rest], refs, base))
+                                 [(key, first.value), *rest], list(refs), base))
     return nodes
 
 

@@ -170,7 +170,8 @@ def test_a_name_is_matched_on_its_folded_form(kg) -> None:  # type: ignore[no-un
 def test_an_event_is_bound_in_each_branch_it_marks() -> None:
     from sportkg.queries import _unmarked, _with_people
 
-    text = "SELECT * WHERE { { #@values ?event\n ?a ?b ?event } UNION { #@values ?event\n ?event ?c ?d } }"
+    text = ("SELECT * WHERE { { #@values ?event\n ?a ?b ?event }\n"
+            "  UNION { #@values ?event\n ?event ?c ?d } }")
     bound = _with_people(text, "event", ["http://example.org/e"])
     assert bound.count("VALUES ?event { <http://example.org/e> }") == 2
     assert "#@values" not in bound
