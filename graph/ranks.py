@@ -65,7 +65,17 @@ class _Claim:
 
 
 def _nt(term: Any) -> str:
+    """An IRI given as text, or an rdflib term, in N-Triples."""
+    if isinstance(term, str) and not hasattr(term, "n3"):
+        return f"<{term}>"
     return str(term.n3())
+
+
+def _rows(store: Store, text: str) -> Iterable[Sequence[Any]]:
+    """The rows of a query, IRIs as text where the store has that fast path (no rdflib term
+    per IRI: most of the re-rank rows are IRIs)."""
+    fast = getattr(store, "value_rows", None)
+    return fast(text) if fast is not None else store.query(text).rows
 
 
 def rank_of(claim: _Claim, claims: Sequence[_Claim]) -> str:
@@ -205,7 +215,7 @@ def rerank(store: Store, facts: str, subjects: Iterable[str], *,
         chunk = todo[start:start + CHUNK]
         text = _QUERY.format(subjects=" ".join(f"<{s}>" for s in chunk), facts=facts,
                              **predicates)
-        per_subject, stored = _claims(store.query(text).rows)
+        per_subject, stored = _claims(_rows(store, text))
         wanted: set[tuple[str, str, str]] = set()
         remove: list[str] = []
         add: list[str] = []
