@@ -1,8 +1,9 @@
 """Statement ranks as Wikidata sets them, and the truthy triples that follow from them.
 
 The writer gives every statement normal rank and `wikibase:BestRank`. Some
-claims say more once other claims are known, so after each write the subjects
-it touched are looked at again:
+claims say more once other claims are known, so after each write (after a bulk
+load: once, at its end) the rank groups it touched are looked at again, each
+subject's statements of the properties in `RANK_GROUPS`:
 
 - a record (P1000) set again: the newest statement of a record (latest `P585`)
   is preferred, so the truthy `wdt:P1000` and `BestRank` follow the current one;
@@ -292,17 +293,3 @@ def groups_to_rerank(statements: Mapping[str, Iterable[str]]) -> dict[frozenset[
     for subject, keys in per_subject.items():
         out.setdefault(frozenset(keys), []).append(subject)
     return out
-
-
-def subjects_to_rerank(statements: Mapping[str, Iterable[str]]) -> list[str]:
-    """The subjects whose ranks a write may change: those with a statement of a rule property.
-
-    Args:
-        statements: property key -> subjects written with it (for a symmetric relation, the
-            values too, which hold it from their side).
-    """
-    out: dict[str, None] = {}
-    for key, subjects in statements.items():
-        if key in RULE_KEYS:
-            out.update(dict.fromkeys(subjects))
-    return list(out)
