@@ -61,6 +61,11 @@ STATS_QUERIES: dict[str, str] = {
 BATCH_STATEMENTS = 5000
 """Statements per transaction when loading JSON lines."""
 
+BULK_BATCH_STATEMENTS = 10_000
+"""Statements per bulk load: each bulk load writes new files that are compacted later, so
+fewer, larger batches are cheaper, but a batch is held in memory twice (its lines, then
+Oxigraph's buffers): 50,000 statements a batch peaked at 1.8 GB, 10,000 at 630 MB."""
+
 
 @dataclass(frozen=True)
 class _Plan:
@@ -180,25 +185,36 @@ class KnowledgeGraph:
                 raise
         return kg
 
+    def layout(self) -> str | None:
+        """The layout mark of the store ("3", "2"), "0.1" for unmarked articles, None when empty."""
+        text = (f"{_PREFIXES}SELECT ?layout WHERE {{ GRAPH <{self.facts_graph}> "
+                f"{{ <{self.facts_graph}> sk:layout ?layout }} }}")
+        marks = sorted(str(row[0]) for row in self.store.query(text).rows)
+        if marks:
+            return marks[-1]
+        articles = f"{_PREFIXES}ASK {{ GRAPH ?g {{ ?g a sk:Article }} }}"
+        return "0.1" if self.store.query(articles).boolean else None
+
     def old_layout(self) -> bool:
-        """True when the store holds articles written in the layout of sportkg 0.1."""
-        text = (f"{_PREFIXES}ASK {{ GRAPH ?g {{ ?g a sk:Article }} "
-                f"FILTER NOT EXISTS {{ GRAPH <{self.facts_graph}> "
-                f"{{ <{self.facts_graph}> sk:layout ?layout }} }} }}")
-        return bool(self.store.query(text).boolean)
+        """True when the store holds articles written in an older layout (`sportkg migrate`)."""
+        found = self.layout()
+        return found is not None and found != rdf.LAYOUT
 
     def check_layout(self, where: str) -> None:
         """Refuse a store in an older layout, saying how to convert it.
 
         Raises:
-            StoreError: the store was written by sportkg 0.1 (one graph per article
-                holding its own statements).
+            StoreError: the store was written by an older sportkg (layout 0.1: one graph
+                per article holding its own statements; 2: a reference per statement).
         """
-        if self.old_layout():
+        found = self.layout()
+        if found is not None and found != rdf.LAYOUT:
+            what = ("each article's graph holds its own copy of every statement"
+                    if found == "0.1" else "a reference per statement and article")
             raise StoreError(
-                f"store {where} was built by an older sportkg (each article's graph holds its "
-                f"own copy of every statement); convert it with `sportkg migrate --store "
-                f"{where}` (keeps every fact) or build it again"
+                f"store {where} was built by an older sportkg (layout {found}: {what}); "
+                f"convert it with `sportkg migrate --store {where}` (keeps every fact) or "
+                f"build it again"
             )
 
     # ------------------------------------------------------------------ writing
@@ -240,8 +256,16 @@ class KnowledgeGraph:
                     found[plan.info.doc].append(row)
         return found
 
+    def _rerank_groups(self, by_key: Mapping[str, Iterable[str]]) -> None:
+        """Set the ranks again of the rank groups these rule statements touch."""
+        from sportkg.graph import ranks
+
+        for keys, subjects in ranks.groups_to_rerank(by_key).items():
+            ranks.rerank(self.store, self.facts_graph, subjects, keys=keys)
+
     def _write_batch(self, plans: list[_Plan], *, bulk: bool = False,
-                     described: set[str] | None = None) -> AddResult:
+                     described: set[str] | None = None,
+                     defer: dict[str, dict[str, None]] | None = None) -> AddResult:
         """Decide per article (new, replaced, unchanged) and write the batch in one transaction.
 
         Statements that a replaced article alone supported are then removed from the facts
@@ -250,6 +274,8 @@ class KnowledgeGraph:
         Args:
             described: description lines (entities, value nodes) earlier batches of one load
                 wrote, left out of this one; updated, and emptied after a sweep.
+            defer: when given, the rule statements written (property -> subjects) are
+                added to it instead of being ranked now (a bulk load ranks once at its end).
         """
         from sportkg.graph import people, ranks, sweep
 
@@ -309,17 +335,18 @@ class KnowledgeGraph:
             )
         if gone[0]:
             sweep.sweep_statements(self.store, self.facts_graph, gone[0])
-        by_key: dict[str, list[str]] = {}
+        by_key = defer if defer is not None else {}
         for plan in written:
             for statement in plan.statements:
-                touched_side = by_key.setdefault(statement.property, [])
-                touched_side.append(statement.subject.iri)
+                if statement.property not in ranks.RULE_KEYS:
+                    continue
+                touched_side = by_key.setdefault(statement.property, {})
+                touched_side[statement.subject.iri] = None
                 value = getattr(statement.value, "iri", None)
-                if value is not None and statement.property in ranks.RULE_KEYS:
-                    touched_side.append(value)  # holds the relation from its side too
-        touched = ranks.subjects_to_rerank(by_key)
-        if touched:
-            ranks.rerank(self.store, self.facts_graph, touched, keys=ranks.RANKED_KEYS)
+                if value is not None:
+                    touched_side[value] = None  # holds the relation from its side too
+        if defer is None:
+            self._rerank_groups(by_key)
         if gone[1]:
             ranks.rerank(self.store, self.facts_graph, gone[1])
         if gone[0]:
@@ -379,7 +406,7 @@ class KnowledgeGraph:
         return len(graphs)
 
     def load_statements(self, statements: Iterable[Statement], *, bulk: bool = False,
-                        batch_size: int = BATCH_STATEMENTS) -> AddResult:
+                        batch_size: int | None = None) -> AddResult:
         """Add Statements read from JSON lines, one named graph per article.
 
         Statements are grouped by their `article` hash (or `doc` without one); each
@@ -391,8 +418,10 @@ class KnowledgeGraph:
         Args:
             statements: the statements, usually consecutive per article.
             bulk: on the oxigraph backend, load with Oxigraph's bulk loader: several
-                times faster but not transactional (meant for filling a new store).
-            batch_size: statements per transaction.
+                times faster but not transactional (meant for filling a new store). Ranks
+                are then set once, after the last batch, not after each one.
+            batch_size: statements per transaction (default `BATCH_STATEMENTS`, or
+                `BULK_BATCH_STATEMENTS` with `bulk`).
 
         Raises:
             InputError: a statement has an unknown property or an invalid IRI; the
@@ -410,6 +439,9 @@ class KnowledgeGraph:
         # k + 1 is turned into lines here; batches still go to the store in order.
         pending: Future[AddResult] | None = None
         described: set[str] = set()
+        defer: dict[str, dict[str, None]] | None = {} if bulk else None
+        if batch_size is None:
+            batch_size = BULK_BATCH_STATEMENTS if bulk else BATCH_STATEMENTS
 
         def close_run() -> None:
             nonlocal size
@@ -422,7 +454,8 @@ class KnowledgeGraph:
             nonlocal total, pending
             if pending is not None:
                 total += pending.result()
-            pending = writer.submit(self._write_batch, plans, bulk=bulk, described=described)
+            pending = writer.submit(self._write_batch, plans, bulk=bulk, described=described,
+                                    defer=defer)
 
         with ThreadPoolExecutor(max_workers=1) as writer:
             try:
@@ -445,6 +478,8 @@ class KnowledgeGraph:
                 if pending is not None:
                     done, pending = pending, None
                     total += done.result()
+                if defer:
+                    self._rerank_groups(defer)
         return total
 
     def add_kb(self, data: str, *, format: str = "turtle") -> int:

@@ -1,11 +1,14 @@
-"""Convert a store written by sportkg 0.1 to the current layout, keeping every fact.
+"""Convert a store written in an older layout to the current one, keeping every fact.
 
-In the old layout each article's named graph held its own copy of every
-statement, entity description and reference. `migrate` reads each article's
-Statements back from its graph alone, writes them into a new store in the
-current layout (shared facts graph, references per article), copies the KB
-graph, and only then swaps the directories, keeping the old one beside it as
-`<store>.old-layout` until the user removes it.
+In layout 0.1 each article's named graph held its own copy of every statement,
+entity description and reference; in layout 2 the claims were shared but each
+statement had a reference of its own in each article (quote, offsets,
+extractor, confidence). `migrate` reads each article's Statements back (from
+its graph alone, or with the shared facts graph), writes them into a new store
+in the current layout (shared facts graph, a reference per sentence, the
+reading on the statement), copies the KB graph, and only then swaps the
+directories, keeping the old one beside it as `<store>.old-layout` until the
+user removes it.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ class MigrateResult:
 
 
 def _info(graph: str, triples: list[tuple[Node, Node, Node]]) -> rdf.ArticleInfo:
-    """The article node of an old-layout graph as the writer's ArticleInfo."""
+    """The article node of an article graph as the writer's ArticleInfo."""
     props = rdf.index(triples).get(graph, {})
 
     def text(name: str) -> str | None:
@@ -71,10 +74,12 @@ def migrate(path: Path) -> MigrateResult:
         if backup.exists():
             raise StoreError(f"{backup} exists from an earlier migration; move it away first")
         shutil.rmtree(work, ignore_errors=True)
+        layout = old.layout()
+        shared = rdf.index(old.store.triples(old.facts_graph)) if layout != "0.1" else None
         with KnowledgeGraph.open("oxigraph", path=work, base=old.base) as new:
             for graph in old.article_graphs():
                 triples = list(old.store.triples(graph))
-                found = rdf.read_statements(triples, triples)
+                found = rdf.read_statements(triples, triples if shared is None else shared)
                 info = _info(graph, triples)
                 plan = new._plan(info, found)  # noqa: SLF001 - the same writer as add_article
                 new._write_batch([plan])  # noqa: SLF001

@@ -16,8 +16,8 @@ Examples:
 from __future__ import annotations
 
 import json
-from collections.abc import Collection
-from typing import TYPE_CHECKING, Any
+from collections.abc import Collection, Iterable
+from typing import TYPE_CHECKING, Any, cast
 
 from sportkg.graph import rdf
 from sportkg.model import Entity, LiteralValue, Value
@@ -43,16 +43,32 @@ SELECT ?e ?label ?qid ?type ?prec ?written ?units ?amount WHERE {
 _EDGES = """
 SELECT ?s ?link ?st ?pred ?o ?ref ?conf ?source ?doc WHERE {
   GRAPH <%(facts)s> { ?s ?link ?st . ?st a <http://wikiba.se/ontology#Statement> }
-  MINUS { GRAPH <%(facts)s> { ?st <https://w3id.org/sportkg/ontology#mirrorOf> ?m } }
-  { GRAPH <%(facts)s> { ?st ?pred ?o } }
+  { GRAPH <%(facts)s> { ?st ?pred ?o }
+    FILTER(?pred != <http://www.w3.org/1999/02/22-rdf-syntax-ns#type>
+           && ?pred != <http://wikiba.se/ontology#rank>) }
   UNION
-  { GRAPH ?g { ?st <http://www.w3.org/ns/prov#wasDerivedFrom> ?ref .
-               ?ref <https://w3id.org/sportkg/ontology#confidence> ?conf ;
-                    <https://w3id.org/sportkg/ontology#sourceFile> ?source .
+  { GRAPH ?g { ?st <http://www.w3.org/ns/prov#wasDerivedFrom> ?ref ;
+                   <https://w3id.org/sportkg/ontology#confidence> ?conf .
+               ?ref <https://w3id.org/sportkg/ontology#sourceFile> ?source .
                ?g <https://w3id.org/sportkg/ontology#doc> ?doc } }
 }"""
-"""Every statement node with one row per triple of it and one per reference: folded into
-edges in Python."""
+"""Every statement node with one row per triple of it (less its types and rank) and one per
+reference: folded into edges in Python, where a mirror is known by its `sk:mirrorOf` row
+(a MINUS of the mirrors in the query cost more than reading their rows)."""
+
+_MIRROR_OF = "https://w3id.org/sportkg/ontology#mirrorOf"
+
+
+def _value_rows(kg: KnowledgeGraph, text: str) -> Iterable[tuple[Any, ...]]:
+    """The rows of a SELECT with IRIs as `str` and literals as rdflib terms (the store's fast
+    path where it has one: no rdflib term per IRI)."""
+    from rdflib import URIRef
+
+    fast = getattr(kg.store, "value_rows", None)
+    if fast is not None:
+        return cast("Iterable[tuple[Any, ...]]", fast(text))
+    return (tuple(str(term) if isinstance(term, URIRef) else term for term in row)
+            for row in kg.query(text).rows)
 
 
 def _roles() -> dict[str, tuple[str, str]]:
@@ -99,42 +115,46 @@ def to_networkx(
              "https://w3id.org/sportkg/ontology#asWritten",
              "https://w3id.org/sportkg/ontology#quantityUnits",
              "http://wikiba.se/ontology#quantityAmount")
-    for e, label, qid, etype, *details in kg.query(_NODES % facts).rows:
+    for e, label, qid, etype, *details in _value_rows(kg, _NODES % facts):
         if etype is None:
-            props = value_nodes.setdefault(str(e), {})
+            props = value_nodes.setdefault(e, {})
             for name, term in zip(names, details, strict=True):
                 if term is not None:
                     props.setdefault(name, []).append(term)
             continue
-        attrs = entities.setdefault(str(e), {"label": str(e), "qid": "", "type": str(etype)})
-        if label is not None and (attrs["label"] == str(e) or str(label) < attrs["label"]):
+        attrs = entities.setdefault(e, {"label": e, "qid": "", "type": str(etype)})
+        if label is not None and (attrs["label"] == e or str(label) < attrs["label"]):
             attrs["label"] = str(label)
         if qid is not None:
             attrs["qid"] = str(qid)
     roles = _roles()
     reader = rdf._Reader({})
     edges: dict[str, dict[str, Any]] = {}
-    for s, link, st, pred, o, ref, conf, source, doc in kg.query(_EDGES % facts).rows:
-        link_role = roles.get(str(link))
+    for s, link, st, pred, o, ref, conf, source, doc in _value_rows(kg, _EDGES % facts):
+        link_role = roles.get(link)
         if link_role is None or link_role[0] != "link":
             continue
         key = link_role[1]
-        edge = edges.setdefault(str(st), {"s": str(s), "key": key, "value": None,
-                                          "quals": {}, "refs": {}, "nodes": {}})
+        edge = edges.get(st)
+        if edge is None:
+            edge = edges[st] = {"s": s, "key": key, "value": None, "quals": {}, "refs": {},
+                                "nodes": {}}
         if ref is not None:
-            edge["refs"][str(ref)] = (float(conf) if conf is not None else 1.0,  # type: ignore[arg-type]
-                                      str(source) if source is not None else "",
-                                      str(doc) if doc is not None else "")
+            edge["refs"][ref] = (float(conf) if conf is not None else 1.0,
+                                 str(source) if source is not None else "",
+                                 str(doc) if doc is not None else "")
             continue
-        role = roles.get(str(pred))
+        role = roles.get(pred)
         if role is None:
+            if pred == _MIRROR_OF:
+                edge["mirror"] = True
             continue
         if role[0] == "value" and role[1] == key:
             edge["value"] = o
         elif role[0] == "qualifier":
             edge["quals"].setdefault(role[1], set()).add(o)
         elif role[0] in ("value-node", "qualifier-node"):
-            edge["nodes"][(role[0], role[1])] = value_nodes.get(str(o), {})
+            edge["nodes"][(role[0], role[1])] = value_nodes.get(o, {})
 
     def value(term: Any, props: dict[str, list[Any]] | None) -> Value:
         if not isinstance(term, Literal):
@@ -151,7 +171,8 @@ def to_networkx(
 
     for st_iri, edge in sorted(edges.items()):
         key, subject, term = edge["key"], edge["s"], edge["value"]
-        if term is None or not edge["refs"] or (wanted is not None and key not in wanted):
+        if term is None or not edge["refs"] or edge.get("mirror") or (
+                wanted is not None and key not in wanted):
             continue
         is_entity = not isinstance(term, Literal)
         subject_type = entities.get(subject, {}).get("type", "thing")

@@ -1,8 +1,9 @@
 """Statement ranks as Wikidata sets them, and the truthy triples that follow from them.
 
 The writer gives every statement normal rank and `wikibase:BestRank`. Some
-claims say more once other claims are known, so after each write the subjects
-it touched are looked at again:
+claims say more once other claims are known, so after each write (after a bulk
+load: once, at its end) the rank groups it touched are looked at again, each
+subject's statements of the properties in `RANK_GROUPS`:
 
 - a record (P1000) set again: the newest statement of a record (latest `P585`)
   is preferred, so the truthy `wdt:P1000` and `BestRank` follow the current one;
@@ -65,7 +66,17 @@ class _Claim:
 
 
 def _nt(term: Any) -> str:
+    """An IRI given as text, or an rdflib term, in N-Triples."""
+    if isinstance(term, str) and not hasattr(term, "n3"):
+        return f"<{term}>"
     return str(term.n3())
+
+
+def _rows(store: Store, text: str) -> Iterable[Sequence[Any]]:
+    """The rows of a query, IRIs as text where the store has that fast path (no rdflib term
+    per IRI: most of the re-rank rows are IRIs)."""
+    fast = getattr(store, "value_rows", None)
+    return fast(text) if fast is not None else store.query(text).rows
 
 
 def rank_of(claim: _Claim, claims: Sequence[_Claim]) -> str:
@@ -143,6 +154,19 @@ def _predicates(keys: Iterable[str] | None) -> dict[str, str]:
             "wanted": ", ".join(f"<{iri}>" for iri in wanted)}
 
 
+def _roles() -> dict[str, tuple[str, str]]:
+    """Predicate IRI -> ("direct" | "link" | "value", relation key), for every relation."""
+    roles: dict[str, tuple[str, str]] = {}
+    for key in RELATIONS:
+        roles[str(ns.direct(key))] = ("direct", key)
+        roles[str(ns.statement_link(key))] = ("link", key)
+        roles[str(ns.statement_value(key))] = ("value", key)
+    return roles
+
+
+ROLES = _roles()
+
+
 def _claims(rows: Iterable[Sequence[Any]]) -> tuple[dict[str, list[_Claim]],
                                                       set[tuple[str, str, str]]]:
     """Claims per subject and the truthy triples stored now, from the re-rank query rows."""
@@ -150,17 +174,18 @@ def _claims(rows: Iterable[Sequence[Any]]) -> tuple[dict[str, list[_Claim]],
     stored: set[tuple[str, str, str]] = set()
     for s, p, o, sp, so in rows:
         subject, pred = str(s), str(p)
-        key = ns.key_of(pred)
-        if key is None or key not in RELATIONS:
+        role = ROLES.get(pred)
+        if role is None:
             continue
-        if pred == str(ns.direct(key)):
+        kind, key = role
+        if kind == "direct":
             stored.add((subject, pred, _nt(o)))
             continue
-        if pred != str(ns.statement_link(key)) or sp is None:
+        if kind != "link" or sp is None:
             continue
         claim = claims[subject].setdefault(str(o), _Claim(str(o), subject, key))
         spred = str(sp)
-        if spred == str(ns.statement_value(key)):
+        if ROLES.get(spred) == ("value", key):
             claim.value = so
         elif spred == rdf.WIKIBASE_RANK:
             claim.rank = str(so)
@@ -191,7 +216,7 @@ def rerank(store: Store, facts: str, subjects: Iterable[str], *,
         chunk = todo[start:start + CHUNK]
         text = _QUERY.format(subjects=" ".join(f"<{s}>" for s in chunk), facts=facts,
                              **predicates)
-        per_subject, stored = _claims(store.query(text).rows)
+        per_subject, stored = _claims(_rows(store, text))
         wanted: set[tuple[str, str, str]] = set()
         remove: list[str] = []
         add: list[str] = []
@@ -227,15 +252,44 @@ def _data_update(graph: str, remove: Sequence[str], add: Sequence[str]) -> str:
     return " ;\n".join(parts)
 
 
-def subjects_to_rerank(statements: Mapping[str, Iterable[str]]) -> list[str]:
-    """The subjects whose ranks a write may change: those with a statement of a rule property.
+def _group(key: str) -> frozenset[str]:
+    """The properties whose ranks a statement of rule property `key` can change (with mirrors)."""
+    keys = {key}
+    for ended, by in ENDED_BY.items():
+        if key in (ended, by):
+            keys |= {ended, by}
+    keys |= {rdf.MIRRORS[k][0] for k in list(keys) if k in rdf.MIRRORS}
+    return frozenset(keys)
+
+
+RANK_GROUPS: dict[str, frozenset[str]] = {key: _group(key) for key in sorted(RULE_KEYS)}
+"""Rule property -> the properties to rank again when a subject gets a statement of it: a
+record or an age ranks among its own kind only, an engagement and a marriage together."""
+
+
+def groups_to_rerank(statements: Mapping[str, Iterable[str]]) -> dict[frozenset[str], list[str]]:
+    """Properties to rank again -> the subjects whose statements of them a write may change.
+
+    Only the rank groups a write touches are read again (a new age: that person's ages,
+    not every rule claim of the person), so the cost no longer grows with the claims a
+    subject already has of other properties.
 
     Args:
         statements: property key -> subjects written with it (for a symmetric relation, the
             values too, which hold it from their side).
+
+    Examples:
+        >>> groups_to_rerank({"sk:age": ["a"], "P27": ["b"]})
+        {frozenset({'sk:age'}): ['a']}
     """
-    out: dict[str, None] = {}
+    per_subject: dict[str, set[str]] = {}
     for key, subjects in statements.items():
-        if key in RULE_KEYS:
-            out.update(dict.fromkeys(subjects))
-    return list(out)
+        group = RANK_GROUPS.get(key)
+        if group is None:
+            continue
+        for subject in subjects:
+            per_subject.setdefault(subject, set()).update(group)
+    out: dict[frozenset[str], list[str]] = {}
+    for subject, keys in per_subject.items():
+        out.setdefault(frozenset(keys), []).append(subject)
+    return out

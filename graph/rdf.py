@@ -14,14 +14,18 @@ Every triple is stored once. A batch of Statements from one article becomes:
   `wd:Q11574`, the text as written in `sk:asWritten`); value nodes are named by
   a hash of the value, as Wikidata names them, and shared.
 - in the article's named graph, what only that article contributes: the
-  article node and one reference per statement it supports
-  (`st prov:wasDerivedFrom ref . ref pr:P854 url ; pr:P577 published ;
-  pr:P1683 "sentence"@lang ; pr:P1476 title ; sk:start ; sk:end ;
-  sk:extractor ; sk:confidence ; sk:sourceFile name`).
+  article node, one reference per sentence that supports statements
+  (`ref pr:P854 url ; pr:P577 published ; pr:P1683 "sentence"@lang ;
+  pr:P1476 title ; sk:start ; sk:end ; sk:sourceFile name`), each supported
+  statement's `st prov:wasDerivedFrom ref`, and the article's reading of it on
+  the statement node (`st sk:extractor ; sk:confidence ; sk:linkNotes`).
 
 Statement IRIs hash the claim (subject, property, value, qualifiers), so two
 articles stating one claim share one statement node with two references.
-Reference IRIs hash the article, the statement and the evidence. Olympic
+Reference IRIs hash their content (the article and the sentence), so the
+statements of one sentence share one reference, as Wikidata shares equal
+references. An article reading one claim in two sentences cites both and
+keeps the reading of higher confidence. Olympic
 medals are also written in Wikidata's `p:P1344` event + `pq:P166` medal form,
 an engagement as `P451` + `pq:P3831 wd:Q157512`, and a symmetric or inverse
 relation also from its value's side (a spouse on both people, a father's
@@ -40,6 +44,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
@@ -106,8 +111,11 @@ def facts_graph(base: str = iris.DEFAULT_BASE) -> str:
     return base + "facts"
 
 
-LAYOUT = "2"
-"""The store layout the writer produces: 2 = shared facts graph + references per article."""
+LAYOUT = "3"
+"""The store layout the writer produces: 3 = shared facts graph, one reference per sentence
+of an article, the reading (extractor, confidence) on the statement in the article's graph.
+(2: one reference per statement and article, holding the reading; 0.1, unmarked: every
+article graph held its own statements.)"""
 
 
 def layout_line(base: str = iris.DEFAULT_BASE) -> str:
@@ -211,17 +219,14 @@ def statement_iri(statement: Statement, *, base: str = iris.DEFAULT_BASE) -> str
     return base + "statement/" + _digest(*parts)
 
 
-def reference_iri(statement_node: str, key: str, evidence: Evidence) -> str:
-    """Deterministic IRI of a reference: a hash of article, statement node and evidence."""
-    base = statement_node.rsplit("statement/", 1)[0]
-    return base + "reference/" + _digest(
-        key,
-        statement_node,
-        evidence.sentence,
-        str(evidence.start),
-        str(evidence.end),
-        evidence.extractor,
-    )
+def reference_iri(key: str, evidence: Evidence, *, base: str = iris.DEFAULT_BASE) -> str:
+    """Deterministic IRI of a reference: a hash of its content, the article and the sentence.
+
+    Every statement read from one sentence of an article shares it, as Wikidata shares one
+    reference node between statements whose references are equal.
+    """
+    return base + "reference/" + _digest(key, evidence.sentence, str(evidence.start),
+                                         str(evidence.end))
 
 
 def _decimal(value: float) -> str:
@@ -248,21 +253,51 @@ class _Lines:
         self.lines[line] = None
         self.described[line] = None
 
+    def describe_lines(self, lines: Sequence[str]) -> None:
+        """Add the lines of a description built before."""
+        for line in lines:
+            self.lines[line] = None
+            self.described[line] = None
+
+
+@lru_cache(maxsize=4096)
+def _pred(kind: str, key: str) -> str:
+    """`<…>` of a relation's predicate of one kind ("direct", "statement_link", …), cached:
+    building the IRI through the closed namespaces is slow and every statement needs several."""
+    return iri_nt(str(getattr(ns, kind)(key)))
+
+
+_TYPE = iri_nt(RDF_TYPE)
+_STATEMENT = iri_nt(WIKIBASE_STATEMENT)
+_BEST = iri_nt(BEST_RANK)
+_RANK = iri_nt(WIKIBASE_RANK)
+_NORMAL = iri_nt(NORMAL_RANK)
+_DERIVED = iri_nt(PROV_DERIVED)
+
 
 # ----------------------------------------------------------------------------- values
 
 
 def _time_value(out: _Lines, value: LiteralValue, base: str) -> tuple[str, str]:
     """(simple value, value node) of a date: `"2026-02-01T00:00:00Z"^^xsd:dateTime`, node."""
+    simple, node, lines = _time_lines(value, base)
+    out.describe_lines(lines)
+    return simple, node
+
+
+@lru_cache(maxsize=1 << 16)
+def _time_lines(value: LiteralValue, base: str) -> tuple[str, str, tuple[str, ...]]:
+    """(simple value, value node, the node's description) of a date, cached (dates repeat)."""
     precision = value.precision or "day"
     simple = typed_nt(literals.date_time_lexical(value), literals.XSD_DATETIME)
     node = iri_nt(base + "value/" + _digest("time", simple, precision))
-    out.describe(node, iri_nt(RDF_TYPE), iri_nt(TIME_VALUE))
+    out = _Lines()
+    out.describe(node, _TYPE, iri_nt(TIME_VALUE))
     out.describe(node, iri_nt(ns.WIKIBASE_IRI + "timeValue"), simple)
     out.describe(node, iri_nt(ns.WIKIBASE_IRI + "timePrecision"), _integer(PRECISIONS[precision]))
     out.describe(node, iri_nt(ns.WIKIBASE_IRI + "timeTimezone"), _integer(0))
     out.describe(node, iri_nt(ns.WIKIBASE_IRI + "timeCalendarModel"), iri_nt(ns.GREGORIAN))
-    return simple, node
+    return simple, node, tuple(out.lines)
 
 
 def _quantity_value(out: _Lines, amount: float, value: LiteralValue,
@@ -324,9 +359,16 @@ def _entity(out: _Lines, entity: Entity, seen: set[str]) -> None:
     if entity.iri in seen:
         return
     seen.add(entity.iri)
+    out.describe_lines(_entity_lines(entity))
+
+
+@lru_cache(maxsize=1 << 16)
+def _entity_lines(entity: Entity) -> tuple[str, ...]:
+    """The description of an entity, cached: a load names the same people again and again."""
+    out = _Lines()
     s = iri_nt(entity.iri)
     label = string_nt(entity.label, label_language(entity))
-    out.describe(s, iri_nt(RDF_TYPE), iri_nt(_sk(ns.ENTITY_CLASSES[entity.type])))
+    out.describe(s, _TYPE, iri_nt(_sk(ns.ENTITY_CLASSES[entity.type])))
     out.describe(s, iri_nt(_sk("entityType")), string_nt(entity.type))
     out.describe(s, iri_nt(RDFS_LABEL), label)
     out.describe(s, iri_nt(SKOS_PREFLABEL), label)
@@ -339,6 +381,7 @@ def _entity(out: _Lines, entity: Entity, seen: set[str]) -> None:
         wd_iri = ns.WD_IRI + entity.qid
         if entity.iri != wd_iri:
             out.describe(s, iri_nt(OWL_SAMEAS), iri_nt(wd_iri))
+    return tuple(out.lines)
 
 
 def _check_property(statement: Statement) -> None:
@@ -471,15 +514,17 @@ def _statement(own: _Lines, shared: _Lines, st_iri: str, group: Sequence[Stateme
             _entity(shared, value, seen)
         quals.append((pid, value))
     _claim(shared, st_iri, first.subject.iri, key, first.value, quals, base)
-    best: dict[str, Statement] = {}
+    refs: dict[str, None] = {}
+    reading = group[0]
     for statement in group:
-        ref = reference_iri(st_iri, info.key, statement.evidence)
-        if ref not in best or statement.confidence > best[ref].confidence:
-            best[ref] = statement
-    refs = list(best)
-    for ref, statement in best.items():
-        own.add(iri_nt(st_iri), iri_nt(PROV_DERIVED), iri_nt(ref))
-        _reference(own, iri_nt(ref), statement, info)
+        ref = reference_iri(info.key, statement.evidence, base=base)
+        if ref not in refs:
+            refs[ref] = None
+            own.add(iri_nt(st_iri), _DERIVED, iri_nt(ref))
+            _reference(own, iri_nt(ref), statement, info)
+        if statement.confidence > reading.confidence:
+            reading = statement
+    _reading(own, iri_nt(st_iri), reading)
     nodes = [st_iri]
 
     mirror = MIRRORS.get(key)
@@ -487,20 +532,20 @@ def _statement(own: _Lines, shared: _Lines, st_iri: str, group: Sequence[Stateme
         pid, extra = mirror
         extra_quals = [(qpid, Entity.from_qid(qid, qid, "concept")) for qpid, qid in extra]
         nodes.append(_mirror(own, shared, st_iri, pid, first.subject.iri, first.value,
-                             [*quals, *extra_quals], refs, base))
+                             [*quals, *extra_quals], list(refs), base))
     relation = RELATIONS[key]
     reverse = key if relation.symmetric else relation.inverse
     if reverse is not None and isinstance(first.value, Entity):
         # Wikidata holds a spouse on both items, and a father's child on the father
         nodes.append(_mirror(own, shared, st_iri, reverse, first.value.iri, first.subject,
-                             quals, refs, base, suffix="-reverse"))
+                             quals, list(refs), base, suffix="-reverse"))
     inverted = INVERTED_MIRRORS.get(key)
     if inverted:
         events = [v for pid, v in quals if pid == inverted]
         if len(events) == 1:
             rest = [(pid, v) for pid, v in quals if pid != inverted]
             nodes.append(_mirror(own, shared, st_iri, inverted, first.subject.iri, events[0],
-                                 [(key, first.value), *rest], refs, base))
+                                 [(key, first.value), *rest], list(refs), base))
     return nodes
 
 
@@ -509,19 +554,19 @@ def _claim(out: _Lines, st_iri: str, subject: str, key: str, value: Value,
     """The statement node of a claim, normal and best rank, with its truthy triple."""
     s, st = iri_nt(subject), iri_nt(st_iri)
     o, node = _value_terms(out, key, value, base)
-    out.add(s, iri_nt(str(ns.direct(key))), o)
-    out.add(s, iri_nt(str(ns.statement_link(key))), st)
-    out.add(st, iri_nt(RDF_TYPE), iri_nt(WIKIBASE_STATEMENT))
-    out.add(st, iri_nt(RDF_TYPE), iri_nt(BEST_RANK))
-    out.add(st, iri_nt(WIKIBASE_RANK), iri_nt(NORMAL_RANK))
-    out.add(st, iri_nt(str(ns.statement_value(key))), o)
+    out.add(s, _pred("direct", key), o)
+    out.add(s, _pred("statement_link", key), st)
+    out.add(st, _TYPE, _STATEMENT)
+    out.add(st, _TYPE, _BEST)
+    out.add(st, _RANK, _NORMAL)
+    out.add(st, _pred("statement_value", key), o)
     if node is not None:
-        out.add(st, iri_nt(str(ns.statement_value_node(key))), node)
+        out.add(st, _pred("statement_value_node", key), node)
     for pid, qvalue in quals:
         q, qnode = _value_terms(out, pid, qvalue, base)
-        out.add(st, iri_nt(str(ns.qualifier(pid))), q)
+        out.add(st, _pred("qualifier", pid), q)
         if qnode is not None:
-            out.add(st, iri_nt(str(ns.qualifier_value_node(pid))), qnode)
+            out.add(st, _pred("qualifier_value_node", pid), qnode)
 
 
 def _mirror(own: _Lines, shared: _Lines, st_iri: str, pid: str, subject: str, value: Value,
@@ -532,38 +577,53 @@ def _mirror(own: _Lines, shared: _Lines, st_iri: str, pid: str, subject: str, va
     _claim(shared, m_iri, subject, pid, value, quals, base)
     shared.add(iri_nt(m_iri), iri_nt(_sk("mirrorOf")), iri_nt(st_iri))
     for ref in refs:
-        own.add(iri_nt(m_iri), iri_nt(PROV_DERIVED), iri_nt(ref))
+        own.add(iri_nt(m_iri), _DERIVED, iri_nt(ref))
     return m_iri
 
 
+_REF = {name: iri_nt(iri) for name, iri in {
+    "type": RDF_TYPE, "Reference": WIKIBASE_REFERENCE, "P854": str(ns.PR.P854),
+    "P577": str(ns.PR.P577), "P1476": str(ns.PR.P1476), "P1683": str(ns.PR.P1683),
+    "sourceFile": _sk("sourceFile"), "start": _sk("start"), "end": _sk("end"),
+    "extractor": _sk("extractor"), "confidence": _sk("confidence"),
+    "linkNotes": _sk("linkNotes")}.items()}
+"""The predicates (and class) of a reference, as N-Triples terms."""
+
+
 def _reference(out: _Lines, ref: str, statement: Statement, info: ArticleInfo) -> None:
+    """The reference of a sentence: where it was published and what it says (shared by every
+    statement read from the sentence, so several statements write the same lines)."""
     evidence = statement.evidence
     lang = info.lang
-    out.add(ref, iri_nt(RDF_TYPE), iri_nt(WIKIBASE_REFERENCE))
+    out.add(ref, _REF["type"], _REF["Reference"])
     if evidence.url:
-        out.add(ref, iri_nt(str(ns.PR.P854)), iri_nt(evidence.url))
+        out.add(ref, _REF["P854"], iri_nt(evidence.url))
     if evidence.published:
-        out.add(ref, iri_nt(str(ns.PR.P577)), _published_time(evidence.published))
+        out.add(ref, _REF["P577"], _published_time(evidence.published))
     if info.title:
-        out.add(ref, iri_nt(str(ns.PR.P1476)), string_nt(info.title, lang))
-    out.add(ref, iri_nt(str(ns.PR.P1683)), string_nt(evidence.sentence, lang))
-    out.add(ref, iri_nt(_sk("sourceFile")), string_nt(source_name(evidence.source)))
-    out.add(ref, iri_nt(_sk("start")), _integer(evidence.start))
-    out.add(ref, iri_nt(_sk("end")), _integer(evidence.end))
-    out.add(ref, iri_nt(_sk("extractor")), string_nt(evidence.extractor))
-    out.add(ref, iri_nt(_sk("confidence")), _decimal(statement.confidence))
+        out.add(ref, _REF["P1476"], string_nt(info.title, lang))
+    out.add(ref, _REF["P1683"], string_nt(evidence.sentence, lang))
+    out.add(ref, _REF["sourceFile"], string_nt(source_name(evidence.source)))
+    out.add(ref, _REF["start"], _integer(evidence.start))
+    out.add(ref, _REF["end"], _integer(evidence.end))
+
+
+def _reading(out: _Lines, st: str, statement: Statement) -> None:
+    """How this article's reading of a claim was made: extractor, confidence and link notes,
+    on the statement node in the article's own graph (one reading per claim and article)."""
+    evidence = statement.evidence
+    out.add(st, _REF["extractor"], string_nt(evidence.extractor))
+    out.add(st, _REF["confidence"], _decimal(statement.confidence))
     if evidence.links:
         notes = json.dumps([link.to_dict() for link in evidence.links], ensure_ascii=False)
-        out.add(ref, iri_nt(_sk("linkNotes")), string_nt(notes))
+        out.add(st, _REF["linkNotes"], string_nt(notes))
 
 
 def fingerprint(lines: Iterable[str]) -> str:
     """A hash of a graph's lines, independent of their order."""
-    h = hashlib.sha256()
-    for line in sorted(lines):
-        h.update(line.encode("utf-8"))
-        h.update(b"\n")
-    return h.hexdigest()
+    ordered = sorted(lines)
+    ordered.append("")  # every line ends in a line break, the last one too
+    return hashlib.sha256("\n".join(ordered).encode("utf-8")).hexdigest()
 
 
 def fingerprint_line(info: ArticleInfo, value: str, *, base: str = iris.DEFAULT_BASE) -> str:
@@ -606,6 +666,10 @@ def _key_if(pred: str, kind: Any) -> str | None:
     if key is None or key not in RELATIONS or str(kind(key)) != pred:
         return None
     return key
+
+
+READING = (_sk("confidence"), _sk("extractor"), _sk("linkNotes"))
+"""The predicates of an article's reading of a claim, on the statement in the article graph."""
 
 
 class _Reader:
@@ -685,9 +749,13 @@ class _Reader:
                 qnode = _first(core.get(str(ns.qualifier_value_node(qkey))))
                 for obj in objs:
                     quals.append((qkey, self.value(obj, qnode)))
+            # the reading sits on the statement node in the article's graph; older layouts
+            # kept it (or part of it) on each reference
+            own_reading = {pred: props[pred] for pred in READING if pred in props}
             for ref in refs:
                 rprops = article.get(str(ref), {})
-                conf = _first(rprops.get(_sk("confidence")))
+                reading = {**rprops, **own_reading}
+                conf = _first(reading.get(_sk("confidence")))
                 for main_value in main:
                     statement = Statement(
                         doc=doc,
@@ -695,7 +763,7 @@ class _Reader:
                         subject=self.entity(subject_iri),
                         property=key,
                         value=self.value(main_value, main_node),
-                        evidence=_evidence(rprops),
+                        evidence=_evidence(rprops, reading),
                         confidence=float(conf) if conf is not None else 1.0,
                         qualifiers=tuple(quals),
                     )
@@ -726,10 +794,14 @@ def read_many(articles: Iterable[Iterable[tuple[Node, Node, Node]]],
         yield reader.statements(index(triples))
 
 
-def _evidence(props: Mapping[str, list[Any]]) -> Evidence:
-    def text(pred: str) -> str | None:
-        found = _first(props.get(pred))
+def _evidence(props: Mapping[str, list[Any]],
+              reading: Mapping[str, list[Any]] | None = None) -> Evidence:
+    """The Evidence of a reference (`props`) and of the reading that cites it."""
+    def text(pred: str, where: Mapping[str, list[Any]] = props) -> str | None:
+        found = _first(where.get(pred))
         return str(found) if found is not None else None
+
+    reading = props if reading is None else reading
 
     raw = _first(props.get(str(ns.PR.P577)))
     published = None
@@ -738,13 +810,13 @@ def _evidence(props: Mapping[str, list[Any]]) -> Evidence:
     elif props.get(_sk("published")):  # the layout of sportkg 0.1 stores
         published = text(_sk("published"))
     url = _first(props.get(str(ns.PR.P854)))
-    notes = text(_sk("linkNotes"))
+    notes = text(_sk("linkNotes"), reading)
     return Evidence(
         source=text(_sk("sourceFile")) or "",
         sentence=text(str(ns.PR.P1683)) or text(_sk("sentence")) or "",
         start=int(text(_sk("start")) or 0),
         end=int(text(_sk("end")) or 0),
-        extractor=text(_sk("extractor")) or "",
+        extractor=text(_sk("extractor"), reading) or "",
         published=published,
         url=str(url) if url is not None else None,
         links=tuple(LinkNote.from_dict(n) for n in json.loads(notes)) if notes else (),

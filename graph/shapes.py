@@ -19,7 +19,8 @@ table, so a new relation is checked without an edit here:
   deprecated, and at least one reference.
 
 The rest is written by hand in `FIXED` below: references (source file, quote,
-offsets, extractor, confidence in [0, 1], a warning without a publication date),
+offsets, a warning without a publication date), readings (an extractor and a
+confidence in [0, 1] on a statement that has a reference),
 entity descriptions, persons typed human, teams not human, the article node, and
 three checks over the whole graph with SPARQL targets: a single main value per
 statement node, a link to every typed statement node (of any property), and no
@@ -170,6 +171,19 @@ skshape:WikidataNamespaceShape
             }\"\"\" ;
     ] .
 
+skshape:ReadingShape
+    a sh:NodeShape ;
+    sh:targetSubjectsOf sk:confidence, sk:extractor ;
+    sh:property [ sh:path sk:extractor ; sh:minCount 1 ;
+                  sh:message "a reading names the extractor of the fact (sk:extractor)" ] ;
+    sh:property [
+        sh:path sk:confidence ; sh:minCount 1 ; sh:datatype xsd:decimal ;
+        sh:minInclusive 0 ; sh:maxInclusive 1 ;
+        sh:message "sk:confidence is an xsd:decimal in [0, 1]" ;
+    ] ;
+    sh:property [ sh:path prov:wasDerivedFrom ; sh:minCount 1 ;
+                  sh:message "a reading (sk:confidence) belongs to a statement with a reference" ] .
+
 skshape:ReferenceShape
     a sh:NodeShape ;
     sh:targetClass wikibase:Reference ;
@@ -182,13 +196,6 @@ skshape:ReferenceShape
                   sh:message "a reference has one start offset (sk:start, an xsd:integer)" ] ;
     sh:property [ sh:path sk:end ; sh:minCount 1 ; sh:maxCount 1 ; sh:datatype xsd:integer ;
                   sh:message "a reference has one end offset (sk:end, an xsd:integer)" ] ;
-    sh:property [ sh:path sk:extractor ; sh:minCount 1 ; sh:maxCount 1 ;
-                  sh:message "a reference names the extractor of the fact (sk:extractor)" ] ;
-    sh:property [
-        sh:path sk:confidence ; sh:maxCount 1 ; sh:datatype xsd:decimal ;
-        sh:minInclusive 0 ; sh:maxInclusive 1 ;
-        sh:message "sk:confidence is one xsd:decimal in [0, 1]" ;
-    ] ;
     sh:property [ sh:path pr:P854 ; sh:nodeKind sh:IRI ;
                   sh:message "pr:P854 (reference URL) takes an IRI" ] ;
     sh:property [ sh:path pr:P577 ; sh:maxCount 1 ; sh:datatype xsd:dateTime ;

@@ -385,6 +385,27 @@ class OxigraphStore:
         except (OSError, RuntimeError) as exc:
             raise _store_error(self.path, "cannot read store", exc) from exc
 
+    def value_rows(self, sparql: str) -> Iterator[tuple[str | Node | None, ...]]:
+        """The rows of a SELECT with IRIs as plain strings and literals as rdflib terms.
+
+        The fast path for large results (`to_networkx`): an IRI is not turned into an
+        rdflib term, and the rows are not kept in a tuple first.
+
+        Raises:
+            QueryError: a syntax error or a failure on the engine.
+        """
+        from pyoxigraph import NamedNode
+
+        check_nesting(sparql)
+        try:
+            for solution in self._store.query(sparql, use_default_graph_as_union=True):
+                yield tuple(term.value if type(term) is NamedNode else _from_ox(term)
+                            for term in solution)
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL syntax error: {exc}") from exc
+        except (OSError, RuntimeError) as exc:
+            raise QueryError(f"query failed: {exc}") from exc
+
     def graphs(self) -> list[str]:
         """The named graphs."""
         try:

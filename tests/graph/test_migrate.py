@@ -1,5 +1,6 @@
-"""A store in the older layout (each article graph holding its own statements) is refused with
-a clear message, and `sportkg migrate` converts it keeping every fact."""
+"""A store in an older layout (each article graph holding its own statements, or a reference
+per statement) is refused with a clear message, and `sportkg migrate` converts it keeping
+every fact."""
 
 from __future__ import annotations
 
@@ -83,3 +84,71 @@ def test_migrate_refuses_to_overwrite_an_earlier_backup(tmp_path: Path) -> None:
         migrate(store)
     with KnowledgeGraph.open("oxigraph", path=store, check_layout=False) as kg:
         assert kg.old_layout()  # untouched
+
+
+LAYOUT_2 = """
+@prefix wd: <http://www.wikidata.org/entity/> .
+@prefix wdt: <http://www.wikidata.org/prop/direct/> .
+@prefix p: <http://www.wikidata.org/prop/> .
+@prefix ps: <http://www.wikidata.org/prop/statement/> .
+@prefix pr: <http://www.wikidata.org/prop/reference/> .
+@prefix sk: <https://w3id.org/sportkg/ontology#> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix schema: <http://schema.org/> .
+@prefix wikibase: <http://wikiba.se/ontology#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix ent: <https://w3id.org/sportkg/entity/> .
+@prefix st: <https://w3id.org/sportkg/statement/> .
+@prefix ref: <https://w3id.org/sportkg/reference/> .
+@prefix art: <https://w3id.org/sportkg/article/> .
+
+<https://w3id.org/sportkg/facts> {
+  <https://w3id.org/sportkg/facts> sk:layout "2" .
+  ent:anna-smit a sk:Person ; sk:entityType "person" ; schema:name "Anna Smit"@mul ;
+      rdfs:label "Anna Smit"@mul ; wdt:P31 wd:Q5 .
+  wd:Q406039 a sk:Award ; sk:entityType "award" ; schema:name "gold medal"@en ;
+      sk:qid "Q406039" .
+  wd:Q55 a sk:Country ; sk:entityType "country" ; schema:name "Netherlands"@en ;
+      sk:qid "Q55" .
+  ent:anna-smit wdt:P166 wd:Q406039 ; p:P166 st:s1 ; wdt:P27 wd:Q55 ; p:P27 st:s2 .
+  st:s1 a wikibase:Statement, wikibase:BestRank ; wikibase:rank wikibase:NormalRank ;
+      ps:P166 wd:Q406039 .
+  st:s2 a wikibase:Statement, wikibase:BestRank ; wikibase:rank wikibase:NormalRank ;
+      ps:P27 wd:Q55 .
+}
+art:h1 {
+  art:h1 a sk:Article ; sk:doc "d1" ; sk:contentHash "h1" ; sk:sourceFile "d1.txt" ;
+      sk:published "2026-02-09"^^xsd:date .
+  st:s1 prov:wasDerivedFrom ref:r1 .
+  st:s2 prov:wasDerivedFrom ref:r2 .
+  ref:r1 a wikibase:Reference ; pr:P577 "2026-02-09T00:00:00Z"^^xsd:dateTime ;
+      pr:P1683 "Anna Smit won gold for the Netherlands." ; sk:sourceFile "d1.txt" ;
+      sk:start 0 ; sk:end 39 ; sk:extractor "medals" ; sk:confidence 0.9 .
+  ref:r2 a wikibase:Reference ; pr:P577 "2026-02-09T00:00:00Z"^^xsd:dateTime ;
+      pr:P1683 "Anna Smit won gold for the Netherlands." ; sk:sourceFile "d1.txt" ;
+      sk:start 0 ; sk:end 39 ; sk:extractor "people" ; sk:confidence 0.6 .
+}
+"""
+
+
+def test_layout_2_is_refused_then_migrated_to_one_reference_per_sentence(tmp_path: Path) -> None:
+    from pyoxigraph import RdfFormat
+    from rdflib import Dataset
+
+    store = tmp_path / "store"
+    with KnowledgeGraph.open("oxigraph", path=store, check_layout=False) as kg:
+        kg.store._store.load(  # type: ignore[attr-defined]
+            Dataset().parse(data=LAYOUT_2, format="trig").serialize(format="nquads").encode(),
+            format=RdfFormat.N_QUADS)
+    with pytest.raises(StoreError, match="layout 2"):
+        KnowledgeGraph.open("oxigraph", path=store)
+    result = migrate(store)
+    assert (result.articles, result.statements) == (1, 2)
+    with KnowledgeGraph.open("oxigraph", path=store) as kg:
+        read = sorted((s.property, s.evidence.extractor, s.confidence, s.evidence.sentence)
+                      for s in kg.statements())
+        assert read == [("P166", "medals", 0.9, "Anna Smit won gold for the Netherlands."),
+                        ("P27", "people", 0.6, "Anna Smit won gold for the Netherlands.")]
+        assert kg.stats()["references"] == 1  # one sentence, one reference
+        assert kg.layout() == "3"

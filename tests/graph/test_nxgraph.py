@@ -53,3 +53,19 @@ def test_filters(kg) -> None:  # type: ignore[no-untyped-def]
     assert won.number_of_edges() == 2
     with pytest.raises(OntologyError, match="Unknown property 'P9'"):
         kg.to_networkx(properties=["P9"])
+
+
+def test_value_rows_give_iris_as_text_and_literals_as_terms() -> None:
+    from rdflib import Literal
+    from sportkg.graph.stores import OxigraphStore
+
+    store = OxigraphStore.open()
+    store.write("http://example.org/g", ['<http://example.org/a> <http://example.org/p> "x"@nl .',
+                                         "<http://example.org/a> <http://example.org/q> "
+                                         "<http://example.org/b> ."])
+    rows = sorted(store.value_rows(
+        "SELECT ?s ?o ?none WHERE { ?s ?p ?o OPTIONAL { ?s <http://example.org/r> ?none } }"),
+        key=str)
+    assert rows == [("http://example.org/a", "http://example.org/b", None),
+                    ("http://example.org/a", Literal("x", lang="nl"), None)]
+    assert all(type(row[0]) is str for row in rows)

@@ -40,10 +40,9 @@ SPARQL_PREFIXES = PREFIXES.replace("@prefix", "PREFIX").replace("> .", ">")
 EXPECTED_ARTICLE = PREFIXES + """
 <https://w3id.org/sportkg/article/h1> a sk:Article ; sk:doc "d1" ; sk:contentHash "h1" ;
     sk:sourceFile "d1.txt" ; sk:sourceKey "KEYVALUE" ; sk:published "2026-02-09"^^xsd:date .
-<ST> prov:wasDerivedFrom <REF> .
+<ST> prov:wasDerivedFrom <REF> ; sk:extractor "t" ; sk:confidence 0.9 .
 <REF> a wikibase:Reference ; pr:P577 "2026-02-09T00:00:00Z"^^xsd:dateTime ;
-    pr:P1683 "Anna Smit won gold." ; sk:sourceFile "d1.txt" ;
-    sk:start 0 ; sk:end 19 ; sk:extractor "t" ; sk:confidence 0.9 .
+    pr:P1683 "Anna Smit won gold." ; sk:sourceFile "d1.txt" ; sk:start 0 ; sk:end 19 .
 """
 
 EXPECTED_FACTS = PREFIXES + """
@@ -78,7 +77,7 @@ def test_writer_matches_the_wikidata_model() -> None:
     info = rdf.ArticleInfo.from_statement(fact)
     info = rdf.ArticleInfo(info.key, info.doc, info.content_hash, info.source, date="2026-02-09")
     st = rdf.statement_iri(fact)
-    ref = rdf.reference_iri(st, info.key, fact.evidence)
+    ref = rdf.reference_iri(info.key, fact.evidence)
     lines = rdf.article_lines(info, [fact])
     tv = next(line.split()[2][1:-1] for line in lines.shared if "/qualifier/value/P585" in line)
     assert isomorphic(rdf.to_rdflib(lines.article),
@@ -94,10 +93,29 @@ def test_iris_are_content_hashes() -> None:
                       a.qualifiers)
     assert rdf.statement_iri(a) == rdf.statement_iri(b) == rdf.statement_iri(other)
     st = rdf.statement_iri(a)
-    assert rdf.reference_iri(st, "h1", a.evidence) != rdf.reference_iri(st, "h2", a.evidence)
+    assert rdf.reference_iri("h1", a.evidence) != rdf.reference_iri("h2", a.evidence)
     lines = rdf.article_lines(rdf.ArticleInfo.from_statement(a), [a, b])
     confidences = [line for line in lines.article if "confidence" in line]
-    assert len(confidences) == 1 and '"0.9"' in confidences[0]  # one reference, one evidence
+    assert len(confidences) == 1 and '"0.9"' in confidences[0]  # one reading: the surest
+    assert confidences[0].startswith(f"<{st}> ")  # on the statement, in the article graph
+
+
+def test_statements_of_one_sentence_share_its_reference() -> None:
+    """Wikidata shares a reference node between statements whose references are equal: the
+    statements read from one sentence cite one reference; each keeps its own reading."""
+    a = _fact(0.9)
+    other = Statement(a.doc, a.article, a.subject, "P27",
+                      Entity.from_qid("Q55", "Netherlands", "country"),
+                      Evidence(a.evidence.source, a.evidence.sentence, a.evidence.start,
+                               a.evidence.end, "other", a.evidence.published), 0.6)
+    lines = rdf.article_lines(rdf.ArticleInfo.from_statement(a), [a, other])
+    refs = {line.split()[0] for line in lines.article if "#Reference>" in line}
+    derived = [line for line in lines.article if "wasDerivedFrom" in line]
+    assert len(refs) == 1 and len(derived) == 2
+    assert sum("sentence" in line or "P1683" in line for line in lines.article) == 1
+    back = rdf.read_statements(rdf.to_rdflib(lines.article), rdf.to_rdflib(lines.shared))
+    assert sorted((s.property, s.evidence.extractor, s.confidence) for s in back) == [
+        ("P166", "t", 0.9), ("P27", "other", 0.6)]
 
 
 def test_olympic_medal_is_also_written_as_participation() -> None:

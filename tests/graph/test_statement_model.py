@@ -18,6 +18,7 @@ PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX wikibase: <http://wikiba.se/ontology#>
 PREFIX sk: <https://w3id.org/sportkg/ontology#>
 PREFIX skp: <https://w3id.org/sportkg/prop/>
+PREFIX skps: <https://w3id.org/sportkg/prop/statement/>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 """
 ENT = "https://w3id.org/sportkg/entity/"
@@ -192,3 +193,31 @@ def test_people_of_one_name_in_different_sports_stay_apart(make_kg) -> None:  # 
     people = kg.query(PREFIXES + "SELECT ?p WHERE { ?p sk:nameKey \"anna berg\" } ORDER BY ?p"
                       ).column("p")
     assert people == [bare.iri, cyclist.iri, skater.iri]
+
+
+def _age(article: Article, years: int, subject: Entity = MILA) -> Statement:
+    return _fact(article, "sk:age", LiteralValue(years, "integer"),
+                 {"P585": LiteralValue(article.date, "date", "day")}, subject=subject)
+
+
+@pytest.mark.parametrize("bulk", [False, True])
+def test_loading_in_batches_ranks_as_one_write(make_kg, bulk: bool) -> None:  # type: ignore[no-untyped-def]
+    """Ranks set per touched group after each batch (or once after a bulk load) are those of
+    one write: the latest age is preferred, an engagement followed by a marriage deprecated,
+    and a group no later batch touches keeps its ranks."""
+    kg = make_kg()
+    older = _article("leeftijd_oud", "Mila Roos (24) en Joep Dekker zijn verloofd.",
+                     "2025-01-10")
+    newer = _article("leeftijd_nieuw", "Mila Roos (25) trouwde met Joep Dekker.", "2026-01-10")
+    facts = [_age(older, 24), _fact(older, "sk:engagedTo", JOEP), _age(older, 30, JOEP),
+             _age(newer, 25), _fact(newer, "P26", JOEP)]
+    if bulk and kg.store.name != "oxigraph":
+        pytest.skip("bulk loading is Oxigraph's")
+    kg.load_statements(facts, bulk=bulk, batch_size=1)
+    preferred = kg.query(PREFIXES + """SELECT ?s ?age WHERE { ?s skp:age ?st .
+        ?st wikibase:rank wikibase:PreferredRank ; skps:age ?age }""").rows
+    assert [(str(s), int(a)) for s, a in preferred] == [(MILA.iri, 25)]  # type: ignore[call-overload]
+    assert _count(kg, f"<{MILA.iri}> sk:age ?a") == 1
+    assert _count(kg, f"<{JOEP.iri}> sk:age 30") == 1  # a single age stays normal and best
+    assert _count(kg, "?st wikibase:rank wikibase:DeprecatedRank") == 3
+    assert _count(kg, f"<{MILA.iri}> sk:engagedTo ?b") == 0

@@ -341,11 +341,13 @@ CASES = [
          "a reference names its source file once"),
     Case("reference without offsets", _set(reference, URIRef(ns.SK_IRI + "start"), None),
          "one start offset"),
-    Case("reference without extractor", _set(reference, URIRef(ns.SK_IRI + "extractor"), None),
+    Case("reading without extractor",
+         _set(lambda g: statement(g, "P166"), URIRef(ns.SK_IRI + "extractor"), None),
          "names the extractor"),
     Case("confidence above 1",
-         _set(reference, URIRef(ns.SK_IRI + "confidence"), Literal("1.5", datatype=XSD_DECIMAL)),
-         "sk:confidence is one xsd:decimal in [0, 1]"),
+         _set(lambda g: statement(g, "P166"), URIRef(ns.SK_IRI + "confidence"),
+              Literal("1.5", datatype=XSD_DECIMAL)),
+         "sk:confidence is an xsd:decimal in [0, 1]"),
 ]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -164,3 +165,52 @@ def test_reports_come_a_page_at_a_time_with_their_total(kg) -> None:  # type: ig
 def test_a_name_is_matched_on_its_folded_form(kg) -> None:  # type: ignore[no-untyped-def]
     assert len(kg.run_named("medals", athlete="  SANNE   bakker ")) == 1
     assert len(kg.run_named("winners", event="no such race")) == 0
+
+
+def test_an_event_is_bound_in_each_branch_it_marks() -> None:
+    from sportkg.queries import _unmarked, _with_people
+
+    text = ("SELECT * WHERE { { #@values ?event\n ?a ?b ?event }\n"
+            "  UNION { #@values ?event\n ?event ?c ?d } }")
+    bound = _with_people(text, "event", ["http://example.org/e"])
+    assert bound.count("VALUES ?event { <http://example.org/e> }") == 2
+    assert "#@values" not in bound
+    assert "#@values" not in _unmarked(text) and "VALUES" not in _unmarked(text)
+    plain = _with_people("SELECT * WHERE { ?event ?b ?c }", "event", [])
+    assert plain.index("VALUES ?event") < plain.index("?event ?b")
+
+
+def test_winners_of_one_event_from_both_branches(kg) -> None:  # type: ignore[no-untyped-def]
+    every = {tuple(map(str, row)) for row in kg.run_named("winners").rows}
+    assert every
+    event = sorted(every)[0][0]
+    one = {tuple(map(str, row)) for row in kg.run_named("winners", event=event).rows}
+    assert one == {row for row in every if event.lower() in row[0].lower()}
+
+
+def test_queries_read_the_precision_of_every_date_property() -> None:
+    """Queries name each date-valued property's value node (`psv:P585`) to read its precision;
+    a date property added to the relation table must be added to them too."""
+    from sportkg.ontology.relations import RELATIONS
+
+    dates = {key for key, relation in RELATIONS.items() if relation.value_type == "date"}
+    for name in ("article_facts", "person_facts", "low_confidence"):
+        text = load_query(name).text
+        named = set(re.findall(r"psv:(P\d+)/wikibase:timePrecision", text))
+        assert named == dates, name
+
+
+def test_pages_by_confidence_follow_the_full_order(kg) -> None:  # type: ignore[no-untyped-def]
+    """Pages counted per confidence value first hold the rows the whole sorted report holds."""
+    whole = run_query(kg, "low_confidence", {"threshold": "1"}, limit=1000)
+    confidences = [float(r["confidence"]) for r in whole.records()]
+    assert confidences == sorted(confidences) and whole.total == len(confidences) >= 3
+    for size in (1, 2):
+        paged = []
+        for offset in range(0, len(confidences) + size, size):
+            page = run_query(kg, "low_confidence", {"threshold": "1"}, limit=size,
+                             offset=offset)
+            assert page.total == len(confidences)
+            paged += [float(r["confidence"]) for r in page.records()]
+        assert paged == confidences
+    assert load_query("low_confidence").page_by == "confidence"
