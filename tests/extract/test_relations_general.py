@@ -56,6 +56,10 @@ FOUND = [
     # a win named as a noun: "her fourth Dakar Rally victory"
     ("en", "Anna Berg claimed her fourth Dakar Rally victory on Friday.",
      ("Anna Berg", "sk:won", "Dakar Rally 2026")),
+    # nationalities of countries beyond Europe
+    ("en", "Zimbabwean striker Tendai Moyo joined the club.", ("Tendai Moyo", "P27", "Zimbabwe")),
+    ("nl", "De Ivoriaanse middenvelder Yao Kouassi scoorde.", ("Yao Kouassi", "P27",
+                                                            "Côte d'Ivoire")),
     # jobs around the sport besides athlete and coach
     ("en", "Only for referee Dan Field to stop the fight.", ("Dan Field", "P106", "referee")),
     ("en", "I know the technical director Tim Stone very well.",
