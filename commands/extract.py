@@ -28,8 +28,7 @@ from sportkg.commands.options import (
 )
 from sportkg.commands.options import StatsFormat as ReportFormat
 from sportkg.commands.output import counts_text, plural, say
-from sportkg.errors import ConfigError, InputError
-from sportkg.extract.chunking import DEFAULT_MAX_CHARS
+from sportkg.errors import InputError
 from sportkg.extract.readers import (
     DEFAULT_MAX_BYTES,
     ReadFailure,
@@ -40,9 +39,9 @@ from sportkg.extract.readers import (
 from sportkg.model import Article, Statement
 
 if TYPE_CHECKING:
-    from spacy.language import Language
     from sportkg.evaluation import EvaluationReport, Scores
     from sportkg.graph.kg import KnowledgeGraph
+    from sportkg.pipeline import Outcome
 
 
 def _check_reading_option(value: str | None, *, lang: bool) -> str | None:
@@ -221,75 +220,40 @@ class Reading:
         ]
 
 
-def extract_statements(
-    articles: Iterable[Article],
+def extracted(
+    reading: Reading,
     *,
     pipeline: str = "auto",
     n_process: int = 1,
-    max_chars: int = DEFAULT_MAX_CHARS,
-    failures: list[ReadFailure] | None = None,
-    failed: set[tuple[str, str]] | None = None,
     scheduler: str | None = None,
     local_cluster: int | None = None,
-) -> Iterator[tuple[Article, list[Statement]]]:
-    """Run the extraction pipeline over articles, long ones in parts.
+) -> Iterator[Outcome]:
+    """The extraction engine (`sportkg.pipeline.extract`) over a reading, as the options ask.
 
-    In one process, an article the pipeline fails on is recorded in `failures` and its
-    (source, id) in `failed` (when given); it yields no statements and the others go on.
-    With worker processes a failure stops the run. With `scheduler` or `local_cluster`
-    the articles go to Dask workers (`sportkg.cluster`): results come in completion
-    order, and an article the pipeline fails on is recorded in `failures` and not yielded.
+    Every Outcome is yielded, failed ones too (so a progress bar counts them); a failure
+    is also recorded in `reading.failures` and said on stderr as it happens, like a file
+    that cannot be read. The executor is chosen when this is called, so a bad combination
+    of options is an error before any article is read or any store is opened.
 
     Raises:
-        ConfigError: when the extraction pipeline is not available, when a cluster option
-            is combined with `n_process` > 1, or when dask is not installed.
+        ConfigError: when a cluster option is combined with `n_process` > 1, or dask is
+            missing; when the pipeline cannot be loaded (on the first article).
     """
-    if scheduler is not None or local_cluster is not None:
-        if n_process > 1:
-            raise ConfigError(
-                "--n-process cannot be combined with --scheduler or --local-cluster "
-                "(the cluster's workers are the processes)"
-            )
-        from sportkg.cluster import extract_on_cluster
+    from sportkg.pipeline import executor_for, extract
 
-        return extract_on_cluster(
-            articles,
-            scheduler=scheduler,
-            local_cluster=local_cluster,
-            pipeline=pipeline,
-            max_chars=max_chars,
-            failures=failures,
-        )
-    from sportkg.extract.chunking import extract_in_parts
-    from sportkg.pipeline import extract_article, extract_articles
+    executor = executor_for(n_process=n_process, scheduler=scheduler,
+                            local_cluster=local_cluster)
 
-    def run(parts: Iterable[Article]) -> Iterator[tuple[Article, list[Statement]]]:
-        return extract_articles(parts, pipeline=pipeline, n_process=n_process)
-
-    def run_guarded(parts: Iterable[Article]) -> Iterator[tuple[Article, list[Statement]]]:
-        from sportkg.extract.nlp import load_nlp
-
-        nlps: dict[str, Language] = {}
-        for part in parts:
-            if part.lang not in nlps:
-                nlps[part.lang] = load_nlp(part.lang, pipeline=pipeline)
-            try:
-                found = extract_article(nlps[part.lang], part)
-            except Exception as exc:  # noqa: BLE001 - one article must not stop the others
-                failure = ReadFailure(
-                    part.source or part.id, f"extraction failed: {type(exc).__name__}: {exc}"
-                )
-                if failures is not None:
-                    failures.append(failure)
-                if failed is not None:
-                    failed.add((part.source, part.id))
+    def run() -> Iterator[Outcome]:
+        for outcome in extract(reading, pipeline=pipeline, executor=executor):
+            if outcome.error is not None:
+                article = outcome.article
+                failure = ReadFailure(str(article.source or article.id), outcome.error)
+                reading.failures.append(failure)
                 _note(f"skipped {failure}")
-                found = []
-            yield part, found
+            yield outcome
 
-    if n_process <= 1:
-        return extract_in_parts(articles, run_guarded, max_chars=max_chars)
-    return extract_in_parts(articles, run, max_chars=max_chars)
+    return run()
 
 
 def read_statements(path: Path) -> Iterator[Statement]:
@@ -393,21 +357,15 @@ def extract(
     reading = Reading.of(paths, glob=glob, lang=lang, date=date, max_mb=max_mb)
     if out is not None:
         refuse_input_as_output(out, paths, glob=glob)
-    results = extract_statements(
-        reading,
-        pipeline=pipeline,
-        n_process=n_process,
-        failures=reading.failures,
-        scheduler=scheduler,
-        local_cluster=local_cluster,
-    )
+    results = extracted(reading, pipeline=pipeline, n_process=n_process,
+                        scheduler=scheduler, local_cluster=local_cluster)
     count = 0
     with atomic_file(out) if out else nullcontext(sys.stdout) as handle:
         if format is StatementFormat.table:
-            count = write_table((s for _, stmts in results for s in stmts), handle)
+            count = write_table((s for outcome in results for s in outcome.statements), handle)
         else:
-            for _, statements in results:
-                for statement in statements:
+            for outcome in results:
+                for statement in outcome.statements:
                     handle.write(json.dumps(statement.to_dict(), ensure_ascii=False) + "\n")
                     count += 1
     _summary(reading, count, verb="extracted from")
@@ -449,23 +407,15 @@ def build(
     total = reading.total()
     count = 0
     added = replaced = unchanged = 0
+    results = extracted(reading, pipeline=pipeline, n_process=n_process,
+                        scheduler=scheduler, local_cluster=local_cluster)
     kg = _open_graph(store, backend, store_endpoint)
     try:
-        failed: set[tuple[str, str]] = set()
-        results = extract_statements(
-            reading,
-            pipeline=pipeline,
-            n_process=n_process,
-            failures=reading.failures,
-            failed=failed,
-            scheduler=scheduler,
-            local_cluster=local_cluster,
-        )
-        for article, statements in progress(results, total=total, desc="build", unit="article"):
-            if (article.source, article.id) in failed:
+        for outcome in progress(results, total=total, desc="build", unit="article"):
+            if outcome.failed:
                 continue  # keep what the graph holds for it rather than store an empty graph
-            result = kg.add_article(article, statements)
-            count += len(statements)
+            result = kg.add_article(outcome.article, outcome.statements)
+            count += len(outcome.statements)
             added += result.added
             replaced += result.replaced
             unchanged += result.unchanged_graphs
@@ -525,10 +475,8 @@ def evaluate(
     else:
         statements = [
             s
-            for _, stmts in extract_statements(
-                reading, pipeline=pipeline, n_process=n_process, failures=reading.failures
-            )
-            for s in stmts
+            for outcome in extracted(reading, pipeline=pipeline, n_process=n_process)
+            for s in outcome.statements
         ]
     report = score_statements(statements, gold, langs=reading.langs)
     if format is ReportFormat.json:
