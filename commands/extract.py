@@ -443,6 +443,11 @@ def evaluate(
         typer.Option("--gold", metavar="FILE", help="Gold facts (JSON lines) to score against."),
     ],
     format: StatsFormatOpt = ReportFormat.table,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", metavar="FILE",
+                     help="Write the report here (whole or not at all) instead of stdout."),
+    ] = None,
     details: Annotated[
         bool, typer.Option("--details", help="Also list missed and spurious facts.")
     ] = False,
@@ -462,10 +467,20 @@ def evaluate(
     n_process: NProcOpt = 1,
     max_mb: MaxMbOpt = DEFAULT_MAX_MB,
 ) -> None:
-    """Extract from articles and score the statements against a gold file (P, R, F1)."""
+    """Extract from articles and score the statements against a gold file (P, R, F1).
+
+    With --out the report file is written whole or not at all (a temporary file beside
+    it is renamed at the end), and it may not be one of the inputs or the gold file.
+    """
+    from contextlib import nullcontext
+
     from sportkg.evaluation import evaluate as score_statements
     from sportkg.evaluation import load_gold
+    from sportkg.graph.export import atomic_file
 
+    if out is not None:
+        given = [*paths, str(gold), *([str(predicted)] if predicted is not None else [])]
+        refuse_input_as_output(out, given, glob=glob)
     load_gold(gold)  # fail early, before the pipeline runs, on a bad gold file
     reading = Reading.of(paths, glob=glob, lang=lang, date=date, max_mb=max_mb, exclude=(gold,))
     if predicted is not None:
@@ -479,10 +494,12 @@ def evaluate(
             for s in outcome.statements
         ]
     report = score_statements(statements, gold, langs=reading.langs)
-    if format is ReportFormat.json:
-        typer.echo(json.dumps(report.to_dict(details=details), indent=2, ensure_ascii=False))
-    else:
-        typer.echo(format_report(report, gold=gold, details=details))
+    with atomic_file(out) if out else nullcontext(sys.stdout) as handle:
+        if format is ReportFormat.json:
+            handle.write(json.dumps(report.to_dict(details=details), indent=2,
+                                    ensure_ascii=False) + "\n")
+        else:
+            handle.write(format_report(report, gold=gold, details=details) + "\n")
     _summary(reading, len(statements), verb="evaluated")
     _exit_for(reading)
 
