@@ -150,6 +150,9 @@ DEFAULT_MAX_MB = DEFAULT_MAX_BYTES // (1024 * 1024)
 class Reading:
     """Reads articles lazily while keeping what the summary needs: failures, counts, languages.
 
+    What it keeps grows with the input files and the failures, not with the articles
+    read (the languages only when asked for).
+
     Iterating yields only Articles; failures are collected in `failures` (and printed
     to stderr as they happen unless quiet).
     """
@@ -160,6 +163,8 @@ class Reading:
     date: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
     exclude: tuple[Path, ...] = ()
+    keep_langs: bool = False
+    """Keep the language of every article in `langs` (evaluation needs them)."""
     failures: list[ReadFailure] = field(default_factory=list)
     langs: dict[str, str] = field(default_factory=dict)
     articles: int = 0
@@ -176,10 +181,11 @@ class Reading:
         date: str | None,
         max_mb: int,
         exclude: tuple[Path, ...] = (),
+        keep_langs: bool = False,
     ) -> Reading:
         """The reading the commands' shared options ask for (`--max-mb` in megabytes)."""
         return cls(list(paths), glob=glob, lang=lang, date=date, max_bytes=max_mb * 1024 * 1024,
-                   exclude=exclude)
+                   exclude=exclude, keep_langs=keep_langs)
 
     def total(self) -> int | None:
         """The number of articles when every input is a text file (else unknown: None)."""
@@ -193,10 +199,11 @@ class Reading:
         return count
 
     def __iter__(self) -> Iterator[Article]:
-        found = [str(item[0]) for item in input_files(self.paths, glob=self.glob,
-                                                      exclude=self.exclude)
-                 if isinstance(item, tuple) and item[1]]
-        sources: set[str] = set()
+        # what is kept grows with the files found, not with the articles read
+        unseen = dict.fromkeys(
+            str(item[0]) for item in input_files(self.paths, glob=self.glob, exclude=self.exclude)
+            if isinstance(item, tuple) and item[1]
+        )
         for item in read_paths(
             self.paths,
             glob=self.glob,
@@ -205,19 +212,17 @@ class Reading:
             max_bytes=self.max_bytes,
             exclude=self.exclude,
         ):
+            unseen.pop(item.source, None)
+            unseen.pop(item.source.rpartition(":")[0], None)  # a JSON-lines record: file:line
             if isinstance(item, ReadFailure):
                 self.failures.append(item)
-                sources.add(item.source)
                 _note(f"skipped {item}")
                 continue
             self.articles += 1
-            self.langs[item.id] = item.lang
-            sources.add(item.source)
+            if self.keep_langs:
+                self.langs[item.id] = item.lang
             yield item
-        self.ignored = [
-            path for path in found
-            if not any(s == path or s.startswith(path + ":") for s in sources)
-        ]
+        self.ignored = list(unseen)
 
 
 def extracted(
@@ -482,7 +487,8 @@ def evaluate(
         given = [*paths, str(gold), *([str(predicted)] if predicted is not None else [])]
         refuse_input_as_output(out, given, glob=glob)
     load_gold(gold)  # fail early, before the pipeline runs, on a bad gold file
-    reading = Reading.of(paths, glob=glob, lang=lang, date=date, max_mb=max_mb, exclude=(gold,))
+    reading = Reading.of(paths, glob=glob, lang=lang, date=date, max_mb=max_mb, exclude=(gold,),
+                         keep_langs=True)
     if predicted is not None:
         for _ in reading:  # only the ids and languages of the articles are needed
             pass
