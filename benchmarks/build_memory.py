@@ -8,7 +8,10 @@ at each quarter of the run. A flat build has the same peak for 2,000 and 20,000 
 
 Usage:
     python benchmarks/build_memory.py [--sizes 2000,5000,20000] [--pipeline rules]
-        [--workdir DIR] [--keep]
+        [--command build|extract] [--workdir DIR] [--keep]
+
+`--command extract` measures extraction alone (`sportkg extract`, statements thrown
+away), which separates the extraction engine's memory from the store's.
 
 With `--pipeline auto` (the default pipeline: trained models and classifiers) use smaller
 sizes, e.g. `--sizes 500,2000 --pipeline auto`.
@@ -124,11 +127,13 @@ def _rss_mb(pid: int) -> float | None:
     return None
 
 
-def run_build(corpus: Path, store: Path, *, pipeline: str) -> dict[str, object]:
-    """Run `sportkg build` in a child; its peak RSS, wall time and RSS at each quarter."""
+def run_build(corpus: Path, store: Path, *, pipeline: str, command_name: str = "build"
+              ) -> dict[str, object]:
+    """Run `sportkg build` (or `extract`) in a child; peak RSS, wall time, RSS by quarter."""
     shutil.rmtree(store, ignore_errors=True)
-    command = [SPORTKG, "-q", "build", str(corpus), "--store", str(store),
-               "--pipeline", pipeline]
+    command = [SPORTKG, "-q", command_name, str(corpus), "--pipeline", pipeline]
+    if command_name == "build":
+        command += ["--store", str(store)]
     start = time.perf_counter()
     child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     samples: list[tuple[float, float]] = []
@@ -158,6 +163,9 @@ def main() -> None:
     parser.add_argument("--sizes", default="2000,5000,20000",
                         help="comma-separated article counts")
     parser.add_argument("--pipeline", default="rules", help="--pipeline of sportkg build")
+    parser.add_argument("--command", default="build", choices=("build", "extract"),
+                        help="build (extraction and the store) or extract (extraction "
+                        "alone, statements to /dev/null)")
     parser.add_argument("--workdir", type=Path, default=None,
                         help="where corpora and stores go (default: a temporary folder)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
@@ -165,7 +173,7 @@ def main() -> None:
     sizes = [int(s) for s in args.sizes.split(",") if s]
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="build-memory-"))
     workdir.mkdir(parents=True, exist_ok=True)
-    print(f"pipeline {args.pipeline}; work folder {workdir}", flush=True)
+    print(f"sportkg {args.command}, pipeline {args.pipeline}; work folder {workdir}", flush=True)
     print(f"{'articles':>9} {'peak MB':>8} {'wall s':>8} {'art/s':>7}  RSS at 1/4 1/2 3/4 end",
           flush=True)
     try:
@@ -173,7 +181,8 @@ def main() -> None:
             corpus = workdir / f"corpus-{n}"
             if not corpus.exists():
                 write_corpus(corpus, n)
-            result = run_build(corpus, workdir / "store", pipeline=args.pipeline)
+            result = run_build(corpus, workdir / "store", pipeline=args.pipeline,
+                               command_name=args.command)
             rate = n / float(result["wall_s"])  # type: ignore[arg-type]
             print(f"{n:>9} {result['peak_mb']:>8} {result['wall_s']:>8} {rate:>7.0f}  "
                   f"{result['quarters_mb']}", flush=True)
