@@ -561,8 +561,8 @@ def test_empty_construct_result_is_not_an_error(store: Path, tmp_path: Path) -> 
 
 def test_empty_describe_result_is_an_empty_graph(store: Path, tmp_path: Path) -> None:
     empty = tmp_path / "empty.rq"
-    empty.write_text("# what is described?\nDESCRIBE ?s WHERE { ?s <http://example.org/none> ?o }\n",
-                     encoding="utf-8")
+    empty.write_text("# what is described?\n"
+                     "DESCRIBE ?s WHERE { ?s <http://example.org/none> ?o }\n", encoding="utf-8")
     code, out, _ = invoke("query", str(empty), "--store", str(store), "-f", "json")
     assert code == 0 and json.loads(out) == []
     select = tmp_path / "select.rq"
