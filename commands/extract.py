@@ -3,8 +3,9 @@
 All three read their inputs the same way (`sportkg.extract.readers.read_paths`): files,
 directories (recursive, `--glob`), JSON lines and `-` for stdin. A file that cannot be
 read is reported on stderr with the reason, the others are processed, and the command
-exits with code 1 at the end. Long articles are fed to the pipeline in parts
-(`sportkg.extract.chunking`), so memory stays bounded.
+exits with code 1 at the end. Extraction is the engine's (`sportkg.pipeline.extract`,
+in this process, `--n-process` workers or a Dask cluster): an article the pipeline fails
+on is reported the same way and the others go on; long articles are extracted in parts.
 """
 
 from __future__ import annotations
