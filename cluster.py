@@ -1,26 +1,25 @@
 """Extraction on a Dask cluster: articles out to dask.distributed workers, statements back.
 
 Extraction is independent per article, so beyond one machine it runs on Dask workers
-(on one machine `sportkg.pipeline.extract_articles(..., n_process=N)` does the same job
-with less machinery). The client cuts the articles into batches (50 by default) and
-submits them; each worker process loads the sportkg spaCy pipeline of a language once
-(a per-process cache, `_worker_nlp`) and keeps it for every later batch; results come
-back as batches finish (`distributed.as_completed`), so the caller can write each
+(on one machine `sportkg.pipeline.Processes` does the same job with less machinery).
+`DaskExecutor` is an executor of the one extraction engine, `sportkg.pipeline.extract`:
+the engine's `Job` runs on the workers exactly as it runs in one process (the same
+pipeline cache per worker process, the same cutting of long articles into parts, the
+same memory zone per part), so the statements are those of single-process extraction.
+The executor cuts the articles into batches (50 by default) and submits them; results
+come back as batches finish (`distributed.as_completed`), so the caller can write each
 article's graph while the others are still being processed.
 
 Only a bounded number of batches is in flight at a time (twice the number of worker
 threads, at least four), so a corpus of millions of articles is read lazily and the
-client's memory does not grow with it.
+client's memory does not grow with it. Workers return the statements of each article
+of a batch, in batch order; the client pairs them with the articles it kept, so
+article texts cross the network once.
 
-Workers return the statements of each article of a batch, in batch order; the client
-pairs them with the articles it kept, so article texts cross the network once. Long
-articles are cut into parts on the worker (`sportkg.extract.chunking`), exactly as in
-one process, so the statements are the same as single-process extraction.
-
-An article the pipeline fails on is reported as a `ReadFailure` (the others finish); a
-batch whose task is lost (its worker died, for example) reports each of its articles
-the same way. A pipeline that cannot be loaded at all (an unknown `--pipeline`) stops
-the run with a `ConfigError` naming it.
+An article the pipeline fails on is reported as a failed `Outcome` (a `ReadFailure` in
+`extract_on_client`; the others finish); a batch whose task is lost (its worker died,
+for example) reports each of its articles the same way. A pipeline that cannot be
+loaded at all (an unknown `--pipeline`) stops the run with a `ConfigError` naming it.
 
 Dask is optional: `pip install "sportkg[dask]"`. (The module is `sportkg.cluster`, not
 `sportkg.distributed`: the repository root is the package, so a root `distributed.py`
@@ -36,43 +35,25 @@ Examples:
 
 from __future__ import annotations
 
-import functools
 import itertools
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sportkg.errors import ConfigError
 from sportkg.extract.chunking import DEFAULT_MAX_CHARS
 from sportkg.extract.readers import ReadFailure
 from sportkg.model import Article, Statement
+from sportkg.pipeline import BatchLost, BatchResult, Job, Outcome, batches, extract
 
 if TYPE_CHECKING:
     from distributed import Client
-    from spacy.language import Language
 
 DEFAULT_BATCH_SIZE = 50
 """Articles per task: large enough that scheduling costs vanish next to spaCy's work,
 small enough that a few hundred articles still spread over every worker."""
 
 INSTALL_HINT = 'pip install "sportkg[dask]"'
-
-Outcome = tuple[list[Statement], str | None]
-"""What a worker returns per article: its statements, or no statements and the reason
-the pipeline failed on it."""
-
-
-@dataclass(frozen=True)
-class PipelineUnavailable:
-    """What a worker returns for a batch when the pipeline cannot be loaded there.
-
-    Returned rather than raised so the worker does not log a failed task; the client
-    raises it as a ConfigError.
-    """
-
-    message: str
-
 
 def _require_dask() -> None:
     """Import dask.distributed or explain how to install it.
@@ -162,52 +143,6 @@ def _quiet_dask_logs() -> Iterator[None]:
         logger.setLevel(before)
 
 
-@functools.cache
-def _worker_nlp(lang: str, pipeline: str, linker: bool) -> Language:
-    """The sportkg pipeline for `lang`, built once per worker process and then reused."""
-    from sportkg.extract.nlp import load_nlp
-
-    return load_nlp(lang, pipeline=pipeline, linker=linker)
-
-
-def _extract_batch(
-    batch: list[Article], *, pipeline: str, linker: bool, max_chars: int
-) -> list[Outcome] | PipelineUnavailable:
-    """Run on a worker: the statements of each article of `batch`, in batch order.
-
-    An article the pipeline fails on gives ([], reason); a pipeline that cannot be loaded
-    gives `PipelineUnavailable` for the whole batch.
-    """
-    from sportkg.extract.chunking import extract_in_parts
-    from sportkg.pipeline import extract_article
-
-    def run(parts: Iterable[Article]) -> Iterator[tuple[Article, list[Statement]]]:
-        for part in parts:
-            nlp = _worker_nlp(part.lang, pipeline, linker)
-            yield part, extract_article(nlp, part)
-
-    outcomes: list[Outcome] = []
-    for article in batch:
-        try:
-            _worker_nlp(article.lang, pipeline, linker)  # a load error is not the article's
-        except ConfigError as exc:
-            return PipelineUnavailable(str(exc))
-        try:
-            parts = extract_in_parts([article], run, max_chars=max_chars)
-            found = [statement for _, statements in parts for statement in statements]
-        except Exception as exc:  # noqa: BLE001 - one article must not stop the others
-            outcomes.append(([], f"extraction failed: {type(exc).__name__}: {exc}"))
-        else:
-            outcomes.append((found, None))
-    return outcomes
-
-
-def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    iterator = iter(articles)
-    while batch := list(itertools.islice(iterator, size)):
-        yield batch
-
-
 def _slots(client: Client) -> int:
     """How many batches to keep in flight: two per worker thread, at least four."""
     workers = client.scheduler_info().get("workers", {})
@@ -217,6 +152,112 @@ def _slots(client: Client) -> int:
 
 def _name(article: Article) -> str:
     return str(article.source or article.id)
+
+
+class DaskExecutor:
+    """Run extraction jobs on the workers of a Dask cluster (`sportkg.pipeline.Executor`).
+
+    Give a connected `client`, or a `scheduler` address, or a `local_cluster` size (the
+    client is then opened when the run starts and closed when it ends). Batches come back
+    in completion order; a batch whose task is lost reports each of its articles.
+
+    Raises:
+        ConfigError: on inconsistent options or when dask.distributed is not installed.
+    """
+
+    def __init__(
+        self,
+        *,
+        client: Client | None = None,
+        scheduler: str | None = None,
+        local_cluster: int | None = None,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+    ) -> None:
+        if client is None:
+            if (scheduler is None) == (local_cluster is None):
+                raise ConfigError(
+                    "give exactly one of a scheduler address or a local cluster size"
+                )
+            if local_cluster is not None and local_cluster < 1:
+                raise ConfigError(f"local cluster size must be at least 1, not {local_cluster}")
+        if batch_size < 1:
+            raise ConfigError(f"batch size must be at least 1, not {batch_size}")
+        _require_dask()
+        self.client = client
+        self.scheduler = scheduler
+        self.local_cluster = local_cluster
+        self.batch_size = batch_size
+
+    def run(
+        self, job: Job, articles: Iterable[Article]
+    ) -> Iterator[tuple[list[Article], BatchResult]]:
+        """Each batch with its result, as the workers finish them."""
+        if self.client is not None:
+            yield from self._run(self.client, job, articles)
+            return
+        with open_client(scheduler=self.scheduler, local_cluster=self.local_cluster) as client:
+            yield from self._run(client, job, articles)
+
+    def _run(
+        self, client: Client, job: Job, articles: Iterable[Article]
+    ) -> Iterator[tuple[list[Article], BatchResult]]:
+        from distributed import as_completed
+
+        pending = batches(articles, self.batch_size)
+        in_flight: dict[str, list[Article]] = {}
+        queue = as_completed()  # type: ignore[no-untyped-call]
+
+        def submit(batch: list[Article]) -> None:
+            future = client.submit(job, batch, pure=False)
+            in_flight[str(future.key)] = batch
+            queue.add(future)  # type: ignore[no-untyped-call]
+
+        for batch in itertools.islice(pending, _slots(client)):
+            submit(batch)
+        try:
+            for future in queue:
+                batch = in_flight.pop(str(future.key))
+                following = next(pending, None)
+                if following is not None:
+                    submit(following)
+                yield batch, _result(future)
+        finally:
+            for future in list(queue.futures):
+                future.cancel()
+
+
+def _result(future: Any) -> BatchResult:
+    """What a finished task returned, or the batch lost with the reason; the future released.
+
+    Raises:
+        ConfigError: when the task itself raised one.
+    """
+    result: BatchResult
+    if future.status == "finished":
+        result = future.result()
+    else:  # "error" (the task raised, or its worker died too often) or "cancelled"
+        exc = future.exception() if future.status == "error" else None
+        if isinstance(exc, ConfigError):
+            raise exc
+        result = BatchLost(
+            f"extraction task failed: {type(exc).__name__}: {exc}"
+            if exc is not None
+            else f"extraction task {future.status}"
+        )
+    future.release()
+    return result
+
+
+def _pairs(
+    outcomes: Iterable[Outcome], failures: list[ReadFailure] | None
+) -> Iterator[tuple[Article, list[Statement]]]:
+    """(article, statements) of the articles that succeeded; the others go to `failures`."""
+    for outcome in outcomes:
+        if outcome.error is not None:
+            if failures is not None:
+                failures.append(ReadFailure(_name(outcome.article), outcome.error))
+            continue
+        yield outcome.article, list(outcome.statements)
 
 
 def extract_on_client(
@@ -230,6 +271,8 @@ def extract_on_client(
     failures: list[ReadFailure] | None = None,
 ) -> Iterator[tuple[Article, list[Statement]]]:
     """Extract statements on the workers of `client`, yielding articles as they finish.
+
+    `sportkg.pipeline.extract` with a `DaskExecutor`, as (article, statements) pairs.
 
     Args:
         articles: the articles, read lazily.
@@ -247,66 +290,12 @@ def extract_on_client(
     Raises:
         ConfigError: when `batch_size` is below 1 or the pipeline cannot be loaded.
     """
-    if batch_size < 1:
-        raise ConfigError(f"batch size must be at least 1, not {batch_size}")
-    from distributed import as_completed
-
-    batches = _batches(articles, batch_size)
-    in_flight: dict[str, list[Article]] = {}
-    queue = as_completed()  # type: ignore[no-untyped-call]
-
-    def submit(batch: list[Article]) -> None:
-        future = client.submit(
-            _extract_batch,
-            batch,
-            pipeline=pipeline,
-            linker=linker,
-            max_chars=max_chars,
-            pure=False,
-        )
-        in_flight[str(future.key)] = batch
-        queue.add(future)  # type: ignore[no-untyped-call]
-
-    for batch in itertools.islice(batches, _slots(client)):
-        submit(batch)
-    try:
-        for future in queue:
-            batch = in_flight.pop(str(future.key))
-            following = next(batches, None)
-            if following is not None:
-                submit(following)
-            yield from _collect(future, batch, failures)
-    finally:
-        for future in list(queue.futures):
-            future.cancel()
-
-
-def _collect(
-    future: Any, batch: list[Article], failures: list[ReadFailure] | None
-) -> Iterator[tuple[Article, list[Statement]]]:
-    """The successful (article, statements) pairs of a finished task; failures recorded."""
-    outcomes: list[Outcome] | PipelineUnavailable
-    if future.status == "finished":
-        outcomes = future.result()
-    else:  # "error" (the task raised, or its worker died too often) or "cancelled"
-        exc = future.exception() if future.status == "error" else None
-        if isinstance(exc, ConfigError):
-            raise exc
-        lost = (
-            f"extraction task failed: {type(exc).__name__}: {exc}"
-            if exc is not None
-            else f"extraction task {future.status}"
-        )
-        outcomes = [([], lost)] * len(batch)
-    future.release()
-    if isinstance(outcomes, PipelineUnavailable):
-        raise ConfigError(outcomes.message)
-    for article, (statements, reason) in zip(batch, outcomes, strict=True):
-        if reason is not None:
-            if failures is not None:
-                failures.append(ReadFailure(_name(article), reason))
-            continue
-        yield article, statements
+    executor = DaskExecutor(client=client, batch_size=batch_size)
+    return _pairs(
+        extract(articles, pipeline=pipeline, linker=linker, max_chars=max_chars,
+                executor=executor),
+        failures,
+    )
 
 
 def extract_on_cluster(
@@ -328,24 +317,10 @@ def extract_on_cluster(
     Raises:
         ConfigError: on inconsistent options or when dask.distributed is not installed.
     """
-    if (scheduler is None) == (local_cluster is None):
-        raise ConfigError("give exactly one of a scheduler address or a local cluster size")
-    if local_cluster is not None and local_cluster < 1:
-        raise ConfigError(f"local cluster size must be at least 1, not {local_cluster}")
-    if batch_size < 1:
-        raise ConfigError(f"batch size must be at least 1, not {batch_size}")
-    _require_dask()
-
-    def run() -> Iterator[tuple[Article, list[Statement]]]:
-        with open_client(scheduler=scheduler, local_cluster=local_cluster) as client:
-            yield from extract_on_client(
-                articles,
-                client=client,
-                pipeline=pipeline,
-                linker=linker,
-                batch_size=batch_size,
-                max_chars=max_chars,
-                failures=failures,
-            )
-
-    return run()
+    executor = DaskExecutor(scheduler=scheduler, local_cluster=local_cluster,
+                            batch_size=batch_size)
+    return _pairs(
+        extract(articles, pipeline=pipeline, linker=linker, max_chars=max_chars,
+                executor=executor),
+        failures,
+    )

@@ -3,8 +3,9 @@
 All three read their inputs the same way (`sportkg.extract.readers.read_paths`): files,
 directories (recursive, `--glob`), JSON lines and `-` for stdin. A file that cannot be
 read is reported on stderr with the reason, the others are processed, and the command
-exits with code 1 at the end. Long articles are fed to the pipeline in parts
-(`sportkg.extract.chunking`), so memory stays bounded.
+exits with code 1 at the end. Extraction is the engine's (`sportkg.pipeline.extract`,
+in this process, `--n-process` workers or a Dask cluster): an article the pipeline fails
+on is reported the same way and the others go on; long articles are extracted in parts.
 """
 
 from __future__ import annotations
@@ -28,8 +29,7 @@ from sportkg.commands.options import (
 )
 from sportkg.commands.options import StatsFormat as ReportFormat
 from sportkg.commands.output import counts_text, plural, say
-from sportkg.errors import ConfigError, InputError
-from sportkg.extract.chunking import DEFAULT_MAX_CHARS
+from sportkg.errors import InputError
 from sportkg.extract.readers import (
     DEFAULT_MAX_BYTES,
     ReadFailure,
@@ -40,9 +40,9 @@ from sportkg.extract.readers import (
 from sportkg.model import Article, Statement
 
 if TYPE_CHECKING:
-    from spacy.language import Language
     from sportkg.evaluation import EvaluationReport, Scores
     from sportkg.graph.kg import KnowledgeGraph
+    from sportkg.pipeline import Outcome
 
 
 def _check_reading_option(value: str | None, *, lang: bool) -> str | None:
@@ -151,6 +151,9 @@ DEFAULT_MAX_MB = DEFAULT_MAX_BYTES // (1024 * 1024)
 class Reading:
     """Reads articles lazily while keeping what the summary needs: failures, counts, languages.
 
+    What it keeps grows with the input files and the failures, not with the articles
+    read (the languages only when asked for).
+
     Iterating yields only Articles; failures are collected in `failures` (and printed
     to stderr as they happen unless quiet).
     """
@@ -161,6 +164,8 @@ class Reading:
     date: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
     exclude: tuple[Path, ...] = ()
+    keep_langs: bool = False
+    """Keep the language of every article in `langs` (evaluation needs them)."""
     failures: list[ReadFailure] = field(default_factory=list)
     langs: dict[str, str] = field(default_factory=dict)
     articles: int = 0
@@ -177,10 +182,11 @@ class Reading:
         date: str | None,
         max_mb: int,
         exclude: tuple[Path, ...] = (),
+        keep_langs: bool = False,
     ) -> Reading:
         """The reading the commands' shared options ask for (`--max-mb` in megabytes)."""
         return cls(list(paths), glob=glob, lang=lang, date=date, max_bytes=max_mb * 1024 * 1024,
-                   exclude=exclude)
+                   exclude=exclude, keep_langs=keep_langs)
 
     def total(self) -> int | None:
         """The number of articles when every input is a text file (else unknown: None)."""
@@ -194,10 +200,11 @@ class Reading:
         return count
 
     def __iter__(self) -> Iterator[Article]:
-        found = [str(item[0]) for item in input_files(self.paths, glob=self.glob,
-                                                      exclude=self.exclude)
-                 if isinstance(item, tuple) and item[1]]
-        sources: set[str] = set()
+        # what is kept grows with the files found, not with the articles read
+        unseen = dict.fromkeys(
+            str(item[0]) for item in input_files(self.paths, glob=self.glob, exclude=self.exclude)
+            if isinstance(item, tuple) and item[1]
+        )
         for item in read_paths(
             self.paths,
             glob=self.glob,
@@ -206,90 +213,53 @@ class Reading:
             max_bytes=self.max_bytes,
             exclude=self.exclude,
         ):
+            unseen.pop(item.source, None)
+            unseen.pop(item.source.rpartition(":")[0], None)  # a JSON-lines record: file:line
             if isinstance(item, ReadFailure):
                 self.failures.append(item)
-                sources.add(item.source)
                 _note(f"skipped {item}")
                 continue
             self.articles += 1
-            self.langs[item.id] = item.lang
-            sources.add(item.source)
+            if self.keep_langs:
+                self.langs[item.id] = item.lang
             yield item
-        self.ignored = [
-            path for path in found
-            if not any(s == path or s.startswith(path + ":") for s in sources)
-        ]
+        self.ignored = list(unseen)
 
 
-def extract_statements(
-    articles: Iterable[Article],
+def extracted(
+    reading: Reading,
     *,
     pipeline: str = "auto",
     n_process: int = 1,
-    max_chars: int = DEFAULT_MAX_CHARS,
-    failures: list[ReadFailure] | None = None,
-    failed: set[tuple[str, str]] | None = None,
     scheduler: str | None = None,
     local_cluster: int | None = None,
-) -> Iterator[tuple[Article, list[Statement]]]:
-    """Run the extraction pipeline over articles, long ones in parts.
+) -> Iterator[Outcome]:
+    """The extraction engine (`sportkg.pipeline.extract`) over a reading, as the options ask.
 
-    In one process, an article the pipeline fails on is recorded in `failures` and its
-    (source, id) in `failed` (when given); it yields no statements and the others go on.
-    With worker processes a failure stops the run. With `scheduler` or `local_cluster`
-    the articles go to Dask workers (`sportkg.cluster`): results come in completion
-    order, and an article the pipeline fails on is recorded in `failures` and not yielded.
+    Every Outcome is yielded, failed ones too (so a progress bar counts them); a failure
+    is also recorded in `reading.failures` and said on stderr as it happens, like a file
+    that cannot be read. The executor is chosen when this is called, so a bad combination
+    of options is an error before any article is read or any store is opened.
 
     Raises:
-        ConfigError: when the extraction pipeline is not available, when a cluster option
-            is combined with `n_process` > 1, or when dask is not installed.
+        ConfigError: when a cluster option is combined with `n_process` > 1, or dask is
+            missing; when the pipeline cannot be loaded (on the first article).
     """
-    if scheduler is not None or local_cluster is not None:
-        if n_process > 1:
-            raise ConfigError(
-                "--n-process cannot be combined with --scheduler or --local-cluster "
-                "(the cluster's workers are the processes)"
-            )
-        from sportkg.cluster import extract_on_cluster
+    from sportkg.pipeline import executor_for, extract
 
-        return extract_on_cluster(
-            articles,
-            scheduler=scheduler,
-            local_cluster=local_cluster,
-            pipeline=pipeline,
-            max_chars=max_chars,
-            failures=failures,
-        )
-    from sportkg.extract.chunking import extract_in_parts
-    from sportkg.pipeline import extract_article, extract_articles
+    executor = executor_for(n_process=n_process, scheduler=scheduler,
+                            local_cluster=local_cluster)
 
-    def run(parts: Iterable[Article]) -> Iterator[tuple[Article, list[Statement]]]:
-        return extract_articles(parts, pipeline=pipeline, n_process=n_process)
-
-    def run_guarded(parts: Iterable[Article]) -> Iterator[tuple[Article, list[Statement]]]:
-        from sportkg.extract.nlp import load_nlp
-
-        nlps: dict[str, Language] = {}
-        for part in parts:
-            if part.lang not in nlps:
-                nlps[part.lang] = load_nlp(part.lang, pipeline=pipeline)
-            try:
-                found = extract_article(nlps[part.lang], part)
-            except Exception as exc:  # noqa: BLE001 - one article must not stop the others
-                failure = ReadFailure(
-                    part.source or part.id, f"extraction failed: {type(exc).__name__}: {exc}"
-                )
-                if failures is not None:
-                    failures.append(failure)
-                if failed is not None:
-                    failed.add((part.source, part.id))
+    def run() -> Iterator[Outcome]:
+        for outcome in extract(reading, pipeline=pipeline, executor=executor):
+            if outcome.error is not None:
+                article = outcome.article
+                failure = ReadFailure(str(article.source or article.id), outcome.error)
+                reading.failures.append(failure)
                 _note(f"skipped {failure}")
-                found = []
-            yield part, found
+            yield outcome
 
-    if n_process <= 1:
-        return extract_in_parts(articles, run_guarded, max_chars=max_chars)
-    return extract_in_parts(articles, run, max_chars=max_chars)
+    return run()
 
 
 def read_statements(path: Path) -> Iterator[Statement]:
@@ -393,21 +363,15 @@ def extract(
     reading = Reading.of(paths, glob=glob, lang=lang, date=date, max_mb=max_mb)
     if out is not None:
         refuse_input_as_output(out, paths, glob=glob)
-    results = extract_statements(
-        reading,
-        pipeline=pipeline,
-        n_process=n_process,
-        failures=reading.failures,
-        scheduler=scheduler,
-        local_cluster=local_cluster,
-    )
+    results = extracted(reading, pipeline=pipeline, n_process=n_process,
+                        scheduler=scheduler, local_cluster=local_cluster)
     count = 0
     with atomic_file(out) if out else nullcontext(sys.stdout) as handle:
         if format is StatementFormat.table:
-            count = write_table((s for _, stmts in results for s in stmts), handle)
+            count = write_table((s for outcome in results for s in outcome.statements), handle)
         else:
-            for _, statements in results:
-                for statement in statements:
+            for outcome in results:
+                for statement in outcome.statements:
                     handle.write(json.dumps(statement.to_dict(), ensure_ascii=False) + "\n")
                     count += 1
     _summary(reading, count, verb="extracted from")
@@ -449,23 +413,15 @@ def build(
     total = reading.total()
     count = 0
     added = replaced = unchanged = 0
+    results = extracted(reading, pipeline=pipeline, n_process=n_process,
+                        scheduler=scheduler, local_cluster=local_cluster)
     kg = _open_graph(store, backend, store_endpoint)
     try:
-        failed: set[tuple[str, str]] = set()
-        results = extract_statements(
-            reading,
-            pipeline=pipeline,
-            n_process=n_process,
-            failures=reading.failures,
-            failed=failed,
-            scheduler=scheduler,
-            local_cluster=local_cluster,
-        )
-        for article, statements in progress(results, total=total, desc="build", unit="article"):
-            if (article.source, article.id) in failed:
+        for outcome in progress(results, total=total, desc="build", unit="article"):
+            if outcome.failed:
                 continue  # keep what the graph holds for it rather than store an empty graph
-            result = kg.add_article(article, statements)
-            count += len(statements)
+            result = kg.add_article(outcome.article, outcome.statements)
+            count += len(outcome.statements)
             added += result.added
             replaced += result.replaced
             unchanged += result.unchanged_graphs
@@ -493,6 +449,11 @@ def evaluate(
         typer.Option("--gold", metavar="FILE", help="Gold facts (JSON lines) to score against."),
     ],
     format: StatsFormatOpt = ReportFormat.table,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", metavar="FILE",
+                     help="Write the report here (whole or not at all) instead of stdout."),
+    ] = None,
     details: Annotated[
         bool, typer.Option("--details", help="Also list missed and spurious facts.")
     ] = False,
@@ -512,12 +473,23 @@ def evaluate(
     n_process: NProcOpt = 1,
     max_mb: MaxMbOpt = DEFAULT_MAX_MB,
 ) -> None:
-    """Extract from articles and score the statements against a gold file (P, R, F1)."""
+    """Extract from articles and score the statements against a gold file (P, R, F1).
+
+    With --out the report file is written whole or not at all (a temporary file beside
+    it is renamed at the end), and it may not be one of the inputs or the gold file.
+    """
+    from contextlib import nullcontext
+
     from sportkg.evaluation import evaluate as score_statements
     from sportkg.evaluation import load_gold
+    from sportkg.graph.export import atomic_file
 
+    if out is not None:
+        given = [*paths, str(gold), *([str(predicted)] if predicted is not None else [])]
+        refuse_input_as_output(out, given, glob=glob)
     load_gold(gold)  # fail early, before the pipeline runs, on a bad gold file
-    reading = Reading.of(paths, glob=glob, lang=lang, date=date, max_mb=max_mb, exclude=(gold,))
+    reading = Reading.of(paths, glob=glob, lang=lang, date=date, max_mb=max_mb, exclude=(gold,),
+                         keep_langs=True)
     if predicted is not None:
         for _ in reading:  # only the ids and languages of the articles are needed
             pass
@@ -525,16 +497,16 @@ def evaluate(
     else:
         statements = [
             s
-            for _, stmts in extract_statements(
-                reading, pipeline=pipeline, n_process=n_process, failures=reading.failures
-            )
-            for s in stmts
+            for outcome in extracted(reading, pipeline=pipeline, n_process=n_process)
+            for s in outcome.statements
         ]
     report = score_statements(statements, gold, langs=reading.langs)
-    if format is ReportFormat.json:
-        typer.echo(json.dumps(report.to_dict(details=details), indent=2, ensure_ascii=False))
-    else:
-        typer.echo(format_report(report, gold=gold, details=details))
+    with atomic_file(out) if out else nullcontext(sys.stdout) as handle:
+        if format is ReportFormat.json:
+            handle.write(json.dumps(report.to_dict(details=details), indent=2,
+                                    ensure_ascii=False) + "\n")
+        else:
+            handle.write(format_report(report, gold=gold, details=details) + "\n")
     _summary(reading, len(statements), verb="evaluated")
     _exit_for(reading)
 

@@ -181,7 +181,6 @@ def query(
     When a name parameter (e.g. athlete, person) matches nobody in the graph,
     stderr says so and suggests the closest names.
     """
-    from sportkg.graph.results import format_result
     from sportkg.queries import load_query, named_queries, parse_params
 
     if list_ or name is None:
@@ -204,7 +203,7 @@ def query(
         except QueryError as exc:
             raise QueryError(user_lines(str(exc), added_lines(name, named.text))) from exc
         unknown = _unknown_names(kg, named, values, result)
-    typer.echo(format_result(result, format.value), nl=False)
+    typer.echo(_formatted(result, format.value, query_text=named.text), nl=False)
     if result.total is not None and (offset or len(result) < result.total):
         say(f"rows {offset + 1 if len(result) else offset}-{offset + len(result)} of "
             f"{result.total:,}; more with --offset {offset + len(result)}"
@@ -215,6 +214,21 @@ def query(
         either = " or ".join(filter(None, [", ".join(quoted[:-1]), *quoted[-1:]]))
         hint = f"; did you mean {either}?" if close else ""
         say(f"no one in the graph is named {value!r} (--param {key}){hint}")
+
+
+def _formatted(result: QueryResult, fmt: str, *, query_text: str) -> str:
+    """The result in `fmt`; a CONSTRUCT or DESCRIBE without triples as an empty graph.
+
+    A result without triples cannot tell which form it came from, so the query text
+    decides: an empty graph is written as a non-empty one would be (JSON-LD `[]` for
+    json, N-Triples, that is nothing, otherwise), not as an empty table of rows.
+    """
+    from sportkg.graph.results import format_result
+    from sportkg.graph.stores import query_form
+
+    if not result.triples and query_form(query_text) in ("CONSTRUCT", "DESCRIBE"):
+        return "[]\n" if fmt == "json" else ""
+    return format_result(result, fmt)
 
 
 def added_lines(name: str, text: str) -> int:

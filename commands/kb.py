@@ -424,20 +424,17 @@ def link(
 
 def _link_articles(paths: list[str], component: Any, *, pipeline: str) -> None:
     """Run mention detection over the articles and print every mention's link decision."""
-    from sportkg.extract.nlp import load_nlp
     from sportkg.extract.readers import ReadFailure, read_paths
     from sportkg.model import Article
+    from sportkg.pipeline import pipeline_for
 
-    pipelines: dict[str, Any] = {}
     failed = False
     for item in read_paths(paths):
         if isinstance(item, ReadFailure) or not isinstance(item, Article):
             typer.echo(f"sportkg: {item}", err=True)
             failed = True
             continue
-        nlp = pipelines.get(item.lang)
-        if nlp is None:
-            nlp = pipelines[item.lang] = load_nlp(item.lang, pipeline=pipeline, linker=False)
+        nlp = pipeline_for(item.lang, pipeline=pipeline, linker=False)
         doc = component(nlp(item.text))
         for (start, end), (entity, note) in sorted(doc.user_data["sportkg_links"].items()):
             typer.echo(json.dumps({

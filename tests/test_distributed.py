@@ -16,7 +16,7 @@ import pytest
 
 pytest.importorskip("distributed")
 
-from sportkg import cluster  # noqa: E402
+from sportkg import cluster, pipeline  # noqa: E402
 from sportkg.errors import ConfigError  # noqa: E402
 from sportkg.extract.chunking import extract_in_parts  # noqa: E402
 from sportkg.extract.readers import ReadFailure, read_paths  # noqa: E402
@@ -74,12 +74,10 @@ def test_same_statements_as_one_process(
 def test_each_worker_builds_a_pipeline_once_per_language(
     client: object, articles: list[Article]
 ) -> None:
-    client.run(cluster._worker_nlp.cache_clear)  # type: ignore[attr-defined]
+    client.run(pipeline.clear_pipelines)  # type: ignore[attr-defined]
     list(cluster.extract_on_client(articles * 3, client=client, pipeline="rules", batch_size=2))
-    infos = client.run(cluster._worker_nlp.cache_info).values()  # type: ignore[attr-defined]
-    assert sum(info.hits for info in infos) > len(articles)
-    for info in infos:
-        assert info.currsize == info.misses <= 2  # nl and en, loaded once each
+    loads = client.run(pipeline.pipelines_loaded).values()  # type: ignore[attr-defined]
+    assert all(1 <= n <= 2 for n in loads)  # nl and en, loaded once each
 
 
 def test_long_articles_are_cut_into_parts_on_the_workers(
@@ -211,13 +209,12 @@ def test_a_lost_task_reports_each_article_of_its_batch(
 ) -> None:
     batch = articles[:3]
     future = client.submit(  # type: ignore[attr-defined]
-        cluster._extract_batch, batch, pipeline="rules", linker=True, max_chars=20_000, pure=False
+        pipeline.Job(pipeline="rules"), batch, pure=False
     )
     future.cancel()
-    failures: list[ReadFailure] = []
-    assert list(cluster._collect(future, batch, failures)) == []
-    assert [f.source for f in failures] == [a.source for a in batch]
-    assert all(f.reason == "extraction task cancelled" for f in failures)
+    outcomes = list(pipeline.outcomes(batch, cluster._result(future)))
+    assert [o.article for o in outcomes] == batch
+    assert all(o.error == "extraction task cancelled" and not o.statements for o in outcomes)
 
 
 @pytest.mark.slow

@@ -422,6 +422,38 @@ def test_extract_out_is_atomic(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["articles", "facts.jsonl"]
 
 
+def test_evaluate_out_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sportkg.commands import extract as commands
+
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a.txt").write_text(ARTICLE_NL, encoding="utf-8")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"doc": "a", "subject": "Anna de Wit", "property": "P166",
+                                "value": "gold medal"}) + "\n", encoding="utf-8")
+    out = tmp_path / "report.txt"
+    out.write_text("previous report\n", encoding="utf-8")
+    code, _, err = invoke("evaluate", str(articles), "--gold", str(gold), "--out", str(gold))
+    assert code == 2 and "is one of the inputs" in err  # the gold file is not overwritten
+    assert gold.read_text(encoding="utf-8").startswith('{"doc": "a"')
+
+    def broken(*args: object, **kwargs: object) -> str:
+        raise RuntimeError("the report failed half-way")
+
+    monkeypatch.setattr(commands, "format_report", broken)
+    code, _, err = invoke("evaluate", str(articles), "--gold", str(gold), "--out", str(out),
+                          "--pipeline", "rules")
+    assert code != 0
+    assert out.read_text(encoding="utf-8") == "previous report\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["articles", "gold.jsonl", "report.txt"]
+    monkeypatch.undo()
+    code, stdout, err = invoke("evaluate", str(articles), "--gold", str(gold), "--out", str(out),
+                               "--pipeline", "rules", "-f", "json")
+    assert code == 0, err
+    assert stdout == "" and json.loads(out.read_text(encoding="utf-8"))["micro"]["gold"] == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["articles", "gold.jsonl", "report.txt"]
+
+
 def test_export_and_viz_out_are_atomic(store: Path, tmp_path: Path,
                                        monkeypatch: pytest.MonkeyPatch) -> None:
     from sportkg.graph import export
@@ -523,6 +555,20 @@ def test_empty_construct_result_is_not_an_error(store: Path, tmp_path: Path) -> 
         code, out, err = invoke("query", str(empty), "--store", str(store), "-f", fmt)
         assert code == 0, err
         assert err == ""
+        # an empty graph, as a non-empty CONSTRUCT would be written: JSON-LD, N-Triples
+        assert out == ("[]\n" if fmt == "json" else ""), (fmt, out)
+
+
+def test_empty_describe_result_is_an_empty_graph(store: Path, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.rq"
+    empty.write_text("# what is described?\n"
+                     "DESCRIBE ?s WHERE { ?s <http://example.org/none> ?o }\n", encoding="utf-8")
+    code, out, _ = invoke("query", str(empty), "--store", str(store), "-f", "json")
+    assert code == 0 and json.loads(out) == []
+    select = tmp_path / "select.rq"
+    select.write_text("SELECT ?s WHERE { ?s <http://example.org/none> ?o }\n", encoding="utf-8")
+    code, out, _ = invoke("query", str(select), "--store", str(store), "-f", "json")
+    assert code == 0 and json.loads(out)["head"]["vars"] == ["s"]
 
 
 def test_ctrl_c_says_interrupted(tmp_path: Path) -> None:
