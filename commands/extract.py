@@ -469,13 +469,20 @@ def evaluate(
     date: DateOpt = None,
     glob: GlobOpt = "*",
     pipeline: PipelineOpt = "auto",
+    compare: Annotated[
+        str | None,
+        typer.Option("--compare", metavar="NAME",
+                     help="Also run this pipeline (e.g. rules) and print both reports side "
+                     "by side: per property and language, P, R and F1 of each."),
+    ] = None,
     threshold: ThresholdOpt = None,
     n_process: NProcOpt = 1,
     max_mb: MaxMbOpt = DEFAULT_MAX_MB,
 ) -> None:
     """Extract from articles and score the statements against a gold file (P, R, F1).
 
-    With --out the report file is written whole or not at all (a temporary file beside
+    With --compare the same articles also go through a second pipeline and the two
+    reports are printed side by side (`--pipeline` first). With --out the report file is written whole or not at all (a temporary file beside
     it is renamed at the end), and it may not be one of the inputs or the gold file.
     """
     from contextlib import nullcontext
@@ -501,14 +508,60 @@ def evaluate(
             for s in outcome.statements
         ]
     report = score_statements(statements, gold, langs=reading.langs)
+    other: EvaluationReport | None = None
+    if compare is not None:
+        again = Reading.of(paths, glob=glob, lang=lang, date=date, max_mb=max_mb,
+                           exclude=(gold,), keep_langs=True)
+        other = score_statements(
+            [s for outcome in extracted(again, pipeline=compare, n_process=n_process)
+             for s in outcome.statements], gold, langs=again.langs)
     with atomic_file(out) if out else nullcontext(sys.stdout) as handle:
-        if format is ReportFormat.json:
+        if format is ReportFormat.json and other is not None:
+            handle.write(json.dumps({pipeline: report.to_dict(details=details),
+                                     compare: other.to_dict(details=details)},
+                                    indent=2, ensure_ascii=False) + "\n")
+        elif format is ReportFormat.json:
             handle.write(json.dumps(report.to_dict(details=details), indent=2,
                                     ensure_ascii=False) + "\n")
+        elif other is not None:
+            handle.write(format_comparison(report, other, names=(pipeline, str(compare)),
+                                           gold=gold) + "\n")
         else:
             handle.write(format_report(report, gold=gold, details=details) + "\n")
     _summary(reading, len(statements), verb="evaluated")
     _exit_for(reading)
+
+
+def format_comparison(first: EvaluationReport, second: EvaluationReport, *,
+                      names: tuple[str, str], gold: Path) -> str:
+    """Two evaluation reports of the same articles side by side: P, R, F1 of each."""
+    from sportkg.evaluation import Scores
+    from sportkg.ontology.relations import RELATIONS
+
+    a, b = (n[:20] for n in names)
+    lines = [f"Evaluation of {len(first.docs)} documents against {gold.name}: {a} | {b}", ""]
+    head = (f"{'':<14}{'':<22}{'gold':>6}  {a + ' P':>10}{'R':>7}{'F1':>7}  "
+            f"{b + ' P':>10}{'R':>7}{'F1':>7}{'ΔF1':>8}")
+
+    def row(key: str, label: str, x: Scores, y: Scores) -> str:
+        return (f"{key:<14}{label[:21]:<22}{x.gold:>6}  {x.precision:>10.3f}{x.recall:>7.3f}"
+                f"{x.f1:>7.3f}  {y.precision:>10.3f}{y.recall:>7.3f}{y.f1:>7.3f}"
+                f"{x.f1 - y.f1:>+8.3f}")
+
+    empty = Scores()
+    lines += ["per property", head]
+    for key in dict.fromkeys([*first.per_property, *second.per_property]):
+        rel = RELATIONS.get(key)
+        lines.append(row(key, rel.label_en if rel else "", first.per_property.get(key, empty),
+                         second.per_property.get(key, empty)))
+    lines += ["", "per language", head]
+    for lang in dict.fromkeys([*first.per_language, *second.per_language]):
+        lines.append(row(lang, "", first.per_language.get(lang, empty),
+                         second.per_language.get(lang, empty)))
+    lines += ["", row("micro", "all properties", first.micro, second.micro), ""]
+    lines.append(f"qualifier match rate: {first.qualifiers.rate:.3f} | "
+                 f"{second.qualifiers.rate:.3f}")
+    return "\n".join(lines)
 
 
 def format_report(report: EvaluationReport, *, gold: Path, details: bool = False) -> str:

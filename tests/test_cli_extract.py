@@ -154,6 +154,25 @@ def test_evaluate_own_gold_json_report(article_dir: Path, tmp_path: Path) -> Non
     assert len(report["missed"]) == 3 - report["micro"]["matched_gold"]
 
 
+def test_evaluate_compares_two_pipelines_side_by_side(article_dir: Path, tmp_path: Path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"doc": "nl_dewit", "subject": "Anna de Wit",
+                                "property": "sk:age", "value": 24}) + "\n", encoding="utf-8")
+    proc = run("evaluate", "--gold", str(gold), str(article_dir), "--pipeline", "rules",
+               "--compare", "rules")
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert lines[0].endswith(": rules | rules")
+    micro = next(ln for ln in lines if ln.startswith("micro")).split()
+    assert micro[-7:-4] == micro[-4:-1] and micro[-1] == "+0.000"  # the same pipeline twice
+    proc = run("evaluate", "--gold", str(gold), str(article_dir), "--pipeline", "rules",
+               "--compare", "rules", "--format", "json")
+    assert set(json.loads(proc.stdout)) == {"rules"}
+    bad = run("evaluate", "--gold", str(gold), str(article_dir), "--pipeline", "rules",
+              "--compare", "no_such_pipeline")
+    assert bad.returncode != 0 and "no_such_pipeline" in bad.stderr
+
+
 def test_evaluate_bad_gold_file_is_a_one_line_error(article_dir: Path, tmp_path: Path) -> None:
     gold = tmp_path / "gold.jsonl"
     gold.write_text('{"doc": "a"}\n', encoding="utf-8")
