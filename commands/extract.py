@@ -482,8 +482,9 @@ def evaluate(
     """Extract from articles and score the statements against a gold file (P, R, F1).
 
     With --compare the same articles also go through a second pipeline and the two
-    reports are printed side by side (`--pipeline` first). With --out the report file is written whole or not at all (a temporary file beside
-    it is renamed at the end), and it may not be one of the inputs or the gold file.
+    reports are printed side by side (`--pipeline` first). With --out the report file is
+    written whole or not at all (a temporary file beside it is renamed at the end), and it
+    may not be one of the inputs or the gold file.
     """
     from contextlib import nullcontext
 
