@@ -35,3 +35,7 @@ class ExportError(SportKGError):
 
 class QueryError(SportKGError):
     """A SPARQL query is unknown, malformed or failed on the engine."""
+
+
+class ExtractionError(SportKGError):
+    """The pipeline failed on an article (raised by `pipeline.extract_articles`)."""

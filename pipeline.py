@@ -39,7 +39,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, TypeAlias
 
-from sportkg.errors import ConfigError, SportKGError
+from sportkg.errors import ConfigError, ExtractionError
 from sportkg.extract.chunking import DEFAULT_MAX_CHARS
 from sportkg.model import Article, Statement
 
@@ -55,10 +55,6 @@ its components remember between documents stays bounded however long the run."""
 CACHED_PIPELINES = 4
 """Pipelines one process keeps (two languages, two pipeline choices); the least recently
 used goes first."""
-
-
-class ExtractionError(SportKGError):
-    """The pipeline failed on an article (raised only by `extract_articles`)."""
 
 
 @dataclass(frozen=True)

@@ -431,7 +431,7 @@ class MentionRecognizer:
                 if entity.type in _KB_TYPES:
                     label = entity.type
                     break
-        if len(self._phrases) > 200_000:
+        if len(self._phrases) > 50_000:  # bounded: a long run never holds every phrase
             self._phrases.clear()
         self._phrases[key] = label
         return label
