@@ -134,3 +134,9 @@ def test_a_report_of_the_day_is_dated_to_the_article_only_when_its_tense_says_so
 
     assert dates("Anna Berg heeft op het WK afstanden de 1500 meter gewonnen.") == {"2026-03-01"}
     assert dates("Anna Berg won in de jaren negentig op het WK de 1500 meter.") == set()
+
+
+def test_a_world_championship_is_named_for_the_article_s_sport() -> None:
+    text = ("Judoka Anna Berg heeft zaterdag op het WK in Boedapest goud gewonnen. De judoka "
+            "versloeg in de finale Lotte Vos. Het is haar eerste wereldtitel in het judo.")
+    assert ("Anna Berg", "2026 World Judo Championships") in _facts("nl", text, "sk:won")
