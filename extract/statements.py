@@ -99,6 +99,18 @@ _LIST = re.compile(r"⟨P\d+⟩(?:\s*\([^()]{1,20}\))?(?:\s*,\s*⟨P\d+⟩(?:\s*
                    r"\s*,?\s+(?:en|and|&)\s+⟨P\d+⟩")
 
 
+_TEAM_EVENT = re.compile(
+    r"\b(?:aflossing|estafette|ploegenachtervolging|teamsprint|ploegsprint|dubbeltwee|"
+    r"twee-zonder|vier-zonder|vierzonder|dubbelvier|acht|relay|team\s+pursuit|team\s+sprint|"
+    r"double\s+sculls|quadruple\s+sculls|coxless|madison|koppelkoers)\b", re.IGNORECASE)
+"""Events a crew or team wins together: its named members share the result."""
+
+_TOGETHER = re.compile(
+    r"\b(?:samen\s+met|met|with|alongside|together\s+with|naast)\s+"
+    r"(?P<crew>⟨P(?P<first>\d+)⟩(?:\s*,\s*⟨P\d+⟩)*(?:\s*,?\s+(?:en|and|&)\s+⟨P\d+⟩)?)")
+"""The crew named with a person ("liep met A, B en C", "with A and B")."""
+
+
 def shared_by_lists(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
     """The facts of one member of a coordinated list of people, for every other member.
 
@@ -106,7 +118,9 @@ def shared_by_lists(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
     sneller dan Canada" each of the three beat Canada, and a fact an extractor found for
     one of them (the list's head, usually) holds for all. Only for the relations a team
     shares (wins, defeats, awards, records, teams, nationality, occupation, sport, coach)
-    and never when the value is itself a member ("A en B speelden tegen elkaar").
+    and never when the value is itself a member ("A en B speelden tegen elkaar"). The
+    crew named with a person in a team event ("goud op de aflossing met A, B en C") is such
+    a list too.
     """
     lists: dict[int, list[list[Person]]] = {}
     for sentence in context.sentences:
@@ -114,6 +128,17 @@ def shared_by_lists(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
             members = [sentence.people[int(k)] for k in re.findall(r"⟨P(\d+)⟩", m.group(0))]
             if len({p.name for p in members}) > 1:
                 lists.setdefault(sentence.index, []).append(members)
+        # a team event won together: "X pakte goud op de aflossing met A, B en C"
+        team = _TEAM_EVENT.search(sentence.text)
+        together = _TOGETHER.search(sentence.masked)
+        if team is not None and together is not None and sentence.people:
+            crew = [sentence.people[int(k)] for k in re.findall(r"⟨P(\d+)⟩",
+                                                                together.group("crew"))]
+            named = {p.name for p in crew}
+            heads = [p for p in sentence.people[: int(together.group("first"))]
+                     if p.name not in named] or ([sentence.salient] if sentence.salient else [])
+            if heads and crew:
+                lists.setdefault(sentence.index, []).append([heads[-1], *crew])
     if not lists:
         return []
     have = {(f.subject.name, f.property, _fact_value_key(f.value)) for f in facts

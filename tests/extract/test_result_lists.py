@@ -140,3 +140,15 @@ def test_a_world_championship_is_named_for_the_article_s_sport() -> None:
     text = ("Judoka Anna Berg heeft zaterdag op het WK in Boedapest goud gewonnen. De judoka "
             "versloeg in de finale Lotte Vos. Het is haar eerste wereldtitel in het judo.")
     assert ("Anna Berg", "2026 World Judo Championships") in _facts("nl", text, "sk:won")
+
+
+def test_the_crew_of_a_team_event_shares_its_medal() -> None:
+    text = ("Op de Olympische Spelen pakte Lotte Vos goud op de aflossing met Anna Berg, "
+            "Eva Smit en Iris Veen.")
+    medals = _facts("nl", text, "P166")
+    for name in ("Lotte Vos", "Anna Berg", "Eva Smit", "Iris Veen"):
+        assert (name, "Olympic gold medal") in medals
+    # "met" outside a team event is no crew
+    alone = _facts("nl", "Op de Olympische Spelen pakte Lotte Vos goud op de 500 meter, "
+                         "met Anna Berg op de tweede plaats.", "P166")
+    assert ("Anna Berg", "Olympic gold medal") not in alone
