@@ -217,7 +217,7 @@ class MentionRecognizer:
         lex, lang = self.lexicon, self.lang
         if lex.contains("stopcap", lang, text) or lex.contains("nonperson", lang, text):
             return True
-        if self._is_kind(text, ("role", "demonym", "country", "sport", "medal")):
+        if self._is_kind(text, ("role", "demonym", "country", "sport", "medal", "competition")):
             return True
         from sportkg.extract.normalize import WEEKDAYS
 
@@ -254,8 +254,9 @@ class MentionRecognizer:
         return start, end
 
     def _descriptor(self, text: str) -> bool:
-        """A nationality or role word that may open a misread span before a name."""
-        return self._is_kind(text, ("demonym", "role"))
+        """A nationality, role or competition word that may open a misread span before a
+        name ("Olympics Tom Hale" read as one event)."""
+        return self._is_kind(text, ("demonym", "role", "competition"))
 
     def _introduced(self, doc: Doc, i: int) -> bool:
         """Whether token i follows a person noun in apposition ("daughter Penelope",

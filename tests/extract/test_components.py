@@ -100,3 +100,13 @@ def test_hyphenated_given_names_stay_whole_and_a_country_is_no_person() -> None:
     assert ("Park Ji-woo", "person") in found and ("Kim Min-seo", "person") in found
     assert ("South Korea", "country") in found
     assert not any(text.endswith("-") for text, _ in found)
+
+
+def test_a_name_after_a_competition_word_is_a_person() -> None:
+    from sportkg.extract.nlp import load_nlp
+
+    nlp = load_nlp("en", linker=False, pairs=False)
+    doc = nlp("At the Olympics Tom Hale won gold in the relay with Rob Dunn and Ken Bell.")
+    found = {(s.text, s.label_) for s in doc.spans["sportkg_mentions"]}
+    assert ("Tom Hale", "person") in found
+    assert not any(label == "person" and "Olympics" in text for text, label in found)
