@@ -55,14 +55,24 @@ class Attribute:
 
 
 @lru_cache(maxsize=1)
-def athlete_of_sport() -> dict[str, tuple[str, str | None]]:
-    """Sport label → the commonest occupation of that sport in the lexicon (label, QID)."""
+def _role_sports() -> Counter[tuple[str, str, str, str]]:
+    """(occupation, its QID, sport, the sport's QID) → how many lexicon words say so."""
     from sportkg.extract.relations.lexicon import Lexicon
 
-    counts: Counter[tuple[str, str, str]] = Counter()
+    counts: Counter[tuple[str, str, str, str]] = Counter()
     for entry in Lexicon.load().entries("role"):
         if "/" in entry.extra:
-            counts[(entry.extra.partition("/")[0], entry.label, entry.qid or "")] += 1
+            sport, _, sport_qid = entry.extra.partition("/")
+            counts[(entry.label, entry.qid or "", sport, sport_qid)] += 1
+    return counts
+
+
+@lru_cache(maxsize=1)
+def athlete_of_sport() -> dict[str, tuple[str, str | None]]:
+    """Sport label → the commonest occupation of that sport in the lexicon (label, QID)."""
+    counts: Counter[tuple[str, str, str]] = Counter()
+    for (occupation, qid, sport, _), n in _role_sports().items():
+        counts[(sport, occupation, qid)] += n
     best: dict[str, tuple[str, str | None]] = {}
     for (sport, label, qid), _ in counts.most_common():
         best.setdefault(sport, (label, qid or None))
@@ -73,13 +83,9 @@ def athlete_of_sport() -> dict[str, tuple[str, str | None]]:
 def sport_of_occupation() -> dict[str, Concept]:
     """Occupation label → the sport most of its words imply in the lexicon ("speed skater"
     → speed skating, "cyclist" → cycling); occupations of no sport ("coach") are absent."""
-    from sportkg.extract.relations.lexicon import Lexicon
-
     sports: dict[str, Counter[tuple[str, str]]] = {}
-    for entry in Lexicon.load().entries("role"):
-        if "/" in entry.extra:
-            label, _, qid = entry.extra.partition("/")
-            sports.setdefault(entry.label, Counter())[(label, qid)] += 1
+    for (occupation, _, sport, sport_qid), n in _role_sports().items():
+        sports.setdefault(occupation, Counter())[(sport, sport_qid)] += n
     return {occupation: Concept(label, "sport", qid or None)
             for occupation, found in sports.items()
             for (label, qid), _ in found.most_common(1)}

@@ -19,10 +19,12 @@ model in `sportkg.extract.relations.classifier` does.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sportkg.extract.relations.engine import ArticleContext, Concept, Person
+from sportkg.extract.relations.triggers import classes_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -382,18 +384,18 @@ def features(
 def _trigger_features(doc: Doc, first: Mention, second: Mention, between: list[Token],
                       kinds: str, order: str, lang: str) -> list[str]:
     """The classes of the trigger words between the mentions and just around them."""
-    from sportkg.extract.relations.triggers import classes_of
-
-    def pairs(tokens: list[Token]) -> list[tuple[str, str]]:
-        return [(_lemma(t), t.lower_) for t in tokens if not t.is_space]
-
     out: list[str] = []
-    for cls in set(classes_of(pairs(between), lang)):
+    for cls in set(classes_of(_lemmas(between), lang)):
         out += [f"tb={cls}", f"tbk={cls}|{kinds}|{order}"]
     around = [*doc[max(0, first.start - 3) : first.start], *doc[second.end : second.end + 3]]
-    for cls in set(classes_of(pairs(around), lang)):
+    for cls in set(classes_of(_lemmas(around), lang)):
         out.append(f"tw={cls}|{kinds}|{order}")
     return out
+
+
+def _lemmas(tokens: Iterable[Token]) -> list[tuple[str, str]]:
+    """(lemma, lower-case text) of each token that is not a space, as triggers read them."""
+    return [(_lemma(t), t.lower_) for t in tokens if not t.is_space]
 
 
 def _gap(x: Mention, y: Mention) -> int:
@@ -420,10 +422,8 @@ def _path_features(doc: Doc, a: Mention, b: Mention) -> list[str]:
     out = ["p=" + " ".join(path), f"pd={head_a.dep_}|{head_b.dep_}", f"pt={_lemma(top)}"]
     on_path = [*left[1:], top, *right[1:]]
     out.extend(f"pl={_lemma(t)}" for t in on_path)
-    from sportkg.extract.relations.triggers import classes_of
-
     lang = doc.lang_ if doc.lang_ in ("nl", "en") else "en"
-    for cls in set(classes_of([(_lemma(t), t.lower_) for t in on_path], lang)):
+    for cls in set(classes_of(_lemmas(on_path), lang)):
         out.append(f"tp={cls}|{head_a.dep_}>{head_b.dep_}")
         out.append(f"tp={cls}")
     return out
