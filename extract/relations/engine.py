@@ -535,16 +535,31 @@ def sport_counts(text: str, lang: str) -> Counter[tuple[str, str]]:
         entry = lexicon.lookup("sport", lang, m.group("w"))
         if entry is not None and not any(a <= m.start() < b for a, b in taken):
             counts[(entry.label, entry.qid or "")] += 1
+            taken.append(m.span())
+    for m in _stem_finder(lang).finditer(text):
+        # a compound opened by a sport ("roeiploeg", "korfballers", "waterpolosters")
+        entry = lexicon.lookup("sport_stem", lang, m.group("w"))
+        if entry is not None and not any(a <= m.start() < b for a, b in taken):
+            counts[(entry.label, entry.qid or "")] += 1
     return counts
 
 
+@lru_cache(maxsize=4)
+def _stem_finder(lang: str) -> re.Pattern[str]:
+    """Words that begin with a sport's stem and go on for at least three letters."""
+    alternation = Lexicon.load().alternation("sport_stem", lang)
+    if not alternation:
+        return re.compile(r"(?!)")
+    return re.compile(rf"(?<!\w)(?P<w>{alternation})(?=\w{{3,}})", re.IGNORECASE)
+
+
 def _article_sport(counts: Counter[tuple[str, str]]) -> Concept | None:
-    """The article's sport: named at least twice and twice as often as any other."""
+    """The article's sport: the one it names more often than any other."""
     if not counts:
         return None
     ranked = counts.most_common(2)
     top, n = ranked[0]
-    if n < 2 or (len(ranked) > 1 and ranked[1][1] * 2 > n):
+    if len(ranked) > 1 and ranked[1][1] >= n:
         return None
     return Concept(top[0], "sport", top[1] or None)
 

@@ -4,7 +4,8 @@ Columns: kind, lang ("nl", "en" or "*" for both), surface form, English label,
 Wikidata QID (only IDs from the project's verified list), extra (kind-specific:
 for roles the sport as "label/qid", for Olympic hosts "year/season").
 
-Kinds: role (occupation words), sport, demonym, country, place, olympic_host,
+Kinds: role (occupation words), sport, sport_stem (the first part of a Dutch
+compound that names its sport: "roei" in "roeiploeg"), demonym, country, place, olympic_host,
 medal (metal of a medal word), nonperson (capitalised words that are never part
 of a person's name), stopcap (capitalised function words), particle (name
 particles such as "van der").

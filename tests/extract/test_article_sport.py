@@ -1,0 +1,43 @@
+"""The article's sport: counted from sport words, occupation words and Dutch compounds."""
+
+from __future__ import annotations
+
+from sportkg.extract.relations.engine import _article_sport, sport_counts
+
+
+def _sport(text: str, lang: str) -> str | None:
+    found = _article_sport(sport_counts(text, lang))
+    return found.label if found else None
+
+
+def test_a_dutch_compound_names_its_sport() -> None:
+    text = ("De roeiploeg sloot het toernooi af met zes medailles. "
+            "Het hoogtepunt was de zege in de dubbelvier.")
+    assert sport_counts(text, "nl")[("rowing", "")] == 1
+    assert _sport(text, "nl") == "rowing"
+
+
+def test_plural_and_feminine_compounds_count_once_each() -> None:
+    text = "De korfballers wonnen, de waterpolosters verloren en de korfbalbond was blij."
+    counts = sport_counts(text, "nl")
+    assert counts[("korfball", "")] == 2
+    assert counts[("water polo", "")] == 1
+    assert _sport(text, "nl") == "korfball"
+
+
+def test_a_stem_needs_a_word_after_it() -> None:
+    # "zwemmen" is a sport word, counted once; a bare stem is no compound
+    assert sport_counts("Zwemmen is gezond, zei de zwem.", "nl")[("swimming", "")] == 1
+
+
+def test_one_mention_decides_when_no_other_sport_is_named() -> None:
+    assert _sport("Mara Veld won the cyclo-cross race in Namur.", "en") == "cyclo-cross"
+
+
+def test_a_tie_between_sports_gives_no_article_sport() -> None:
+    assert _sport("She played tennis before she took up athletics.", "en") is None
+
+
+def test_track_cyclists_and_marathon_skaters_keep_their_discipline() -> None:
+    assert _sport("De baanwielrenners reden naar goud.", "nl") == "track cycling"
+    assert _sport("Het marathonschaatsen begint zaterdag.", "nl") == "marathon speed skating"
