@@ -291,7 +291,7 @@ def _plausible_age(n: int) -> int | None:
 
 
 _DISTANCE = re.compile(
-    r"(\d{1,2}(?:[.,\s]\d{3})|\d{2,5})\s?(?:-\s?)?(meter|metres|meters|metre|m)\b",
+    r"(?<![\d.,])(\d{1,2}(?:[.,\s]\d{3})|\d{2,5})\s?(?:-\s?)?(meter|metres|meters|metre|m)\b",
     re.IGNORECASE,
 )
 

@@ -351,8 +351,8 @@ def _key(statement: Statement) -> tuple[str, ...]:
         event = statement.qualifier("P1344")
         year = statement.qualifier("P585")
         detail = ""
-        if isinstance(event, Entity) and " m" in event.label:
-            detail = event.label.split(",")[0]
+        if isinstance(event, Entity) and ("," in event.label or " m" in event.label):
+            detail = event.label.split(",")[0]  # the discipline: "women's 1000 m", "mass start"
         when = str(year.value)[:4] if isinstance(year, LiteralValue) else ""
         key += (detail, when)
     return key
@@ -371,6 +371,14 @@ def _merge(a: Statement, b: Statement) -> Statement:
     return dataclasses.replace(best, qualifiers=tuple(quals.items()))
 
 
+def _fill(into: Statement, other: Statement) -> Statement:
+    """`into` with the qualifiers only `other` has, at the higher confidence of the two."""
+    quals = dict(other.qualifiers)
+    quals.update(dict(into.qualifiers))
+    return dataclasses.replace(into, qualifiers=tuple(quals.items()),
+                               confidence=max(into.confidence, other.confidence))
+
+
 def _merge_undetailed(statements: list[Statement]) -> list[Statement]:
     """Fold a medal or record stated without its event into the same one stated with it."""
     out: list[Statement] = []
@@ -385,10 +393,9 @@ def _merge_undetailed(statements: list[Statement]) -> list[Statement]:
         for i in by_value.get(group, []):
             other = _key(out[i])[3:]
             if not all(detail) or not all(other) or detail == other:
-                if not any(detail) or any(other):
-                    out[i] = _merge(out[i], statement) if any(other) else _merge(statement, out[i])
-                else:
-                    out[i] = _merge(statement, out[i])
+                # the statement that says more keeps its event; the other fills the gaps
+                richer = sum(map(bool, detail)) > sum(map(bool, other))
+                out[i] = _fill(statement, out[i]) if richer else _fill(out[i], statement)
                 placed = True
                 break
         if not placed:

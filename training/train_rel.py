@@ -71,7 +71,8 @@ def label_of(cand: Any, golds: list[Any], context: Any) -> str:
     from sportkg.extract.relations.classifier import value_of
     from sportkg.extract.relations.pairs import NONE, PAIR_RELATIONS
 
-    subject = cand.subject.name
+    stated = cand.subject_value()  # as the fact will name it ("Nederland": "Netherlands")
+    subject = getattr(stated, "name", None) or getattr(stated, "label", cand.subject.name)
     value = value_of(cand, context)
     value_text = getattr(value, "name", None) or getattr(value, "label", "")
     by_tokens = cand.value.kind in ("event", "country", "occupation", "award")  # as titles

@@ -30,11 +30,15 @@ from sportkg.extract.relations.engine import (
     Fact,
     Person,
     Sentence,
+    award_event,
     build_event,
     competition_in,
     event_discipline,
+    fact_place,
+    olympic_host,
 )
-from sportkg.extract.relations.pairs import NONE, Candidate, candidates
+from sportkg.extract.relations.families import wins_from_medals
+from sportkg.extract.relations.pairs import NONE, Candidate, candidates, team_name
 from sportkg.model import LiteralValue
 
 if TYPE_CHECKING:
@@ -141,26 +145,51 @@ def pair_facts(
         prop = model.classes[best]
         if row[best] < model.threshold_of(prop, threshold):
             continue
-        sentence = context.sentences[cand.sentence]
-        qualifiers: tuple[tuple[str, LiteralValue], ...] = ()
-        if prop in ("sk:won", "P166"):
-            date = context.date_of(sentence)
-            qualifiers = (("P585", date),) if date is not None else ()
         subject = cand.subject_value()
+        value = value_of(cand, context, prop)
         facts.append(Fact(
             subject=subject,
             property=prop,
-            value=value_of(cand, context, prop),
+            value=value,
             sentence=cand.sentence,
             extractor=name,
             confidence=float(row[best]),
-            qualifiers=qualifiers,
+            qualifiers=_qualifiers(context, cand, prop, subject, value),
         ))
         if prop == "P106" and cand.value.sport:
             label, _, qid = cand.value.sport.partition("/")
             facts.append(Fact(subject, "P641", Concept(label, "sport", qid or None),
                               cand.sentence, name, float(row[best]) * 0.95))
+    facts.extend(wins_from_medals(context, facts, name))
     return facts
+
+
+def _qualifiers(
+    context: ArticleContext, cand: Candidate, prop: str, subject: Person | Concept,
+    value: Person | Concept,
+) -> tuple[tuple[str, Concept | LiteralValue], ...]:
+    """Date and place of a win or award, and the event of a medal or title, read from the
+    candidate's sentence as the pattern extractors read them."""
+    if prop not in ("sk:won", "P166"):
+        return ()
+    sentence = context.sentences[cand.sentence]
+    quals: dict[str, Concept | LiteralValue] = {}
+    date = context.date_of(sentence)
+    if date is not None:
+        quals["P585"] = date
+    place = fact_place(context, sentence)
+    if place is not None:
+        quals["P276"] = place
+    if prop == "P166" and isinstance(value, Concept):
+        person = subject if isinstance(subject, Person) else None
+        event = award_event(context, sentence, max(0, cand.value.start_char - sentence.start),
+                            person, known=bool(value.qid))
+        if event is not None:
+            quals["P1344"] = event
+            host = olympic_host(context, event)
+            if "P276" not in quals and host is not None:
+                quals["P276"] = host
+    return tuple(sorted(quals.items()))
 
 
 def value_of(cand: Candidate, context: ArticleContext,
@@ -173,7 +202,7 @@ def value_of(cand: Candidate, context: ArticleContext,
     """
     sentence = context.sentences[cand.sentence]
     if cand.value.kind == "nation" and prop not in (None, "P27"):
-        return Concept(cand.value.label, "team")  # beaten by, or playing for, the country's team
+        return Concept(team_name(cand.value), "team")  # beaten by, or playing for, its team
     if cand.value.kind != "event":
         return cand.object_value(sentence.text, year_of(context, sentence))
     competition = competition_in(context, cand.value.text)

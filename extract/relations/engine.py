@@ -1087,7 +1087,8 @@ def competition_in(context: ArticleContext, text: str) -> tuple[str, str] | None
 def olympic_edition(context: ArticleContext, sentence: Sentence, season: str) -> str | None:
     """The Olympic edition ("2026 Winter Olympics") from a year or host city, else publication."""
     lexicon = Lexicon.load()
-    for entry in lexicon.find_all("olympic_host", context.lang, sentence.text):
+    # the masked text: a host city inside a name is no host ("Jonathan Milan")
+    for entry in lexicon.find_all("olympic_host", context.lang, sentence.masked):
         host_year, _, host_season = entry.extra.partition("/")
         if not season or season == host_season:
             return f"{host_year} {host_season} Olympics"
@@ -1108,7 +1109,9 @@ def olympic_edition(context: ArticleContext, sentence: Sentence, season: str) ->
         year = pub.year
     else:
         return f"{season} Olympics"
-    fits = year % 4 == (2 if season == "Winter" else 0) or (season == "Summer" and year == 2021)
+    if season == "Summer" and year == 2021:
+        year = 2020  # the Tokyo Games of 2021 keep the name of the year they were given
+    fits = year % 4 == (2 if season == "Winter" else 0)
     return f"{year} {season} Olympics" if fits else f"{season} Olympics"
 
 
@@ -1287,6 +1290,38 @@ def dateline_place(text: str, lang: str) -> Concept | None:
         return Concept(entry.label, "place", entry.qid)
     label = re.sub(r"[A-Za-zÀ-ÿ]+", lambda w: w.group(0).capitalize(), city.lower())
     return Concept(label, "place")
+
+
+def award_event(
+    context: ArticleContext,
+    sentence: Sentence,
+    position: int,
+    subject: Person | None,
+    *,
+    known: bool = False,
+    year: str | None = None,
+    distance: int | None = None,
+) -> Concept | None:
+    """The event (`P1344`) of a medal or title at `position`, when the sentence pins it
+    down: a distance next to the award, a year, the Olympics, or an award Wikidata knows
+    (`known`); else None rather than a bare competition name."""
+    event = build_event(context, sentence, position, subject, year=year, distance=distance)
+    if event is None:
+        return None
+    if distance_near(sentence, position) is not None or known or "Olympic" in event.label \
+            or re.search(r"\b\d{4}\b", event.label):
+        return event
+    return None
+
+
+def fact_place(context: ArticleContext, sentence: Sentence) -> Concept | None:
+    """Where the event of a sentence took place (`P276`): a place it names, else the
+    dateline's place for a sentence about the days the article reports."""
+    place = place_in(context, sentence)
+    if place is None and context.dateline is not None and context.published \
+            and context.is_recent(sentence):
+        place = context.dateline
+    return place
 
 
 def place_in(context: ArticleContext, sentence: Sentence) -> Concept | None:

@@ -43,11 +43,13 @@ from sportkg.extract.relations.engine import (
     Hit,
     Person,
     Sentence,
+    award_event,
     build_event,
     competition_in,
     distance_around,
     distance_list,
     distance_near,
+    fact_place,
     hurdles,
     main_competition,
     national_team,
@@ -305,18 +307,13 @@ class RelationExtractor:
         ):
             if date is not None:
                 quals["P585"] = date
-            place = None if described else place_in(context, sentence)
-            if place is None and not described and context.dateline is not None \
-                    and context.published and context.is_recent(sentence):
-                place = context.dateline  # the dateline's place, for the events of its days
+            place = None if described else fact_place(context, sentence)
             if place is not None:
                 quals["P276"] = place
         if prop == "P166" and isinstance(value, Concept) and not (described and year is None):
-            event = build_event(context, sentence, pos, subject, year=year, distance=distance)
-            if event is not None and (
-                distance_near(sentence, pos) is not None or value.qid or "Olympic" in event.label
-                or re.search(r"\b\d{4}\b", event.label)
-            ):
+            event = award_event(context, sentence, pos, subject, known=bool(value.qid),
+                                year=year, distance=distance)
+            if event is not None:
                 quals["P1344"] = event
                 if "P276" not in quals:
                     host = olympic_host(context, event)
@@ -823,49 +820,7 @@ class RelationExtractor:
         yield Fact(person, "P641", sport, first.index, self.name, 0.6)
 
     def _wins_from_medals(self, context: ArticleContext, facts: list[Fact]) -> Iterator[Fact]:
-        gold_by_event: dict[str, list[Fact]] = {}
-        others_by_event: dict[str, list[Fact]] = {}
-        for fact in facts:
-            if fact.property != "P166" or not isinstance(fact.value, Concept):
-                continue
-            event = dict(fact.qualifiers).get("P1344")
-            label = fact.value.label
-            winner = label.startswith(("Olympic gold", "gold", "world champion"))
-            if not isinstance(event, Concept):
-                continue
-            has_detail = " m" in event.label or "," in event.label or bool(
-                re.search(r"\b\d{4}\b", event.label)
-            )
-            sentence = context.sentences[fact.sentence]
-            # an undated article's "dinsdag" is the story's own day, its edition unknown
-            undated_now = context.published is None and names_relative_day(sentence.text)
-            if not re.search(r"\b(?:19|20)\d\d\b(?! m)", event.label) and not undated_now:
-                continue
-            if label.startswith("world champion") and not (
-                re.search(r"\b\d{4}\b", sentence.text) or context.date_of(sentence)
-                or undated_now
-            ):
-                continue
-            if winner and has_detail and fact.confidence > 0.6 and not fact.descriptive:
-                gold_by_event.setdefault(event.label, []).append(fact)
-                won_quals = tuple((k, v) for k, v in fact.qualifiers if k in ("P585", "P276"))
-                yield Fact(fact.subject, "sk:won", event, fact.sentence, self.name,
-                           round(fact.confidence * 0.9, 3), won_quals)
-            elif has_detail and label.startswith(("Olympic silver", "silver")):
-                others_by_event.setdefault(event.label, []).append(fact)
-        for label, winners in gold_by_event.items():
-            names = {w.subject.name for w in winners if isinstance(w.subject, Person)}
-            if len(names) != 1:
-                continue
-            losers = [f for key, fs in others_by_event.items() if _same_event(key, label)
-                      for f in fs]
-            for loser in losers:
-                if isinstance(loser.subject, Person) and loser.subject.name not in names:
-                    quals: tuple[tuple[str, Concept | LiteralValue], ...] = (
-                        ("P1344", Concept(label, "event")),)
-                    yield Fact(winners[0].subject, "sk:defeated", loser.subject, loser.sentence,
-                               self.name, 0.55, quals)
-
+        yield from wins_from_medals(context, facts, self.name)
 
 @dataclass(frozen=True)
 class Occupation(Concept):
@@ -949,6 +904,54 @@ def _person_name(value: FactValue) -> str | None:
 def _worlds(kind: str) -> bool:
     """Whether a competition is a world championship (of any format)."""
     return kind.startswith("World") and "Championship" in kind
+
+
+def wins_from_medals(context: ArticleContext, facts: list[Fact], name: str) -> Iterator[Fact]:
+    """The wins a gold medal or title with a dated event implies (that event won), and the
+    defeat of the silver medallist of the same event by its only winner."""
+    gold_by_event: dict[str, list[Fact]] = {}
+    others_by_event: dict[str, list[Fact]] = {}
+    for fact in facts:
+        if fact.property != "P166" or not isinstance(fact.value, Concept):
+            continue
+        event = dict(fact.qualifiers).get("P1344")
+        label = fact.value.label
+        winner = label.startswith(("Olympic gold", "gold", "world champion"))
+        if not isinstance(event, Concept):
+            continue
+        has_detail = " m" in event.label or "," in event.label or bool(
+            re.search(r"\b\d{4}\b", event.label)
+        )
+        sentence = context.sentences[fact.sentence]
+        # an undated article's "dinsdag" is the story's own day, its edition unknown
+        undated_now = context.published is None and names_relative_day(sentence.text)
+        if not re.search(r"\b(?:19|20)\d\d\b(?! m)", event.label) and not undated_now:
+            continue
+        if label.startswith("world champion") and not (
+            re.search(r"\b\d{4}\b", sentence.text) or context.date_of(sentence)
+            or undated_now
+        ):
+            continue
+        if winner and has_detail and fact.confidence > 0.6 and not fact.descriptive:
+            gold_by_event.setdefault(event.label, []).append(fact)
+            won_quals = tuple((k, v) for k, v in fact.qualifiers if k in ("P585", "P276"))
+            yield Fact(fact.subject, "sk:won", event, fact.sentence, name,
+                       round(fact.confidence * 0.9, 3), won_quals)
+        elif has_detail and label.startswith(("Olympic silver", "silver")):
+            others_by_event.setdefault(event.label, []).append(fact)
+    for label, winners in gold_by_event.items():
+        names = {w.subject.name for w in winners if isinstance(w.subject, Person)}
+        if len(names) != 1:
+            continue
+        losers = [f for key, fs in others_by_event.items() if _same_event(key, label)
+                  for f in fs]
+        for loser in losers:
+            if isinstance(loser.subject, Person) and loser.subject.name not in names:
+                quals: tuple[tuple[str, Concept | LiteralValue], ...] = (
+                    ("P1344", Concept(label, "event")),)
+                yield Fact(winners[0].subject, "sk:defeated", loser.subject, loser.sentence,
+                           name, 0.55, quals)
+
 
 
 def _same_event(a: str, b: str) -> bool:

@@ -118,8 +118,18 @@ def _as_value(mention: Mention) -> Person | Concept:
     if mention.kind == "person":
         return Person(mention.name, mention.start_char, mention.end_char)
     if mention.kind == "nation":  # a country that wins, beats or is beaten: its team
-        return Concept(mention.label or mention.text, "team")
+        return Concept(team_name(mention), "team")
     return Concept(mention.text, mention.kind)
+
+
+def team_name(mention: Mention) -> str:
+    """A national team's name: as an English text writes it ("Great Britain"), else the
+    country's English label ("Nederland": "Netherlands")."""
+    from sportkg.extract.relations.lexicon import Lexicon
+
+    if Lexicon.load().lookup("country", "en", mention.text) is not None:
+        return mention.text
+    return mention.label or mention.text
 
 
 def _names_country(lang: str, text: str) -> bool:

@@ -41,3 +41,16 @@ def test_a_tie_between_sports_gives_no_article_sport() -> None:
 def test_track_cyclists_and_marathon_skaters_keep_their_discipline() -> None:
     assert _sport("De baanwielrenners reden naar goud.", "nl") == "track cycling"
     assert _sport("Het marathonschaatsen begint zaterdag.", "nl") == "marathon speed skating"
+
+
+def test_the_games_of_2021_keep_their_name_and_a_host_inside_a_name_is_no_host() -> None:
+    from sportkg.extract.nlp import load_nlp
+    from sportkg.extract.relations.engine import PUBLISHED_KEY, ArticleContext, olympic_edition
+
+    nlp = load_nlp("en", linker=False, pairs=False)
+    doc = nlp.make_doc("Jonathan Milan and Tom Hale won the team pursuit at the Olympics. "
+                       "It was a great day for cycling.")
+    doc.user_data[PUBLISHED_KEY] = "2021-08-04"
+    doc = nlp(doc)
+    context = ArticleContext.of(doc)
+    assert olympic_edition(context, context.sentences[0], "") == "2020 Summer Olympics"

@@ -92,3 +92,8 @@ def test_find_race_times_keeps_the_written_form() -> None:
                                            ("3rd", 3), ("laatste", None)])
 def test_rankings(word: str, rank: int | None) -> None:
     assert parse_ranking(word) == rank
+
+
+def test_a_decimal_throw_is_no_race_distance() -> None:
+    assert find_distances("a throw of 87.82m and then 86.67 m") == []
+    assert [m for m, _, _ in find_distances("de 1.500 meter en de 500m")] == [1500, 500]

@@ -177,3 +177,30 @@ def test_trigger_tables_are_checked_when_read(tmp_path: Path) -> None:
     (tmp_path / "nl.tsv").write_text("lemma\tclass\nversloeg\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"nl.tsv:2: expected a lemma and a class"):
         triggers("nl", tmp_path)
+
+
+def test_a_medal_of_the_classifier_carries_its_event_place_and_the_win_it_implies() -> None:
+    from sportkg.extract.relations.classifier import pair_facts
+
+    doc, context = processed(
+        "en", "Mara Veld won gold in the 1500 m at the 2022 Winter Olympics in Beijing.")
+    model = PairModel.load(MODEL_DIR)
+    assert model is not None
+    facts = pair_facts(doc, context, model, threshold=0.01)
+    medals = [f for f in facts if f.property == "P166" and f.subject.name == "Mara Veld"]
+    assert medals, facts
+    quals = dict(medals[0].qualifiers)
+    assert "1500 m" in quals["P1344"].label and "2022 Winter Olympics" in quals["P1344"].label
+    assert quals["P276"].label == "Beijing"
+    wins = [f for f in facts if f.property == "sk:won" and f.subject.name == "Mara Veld"]
+    assert any("2022 Winter Olympics" in f.value.label for f in wins)
+
+
+def test_a_national_team_is_named_as_the_text_names_it_or_in_english() -> None:
+    from sportkg.extract.relations.pairs import Mention, team_name
+
+    def nation(text: str, label: str) -> Mention:
+        return Mention(0, 1, 0, len(text), text, text, "nation", label)
+
+    assert team_name(nation("Great Britain", "United Kingdom")) == "Great Britain"
+    assert team_name(nation("Nederland", "Netherlands")) == "Netherlands"
