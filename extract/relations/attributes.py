@@ -11,7 +11,10 @@ sentence: every person (canonical name) paired with every value the article offe
 - P106 (occupation): the athlete of each of those sports ("speed skating" → "speed
   skater", the commonest occupation of that sport in the lexicon) and every occupation
   word the article uses;
-- P27 (nationality): every country the article names, by name or adjective.
+- P27 (nationality): every country the article names, by name or adjective;
+- P54 (member of sports team), national sides only: in a report of a team sport, every
+  country the article names gives its national team in that sport ("Oranje", "de
+  Nederlandse waterpolosters": "Netherlands women's national water polo team").
 
 A candidate's features are what decides it across the article: how often and where the
 person is named, what the pattern extractors already found about them (wins, medals,
@@ -27,13 +30,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from sportkg.extract.relations.engine import ArticleContext, Concept, Fact, Person
+from sportkg.extract.relations.engine import ArticleContext, Concept, Fact, Person, national_team
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
     from sportkg.extract.relations.pairs import Mention
 
-ATTRIBUTE_RELATIONS: tuple[str, ...] = ("P27", "P106", "P641")
+ATTRIBUTE_RELATIONS: tuple[str, ...] = ("P27", "P106", "P641", "P54")
 """The relations decided per person of the article rather than per sentence pair."""
 
 COMPETING = frozenset({"sk:won", "sk:defeated", "P166", "P1000", "P2781"})
@@ -102,6 +105,7 @@ def attributes(doc: Doc, context: ArticleContext, facts: list[Fact],
     `facts` are the pattern extractors' facts (the pair classifier's are left out, as in
     training); `mentions` the typed mentions of each sentence when already computed.
     """
+    from sportkg.extract.relations.lexicon import Lexicon
     from sportkg.extract.relations.pairs import sentence_mentions
 
     if mentions is None:
@@ -153,6 +157,9 @@ def attributes(doc: Doc, context: ArticleContext, facts: list[Fact],
             as_value.setdefault(fact.value.name, set()).add(fact.property)
 
     protagonist = context.protagonist.name if context.protagonist else None
+    team_sport = context.sport is not None and Lexicon.load().contains(
+        "team_sport", lang, context.sport.label)
+    sides = _sides(context, mentions) if team_sport else {}
     country_rank = {key: rank for rank, (key, _) in enumerate(countries.most_common())}
     home = {"nl": "Netherlands", "en": "United Kingdom"}.get(lang)
     out: list[Attribute] = []
@@ -254,6 +261,27 @@ def attributes(doc: Doc, context: ArticleContext, facts: list[Fact],
                 extra.append("home_country")
                 extra.append(f"home_country|rank={min(rank, 2)}")
             add("P27", Concept(label, "country", qid or None), extra)
+            if team_sport and rank <= 2:
+                side = [*extra, *sides.get(label, ())]
+                women = context.gender.get(name) == "female"
+                add("P54", national_team(label, context.sport, women=women), side)
+    return out
+
+
+def _sides(context: ArticleContext, mentions: list[list[Mention]]) -> dict[str, list[str]]:
+    """Country label → how the article shows its national side: named as a country that
+    plays ("Nederland won"), or by a team's nickname ("Oranje", "the Lionesses")."""
+    from sportkg.extract.relations.lexicon import Lexicon
+
+    out: dict[str, list[str]] = {}
+    for found in mentions:
+        for m in found:
+            if m.kind == "nation" and m.label and "side_named" not in out.get(m.label, []):
+                out.setdefault(m.label, []).append("side_named")
+    lexicon = Lexicon.load()
+    for entry in lexicon.find_all("team_name", context.lang, context.text):
+        country = entry.label.split(" national ")[0].replace(" women's", "")
+        out.setdefault(country, []).append("side_nickname")
     return out
 
 

@@ -517,15 +517,27 @@ def national_team(country: str, sport: Concept | None, *, women: bool = False) -
 
 
 def sport_counts(text: str, lang: str) -> Counter[tuple[str, str]]:
-    """How often the text names each sport (label, QID): by a sport word, or by an
-    occupation word that implies it; a sport word inside an occupation word ("handball
-    player") counts once."""
+    """How often the text names each sport (label, QID): by a sport word, an occupation
+    word that implies it, or a Dutch compound it opens; a sport word inside an occupation
+    word ("handball player") counts once. Positions several team sports share ("doelman",
+    "defender") count only when nothing else names a sport."""
     lexicon = Lexicon.load()
     counts: Counter[tuple[str, str]] = Counter()
+    positions: Counter[tuple[str, str]] = Counter()
     taken: list[tuple[int, int]] = []
     roles = lexicon.finder("role", lang, suffix=True)
     for m in roles.finditer(text) if roles is not None else ():
         entry = lexicon.lookup("role", lang, m.group("w"))
+        if lexicon.contains("not_role", lang, m.group(0)):
+            taken.append(m.span())
+            continue
+        if entry is not None and "/" in entry.extra and lexicon.contains(
+                "position", lang, m.group("w")):
+            # a keeper or defender of any team sport: its sport only when none is named
+            label, _, qid = entry.extra.partition("/")
+            positions[(label, qid)] += 1
+            taken.append(m.span())
+            continue
         if entry is not None and "/" in entry.extra:
             label, _, qid = entry.extra.partition("/")
             counts[(label, qid)] += 1
@@ -541,7 +553,7 @@ def sport_counts(text: str, lang: str) -> Counter[tuple[str, str]]:
         entry = lexicon.lookup("sport_stem", lang, m.group("w"))
         if entry is not None and not any(a <= m.start() < b for a, b in taken):
             counts[(entry.label, entry.qid or "")] += 1
-    return counts
+    return counts or positions
 
 
 @lru_cache(maxsize=4)

@@ -54,3 +54,12 @@ def test_the_games_of_2021_keep_their_name_and_a_host_inside_a_name_is_no_host()
     doc = nlp(doc)
     context = ArticleContext.of(doc)
     assert olympic_edition(context, context.sentences[0], "") == "2020 Summer Olympics"
+
+
+def test_positions_shared_by_team_sports_name_a_sport_only_when_nothing_else_does() -> None:
+    # "doelman" (goalkeeper) is a hockey word here; alone, it reads as football
+    assert _sport("De hockeyers wonnen; doelman Piet Mol en verdediger Jan Kok waren sterk.",
+                  "nl") == "field hockey"
+    assert _sport("Doelman Piet Mol bleef aan bij de club.", "nl") == "association football"
+    # a title holder ("titelverdediger") is no defender
+    assert sport_counts("De titelverdediger won.", "nl") == {}

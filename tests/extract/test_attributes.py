@@ -44,8 +44,20 @@ def test_every_person_is_offered_the_article_s_sport_occupation_and_countries() 
     assert "P106|role:coach" in coach
     berg = found[("Anna Berg", "P27", "Canada")].features
     assert "P27|country_same_sentence" in berg and "P27|n=2" in berg
-    assert {a.property for a in found.values()} == set(ATTRIBUTE_RELATIONS)
+    # a skating race is no team sport: no national sides offered
+    assert {a.property for a in found.values()} == set(ATTRIBUTE_RELATIONS) - {"P54"}
     assert _attributes("en", "The weather was fine on Sunday.") == []
+
+
+def test_a_team_sport_offers_each_player_the_national_side_of_every_country() -> None:
+    text = ("De Nederlandse waterpolosters hebben de finale gewonnen van Spanje. "
+            "Sara Bos scoorde drie keer voor Nederland. Keeper Mila Dekker hield de nul.")
+    found = {(a.person.name, a.property, a.value.label): a for a in _attributes("nl", text)}
+    side = "Netherlands national water polo team"
+    for name in ("Sara Bos", "Mila Dekker"):
+        assert (name, "P54", side) in found
+        assert (name, "P54", "Spain national water polo team") in found
+    assert "P54|side_named" in found[("Sara Bos", "P54", side)].features
 
 
 def test_shipped_attribute_model() -> None:
