@@ -621,6 +621,11 @@ def _macros(lang: str) -> dict[str, str]:
         "GAP": r"(?:(?!(?:en|and|het|de|the|of|van|met|with|voor|for|dan|than)\s)"
                r"(?-i:[a-z0-9][\w’'\-]*|[A-Z0-9]+-[\w\-]+),?\s+)",
         "AGEWORD": r"(?:\d{1,2}-jarige|[a-zë]+jarige|\d{1,2}-year-old|[a-z]+-year-old)",
+        # a finite verb or auxiliary: it ends the noun phrase before it ("the 46-year-old
+        # has matched X": X is no 46-year-old)
+        "FINITE": r"(?:(?-i:[a-z]{2,}[^e\W]ed)|has|have|had|is|was|were|are|will|would|"
+                  r"can|could|beat|beats|won|wins|took|heeft|hebben|had|werd|wordt|zal|kan|"
+                  r"versloeg|verslaat|klopte|wint|won|moet|mag)",
     }
 
 

@@ -185,3 +185,10 @@ def test_role_description_points_to_the_role_holder(facts: Facts) -> None:
     found = facts(text, "en")
     assert ("Jon Berg", "P54", "Hamburger SV") in found
     assert ("Eva Lind", "P54", "Hamburger SV") not in found
+
+
+def test_an_age_word_before_a_verb_is_the_verb_s_subject_not_the_next_name(facts: Facts) -> None:
+    # "the 46-year-old has matched Pete Rowe": Pete Rowe is no 46-year-old
+    found = facts("Tom Hale won the final. With his victory, the 46-year-old has matched "
+                  "Pete Rowe in the record books.", "en")
+    assert ("Tom Hale", "sk:age", 46) in found and ("Pete Rowe", "sk:age", 46) not in found
