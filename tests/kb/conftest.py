@@ -11,8 +11,12 @@ import threading
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from sportkg.kb.wikidata import WikidataClient
 
 DATA = Path(__file__).parent / "data"
 
@@ -157,3 +161,13 @@ def silent_endpoint() -> Iterator[str]:
 def unreachable_endpoint() -> str:
     """A URL on a port nobody listens on."""
     return f"http://127.0.0.1:{_free_port()}/query"
+
+
+def client_for(url: str, tmp_path: Path, **kw: object) -> WikidataClient:
+    """A client of `url` with short timeouts and backoff and its cache under `tmp_path`."""
+    from sportkg.kb.wikidata import WikidataClient
+
+    options: dict[str, object] = {"timeout": 5.0, "retries": 2, "backoff": 0.05,
+                                  "cache_dir": tmp_path / "cache"}
+    options.update(kw)
+    return WikidataClient(url, **options)  # type: ignore[arg-type]
