@@ -35,7 +35,7 @@ def _free_port() -> int:
 @pytest.fixture(scope="session")
 def wikidata_endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The query URL of a real Oxigraph server holding tests/kb/data/fictional_wikidata.ttl."""
-    from sportkg.graph.server import OxigraphServer
+    from sportkg.explore.server import OxigraphServer
 
     location = tmp_path_factory.mktemp("wikidata-store")
     with OxigraphServer(location) as server:
