@@ -30,8 +30,6 @@ from sportkg.commands.options import (
 from sportkg.errors import ConfigError
 from sportkg.explore.server import DEFAULT_BIND, DEFAULT_TIMEOUT
 
-# --------------------------------------------------------------------------- registration
-
 
 def register(app: typer.Typer) -> None:
     """Add `profile`, `viz` and `serve` to the `sportkg` app."""
