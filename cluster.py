@@ -44,7 +44,17 @@ from sportkg.errors import ConfigError
 from sportkg.extract.chunking import DEFAULT_MAX_CHARS
 from sportkg.extract.readers import ReadFailure
 from sportkg.model import Article, Statement
-from sportkg.pipeline import BatchLost, BatchResult, Job, Outcome, batches, extract
+from sportkg.pipeline import (
+    BatchLost,
+    BatchResult,
+    Executor,
+    InProcess,
+    Job,
+    Outcome,
+    Processes,
+    batches,
+    extract,
+)
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -324,3 +334,22 @@ def extract_on_cluster(
                 executor=executor),
         failures,
     )
+
+
+def executor_for(
+    *, n_process: int = 1, scheduler: str | None = None, local_cluster: int | None = None
+) -> Executor:
+    """The executor the command-line options ask for.
+
+    Raises:
+        ConfigError: when a cluster option is combined with `n_process` > 1, on bad
+            cluster options, or when dask is not installed.
+    """
+    if scheduler is not None or local_cluster is not None:
+        if n_process > 1:
+            raise ConfigError(
+                "--n-process cannot be combined with --scheduler or --local-cluster "
+                "(the cluster's workers are the processes)"
+            )
+        return DaskExecutor(scheduler=scheduler, local_cluster=local_cluster)
+    return Processes(n_process) if n_process > 1 else InProcess()

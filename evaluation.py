@@ -52,7 +52,7 @@ from sportkg.errors import InputError
 from sportkg.extract.readers import json_lines
 from sportkg.model import Entity, LiteralValue, Statement, Value
 from sportkg.ontology.relations import FACT_RELATIONS, RELATIONS
-from sportkg.racetime import parse_race_time as parse_race_time
+from sportkg.racetime import parse_race_time
 
 TITLE_PROPERTIES = frozenset({"P166", "P1000", "sk:won"})
 """Properties whose values are titles, medals, records or events (matched by Jaccard)."""

@@ -296,27 +296,6 @@ def batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
-def executor_for(
-    *, n_process: int = 1, scheduler: str | None = None, local_cluster: int | None = None
-) -> Executor:
-    """The executor the command-line options ask for.
-
-    Raises:
-        ConfigError: when a cluster option is combined with `n_process` > 1, on bad
-            cluster options, or when dask is not installed.
-    """
-    if scheduler is not None or local_cluster is not None:
-        if n_process > 1:
-            raise ConfigError(
-                "--n-process cannot be combined with --scheduler or --local-cluster "
-                "(the cluster's workers are the processes)"
-            )
-        from sportkg.cluster import DaskExecutor
-
-        return DaskExecutor(scheduler=scheduler, local_cluster=local_cluster)
-    return Processes(n_process) if n_process > 1 else InProcess()
-
-
 def extract(
     articles: Iterable[Article],
     *,

@@ -27,8 +27,8 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from sportkg.extract.kb import KnowledgeBase, normalize_name
 from sportkg.extract.linking import LinkContext, Linker
+from sportkg.kb.kb import KnowledgeBase, normalize_name
 from sportkg.ontology.relations import RELATIONS
 
 REPO = Path(__file__).resolve().parent.parent

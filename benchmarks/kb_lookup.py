@@ -18,7 +18,7 @@ import resource
 import time
 import tracemalloc
 
-from sportkg.extract.kb import KBEntity, KnowledgeBase, normalize_name
+from sportkg.kb.kb import KBEntity, KnowledgeBase, normalize_name
 
 SYLLABLES = ("an", "ber", "co", "da", "el", "fen", "gro", "han", "ies", "jo", "ka", "lie",
              "man", "nor", "op", "pie", "ques", "ri", "sta", "ter", "uw", "vel", "wes", "xan",

@@ -2,7 +2,7 @@
 
 Builds synthetic networks in the shape `KnowledgeGraph.to_networkx()` gives (people with
 a sport, a country and an occupation, a few awards, and person-to-person facts), writes
-the page with `sportkg.graph.viz.render_html`, opens it in headless chromium with
+the page with `sportkg.explore.viz.render_html`, opens it in headless chromium with
 `--dump-dom`, and reads the layout time the page records in `data-layout-ms`.
 
     python benchmarks/viz_layout.py [--sizes 100 300 1000 2000]
@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 import networkx as nx
-from sportkg.graph.viz import render_html
+from sportkg.explore.viz import render_html
 
 FLAGS = (
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

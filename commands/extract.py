@@ -245,7 +245,8 @@ def extracted(
         ConfigError: when a cluster option is combined with `n_process` > 1, or dask is
             missing; when the pipeline cannot be loaded (on the first article).
     """
-    from sportkg.pipeline import executor_for, extract
+    from sportkg.cluster import executor_for
+    from sportkg.pipeline import extract
 
     executor = executor_for(n_process=n_process, scheduler=scheduler,
                             local_cluster=local_cluster)

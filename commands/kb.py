@@ -1,9 +1,9 @@
 """The knowledge-base commands: `kb pull`, `kb load`, `kb stats`, `kb lookup`, `link`, `enrich`.
 
-A thin layer over `sportkg.extract.kb`, `.kb_io`, `.kb_pull`, `.linking` and
-`.wikidata`: options are parsed here, the work is done there, and only this
-module prints. Pulled and loaded records go into the store's KB graph in one
-`KnowledgeGraph.add_kb` call, so a failure leaves the KB as it was.
+A thin layer over `sportkg.kb` (records, files, the Wikidata client, pulls and the
+store's KB graph) and `sportkg.extract.linking`: options are parsed here, the work is
+done there, and only this module prints. Pulled and loaded records go into the store's
+KB graph in one write (`kb.store.add_records`), so a failure leaves the KB as it was.
 """
 
 from __future__ import annotations
@@ -26,12 +26,10 @@ from sportkg.commands.options import (
     WikidataEndpointOpt,
 )
 from sportkg.commands.output import plural, say
-from sportkg.errors import InputError
 
 if TYPE_CHECKING:
-    from sportkg.extract.kb import KnowledgeBase
-    from sportkg.extract.wikidata import WikidataClient
     from sportkg.graph.kg import KnowledgeGraph
+    from sportkg.kb.wikidata import WikidataClient
 
 kb_app = typer.Typer(
     name="kb",
@@ -65,7 +63,7 @@ ThresholdOpt = Annotated[
 def _client(
     endpoint: str, *, offline: bool, timeout: float, retries: int, cache_dir: Path | None
 ) -> WikidataClient:
-    from sportkg.extract.wikidata import DEFAULT_CACHE_DIR, WikidataClient
+    from sportkg.kb.wikidata import DEFAULT_CACHE_DIR, WikidataClient
 
     return WikidataClient(
         endpoint, offline=offline, timeout=timeout, retries=retries,
@@ -73,106 +71,19 @@ def _client(
     )
 
 
-def _open(
-    store: Path, backend: str, endpoint: str | None, *, read_only: bool = False
-) -> KnowledgeGraph:
-    """The store through the graph area's `open_kg`."""
-    from sportkg.commands.graph import open_kg
-
-    return open_kg(store, backend, endpoint, read_only=read_only)
-
-
 @contextmanager
 def _opened(
     store: Path, backend: str, endpoint: str | None, *, read_only: bool = False
 ) -> Iterator[KnowledgeGraph]:
-    """The store, open for a `with` block and closed after it (also when the block fails)."""
-    kg = _open(store, backend, endpoint, read_only=read_only)
+    """The store (through the graph area's `open_kg`), open for a `with` block and closed
+    after it (also when the block fails)."""
+    from sportkg.commands.graph import open_kg
+
+    kg = open_kg(store, backend, endpoint, read_only=read_only)
     try:
         yield kg
     finally:
         kg.close()
-
-
-def _add_kb(kg: KnowledgeGraph, turtle: str) -> tuple[int, int]:
-    """Add KB records (Turtle) to the store's KB graph, then link what the KB now knows.
-
-    Returns:
-        (triples added, minted entities linked to Wikidata items).
-    """
-    added = kg.add_kb(turtle, format="turtle")
-    linked, _ = relink(kg)
-    return added, linked
-
-
-_say = say
-
-
-def store_kb(kg: KnowledgeGraph) -> KnowledgeBase:
-    """The records in the store's KB graph as a KnowledgeBase (empty when there are none)."""
-    from sportkg.extract.kb import KnowledgeBase
-    from sportkg.extract.kb_io import entities_from_store
-
-    return KnowledgeBase(entities_from_store(kg))
-
-
-MINTED_QUERY = """
-PREFIX sk: <https://w3id.org/sportkg/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX owl: <http://www.w3.org/2002/07/owl#>
-SELECT DISTINCT ?entity ?label ?type WHERE {
-  GRAPH ?g { ?entity sk:entityType ?type ; rdfs:label ?label . }
-  FILTER(STRSTARTS(STR(?entity), ?base))
-  FILTER NOT EXISTS { ?entity owl:sameAs ?item }
-}
-ORDER BY ?entity
-"""
-
-
-PEOPLE_QUERY = """
-PREFIX sk: <https://w3id.org/sportkg/ontology#>
-PREFIX owl: <http://www.w3.org/2002/07/owl#>
-SELECT DISTINCT ?entity ?same WHERE {
-  GRAPH ?g { ?entity sk:entityType "person" . }
-  FILTER(STRSTARTS(STR(?entity), ?base))
-  OPTIONAL { ?entity owl:sameAs ?same }
-}
-"""
-
-
-def relink(kg: KnowledgeGraph, *, threshold: float = 0.5) -> tuple[int, int]:
-    """Link the store's minted entities that the KB now knows, and join minted people.
-
-    Both are recorded as `owl:sameAs` in the KB graph: a minted entity the KB
-    knows -> its Wikidata item; a person minted without a sport -> the only
-    sport-specific person of the same name (`kb_pull.join_bare_people`).
-
-    Returns:
-        (entities linked to Wikidata items, name-only people joined).
-    """
-    from rdflib import Literal
-    from sportkg.extract.kb import KnowledgeBase
-    from sportkg.extract.kb_pull import join_bare_people, relink_minted
-    from sportkg.graph.literals import iri_nt
-
-    base = Literal(str(getattr(kg, "base", "https://w3id.org/sportkg/")) + "entity/")
-    rows = kg.query(MINTED_QUERY, bindings={"base": base}).rows
-    minted = [(str(e), str(label), str(etype)) for e, label, etype in rows]
-    links = []
-    if minted:
-        kb = KnowledgeBase.bundled().merge(store_kb(kg))
-        links = relink_minted(minted, kb, threshold=threshold)
-        for iri, qid, _score in links:
-            kg.link(iri, qid)
-    rows = kg.query(PEOPLE_QUERY, bindings={"base": base}).rows
-    settled = {str(entity) for entity, same in rows if same is not None}
-    people = {str(entity) for entity, _ in rows}
-    pairs = [(a, b) for a, b in join_bare_people(people) if a not in settled]
-    if pairs:
-        same_as = "<http://www.w3.org/2002/07/owl#sameAs>"
-        kg.add_kb("\n".join(f"{iri_nt(a)} {same_as} {iri_nt(b)} ." for a, b in pairs),
-                  format="nt")
-    return len(links), len(pairs)
 
 
 @kb_app.command("relink")
@@ -183,11 +94,13 @@ def relink_command(
     store_endpoint: StoreEndpointOpt = None,
 ) -> None:
     """Link minted entities of the store to KB items where the KB now knows them (owl:sameAs)."""
+    from sportkg.kb.store import relink
+
     with _opened(store, backend, store_endpoint) as kg:
         linked, joined = relink(kg, threshold=threshold)
-    _say(f"{plural(linked, 'minted entity')} linked to Wikidata items, "
-         f"{plural(joined, 'name-only person')} joined to the one sport-specific person of "
-         "their name (owl:sameAs)")
+    say(f"{plural(linked, 'minted entity')} linked to Wikidata items, "
+        f"{plural(joined, 'name-only person')} joined to the one sport-specific person of "
+        "their name (owl:sameAs)")
 
 
 @kb_app.command("pull")
@@ -237,7 +150,8 @@ def pull(
     store_endpoint: StoreEndpointOpt = None,
 ) -> None:
     """Fill the KB from Wikidata: people of a sport / occupation / Games edition, or QIDs."""
-    from sportkg.extract.kb_pull import pull as run_pull
+    from sportkg.kb.pull import pull as run_pull
+    from sportkg.kb.store import add_records
 
     client = _client(wikidata_endpoint, offline=offline, timeout=timeout, retries=retries,
                      cache_dir=cache_dir)
@@ -253,39 +167,12 @@ def pull(
     added = linked = 0
     if not dry_run:
         with _opened(store, backend, store_endpoint) as kg:
-            added, linked = _add_kb(kg, result.turtle)
+            added, linked = add_records(kg, result.turtle)
     people = sum(1 for e in result.entities if e.type == "person")
-    _say(f"pulled {plural(len(result.entities), 'item')} "
-         f"({plural(people, 'person')}) from {wikidata_endpoint} "
-         f"in {plural(client.requests, 'request')}; {plural(added, 'triple')} added to the KB "
-         f"graph; {plural(linked, 'minted entity')} linked")
-
-
-RDF_SUFFIXES = {".ttl": "TURTLE", ".turtle": "TURTLE", ".nt": "N_TRIPLES"}
-"""KB files checked by Oxigraph's strict parser before they are read."""
-
-
-def check_rdf_syntax(path: Path) -> None:
-    """Refuse a Turtle or N-Triples file Oxigraph's parser rejects (such as an IRI with a
-    space, which rdflib only warns about), naming the file and line.
-
-    Raises:
-        InputError: `file:line: problem`.
-    """
-    import pyoxigraph
-
-    name = RDF_SUFFIXES.get(path.suffix.lower())
-    if name is None or not path.is_file():
-        return
-    try:
-        for _ in pyoxigraph.parse(path=str(path), format=getattr(pyoxigraph.RdfFormat, name)):
-            pass
-    except SyntaxError as exc:
-        message = str(exc.msg).split(": ", 1)[-1]
-        raise InputError(f"{path}:{exc.lineno}: not valid {name.replace('_', '-').title()}: "
-                         f"{message}") from exc
-    except (OSError, ValueError) as exc:
-        raise InputError(f"{path}: cannot read: {exc}") from exc
+    say(f"pulled {plural(len(result.entities), 'item')} "
+        f"({plural(people, 'person')}) from {wikidata_endpoint} "
+        f"in {plural(client.requests, 'request')}; {plural(added, 'triple')} added to the KB "
+        f"graph; {plural(linked, 'minted entity')} linked")
 
 
 @kb_app.command("load")
@@ -298,18 +185,15 @@ def load(
     store_endpoint: StoreEndpointOpt = None,
 ) -> None:
     """Load KB records from files into the store's KB graph (all files, or nothing)."""
-    from sportkg.extract.kb_io import entities_to_turtle, read_kb_file
+    from sportkg.kb.io import entities_to_turtle, read_kb_file
+    from sportkg.kb.store import add_records
 
-    entities = []
-    for path in files:
-        check_rdf_syntax(path)
-        entities.extend(read_kb_file(path))
-    turtle = entities_to_turtle(entities)
+    entities = [entity for path in files for entity in read_kb_file(path)]
     with _opened(store, backend, store_endpoint) as kg:
-        added, linked = _add_kb(kg, turtle)
-    _say(f"loaded {plural(len(entities), 'item')} from {plural(len(files), 'file')}; "
-         f"{plural(added, 'triple')} added to the KB graph; "
-         f"{plural(linked, 'minted entity')} linked")
+        added, linked = add_records(kg, entities_to_turtle(entities))
+    say(f"loaded {plural(len(entities), 'item')} from {plural(len(files), 'file')}; "
+        f"{plural(added, 'triple')} added to the KB graph; "
+        f"{plural(linked, 'minted entity')} linked")
 
 
 @kb_app.command("stats")
@@ -324,7 +208,8 @@ def stats(
     """Count KB entities by type: the bundled KB and the store's KB graph."""
     from collections import Counter
 
-    from sportkg.extract.kb import KnowledgeBase
+    from sportkg.kb.kb import KnowledgeBase
+    from sportkg.kb.store import store_kb
 
     rows: list[tuple[str, Counter[str]]] = [
         ("bundled", Counter(e.type for e in KnowledgeBase.bundled().entities()))
@@ -349,7 +234,7 @@ def lookup(
     ] = 10,
 ) -> None:
     """Show the bundled KB's candidates for a name (match kind and score)."""
-    from sportkg.extract.kb import KnowledgeBase
+    from sportkg.kb.kb import KnowledgeBase
 
     for cand in KnowledgeBase.bundled().lookup(name, type=type, limit=limit):
         typer.echo(f"{cand.score:.2f}\t{cand.match}\t{cand.entity.qid or cand.entity.iri}\t"
@@ -395,9 +280,10 @@ def link(
     Prints one JSON line per name or mention: the entity and the link note (score and
     scored candidates).
     """
-    from sportkg.extract.kb import KnowledgeBase
-    from sportkg.extract.kb_pull import online_fallback
     from sportkg.extract.linking import EntityLinker, LinkContext, Linker
+    from sportkg.kb.kb import KnowledgeBase
+    from sportkg.kb.pull import online_fallback
+    from sportkg.kb.store import store_kb
 
     kb = KnowledgeBase.bundled()
     if with_store:
@@ -465,37 +351,19 @@ def enrich(
     store_endpoint: StoreEndpointOpt = None,
 ) -> None:
     """Pull Wikidata's own statements of the linked entities into the KB graph."""
-    from sportkg.extract.kb_pull import enrich as run_enrich
+    from sportkg.kb.store import enrich_store
 
     client = _client(wikidata_endpoint, offline=offline, timeout=timeout, retries=retries,
                      cache_dir=cache_dir)
     with _opened(store, backend, store_endpoint) as kg:
-        items = linked_items(kg)
-        result = run_enrich(client, items, batch_size=batch_size)
-        added = kg.add_kb(result.turtle, format="turtle") if items else 0
-        _say(f"enriched {plural(len(items), 'linked item')} from {wikidata_endpoint}; "
-             f"{plural(added, 'triple')} added")
+        items, added = enrich_store(kg, client, batch_size=batch_size)
+        say(f"enriched {plural(items, 'linked item')} from {wikidata_endpoint}; "
+            f"{plural(added, 'triple')} added")
         if report:
             from sportkg.graph.results import format_result
 
             answer = kg.run_named("wikidata_gaps")
             typer.echo(format_result(answer, "table"))
-
-
-def linked_items(kg: KnowledgeGraph) -> list[str]:
-    """The Wikidata items the articles of the store speak about (subjects and values)."""
-    import rdflib
-
-    result = kg.query(
-        """SELECT DISTINCT ?item WHERE {
-             GRAPH ?g { { ?item ?p ?o } UNION { ?s ?p ?item } }
-             FILTER(?p != <http://www.wikidata.org/prop/direct/P31>)
-             FILTER(?g != ?kb && isIRI(?item)
-                    && STRSTARTS(STR(?item), "http://www.wikidata.org/entity/Q"))
-           } ORDER BY ?item""",
-        bindings={"kb": rdflib.URIRef(kg.kb_graph)},
-    )
-    return [str(row[0]) for row in result.rows if row[0] is not None]
 
 
 def register(app: typer.Typer) -> None:

@@ -34,13 +34,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol
 
-from sportkg.extract.kb import Candidate, KBEntity, KnowledgeBase, normalize_name
 from sportkg.iris import mint_entity_iri
+from sportkg.kb.kb import Candidate, Fallback, KnowledgeBase, normalize_name
 from sportkg.model import ENTITY_TYPES, Entity, LinkNote
 
 if TYPE_CHECKING:
@@ -300,10 +300,6 @@ class LinkerProtocol(Protocol):
 ONLINE_SKIP_TYPES = frozenset({"record", "thing"})
 """Mention types never asked online (records are not Wikidata items; "thing" is too vague)."""
 
-Fallback = Callable[[str, str], Iterable[KBEntity]]
-"""Asked for more KB records when the KB has no candidate (e.g. a Wikidata label search)."""
-
-
 class Linker:
     """Links names to KB entities with a NIL threshold; see the module docstring.
 
@@ -479,13 +475,13 @@ class EntityLinker:
     ) -> None:
         self.name = name
         if kb_paths:
-            from sportkg.extract.kb_io import read_kb_file
+            from sportkg.kb.io import read_kb_file
 
             extra = [record for path in kb_paths for record in read_kb_file(path)]
             kb = KnowledgeBase([*(kb or KnowledgeBase.bundled()).entities(), *extra])
         if endpoint and fallback is None:
-            from sportkg.extract.kb_pull import online_fallback
-            from sportkg.extract.wikidata import WikidataClient
+            from sportkg.kb.pull import online_fallback
+            from sportkg.kb.wikidata import WikidataClient
 
             fallback = online_fallback(WikidataClient(endpoint, offline=offline))
         self.linker = Linker(kb, threshold=threshold, fallback=fallback)

@@ -35,7 +35,7 @@ from sportkg.extract.relations.lexicon import Lexicon
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
-    from sportkg.extract.kb import KnowledgeBase
+    from sportkg.kb.kb import KnowledgeBase
 
 MENTIONS_KEY = "sportkg_mentions"
 """The `doc.spans` key of the mentions."""
@@ -160,7 +160,7 @@ class MentionRecognizer:
         if not self.use_kb:
             return None
         if self._kb is None:
-            from sportkg.extract.kb import KnowledgeBase
+            from sportkg.kb.kb import KnowledgeBase
 
             self._kb = KnowledgeBase.bundled()
         return self._kb
@@ -426,7 +426,7 @@ class MentionRecognizer:
         elif lex.contains("role", lang, phrase):
             label = "occupation"
         elif kb is not None and len(phrase) > 2:
-            from sportkg.extract.kb import normalize_name
+            from sportkg.kb.kb import normalize_name
 
             for entity in kb.exact(normalize_name(phrase)):
                 if entity.type in _KB_TYPES:

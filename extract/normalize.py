@@ -11,8 +11,8 @@ Examples:
     '2026-02-09'
     >>> parse_distance("1,000m")
     1000
-    >>> parse_race_time("1.11,84")
-    71.84
+    >>> find_race_times("Kok reed 1.11,84.")
+    [('1.11,84', 71.84, 9)]
     >>> parse_ranking("tweede")
     2
 """
@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+
+from sportkg.racetime import parse_race_time
 
 WEEKDAYS: dict[str, int] = {
     "maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3, "vrijdag": 4,
@@ -321,51 +323,18 @@ def find_distances(text: str) -> list[tuple[int, int, int]]:
     return out
 
 
-_RACE_TIME = re.compile(
-    r"\b(?:(\d{1,2})[:.](\d{2})[:.,](\d{2,3})|(\d{1,2})[:.](\d{2})[:.](\d{2})|(\d{2})[,.](\d{2,3}))\b"
-)
-
-
-def parse_race_time(text: str) -> float | None:
-    """Seconds in a race time: "1.11,84" / "1:11.84" (m:ss.hh), "37,15" (ss,hh), "2:18:34".
-
-    Examples:
-        >>> parse_race_time("1:12.31"), parse_race_time("36,49")
-        (72.31, 36.49)
-        >>> parse_race_time("2:18:34")
-        8314.0
-    """
-    m = _RACE_TIME.search(text)
-    if not m:
-        return None
-    return _seconds(m)
-
-
-def _seconds(m: re.Match[str]) -> float | None:
-    if m.group(1):
-        minutes, seconds, frac = int(m.group(1)), int(m.group(2)), m.group(3)
-        if seconds >= 60:
-            return None
-        if ":" in m.group(0) and m.group(0).count(":") == 2:
-            return float(minutes * 3600 + seconds * 60 + int(frac))
-        return round(minutes * 60 + seconds + _fraction(frac), 3)
-    if m.group(4):
-        return float(int(m.group(4)) * 3600 + int(m.group(5)) * 60 + int(m.group(6)))
-    whole, frac = int(m.group(7)), m.group(8)
-    return round(whole + _fraction(frac), 3)
-
-
-def _fraction(digits: str) -> float:
-    """The value of the digits after a decimal mark ("84" -> 0.84)."""
-    scale: int = 10 ** len(digits)
-    return int(digits) / scale
+_RACE_TIME = re.compile(r"\b(?:\d{1,2}[:.]\d{2}[:.,]\d{2,3}|\d{2}[,.]\d{2,3})\b")
+"""A race time in running text: m.ss,hh / m:ss.hh / h:mm:ss, or ss,hh."""
 
 
 def find_race_times(text: str) -> list[tuple[str, float, int]]:
-    """Every race time in `text`: (as written, seconds, start position)."""
+    """Every race time in `text`: (as written, seconds, start position).
+
+    The times are found here and read by `sportkg.racetime.parse_race_time`.
+    """
     out: list[tuple[str, float, int]] = []
     for m in _RACE_TIME.finditer(text):
-        seconds = _seconds(m)
+        seconds = parse_race_time(m.group(0))
         if seconds is not None and 5 <= seconds < 36000:
             out.append((m.group(0), seconds, m.start()))
     return out

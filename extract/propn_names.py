@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
-    from sportkg.extract.kb import KnowledgeBase
+    from sportkg.kb.kb import KnowledgeBase
 
 NAME_TYPES = ("person", "team", "organization")
 """The labels a name candidate can have."""

@@ -255,7 +255,7 @@ def kb_item(
         >>> kb_item("Liverpool", "place") is None
         True
     """
-    from sportkg.extract.kb import KnowledgeBase, normalize_name, types_compatible
+    from sportkg.kb.kb import KnowledgeBase, normalize_name, types_compatible
 
     if type in _UNLINKED_TYPES:
         return None

@@ -25,6 +25,11 @@ only the values the page needs are sorted.
 Queries may use the prefixes of `sportkg.ontology.namespaces.PREFIXES`
 without declaring them.
 
+Folders hold the queries modules run themselves (`query_text`), not listed as named
+queries: `kb/` asks Wikidata for knowledge-base records (`kb/pull.py`), `kb_store/`
+reads a store's KB graph and minted entities (`kb/store.py`), `profile/` gathers a
+person's facts (`explore/profile.py`); `wikidata/` holds examples in Wikidata's style.
+
 Examples:
     >>> [q.name for q in named_queries()][:3]
     ['article_facts', 'athletes', 'coaches']
@@ -160,6 +165,29 @@ def load_query(name: str | Path) -> NamedQuery:
         names = ", ".join(p.stem for p in sorted(QUERY_DIR.glob("*.rq")))
         raise QueryError(f"Unknown query {text_name!r}. Available: {names}")
     return _parse(text_name, path.read_text(encoding="utf-8"))
+
+
+def query_text(name: str) -> str:
+    """The text of a query the package runs itself: `queries/<folder>/<name>.rq`.
+
+    These are not named queries (`sportkg query --list` does not show them): each belongs
+    to one module, which binds its variables (graph IRIs among them) with `bindings`.
+    The prefixes of `sportkg.ontology.namespaces.PREFIXES` are declared when missing.
+
+    Examples:
+        >>> "GRAPH ?kb" in query_text("kb_store/kb_records")
+        True
+
+    Raises:
+        QueryError: no such query (the message lists those of the folder).
+    """
+    folder, _, stem = name.rpartition("/")
+    path = QUERY_DIR / folder / f"{stem}.rq"
+    if not folder or not re.fullmatch(r"[a-z_]+/[a-z_]+", name) or not path.is_file():
+        known = ", ".join(f"{p.parent.name}/{p.stem}" for p in
+                          sorted(QUERY_DIR.glob(f"{folder or '*'}/*.rq")))
+        raise QueryError(f"Unknown query {name!r}. Available: {known}")
+    return _with_prefixes(path.read_text(encoding="utf-8"))
 
 
 def to_term(param: Param, value: Any) -> Any:

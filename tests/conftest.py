@@ -25,7 +25,7 @@ def oxigraph_server(tmp_path: Path):  # type: ignore[no-untyped-def]
 
     Queries see the union of the named graphs; stopped after the test.
     """
-    from sportkg.graph.server import OxigraphServer
+    from sportkg.explore.server import OxigraphServer
 
     with OxigraphServer(tmp_path / "oxigraph-server") as server:
         yield server
@@ -38,8 +38,8 @@ def make_kg(request: pytest.FixtureRequest, tmp_path: Path):  # type: ignore[no-
     Calling it again reopens the same store (the oxigraph directory or the
     running SPARQL server; a memory store is kept open and handed back).
     """
+    from sportkg.explore.server import OxigraphServer
     from sportkg.graph.kg import KnowledgeGraph
-    from sportkg.graph.server import OxigraphServer
 
     backend = request.param
     opened: list[KnowledgeGraph] = []

@@ -133,7 +133,7 @@ def test_missing_store_for_reading(tmp_path: Path) -> None:
 
 
 def test_sparql_errors(tmp_path: Path, facts_file: Path, oxigraph_server) -> None:  # type: ignore[no-untyped-def]
-    from sportkg.graph.server import free_port
+    from sportkg.explore.server import free_port
 
     url = oxigraph_server.query_url
     assert run("load", str(facts_file), "--backend", "sparql", "--store-endpoint", url,

@@ -16,7 +16,6 @@ from sportkg.evaluation import (
     jaccard,
     load_gold,
     names_match,
-    parse_race_time,
     score,
     tokens,
 )
@@ -337,22 +336,6 @@ def test_qualifier_match_rate() -> None:
     assert report.qualifiers.per_qualifier["P2781"] == (1, 1)
 
 
-@pytest.mark.parametrize(
-    ("text", "seconds"),
-    [
-        ("1.11,84", 71.84),
-        ("1:11.84", 71.84),
-        ("1.14.17", 74.17),
-        ("36,49", 36.49),
-        ("41.399", 41.399),
-        ("2:18:33", 8313.0),
-        ("12.53,8", 773.8),
-    ],
-)
-def test_race_times(text: str, seconds: float) -> None:
-    assert parse_race_time(text) == pytest.approx(seconds)
-
-
 # ------------------------------------------------------------------ the gold file
 
 
@@ -449,9 +432,3 @@ def test_name_rule_is_symmetric_and_reflexive(a: str, b: str) -> None:
     assert names_match(a, b) == names_match(b, a)
     assert names_match(a, a) == bool(tokens(a))
     assert 0.0 <= jaccard(a, b) <= 1.0
-
-
-@given(text=st.text(alphabet="0123456789.:,s ", max_size=15))
-def test_race_time_parser_never_raises(text: str) -> None:
-    seconds = parse_race_time(text)
-    assert seconds is None or seconds >= 0

@@ -637,7 +637,7 @@ def listener(handler: type[http.server.BaseHTTPRequestHandler]) -> Iterator[str]
 
 def test_wikidata_timeout_is_a_whole_request_deadline() -> None:
     from sportkg.errors import LinkingError
-    from sportkg.extract.wikidata import WikidataClient
+    from sportkg.kb.wikidata import WikidataClient
 
     with listener(_Trickle) as url:
         client = WikidataClient(url, timeout=2, retries=0, cache_dir=None)
@@ -650,7 +650,7 @@ def test_wikidata_timeout_is_a_whole_request_deadline() -> None:
 def test_wikidata_retry_after_is_capped_and_said(caplog: pytest.LogCaptureFixture,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     from sportkg.errors import LinkingError
-    from sportkg.extract import wikidata
+    from sportkg.kb import wikidata
 
     waits: list[float] = []
     here = threading.get_ident()

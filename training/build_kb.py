@@ -1,4 +1,4 @@
-"""Build the bundled knowledge base (`extract/data/kb_bundled.json`) from the verified ids.
+"""Build the bundled knowledge base (`kb/data/kb_bundled.json`) from the verified ids.
 
 Inputs, both in `training/kb/`:
 
@@ -20,7 +20,7 @@ The build fails, naming the id, on a row without curated words, a curated id tha
 not in the ids file, or a fact pointing at an unverified id; so the shipped KB holds
 exactly the verified rows. Run::
 
-    python training/build_kb.py            # rewrites extract/data/kb_bundled.json
+    python training/build_kb.py            # rewrites kb/data/kb_bundled.json
     python training/build_kb.py --check    # exit 1 when the shipped file is out of date
     python training/build_kb.py --ids ../shared/wikidata/ids.tsv   # a newer ids file
 """
@@ -39,7 +39,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 IDS_PATH = ROOT / "training" / "kb" / "wikidata_ids.tsv"
 CURATED_PATH = ROOT / "training" / "kb" / "curated.jsonl"
-OUT_PATH = ROOT / "extract" / "data" / "kb_bundled.json"
+OUT_PATH = ROOT / "kb" / "data" / "kb_bundled.json"
 
 COLUMNS = ("id", "label", "kind", "datatype", "confidence")
 """The columns of the ids file, in order."""

@@ -6,7 +6,7 @@ import json
 
 import pytest
 from sportkg.errors import ConfigError, InputError
-from sportkg.graph.profile import (
+from sportkg.explore.profile import (
     Candidate,
     WikidataValue,
     build_profile,
@@ -118,7 +118,7 @@ def test_render_text_json_and_markdown() -> None:
 
 
 def test_ambiguous_profile_lists_candidates() -> None:
-    from sportkg.graph.profile import Profile
+    from sportkg.explore.profile import Profile
 
     person = Profile(query="Hoekstra", iri=None, label="",
                      candidates=(Candidate(DAAN.iri, DAAN.label), Candidate(KEES.iri, KEES.label)))
@@ -161,8 +161,8 @@ wd:Q32112 rdfs:label "boxing"@en .
 
 
 def test_profile_reads_the_graph_merges_same_person_and_shows_wikidata() -> None:
+    from sportkg.explore.profile import profile
     from sportkg.graph.kg import KnowledgeGraph
-    from sportkg.graph.profile import profile
 
     tyson_wd = Entity.from_qid("Q79031", "Mike Tyson", "person")
     tyson_minted = Entity(SKE + "mike-tyson", "Mike Tyson", "Q79031", "person")

@@ -8,7 +8,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from sportkg.errors import InputError
-from sportkg.graph.viz import TYPE_COLOURS, find_nodes, network_data, render_html, select
+from sportkg.explore.viz import TYPE_COLOURS, find_nodes, network_data, render_html, select
 
 from .browser import Browser, chromium_path
 
@@ -165,8 +165,8 @@ def test_page_draws_every_node_without_errors_in_chromium(
 def test_write_html_from_a_graph_quotes_the_sentences(tmp_path: Path) -> None:
     import json as _json
 
+    from sportkg.explore.viz import write_html
     from sportkg.graph.kg import KnowledgeGraph
-    from sportkg.graph.viz import write_html
     from sportkg.model import Entity, Evidence, Statement
 
     noor = Entity(SKE + "noor-vermeulen", "Noor Vermeulen", None, "person")

@@ -9,7 +9,6 @@ from sportkg.extract.normalize import (
     find_race_times,
     parse_age_word,
     parse_distance,
-    parse_race_time,
     parse_ranking,
     resolve_weekday,
 )
@@ -75,17 +74,13 @@ def test_find_distances_gives_positions() -> None:
     ]
 
 
-@pytest.mark.parametrize(
-    ("text", "seconds"),
-    [("1.11,84", 71.84), ("1:11.84", 71.84), ("37,15", 37.15), ("36.49", 36.49),
-     ("2:18:34", 8314.0), ("geen tijd", None)],
-)
-def test_race_times(text: str, seconds: float | None) -> None:
-    assert parse_race_time(text) == seconds
-
-
 def test_find_race_times_keeps_the_written_form() -> None:
     assert [t[0] for t in find_race_times("Kok reed 36,49, Leerdam 37,15.")] == ["36,49", "37,15"]
+
+
+def test_find_race_times_reads_each_form() -> None:
+    text = "1.11,84 en 1:11.84, dan 37,15 en 36.49; de marathon in 2:18:34."
+    assert [t[1] for t in find_race_times(text)] == [71.84, 71.84, 37.15, 36.49, 8314.0]
 
 
 @pytest.mark.parametrize(("word", "rank"), [("tweede", 2), ("third", 3), ("2e", 2),

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import urllib.parse
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -14,7 +12,6 @@ from sportkg.errors import ConfigError, InputError, StoreError
 from sportkg.graph import rdf
 from sportkg.graph.kg import KnowledgeGraph
 from sportkg.graph.literals import from_lexical, literal_nt
-from sportkg.graph.server import OxigraphServer
 from sportkg.model import Entity, Evidence, LiteralValue, Statement
 
 PREFIXES = """
@@ -193,23 +190,3 @@ def test_corrupt_store_is_a_store_error(tmp_path: Path) -> None:
     (tmp_path / "other" / "notes.txt").write_text("x", encoding="utf-8")
     with pytest.raises(StoreError, match="not an Oxigraph store"):
         KnowledgeGraph.open("oxigraph", path=tmp_path / "other")
-
-
-def test_server_serves_a_built_store_read_only(tmp_path: Path, sample_articles) -> None:  # type: ignore[no-untyped-def]
-    with KnowledgeGraph.open("oxigraph", path=tmp_path / "st") as kg:
-        for article, facts in sample_articles:
-            kg.add_article(article, facts)
-    with OxigraphServer(tmp_path / "st", read_only=True) as server:
-        query = urllib.parse.urlencode({"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"})
-        request = urllib.request.Request(f"{server.query_url}?{query}",
-                                         headers={"Accept": "text/csv"})
-        with urllib.request.urlopen(request, timeout=10) as response:
-            assert int(response.read().decode().split()[1]) > 200
-        with KnowledgeGraph.open("sparql", endpoint=server.query_url, read_only=True) as kg:
-            assert kg.stats()["articles"] == 3
-            with pytest.raises(StoreError, match="read-only"):
-                kg.load_statements(sample_articles[0][1])
-    assert not server.running
-    (tmp_path / "file").write_text("x", encoding="utf-8")
-    with pytest.raises(StoreError, match="is a file"):
-        OxigraphServer(tmp_path / "file").start()

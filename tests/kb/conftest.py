@@ -11,8 +11,12 @@ import threading
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from sportkg.kb.wikidata import WikidataClient
 
 DATA = Path(__file__).parent / "data"
 
@@ -31,7 +35,7 @@ def _free_port() -> int:
 @pytest.fixture(scope="session")
 def wikidata_endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The query URL of a real Oxigraph server holding tests/kb/data/fictional_wikidata.ttl."""
-    from sportkg.graph.server import OxigraphServer
+    from sportkg.explore.server import OxigraphServer
 
     location = tmp_path_factory.mktemp("wikidata-store")
     with OxigraphServer(location) as server:
@@ -157,3 +161,13 @@ def silent_endpoint() -> Iterator[str]:
 def unreachable_endpoint() -> str:
     """A URL on a port nobody listens on."""
     return f"http://127.0.0.1:{_free_port()}/query"
+
+
+def client_for(url: str, tmp_path: Path, **kw: object) -> WikidataClient:
+    """A client of `url` with short timeouts and backoff and its cache under `tmp_path`."""
+    from sportkg.kb.wikidata import WikidataClient
+
+    options: dict[str, object] = {"timeout": 5.0, "retries": 2, "backoff": 0.05,
+                                  "cache_dir": tmp_path / "cache"}
+    options.update(kw)
+    return WikidataClient(url, **options)  # type: ignore[arg-type]

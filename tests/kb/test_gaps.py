@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sportkg.extract.kb import KnowledgeBase
-from sportkg.extract.kb_io import entities_to_graph
+from sportkg.kb.io import entities_to_graph
+from sportkg.kb.kb import KnowledgeBase
 from sportkg.model import Article, Entity, Evidence, LiteralValue, Statement
 
 from .conftest import FICTIONAL as F

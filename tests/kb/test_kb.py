@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from sportkg.errors import InputError
-from sportkg.extract.kb import (
+from sportkg.kb.kb import (
     BUNDLED_PATH,
     KBEntity,
     KnowledgeBase,

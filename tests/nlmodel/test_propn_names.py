@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import spacy
 from spacy.tokens import Doc
-from sportkg.extract.kb import KBEntity, KnowledgeBase
 from sportkg.extract.propn_names import name_candidates, name_spans, propn_runs
+from sportkg.kb.kb import KBEntity, KnowledgeBase
 
 NLP = spacy.blank("nl")
 

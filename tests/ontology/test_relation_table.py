@@ -4,9 +4,9 @@ shapes, the profile and the evaluation from its row alone."""
 from __future__ import annotations
 
 import pytest
+from sportkg.explore.profile import GROUPS, INCOMING_LABELS
 from sportkg.extract.relations.engine import PATTERNS_PATH
 from sportkg.extract.relations.pairs import PAIR_RELATIONS
-from sportkg.graph.profile import GROUPS, INCOMING_LABELS
 from sportkg.graph.rdf import MIRRORS
 from sportkg.graph.shapes import shapes_turtle
 from sportkg.ontology import namespaces as ns

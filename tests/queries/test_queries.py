@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from sportkg.errors import QueryError
+from sportkg.explore.server import OxigraphServer
 from sportkg.graph.kg import KnowledgeGraph
-from sportkg.graph.server import OxigraphServer
 from sportkg.queries import QUERY_DIR, load_query, named_queries, run_query
 
 PARAMS = {

@@ -7,7 +7,7 @@ keys are normalised names (`normalize_name`: lower-case, accents folded,
 punctuation dropped); people are also indexed by surname and by initials plus
 surname ("J. Leerdam"), and every name token goes into a token index used when
 no whole-name key matches. The bundled KB (`KnowledgeBase.bundled()`) ships
-with the package in `extract/data/kb_bundled.json`.
+with the package in `kb/data/kb_bundled.json`.
 
 Examples:
     >>> kb = KnowledgeBase.bundled()
@@ -26,7 +26,7 @@ import json
 import re
 import sys
 from array import array
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -293,6 +293,11 @@ class Candidate:
     entity: KBEntity
     score: float
     match: str
+
+
+Fallback = Callable[[str, str], Iterable[KBEntity]]
+"""Asked with (name, type) for more KB records when the KB has no candidate (e.g. a
+Wikidata label search: `kb.pull.online_fallback`)."""
 
 
 def _person_keys(key: str) -> Iterator[tuple[str, str]]:

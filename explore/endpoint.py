@@ -1,7 +1,8 @@
 """The HTTP front of `sportkg serve`: a SPARQL endpoint that Wikidata users can point at.
 
 `sportkg serve` runs the Oxigraph server (`oxigraph serve`) as a child process on a
-private loopback port, and this front listens on the address the user asked for.
+private loopback port (`explore.server.Served`), and this front listens on the address
+the user asked for.
 It relays the SPARQL 1.1 Protocol to the child and adds what the child lacks:
 
 - `SERVICE wikibase:label` is answered locally (`sportkg.graph.label_service`);

@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 import spacy
-from sportkg.extract.kb import KnowledgeBase
 from sportkg.extract.linking import EntityLinker, LinkContext, Linker
 from sportkg.iris import mint_entity_iri
+from sportkg.kb.kb import KnowledgeBase
 from sportkg.model import Entity, LinkNote
 
-from .conftest import FICTIONAL as F
+from ..kb.conftest import DATA
+from ..kb.conftest import FICTIONAL as F
 
 WD = "http://www.wikidata.org/entity/"
-DATA = Path(__file__).parent / "data"
 CASES = [json.loads(line) for line in (DATA / "fictional_linking_cases.jsonl").open()]
 
 
@@ -123,7 +122,7 @@ def test_doc_without_mentions(nlp: Any) -> None:
 
 
 def test_fallback_is_asked_once_and_its_records_are_used(kb: KnowledgeBase) -> None:
-    from sportkg.extract.kb import KBEntity
+    from sportkg.kb.kb import KBEntity
 
     asked: list[str] = []
 

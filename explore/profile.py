@@ -47,37 +47,6 @@ GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
 INCOMING_LABELS: dict[str, str] = {r.key: r.incoming for r in FACT_RELATIONS if r.incoming}
 """How a fact reads from its value's side ("X father Y" is "child X" on Y's profile)."""
 
-_PREFIXES = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX sk: <https://w3id.org/sportkg/ontology#>
-PREFIX wikibase: <http://wikiba.se/ontology#>
-PREFIX owl: <http://www.w3.org/2002/07/owl#>
-"""
-
-_PEOPLE = _PREFIXES + """
-SELECT DISTINCT ?person ?label ?qid ?same WHERE {
-  ?person sk:entityType "person" ; rdfs:label ?label .
-  OPTIONAL { ?person sk:qid ?qid }
-  OPTIONAL {
-    ?person owl:sameAs ?same .
-    FILTER(STRSTARTS(STR(?same), "http://www.wikidata.org/entity/Q"))
-  }
-}"""
-
-_GRAPHS_OF = _PREFIXES + """
-SELECT DISTINCT ?g WHERE {
-  { ?person ?link ?st } UNION { ?st ?valuePredicate ?person }
-  ?st a wikibase:Statement .
-  GRAPH ?g { ?st <http://www.w3.org/ns/prov#wasDerivedFrom> ?ref }
-}"""
-
-_WIKIDATA_OF = _PREFIXES + """
-SELECT ?property ?value (SAMPLE(?name) AS ?label) WHERE {
-  GRAPH ?kb { ?item ?property ?value . }
-  OPTIONAL { ?value rdfs:label ?name . FILTER(LANG(?name) = "en" || LANG(?name) = "") }
-}
-GROUP BY ?property ?value"""
-
-
 @dataclass(frozen=True)
 class Source:
     """Where one fact was read: the article, its date, the sentence and the extractor."""
@@ -480,7 +449,7 @@ def profile(kg: KnowledgeGraph, name: str) -> Profile:
     person = Entity(iri=primary, label=chosen.label, qid=chosen.qid, type="person")
     statements: list[Statement] = []
     for iri in same:
-        graphs = [row["g"] for row in _rows(kg, _GRAPHS_OF, {"person": _iri(iri)})]
+        graphs = [row["g"] for row in _rows(kg, "profile/article_graphs", {"person": _iri(iri)})]
         statements.extend(kg.statements(articles=[g for g in graphs if g]))
     wikidata = _wikidata(kg, chosen.qid) if chosen.qid else []
     return build_profile(person, statements, query=name, same_as=same, wikidata=wikidata)
@@ -488,7 +457,7 @@ def profile(kg: KnowledgeGraph, name: str) -> Profile:
 
 def _people(kg: KnowledgeGraph) -> list[Candidate]:
     found: dict[str, Candidate] = {}
-    for row in _rows(kg, _PEOPLE):
+    for row in _rows(kg, "profile/people"):
         iri = row["person"]
         if iri is None:
             continue
@@ -509,7 +478,7 @@ def _wikidata(kg: KnowledgeGraph, qid: str) -> list[WikidataValue]:
     }
     bindings = {"item": _iri("http://www.wikidata.org/entity/" + qid), "kb": _iri(kg.kb_graph)}
     values: dict[tuple[str, str], WikidataValue] = {}
-    for row in _rows(kg, _WIKIDATA_OF, bindings):
+    for row in _rows(kg, "profile/wikidata_values", bindings):
         prop = wanted.get(row["property"] or "")
         raw = row["value"]
         if prop is None or raw is None:
@@ -533,10 +502,12 @@ def _iri(value: str) -> Any:
 
 
 def _rows(
-    kg: KnowledgeGraph, sparql: str, bindings: Mapping[str, Any] | None = None
+    kg: KnowledgeGraph, query: str, bindings: Mapping[str, Any] | None = None
 ) -> list[dict[str, str | None]]:
-    """Run a SELECT and return its rows as {variable: lexical value or None}."""
-    result = kg.query(sparql, bindings=bindings)
+    """Run the SELECT `queries/<query>.rq`; its rows as {variable: lexical value or None}."""
+    from sportkg.queries import query_text
+
+    result = kg.query(query_text(query), bindings=bindings)
     return [
         {name: (None if term is None else str(term))
          for name, term in zip(result.variables, row, strict=True)}

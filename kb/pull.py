@@ -18,10 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sportkg.errors import ConfigError, LinkingError
-from sportkg.extract.kb import LANGS, KBEntity, KnowledgeBase
-from sportkg.extract.kb_io import entities_from_graph
-from sportkg.extract.linking import Fallback
-from sportkg.extract.wikidata import WikidataClient, literal_values_clause, values_clause
+from sportkg.kb.io import entities_from_graph
+from sportkg.kb.kb import LANGS, Fallback, KBEntity
+from sportkg.kb.wikidata import WikidataClient, literal_values_clause, values_clause
 from sportkg.model import WIKIDATA_ENTITY
 from sportkg.ontology.relations import FACT_RELATIONS
 
@@ -162,70 +161,3 @@ def enrich(
             format="turtle",
         )
     return PullResult(graph.serialize(format="turtle"), (), len(iris))
-
-
-def sport_of_minted(iri: str, kb: KnowledgeBase) -> str | None:
-    """The sport (QID or "sport:<name>") a minted person IRI carries ("...--speed-skating")."""
-    from sportkg.extract.linking import SPORT_LABELS
-    from sportkg.iris import slugify
-
-    _, sep, slug = iri.rpartition("--")
-    if not sep:
-        return None
-    for key, label in SPORT_LABELS.items():
-        if slugify(label) == slug:
-            return str(key)
-    for entity in KnowledgeBase.bundled().entities():
-        if entity.type == "sport" and slugify(entity.labels.get("en", "")) == slug:
-            return str(entity.qid)
-    return None
-
-
-def relink_minted(
-    minted: Iterable[tuple[str, str, str]], kb: KnowledgeBase, *, threshold: float = 0.5
-) -> list[tuple[str, str, float]]:
-    """Which minted entities the KB now knows: (minted IRI, QID, score) for each link.
-
-    Args:
-        minted: (IRI, label, coarse type) of entities that have no QID yet.
-        kb: the knowledge base (bundled plus what was pulled or loaded).
-        threshold: the NIL threshold of the linker.
-    """
-    from sportkg.extract.linking import LinkContext, Linker
-
-    linker = Linker(kb, threshold=threshold)
-    found = []
-    for iri, label, etype in minted:
-        sport = sport_of_minted(iri, kb) if etype == "person" else None
-        sports = frozenset({sport}) if sport else frozenset()
-        context = LinkContext(sports=sports, local_sports=sports)
-        entity, note = linker.link(label, etype, context)
-        if entity.qid:
-            found.append((iri, entity.qid, note.score))
-    return found
-
-
-def join_bare_people(people: Iterable[str]) -> list[tuple[str, str]]:
-    """Pairs (name-only IRI, sport-specific IRI) of minted people that are one person.
-
-    A person minted without a sport ("miho-takagi", from an article that named no
-    sport near her) is the same as the only sport-specific person of that name
-    ("miho-takagi--speed-skating"); with two or more sport-specific people of the
-    name, which one is meant is unknown and nothing is joined.
-
-    Examples:
-        >>> join_bare_people(["e/a-b", "e/a-b--boxing", "e/c-d", "e/c-d--boxing",
-        ...                   "e/c-d--tennis"])
-        [('e/a-b', 'e/a-b--boxing')]
-    """
-    specific: dict[str, list[str]] = {}
-    bare: set[str] = set()
-    for iri in people:
-        stem, sep, _ = iri.partition("--")
-        if sep:
-            specific.setdefault(stem, []).append(iri)
-        else:
-            bare.add(iri)
-    return sorted(
-        (iri, specific[iri][0]) for iri in bare if len(specific.get(iri, ())) == 1
-    )

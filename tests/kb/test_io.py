@@ -8,14 +8,14 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 from sportkg.errors import InputError
-from sportkg.extract.kb import KnowledgeBase
-from sportkg.extract.kb_io import (
+from sportkg.kb.io import (
     entities_from_turtle,
     entities_from_wikidata_json,
     entities_to_turtle,
     prior_from_sitelinks,
     read_kb_file,
 )
+from sportkg.kb.kb import KnowledgeBase
 
 from .conftest import FICTIONAL as F
 
@@ -77,7 +77,7 @@ def test_our_kb_json_is_read_too(tmp_path: Path) -> None:
         ("empty.json", "   ", "empty file"),
         ("other.json", '{"hello": "world"}', "not Wikidata entity JSON"),
         ("noid.json", '{"entities": {"X": {"labels": {}}}}', "malformed entity"),
-        ("broken.ttl", "<http://a> <http://b> ", "not valid turtle"),
+        ("broken.ttl", "<http://a> <http://b> ", "broken.ttl:1: not valid Turtle"),
         ("nolabels.ttl", "<http://a> <http://b> <http://c> .", "no entities with an English"),
         ("data.csv", "a,b", "unknown KB file type '.csv'"),
     ],

@@ -8,12 +8,18 @@
   `P106`, `P641`, `P27`, `P1532`, `P569`, `P21`, `wikibase:sitelinks`, plus
   `sk:entityType` for our own records).
 - `entities_to_turtle`: the same shape, loaded into the store's KB graph.
+- `read_kb_file`: any of these files, compressed or not.
+
+This is the KB's own I/O, not the graph's: it reads and writes Wikidata's shape of an
+item (labels, aliases, truthy `wdt:` values), which is not the statement model
+`graph/rdf.py` writes, and the linker in `extract/` reads KB files through it, so it
+cannot go through `graph/` (which `extract/` never reaches).
 
 Everything is parsed completely before anything is returned, so a bad file
 never leaves part of a KB behind; errors name the source.
 
 Examples:
-    >>> from sportkg.extract.kb import KnowledgeBase
+    >>> from sportkg.kb.kb import KnowledgeBase
     >>> ttl = entities_to_turtle([KnowledgeBase.bundled().get("Q79031")])
     >>> [e.labels["en"] for e in entities_from_turtle(ttl, source="example")]
     ['Mike Tyson']
@@ -28,13 +34,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sportkg.errors import InputError
-from sportkg.extract.kb import LANGS, KBEntity, KnowledgeBase
+from sportkg.kb.kb import LANGS, KBEntity, KnowledgeBase
 from sportkg.model import ENTITY_TYPES, WIKIDATA_ENTITY
 from sportkg.ontology.relations import SK
 
 if TYPE_CHECKING:
     import rdflib
-    from sportkg.graph.kg import KnowledgeGraph
 
 WDT = "http://www.wikidata.org/prop/direct/"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
@@ -327,35 +332,40 @@ def entities_to_turtle(entities: Iterable[KBEntity]) -> str:
     return entities_to_graph(entities).serialize(format="turtle")
 
 
-def entities_from_store(kg: KnowledgeGraph) -> list[KBEntity]:
-    """The records in the KB graph of a `KnowledgeGraph` (empty when it has none).
-
-    Examples:
-        The linker can then use the bundled KB plus what was pulled into the store:
-        `KnowledgeBase.bundled().merge(KnowledgeBase(entities_from_store(kg)))`.
-    """
-    import rdflib
-
-    result = kg.query(
-        "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?kb { ?s ?p ?o } }",
-        bindings={"kb": rdflib.URIRef(kg.kb_graph)},
-    )
-    graph = rdflib.Graph()
-    for triple in result.triples:
-        graph.add(triple)
-    return entities_from_graph(graph)
-
-
 # ---------------------------------------------------------------------- files
 
 TURTLE_SUFFIXES = {".ttl": "turtle", ".nt": "nt", ".turtle": "turtle"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
+STRICT_FORMATS = {"turtle": "TURTLE", "nt": "N_TRIPLES"}
+"""Oxigraph's names of the RDF formats checked by its strict parser before rdflib reads them."""
+
+
+def check_rdf_syntax(path: Path, format: str) -> None:
+    """Refuse a Turtle or N-Triples file Oxigraph's parser rejects (such as an IRI with a
+    space, which rdflib only warns about, and the store would refuse), naming file and line.
+
+    Raises:
+        InputError: `file:line: problem`.
+    """
+    import pyoxigraph
+
+    name = STRICT_FORMATS[format]
+    try:
+        for _ in pyoxigraph.parse(path=str(path), format=getattr(pyoxigraph.RdfFormat, name)):
+            pass
+    except SyntaxError as exc:
+        message = str(exc.msg).split(": ", 1)[-1]
+        raise InputError(f"{path}:{exc.lineno}: not valid {name.replace('_', '-').title()}: "
+                         f"{message}") from exc
+    except (OSError, ValueError) as exc:
+        raise InputError(f"{path}: cannot read: {exc}") from exc
 
 
 def read_kb_file(path: str | Path) -> list[KBEntity]:
     """Read KB records from a Wikidata JSON file or a Turtle / N-Triples file.
 
-    Files ending in .gz or .bz2 (as Wikidata's dumps) are decompressed first.
+    Files ending in .gz or .bz2 (as Wikidata's dumps) are decompressed first; an
+    uncompressed Turtle or N-Triples file is first checked by Oxigraph's strict parser.
 
     Raises:
         InputError: the file is missing, has an unknown suffix, or is malformed.
@@ -375,6 +385,8 @@ def read_kb_file(path: str | Path) -> list[KBEntity]:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    if suffix in TURTLE_SUFFIXES and compression is None:
+        check_rdf_syntax(path, TURTLE_SUFFIXES[suffix])
     try:
         if compression == ".gz":
             import gzip

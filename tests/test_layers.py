@@ -1,0 +1,128 @@
+"""The layers of docs/architecture.md hold: who may import whom, and no import cycles.
+
+Every import of a sportkg module counts, also one inside a function; only imports under
+`if TYPE_CHECKING:` (type hints) are left out.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SKIP = ("tests", "benchmarks", "training", "examples", "build", ".venv")
+
+
+def _module(path: Path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    if parts[-1] == "__init__":
+        parts = parts[:-1]
+    return ".".join(("sportkg", *parts))
+
+
+def _resolve(name: str, modules: set[str]) -> str | None:
+    """The project module `name` is (a module, or the package of a name in it)."""
+    while name:
+        if name in modules:
+            return name
+        name = name.rpartition(".")[0]
+    return None
+
+
+def _imports(tree: ast.Module, modules: set[str]) -> set[str]:
+    found: set[str] = set()
+    todo: list[ast.AST] = list(tree.body)
+    while todo:
+        node = todo.pop()
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            todo.extend(node.orelse)
+            continue
+        names: list[str] = []
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("sportkg"):
+            names = [f"{node.module}.{alias.name}" for alias in node.names]
+        elif isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names if alias.name.startswith("sportkg")]
+        found.update(m for m in (_resolve(n, modules) for n in names) if m)
+        todo.extend(ast.iter_child_nodes(node))
+    return found
+
+
+def _graph() -> dict[str, set[str]]:
+    paths = [p for p in ROOT.rglob("*.py") if p.relative_to(ROOT).parts[0] not in SKIP]
+    modules = {_module(p) for p in paths}
+    return {_module(p): _imports(ast.parse(p.read_text(encoding="utf-8")), modules) - {_module(p)}
+            for p in paths}
+
+
+GRAPH = _graph()
+
+
+def _area(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 2 or (len(parts) == 2 and parts[1] in _PACKAGES) else "base"
+
+
+_PACKAGES = {"extract", "graph", "kb", "explore", "queries", "ontology", "commands"}
+
+FORBIDDEN = {
+    "extract": {"graph", "explore", "commands", "sportkg.kb.store"},
+    "graph": {"extract", "kb", "explore", "commands"},
+    "queries": {"extract", "kb", "explore", "commands"},
+    "kb": {"extract", "graph", "queries", "explore", "commands"},  # but kb.store, below
+    "explore": {"extract", "kb", "commands"},
+    "ontology": {"extract", "graph", "queries", "kb", "explore", "commands"},
+}
+"""Area -> areas (or modules) its modules never import."""
+
+KNOWN = {("sportkg.graph.kg", "sportkg.queries")}
+"""Imports that break a rule today: `KnowledgeGraph.run_named` runs the named queries."""
+
+KNOWN_CYCLES = {
+    ("sportkg.extract.coref", "sportkg.extract.mentions"),
+    ("sportkg.extract.relations.engine", "sportkg.extract.relations.families"),
+}
+"""Cycles inside one area that are still there, through an import inside a function: the
+mention recogniser reads the coreference's introducing words, the pattern engine the
+families' table."""
+
+
+@pytest.mark.parametrize("area", sorted(FORBIDDEN))
+def test_an_area_imports_only_the_layers_below_it(area: str) -> None:
+    broken = []
+    for module, imported in sorted(GRAPH.items()):
+        if _area(module) != area or module == "sportkg.kb.store":
+            continue
+        for other in sorted(imported):
+            if (module, other) in KNOWN:
+                continue
+            if _area(other) in FORBIDDEN[area] or other in FORBIDDEN[area]:
+                broken.append(f"{module} -> {other}")
+    assert not broken
+
+
+def test_the_kb_store_is_imported_only_by_the_commands() -> None:
+    users = sorted(m for m, imported in GRAPH.items() if "sportkg.kb.store" in imported)
+    assert all(m.startswith("sportkg.commands.") for m in users), users
+
+
+def test_no_import_cycles() -> None:
+    """No module reaches itself through the imports of the modules it imports."""
+    state: dict[str, int] = {}
+    cycles: list[list[str]] = []
+
+    def visit(module: str, path: list[str]) -> None:
+        state[module] = 1
+        for other in sorted(GRAPH.get(module, ())):
+            if state.get(other) == 1:
+                cycles.append([*path[path.index(other):], other])
+            elif other not in state:
+                visit(other, [*path, other])
+        state[module] = 2
+
+    for module in sorted(GRAPH):
+        if module not in state:
+            visit(module, [module])
+    found = [c for c in cycles if tuple(sorted(set(c))) not in KNOWN_CYCLES]
+    assert not found, [" -> ".join(c) for c in found]
