@@ -1250,12 +1250,18 @@ def event_discipline(context: ArticleContext, sentence: Sentence, subject: str |
 
 
 def hurdles(text: str, distance: int) -> str:
-    """" hurdles" when the distance is run over hurdles ("400m hurdles", "100 meter horden")."""
-    pattern = rf"\b{distance}\s?(?:m|meter|metres|meters)\s+(?:horden|hurdles|steeple(?:chase)?)\b"
+    """What the text names after the distance to make it an event: " hurdles",
+    " steeplechase", a swimming stroke (" freestyle"); else ""."""
+    lexicon = Lexicon.load()
+    alternation = lexicon.alternation("race_suffix", "nl") + "|" + lexicon.alternation(
+        "race_suffix", "en")
+    pattern = rf"\b{distance}\s?(?:m|meter|metres|meters)\s+(?P<w>{alternation})\b"
     m = re.search(pattern, text, re.IGNORECASE)
     if m is None:
         return ""
-    return " steeplechase" if "steeple" in m.group(0).lower() else " hurdles"
+    entry = lexicon.lookup("race_suffix", "nl", m.group("w")) or lexicon.lookup(
+        "race_suffix", "en", m.group("w"))
+    return f" {entry.label}" if entry is not None else ""
 
 
 def olympic_host(context: ArticleContext, event: Concept | None) -> Concept | None:

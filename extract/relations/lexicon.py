@@ -8,7 +8,8 @@ Kinds: role (occupation words), sport, sport_stem (the first part of a Dutch
 compound that names its sport: "roei" in "roeiploeg"), team_sport (sports played by
 national sides), position (player positions several team sports share: "doelman",
 "defender"; they name no sport), not_role (compounds that end in a role word but are
-none: "titelverdediger"), demonym, country, place, olympic_host,
+none: "titelverdediger"), race_suffix (what follows a distance to name its event:
+"400 m hurdles", "200 m vrije slag": freestyle), demonym, country, place, olympic_host,
 medal (metal of a medal word), nonperson (capitalised words that are never part
 of a person's name), stopcap (capitalised function words), particle (name
 particles such as "van der").

@@ -192,3 +192,32 @@ def test_an_age_word_before_a_verb_is_the_verb_s_subject_not_the_next_name(facts
     found = facts("Tom Hale won the final. With his victory, the 46-year-old has matched "
                   "Pete Rowe in the record books.", "en")
     assert ("Tom Hale", "sk:age", 46) in found and ("Pete Rowe", "sk:age", 46) not in found
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # a title that goes to someone is theirs, whatever stands between
+    ("nl", "Bij de vrouwen ging de wereldtitel voor de derde keer naar de Canadese Mara Veld.",
+     ("Mara Veld", "P166", "world champion")),
+    ("en", "The world title went to Tom Hale.", ("Tom Hale", "P166", "world champion")),
+    # a league title named by the country's adjective is that country's championship
+    ("nl", "Piet Mol pakte vorige maand met zijn club de Italiaanse landstitel.",
+     ("Piet Mol", "P166", "Italian champion")),
+    # a victory over someone a few words after the title it won
+    ("en", "Tom Hale claimed his seventh World Championship title with a victory over Pete "
+     "Rowe in the final.", ("Tom Hale", "sk:defeated", "Pete Rowe")),
+])
+def test_titles_and_victories_in_longer_phrases(lang: str, text: str,
+                                                expected: tuple[str, str, object],
+                                                facts: Facts) -> None:
+    assert expected in facts(text, lang)
+
+
+def test_a_track_race_and_a_swimming_stroke_name_the_discipline_of_a_title(
+        facts: Facts) -> None:
+    found = facts("Lies Kok won goud op het omnium bij het WK baanwielrennen.", "nl")
+    assert ("Lies Kok", "P166", "world champion omnium") in found
+    from sportkg.extract.relations.engine import hurdles
+
+    assert hurdles("goud op de 200 meter vrije slag", 200) == " freestyle"
+    assert hurdles("the 400m hurdles", 400) == " hurdles"
+    assert hurdles("de 500 meter", 500) == ""
