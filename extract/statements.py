@@ -19,6 +19,7 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from sportkg.extract.relations.classifier import TRAINED_EXTRACTORS
 from sportkg.extract.relations.engine import (
     CONTEXT_KEY,
     FACTS_KEY,
@@ -44,6 +45,7 @@ def doc_statements(doc: Doc, article: Article) -> list[Statement]:
     if not facts or not isinstance(context, ArticleContext):
         return []
     links: Mapping[tuple[int, int], tuple[Entity, object]] = doc.user_data.get(LINKS_KEY, {})
+    facts = _no_win_for_the_placed(facts)
     facts = [*facts, *shared_by_lists(context, facts)]
     facts = [*facts, *_sport_of_winners(context, facts)]
     facts = [*facts, *sport_of_occupations(facts)]
@@ -65,6 +67,20 @@ def doc_statements(doc: Doc, article: Article) -> list[Statement]:
     statements = _merge_same_wins(_merge_undetailed(_one_award_per_reading(
         [merged[k] for k in order])))
     return _drop_weaker_partners(statements)
+
+
+def _no_win_for_the_placed(facts: list[Fact]) -> list[Fact]:
+    """Without the classifier's wins that a silver or bronze of the same sentence
+    contradicts: who finished second or third did not win that race."""
+    placed = {(f.subject.name, f.sentence) for f in facts
+              if f.property == "P166" and isinstance(f.subject, Person)
+              and isinstance(f.value, Concept) and f.value.label.split()[-2:-1] in (
+                  ["silver"], ["bronze"])}
+    if not placed:
+        return facts
+    return [f for f in facts if not (
+        f.property == "sk:won" and f.extractor in TRAINED_EXTRACTORS
+        and isinstance(f.subject, Person) and (f.subject.name, f.sentence) in placed)]
 
 
 def _same_person_same_link(

@@ -221,3 +221,14 @@ def test_a_track_race_and_a_swimming_stroke_name_the_discipline_of_a_title(
     assert hurdles("goud op de 200 meter vrije slag", 200) == " freestyle"
     assert hurdles("the 400m hurdles", 400) == " hurdles"
     assert hurdles("de 500 meter", 500) == ""
+
+
+def test_a_list_placed_second_shares_the_silver_and_no_one_placed_won(facts: Facts) -> None:
+    found = facts("Lies Kok, Eva Smit, Mara Veld en Anna Berg werden achter Canada tweede op "
+                  "de aflossing bij het WK.", "nl")
+    for name in ("Lies Kok", "Eva Smit", "Mara Veld", "Anna Berg"):
+        assert (name, "P166", "silver medal") in found
+    found = facts("Bij het WK werd Lies Kok derde op de 1500 meter.", "nl")
+    assert ("Lies Kok", "P166", "bronze medal") in found
+    found = facts("Anna Berg won en Lies Kok werd tweede op de 500 meter bij het WK.", "nl")
+    assert not any(s == "Lies Kok" and p == "sk:won" for s, p, _ in found)
