@@ -24,7 +24,7 @@ Examples:
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 from sportkg import iris, registry
 from sportkg.errors import InputError, StoreError
 from sportkg.graph import label_service, rdf
+from sportkg.graph.people import Known
 from sportkg.graph.results import QueryResult
 from sportkg.graph.stores import GraphWrite, Store
 from sportkg.model import Article, Statement
@@ -67,6 +68,12 @@ fewer, larger batches are cheaper, but a batch is held in memory twice (its line
 Oxigraph's buffers): 50,000 statements a batch peaked at 1.8 GB, 10,000 at 630 MB."""
 
 
+STREAM_QUADS = 500_000
+"""Quads per call of Oxigraph's bulk loader in a bulk load. Each call writes and ingests new
+files, so fewer calls are faster (one call per batch of 10,000 statements cost about a third
+more), but the loader holds what one call gives it in memory (about 1 GB peak for 500,000)."""
+
+
 @dataclass(frozen=True)
 class _Plan:
     """An article ready to be written: its own graph and its part of the facts graph."""
@@ -77,6 +84,37 @@ class _Plan:
     lines: rdf.ArticleLines
     fingerprint: str
     append: bool
+
+
+@dataclass
+class _Batch:
+    """A batch decided: what to write and drop, and what it counts."""
+
+    plans: list[_Plan]
+    writes: list[GraphWrite] = field(default_factory=list)
+    stale: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+    written: list[_Plan] = field(default_factory=list)
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+
+    def result(self) -> AddResult:
+        return AddResult(self.added, self.replaced, self.unchanged,
+                         sum(len(p.statements) for p in self.plans),
+                         sum(len(w.lines) for w in self.writes))
+
+
+@dataclass
+class _Seen:
+    """What one load has written or looked up so far: people, and article graph -> (doc,
+    source key, fingerprint), so later batches need not ask the store (or cannot: a bulk
+    load's stream is not visible to queries until it ends)."""
+
+    people: Known
+    articles: dict[str, tuple[str, str, str | None]] = field(default_factory=dict)
+    claims: dict[str, dict[str, rdf.Claim]] = field(default_factory=dict)
+    """subject -> node -> claim of the ranked properties a bulk load wrote into a new store."""
 
 
 @dataclass(frozen=True)
@@ -130,6 +168,57 @@ def _add_shared(shared: dict[str, None], lines: rdf.ArticleLines,
 def _mentions(statements: Iterable[Statement], iris: Collection[str]) -> bool:
     """True when a statement names one of `iris` as subject, value or qualifier."""
     return any(entity.iri in iris for st in statements for entity in st.entities())
+
+
+def _ahead(chunks: Iterator[bytes], *, depth: int = 2) -> Iterator[bytes]:
+    """The chunks, made in a thread of their own up to `depth` ahead of the reader.
+
+    Oxigraph's bulk loader parses in the thread that reads and sorts in another; made in
+    the reading thread, the chunks would wait for the parser and the parser for them.
+    An error raised while a chunk is made is raised here, in turn.
+    """
+    import queue
+    import threading
+
+    done = object()
+    ahead: queue.Queue[Any] = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+
+    def make() -> None:
+        try:
+            for chunk in chunks:
+                while not stop.is_set():
+                    try:
+                        ahead.put(chunk, timeout=0.1)
+                        break
+                    except queue.Full:
+                        continue
+                if stop.is_set():
+                    return
+            ahead.put(done)
+        except BaseException as exc:  # handed to the reader, raised there
+            ahead.put(_Failed(exc))
+
+    maker = threading.Thread(target=make, name="sportkg-bulk-lines", daemon=True)
+    maker.start()
+    try:
+        while True:
+            item = ahead.get()
+            if item is done:
+                return
+            if isinstance(item, _Failed):
+                raise item.error
+            yield item
+    finally:
+        stop.set()
+        maker.join()
+
+
+@dataclass(frozen=True)
+class _Failed:
+    """An error raised while making the chunks of a stream."""
+
+    error: BaseException
 
 
 class KnowledgeGraph:
@@ -229,27 +318,42 @@ class KnowledgeGraph:
         """The IRI of the shared graph holding entity descriptions and statement nodes."""
         return rdf.facts_graph(self.base)
 
-    def _lookup(self, plans: list[_Plan]) -> dict[str, list[tuple[str, str, str | None]]]:
-        """doc -> [(graph, source key, fingerprint)] of the stored articles these plans touch."""
+    def _lookup(self, plans: list[_Plan], seen: _Seen | None = None
+                ) -> dict[str, list[tuple[str, str, str | None]]]:
+        """doc -> [(graph, source key, fingerprint)] of the stored articles these plans touch.
+
+        With `seen`, the articles the load wrote count as stored (a bulk load may still be
+        streaming them), and the store is not asked when it was empty when the load began.
+        """
         from rdflib import Literal, URIRef
 
-        docs = " ".join(dict.fromkeys(Literal(p.info.doc).n3() for p in plans))
-        graphs = " ".join(dict.fromkeys(URIRef(p.graph).n3() for p in plans))
-        text = (
-            _PREFIXES
-            + "SELECT DISTINCT ?g ?doc ?source ?fp WHERE {\n"
-            + f"  {{ VALUES ?doc {{ {docs} }} GRAPH ?g {{ ?g sk:doc ?doc }} }}\n"
-            + f"  UNION {{ VALUES ?g {{ {graphs} }} GRAPH ?g {{ ?g sk:doc ?doc }} }}\n"
-            + "  OPTIONAL { GRAPH ?g { ?g sk:sourceKey ?source } }\n"
-            + "  OPTIONAL { GRAPH ?g { ?g sk:fingerprint ?fp } }\n}"
-        )
         found: dict[str, list[tuple[str, str, str | None]]] = {}
         by_graph: dict[str, list[tuple[str, str, str | None]]] = {}
-        for g, doc, source, fp in self.store.query(text).rows:
-            row = (str(g), str(source) if source is not None else "",
-                   str(fp) if fp is not None else None)
-            found.setdefault(str(doc), []).append(row)
-            by_graph.setdefault(str(g), []).append(row)
+        rows: list[tuple[str, str, str, str | None]] = []
+        if seen is None or not seen.people.empty:
+            docs = " ".join(dict.fromkeys(Literal(p.info.doc).n3() for p in plans))
+            graphs = " ".join(dict.fromkeys(URIRef(p.graph).n3() for p in plans))
+            text = (
+                _PREFIXES
+                + "SELECT DISTINCT ?g ?doc ?source ?fp WHERE {\n"
+                + f"  {{ VALUES ?doc {{ {docs} }} GRAPH ?g {{ ?g sk:doc ?doc }} }}\n"
+                + f"  UNION {{ VALUES ?g {{ {graphs} }} GRAPH ?g {{ ?g sk:doc ?doc }} }}\n"
+                + "  OPTIONAL { GRAPH ?g { ?g sk:sourceKey ?source } }\n"
+                + "  OPTIONAL { GRAPH ?g { ?g sk:fingerprint ?fp } }\n}"
+            )
+            rows = [(str(g), str(doc), str(source) if source is not None else "",
+                     str(fp) if fp is not None else None)
+                    for g, doc, source, fp in self.store.query(text).rows]
+        if seen is not None:
+            wanted = {p.info.doc for p in plans} | {p.graph for p in plans}
+            written = {g: row for g, row in seen.articles.items()
+                       if g in wanted or row[0] in wanted}
+            rows = [r for r in rows if r[0] not in written]
+            rows += [(g, *row) for g, row in written.items()]
+        for g, doc, source, fp in rows:
+            row = (g, source, fp)
+            found.setdefault(doc, []).append(row)
+            by_graph.setdefault(g, []).append(row)
         for plan in plans:
             for row in by_graph.get(plan.graph, []):
                 if row not in found.setdefault(plan.info.doc, []):
@@ -263,41 +367,39 @@ class KnowledgeGraph:
         for keys, subjects in ranks.groups_to_rerank(by_key).items():
             ranks.rerank(self.store, self.facts_graph, subjects, keys=keys)
 
-    def _write_batch(self, plans: list[_Plan], *, bulk: bool = False,
-                     described: set[str] | None = None,
-                     defer: dict[str, dict[str, None]] | None = None) -> AddResult:
-        """Decide per article (new, replaced, unchanged) and write the batch in one transaction.
+    def _rank_load(self, touched: Mapping[str, Iterable[str]], seen: _Seen) -> None:
+        """Set the ranks of the rank groups a bulk load touched, once, at its end: from the
+        claims it wrote when it began on an empty store and swept nothing, else by reading
+        the store."""
+        from sportkg.graph import ranks
 
-        Statements that a replaced article alone supported are then removed from the facts
-        graph, and the ranks of the subjects the batch touched are set again.
+        if seen.people.empty:
+            ranks.rerank_written(self.store, self.facts_graph, seen.claims, touched)
+        else:
+            self._rerank_groups(touched)
 
-        Args:
-            described: description lines (entities, value nodes) earlier batches of one load
-                wrote, left out of this one; updated, and emptied after a sweep.
-            defer: when given, the rule statements written (property -> subjects) are
-                added to it instead of being ranked now (a bulk load ranks once at its end).
-        """
-        from sportkg.graph import people, ranks, sweep
+    def _decide(self, plans: list[_Plan], *, described: set[str] | None = None,
+                seen: _Seen | None = None) -> _Batch:
+        """Match the batch's people, and decide per article: new, replaced or unchanged."""
+        from sportkg.graph import people
 
         mapping = people.canonical(self.store, self.facts_graph, self.base,
-                                   (s for plan in plans for s in plan.statements))
+                                   (s for plan in plans for s in plan.statements),
+                                   cache=seen.people if seen is not None else None)
         if mapping:
             plans = [self._plan(p.info, people.rename(p.statements, mapping), append=p.append)
                      if _mentions(p.statements, mapping) else p for p in plans]
         fresh = [p for p in plans if not p.append]
-        found = self._lookup(fresh) if fresh else {}
-        writes: list[GraphWrite] = []
+        found = self._lookup(fresh, seen) if fresh else {}
+        batch = _Batch(plans)
         shared: dict[str, None] = {}
-        added = replaced = unchanged = triples = 0
-        stale: list[str] = []
-        dropped: list[str] = []
-        written: list[_Plan] = []
         for plan in plans:
             if plan.append:
-                writes.append(GraphWrite(plan.graph, tuple(plan.lines.article), replace=False))
+                batch.writes.append(GraphWrite(plan.graph, tuple(plan.lines.article),
+                                               replace=False))
                 _add_shared(shared, plan.lines, described)
-                stale.append(plan.graph)
-                written.append(plan)
+                batch.stale.append(plan.graph)
+                batch.written.append(plan)
                 continue
             current: str | None = None
             present = False
@@ -308,35 +410,32 @@ class KnowledgeGraph:
                 elif source == plan.info.source_key:
                     older.append(graph)
             if present and current == plan.fingerprint and not older:
-                unchanged += 1
+                batch.unchanged += 1
                 continue
             if present or older:
-                replaced += 1
-                dropped += [*older, *([plan.graph] if present else [])]
+                batch.replaced += 1
+                batch.dropped += [*older, *([plan.graph] if present else [])]
             else:
-                added += 1
+                batch.added += 1
             lines = (*plan.lines.article, rdf.fingerprint_line(plan.info, plan.fingerprint,
                                                                base=self.base))
-            writes.append(GraphWrite(plan.graph, lines, drop=tuple(older), replace=present))
+            batch.writes.append(GraphWrite(plan.graph, lines, drop=tuple(older),
+                                           replace=present))
             _add_shared(shared, plan.lines, described)
-            written.append(plan)
-        gone: tuple[list[str], list[str], list[str]] = ([], [], [])
-        if dropped:
-            gone = sweep.supported_by(self.store, self.facts_graph, dropped)
-        if writes:
+            batch.written.append(plan)
+        if batch.writes:
             shared[rdf.layout_line(self.base)] = None
-            writes.append(GraphWrite(self.facts_graph, tuple(shared), replace=False))
-        triples = sum(len(w.lines) for w in writes)
-        if writes:
-            self.store.write_many(writes, bulk=bulk)
-        for graph in dict.fromkeys(stale):
-            self.store.update(
-                f"{_PREFIXES}DELETE WHERE {{ GRAPH <{graph}> {{ <{graph}> sk:fingerprint ?f }} }}"
-            )
-        if gone[0]:
-            sweep.sweep_statements(self.store, self.facts_graph, gone[0])
-        by_key = defer if defer is not None else {}
-        for plan in written:
+            batch.writes.append(GraphWrite(self.facts_graph, tuple(shared), replace=False))
+        return batch
+
+    def _written(self, batch: _Batch, *, described: set[str] | None, seen: _Seen | None,
+                 by_key: dict[str, dict[str, None]], swept: bool, deferred: bool) -> None:
+        """Note what a written batch changed: its rule statements to rank (in `by_key`), its
+        description lines (in `described`), its people, articles and, when ranks are set at
+        the end of the load (`deferred`), its ranked claims (in `seen`)."""
+        from sportkg.graph import ranks
+
+        for plan in batch.written:
             for statement in plan.statements:
                 if statement.property not in ranks.RULE_KEYS:
                     continue
@@ -345,19 +444,85 @@ class KnowledgeGraph:
                 value = getattr(statement.value, "iri", None)
                 if value is not None:
                     touched_side[value] = None  # holds the relation from its side too
+        if described is not None:
+            if swept or len(described) > MAX_DESCRIBED:
+                described.clear()  # a sweep may have removed some of them
+            else:
+                described.update(line for plan in batch.written for line in plan.lines.described)
+        if seen is not None:
+            if swept:  # the store is written and swept: ask it again from here on
+                seen.people = Known()
+                seen.articles.clear()
+                seen.claims.clear()
+            else:
+                for graph in batch.dropped:
+                    seen.articles.pop(graph, None)
+                for plan in batch.written:
+                    seen.people.remember(plan.statements)
+                    if deferred and seen.people.empty:
+                        for claim in plan.lines.claims:
+                            if claim.key in ranks.RANKED_KEYS:
+                                seen.claims.setdefault(claim.subject, {})[claim.node] = claim
+                    if plan.append:
+                        if plan.graph in seen.articles:
+                            doc, source, _ = seen.articles[plan.graph]
+                            seen.articles[plan.graph] = (doc, source, None)
+                    else:
+                        seen.articles[plan.graph] = (plan.info.doc, plan.info.source_key,
+                                                     plan.fingerprint)
+
+    def _write_batch(self, plans: list[_Plan], *, bulk: bool = False,
+                     described: set[str] | None = None,
+                     defer: dict[str, dict[str, None]] | None = None,
+                     seen: _Seen | None = None) -> AddResult:
+        """Decide per article (new, replaced, unchanged) and write the batch in one transaction.
+
+        Statements that a replaced article alone supported are then removed from the facts
+        graph, and the ranks of the subjects the batch touched are set again.
+
+        Args:
+            described: description lines (entities, value nodes) earlier batches of one load
+                wrote, left out of this one; updated, and emptied after a sweep.
+            defer: when given, the rule statements written (property -> subjects) are
+                added to it instead of being ranked now (a bulk load ranks once at its end).
+            seen: the people and articles earlier batches of one load wrote or looked up.
+        """
+        batch = self._decide(plans, described=described, seen=seen)
+        return self._apply(batch, bulk=bulk, described=described, defer=defer, seen=seen)
+
+    def _apply(self, batch: _Batch, *, bulk: bool = False,
+               described: set[str] | None = None,
+               defer: dict[str, dict[str, None]] | None = None,
+               seen: _Seen | None = None) -> AddResult:
+        """Write a decided batch, sweep what replaced articles alone supported, set ranks."""
+        from sportkg.graph import ranks, sweep
+
+        gone: tuple[list[str], list[str], list[str]] = ([], [], [])
+        if batch.dropped:
+            gone = sweep.supported_by(self.store, self.facts_graph, batch.dropped)
+        if batch.writes:
+            self.store.write_many(batch.writes, bulk=bulk)
+        self._unmark(batch.stale)
+        if gone[0]:
+            sweep.sweep_statements(self.store, self.facts_graph, gone[0])
+        touched: dict[str, dict[str, None]] = {}
+        self._written(batch, described=described, seen=seen,
+                      by_key=defer if defer is not None else touched, swept=bool(gone[0]),
+                      deferred=defer is not None)
         if defer is None:
-            self._rerank_groups(by_key)
+            self._rerank_groups(touched)
         if gone[1]:
             ranks.rerank(self.store, self.facts_graph, gone[1])
         if gone[0]:
             sweep.sweep_entities(self.store, self.facts_graph, [*gone[1], *gone[2]])
-        if described is not None:
-            if gone[0] or len(described) > MAX_DESCRIBED:
-                described.clear()  # a sweep may have removed some of them
-            else:
-                described.update(line for plan in written for line in plan.lines.described)
-        return AddResult(added, replaced, unchanged,
-                         sum(len(p.statements) for p in plans), triples)
+        return batch.result()
+
+    def _unmark(self, graphs: Iterable[str]) -> None:
+        """Remove the fingerprints of article graphs a load added to (they no longer hold)."""
+        for graph in dict.fromkeys(graphs):
+            self.store.update(
+                f"{_PREFIXES}DELETE WHERE {{ GRAPH <{graph}> {{ <{graph}> sk:fingerprint ?f }} }}"
+            )
 
     def _plan(self, info: rdf.ArticleInfo, statements: list[Statement], *,
               append: bool = False) -> _Plan:
@@ -418,8 +583,10 @@ class KnowledgeGraph:
         Args:
             statements: the statements, usually consecutive per article.
             bulk: on the oxigraph backend, load with Oxigraph's bulk loader: several
-                times faster but not transactional (meant for filling a new store). Ranks
-                are then set once, after the last batch, not after each one.
+                times faster but not transactional (meant for filling a new store). The
+                batches go to the loader as one stream (a batch that replaces an article
+                ends the stream and is written on its own), and ranks are set once, after
+                the last batch, not after each one.
             batch_size: statements per transaction (default `BATCH_STATEMENTS`, or
                 `BULK_BATCH_STATEMENTS` with `bulk`).
 
@@ -427,21 +594,49 @@ class KnowledgeGraph:
             InputError: a statement has an unknown property or an invalid IRI; the
                 batches before it are stored, the one holding it is not.
         """
+        if batch_size is None:
+            batch_size = BULK_BATCH_STATEMENTS if bulk else BATCH_STATEMENTS
+        described: set[str] = set()
+        seen = _Seen(Known(empty=self._empty()))
+        batches = self._batches(statements, batch_size)
+        if bulk and hasattr(self.store, "bulk_stream"):
+            return self._load_streaming(batches, described, seen)
         from concurrent.futures import Future, ThreadPoolExecutor
 
         total = AddResult()
+        # One writer thread: batch k is written (Oxigraph releases the GIL) while batch
+        # k + 1 is turned into lines here; batches still go to the store in order.
+        pending: Future[AddResult] | None = None
+        defer: dict[str, dict[str, None]] | None = {} if bulk else None
+        with ThreadPoolExecutor(max_workers=1) as writer:
+            try:
+                for plans in batches:
+                    if pending is not None:
+                        total += pending.result()
+                    pending = writer.submit(self._write_batch, plans, bulk=bulk,
+                                            described=described, defer=defer, seen=seen)
+            finally:
+                # The batches before a failing one are stored, as when written in turn.
+                if pending is not None:
+                    done, pending = pending, None
+                    total += done.result()
+                if defer:
+                    self._rank_load(defer, seen)
+        return total
+
+    def _empty(self) -> bool:
+        """True when the store holds no quad at all (a load then need not ask it anything)."""
+        return not self.store.query("ASK { GRAPH ?g { ?s ?p ?o } }").boolean
+
+    def _batches(self, statements: Iterable[Statement], batch_size: int
+                 ) -> Iterator[list[_Plan]]:
+        """The statements as batches of planned article runs, about `batch_size` statements
+        each; a run of an article seen before in this load is planned as an addition."""
         seen: set[str] = set()
         batch: list[_Plan] = []
         size = 0
         run: list[Statement] = []
         run_key = ""
-        # One writer thread: batch k is written (Oxigraph releases the GIL) while batch
-        # k + 1 is turned into lines here; batches still go to the store in order.
-        pending: Future[AddResult] | None = None
-        described: set[str] = set()
-        defer: dict[str, dict[str, None]] | None = {} if bulk else None
-        if batch_size is None:
-            batch_size = BULK_BATCH_STATEMENTS if bulk else BATCH_STATEMENTS
 
         def close_run() -> None:
             nonlocal size
@@ -450,36 +645,75 @@ class KnowledgeGraph:
             seen.add(run_key)
             size += len(run)
 
-        def submit(writer: ThreadPoolExecutor, plans: list[_Plan]) -> None:
-            nonlocal total, pending
-            if pending is not None:
-                total += pending.result()
-            pending = writer.submit(self._write_batch, plans, bulk=bulk, described=described,
-                                    defer=defer)
+        for statement in statements:
+            key = rdf.article_key(statement.doc, statement.article)
+            if run and key != run_key:
+                close_run()
+                run = []
+                if size >= batch_size:
+                    yield batch
+                    batch, size = [], 0
+            run_key = key
+            run.append(statement)
+        if run:
+            close_run()
+        if batch:
+            yield batch
 
-        with ThreadPoolExecutor(max_workers=1) as writer:
-            try:
-                for statement in statements:
-                    key = rdf.article_key(statement.doc, statement.article)
-                    if run and key != run_key:
-                        close_run()
-                        run = []
-                        if size >= batch_size:
-                            submit(writer, batch)
-                            batch, size = [], 0
-                    run_key = key
-                    run.append(statement)
-                if run:
-                    close_run()
-                if batch:
-                    submit(writer, batch)
-            finally:
-                # The batches before a failing one are stored, as when written in turn.
-                if pending is not None:
-                    done, pending = pending, None
-                    total += done.result()
-                if defer:
-                    self._rerank_groups(defer)
+    def _load_streaming(self, batches: Iterator[list[_Plan]], described: set[str],
+                        seen: _Seen) -> AddResult:
+        """A bulk load as one stream of N-Quads into Oxigraph's bulk loader.
+
+        Each bulk load call writes and ingests new files, so a call per batch cost about a
+        third more than one call for the whole load. The batches are decided as the
+        loader reads (people matched and articles looked up against what the load wrote,
+        which queries cannot see yet); a batch that replaces an article ends the stream,
+        is written on its own (its sweep needs the store as written), and a new stream
+        begins. Ranks are set once, at the end.
+        """
+        from sportkg.graph.stores import nquads
+
+        total = AddResult()
+        defer: dict[str, dict[str, None]] = {}
+        stale: list[str] = []
+        held: list[_Batch] = []
+
+        more = True
+
+        def stream() -> Iterator[bytes]:
+            nonlocal total, more
+            quads = 0
+            for plans in batches:
+                batch = self._decide(plans, described=described, seen=seen)
+                if batch.dropped:
+                    held.append(batch)
+                    return
+                if batch.writes:
+                    yield nquads(batch.writes)
+                stale.extend(batch.stale)
+                self._written(batch, described=described, seen=seen, by_key=defer,
+                              swept=False, deferred=True)
+                result = batch.result()
+                total += result
+                quads += result.triples
+                if quads >= STREAM_QUADS:
+                    return
+            more = False
+
+        try:
+            while True:
+                self.store.bulk_stream(_ahead(stream()))  # type: ignore[attr-defined]
+                self._unmark(stale)
+                stale.clear()
+                if not held and not more:
+                    break
+                if not held:
+                    continue
+                total += self._apply(held.pop(), bulk=True, described=described, defer=defer,
+                                     seen=seen)
+        finally:
+            if defer:
+                self._rank_load(defer, seen)
         return total
 
     def add_kb(self, data: str, *, format: str = "turtle") -> int:

@@ -88,13 +88,62 @@ def _stored_people(store: Store, facts: str, keys: Sequence[str]) -> dict[str, d
     return found
 
 
+class Known:
+    """The people one load has looked up in the store or written: name key -> IRI -> Person.
+
+    A load asks the store about each name key once, and keeps the people it writes, so a
+    batch needs no query for names seen before, and people written by a bulk load that is
+    still streaming (not yet visible to queries) are matched all the same. With `empty`
+    (the store held nothing when the load began) no key is ever asked.
+    """
+
+    def __init__(self, *, empty: bool = False) -> None:
+        self.empty = empty
+        self.people: dict[str, dict[str, Person]] = defaultdict(dict)
+        self.by_iri: dict[str, Person] = {}
+        self.asked: set[str] = set()
+
+    def _person(self, key: str, iri: str) -> Person:
+        person = self.by_iri.get(iri)
+        if person is None:
+            person = self.by_iri[iri] = Person(iri, _sport(iri))
+        self.people[key][iri] = person
+        return person
+
+    def lookup(self, store: Store, facts: str, keys: Sequence[str]) -> dict[str, dict[str, Person]]:
+        """name key -> IRI -> Person for these keys, asking the store about new keys only."""
+        new = [] if self.empty else [k for k in keys if k not in self.asked]
+        if new:
+            for key, people in _stored_people(store, facts, new).items():
+                for iri, found in people.items():
+                    self._person(key, iri).countries |= found.countries
+            self.asked.update(new)
+        return {k: dict(self.people[k]) for k in keys if k in self.people}
+
+    def remember(self, statements: Iterable[Statement]) -> None:
+        """Keep the people (and their nationalities) of statements written."""
+        for statement in statements:
+            for entity in statement.entities():
+                if isinstance(entity, Entity) and entity.type == "person":
+                    self._person(fold(entity.label), entity.iri)
+            if statement.property == "P27" and isinstance(statement.value, Entity):
+                person = self.by_iri.get(statement.subject.iri)
+                if person is not None:
+                    person.countries.add(statement.value.iri)
+
+
 def canonical(store: Store, facts: str, base: str,
-              statements: Iterable[Statement]) -> dict[str, str]:
-    """Minted person IRI -> the IRI of the one compatible person it is, where it is another."""
+              statements: Iterable[Statement], *, cache: Known | None = None) -> dict[str, str]:
+    """Minted person IRI -> the IRI of the one compatible person it is, where it is another.
+
+    Args:
+        cache: the people a load has seen so far (asked of the store once per name key).
+    """
     batch = _batch_people(statements, base)
     if not batch:
         return {}
-    stored = _stored_people(store, facts, sorted(batch))
+    stored = (cache.lookup(store, facts, sorted(batch)) if cache is not None
+              else _stored_people(store, facts, sorted(batch)))
     mapping: dict[str, str] = {}
     for key, people in batch.items():
         known = stored.get(key, {})

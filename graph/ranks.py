@@ -217,28 +217,71 @@ def rerank(store: Store, facts: str, subjects: Iterable[str], *,
         text = _QUERY.format(subjects=" ".join(f"<{s}>" for s in chunk), facts=facts,
                              **predicates)
         per_subject, stored = _claims(_rows(store, text))
-        wanted: set[tuple[str, str, str]] = set()
-        remove: list[str] = []
-        add: list[str] = []
-        for claims in per_subject.values():
-            ranks, best, truthy = desired(claims)
-            wanted |= truthy
-            for claim in claims:
-                st = f"<{claim.iri}>"
-                if claim.rank != ranks[claim.iri]:
-                    if claim.rank is not None:
-                        remove.append(f"{st} <{rdf.WIKIBASE_RANK}> <{claim.rank}> .")
-                    add.append(f"{st} <{rdf.WIKIBASE_RANK}> <{ranks[claim.iri]}> .")
-                if claim.best and claim.iri not in best:
-                    remove.append(f"{st} <{rdf.RDF_TYPE}> <{rdf.BEST_RANK}> .")
-                elif not claim.best and claim.iri in best:
-                    add.append(f"{st} <{rdf.RDF_TYPE}> <{rdf.BEST_RANK}> .")
-        remove += [f"<{s}> <{p}> {o} ." for s, p, o in stored - wanted]
-        add += [f"<{s}> <{p}> {o} ." for s, p, o in wanted - stored]
-        if remove or add:
-            store.update(_data_update(facts, remove, add))
-            changed += len(remove) + len(add)
+        changed += _set(store, facts, per_subject, stored)
     return changed
+
+
+class _Written(str):
+    """A value as the writer wrote it, in N-Triples (so `_nt` gives it back as it is)."""
+
+    def n3(self) -> str:
+        return str(self)
+
+
+def rerank_written(store: Store, facts: str, written: Mapping[str, Mapping[str, rdf.Claim]],
+                   touched: Mapping[str, Iterable[str]]) -> int:
+    """`rerank` from the claims a load wrote, without reading the store; returns changes.
+
+    Only right when the store held nothing else of these subjects' rank groups: a bulk load
+    into a new store, nothing swept. The writer gave every claim normal rank, best rank and
+    its truthy triple, which is what `rerank` would have read back.
+
+    Args:
+        written: subject -> statement node -> claim, every claim of a ranked property the
+            load wrote.
+        touched: property -> subjects written with it (as `groups_to_rerank` takes).
+    """
+    changed = 0
+    for keys, subjects in groups_to_rerank(touched).items():
+        for start in range(0, len(subjects), CHUNK):
+            per_subject: dict[str, list[_Claim]] = {}
+            stored: set[tuple[str, str, str]] = set()
+            for subject in subjects[start:start + CHUNK]:
+                claims = [
+                    _Claim(c.node, c.subject, c.key, _Written(c.value), rdf.NORMAL_RANK, True,
+                           c.when, c.ended, c.mirror_of, {rdf.WIKIBASE_STATEMENT, rdf.BEST_RANK})
+                    for c in written.get(subject, {}).values() if c.key in keys]
+                if claims:
+                    per_subject[subject] = claims
+                    stored |= {(subject, str(ns.direct(c.key)), c.value) for c in claims}
+            changed += _set(store, facts, per_subject, stored)
+    return changed
+
+
+def _set(store: Store, facts: str, per_subject: Mapping[str, Sequence[_Claim]],
+         stored: set[tuple[str, str, str]]) -> int:
+    """Write the ranks, best ranks and truthy triples the rules give these claims."""
+    wanted: set[tuple[str, str, str]] = set()
+    remove: list[str] = []
+    add: list[str] = []
+    for claims in per_subject.values():
+        ranks, best, truthy = desired(claims)
+        wanted |= truthy
+        for claim in claims:
+            st = f"<{claim.iri}>"
+            if claim.rank != ranks[claim.iri]:
+                if claim.rank is not None:
+                    remove.append(f"{st} <{rdf.WIKIBASE_RANK}> <{claim.rank}> .")
+                add.append(f"{st} <{rdf.WIKIBASE_RANK}> <{ranks[claim.iri]}> .")
+            if claim.best and claim.iri not in best:
+                remove.append(f"{st} <{rdf.RDF_TYPE}> <{rdf.BEST_RANK}> .")
+            elif not claim.best and claim.iri in best:
+                add.append(f"{st} <{rdf.RDF_TYPE}> <{rdf.BEST_RANK}> .")
+    remove += [f"<{s}> <{p}> {o} ." for s, p, o in stored - wanted]
+    add += [f"<{s}> <{p}> {o} ." for s, p, o in wanted - stored]
+    if remove or add:
+        store.update(_data_update(facts, remove, add))
+    return len(remove) + len(add)
 
 
 def _data_update(graph: str, remove: Sequence[str], add: Sequence[str]) -> str:

@@ -46,7 +46,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import PurePath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sportkg import iris
 from sportkg.errors import InputError
@@ -243,6 +243,7 @@ class _Lines:
     def __init__(self) -> None:
         self.lines: dict[str, None] = {}
         self.described: dict[str, None] = {}
+        self.claims: list[Claim] = []
 
     def add(self, s: str, p: str, o: str) -> None:
         self.lines[f"{s} {p} {o} ."] = None
@@ -422,6 +423,28 @@ def check_statement(statement: Statement, *, base: str = iris.DEFAULT_BASE) -> N
     _decimal(statement.confidence)
 
 
+class Claim(NamedTuple):
+    """A statement node as written, with what ranking it needs (`sportkg.graph.ranks`).
+
+    Attributes:
+        node: the statement node's IRI.
+        subject: the subject's IRI.
+        key: the relation key (`P26`, `sk:age`).
+        value: the main value in N-Triples (`<iri>`, a typed literal).
+        when: the lexical form of its `P585` qualifier ("" without one).
+        ended: True when it has an end time (`P582`).
+        mirror_of: the primary statement of a mirror, else None.
+    """
+
+    node: str
+    subject: str
+    key: str
+    value: str
+    when: str
+    ended: bool
+    mirror_of: str | None
+
+
 @dataclass(frozen=True)
 class ArticleLines:
     """The N-Triples lines one article adds to the store.
@@ -433,6 +456,7 @@ class ArticleLines:
         subjects: the subjects of those statements (their ranks may need a look).
         described: the lines of `shared` that describe entities and value nodes (the same
             for every article naming them; only a sweep removes them).
+        claims: the statement nodes written (mirrors included), as ranking sees them.
     """
 
     article: list[str]
@@ -440,6 +464,7 @@ class ArticleLines:
     statements: tuple[str, ...]
     subjects: tuple[str, ...]
     described: frozenset[str] = frozenset()
+    claims: tuple[Claim, ...] = ()
 
 
 def article_lines(
@@ -481,7 +506,7 @@ def article_lines(
         nodes += _statement(own, shared, st_iri, group, seen, info, base)
         subjects[group[0].subject.iri] = None
     return ArticleLines(list(own.lines), list(shared.lines), tuple(nodes), tuple(subjects),
-                        frozenset(shared.described))
+                        frozenset(shared.described), tuple(shared.claims))
 
 
 def _published_time(date: str) -> str:
@@ -550,10 +575,11 @@ def _statement(own: _Lines, shared: _Lines, st_iri: str, group: Sequence[Stateme
 
 
 def _claim(out: _Lines, st_iri: str, subject: str, key: str, value: Value,
-           quals: Sequence[tuple[str, Value]], base: str) -> None:
+           quals: Sequence[tuple[str, Value]], base: str, mirror_of: str | None = None) -> None:
     """The statement node of a claim, normal and best rank, with its truthy triple."""
     s, st = iri_nt(subject), iri_nt(st_iri)
     o, node = _value_terms(out, key, value, base)
+    when, ended = "", False
     out.add(s, _pred("direct", key), o)
     out.add(s, _pred("statement_link", key), st)
     out.add(st, _TYPE, _STATEMENT)
@@ -567,6 +593,18 @@ def _claim(out: _Lines, st_iri: str, subject: str, key: str, value: Value,
         out.add(st, _pred("qualifier", pid), q)
         if qnode is not None:
             out.add(st, _pred("qualifier_value_node", pid), qnode)
+        if pid == "P585":
+            when = max(when, _lexical(q))
+        elif pid == "P582":
+            ended = True
+    out.claims.append(Claim(st_iri, subject, key, o, when, ended, mirror_of))
+
+
+def _lexical(term: str) -> str:
+    """The lexical form of a literal in N-Triples (`"2026-02-09T00:00:00Z"^^<…>` -> the date)."""
+    if not term.startswith('"'):
+        return term
+    return term[1:term.rindex('"')]
 
 
 def _mirror(own: _Lines, shared: _Lines, st_iri: str, pid: str, subject: str, value: Value,
@@ -574,7 +612,7 @@ def _mirror(own: _Lines, shared: _Lines, st_iri: str, pid: str, subject: str, va
             suffix: str = "") -> str:
     """A statement node in Wikidata's building blocks for the primary `st_iri`."""
     m_iri = st_iri + "-" + pid + suffix
-    _claim(shared, m_iri, subject, pid, value, quals, base)
+    _claim(shared, m_iri, subject, pid, value, quals, base, mirror_of=st_iri)
     shared.add(iri_nt(m_iri), iri_nt(_sk("mirrorOf")), iri_nt(st_iri))
     for ref in refs:
         own.add(iri_nt(m_iri), _DERIVED, iri_nt(ref))

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -240,6 +240,47 @@ def _from_ox(term: Any) -> Node | None:
     raise StoreError(f"unsupported RDF term {term!r}")
 
 
+class _ChunkReader:
+    """A binary file over an iterator of byte chunks, for a loader that reads a file.
+
+    An exception raised by the iterator is kept (`error`) and ends the file, so what was
+    read before it is still loaded; the caller raises it afterwards.
+    """
+
+    def __init__(self, chunks: Iterable[bytes]) -> None:
+        self._chunks = iter(chunks)
+        self._chunk = memoryview(b"")
+        self._at = 0
+        self.error: BaseException | None = None
+
+    def _next(self) -> bool:
+        if self.error is not None:
+            return False
+        try:
+            self._chunk, self._at = memoryview(next(self._chunks)), 0
+        except StopIteration:
+            return False
+        except Exception as exc:  # kept and raised by the caller once the loader is done
+            self.error = exc
+            return False
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        """Up to `size` bytes (all that is left when `size` < 0); b"" at the end."""
+        parts: list[bytes] = []
+        wanted = size if size >= 0 else None
+        while wanted is None or wanted > 0:
+            if self._at >= len(self._chunk) and not self._next():
+                break
+            end = len(self._chunk) if wanted is None else min(len(self._chunk),
+                                                               self._at + wanted)
+            parts.append(bytes(self._chunk[self._at:end]))
+            if wanted is not None:
+                wanted -= end - self._at
+            self._at = end
+        return b"".join(parts)
+
+
 class OxigraphStore:
     """Embedded Oxigraph on disk (pyoxigraph), or in memory when `path` is None."""
 
@@ -320,6 +361,30 @@ class OxigraphStore:
             raise InputError(f"cannot write {where}: {exc}") from exc
         except (OSError, RuntimeError) as exc:
             raise _store_error(self.path, f"cannot write {where}:", exc) from exc
+
+    def bulk_stream(self, chunks: Iterable[bytes]) -> None:
+        """Load N-Quads chunks with one call of Oxigraph's bulk loader (not transactional).
+
+        The loader reads the chunks as it goes (each is made when the loader asks for it),
+        so what it is given is never all in memory at once. An error raised while a chunk
+        is made ends the stream: the chunks before it are loaded, then the error is raised.
+
+        Raises:
+            InputError: a chunk does not parse.
+            StoreError: the store refuses the write.
+        """
+        from pyoxigraph import RdfFormat
+
+        self._writable()
+        reader = _ChunkReader(chunks)
+        try:
+            self._store.bulk_load(reader, format=RdfFormat.N_QUADS)
+        except (SyntaxError, ValueError) as exc:
+            raise InputError(f"cannot bulk load into {self.path or 'memory'}: {exc}") from exc
+        except (OSError, RuntimeError) as exc:
+            raise _store_error(self.path, "cannot write", exc) from exc
+        if reader.error is not None:
+            raise reader.error
 
     def query(self, sparql: str, *, bindings: Mapping[str, Node] | None = None) -> QueryResult:
         """Run a query with Oxigraph, bindings injected as a VALUES block.

@@ -351,6 +351,8 @@ def _paged(kg: KnowledgeGraph, text: str, limit: int, offset: int) -> str:
     start = text.rindex("SELECT", 0, text.rindex("WHERE", 0, at))
     opening, closing = text.rindex("{", 0, start), text.index("}", at)
     core = kg.query(text[:found.start()] + text[start:at] + page)
+    if not core.rows:  # nothing on the page (rdflib fails on an empty VALUES block)
+        return f"{text[:opening]}FILTER(false){text[closing + 1:]}"
     names = " ".join("?" + name for name in core.variables)
     rows = " ".join("(" + " ".join("UNDEF" if term is None else term.n3() for term in row) + ")"
                     for row in core.rows)

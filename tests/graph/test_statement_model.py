@@ -221,3 +221,48 @@ def test_loading_in_batches_ranks_as_one_write(make_kg, bulk: bool) -> None:  # 
     assert _count(kg, f"<{JOEP.iri}> sk:age 30") == 1  # a single age stays normal and best
     assert _count(kg, "?st wikibase:rank wikibase:DeprecatedRank") == 3
     assert _count(kg, f"<{MILA.iri}> sk:engagedTo ?b") == 0
+
+
+def _quads(kg) -> set[str]:  # type: ignore[no-untyped-def]
+    return {" ".join(term.n3() for term in quad if term is not None)
+            for quad in kg.store.quads()}
+
+
+@pytest.mark.parametrize(("begin_empty", "replace"), [(True, True), (True, False),
+                                                      (False, True)])
+def test_bulk_stream_writes_what_a_transactional_load_writes(tmp_path, monkeypatch,  # type: ignore[no-untyped-def]
+                                                             begin_empty: bool,
+                                                             replace: bool) -> None:
+    """A bulk load streams its batches to Oxigraph's loader in calls of at most
+    STREAM_QUADS quads, matches people and looks up articles against what it wrote, ends
+    the stream for a batch that replaces an article, and ranks from the claims it wrote
+    (into an empty store) or from the store: the same quads as one transactional load."""
+    from sportkg.graph import kg as kg_module
+    from sportkg.graph.kg import KnowledgeGraph
+
+    monkeypatch.setattr(kg_module, "STREAM_QUADS", 40)
+    older = _article("leeftijd_oud", "Mila Roos (24) en Joep Dekker zijn verloofd.",
+                     "2025-01-10")
+    newer = _article("leeftijd_nieuw", "Mila Roos (25) trouwde met Joep Dekker.", "2026-01-10")
+    again = _article("leeftijd_nieuw", "Mila Roos (26) trouwde met Joep Dekker.", "2026-01-10")
+    record = _article("record", "Mila Roos reed een baanrecord.", "2026-01-12")
+    bare = Entity(ENT + "mila-roos--speed-skating", "Mila Roos", type="person")
+    first = [_fact(older, "P166", GOLD)] if not begin_empty else []
+    facts = [_age(older, 24), _fact(older, "sk:engagedTo", JOEP), _age(older, 30, JOEP),
+             _age(newer, 25), _fact(newer, "P26", JOEP),
+             _fact(record, "P1000", RECORD, {"P585": LiteralValue("2026-01-12", "date", "day")},
+                   subject=bare),
+             _age(again, 26), _fact(again, "P26", JOEP)]  # replaces leeftijd_nieuw
+    if not replace:
+        facts = facts[:-2]
+    stores = {}
+    for bulk in (False, True):
+        with KnowledgeGraph.open("oxigraph", path=tmp_path / f"bulk-{bulk}") as kg:
+            if first:
+                kg.load_statements(first)
+            result = kg.load_statements(facts, bulk=bulk, batch_size=1)
+            assert (result.added, result.replaced) == (3 - (not begin_empty),
+                                                       (not begin_empty) + replace)
+            stores[bulk] = _quads(kg)
+            assert _count(kg, f"<{bare.iri}> ?p ?o") == 0  # matched to Mila Roos
+    assert stores[True] == stores[False]
