@@ -118,6 +118,7 @@ class ArticleContext:
     olympic: bool = False
     sports: Counter[tuple[str, str]] = field(default_factory=Counter)  # (label, QID) → times
     dateline: Concept | None = None  # "CALGARY (ANP) -": where the reported events took place
+    venue: Concept | None = None  # the place the lead names for the article's events
     roles: dict[str, set[str]] = field(default_factory=dict)
     nations: dict[str, set[str]] = field(default_factory=dict)
 
@@ -241,6 +242,9 @@ def _build_context(doc: Doc) -> ArticleContext:
         sports=sports,
     )
     context.dateline = dateline_place(doc_text, lang)
+    context.venue = next((place for sentence in sentences[:2] if context.is_recent(sentence)
+                          for place in (place_in(context, sentence),) if place is not None),
+                         None)
     context.gender = _genders(sentences, lang)
     context.roles = _roles(sentences, lang)
     context.nations = _nations(sentences, lang)
@@ -1226,10 +1230,10 @@ def discipline_of(context: ArticleContext, sentence: Sentence, subject: str | No
     if race is not None and distance is None:
         discipline = f"{gender} {race}".strip() if gender else race
     if distance is not None:
-        discipline = f"{distance} m" + hurdles(sentence.text, distance)
+        discipline = distance_label(sentence.text, distance)
         if sport == "short track speed skating":
             discipline += " short track"
-        if gender:
+        if gender and not discipline.startswith("mixed"):
             discipline = f"{gender} {discipline}"
     return discipline
 
@@ -1247,6 +1251,17 @@ def event_discipline(context: ArticleContext, sentence: Sentence, subject: str |
         number = stage.group(1) or stage.group(2)
         return f"stage {number}" if number else "stage"
     return ""
+
+
+def distance_label(text: str, distance: int) -> str:
+    """A distance as its event is named: "400 m hurdles", "200 m freestyle", a relay
+    "4 × 400 m relay" ("4x400 meter estafette"), "mixed" when the text says so."""
+    relay = re.search(rf"\b(\d)\s?[x×]\s?{distance}\s?(?:m|meter|metres|meters)\b", text,
+                      re.IGNORECASE)
+    if relay is None:
+        return f"{distance} m" + hurdles(text, distance)
+    mixed = re.search(r"\b(?:gemengde?|mixed)\b", text, re.IGNORECASE)
+    return f"{'mixed ' if mixed else ''}{relay.group(1)} × {distance} m relay"
 
 
 def hurdles(text: str, distance: int) -> str:
@@ -1338,12 +1353,12 @@ def award_event(
 
 
 def fact_place(context: ArticleContext, sentence: Sentence) -> Concept | None:
-    """Where the event of a sentence took place (`P276`): a place it names, else the
-    dateline's place for a sentence about the days the article reports."""
+    """Where the event of a sentence took place (`P276`): a place it names, else, for a
+    sentence about the days the article reports, the dateline's place or the place its
+    lead names ("De Jong won donderdag in Thialf ...")."""
     place = place_in(context, sentence)
-    if place is None and context.dateline is not None and context.published \
-            and context.is_recent(sentence):
-        place = context.dateline
+    if place is None and context.published and context.is_recent(sentence):
+        place = context.dateline or context.venue  # the place of the days it reports
     return place
 
 
@@ -1353,6 +1368,10 @@ def place_in(context: ArticleContext, sentence: Sentence) -> Concept | None:
     for m in re.finditer(r"\b(?:in|at|te)\s+(?:het\s+|de\s+|the\s+)?" + _NAME, sentence.masked):
         name = m.group(0).split(None, 1)[1]
         name = re.sub(r"^(?:het|de|the)\s+", "", name, flags=re.IGNORECASE).strip(" .,")
+        first, _, rest = name.partition(" ")
+        if rest and (lexicon.contains("demonym", context.lang, first)
+                     or (context.lang == "nl" and first.endswith(("se", "sche")))):
+            name = rest  # "het Poolse Pruszków": Pruszków
         cut = re.match(r"^(.+?)\s+(?:de|het|van|the|of)\s+(\S+)", name)
         if cut and (lexicon.contains("demonym", context.lang, cut.group(2))
                     or lexicon.contains("stopcap", context.lang, cut.group(2))

@@ -47,10 +47,10 @@ from sportkg.extract.relations.engine import (
     build_event,
     competition_in,
     distance_around,
+    distance_label,
     distance_list,
     distance_near,
     fact_place,
-    hurdles,
     main_competition,
     national_team,
     noun_gender,
@@ -562,7 +562,7 @@ class RelationExtractor:
                 if distance is not None:
                     return Concept(f"{label} {distance} m", "award")
             if distance is not None and abs(sentence.masked.find(str(distance)) - position) < 80:
-                label += f" {distance} m" + hurdles(sentence.text, distance)
+                label += " " + distance_label(sentence.text, distance)
             elif race and not re.search(r"\d", sentence.text[position:][:40]):
                 label += f" {race[0].label}"  # "wereldkampioene op de massastart"
             elif context.sport is not None and context.sport.label not in (

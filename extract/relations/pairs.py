@@ -204,8 +204,8 @@ def award_mentions(doc: Doc, context: ArticleContext, index: int) -> list[Mentio
     from sportkg.extract.relations.engine import (
         _race_kind,
         competition_in,
+        distance_label,
         distance_near,
-        hurdles,
         main_competition,
     )
     from sportkg.extract.relations.lexicon import Lexicon
@@ -220,7 +220,7 @@ def award_mentions(doc: Doc, context: ArticleContext, index: int) -> list[Mentio
     def discipline(position: int) -> str:
         distance = distance_near(sentence, position)
         if distance is not None:
-            return f" {distance} m" + hurdles(sentence.text, distance)
+            return " " + distance_label(sentence.text, distance)
         race = _race_kind(context, sentence)
         return f" {race}" if race is not None else ""
 

@@ -232,3 +232,27 @@ def test_a_list_placed_second_shares_the_silver_and_no_one_placed_won(facts: Fac
     assert ("Lies Kok", "P166", "bronze medal") in found
     found = facts("Anna Berg won en Lies Kok werd tweede op de 500 meter bij het WK.", "nl")
     assert not any(s == "Lies Kok" and p == "sk:won" for s, p, _ in found)
+
+
+def test_the_lead_s_place_holds_for_the_results_of_the_days_it_reports() -> None:
+    from sportkg.extract.nlp import load_nlp
+    from sportkg.model import Article
+    from sportkg.pipeline import extract_article
+
+    text = ("Lies Kok heeft zaterdag in het Poolse Pruszków de wereldtitel veroverd op het "
+            "omnium. Eva Smit werd tweede op de puntenkoers bij het WK.")
+    found = extract_article(load_nlp("nl", linker=False),
+                            Article(id="x", text=text, lang="nl", date="2026-03-01"))
+    places = {(s.subject.label, s.property): dict(s.qualifiers).get("P276") for s in found}
+    for key in (("Lies Kok", "P166"), ("Eva Smit", "P166")):
+        place = places.get(key)
+        assert place is not None and getattr(place, "label", "") == "Pruszków", places
+
+
+def test_a_relay_is_named_as_its_event() -> None:
+    from sportkg.extract.relations.engine import distance_label
+
+    assert distance_label("zilver op de 4x400 meter gemengde estafette", 400) == \
+        "mixed 4 × 400 m relay"
+    assert distance_label("gold in the 4 x 100m relay", 100) == "4 × 100 m relay"
+    assert distance_label("de 400 meter horden", 400) == "400 m hurdles"
