@@ -37,7 +37,7 @@ from sportkg.extract.relations.engine import (
     fact_place,
     olympic_host,
 )
-from sportkg.extract.relations.families import wins_from_medals
+from sportkg.extract.relations.families import EARLIER_TITLE, wins_from_medals
 from sportkg.extract.relations.pairs import NONE, Candidate, candidates, team_name
 from sportkg.model import LiteralValue
 
@@ -173,8 +173,13 @@ def _qualifiers(
     if prop not in ("sk:won", "P166"):
         return ()
     sentence = context.sentences[cand.sentence]
+    award_at = cand.value.start_char - sentence.start
+    if prop == "P166" and (
+            cand.value.end <= cand.subject.start <= cand.value.end + 2
+            or EARLIER_TITLE.search(sentence.text[max(0, award_at - 40):award_at])):
+        return ()  # a title that describes ("drievoudig wereldkampioen X"): won before
     quals: dict[str, Concept | LiteralValue] = {}
-    date = context.date_of(sentence)
+    date = context.event_date(sentence)
     if date is not None:
         quals["P585"] = date
     place = fact_place(context, sentence)
@@ -182,8 +187,8 @@ def _qualifiers(
         quals["P276"] = place
     if prop == "P166" and isinstance(value, Concept):
         person = subject if isinstance(subject, Person) else None
-        event = award_event(context, sentence, max(0, cand.value.start_char - sentence.start),
-                            person, known=bool(value.qid))
+        event = award_event(context, sentence, max(0, award_at), person,
+                            known=bool(value.qid))
         if event is not None:
             quals["P1344"] = event
             host = olympic_host(context, event)

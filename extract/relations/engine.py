@@ -139,6 +139,19 @@ class ArticleContext:
             return None
         return LiteralValue(found[0], "date", found[1])
 
+    def event_date(self, sentence: Sentence) -> LiteralValue | None:
+        """When the result a sentence reports took place: the date it gives, else, for a
+        sentence about the days the article reports, the day its lead names ("won
+        zaterdag"), else the publication month (the day is not known)."""
+        date = self.date_of(sentence)
+        if date is not None or not self.published or not self.is_recent(sentence):
+            return date
+        for lead in self.sentences[:2]:
+            found = self.date_of(lead)
+            if found is not None and found.precision == "day" and self.is_recent(lead):
+                return found
+        return LiteralValue(self.published[:7], "date", "month")
+
     def is_recent(self, sentence: Sentence) -> bool:
         """Whether the sentence is about the days around publication (no other date given)."""
         found = find_date(sentence.text, self.published)

@@ -75,7 +75,7 @@ FAMILIES = (
 _YEAR_LIST = re.compile(r"\b(?:19|20)\d\d(?:\s*,\s*(?:19|20)\d\d)*\s+(?:en|and)\s+(?:19|20)\d\d\b")
 
 
-_EARLIER_TITLE = re.compile(
+EARLIER_TITLE = re.compile(
     r"(?<![\w-])(?:\w+-time|\w+voudige?|former|voormalige?|oud-|ex-|reigning|regerende?|"
     r"defending|titelverdedig\w*|twice|thrice|once)(?![\w-])",
     re.IGNORECASE,
@@ -287,7 +287,7 @@ class RelationExtractor:
         # event of its sentence are not the title's
         before = hit.sentence.masked[max(0, hit.match.start() - 40):hit.match.start()]
         described = prop == "P166" and "descriptive" in hit.pattern.flags and bool(
-            _EARLIER_TITLE.search(before + hit.match.group(0)) or _BEATEN.search(before))
+            EARLIER_TITLE.search(before + hit.match.group(0)) or _BEATEN.search(before))
         date = None if described else context.date_of(sentence)
         if date is None and self.family in ("medals", "records", "wins") and not described:
             date = self._nearby_date(context, sentence)
@@ -295,6 +295,8 @@ class RelationExtractor:
                     _JUST_NOW.search(sentence.text):
                 # "heeft ... gewonnen", "has won", "vandaag": the news of the day it is dated
                 date = LiteralValue(context.published, "date", "day")
+            if date is None:
+                date = context.event_date(sentence)
         if year is not None:
             date = LiteralValue(year, "date", "year")
         pos = hit.match.start()
