@@ -283,11 +283,12 @@ def index_entry(path: Path) -> dict[str, str]:
     """What the `index.tsv` beside a text article says of it: lang, date and url (http[s]).
 
     The file's own header lines win over the index; a cell that is no URL (a note in the
-    url column) is left out. A missing or unreadable index says nothing.
+    url column) is left out, and so is a date of "unknown". A missing or unreadable index
+    says nothing.
     """
     table = _index(str(path.parent))
     row = table.get(path.name, {})
-    out = {k: v for k, v in row.items() if k in ("lang", "date") and v}
+    out = {k: v for k, v in row.items() if k in ("lang", "date") and v and v != "unknown"}
     url = row.get("url", "")
     if url.startswith(("http://", "https://")) and " " not in url:
         out["url"] = url

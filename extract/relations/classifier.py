@@ -18,6 +18,7 @@ its document-level cross-validation.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -170,6 +171,8 @@ def _qualifiers(
 ) -> tuple[tuple[str, Concept | LiteralValue], ...]:
     """Date and place of a win or award, and the event of a medal or title, read from the
     candidate's sentence as the pattern extractors read them."""
+    if prop == "P54":
+        return _spell(context, cand)
     if prop not in ("sk:won", "P166"):
         return ()
     sentence = context.sentences[cand.sentence]
@@ -195,6 +198,37 @@ def _qualifiers(
             if "P276" not in quals and host is not None:
                 quals["P276"] = host
     return tuple(sorted(quals.items()))
+
+
+_SPELL = re.compile(r"\b(?:van|from|between|tussen)\s+((?:19|20)\d\d)\s+(?:tot|to|until|en|and)"
+                    r"\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+_FROM_CLUB = frozenset({"van", "from", "uit"})
+_TO_CLUB = frozenset({"naar", "to", "bij", "for", "voor", "join", "joins", "joined"})
+
+
+def _spell(context: ArticleContext, cand: Candidate) -> tuple[tuple[str, LiteralValue], ...]:
+    """Start (`P580`) and end (`P582`) of a club spell: "van 1993 tot 2007"; else, in a
+    sentence with a transfer word, the sentence's date (or, for the news of the day, the
+    publication day) as the start at the club it goes to ("naar X") or the end at the
+    club it leaves ("van X")."""
+    sentence = context.sentences[cand.sentence]
+    spell = _SPELL.search(sentence.text)
+    if spell is not None:
+        return (("P580", LiteralValue(spell.group(1), "date", "year")),
+                ("P582", LiteralValue(spell.group(2), "date", "year")))
+    moves = {f.split("=", 1)[1].split("|", 1)[0] for f in cand.features
+             if f.startswith(("tb=", "tw=", "tp="))}
+    if not moves & {"join", "leave"}:
+        return ()
+    before = sentence.text[:max(0, cand.value.start_char - sentence.start)].split()
+    word = before[-1].lower() if before else ""
+    key = "P582" if word in _FROM_CLUB else "P580" if word in _TO_CLUB else None
+    if key is None:
+        return ()
+    date = context.date_of(sentence)
+    if date is None and context.published and context.is_recent(sentence):
+        date = LiteralValue(context.published, "date", "day")
+    return ((key, date),) if date is not None else ()
 
 
 def value_of(cand: Candidate, context: ArticleContext,

@@ -204,3 +204,20 @@ def test_a_national_team_is_named_as_the_text_names_it_or_in_english() -> None:
 
     assert team_name(nation("Great Britain", "United Kingdom")) == "Great Britain"
     assert team_name(nation("Nederland", "Netherlands")) == "Netherlands"
+
+
+def test_a_club_spell_and_a_transfer_date_the_classifier_s_team_facts() -> None:
+    from sportkg.extract.relations.classifier import pair_facts
+
+    model = PairModel.load(MODEL_DIR)
+    assert model is not None
+    doc, context = processed("nl", "Piet Mol speelde van 1993 tot 2007 bij FC Utrecht.")
+    spells = [dict(f.qualifiers) for f in pair_facts(doc, context, model, threshold=0.01)
+              if f.property == "P54" and getattr(f.subject, "name", "") == "Piet Mol"]
+    assert any(q.get("P580") and q["P580"].value == "1993" and q["P582"].value == "2007"
+               for q in spells), spells
+    doc, context = processed("nl", "Piet Mol vertrekt bij Ajax en gaat naar FC Utrecht.")
+    moves = {f.value.label: dict(f.qualifiers)
+             for f in pair_facts(doc, context, model, threshold=0.01)
+             if f.property == "P54" and getattr(f.subject, "name", "") == "Piet Mol"}
+    assert moves.get("FC Utrecht", {}).get("P580") is not None, moves

@@ -349,3 +349,13 @@ def test_index_beside_text_articles_gives_url_language_and_date(tmp_path: Path) 
     assert (found["a"].url, found["a"].lang, found["a"].date) == (
         "https://example.org/nieuws/kok", "nl", "2025-03-04")
     assert found["b"].url is None and found["b"].date == "2025-01-02"  # the file's own wins
+
+
+def test_an_index_date_of_unknown_leaves_the_article_undated(tmp_path: Path) -> None:
+    from sportkg.extract.readers import read_paths
+
+    (tmp_path / "c.txt").write_text(" date unknown Kok won goud.", encoding="utf-8")
+    (tmp_path / "index.tsv").write_text("file\tlang\tdate\turl\nc.txt\tnl\tunknown\t\n",
+                                        encoding="utf-8")
+    found = [a for a in read_paths([tmp_path]) if isinstance(a, Article)]
+    assert len(found) == 1 and found[0].date is None
