@@ -252,7 +252,8 @@ class RelationExtractor:
                 entry = self.lexicon.lookup("record", context.lang, text)
                 if entry is not None:
                     distance = distance_near(hit.sentence, position)
-                    label = entry.label + (f" {distance} m" if distance else "")
+                    label = entry.label + (
+                        " " + distance_label(hit.sentence.text, distance) if distance else "")
                     yield Concept(label, "record")
             rest = rest[m.end():]
             offset += m.end()
@@ -486,7 +487,7 @@ class RelationExtractor:
                 else:
                     distance = distance_around(context, sentence, hit.match.start(group))
                 if distance is not None:
-                    label += f" {distance} m"
+                    label += " " + distance_label(sentence.text, distance)
                     if context.sport and context.sport.label == "short track speed skating":
                         label += " short track"
                 yield Concept(label, "record")

@@ -276,3 +276,12 @@ def test_a_result_of_the_reported_days_takes_the_day_the_lead_names() -> None:
     context = ArticleContext.of(nlp(doc))
     later = context.event_date(context.sentences[1])
     assert later is not None and (later.value, later.precision) == ("2026-03", "month")
+
+
+def test_a_record_takes_the_event_its_distance_names(facts: Facts) -> None:
+    found = facts("Lies Kok zwom zaterdag een wereldrecord op de 200 meter vrije slag.", "nl")
+    assert ("Lies Kok", "P1000", "world record 200 m freestyle") in found
+    from sportkg.extract.relations.lexicon import Lexicon
+
+    entry = Lexicon.load().lookup("record", "nl", "parcoursrecord")
+    assert entry is not None and entry.label == "track record"  # as Wikidata's gold names it
