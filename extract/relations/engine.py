@@ -565,6 +565,12 @@ def sport_counts(text: str, lang: str) -> Counter[tuple[str, str]]:
         if entry is not None and not any(a <= m.start() < b for a, b in taken):
             counts[(entry.label, entry.qid or "")] += 1
             taken.append(m.span())
+    events = lexicon.finder("event_name", lang, ignore_case=False)
+    for m in events.finditer(text) if events is not None else ():
+        entry = lexicon.lookup("event_name", lang, m.group("w"))
+        if entry is not None and "/" in entry.extra:  # "Wimbledon", "de Ronde van Vlaanderen"
+            label, _, qid = entry.extra.partition("/")
+            counts[(label, qid)] += 1
     for m in _stem_finder(lang).finditer(text):
         # a compound opened by a sport ("roeiploeg", "korfballers", "waterpolosters")
         entry = lexicon.lookup("sport_stem", lang, m.group("w"))

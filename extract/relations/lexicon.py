@@ -2,7 +2,7 @@
 
 Columns: kind, lang ("nl", "en" or "*" for both), surface form, English label,
 Wikidata QID (only IDs from the project's verified list), extra (kind-specific:
-for roles the sport as "label/qid", for Olympic hosts "year/season").
+for roles and named events the sport as "label/qid", for Olympic hosts "year/season").
 
 Kinds: role (occupation words), sport, sport_stem (the first part of a Dutch
 compound that names its sport: "roei" in "roeiploeg"), team_sport (sports played by

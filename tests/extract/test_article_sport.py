@@ -63,3 +63,12 @@ def test_positions_shared_by_team_sports_name_a_sport_only_when_nothing_else_doe
     assert _sport("Doelman Piet Mol bleef aan bij de club.", "nl") == "association football"
     # a title holder ("titelverdediger") is no defender
     assert sport_counts("De titelverdediger won.", "nl") == {}
+
+
+def test_a_named_race_or_tournament_names_its_sport() -> None:
+    assert _sport("Mara Veld reached the final at Wimbledon on Friday.", "en") == "tennis"
+    assert _sport("Tom Hale won the Spanish Vuelta in 2018.", "en") == "cycling"
+    from sportkg.extract.relations.lexicon import Lexicon
+
+    entry = Lexicon.load().lookup("event_name", "en", "Spanish Vuelta")
+    assert entry is not None and entry.label == "Vuelta a España"
