@@ -120,6 +120,7 @@ class ArticleContext:
     dateline: Concept | None = None  # "CALGARY (ANP) -": where the reported events took place
     venue: Concept | None = None  # the place the lead names for the article's events
     roles: dict[str, set[str]] = field(default_factory=dict)
+    role_sports: dict[str, set[str]] = field(default_factory=dict)  # name → its role words' sports
     nations: dict[str, set[str]] = field(default_factory=dict)
 
     @classmethod
@@ -259,7 +260,7 @@ def _build_context(doc: Doc) -> ArticleContext:
                           for place in (place_in(context, sentence),) if place is not None),
                          None)
     context.gender = _genders(sentences, lang)
-    context.roles = _roles(sentences, lang)
+    context.roles, context.role_sports = _roles(sentences, lang)
     context.nations = _nations(sentences, lang)
     lexicon = Lexicon.load()
     context.olympic = any(
@@ -396,10 +397,14 @@ def _role_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return before, after
 
 
-def _roles(sentences: list[Sentence], lang: str) -> dict[str, set[str]]:
-    """The occupations the article gives each person by name ("coach X", "X, the defender")."""
+def _roles(sentences: list[Sentence], lang: str) -> tuple[dict[str, set[str]],
+                                                          dict[str, set[str]]]:
+    """The occupations the article gives each person by name ("coach X", "X, the defender"),
+    and the sports those role words name (narrower than an occupation's: "veldrijdster"
+    is a cyclist of cyclo-cross)."""
     lexicon = Lexicon.load()
     out: dict[str, set[str]] = {}
+    sports: dict[str, set[str]] = {}
     for sentence in sentences:
         for pattern in _role_patterns(lang):
             for m in pattern.finditer(sentence.masked):
@@ -410,7 +415,9 @@ def _roles(sentences: list[Sentence], lang: str) -> dict[str, set[str]]:
                 if entry is not None:
                     person = sentence.people[int(m.group("k"))]
                     out.setdefault(person.name, set()).add(entry.label)
-    return out
+                    if "/" in entry.extra:  # "veldrijdster": cyclo-cross, the role's own sport
+                        sports.setdefault(person.name, set()).add(entry.extra.partition("/")[0])
+    return out, sports
 
 
 @lru_cache(maxsize=2)

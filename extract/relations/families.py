@@ -313,6 +313,8 @@ class RelationExtractor:
             place = None if described else fact_place(context, sentence)
             if place is not None:
                 quals["P276"] = place
+        if prop == "P166" and isinstance(value, Concept) and isinstance(subject, Person):
+            value = _own_discipline(context, subject, value)
         if prop == "P166" and isinstance(value, Concept) and not (described and year is None):
             event = award_event(context, sentence, pos, subject, known=bool(value.qid),
                                 year=year, distance=distance)
@@ -907,6 +909,18 @@ def _person_name(value: FactValue) -> str | None:
 def _worlds(kind: str) -> bool:
     """Whether a competition is a world championship (of any format)."""
     return kind.startswith("World") and "Championship" in kind
+
+
+def _own_discipline(context: ArticleContext, person: Person, title: Concept) -> Concept:
+    """A title named after the article's sport ("world champion cycling") in the sport of
+    the person's own occupation when the article gives one ("veldrijdster X": cyclo-cross)."""
+    sport = context.sport.label if context.sport else ""
+    if not sport or not title.label.endswith(f" {sport}"):
+        return title
+    own = context.role_sports.get(person.name, set())
+    if len(own) != 1 or sport in own:
+        return title
+    return Concept(title.label[: -len(sport)] + next(iter(own)), title.type, title.qid)
 
 
 def wins_from_medals(context: ArticleContext, facts: list[Fact], name: str) -> Iterator[Fact]:
