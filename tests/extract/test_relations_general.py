@@ -285,3 +285,9 @@ def test_a_record_takes_the_event_its_distance_names(facts: Facts) -> None:
 
     entry = Lexicon.load().lookup("record", "nl", "parcoursrecord")
     assert entry is not None and entry.label == "track record"  # as Wikidata's gold names it
+
+
+def test_my_coach_in_the_protagonist_s_quote_is_her_coach(facts: Facts) -> None:
+    found = facts('Mara Veld won zaterdag goud in Tokio. Mara Veld was blij. "Dank aan mijn '
+                  'coach Piet Mol en mijn broer Jan Veld," zei ze.', "nl")
+    assert ("Mara Veld", "sk:coachedBy", "Piet Mol") in found
