@@ -71,42 +71,42 @@ def kg(sample_articles):  # type: ignore[no-untyped-def]
 
 
 def test_medals_answer(kg) -> None:  # type: ignore[no-untyped-def]
-    rows = kg.run_named("medals").records()
+    rows = run_query(kg, "medals").records()
     assert rows == [{
         "athleteName": "Sanne Bakker", "award": "Olympic gold medal",
         "event": "women's 1000 m, 2026 Winter Olympics",
         "date": __import__("datetime").date(2026, 2, 9), "place": "Milan", "sources": 1,
     }]
-    assert len(kg.run_named("medals", athlete="Nobody Here")) == 0
+    assert len(run_query(kg, "medals", {"athlete": "Nobody Here"})) == 0
 
 
 def test_relationships_low_confidence_and_disagreements(kg) -> None:  # type: ignore[no-untyped-def]
-    pairs = kg.run_named("relationships").records()
+    pairs = run_query(kg, "relationships").records()
     assert [(r["personName"], r["relation"], r["partnerName"]) for r in pairs] == [
         ("Sanne Bakker", "engaged to", "Tom Visser")
     ]
-    low = kg.run_named("low_confidence").records()
+    low = run_query(kg, "low_confidence").records()
     assert [float(r["confidence"]) for r in low] == [0.4, 0.55]
-    assert len(kg.run_named("low_confidence", threshold="0.95")) == 11
-    clash = kg.run_named("disagreements").records()
+    assert len(run_query(kg, "low_confidence", {"threshold": "0.95"})) == 11
+    clash = run_query(kg, "disagreements").records()
     assert len(clash) == 1 and {clash[0]["value1"], clash[0]["value2"]} == {"27", "28"}
-    records = kg.run_named("records").records()
+    records = run_query(kg, "records").records()
     assert float(records[0]["time"]) == pytest.approx(114.3)
 
 
 def test_quotes_and_braces_in_a_parameter_do_not_change_the_query(kg) -> None:  # type: ignore[no-untyped-def]
     for evil in ['Sanne Bakker" || true || "', "x\" } ?a ?b ?c { \"", "}} # comment", "\\"]:
-        assert len(kg.run_named("medals", athlete=evil)) == 0
-    assert len(kg.run_named("medals", athlete="Sanne Bakker")) == 1
+        assert len(run_query(kg, "medals", {"athlete": evil})) == 0
+    assert len(run_query(kg, "medals", {"athlete": "Sanne Bakker"})) == 1
 
 
 def test_parameter_errors(kg) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(QueryError, match="needs parameter 'person'"):
-        kg.run_named("person_facts")
+        run_query(kg, "person_facts")
     with pytest.raises(QueryError, match="no parameter 'athlet'. Available: athlete"):
-        kg.run_named("medals", athlet="x")
+        run_query(kg, "medals", {"athlet": "x"})
     with pytest.raises(QueryError, match="not a valid decimal"):
-        kg.run_named("low_confidence", threshold="high")
+        run_query(kg, "low_confidence", {"threshold": "high"})
     with pytest.raises(QueryError, match="Unknown query 'medal'. Available: .*medals"):
         load_query("medal")
 
@@ -163,8 +163,8 @@ def test_reports_come_a_page_at_a_time_with_their_total(kg) -> None:  # type: ig
 
 
 def test_a_name_is_matched_on_its_folded_form(kg) -> None:  # type: ignore[no-untyped-def]
-    assert len(kg.run_named("medals", athlete="  SANNE   bakker ")) == 1
-    assert len(kg.run_named("winners", event="no such race")) == 0
+    assert len(run_query(kg, "medals", {"athlete": "  SANNE   bakker "})) == 1
+    assert len(run_query(kg, "winners", {"event": "no such race"})) == 0
 
 
 def test_an_event_is_bound_in_each_branch_it_marks() -> None:
@@ -181,10 +181,10 @@ def test_an_event_is_bound_in_each_branch_it_marks() -> None:
 
 
 def test_winners_of_one_event_from_both_branches(kg) -> None:  # type: ignore[no-untyped-def]
-    every = {tuple(map(str, row)) for row in kg.run_named("winners").rows}
+    every = {tuple(map(str, row)) for row in run_query(kg, "winners").rows}
     assert every
     event = sorted(every)[0][0]
-    one = {tuple(map(str, row)) for row in kg.run_named("winners", event=event).rows}
+    one = {tuple(map(str, row)) for row in run_query(kg, "winners", {"event": event}).rows}
     assert one == {row for row in every if event.lower() in row[0].lower()}
 
 
