@@ -214,3 +214,53 @@ def test_pages_by_confidence_follow_the_full_order(kg) -> None:  # type: ignore[
             paged += [float(r["confidence"]) for r in page.records()]
         assert paged == confidences
     assert load_query("low_confidence").page_by == "confidence"
+
+
+@pytest.mark.parametrize("params", [{}, {"sport": "SPEED SKATER"},
+                                    {"country": "netherlands", "sport": "speed skater"},
+                                    {"country": "Atlantis"}, {"sport": "speed skating"}])
+def test_athletes_with_and_without_filters_on_both_stores(params, sample_articles,  # type: ignore[no-untyped-def]
+                                                          tmp_path: Path) -> None:
+    with KnowledgeGraph.open("oxigraph", path=tmp_path / "ox") as kg:
+        on_oxigraph = run_query(_loaded(kg, sample_articles), "athletes", params)
+    with KnowledgeGraph.open("memory") as kg:
+        in_memory = run_query(_loaded(kg, sample_articles), "athletes", params)
+    rows = [tuple("" if t is None else str(t) for t in row) for row in on_oxigraph.rows]
+    assert rows == [tuple("" if t is None else str(t) for t in row) for row in in_memory.rows]
+    assert on_oxigraph.total == in_memory.total
+    people = {row[0]: row for row in rows}
+    assert on_oxigraph.total == len(people)
+    if params.get("country") == "Atlantis" or params.get("sport") == "speed skating":
+        assert not people and on_oxigraph.variables == ("name", "nationality",
+                                                          "sportOrOccupation")
+    elif params:
+        assert people and all(row[2] == "speed skater" for row in people.values())
+    else:
+        assert "Sanne Bakker" in people
+
+
+def test_lines_kept_only_when_a_parameter_is_or_is_not_given() -> None:
+    from sportkg.queries import _conditional
+
+    text = "a .  #@if ?country\nb .  #@unless ?country\nc .\n"
+    assert _conditional(text, {"country"}) == "a .\n\nc .\n"
+    assert _conditional(text, set()) == "\nb .\nc .\n"
+
+
+def test_a_core_holding_sub_selects_is_found_by_its_braces() -> None:
+    from sportkg.queries import _core
+
+    text = ("SELECT ?a WHERE {\n  {\n    SELECT ?a ?b WHERE { { SELECT ?a WHERE { ?a ?p ?o } }\n"
+            "      { SELECT ?b WHERE { ?b ?q ?r } } }\n    ORDER BY ?b ?a\n    #@page\n  }\n"
+            "  ?a ?x ?y .\n}")
+    prologue, core, opening, closing, keys = _core(text)
+    assert core.strip().startswith("SELECT ?a ?b WHERE") and core.rstrip().endswith("} }")
+    assert (text[opening], text[closing], keys) == ("{", "}", ["b", "a"])
+
+
+def test_a_report_cut_from_its_whole_core_pages_in_order(kg) -> None:  # type: ignore[no-untyped-def]
+    whole = run_query(kg, "disagreements", {})
+    assert whole.total == 1 and len(whole) == 1
+    beyond = run_query(kg, "disagreements", {}, offset=1)
+    assert (len(beyond), beyond.total) == (0, 1)
+    assert load_query("disagreements").whole
