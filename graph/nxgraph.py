@@ -99,7 +99,7 @@ def to_networkx(
     properties: Collection[str] | None = None,
     persons_only: bool = False,
 ) -> nx.MultiDiGraph:
-    """Build the NetworkX view of `kg` from two SELECTs (entities, statement edges).
+    """Build the NetworkX view of `kg` from three SELECTs (entities, statement edges, readings).
 
     Args:
         kg: the knowledge graph.
