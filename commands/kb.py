@@ -361,8 +361,9 @@ def enrich(
             f"{plural(added, 'triple')} added")
         if report:
             from sportkg.graph.results import format_result
+            from sportkg.queries import run_query
 
-            answer = kg.run_named("wikidata_gaps")
+            answer = run_query(kg, "wikidata_gaps")
             typer.echo(format_result(answer, "table"))
 
 

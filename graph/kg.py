@@ -761,12 +761,6 @@ class KnowledgeGraph:
 
         return self.store.query(label_service.rewrite(sparql), bindings=terms(bindings))
 
-    def run_named(self, name: str, **params: Any) -> QueryResult:
-        """Run the named query `queries/<name>.rq` with typed parameters."""
-        from sportkg.queries import run_query
-
-        return run_query(self, name, params)
-
     def article_graphs(self) -> dict[str, tuple[str, str]]:
         """Article graph IRI -> (doc, content hash) for every article in the store."""
         found = self.query(

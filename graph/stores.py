@@ -459,13 +459,18 @@ class OxigraphStore:
         Raises:
             QueryError: a syntax error or a failure on the engine.
         """
-        from pyoxigraph import NamedNode
+        from pyoxigraph import Literal, NamedNode
 
         check_nesting(sparql)
+        literal = _literal
         try:
             for solution in self._store.query(sparql, use_default_graph_as_union=True):
-                yield tuple(term.value if type(term) is NamedNode else _from_ox(term)
-                            for term in solution)
+                # one list per row, and the common kinds without a call (a generator and a
+                # call per term took a sixth of `to_networkx` at 10^5 statements)
+                yield tuple([None if term is None else term.value if type(term) is NamedNode
+                             else literal(term.value, term.datatype.value, term.language)
+                             if type(term) is Literal else _from_ox(term)
+                             for term in solution])
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {exc}") from exc
         except (OSError, RuntimeError) as exc:

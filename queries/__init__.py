@@ -6,22 +6,29 @@ and one line per parameter:
     # @param athlete string optional  Name of the athlete (any case).
     # @param threshold decimal default=0.6  Highest confidence listed.
 
-Parameter types are `string`, `name`, `iri`, `qid`, `integer`, `decimal` and
-`date`; values are converted to RDF terms and bound with a VALUES block (never
-pasted into the text), so a name with quotes or braces cannot change the query.
+Parameter types are `string`, `name`, `event`, `country`, `sport`, `iri`, `qid`,
+`integer`, `decimal` and `date`; values are converted to RDF terms and bound with a
+VALUES block (never pasted into the text), so a name with quotes or braces cannot
+change the query.
 A `name` is a person's name: it is folded (`sportkg.iris.fold`) and looked up on
 the indexed `sk:nameKey` before the query runs, and the variable is bound to the
 IRIs of the people of that name, so the query starts from them. An `event`
 is part of an event's name: the events (`sk:Event`, or items with a winner,
-`wdt:P1346`) whose name holds it, in any case, are looked up first the same way.
+`wdt:P1346`) whose name holds it, in any case, are looked up first the same way; so
+are a `country` (items typed `sk:Country`) and a `sport` (`sk:Sport` or `sk:Occupation`)
+whose name is it, in any case.
 The IRIs go where the query marks `#@values ?variable` (in each branch of a UNION),
-else at the start of its outermost group.
+else at the start of its outermost group. A line ending in `#@if ?variable` is kept only
+when that parameter is given, one ending in `#@unless ?variable` only when it is not.
 
 A query whose header holds `# @paged` is a whole-graph report: it is run a page
 at a time (`limit`, default `DEFAULT_LIMIT` rows, and `offset`), and the result
 carries the total number of rows. With `# @paged by ?var` (its core sorted on the
 number `?var` alone) the core's rows are counted per value of `?var` first, and
-only the values the page needs are sorted.
+only the values the page needs are sorted. With `# @paged whole` (a core of few rows, such
+as groups that need a pass over the whole store anyway) the core is run once without its
+ORDER BY, sorted in Python on its ORDER BY variables, and cut into the page, which also
+gives the total.
 Queries may use the prefixes of `sportkg.ontology.namespaces.PREFIXES`
 without declaring them.
 
@@ -41,8 +48,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -55,7 +63,10 @@ if TYPE_CHECKING:
 QUERY_DIR = Path(__file__).resolve().parent
 """Where the named queries live."""
 
-PARAM_TYPES = ("string", "name", "event", "iri", "qid", "integer", "decimal", "date")
+PARAM_TYPES = ("string", "name", "event", "country", "sport", "iri", "qid", "integer",
+               "decimal", "date")
+_RESOLVED = ("name", "event", "country", "sport")
+"""Types whose value is looked up as IRIs before the query runs."""
 DEFAULT_LIMIT = 1000
 """Rows per page of a paged report."""
 _PARAM = re.compile(r"^#\s*@param\s+(\w+)\s+(\w+)((?:\s+(?:optional|default=\S+))*)\s*(.*)$")
@@ -83,6 +94,7 @@ class NamedQuery:
     params: tuple[Param, ...] = ()
     paged: bool = False
     page_by: str | None = None
+    whole: bool = False
 
     def param(self, name: str) -> Param:
         """The declared parameter `name`; raises QueryError naming the valid ones."""
@@ -96,7 +108,7 @@ class NamedQuery:
 def _parse(name: str, text: str) -> NamedQuery:
     title = ""
     params: list[Param] = []
-    paged = False
+    paged = whole = False
     page_by = None
     for line in text.splitlines():
         stripped = line.strip()
@@ -105,9 +117,9 @@ def _parse(name: str, text: str) -> NamedQuery:
                 break
             continue
         match = _PARAM.match(stripped)
-        by = re.fullmatch(r"#\s*@paged(?:\s+by\s+\?(\w+))?", stripped)
+        by = re.fullmatch(r"#\s*@paged(?:\s+by\s+\?(\w+)|\s+(whole))?", stripped)
         if by:
-            paged, page_by = True, by.group(1)
+            paged, page_by, whole = True, by.group(1), bool(by.group(2))
         elif match:
             pname, ptype, flags, help_text = match.groups()
             if ptype not in PARAM_TYPES:
@@ -126,7 +138,7 @@ def _parse(name: str, text: str) -> NamedQuery:
     if not title:
         raise QueryError(f"query {name!r} does not start with a comment saying what it answers")
     return NamedQuery(name=name, title=title, text=_with_prefixes(text), params=tuple(params),
-                      paged=paged, page_by=page_by)
+                      paged=paged, page_by=page_by, whole=whole)
 
 
 def _with_prefixes(text: str) -> str:
@@ -203,7 +215,7 @@ def to_term(param: Param, value: Any) -> Any:
 
     text = str(value)
     try:
-        if param.type in ("string", "name", "event"):
+        if param.type in ("string", *_RESOLVED):
             return Literal(text)
         if param.type == "integer":
             return Literal(int(text))
@@ -294,6 +306,46 @@ def _events(kg: KnowledgeGraph, value: Any) -> list[str]:
     return sorted(str(row[0]) for row in rows if row[0] is not None)
 
 
+_ITEMS = """SELECT DISTINCT ?e WHERE {
+  VALUES ?type { %(types)s } ?e a ?type ; <http://schema.org/name> ?label .
+  FILTER(LCASE(STR(?label)) = LCASE(%(name)s)) }"""
+_ITEM_TYPES = {"country": ("Country",), "sport": ("Sport", "Occupation")}
+"""Parameter type -> the classes (`sk:`) of the items its value names."""
+
+
+def _items(kg: KnowledgeGraph, value: Any, kind: str) -> list[str]:
+    """The IRIs of the items of `kind` (`country`, `sport`) whose name is `value`, in any case
+    (sorted); the type index finds the few candidates, so no name in the store is scanned."""
+    from rdflib import Literal
+    from sportkg.ontology.namespaces import SK_IRI
+
+    types = " ".join(f"<{SK_IRI}{name}>" for name in _ITEM_TYPES[kind])
+    rows = kg.query(_ITEMS % {"types": types, "name": Literal(str(value)).n3()}).rows
+    return sorted(str(row[0]) for row in rows if row[0] is not None)
+
+
+def _resolved(kg: KnowledgeGraph, kind: str, value: Any) -> list[str]:
+    """The IRIs a `name`, `event`, `country` or `sport` parameter stands for."""
+    if kind == "name":
+        return _people(kg, value)
+    if kind == "event":
+        return _events(kg, value)
+    return _items(kg, value, kind)
+
+
+_CONDITION = re.compile(r"(?m)^(.*?)#@(if|unless) \?(\w+)[ \t]*$")
+
+
+def _conditional(text: str, given: Collection[str]) -> str:
+    """`text` without the lines ending in `#@if ?variable` of parameters not given and those
+    ending in `#@unless ?variable` of parameters given (the marks themselves removed)."""
+    def keep(match: re.Match[str]) -> str:
+        wanted = (match.group(3) in given) == (match.group(2) == "if")
+        return match.group(1).rstrip() if wanted else ""
+
+    return _CONDITION.sub(keep, text)
+
+
 def _with_people(text: str, variable: str, people: list[str]) -> str:
     """`text` with `VALUES ?variable { <iri> ... }` at each `#@values ?variable` mark, else at
     the start of its outermost group.
@@ -338,40 +390,66 @@ def _bound(text: str, bindings: Mapping[str, Any]) -> str:
     return text.replace(BIND_MARK, f"VALUES ({names}) {{ ({row}) }}", 1)
 
 
-def _paged(kg: KnowledgeGraph, text: str, limit: int, offset: int) -> str:
+def _values(variables: tuple[str, ...], rows: Sequence[tuple[Any, ...]]) -> str:
+    """A VALUES block of `rows` (None as UNDEF)."""
+    names = " ".join("?" + name for name in variables)
+    body = " ".join("(" + " ".join("UNDEF" if term is None else term.n3() for term in row) + ")"
+                    for row in rows)
+    return f"VALUES ({names}) {{ {body} }}"
+
+
+def _core_group(text: str) -> tuple[int, int, int, int]:
+    """Where the core sub-select ending at `#@page` sits: (its group's `{`, its SELECT, the
+    mark, its group's `}`). The group is found by its braces, so the core may hold
+    sub-selects of its own."""
+    at = text.index(PAGE_MARK)
+    depth = 0
+    for opening in range(at - 1, -1, -1):
+        if text[opening] == "}":
+            depth += 1
+        elif text[opening] == "{":
+            if depth == 0:
+                break
+            depth -= 1
+    else:
+        raise QueryError("the #@page mark of a paged query must end a { SELECT ... } group")
+    start = re.search(r"(?i)\bSELECT\b", text[opening:at])
+    if start is None:
+        raise QueryError("the #@page mark of a paged query must end a { SELECT ... } group")
+    return opening, opening + start.start(), at, text.index("}", at)
+
+
+def _paged(kg: KnowledgeGraph, text: str, limit: int, offset: int) -> str | None:
     """`text` with its page applied: with a core sub-select (ending at `#@page`), the core is
     run first and its page of rows replaces it as a VALUES block, so the rest of the query
-    looks up those rows only; else LIMIT and OFFSET at the end."""
+    looks up those rows only (None when the page is empty); else LIMIT and OFFSET at the
+    end."""
     page = f"LIMIT {limit}" + (f" OFFSET {offset}" if offset else "")
     if PAGE_MARK not in text:
         return f"{text}\n{page}"
     found = re.search(r"(?im)^\s*SELECT\b", text)
     assert found is not None
-    at = text.index(PAGE_MARK)
-    start = text.rindex("SELECT", 0, text.rindex("WHERE", 0, at))
-    opening, closing = text.rindex("{", 0, start), text.index("}", at)
+    opening, start, at, closing = _core_group(text)
     core = kg.query(text[:found.start()] + text[start:at] + page)
     if not core.rows:  # nothing on the page (rdflib fails on an empty VALUES block)
-        return f"{text[:opening]}FILTER(false){text[closing + 1:]}"
-    names = " ".join("?" + name for name in core.variables)
-    rows = " ".join("(" + " ".join("UNDEF" if term is None else term.n3() for term in row) + ")"
-                    for row in core.rows)
-    return f"{text[:opening]}VALUES ({names}) {{ {rows} }}{text[closing + 1:]}"
+        return None
+    return f"{text[:opening]}{_values(core.variables, core.rows)}{text[closing + 1:]}"
 
 
-def _core(text: str) -> tuple[str, str, int, int]:
-    """(prologue, core sub-select without its ORDER BY, start of its group, end of its group)."""
+def _core(text: str) -> tuple[str, str, int, int, list[str]]:
+    """(prologue, core sub-select without its ORDER BY, start of its group, end of its group,
+    the variables of that ORDER BY)."""
     found = re.search(r"(?im)^\s*SELECT\b", text)
     if found is None:
         raise QueryError("a paged query must be a SELECT")
-    at = text.index(PAGE_MARK)
-    start = text.rindex("SELECT", 0, text.rindex("WHERE", 0, at))
-    opening, closing = text.rindex("{", 0, start), text.index("}", at)
+    opening, start, at, closing = _core_group(text)
     core = text[start:at]
     order = [m.start() for m in re.finditer(r"(?i)\bORDER\s+BY\b", core)]
+    keys: list[str] = []
     if order and "}" not in core[order[-1]:]:
+        keys = re.findall(r"\?(\w+)", re.sub(r"#[^\n]*", "", core[order[-1]:]))
         core = core[:order[-1]]
-    return text[:found.start()], core, opening, closing
+    return text[:found.start()], core, opening, closing, keys
 
 
 def _paged_by(kg: KnowledgeGraph, text: str, variable: str, limit: int,
@@ -383,7 +461,7 @@ def _paged_by(kg: KnowledgeGraph, text: str, variable: str, limit: int,
     values then bind the core, which sorts only their rows. A report over hundreds of
     thousands of rows so never sorts them all, and needs no second query for its total.
     """
-    prologue, core, opening, closing = _core(text)
+    prologue, core, opening, closing, _ = _core(text)
     counts = kg.query(f"{prologue}SELECT ?{variable} (COUNT(*) AS ?n) WHERE {{ {{\n{core}\n}} }} "
                       f"GROUP BY ?{variable}").rows
     ordered = sorted(((term, int(str(n))) for term, n in counts if term is not None),
@@ -407,10 +485,69 @@ def _paged_by(kg: KnowledgeGraph, text: str, variable: str, limit: int,
     page = f"ORDER BY ?{variable} LIMIT {limit}" + (f" OFFSET {offset - before}"
                                                     if offset > before else "")
     found = kg.query(f"{prologue}{bound}\n{page}")
-    names = " ".join("?" + name for name in found.variables)
-    rows = " ".join("(" + " ".join("UNDEF" if term is None else term.n3() for term in row) + ")"
-                    for row in found.rows)
-    return f"{text[:opening]}VALUES ({names}) {{ {rows} }}{text[closing + 1:]}", total
+    return f"{text[:opening]}{_values(found.variables, found.rows)}{text[closing + 1:]}", total
+
+
+def _paged_whole(kg: KnowledgeGraph, text: str, limit: int,
+                 offset: int) -> tuple[str | None, int]:
+    """`text` with its page cut from its whole core: (the query, or None when the page is
+    empty; the total).
+
+    The core runs once, without its ORDER BY (Oxigraph sorts IRIs and strings slowly); its
+    rows are sorted here on the ORDER BY variables, by their text, the order SPARQL gives
+    IRIs and plain strings, and the same on every backend.
+    """
+    prologue, core, opening, closing, order = _core(text)
+    found = kg.query(prologue + core)
+    at = [found.variables.index(name) for name in order if name in found.variables]
+    rows = sorted(found.rows, key=lambda row: tuple("" if row[i] is None else str(row[i])
+                                                    for i in at))
+    page = rows[offset:offset + limit]
+    if not page:
+        return None, len(rows)
+    return f"{text[:opening]}{_values(found.variables, page)}{text[closing + 1:]}", len(rows)
+
+
+_OUTER_ORDER = re.compile(r"(?is)\bORDER\s+BY((?:\s+\?\w+)+)\s*$")
+
+
+def _sort_key(term: Any) -> tuple[int, float, str]:
+    """Where a term goes in ORDER BY: unbound first, then numbers by value, then the rest by
+    their text (the order SPARQL gives plain strings)."""
+    from rdflib import Literal
+
+    if term is None:
+        return (0, 0.0, "")
+    if isinstance(term, Literal) and isinstance(term.value, (int, float, Decimal)) \
+            and not isinstance(term.value, bool):
+        return (1, float(term.value), str(term))
+    return (2, 0.0, str(term))
+
+
+def _page_result(kg: KnowledgeGraph, text: str) -> QueryResult:
+    """Run a page's query; its closing ORDER BY of plain variables is done here on the page's
+    rows, the whole row breaking ties (Oxigraph compares strings slowly: sorting 3,000 rows
+    took a fifth of a page of `disagreements`)."""
+    from dataclasses import replace
+
+    order = _OUTER_ORDER.search(text)
+    if order is None:
+        return kg.query(text)
+    result = kg.query(text[:order.start()])
+    keys = [result.variables.index(name) for name in re.findall(r"\?(\w+)", order.group(1))
+            if name in result.variables]
+    rows = sorted(result.rows, key=lambda row: (tuple(_sort_key(row[i]) for i in keys),
+                                                tuple(_sort_key(term) for term in row)))
+    return replace(result, rows=tuple(rows))
+
+
+def _outer_variables(text: str) -> tuple[str, ...]:
+    """The variables of the outermost SELECT of `text` (the columns of an empty page)."""
+    outer = re.search(r"(?is)\bSELECT\b(.*?)\bWHERE\b", text)
+    if outer is None:
+        return ()
+    columns = re.sub(r"(?is)\(.*?\bAS\s+(\?\w+)\s*\)", r"\1", outer.group(1))
+    return tuple(re.findall(r"\?(\w+)", columns))
 
 
 def _count_text(text: str) -> str:
@@ -421,9 +558,8 @@ def _count_text(text: str) -> str:
         raise QueryError("a paged query must be a SELECT")
     prologue, body = text[:found.start()], text[found.start():]
     if PAGE_MARK in body:
-        end = body.index(PAGE_MARK)
-        body = body[:end]
-        body = body[body.rindex("SELECT", 0, body.rindex("WHERE")):]
+        _, start, end, _ = _core_group(body)
+        body = body[start:end]
     order = [m.start() for m in re.finditer(r"(?i)\bORDER\s+BY\b", body)]
     if order and "}" not in body[order[-1]:]:
         body = body[:order[-1]]
@@ -452,23 +588,27 @@ def run_query(kg: KnowledgeGraph, query: str | Path | NamedQuery,
     if limit is not None and limit < 1 or offset < 0:
         raise QueryError(f"--limit must be at least 1 and --offset at least 0 "
                          f"(got {limit}, {offset})")
-    text = named.text
+    text = _conditional(named.text, bindings)
     try:
         for param in named.params:
-            if param.type in ("name", "event") and param.name in bindings:
-                resolve = _people if param.type == "name" else _events
-                text = _with_people(text, param.name, resolve(kg, bindings.pop(param.name)))
+            if param.type in _RESOLVED and param.name in bindings:
+                text = _with_people(text, param.name,
+                                    _resolved(kg, param.type, bindings.pop(param.name)))
         text = _bound(_unmarked(text), bindings)
-        if named.page_by and PAGE_MARK in text:
-            paged, total = _paged_by(kg, text, named.page_by, limit or DEFAULT_LIMIT, offset)
+        if (named.page_by or named.whole) and PAGE_MARK in text:
+            size = limit or DEFAULT_LIMIT
+            paged, total = (_paged_by(kg, text, named.page_by, size, offset) if named.page_by
+                            else _paged_whole(kg, text, size, offset))
             if paged is None:
-                outer = re.search(r"(?is)\bSELECT\b(.*?)\bWHERE\b", text)
-                names = re.findall(r"\?(\w+)", outer.group(1)) if outer else []
-                return QueryResult(variables=tuple(names), total=total)
-            return replace(kg.query(paged), total=total)
+                return QueryResult(variables=_outer_variables(text), total=total)
+            return replace(_page_result(kg, paged), total=total)
         if named.paged or limit is not None:
             size = limit or DEFAULT_LIMIT
-            result = kg.query(_paged(kg, text, size, offset))
+            page = _paged(kg, text, size, offset)
+            if page is None:
+                result = QueryResult(variables=_outer_variables(text))
+            else:
+                result = _page_result(kg, page) if PAGE_MARK in text else kg.query(page)
             if not named.paged:
                 return result
             if offset == 0 and len(result) < size:

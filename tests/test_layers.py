@@ -68,7 +68,7 @@ _PACKAGES = {"extract", "graph", "kb", "explore", "queries", "ontology", "comman
 
 FORBIDDEN = {
     "extract": {"graph", "explore", "commands", "sportkg.kb.store"},
-    "graph": {"extract", "kb", "explore", "commands"},
+    "graph": {"extract", "queries", "kb", "explore", "commands"},
     "queries": {"extract", "kb", "explore", "commands"},
     "kb": {"extract", "graph", "queries", "explore", "commands"},  # but kb.store, below
     "explore": {"extract", "kb", "commands"},
@@ -76,8 +76,9 @@ FORBIDDEN = {
 }
 """Area -> areas (or modules) its modules never import."""
 
-KNOWN = {("sportkg.graph.kg", "sportkg.queries")}
-"""Imports that break a rule today: `KnowledgeGraph.run_named` runs the named queries."""
+KNOWN: set[tuple[str, str]] = set()
+"""Imports that break a rule today (none: the named queries are run by `queries.run_query`,
+which is handed a KnowledgeGraph)."""
 
 KNOWN_CYCLES = {
     ("sportkg.extract.coref", "sportkg.extract.mentions"),

@@ -71,42 +71,42 @@ def kg(sample_articles):  # type: ignore[no-untyped-def]
 
 
 def test_medals_answer(kg) -> None:  # type: ignore[no-untyped-def]
-    rows = kg.run_named("medals").records()
+    rows = run_query(kg, "medals").records()
     assert rows == [{
         "athleteName": "Sanne Bakker", "award": "Olympic gold medal",
         "event": "women's 1000 m, 2026 Winter Olympics",
         "date": __import__("datetime").date(2026, 2, 9), "place": "Milan", "sources": 1,
     }]
-    assert len(kg.run_named("medals", athlete="Nobody Here")) == 0
+    assert len(run_query(kg, "medals", {"athlete": "Nobody Here"})) == 0
 
 
 def test_relationships_low_confidence_and_disagreements(kg) -> None:  # type: ignore[no-untyped-def]
-    pairs = kg.run_named("relationships").records()
+    pairs = run_query(kg, "relationships").records()
     assert [(r["personName"], r["relation"], r["partnerName"]) for r in pairs] == [
         ("Sanne Bakker", "engaged to", "Tom Visser")
     ]
-    low = kg.run_named("low_confidence").records()
+    low = run_query(kg, "low_confidence").records()
     assert [float(r["confidence"]) for r in low] == [0.4, 0.55]
-    assert len(kg.run_named("low_confidence", threshold="0.95")) == 11
-    clash = kg.run_named("disagreements").records()
+    assert len(run_query(kg, "low_confidence", {"threshold": "0.95"})) == 11
+    clash = run_query(kg, "disagreements").records()
     assert len(clash) == 1 and {clash[0]["value1"], clash[0]["value2"]} == {"27", "28"}
-    records = kg.run_named("records").records()
+    records = run_query(kg, "records").records()
     assert float(records[0]["time"]) == pytest.approx(114.3)
 
 
 def test_quotes_and_braces_in_a_parameter_do_not_change_the_query(kg) -> None:  # type: ignore[no-untyped-def]
     for evil in ['Sanne Bakker" || true || "', "x\" } ?a ?b ?c { \"", "}} # comment", "\\"]:
-        assert len(kg.run_named("medals", athlete=evil)) == 0
-    assert len(kg.run_named("medals", athlete="Sanne Bakker")) == 1
+        assert len(run_query(kg, "medals", {"athlete": evil})) == 0
+    assert len(run_query(kg, "medals", {"athlete": "Sanne Bakker"})) == 1
 
 
 def test_parameter_errors(kg) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(QueryError, match="needs parameter 'person'"):
-        kg.run_named("person_facts")
+        run_query(kg, "person_facts")
     with pytest.raises(QueryError, match="no parameter 'athlet'. Available: athlete"):
-        kg.run_named("medals", athlet="x")
+        run_query(kg, "medals", {"athlet": "x"})
     with pytest.raises(QueryError, match="not a valid decimal"):
-        kg.run_named("low_confidence", threshold="high")
+        run_query(kg, "low_confidence", {"threshold": "high"})
     with pytest.raises(QueryError, match="Unknown query 'medal'. Available: .*medals"):
         load_query("medal")
 
@@ -163,8 +163,8 @@ def test_reports_come_a_page_at_a_time_with_their_total(kg) -> None:  # type: ig
 
 
 def test_a_name_is_matched_on_its_folded_form(kg) -> None:  # type: ignore[no-untyped-def]
-    assert len(kg.run_named("medals", athlete="  SANNE   bakker ")) == 1
-    assert len(kg.run_named("winners", event="no such race")) == 0
+    assert len(run_query(kg, "medals", {"athlete": "  SANNE   bakker "})) == 1
+    assert len(run_query(kg, "winners", {"event": "no such race"})) == 0
 
 
 def test_an_event_is_bound_in_each_branch_it_marks() -> None:
@@ -181,10 +181,10 @@ def test_an_event_is_bound_in_each_branch_it_marks() -> None:
 
 
 def test_winners_of_one_event_from_both_branches(kg) -> None:  # type: ignore[no-untyped-def]
-    every = {tuple(map(str, row)) for row in kg.run_named("winners").rows}
+    every = {tuple(map(str, row)) for row in run_query(kg, "winners").rows}
     assert every
     event = sorted(every)[0][0]
-    one = {tuple(map(str, row)) for row in kg.run_named("winners", event=event).rows}
+    one = {tuple(map(str, row)) for row in run_query(kg, "winners", {"event": event}).rows}
     assert one == {row for row in every if event.lower() in row[0].lower()}
 
 
@@ -214,3 +214,53 @@ def test_pages_by_confidence_follow_the_full_order(kg) -> None:  # type: ignore[
             paged += [float(r["confidence"]) for r in page.records()]
         assert paged == confidences
     assert load_query("low_confidence").page_by == "confidence"
+
+
+@pytest.mark.parametrize("params", [{}, {"sport": "SPEED SKATER"},
+                                    {"country": "netherlands", "sport": "speed skater"},
+                                    {"country": "Atlantis"}, {"sport": "speed skating"}])
+def test_athletes_with_and_without_filters_on_both_stores(params, sample_articles,  # type: ignore[no-untyped-def]
+                                                          tmp_path: Path) -> None:
+    with KnowledgeGraph.open("oxigraph", path=tmp_path / "ox") as kg:
+        on_oxigraph = run_query(_loaded(kg, sample_articles), "athletes", params)
+    with KnowledgeGraph.open("memory") as kg:
+        in_memory = run_query(_loaded(kg, sample_articles), "athletes", params)
+    rows = [tuple("" if t is None else str(t) for t in row) for row in on_oxigraph.rows]
+    assert rows == [tuple("" if t is None else str(t) for t in row) for row in in_memory.rows]
+    assert on_oxigraph.total == in_memory.total
+    people = {row[0]: row for row in rows}
+    assert on_oxigraph.total == len(people)
+    if params.get("country") == "Atlantis" or params.get("sport") == "speed skating":
+        assert not people and on_oxigraph.variables == ("name", "nationality",
+                                                          "sportOrOccupation")
+    elif params:
+        assert people and all(row[2] == "speed skater" for row in people.values())
+    else:
+        assert "Sanne Bakker" in people
+
+
+def test_lines_kept_only_when_a_parameter_is_or_is_not_given() -> None:
+    from sportkg.queries import _conditional
+
+    text = "a .  #@if ?country\nb .  #@unless ?country\nc .\n"
+    assert _conditional(text, {"country"}) == "a .\n\nc .\n"
+    assert _conditional(text, set()) == "\nb .\nc .\n"
+
+
+def test_a_core_holding_sub_selects_is_found_by_its_braces() -> None:
+    from sportkg.queries import _core
+
+    text = ("SELECT ?a WHERE {\n  {\n    SELECT ?a ?b WHERE { { SELECT ?a WHERE { ?a ?p ?o } }\n"
+            "      { SELECT ?b WHERE { ?b ?q ?r } } }\n    ORDER BY ?b ?a\n    #@page\n  }\n"
+            "  ?a ?x ?y .\n}")
+    prologue, core, opening, closing, keys = _core(text)
+    assert core.strip().startswith("SELECT ?a ?b WHERE") and core.rstrip().endswith("} }")
+    assert (text[opening], text[closing], keys) == ("{", "}", ["b", "a"])
+
+
+def test_a_report_cut_from_its_whole_core_pages_in_order(kg) -> None:  # type: ignore[no-untyped-def]
+    whole = run_query(kg, "disagreements", {})
+    assert whole.total == 1 and len(whole) == 1
+    beyond = run_query(kg, "disagreements", {}, offset=1)
+    assert (len(beyond), beyond.total) == (0, 1)
+    assert load_query("disagreements").whole
