@@ -25,7 +25,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from sportkg.extract.mentions import MENTIONS_KEY
+from sportkg.extract.mentions import INTRODUCERS, MENTIONS_KEY
 from sportkg.extract.relations.lexicon import Lexicon
 from sportkg.iris import fold
 
@@ -36,15 +36,6 @@ if TYPE_CHECKING:
 CANONICAL_KEY = "sportkg_canonical"
 """The `doc.user_data` key of the canonical names."""
 
-INTRODUCERS = frozenset(
-    "vader moeder zoon dochter zus zusje broer broertje vrouw man echtgenote echtgenoot "
-    "vriend vriendin partner verloofde dochtertje zoontje meisje jongetje baby naam genaamd "
-    "father mother son daughter sister brother wife husband fiance fiancee fiancé fiancée "
-    "partner named called boy girl dad mum mom papa mama opa oma champion kampioen legend "
-    "star icon rival rivale tegenstander opponent teammate ploeggenote ploeggenoot ouders "
-    "parents".split()
-)
-"""Words after which a lone first name is a person ("dochter Lily", "his wife Anna")."""
 
 
 class NameCoref:

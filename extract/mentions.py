@@ -37,6 +37,17 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
     from sportkg.kb.kb import KnowledgeBase
 
+
+INTRODUCERS = frozenset(
+    "vader moeder zoon dochter zus zusje broer broertje vrouw man echtgenote echtgenoot "
+    "vriend vriendin partner verloofde dochtertje zoontje meisje jongetje baby naam genaamd "
+    "father mother son daughter sister brother wife husband fiance fiancee fiancé fiancée "
+    "partner named called boy girl dad mum mom papa mama opa oma champion kampioen legend "
+    "star icon rival rivale tegenstander opponent teammate ploeggenote ploeggenoot ouders "
+    "parents".split()
+)
+"""Words after which a lone first name is a person ("dochter Lily", "his wife Anna")."""
+
 MENTIONS_KEY = "sportkg_mentions"
 """The `doc.spans` key of the mentions."""
 
@@ -261,7 +272,6 @@ class MentionRecognizer:
     def _introduced(self, doc: Doc, i: int) -> bool:
         """Whether token i follows a person noun in apposition ("daughter Penelope",
         "trainer Jan"): a name there is a person whatever the recogniser says."""
-        from sportkg.extract.coref import INTRODUCERS
 
         if i == 0:
             return False

@@ -678,10 +678,15 @@ VALUE_KINDS = frozenset({
 """The kinds of value a pattern's value column may name (`kind:group`), read by the families."""
 
 
+FAMILIES = (
+    "identity", "age", "partners", "family", "medals", "wins", "records", "teams", "coaches",
+)
+"""The pattern families, in the order their components run (one spaCy component each)."""
+
+
 def _check_row(path: Path, number: int, family: str, plang: str, prop: str, subject: str,
                value: str, confidence: str) -> None:
     """Refuse a pattern row with an unknown family, language, property, subject or value kind."""
-    from sportkg.extract.relations.families import FAMILIES
     from sportkg.ontology.relations import RELATIONS
 
     where = f"{path.name}:{number}"

@@ -36,6 +36,7 @@ from sportkg.extract.normalize import (
 )
 from sportkg.extract.relations.engine import (
     FACTS_KEY,
+    FAMILIES,
     ArticleContext,
     Concept,
     Fact,
@@ -69,9 +70,6 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-FAMILIES = (
-    "identity", "age", "partners", "family", "medals", "wins", "records", "teams", "coaches",
-)
 _YEAR_LIST = re.compile(r"\b(?:19|20)\d\d(?:\s*,\s*(?:19|20)\d\d)*\s+(?:en|and)\s+(?:19|20)\d\d\b")
 
 
