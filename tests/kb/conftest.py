@@ -1,6 +1,6 @@
-"""Servers for the Wikidata client tests: a real `oxigraph serve` with fictional Wikidata data,
-a proxy that answers 429/503 before passing requests on, a server that never answers, and a
-server that answers with a fixed (bad) body."""
+"""Servers for the Wikidata client tests: a proxy that answers 429/503 before passing requests
+on, a server that never answers, and a server that answers with a fixed (bad) body. The real
+`oxigraph serve` with fictional Wikidata data is `wikidata_endpoint` in tests/conftest.py."""
 
 from __future__ import annotations
 
@@ -30,23 +30,6 @@ def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
-
-
-@pytest.fixture(scope="session")
-def wikidata_endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The query URL of a real Oxigraph server holding tests/kb/data/fictional_wikidata.ttl."""
-    from sportkg.explore.server import OxigraphServer
-
-    location = tmp_path_factory.mktemp("wikidata-store")
-    with OxigraphServer(location) as server:
-        request = urllib.request.Request(
-            server.store_url + "?default",
-            data=(DATA / "fictional_wikidata.ttl").read_bytes(),
-            method="POST",
-            headers={"Content-Type": "text/turtle"},
-        )
-        urllib.request.urlopen(request, timeout=30).read()
-        yield server.query_url
 
 
 class _Server:
