@@ -29,12 +29,10 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture
-def tiny_store(tmp_path: Path) -> Path:
-    """An on-disk Oxigraph store with two article graphs about fictional athletes."""
+def write_tiny_store(location: Path) -> Path:
+    """Write the store of `tiny_store` at `location` and return it."""
     import pyoxigraph as ox
 
-    location = tmp_path / "store"
     store = ox.Store(str(location))
     noor, daan = ox.NamedNode(SKE + "noor-vermeulen"), ox.NamedNode(SKE + "daan-hoekstra")
     engaged = ox.NamedNode("https://w3id.org/sportkg/ontology#engagedTo")
@@ -52,3 +50,9 @@ def tiny_store(tmp_path: Path) -> Path:
     store.flush()
     del store
     return location
+
+
+@pytest.fixture
+def tiny_store(tmp_path: Path) -> Path:
+    """An on-disk Oxigraph store with two article graphs about fictional athletes."""
+    return write_tiny_store(tmp_path / "store")
