@@ -3,6 +3,7 @@ the `sportkg` command line (in this process, or in a fresh one where the process
 
 from __future__ import annotations
 
+import functools
 import shutil
 import subprocess
 import sys
@@ -14,10 +15,23 @@ import pytest
 
 if TYPE_CHECKING:
     from click.testing import Result
+    from spacy.language import Language
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 EVAL_DEV = SHARED / "eval" / "dev"
+
+
+@functools.lru_cache(maxsize=16)
+def cached_nlp(lang: str, **options: str | bool) -> Language:
+    """`load_nlp(lang, **options)`, built once per session: for tests that run a pipeline.
+
+    Building one takes a second or more; the engine also keeps a pipeline for many articles.
+    Tests of building pipelines call `load_nlp` themselves.
+    """
+    from sportkg.extract.nlp import load_nlp
+
+    return load_nlp(lang, **options)  # type: ignore[arg-type]
 
 
 @pytest.fixture
@@ -191,15 +205,16 @@ def store(tmp_path: Path, _sample_store: Path) -> Path:
 
 
 @pytest.fixture
-def cli(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
+def cli(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., Result]]:
     """`cli(*args, stdin=None, cwd=None)`: run `sportkg ARGS` in this process with Typer's
     CliRunner and return its result (`exit_code`, `stdout`, `stderr`).
 
     Each call starts as a fresh process would: without --quiet and with the pair threshold of
-    the environment the test started in (both are process-wide state the options set). With
-    `cwd`, the test stays in that folder until it ends. Pipelines loaded by one call serve the
-    next ones, so tests that are not about the process boundary run here; `sportkg_process`
-    runs the few that are (exit codes of a real process, stdin, signals, locks).
+    the environment the test started in (both are process-wide state the options set); both
+    are as they were again after the test. With `cwd`, the test stays in that folder until it
+    ends. Pipelines loaded by one call serve the next ones, so tests that are not about the
+    process boundary run here; `sportkg_process` runs the few that are (exit codes of a real
+    process, stdin, signals, locks).
     """
     import os
 
@@ -211,17 +226,21 @@ def cli(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
     runner = CliRunner()
     threshold = os.environ.get(PAIR_THRESHOLD_ENV)
 
+    def restore_threshold() -> None:
+        if threshold is None:
+            os.environ.pop(PAIR_THRESHOLD_ENV, None)
+        else:
+            os.environ[PAIR_THRESHOLD_ENV] = threshold
+
     def invoke(*args: str | Path, stdin: str | None = None, cwd: Path | None = None) -> Result:
         monkeypatch.setattr(settings, "QUIET", False)
-        if threshold is None:
-            monkeypatch.delenv(PAIR_THRESHOLD_ENV, raising=False)
-        else:
-            monkeypatch.setenv(PAIR_THRESHOLD_ENV, threshold)
+        restore_threshold()
         if cwd is not None:
             monkeypatch.chdir(cwd)
         return runner.invoke(app, [str(arg) for arg in args], input=stdin)
 
-    return invoke
+    yield invoke
+    restore_threshold()
 
 
 @pytest.fixture
