@@ -313,7 +313,7 @@ def canned_endpoint(status: int, ctype: str, body: bytes) -> Iterator[str]:
     """A local HTTP listener that answers everything with one canned response."""
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Canned)
     server.canned = (status, ctype, body)  # type: ignore[attr-defined]
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/query"
@@ -635,7 +635,7 @@ class _RetryLater(http.server.BaseHTTPRequestHandler):
 def listener(handler: type[http.server.BaseHTTPRequestHandler]) -> Iterator[str]:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/sparql"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import spacy
 from spacy.language import Language
 from sportkg.extract.components import RELATION_COMPONENTS
@@ -11,7 +13,9 @@ from ..conftest import cached_nlp
 BASE = ("sportkg_sentences", "sportkg_mentions", "sportkg_coref")
 
 
+@functools.cache
 def _nlp(lang: str, *names: str) -> Language:
+    """A blank pipeline with the named components (the base ones by default), built once."""
     nlp = spacy.blank(lang)
     for name in names or BASE:
         nlp.add_pipe(name)
