@@ -1,6 +1,6 @@
 """The extract, build and evaluate commands (`commands/extract.py`) as a user runs them.
 
-They run in this process (the `cli` fixture); reading stdin and the exit code of a bad
+They run in this process (the `cli` fixture); reading stdin and the exit code of a skipped
 file are checked in a real `sportkg` process as well.
 """
 
@@ -63,16 +63,27 @@ def test_extract_table_and_out_file(cli: Cli, article_dir: Path, tmp_path: Path)
     assert all(line.startswith("nl_dewit") for line in lines[1:])
 
 
-def test_extract_from_stdin(sportkg_process: Process) -> None:
-    proc = sportkg_process("extract", "-", "--lang", "nl", "--pipeline", "rules", stdin=ARTICLE_NL)
-    assert proc.returncode == 0, proc.stderr
-    assert all(s.doc.startswith("stdin-") for s in statements_of(proc.stdout))
+def test_extract_from_stdin(cli: Cli) -> None:
+    result = cli("extract", "-", "--lang", "nl", "--pipeline", "rules", stdin=ARTICLE_NL)
+    assert result.exit_code == 0, result.stderr
+    statements = statements_of(result.stdout)
+    assert statements and all(s.doc.startswith("stdin-") for s in statements)
 
 
-def test_bad_files_are_skipped_listed_and_exit_non_zero(
-    sportkg_process: Process, article_dir: Path
+def test_extract_from_stdin_and_exit_1_for_a_skipped_file(
+    sportkg_process: Process, tmp_path: Path
 ) -> None:
-    proc = sportkg_process(
+    """A real process: stdin is read, and a skipped file is the process's exit code 1."""
+    proc = sportkg_process("extract", "-", tmp_path / "missing.txt", "--lang", "nl",
+                           "--pipeline", "rules", stdin=ARTICLE_NL)
+    assert proc.returncode == 1, proc.stderr
+    statements = statements_of(proc.stdout)
+    assert statements and all(s.doc.startswith("stdin-") for s in statements)
+    assert "missing.txt: no such file" in proc.stderr and "1 skipped" in proc.stderr
+
+
+def test_bad_files_are_skipped_listed_and_exit_non_zero(cli: Cli, article_dir: Path) -> None:
+    result = cli(
         "extract",
         str(article_dir),
         str(DATA / "image.txt"),
@@ -81,12 +92,12 @@ def test_bad_files_are_skipped_listed_and_exit_non_zero(
         "--pipeline",
         "rules",
     )
-    assert proc.returncode == 1
-    assert statements_of(proc.stdout), "the good article is still processed"
-    assert "image.txt: binary file" in proc.stderr
-    assert "empty.txt: empty file" in proc.stderr
-    assert "missing.txt: no such file" in proc.stderr
-    assert "3 skipped" in proc.stderr
+    assert result.exit_code == 1
+    assert statements_of(result.stdout), "the good article is still processed"
+    assert "image.txt: binary file" in result.stderr
+    assert "empty.txt: empty file" in result.stderr
+    assert "missing.txt: no such file" in result.stderr
+    assert "3 skipped" in result.stderr
 
 
 def test_quiet_prints_no_summary(cli: Cli, article_dir: Path) -> None:
