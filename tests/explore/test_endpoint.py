@@ -111,7 +111,7 @@ def serving(tiny_store: Path) -> Iterator[callable]:  # type: ignore[valid-type]
 def shared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[..., Served]]:
     """`shared(*options)`: one read-only `sportkg serve` per set of options, started when a test
     first asks for it and kept for the module's tests that only read; each is stopped with
-    SIGTERM at the end and must exit 0."""
+    SIGTERM at the end and must exit 0 with no `oxigraph` child left."""
     store = write_tiny_store(tmp_path_factory.mktemp("endpoint") / "store")
     started: dict[tuple[str, ...], Served] = {}
 
@@ -122,9 +122,14 @@ def shared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[..., S
         return started[options]
 
     yield start
-    for server in started.values():
-        if server.process.poll() is None:
-            assert terminate(server) == 0
+    # SIGTERM to all first, then wait for each: they stop side by side
+    running = [s for s in started.values() if s.process.poll() is None]
+    children = [oxigraph_child(server) for server in running]
+    for server in running:
+        server.process.send_signal(signal.SIGTERM)
+    for server, child in zip(running, children, strict=True):
+        assert server.process.wait(timeout=30) == 0
+        assert wait_gone(child), "the oxigraph child outlived sportkg serve"
 
 
 def request(url: str, *, data: bytes | None = None, headers: dict[str, str] | None = None,
