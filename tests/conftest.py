@@ -1,14 +1,37 @@
-"""Shared fixtures: paths to the repository, the shared evaluation data and temporary stores."""
+"""Shared fixtures: paths to the repository, the shared evaluation data, temporary stores and
+the `sportkg` command line (in this process, or in a fresh one where the process matters)."""
 
 from __future__ import annotations
 
+import functools
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from click.testing import Result
+    from spacy.language import Language
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 EVAL_DEV = SHARED / "eval" / "dev"
+
+
+@functools.lru_cache(maxsize=16)
+def cached_nlp(lang: str, **options: str | bool) -> Language:
+    """`load_nlp(lang, **options)`, built once per session: for tests that run a pipeline.
+
+    Building one takes a second or more; the engine also keeps a pipeline for many articles.
+    Tests of building pipelines call `load_nlp` themselves.
+    """
+    from sportkg.extract.nlp import load_nlp
+
+    return load_nlp(lang, **options)  # type: ignore[arg-type]
 
 
 @pytest.fixture
@@ -29,6 +52,25 @@ def oxigraph_server(tmp_path: Path):  # type: ignore[no-untyped-def]
 
     with OxigraphServer(tmp_path / "oxigraph-server") as server:
         yield server
+
+
+@pytest.fixture(scope="session")
+def wikidata_endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The query URL of a real Oxigraph server holding tests/kb/data/fictional_wikidata.ttl."""
+    import urllib.request
+
+    from sportkg.explore.server import OxigraphServer
+
+    location = tmp_path_factory.mktemp("wikidata-store")
+    with OxigraphServer(location) as server:
+        request = urllib.request.Request(
+            server.store_url + "?default",
+            data=(REPO / "tests" / "kb" / "data" / "fictional_wikidata.ttl").read_bytes(),
+            method="POST",
+            headers={"Content-Type": "text/turtle"},
+        )
+        urllib.request.urlopen(request, timeout=30).read()
+        yield server.query_url
 
 
 @pytest.fixture(params=["oxigraph", "memory", "sparql"])
@@ -141,13 +183,116 @@ def sample_articles():  # type: ignore[no-untyped-def]
     return _sample_articles()
 
 
-@pytest.fixture
-def store(tmp_path: Path, sample_articles) -> Path:  # type: ignore[no-untyped-def]
-    """An Oxigraph store holding the three sample articles (test modules may define their own)."""
+@pytest.fixture(scope="session")
+def _sample_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The three sample articles built once into a closed Oxigraph store; tests get copies."""
     from sportkg.graph.kg import KnowledgeGraph
 
-    path = tmp_path / "store"
+    path = tmp_path_factory.mktemp("sample-store") / "store"
     with KnowledgeGraph.open("oxigraph", path=path) as kg:
-        for article, statements in sample_articles:
+        for article, statements in _sample_articles():
             kg.add_article(article, statements)
     return path
+
+
+@pytest.fixture
+def store(tmp_path: Path, _sample_store: Path) -> Path:
+    """An Oxigraph store holding the three sample articles, the test's own copy (test modules
+    may define their own)."""
+    path = tmp_path / "store"
+    shutil.copytree(_sample_store, path)
+    return path
+
+
+@pytest.fixture
+def cli(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., Result]]:
+    """`cli(*args, stdin=None, cwd=None)`: run `sportkg ARGS` in this process with Typer's
+    CliRunner and return its result (`exit_code`, `stdout`, `stderr`).
+
+    Each call starts as a fresh process would: without --quiet and with the pair threshold of
+    the environment the test started in (both are process-wide state the options set); both
+    are as they were again after the test. With `cwd`, the test stays in that folder until it
+    ends. Pipelines loaded by one call serve the next ones, so tests that are not about the
+    process boundary run here; `sportkg_process` runs the few that are (exit codes of a real
+    process, stdin, signals, locks).
+    """
+    import os
+
+    from sportkg import settings
+    from sportkg.cli import app
+    from sportkg.settings import PAIR_THRESHOLD_ENV
+    from typer.testing import CliRunner
+
+    runner = CliRunner()
+    threshold = os.environ.get(PAIR_THRESHOLD_ENV)
+
+    def restore_threshold() -> None:
+        if threshold is None:
+            os.environ.pop(PAIR_THRESHOLD_ENV, None)
+        else:
+            os.environ[PAIR_THRESHOLD_ENV] = threshold
+
+    def invoke(*args: str | Path, stdin: str | None = None, cwd: Path | None = None) -> Result:
+        monkeypatch.setattr(settings, "QUIET", False)
+        restore_threshold()
+        if cwd is not None:
+            monkeypatch.chdir(cwd)
+        return runner.invoke(app, [str(arg) for arg in args], input=stdin)
+
+    yield invoke
+    restore_threshold()
+
+
+@pytest.fixture
+def sportkg_process() -> Callable[..., subprocess.CompletedProcess[str]]:
+    """`sportkg_process(*args, stdin=None, cwd=None, timeout=180)`: run the installed
+    `sportkg` in a fresh process, for what only a process shows (its exit code, stdin,
+    signals, a lock held by another process)."""
+    script = Path(sys.executable).parent / "sportkg"
+    command = [str(script)] if script.is_file() else [sys.executable, "-m", "sportkg.cli"]
+
+    def run(*args: str | Path, stdin: str | None = None, cwd: Path | None = None,
+            timeout: float = 180) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([*command, *map(str, args)], input=stdin, cwd=cwd,
+                              capture_output=True, text=True, timeout=timeout, check=False)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def _built_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The facts of `built_store`, written once into a closed Oxigraph store."""
+    from sportkg.graph.kg import KnowledgeGraph
+    from sportkg.model import Entity, Evidence, Statement
+
+    entity = "https://w3id.org/sportkg/entity/"
+    noor = Entity(entity + "noor-vermeulen", "Noor Vermeulen", None, "person")
+    daan = Entity(entity + "daan-hoekstra", "Daan Hoekstra", None, "person")
+    kees = Entity(entity + "kees-hoekstra", "Kees Hoekstra", None, "person")
+    title = Entity(entity + "award/european-champion-1500-m", "European champion 1500 m", None,
+                   "award")
+
+    def said(doc: str, sentence: str) -> Evidence:
+        return Evidence(f"{doc}.txt", sentence, 0, len(sentence), "test", "2026-01-18")
+
+    statements = [
+        Statement("nl_01", "h1", noor, "P166", title,
+                  said("nl_01", "Noor Vermeulen werd Europees kampioen op de 1500 meter."), 0.9),
+        Statement("nl_01", "h1", noor, "sk:engagedTo", daan,
+                  said("nl_01", "Vermeulen is verloofd met bokser Daan Hoekstra."), 0.8),
+        Statement("nl_02", "h2", daan, "P22", kees,
+                  said("nl_02", "Hoekstra is de zoon van Kees Hoekstra."), 0.85),
+    ]
+    location = tmp_path_factory.mktemp("built-store") / "store"
+    with KnowledgeGraph.open("oxigraph", path=location) as kg:
+        kg.load_statements(statements)
+    return location
+
+
+@pytest.fixture
+def built_store(tmp_path: Path, _built_store: Path) -> Path:
+    """An embedded Oxigraph store written by KnowledgeGraph with facts about fictional people
+    (the test's own copy)."""
+    location = tmp_path / "built-store"
+    shutil.copytree(_built_store, location)
+    return location

@@ -22,21 +22,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from sportkg import settings
-from sportkg.cli import app
-from typer.testing import CliRunner
+from click.testing import Result
 
-runner = CliRunner()
 SPORTKG = [sys.executable, "-m", "sportkg.cli"]
 NOBODY = 65534
 
 ARTICLE_NL = " date 2025-11-22 Schaatsster Anna de Wit won zaterdag goud op de 1500 meter.\n"
-
-
-@pytest.fixture(autouse=True)
-def _loud() -> None:
-    """Each invocation starts without --quiet (the flag is process-wide state)."""
-    settings.QUIET = False
 
 
 def one_line_error(stderr: str, *needles: str) -> str:
@@ -50,10 +41,18 @@ def one_line_error(stderr: str, *needles: str) -> str:
     return errors[0]
 
 
-def invoke(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
-    """Run the app in this process: (exit code, stdout, stderr)."""
-    result = runner.invoke(app, list(args), input=stdin)
-    return result.exit_code, result.stdout, result.stderr
+Invoke = Callable[..., tuple[int, str, str]]
+
+
+@pytest.fixture
+def invoke(cli: Callable[..., Result]) -> Invoke:
+    """`invoke(*args, stdin=None)`: run the app in this process: (exit code, stdout, stderr)."""
+
+    def run_here(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
+        result = cli(*args, stdin=stdin)
+        return result.exit_code, result.stdout, result.stderr
+
+    return run_here
 
 
 def run(*args: str, cwd: Path | None = None, stdin: str | None = None,
@@ -157,7 +156,9 @@ def test_nesting_limit_holds_for_every_backend(backend: str, tmp_path: Path) -> 
         assert kg.query('ASK { FILTER("' + "{" * 300 + '" != "") } # ' + "(" * 300).boolean
 
 
-def test_integer_of_5001_digits_in_statements(tmp_path: Path, facts: list[dict]) -> None:
+def test_integer_of_5001_digits_in_statements(
+    invoke: Invoke, tmp_path: Path, facts: list[dict]
+) -> None:
     record = dict(facts[2])  # sk:age 27
     assert record["value"]["datatype"] == "integer"
     line = json.dumps(record).replace('"literal": 27', '"literal": ' + "9" * 5001)
@@ -169,7 +170,7 @@ def test_integer_of_5001_digits_in_statements(tmp_path: Path, facts: list[dict])
     assert not (tmp_path / "st").exists()
 
 
-def test_lone_surrogate_in_doc(tmp_path: Path, facts: list[dict]) -> None:
+def test_lone_surrogate_in_doc(invoke: Invoke, tmp_path: Path, facts: list[dict]) -> None:
     bad = tmp_path / "surrogate.jsonl"
     bad.write_text(json.dumps({**facts[0], "doc": "\ud800"}) + "\n", encoding="utf-8")
     assert "\\ud800" in bad.read_text(encoding="utf-8")
@@ -178,7 +179,7 @@ def test_lone_surrogate_in_doc(tmp_path: Path, facts: list[dict]) -> None:
     one_line_error(err, "surrogate.jsonl:1:", "lone surrogate U+D800")
 
 
-def test_lone_surrogate_in_an_article_record(tmp_path: Path) -> None:
+def test_lone_surrogate_in_an_article_record(invoke: Invoke, tmp_path: Path) -> None:
     articles = tmp_path / "articles.jsonl"
     articles.write_text(
         json.dumps({"id": "a", "text": "Anna \udc00 won.", "lang": "nl", "date": "2025-01-01"})
@@ -192,7 +193,7 @@ def test_lone_surrogate_in_an_article_record(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("glob", ["/etc/*", "../*", "sub/../../*", "~/*"])
-def test_glob_cannot_leave_the_folder(glob: str, tmp_path: Path) -> None:
+def test_glob_cannot_leave_the_folder(invoke: Invoke, glob: str, tmp_path: Path) -> None:
     folder = tmp_path / "articles"
     folder.mkdir()
     (folder / "a.txt").write_text(ARTICLE_NL, encoding="utf-8")
@@ -201,7 +202,7 @@ def test_glob_cannot_leave_the_folder(glob: str, tmp_path: Path) -> None:
     one_line_error(err, "must stay inside the directory")
 
 
-def test_viz_into_a_folder_that_cannot_be_written(store: Path, tmp_path: Path,
+def test_viz_into_a_folder_that_cannot_be_written(invoke: Invoke, store: Path, tmp_path: Path,
                                                   shared_dir: Path) -> None:
     (tmp_path / "a-file").write_text("x", encoding="utf-8")
     code, _, err = invoke("viz", "--store", str(store), "--out", str(tmp_path / "a-file/x.html"))
@@ -269,7 +270,7 @@ def test_close_failure_is_a_store_error(tmp_path: Path) -> None:
     opened.close()  # a second close does nothing
 
 
-def test_kb_load_turtle_with_a_space_in_an_iri(store: Path, tmp_path: Path) -> None:
+def test_kb_load_turtle_with_a_space_in_an_iri(invoke: Invoke, store: Path, tmp_path: Path) -> None:
     before = quads_of(store)
     bad = tmp_path / "kb.ttl"
     bad.write_text(
@@ -312,7 +313,7 @@ def canned_endpoint(status: int, ctype: str, body: bytes) -> Iterator[str]:
     """A local HTTP listener that answers everything with one canned response."""
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Canned)
     server.canned = (status, ctype, body)  # type: ignore[attr-defined]
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/query"
@@ -336,7 +337,7 @@ SPARQL_ANSWERS = {
 
 
 @pytest.mark.parametrize("kind", list(SPARQL_ANSWERS))
-def test_sparql_backend_with_a_broken_answer(kind: str) -> None:
+def test_sparql_backend_with_a_broken_answer(invoke: Invoke, kind: str) -> None:
     ctype, body, needle = SPARQL_ANSWERS[kind]
     with canned_endpoint(200, ctype, body) as url:
         code, _, err = invoke("stats", "--backend", "sparql", "--store-endpoint", url)
@@ -358,7 +359,7 @@ def test_sparql_backend_with_bindings_of_the_wrong_shape() -> None:
 # ----------------------------------------------------------------------------- lost data
 
 
-def test_load_checks_every_line_before_the_first_write(store: Path, tmp_path: Path,
+def test_load_checks_every_line_before_the_first_write(invoke: Invoke, store: Path, tmp_path: Path,
                                                        facts: list[dict]) -> None:
     """A bad IRI at line 12,000 used to come after 10,000 statements were committed."""
     before = quads_of(store)
@@ -382,7 +383,7 @@ def test_load_checks_every_line_before_the_first_write(store: Path, tmp_path: Pa
     "literal, precision",
     [("2026-02-30", "day"), ("2026-13", "month"), ("2026-00-10", "day"), ("20x6", "year")],
 )
-def test_load_refuses_impossible_dates(literal: str, precision: str, store: Path,
+def test_load_refuses_impossible_dates(invoke: Invoke, literal: str, precision: str, store: Path,
                                        tmp_path: Path, facts: list[dict]) -> None:
     before = quads_of(store)
     record = json.loads(json.dumps(facts[0]))
@@ -395,7 +396,7 @@ def test_load_refuses_impossible_dates(literal: str, precision: str, store: Path
     assert quads_of(store) == before
 
 
-def test_extract_out_onto_its_own_input(tmp_path: Path) -> None:
+def test_extract_out_onto_its_own_input(invoke: Invoke, tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
     article.write_text(ARTICLE_NL, encoding="utf-8")
     for out in (article, tmp_path / "." / "a.txt"):
@@ -405,7 +406,7 @@ def test_extract_out_onto_its_own_input(tmp_path: Path) -> None:
         assert article.read_text(encoding="utf-8") == ARTICLE_NL
 
 
-def test_extract_out_is_atomic(tmp_path: Path) -> None:
+def test_extract_out_is_atomic(invoke: Invoke, tmp_path: Path) -> None:
     articles = tmp_path / "articles"
     articles.mkdir()
     (articles / "a.txt").write_text(ARTICLE_NL, encoding="utf-8")
@@ -422,7 +423,9 @@ def test_extract_out_is_atomic(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["articles", "facts.jsonl"]
 
 
-def test_evaluate_out_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_evaluate_out_is_atomic(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from sportkg.commands import extract as commands
 
     articles = tmp_path / "articles"
@@ -454,7 +457,7 @@ def test_evaluate_out_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["articles", "gold.jsonl", "report.txt"]
 
 
-def test_export_and_viz_out_are_atomic(store: Path, tmp_path: Path,
+def test_export_and_viz_out_are_atomic(invoke: Invoke, store: Path, tmp_path: Path,
                                        monkeypatch: pytest.MonkeyPatch) -> None:
     from sportkg.graph import export
 
@@ -483,7 +486,7 @@ def _umask() -> int:
     return mask
 
 
-def test_piped_articles_do_not_replace_each_other(tmp_path: Path) -> None:
+def test_piped_articles_do_not_replace_each_other(invoke: Invoke, tmp_path: Path) -> None:
     st = str(tmp_path / "st")
     first = " date 2025-11-22 Schaatsster Anna de Wit won zaterdag goud op de 1500 meter.\n"
     second = " date 2025-11-23 Schaatser Kees Stam won zondag zilver op de 5000 meter.\n"
@@ -498,7 +501,9 @@ def test_piped_articles_do_not_replace_each_other(tmp_path: Path) -> None:
     assert "0 new, 0 replaced, 1 unchanged" in err  # the same text again is the same article
 
 
-def test_unreadable_subfolder_is_named_counted_and_exits_1(shared_dir: Path) -> None:
+def test_unreadable_subfolder_is_named_counted_and_exits_1(
+    invoke: Invoke, shared_dir: Path
+) -> None:
     folder = shared_dir / "articles"
     (folder / "open").mkdir(parents=True)
     (folder / "closed").mkdir()
@@ -523,7 +528,7 @@ def test_unreadable_subfolder_is_named_counted_and_exits_1(shared_dir: Path) -> 
 # ----------------------------------------------------------------------------- unclear
 
 
-def test_symlink_loop_and_broken_link_are_named(tmp_path: Path) -> None:
+def test_symlink_loop_and_broken_link_are_named(invoke: Invoke, tmp_path: Path) -> None:
     (tmp_path / "loop").symlink_to(tmp_path / "loop")
     (tmp_path / "broken").symlink_to(tmp_path / "nothing")
     code, _, err = invoke("extract", str(tmp_path / "loop"), str(tmp_path / "broken"),
@@ -534,7 +539,7 @@ def test_symlink_loop_and_broken_link_are_named(tmp_path: Path) -> None:
     assert "no such file" not in err
 
 
-def test_query_syntax_error_names_the_line_of_the_users_text(store: Path,
+def test_query_syntax_error_names_the_line_of_the_users_text(invoke: Invoke, store: Path,
                                                               tmp_path: Path) -> None:
     bad = tmp_path / "bad.rq"
     bad.write_text("SELECT ?s WHERE {\n  ?s ?p ?o .\n  FILTER(?o = ) .\n  ?s ?q ?r .\n}\n",
@@ -547,7 +552,9 @@ def test_query_syntax_error_names_the_line_of_the_users_text(store: Path,
     assert "(line:3," in one_line_error(err)
 
 
-def test_empty_construct_result_is_not_an_error(store: Path, tmp_path: Path) -> None:
+def test_empty_construct_result_is_not_an_error(
+    invoke: Invoke, store: Path, tmp_path: Path
+) -> None:
     empty = tmp_path / "empty.rq"
     empty.write_text("CONSTRUCT { ?s ?p ?o } WHERE { ?s <http://example.org/none> ?o }\n",
                      encoding="utf-8")
@@ -559,7 +566,9 @@ def test_empty_construct_result_is_not_an_error(store: Path, tmp_path: Path) -> 
         assert out == ("[]\n" if fmt == "json" else ""), (fmt, out)
 
 
-def test_empty_describe_result_is_an_empty_graph(store: Path, tmp_path: Path) -> None:
+def test_empty_describe_result_is_an_empty_graph(
+    invoke: Invoke, store: Path, tmp_path: Path
+) -> None:
     empty = tmp_path / "empty.rq"
     empty.write_text("# what is described?\n"
                      "DESCRIBE ?s WHERE { ?s <http://example.org/none> ?o }\n", encoding="utf-8")
@@ -626,7 +635,7 @@ class _RetryLater(http.server.BaseHTTPRequestHandler):
 def listener(handler: type[http.server.BaseHTTPRequestHandler]) -> Iterator[str]:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/sparql"
@@ -673,7 +682,7 @@ def test_wikidata_retry_after_is_capped_and_said(caplog: pytest.LogCaptureFixtur
 
 
 @pytest.mark.slow
-def test_nquads_export_of_many_graphs_is_linear(tmp_path: Path) -> None:
+def test_nquads_export_of_many_graphs_is_linear(invoke: Invoke, tmp_path: Path) -> None:
     """1,500 article graphs export as N-Quads in seconds (rdflib took minutes)."""
     import pyoxigraph
 
@@ -764,7 +773,7 @@ def _answers(url: str) -> bool:
 
 
 @pytest.mark.slow
-def test_two_builds_on_one_store(tmp_path: Path) -> None:
+def test_two_builds_on_one_store(invoke: Invoke, tmp_path: Path) -> None:
     """The second build fails at once naming the lock; the first one loses nothing."""
     articles = tmp_path / "articles"
     articles.mkdir()
@@ -787,7 +796,9 @@ def test_two_builds_on_one_store(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_reader_during_a_write(store: Path, tmp_path: Path, facts: list[dict]) -> None:
+def test_reader_during_a_write(
+    invoke: Invoke, store: Path, tmp_path: Path, facts: list[dict]
+) -> None:
     """A read-only reader beside a writer gets an answer or a one-line error, never a crash.
 
     Oxigraph calls a read-only opener beside a writer undefined behaviour, so the docs

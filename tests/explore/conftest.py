@@ -29,12 +29,10 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture
-def tiny_store(tmp_path: Path) -> Path:
-    """An on-disk Oxigraph store with two article graphs about fictional athletes."""
+def write_tiny_store(location: Path) -> Path:
+    """Write the store of `tiny_store` at `location` and return it."""
     import pyoxigraph as ox
 
-    location = tmp_path / "store"
     store = ox.Store(str(location))
     noor, daan = ox.NamedNode(SKE + "noor-vermeulen"), ox.NamedNode(SKE + "daan-hoekstra")
     engaged = ox.NamedNode("https://w3id.org/sportkg/ontology#engagedTo")
@@ -55,29 +53,6 @@ def tiny_store(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def built_store(tmp_path: Path) -> Path:
-    """An embedded Oxigraph store written by KnowledgeGraph with facts about fictional people."""
-    from sportkg.graph.kg import KnowledgeGraph
-    from sportkg.model import Entity, Evidence, Statement
-
-    noor = Entity(SKE + "noor-vermeulen", "Noor Vermeulen", None, "person")
-    daan = Entity(SKE + "daan-hoekstra", "Daan Hoekstra", None, "person")
-    kees = Entity(SKE + "kees-hoekstra", "Kees Hoekstra", None, "person")
-    title = Entity(SKE + "award/european-champion-1500-m", "European champion 1500 m", None,
-                   "award")
-
-    def said(doc: str, sentence: str) -> Evidence:
-        return Evidence(f"{doc}.txt", sentence, 0, len(sentence), "test", "2026-01-18")
-
-    statements = [
-        Statement("nl_01", "h1", noor, "P166", title,
-                  said("nl_01", "Noor Vermeulen werd Europees kampioen op de 1500 meter."), 0.9),
-        Statement("nl_01", "h1", noor, "sk:engagedTo", daan,
-                  said("nl_01", "Vermeulen is verloofd met bokser Daan Hoekstra."), 0.8),
-        Statement("nl_02", "h2", daan, "P22", kees,
-                  said("nl_02", "Hoekstra is de zoon van Kees Hoekstra."), 0.85),
-    ]
-    location = tmp_path / "built-store"
-    with KnowledgeGraph.open("oxigraph", path=location) as kg:
-        kg.load_statements(statements)
-    return location
+def tiny_store(tmp_path: Path) -> Path:
+    """An on-disk Oxigraph store with two article graphs about fictional athletes."""
+    return write_tiny_store(tmp_path / "store")

@@ -4,6 +4,7 @@ Wikidata's label service through SPARQLWrapper and rdflib's SPARQLStore; SERVICE
 refused (a local listener sees nothing) or allowed with --allow-service; a timeout or a
 failure after the results began is an error status, never a broken 200; CORS; updates
 guarded on a --writable server; and no `oxigraph` child outlives `sportkg serve`.
+Tests that only read share one server per set of options; the others start their own.
 """
 
 from __future__ import annotations
@@ -16,13 +17,13 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from SPARQLWrapper import JSON, SPARQLWrapper
 
-from .conftest import WD, free_port
+from .conftest import WD, free_port, write_tiny_store
 from .test_serve import Served, start_serve
 
 PREFIXES = (
@@ -106,6 +107,31 @@ def serving(tiny_store: Path) -> Iterator[callable]:  # type: ignore[valid-type]
             assert terminate(server) == 0
 
 
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[..., Served]]:
+    """`shared(*options)`: one read-only `sportkg serve` per set of options, started when a test
+    first asks for it and kept for the module's tests that only read; each is stopped with
+    SIGTERM at the end and must exit 0 with no `oxigraph` child left."""
+    store = write_tiny_store(tmp_path_factory.mktemp("endpoint") / "store")
+    started: dict[tuple[str, ...], Served] = {}
+
+    def start(*options: str) -> Served:
+        if options not in started:
+            started[options] = start_serve(store, *options)
+        assert started[options].process.poll() is None, "the shared server stopped"
+        return started[options]
+
+    yield start
+    # SIGTERM to all first, then wait for each: they stop side by side
+    running = [s for s in started.values() if s.process.poll() is None]
+    children = [oxigraph_child(server) for server in running]
+    for server in running:
+        server.process.send_signal(signal.SIGTERM)
+    for server, child in zip(running, children, strict=True):
+        assert server.process.wait(timeout=30) == 0
+        assert wait_gone(child), "the oxigraph child outlived sportkg serve"
+
+
 def request(url: str, *, data: bytes | None = None, headers: dict[str, str] | None = None,
             timeout: float = 30) -> tuple[int, dict[str, str], str]:
     """Status, headers and body of an HTTP request, error statuses included."""
@@ -123,8 +149,8 @@ def ask(server: Served, query: str, accept: str = "application/sparql-results+js
     return request(url, headers={"Accept": accept, **headers})
 
 
-def test_wikidata_label_query_through_sparqlwrapper(serving) -> None:  # type: ignore[no-untyped-def]
-    server = serving()
+def test_wikidata_label_query_through_sparqlwrapper(shared) -> None:  # type: ignore[no-untyped-def]
+    server = shared()
     client = SPARQLWrapper(server.query_url)
     client.setQuery(LABEL_QUERY)
     client.setReturnFormat(JSON)
@@ -135,11 +161,11 @@ def test_wikidata_label_query_through_sparqlwrapper(serving) -> None:  # type: i
     assert rows[0]["personLabel"]["xml:lang"] == "en"
 
 
-def test_wikidata_label_query_through_rdflib_sparqlstore(serving) -> None:  # type: ignore[no-untyped-def]
+def test_wikidata_label_query_through_rdflib_sparqlstore(shared) -> None:  # type: ignore[no-untyped-def]
     from rdflib import Graph
     from rdflib.plugins.stores.sparqlstore import SPARQLStore
 
-    server = serving()
+    server = shared()
     graph = Graph(SPARQLStore(query_endpoint=server.query_url, returnFormat="xml"))
     query = LABEL_QUERY.replace("?person wdt:P27 ?country .",
                                 "?person wdt:P27|wdt:P641 ?country .")
@@ -147,8 +173,8 @@ def test_wikidata_label_query_through_rdflib_sparqlstore(serving) -> None:  # ty
     assert rows == [("Daan Hoekstra", "Q32112"), ("Noor Vermeulen", "Q55")]
 
 
-def test_service_to_another_host_is_refused_and_nothing_is_sent(serving) -> None:  # type: ignore[no-untyped-def]
-    server = serving()
+def test_service_to_another_host_is_refused_and_nothing_is_sent(shared) -> None:  # type: ignore[no-untyped-def]
+    server = shared()
     with socket.socket() as listener:
         listener.bind(("127.0.0.1", 0))
         listener.listen()
@@ -165,20 +191,20 @@ def test_service_to_another_host_is_refused_and_nothing_is_sent(serving) -> None
             listener.accept()  # the server never called out
 
 
-def test_allowed_service_is_called(serving, oxigraph_server) -> None:  # type: ignore[no-untyped-def]
+def test_allowed_service_is_called(shared, oxigraph_server) -> None:  # type: ignore[no-untyped-def]
     remote = urllib.request.Request(
         oxigraph_server.update_url, data=b"INSERT DATA { <urn:x:a> <urn:x:b> <urn:x:c> }",
         headers={"Content-Type": "application/sparql-update"})
     urllib.request.urlopen(remote, timeout=10).close()
-    server = serving("--allow-service", "127.0.0.1")
+    server = shared("--allow-service", "127.0.0.1")
     query = f"SELECT ?o WHERE {{ SERVICE <{oxigraph_server.query_url}> {{ ?s ?p ?o }} }}"
     status, _, body = ask(server, query, accept="text/csv")
     assert status == 200
     assert body.splitlines() == ["o", "urn:x:c"]
 
 
-def test_failure_after_the_results_began_is_not_a_200(serving) -> None:  # type: ignore[no-untyped-def]
-    server = serving("--allow-service", "127.0.0.1")
+def test_failure_after_the_results_began_is_not_a_200(shared) -> None:  # type: ignore[no-untyped-def]
+    server = shared("--allow-service", "127.0.0.1")
     # The child answers 200 and then writes "Connection refused" into the body.
     query = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{free_port()}/> {{ ?s ?p ?o }} }}"
     for accept in ("application/sparql-results+json", "application/sparql-results+xml",
@@ -190,8 +216,8 @@ def test_failure_after_the_results_began_is_not_a_200(serving) -> None:  # type:
 
 
 @pytest.mark.parametrize("query", [ENDLESS, ENDLESS_COUNT], ids=["streaming", "aggregate"])
-def test_timeout_is_an_error_status(serving, query: str) -> None:  # type: ignore[no-untyped-def]
-    server = serving("--timeout", "1")
+def test_timeout_is_an_error_status(shared, query: str) -> None:  # type: ignore[no-untyped-def]
+    server = shared("--timeout", "1")
     started = time.monotonic()
     status, _, body = ask(server, query, accept="text/csv")
     assert status == 504, body[:200]
@@ -199,11 +225,11 @@ def test_timeout_is_an_error_status(serving, query: str) -> None:  # type: ignor
     assert ask(server, "ASK {}")[0] == 200  # still serving
 
 
-def test_cors_header_only_when_asked(serving) -> None:  # type: ignore[no-untyped-def]
-    plain = serving()
+def test_cors_header_only_when_asked(shared) -> None:  # type: ignore[no-untyped-def]
+    plain = shared()
     status, headers, _ = ask(plain, "ASK {}", Origin="https://app.example")
     assert status == 200 and "Access-Control-Allow-Origin" not in headers
-    with_cors = serving("--cors", "https://app.example")
+    with_cors = shared("--cors", "https://app.example")
     _, headers, _ = ask(with_cors, "ASK {}", Origin="https://app.example")
     assert headers["Access-Control-Allow-Origin"] == "https://app.example"
     _, headers, _ = ask(with_cors, "ASK {}", Origin="https://other.example")
@@ -253,14 +279,14 @@ def test_no_oxigraph_child_survives_sigterm_or_sigkill(serving) -> None:  # type
     assert wait_gone(child), "the oxigraph child outlived a killed sportkg serve"
 
 
-def test_label_service_errors_are_one_line_400s(serving) -> None:  # type: ignore[no-untyped-def]
-    server = serving()
+def test_label_service_errors_are_one_line_400s(shared) -> None:  # type: ignore[no-untyped-def]
+    server = shared()
     status, _, body = ask(server, "SELECT ?xLabel { ?x ?p ?o SERVICE wikibase:label { } }")
     assert status == 400 and body.count("\n") == 1 and "needs a language" in body
 
 
-def test_concurrent_queries_are_answered(serving) -> None:  # type: ignore[no-untyped-def]
-    server = serving()
+def test_concurrent_queries_are_answered(shared) -> None:  # type: ignore[no-untyped-def]
+    server = shared()
     results: list[int] = []
 
     def one() -> None:

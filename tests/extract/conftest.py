@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
 
 import pytest
 from spacy.language import Language
-from sportkg.extract.nlp import load_nlp
 from sportkg.model import Article, Entity
 from sportkg.pipeline import extract_article
+
+from ..conftest import cached_nlp
 
 FactSet = set[tuple[str, str, object]]
 
 
-@lru_cache(maxsize=2)
 def _rules_nlp(lang: str) -> Language:
-    return load_nlp(lang, pipeline="rules", linker=False)
+    return cached_nlp(lang, pipeline="rules", linker=False)
 
 
 def _facts(text: str, lang: str = "nl", date: str = "2026-02-10") -> FactSet:

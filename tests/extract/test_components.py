@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import functools
+
 import spacy
 from spacy.language import Language
 from sportkg.extract.components import RELATION_COMPONENTS
 
+from ..conftest import cached_nlp
+
 BASE = ("sportkg_sentences", "sportkg_mentions", "sportkg_coref")
 
 
+@functools.cache
 def _nlp(lang: str, *names: str) -> Language:
+    """A blank pipeline with the named components (the base ones by default), built once."""
     nlp = spacy.blank(lang)
     for name in names or BASE:
         nlp.add_pipe(name)
@@ -91,9 +97,7 @@ def test_components_accept_an_empty_doc() -> None:
 
 
 def test_hyphenated_given_names_stay_whole_and_a_country_is_no_person() -> None:
-    from sportkg.extract.nlp import load_nlp
-
-    nlp = load_nlp("en", linker=False, pairs=False)
+    nlp = cached_nlp("en", linker=False, pairs=False)
     doc = nlp("Defending champion Park Ji-woo of South Korea won silver. "
               "Kim Min-seo took bronze for South Korea.")
     found = {(s.text, s.label_) for s in doc.spans["sportkg_mentions"]}
@@ -103,9 +107,7 @@ def test_hyphenated_given_names_stay_whole_and_a_country_is_no_person() -> None:
 
 
 def test_a_name_after_a_competition_word_is_a_person() -> None:
-    from sportkg.extract.nlp import load_nlp
-
-    nlp = load_nlp("en", linker=False, pairs=False)
+    nlp = cached_nlp("en", linker=False, pairs=False)
     doc = nlp("At the Olympics Tom Hale won gold in the relay with Rob Dunn and Ken Bell.")
     found = {(s.text, s.label_) for s in doc.spans["sportkg_mentions"]}
     assert ("Tom Hale", "person") in found

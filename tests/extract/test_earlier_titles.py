@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from sportkg.extract.nlp import load_nlp
 from sportkg.model import Article
 from sportkg.pipeline import extract_article
+
+from ..conftest import cached_nlp
 
 
 def titles(lang: str, text: str) -> dict[str, dict[str, object]]:
     article = Article(id="t", text=text, lang=lang, date="2026-03-01")
     return {s.subject.label: dict(s.qualifiers)
-            for s in extract_article(load_nlp(lang, linker=False), article)
+            for s in extract_article(cached_nlp(lang, linker=False), article)
             if s.property == "P166"}
 
 
@@ -34,7 +35,7 @@ def test_a_lead_takes_the_race_its_next_sentence_names() -> None:
             "gewonnen. De schaatsster won de massastart na een lange ontsnapping. Op de 3000 meter "
             "werd ze eerder vierde. Op de 3000 meter reed ze wel een persoonlijk record.")
     article = Article(id="t", text=text, lang="nl", date="2026-02-21")
-    medals = [s for s in extract_article(load_nlp("nl", linker=False), article)
+    medals = [s for s in extract_article(cached_nlp("nl", linker=False), article)
               if s.property == "P166"]
     events = [dict(s.qualifiers)["P1344"].label for s in medals]  # type: ignore[union-attr]
     assert events and all("mass start" in e and "3000" not in e for e in events)
@@ -45,6 +46,6 @@ def test_a_medal_in_a_one_sport_article_gives_the_sport() -> None:
             "meter. De Noorse Kari Holm pakte zilver. Het schaatsen trok veel publiek.")
     article = Article(id="t", text=text, lang="nl", date="2026-03-01")
     sports = {s.subject.label: s.value.label  # type: ignore[union-attr]
-              for s in extract_article(load_nlp("nl", linker=False), article)
+              for s in extract_article(cached_nlp("nl", linker=False), article)
               if s.property == "P641"}
     assert sports.get("Kari Holm") == "speed skating"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -18,15 +17,16 @@ from sportkg.extract.nlp import load_nlp
 from sportkg.model import Article, Statement
 from sportkg.pipeline import extract_article, extract_articles
 
+from ..conftest import cached_nlp
+
 STORY = (
     "Schaatsster Noor Vink (23) won zaterdag in Heerenveen de 1500 meter. "
     "Ze versloeg haar landgenote Lisa Dam. Haar vriend Joep Raaf juichte."
 )
 
 
-@lru_cache(maxsize=2)
 def _rules(lang: str) -> Language:
-    return load_nlp(lang, pipeline="rules", linker=False)
+    return cached_nlp(lang, pipeline="rules", linker=False)
 
 
 def test_rules_pipeline_has_every_component_in_order() -> None:

@@ -4,13 +4,14 @@ times in brackets; and the winner of a race beats the runner-up only."""
 from __future__ import annotations
 
 import pytest
-from sportkg.extract.nlp import load_nlp
 from sportkg.model import Article
 from sportkg.pipeline import extract_article
 
+from ..conftest import cached_nlp
+
 
 def _facts(lang: str, text: str, prop: str) -> set[tuple[str, str]]:
-    statements = extract_article(load_nlp(lang, pipeline="rules", linker=False),
+    statements = extract_article(cached_nlp(lang, pipeline="rules", linker=False),
                                  Article(id="x", text=text, lang=lang, date="2026-03-01"))
     return {(s.subject.label, str(getattr(s.value, "label", None) or s.value.value))  # type: ignore[union-attr]
             for s in statements if s.property == prop}
@@ -57,7 +58,7 @@ def test_the_winner_beat_the_runner_up_not_the_third() -> None:
 
 
 def test_a_number_closing_a_sentence_still_ends_it() -> None:
-    nlp = load_nlp("en", pipeline="rules", linker=False)
+    nlp = cached_nlp("en", pipeline="rules", linker=False)
     doc = nlp("Marta Kowal finished 2. Julia Brandt won.")
     assert len(list(doc.sents)) == 2
     numbered = nlp("Results: 1. Marta Kowal, 2. Julia Brandt.")
@@ -65,7 +66,7 @@ def test_a_number_closing_a_sentence_still_ends_it() -> None:
 
 
 def test_a_medal_in_a_relative_clause_is_the_clause_owner_s() -> None:
-    statements = extract_article(load_nlp("nl", linker=False), Article(
+    statements = extract_article(cached_nlp("nl", linker=False), Article(
         id="x", lang="nl", date="2026-03-01",
         text="Anna Berg versloeg in de finale Lotte Vos, die zilver pakte."))
     medals = {(s.subject.label, getattr(s.value, "label", "")) for s in statements
@@ -74,7 +75,7 @@ def test_a_medal_in_a_relative_clause_is_the_clause_owner_s() -> None:
     from sportkg.extract.relations.engine import ArticleContext
     from sportkg.extract.relations.pairs import candidates
 
-    nlp = load_nlp("nl", linker=False, pairs=False)
+    nlp = cached_nlp("nl", linker=False, pairs=False)
     doc = nlp("Anna Berg versloeg in de finale Lotte Vos, die zilver pakte.")
     pairs = {(c.subject.name, c.value.label) for c in candidates(doc, ArticleContext.of(doc))}
     assert ("Lotte Vos", "silver medal") in pairs and ("Anna Berg", "silver medal") not in pairs
@@ -117,7 +118,7 @@ def test_the_dateline_gives_the_place_of_the_days_it_reports() -> None:
     assert dateline_place("OSLO May 2 Former", "en").label == "Oslo"  # type: ignore[union-attr]
     assert dateline_place("NOS - Anna Berg won", "nl") is None  # a broadcaster, not a place
     assert dateline_place("Anna Berg won", "nl") is None
-    statements = extract_article(load_nlp("nl", pipeline="rules", linker=False), Article(
+    statements = extract_article(cached_nlp("nl", pipeline="rules", linker=False), Article(
         id="x", lang="nl", date="2026-03-01",
         text="HAMAR (ANP) - Anna Berg heeft zaterdag de 1500 meter gewonnen op het WK afstanden."))
     places = {str(getattr(v, "label", v)) for s in statements for k, v in s.qualifiers
@@ -127,7 +128,7 @@ def test_the_dateline_gives_the_place_of_the_days_it_reports() -> None:
 
 def test_a_report_of_the_day_is_dated_to_the_article_only_when_its_tense_says_so() -> None:
     def dates(text: str) -> set[str]:
-        statements = extract_article(load_nlp("nl", pipeline="rules", linker=False), Article(
+        statements = extract_article(cached_nlp("nl", pipeline="rules", linker=False), Article(
             id="x", lang="nl", date="2026-03-01", text=text))
         return {str(v.value) for s in statements if s.property in ("sk:won", "P166")  # type: ignore[union-attr]
                 for k, v in s.qualifiers if k == "P585"}

@@ -1,6 +1,6 @@
-"""Servers for the Wikidata client tests: a real `oxigraph serve` with fictional Wikidata data,
-a proxy that answers 429/503 before passing requests on, a server that never answers, and a
-server that answers with a fixed (bad) body."""
+"""Servers for the Wikidata client tests: a proxy that answers 429/503 before passing requests
+on, a server that never answers, and a server that answers with a fixed (bad) body. The real
+`oxigraph serve` with fictional Wikidata data is `wikidata_endpoint` in tests/conftest.py."""
 
 from __future__ import annotations
 
@@ -32,23 +32,6 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def wikidata_endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The query URL of a real Oxigraph server holding tests/kb/data/fictional_wikidata.ttl."""
-    from sportkg.explore.server import OxigraphServer
-
-    location = tmp_path_factory.mktemp("wikidata-store")
-    with OxigraphServer(location) as server:
-        request = urllib.request.Request(
-            server.store_url + "?default",
-            data=(DATA / "fictional_wikidata.ttl").read_bytes(),
-            method="POST",
-            headers={"Content-Type": "text/turtle"},
-        )
-        urllib.request.urlopen(request, timeout=30).read()
-        yield server.query_url
-
-
 class _Server:
     """An http.server in a thread; `hits` counts requests."""
 
@@ -57,7 +40,9 @@ class _Server:
         handler.server_state = self  # type: ignore[attr-defined]
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/query"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        # a short poll interval: shutdown() waits for the loop to look (0.5 s by default)
+        self.thread = threading.Thread(target=self.httpd.serve_forever, args=(0.05,),
+                                       daemon=True)
         self.thread.start()
 
     def close(self) -> None:

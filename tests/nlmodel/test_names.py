@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from sportkg.extract.nlp import load_nlp
 from sportkg.model import Article
 from sportkg.pipeline import extract_article
+
+from ..conftest import cached_nlp
 
 ENTITIES = {
     "en": [
@@ -33,7 +34,7 @@ ENTITIES = {
 @pytest.fixture(scope="module", params=("nl", "en"))
 def nlp(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
     """The default sportkg pipeline of each language (the trained one)."""
-    return load_nlp(request.param, linker=False)
+    return cached_nlp(request.param, linker=False)
 
 
 def mentions(doc) -> set[tuple[str, str]]:  # type: ignore[no-untyped-def]
@@ -59,20 +60,20 @@ def test_clubs_are_no_people(nlp) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_names_stay_whole() -> None:
-    en = load_nlp("en", linker=False)
+    en = cached_nlp("en", linker=False)
     found = mentions(en("Lucy Bronze-Walker and Sinéad O'Brien both scored for England."))
     assert {("Lucy Bronze-Walker", "person"), ("Sinéad O'Brien", "person")} <= found
     assert ("England", "person") not in found
     found = mentions(en("Coach Erik Lindqvist praised Sinéad O'Brien and Ella Smith-Jones."))
     assert ("Ella Smith-Jones", "person") in found  # whatever the recogniser reads
-    nl = load_nlp("nl", linker=False)
+    nl = cached_nlp("nl", linker=False)
     found = mentions(nl("Schaatsster Marrit ter Mors-de Vries en Dylan van 't Hof reden een "
                         "baanrecord in Thialf."))
     assert {("Marrit ter Mors-de Vries", "person"), ("Dylan van 't Hof", "person")} <= found
 
 
 def test_sentence_initial_noun_does_not_join_the_name() -> None:
-    nl = load_nlp("nl", linker=False)
+    nl = cached_nlp("nl", linker=False)
     doc = nl("Zwemzussen Anna en Lotte de Groot wonnen zaterdag goud op het NK in Eindhoven.")
     texts = {t for t, _ in mentions(doc)}
     assert not any(t.startswith("Zwemzussen") for t in texts)
@@ -81,7 +82,7 @@ def test_sentence_initial_noun_does_not_join_the_name() -> None:
 
 
 def test_rules_pipeline_keeps_the_old_behaviour() -> None:
-    rules = load_nlp("en", pipeline="rules", linker=False)
+    rules = cached_nlp("en", pipeline="rules", linker=False)
     doc = rules("Swimmer Anna Kowalczyk won the 200m freestyle in Doha.")
     assert ("Anna Kowalczyk", "person") in mentions(doc)
     assert not doc.ents

@@ -1,27 +1,23 @@
-"""The kb commands as a user runs them: the real `sportkg` over a real store and endpoint."""
+"""The kb commands, `link` and `enrich` (`commands/kb.py`) as a user runs them: `sportkg` in
+this process (the `cli` fixture) over a real store and a real SPARQL endpoint."""
 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from click.testing import Result
 from sportkg.model import Article, Entity, Evidence, Statement
 
-from .conftest import FICTIONAL as F
-from .conftest import make_fixed_server
+from ..kb.conftest import FICTIONAL as F
+from ..kb.conftest import make_fixed_server
 
-SPORTKG = str(Path(sys.executable).parent / "sportkg")
-DATA = Path(__file__).parent / "data"
+Cli = Callable[..., Result]
+DATA = Path(__file__).resolve().parent.parent / "kb" / "data"
 ENTITY = "https://w3id.org/sportkg/entity/"
 WD = "http://www.wikidata.org/entity/"
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([SPORTKG, *args], capture_output=True, text=True, timeout=120,
-                          check=False)
 
 
 def _kb_triples(store: Path) -> int:
@@ -56,9 +52,9 @@ def store(tmp_path: Path) -> Path:
     return path
 
 
-def test_load_relinks_minted_people_by_sport(store: Path) -> None:
-    done = run("kb", "load", str(DATA / "fictional_wikidata.ttl"), "--store", str(store))
-    assert done.returncode == 0, done.stderr
+def test_load_relinks_minted_people_by_sport(cli: Cli, store: Path) -> None:
+    done = cli("kb", "load", str(DATA / "fictional_wikidata.ttl"), "--store", str(store))
+    assert done.exit_code == 0, done.stderr
     assert "2 minted entities linked" in done.stderr
     from sportkg.graph.kg import KnowledgeGraph
 
@@ -74,80 +70,80 @@ def test_load_relinks_minted_people_by_sport(store: Path) -> None:
         subjects = {str(s) for s, _, _, _ in kg.store.quads()}
     assert ENTITY + "tinus-onbekend" not in subjects
     assert ENTITY + "tinus-onbekend--cycling" in subjects
-    again = run("kb", "relink", "--store", str(store))
-    assert again.returncode == 0, again.stderr
+    again = cli("kb", "relink", "--store", str(store))
+    assert again.exit_code == 0, again.stderr
     assert "0 minted entities linked to Wikidata items, 0 name-only people joined" in again.stderr
-    stats = run("kb", "stats", "--store", str(store))
-    assert stats.returncode == 0, stats.stderr
+    stats = cli("kb", "stats", "--store", str(store))
+    assert stats.exit_code == 0, stats.stderr
     assert "store: 9 entities" in stats.stdout
 
 
-def test_load_wikidata_json_and_bad_files(store: Path, tmp_path: Path) -> None:
-    done = run("kb", "load", str(DATA / "fictional_wbgetentities.json"),
+def test_load_wikidata_json_and_bad_files(cli: Cli, store: Path, tmp_path: Path) -> None:
+    done = cli("kb", "load", str(DATA / "fictional_wbgetentities.json"),
                str(DATA / "fictional_dump.json"), "--store", str(store))
-    assert done.returncode == 0, done.stderr
+    assert done.exit_code == 0, done.stderr
     assert "loaded 3 items from 2 files" in done.stderr
     before = _kb_triples(store)
     bad = tmp_path / "broken.ttl"
     bad.write_text("<http://www.wikidata.org/entity/Q5> <http://x> ", encoding="utf-8")
-    failed = run("kb", "load", str(DATA / "fictional_wikidata.ttl"), str(bad),
+    failed = cli("kb", "load", str(DATA / "fictional_wikidata.ttl"), str(bad),
                  "--store", str(store))
-    assert failed.returncode == 1
+    assert failed.exit_code == 1
     assert failed.stderr.startswith("sportkg: error: ") and "broken.ttl" in failed.stderr
     assert len(failed.stderr.strip().splitlines()) == 1
     html = tmp_path / "page.json"
     html.write_text("<html><body>not json</body></html>", encoding="utf-8")
-    failed = run("kb", "load", str(html), "--store", str(store))
-    assert failed.returncode == 1 and "page.json" in failed.stderr
+    failed = cli("kb", "load", str(html), "--store", str(store))
+    assert failed.exit_code == 1 and "page.json" in failed.stderr
     assert _kb_triples(store) == before  # nothing of the good file was added either
 
 
-def test_pull_from_endpoint(store: Path, wikidata_endpoint: str, tmp_path: Path) -> None:
-    done = run("kb", "pull", "--sport", "Q32112", F["tess_hollander"], "--wikidata-endpoint",
+def test_pull_from_endpoint(cli: Cli, store: Path, wikidata_endpoint: str, tmp_path: Path) -> None:
+    done = cli("kb", "pull", "--sport", "Q32112", F["tess_hollander"], "--wikidata-endpoint",
                wikidata_endpoint, "--store", str(store), "--cache-dir", str(tmp_path / "cache"))
-    assert done.returncode == 0, done.stderr
+    assert done.exit_code == 0, done.stderr
     assert "pulled 3 items (3 people)" in done.stderr
     assert "1 minted entity linked" in done.stderr  # the boxer; the skater was not pulled
-    offline = run("kb", "pull", "--sport", "Q32112", F["tess_hollander"], "--offline", "--dry-run",
+    offline = cli("kb", "pull", "--sport", "Q32112", F["tess_hollander"], "--offline", "--dry-run",
                   "--wikidata-endpoint", wikidata_endpoint, "--cache-dir", str(tmp_path / "cache"))
-    assert offline.returncode == 0, offline.stderr
+    assert offline.exit_code == 0, offline.stderr
     assert "in 0 requests" in offline.stderr
 
 
-def test_pull_failure_leaves_kb_unchanged(store: Path, tmp_path: Path) -> None:
+def test_pull_failure_leaves_kb_unchanged(cli: Cli, store: Path, tmp_path: Path) -> None:
     before = _kb_triples(store)
     server = make_fixed_server(200, "text/html", b"<!DOCTYPE html><html>Query service</html>")
     try:
-        done = run("kb", "pull", F["kees_stam_boxer"], "--wikidata-endpoint", server.url,
+        done = cli("kb", "pull", F["kees_stam_boxer"], "--wikidata-endpoint", server.url,
                    "--store", str(store), "--cache-dir", str(tmp_path / "cache"))
     finally:
         server.close()
-    assert done.returncode == 1
+    assert done.exit_code == 1
     assert "returned an HTML page" in done.stderr and server.url in done.stderr
     assert _kb_triples(store) == before
-    unreachable = run("kb", "pull", F["kees_stam_boxer"], "--wikidata-endpoint",
+    unreachable = cli("kb", "pull", F["kees_stam_boxer"], "--wikidata-endpoint",
                       "http://127.0.0.1:9/sparql", "--store", str(store), "--retries", "0",
                       "--cache-dir", str(tmp_path / "cache"))
-    assert unreachable.returncode == 1 and "unreachable" in unreachable.stderr
-    assert run("kb", "pull", "--store", str(store)).returncode == 1
+    assert unreachable.exit_code == 1 and "unreachable" in unreachable.stderr
+    assert cli("kb", "pull", "--store", str(store)).exit_code == 1
 
 
-def test_link_online(wikidata_endpoint: str, tmp_path: Path) -> None:
+def test_link_online(cli: Cli, wikidata_endpoint: str, tmp_path: Path) -> None:
     cache = str(tmp_path / "cache")
-    local = run("link", "Dangerous Danny", "--context", "Bokser Dangerous Danny won.")
+    local = cli("link", "Dangerous Danny", "--context", "Bokser Dangerous Danny won.")
     assert json.loads(local.stdout)["entity"]["qid"] is None
-    online = run("link", "Dangerous Danny", "Mike Tyson", "--online", "--wikidata-endpoint",
+    online = cli("link", "Dangerous Danny", "Mike Tyson", "--online", "--wikidata-endpoint",
                  wikidata_endpoint, "--cache-dir", cache)
-    assert online.returncode == 0, online.stderr
+    assert online.exit_code == 0, online.stderr
     first, second = (json.loads(line) for line in online.stdout.splitlines())
     assert first["entity"]["qid"] == F["danny_okafor"] and first["note"]["score"] >= 0.5
     assert second["entity"]["qid"] == "Q79031"
-    again = run("link", "Dangerous Danny", "--offline", "--wikidata-endpoint", wikidata_endpoint,
+    again = cli("link", "Dangerous Danny", "--offline", "--wikidata-endpoint", wikidata_endpoint,
                 "--cache-dir", cache)
     assert json.loads(again.stdout)["entity"]["qid"] == F["danny_okafor"]
 
 
-def test_enrich_and_gap_report(wikidata_endpoint: str, tmp_path: Path) -> None:
+def test_enrich_and_gap_report(cli: Cli, wikidata_endpoint: str, tmp_path: Path) -> None:
     from sportkg.graph.kg import KnowledgeGraph
 
     path = tmp_path / "store"
@@ -163,9 +159,9 @@ def test_enrich_and_gap_report(wikidata_endpoint: str, tmp_path: Path) -> None:
                       value=Entity.from_qid(F["tess_hollander"], "Tess Hollander", "person"),
                       evidence=evidence),
         ])
-    done = run("enrich", "--wikidata-endpoint", wikidata_endpoint, "--store", str(path),
+    done = cli("enrich", "--wikidata-endpoint", wikidata_endpoint, "--store", str(path),
                "--cache-dir", str(tmp_path / "cache"), "--report")
-    assert done.returncode == 0, done.stderr
+    assert done.exit_code == 0, done.stderr
     assert "enriched 3 linked items" in done.stderr
     report = [line for line in done.stdout.splitlines() if F["danny_okafor"] in line]
     assert [line.split()[:4] for line in sorted(report)] == [
@@ -175,15 +171,15 @@ def test_enrich_and_gap_report(wikidata_endpoint: str, tmp_path: Path) -> None:
         ["missing", "wd:" + F["tess_hollander"], "wdt:P26", "wd:" + F["danny_okafor"]]]
 
 
-def test_link_mentions_of_articles(tmp_path: Path) -> None:
+def test_link_mentions_of_articles(cli: Cli, tmp_path: Path) -> None:
     article = tmp_path / "nl_eigen.txt"
     article.write_text(" date 2026-02-10 \nSchaatsster Femke Kok won goud in Milaan. "
                        "Bokser Mike Tyson keek toe.\n", encoding="utf-8")
-    done = run("link", "--articles", str(article))
-    assert done.returncode == 0, done.stderr
+    done = cli("link", "--articles", str(article))
+    assert done.exit_code == 0, done.stderr
     decisions = {d["mention"]: d for d in map(json.loads, done.stdout.splitlines())}
     assert decisions["Mike Tyson"]["entity"]["qid"] == "Q79031"
     assert decisions["Milaan"]["entity"]["qid"] == "Q490"
     assert decisions["Femke Kok"]["entity"]["iri"] == ENTITY + "femke-kok--speed-skating"
     assert decisions["Femke Kok"]["doc"] == "nl_eigen"
-    assert run("link", "--articles", str(tmp_path / "absent.txt")).returncode == 1
+    assert cli("link", "--articles", str(tmp_path / "absent.txt")).exit_code == 1

@@ -3,15 +3,15 @@ executor, long articles in parts everywhere, one pipeline cache, flat vocabulary
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from click.testing import Result
 from sportkg import pipeline
-from sportkg.cli import app
 from sportkg.extract.chunking import extract_in_parts
 from sportkg.model import Article
 from sportkg.pipeline import InProcess, Outcome, Processes, extract, extract_articles
-from typer.testing import CliRunner
 
 STORY = (
     "Schaatsster Noor Vink (23) won zaterdag in Heerenveen de 1500 meter. "
@@ -118,7 +118,7 @@ def test_the_vocabulary_does_not_grow_with_the_articles() -> None:
 
 
 def test_build_skips_an_article_the_pipeline_fails_on(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cli: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = tmp_path / "articles"
     folder.mkdir()
@@ -132,8 +132,7 @@ def test_build_skips_an_article_the_pipeline_fails_on(
         return real(nlp, article)  # type: ignore[arg-type]
 
     monkeypatch.setattr(pipeline, "extract_article", fragile)
-    result = CliRunner().invoke(app, ["build", str(folder), "--pipeline", "rules",
-                                      "--store", str(tmp_path / "store")])
+    result = cli("build", folder, "--pipeline", "rules", "--store", tmp_path / "store")
     assert result.exit_code == 1
     assert f"skipped {folder / 'bad.txt'}: extraction failed: RuntimeError: the pipeline broke" \
         in result.stderr

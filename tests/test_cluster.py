@@ -9,10 +9,11 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from click.testing import Result
 
 pytest.importorskip("distributed")
 
@@ -150,8 +151,10 @@ def test_an_unreachable_scheduler_is_a_config_error() -> None:
 
 @pytest.mark.slow
 def test_build_on_the_cluster_into_a_sparql_server(
-    client: object, tmp_path: Path, oxigraph_server: object
+    cli: Callable[..., Result], client: object, tmp_path: Path, oxigraph_server: object
 ) -> None:
+    """The build on the cluster runs as a command-line user starts it; the one to compare
+    with runs in this process."""
     from sportkg.graph.kg import KnowledgeGraph
 
     address = client.scheduler.address  # type: ignore[attr-defined]
@@ -176,22 +179,8 @@ def test_build_on_the_cluster_into_a_sparql_server(
         check=False,
     )
     assert on_cluster.returncode == 0, on_cluster.stderr
-    here = subprocess.run(
-        [
-            SPORTKG,
-            "build",
-            *map(str, SOURCES),
-            "--pipeline",
-            "rules",
-            "--store",
-            str(tmp_path / "store"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert here.returncode == 0, here.stderr
+    here = cli("build", *SOURCES, "--pipeline", "rules", "--store", tmp_path / "store")
+    assert here.exit_code == 0, here.stderr
     assert "0 skipped" in on_cluster.stderr
     remote = KnowledgeGraph.open("sparql", endpoint=endpoint)
     local = KnowledgeGraph.open("oxigraph", path=tmp_path / "store", read_only=True)
