@@ -291,3 +291,10 @@ def test_my_coach_in_the_protagonist_s_quote_is_her_coach(facts: Facts) -> None:
     found = facts('Mara Veld won zaterdag goud in Tokio. Mara Veld was blij. "Dank aan mijn '
                   'coach Piet Mol en mijn broer Jan Veld," zei ze.', "nl")
     assert ("Mara Veld", "sk:coachedBy", "Piet Mol") in found
+
+
+def test_a_result_in_brackets_does_not_hide_the_country_after_it(facts: Facts) -> None:
+    found = facts("Tom Hale (34.84) of the Netherlands and compatriot Pete Rowe (34.85) were "
+                  "second and third.", "en")
+    assert ("Tom Hale", "P27", "Netherlands") in found
+    assert ("Pete Rowe", "P27", "Netherlands") in found
