@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Annotated
 
@@ -37,7 +36,8 @@ from sportkg.extract.readers import (
     json_lines,
     read_paths,
 )
-from sportkg.model import Article, Statement
+from sportkg.extract.reading import Reading
+from sportkg.model import Statement
 
 if TYPE_CHECKING:
     from sportkg.evaluation import EvaluationReport, Scores
@@ -147,85 +147,6 @@ MaxMbOpt = Annotated[
 DEFAULT_MAX_MB = DEFAULT_MAX_BYTES // (1024 * 1024)
 
 
-@dataclass
-class Reading:
-    """Reads articles lazily while keeping what the summary needs: failures, counts, languages.
-
-    What it keeps grows with the input files and the failures, not with the articles
-    read (the languages only when asked for).
-
-    Iterating yields only Articles; failures are collected in `failures` (and printed
-    to stderr as they happen unless quiet).
-    """
-
-    paths: list[str]
-    glob: str = "*"
-    lang: str | None = None
-    date: str | None = None
-    max_bytes: int = DEFAULT_MAX_BYTES
-    exclude: tuple[Path, ...] = ()
-    keep_langs: bool = False
-    """Keep the language of every article in `langs` (evaluation needs them)."""
-    failures: list[ReadFailure] = field(default_factory=list)
-    langs: dict[str, str] = field(default_factory=dict)
-    articles: int = 0
-    ignored: list[str] = field(default_factory=list)
-    """Files found in a directory that hold no articles (a gold or statements file)."""
-
-    @classmethod
-    def of(
-        cls,
-        paths: list[str],
-        *,
-        glob: str,
-        lang: str | None,
-        date: str | None,
-        max_mb: int,
-        exclude: tuple[Path, ...] = (),
-        keep_langs: bool = False,
-    ) -> Reading:
-        """The reading the commands' shared options ask for (`--max-mb` in megabytes)."""
-        return cls(list(paths), glob=glob, lang=lang, date=date, max_bytes=max_mb * 1024 * 1024,
-                   exclude=exclude, keep_langs=keep_langs)
-
-    def total(self) -> int | None:
-        """The number of articles when every input is a text file (else unknown: None)."""
-        count = 0
-        for item in input_files(self.paths, glob=self.glob, exclude=self.exclude):
-            if isinstance(item, ReadFailure):
-                continue
-            if item == "-" or Path(item[0]).suffix.lower() in (".jsonl", ".ndjson"):
-                return None
-            count += 1
-        return count
-
-    def __iter__(self) -> Iterator[Article]:
-        # what is kept grows with the files found, not with the articles read
-        unseen = dict.fromkeys(
-            str(item[0]) for item in input_files(self.paths, glob=self.glob, exclude=self.exclude)
-            if isinstance(item, tuple) and item[1]
-        )
-        for item in read_paths(
-            self.paths,
-            glob=self.glob,
-            lang=self.lang,
-            date=self.date,
-            max_bytes=self.max_bytes,
-            exclude=self.exclude,
-        ):
-            unseen.pop(item.source, None)
-            unseen.pop(item.source.rpartition(":")[0], None)  # a JSON-lines record: file:line
-            if isinstance(item, ReadFailure):
-                self.failures.append(item)
-                _note(f"skipped {item}")
-                continue
-            self.articles += 1
-            if self.keep_langs:
-                self.langs[item.id] = item.lang
-            yield item
-        self.ignored = list(unseen)
-
-
 def extracted(
     reading: Reading,
     *,
@@ -273,6 +194,11 @@ def read_statements(path: Path) -> Iterator[Statement]:
 
 
 _note = say
+
+
+def _skipped(failure: ReadFailure) -> None:
+    """Say a file or record that could not be read, as it happens."""
+    _note(f"skipped {failure}")
 
 
 def _summary(reading: Reading, statements: int, *, verb: str) -> None:
@@ -361,7 +287,8 @@ def extract(
 
     from sportkg.graph.export import atomic_file
 
-    reading = Reading.of(paths, glob=glob, lang=lang, date=date, max_mb=max_mb)
+    reading = Reading.of(paths, glob=glob, lang=lang, date=date, max_mb=max_mb,
+                         on_failure=_skipped)
     if out is not None:
         refuse_input_as_output(out, paths, glob=glob)
     results = extracted(reading, pipeline=pipeline, n_process=n_process,
@@ -410,7 +337,8 @@ def build(
     """Read articles, extract statements and add them to the graph (one named graph each)."""
     from sportkg.progress import progress
 
-    reading = Reading.of(paths, glob=glob, lang=lang, date=date, max_mb=max_mb)
+    reading = Reading.of(paths, glob=glob, lang=lang, date=date, max_mb=max_mb,
+                         on_failure=_skipped)
     total = reading.total()
     count = 0
     added = replaced = unchanged = 0
@@ -498,6 +426,7 @@ def evaluate(
         refuse_input_as_output(out, given, glob=glob)
     load_gold(gold)  # fail early, before the pipeline runs, on a bad gold file
     reading = Reading.of(paths, glob=glob, lang=lang, date=date, max_mb=max_mb, exclude=(gold,),
+                         on_failure=_skipped,
                          keep_langs=True)
     if predicted is not None:
         for _ in reading:  # only the ids and languages of the articles are needed
@@ -513,6 +442,7 @@ def evaluate(
     other: EvaluationReport | None = None
     if compare is not None:
         again = Reading.of(paths, glob=glob, lang=lang, date=date, max_mb=max_mb,
+                           on_failure=_skipped,
                            exclude=(gold,), keep_langs=True)
         other = score_statements(
             [s for outcome in extracted(again, pipeline=compare, n_process=n_process)
