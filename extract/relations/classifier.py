@@ -207,7 +207,7 @@ _TO_CLUB = frozenset({"naar", "to", "bij", "for", "voor", "join", "joins", "join
 
 
 def _spell(context: ArticleContext, cand: Candidate) -> tuple[tuple[str, LiteralValue], ...]:
-    """Start (`P580`) and end (`P582`) of a club spell: "van 1993 tot 2007"; else, in a
+    """Start (`P580`) and end (`P582`) of a club spell: "tussen 2001 en 2009"; else, in a
     sentence with a transfer word, the sentence's date (or, for the news of the day, the
     publication day) as the start at the club it goes to ("naar X") or the end at the
     club it leaves ("van X")."""

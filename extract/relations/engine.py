@@ -652,7 +652,7 @@ def _macros(lang: str) -> dict[str, str]:
                r"(?-i:[a-z0-9][\w’'\-]*|[A-Z0-9]+-[\w\-]+),?\s+)",
         "AGEWORD": r"(?:\d{1,2}-jarige|[a-zë]+jarige|\d{1,2}-year-old|[a-z]+-year-old)",
         # a finite verb or auxiliary: it ends the noun phrase before it ("the 46-year-old
-        # has matched X": X is no 46-year-old)
+        # has caught up with X": X is no 46-year-old)
         "FINITE": r"(?:(?-i:[a-z]{2,}[^e\W]ed)|has|have|had|is|was|were|are|will|would|"
                   r"can|could|beat|beats|won|wins|took|heeft|hebben|had|werd|wordt|zal|kan|"
                   r"versloeg|verslaat|klopte|wint|won|moet|mag)",
@@ -1139,7 +1139,7 @@ def competition_in(context: ArticleContext, text: str) -> tuple[str, str] | None
 def olympic_edition(context: ArticleContext, sentence: Sentence, season: str) -> str | None:
     """The Olympic edition ("2026 Winter Olympics") from a year or host city, else publication."""
     lexicon = Lexicon.load()
-    # the masked text: a host city inside a name is no host ("Jonathan Milan")
+    # the masked text: a host city inside a name is no host ("Tom Paris")
     for entry in lexicon.find_all("olympic_host", context.lang, sentence.masked):
         host_year, _, host_season = entry.extra.partition("/")
         if not season or season == host_season:
@@ -1402,7 +1402,7 @@ def place_in(context: ArticleContext, sentence: Sentence) -> Concept | None:
         first, _, rest = name.partition(" ")
         if rest and (lexicon.contains("demonym", context.lang, first)
                      or (context.lang == "nl" and first.endswith(("se", "sche")))):
-            name = rest  # "het Poolse Pruszków": Pruszków
+            name = rest  # "het Duitse Cottbus": Cottbus
         cut = re.match(r"^(.+?)\s+(?:de|het|van|the|of)\s+(\S+)", name)
         if cut and (lexicon.contains("demonym", context.lang, cut.group(2))
                     or lexicon.contains("stopcap", context.lang, cut.group(2))

@@ -11,8 +11,8 @@ def _sport(text: str, lang: str) -> str | None:
 
 
 def test_a_dutch_compound_names_its_sport() -> None:
-    text = ("De roeiploeg sloot het toernooi af met zes medailles. "
-            "Het hoogtepunt was de zege in de dubbelvier.")
+    text = ("De roeiploeg trainde deze week op de Bosbaan. "
+            "Donderdag staat een tijdrit in de dubbelvier op het programma.")
     assert sport_counts(text, "nl")[("rowing", "")] == 1
     assert _sport(text, "nl") == "rowing"
 
@@ -48,7 +48,7 @@ def test_the_games_of_2021_keep_their_name_and_a_host_inside_a_name_is_no_host()
     from sportkg.extract.relations.engine import PUBLISHED_KEY, ArticleContext, olympic_edition
 
     nlp = load_nlp("en", linker=False, pairs=False)
-    doc = nlp.make_doc("Jonathan Milan and Tom Hale won the team pursuit at the Olympics. "
+    doc = nlp.make_doc("Tom Paris and Ian Hale won the team pursuit at the Olympics. "
                        "It was a great day for cycling.")
     doc.user_data[PUBLISHED_KEY] = "2021-08-04"
     doc = nlp(doc)
@@ -67,7 +67,7 @@ def test_positions_shared_by_team_sports_name_a_sport_only_when_nothing_else_doe
 
 def test_a_named_race_or_tournament_names_its_sport() -> None:
     assert _sport("Mara Veld reached the final at Wimbledon on Friday.", "en") == "tennis"
-    assert _sport("Tom Hale won the Spanish Vuelta in 2018.", "en") == "cycling"
+    assert _sport("Tom Hale finished first in the Spanish Vuelta of 2021.", "en") == "cycling"
     from sportkg.extract.relations.lexicon import Lexicon
 
     entry = Lexicon.load().lookup("event_name", "en", "Spanish Vuelta")

@@ -50,7 +50,7 @@ def test_every_person_is_offered_the_article_s_sport_occupation_and_countries() 
 
 
 def test_a_team_sport_offers_each_player_the_national_side_of_every_country() -> None:
-    text = ("De Nederlandse waterpolosters hebben de finale gewonnen van Spanje. "
+    text = ("In Boedapest versloegen de Nederlandse waterpolosters Spanje met 9-7. "
             "Sara Bos scoorde drie keer voor Nederland. Keeper Mila Dekker hield de nul.")
     found = {(a.person.name, a.property, a.value.label): a for a in _attributes("nl", text)}
     side = "Netherlands national water polo team"

@@ -188,23 +188,23 @@ def test_role_description_points_to_the_role_holder(facts: Facts) -> None:
 
 
 def test_an_age_word_before_a_verb_is_the_verb_s_subject_not_the_next_name(facts: Facts) -> None:
-    # "the 46-year-old has matched Pete Rowe": Pete Rowe is no 46-year-old
-    found = facts("Tom Hale won the final. With his victory, the 46-year-old has matched "
-                  "Pete Rowe in the record books.", "en")
+    # "the 46-year-old has caught up with Pete Rowe": Pete Rowe is no 46-year-old
+    found = facts("Tom Hale took the trophy again. At last the 46-year-old has caught up "
+                  "with Pete Rowe.", "en")
     assert ("Tom Hale", "sk:age", 46) in found and ("Pete Rowe", "sk:age", 46) not in found
 
 
 @pytest.mark.parametrize(("lang", "text", "expected"), [
     # a title that goes to someone is theirs, whatever stands between
-    ("nl", "Bij de vrouwen ging de wereldtitel voor de derde keer naar de Canadese Mara Veld.",
+    ("nl", "Bij de junioren ging de wereldtitel opnieuw naar de Canadese Mara Veld.",
      ("Mara Veld", "P166", "world champion")),
     ("en", "The world title went to Tom Hale.", ("Tom Hale", "P166", "world champion")),
     # a league title named by the country's adjective is that country's championship
-    ("nl", "Piet Mol pakte vorige maand met zijn club de Italiaanse landstitel.",
+    ("nl", "Piet Mol veroverde dit voorjaar met zijn club de Italiaanse landstitel.",
      ("Piet Mol", "P166", "Italian champion")),
     # a victory over someone a few words after the title it won
-    ("en", "Tom Hale claimed his seventh World Championship title with a victory over Pete "
-     "Rowe in the final.", ("Tom Hale", "sk:defeated", "Pete Rowe")),
+    ("en", "Tom Hale took a second World Championship title with his victory over Pete "
+     "Rowe.", ("Tom Hale", "sk:defeated", "Pete Rowe")),
 ])
 def test_titles_and_victories_in_longer_phrases(lang: str, text: str,
                                                 expected: tuple[str, str, object],
@@ -224,9 +224,9 @@ def test_a_track_race_and_a_swimming_stroke_name_the_discipline_of_a_title(
 
 
 def test_a_list_placed_second_shares_the_silver_and_no_one_placed_won(facts: Facts) -> None:
-    found = facts("Lies Kok, Eva Smit, Mara Veld en Anna Berg werden achter Canada tweede op "
-                  "de aflossing bij het WK.", "nl")
-    for name in ("Lies Kok", "Eva Smit", "Mara Veld", "Anna Berg"):
+    found = facts("Lies Kok, Eva Smit en Mara Veld werden achter Japan tweede op de "
+                  "ploegenachtervolging van het WK.", "nl")
+    for name in ("Lies Kok", "Eva Smit", "Mara Veld"):
         assert (name, "P166", "silver medal") in found
     found = facts("Bij het WK werd Lies Kok derde op de 1500 meter.", "nl")
     assert ("Lies Kok", "P166", "bronze medal") in found
@@ -239,20 +239,20 @@ def test_the_lead_s_place_holds_for_the_results_of_the_days_it_reports() -> None
     from sportkg.model import Article
     from sportkg.pipeline import extract_article
 
-    text = ("Lies Kok heeft zaterdag in het Poolse Pruszków de wereldtitel veroverd op het "
+    text = ("Zaterdag veroverde Lies Kok in het Duitse Cottbus de wereldtitel op het "
             "omnium. Eva Smit werd tweede op de puntenkoers bij het WK.")
     found = extract_article(load_nlp("nl", linker=False),
                             Article(id="x", text=text, lang="nl", date="2026-03-01"))
     places = {(s.subject.label, s.property): dict(s.qualifiers).get("P276") for s in found}
     for key in (("Lies Kok", "P166"), ("Eva Smit", "P166")):
         place = places.get(key)
-        assert place is not None and getattr(place, "label", "") == "Pruszków", places
+        assert place is not None and getattr(place, "label", "") == "Cottbus", places
 
 
 def test_a_relay_is_named_as_its_event() -> None:
     from sportkg.extract.relations.engine import distance_label
 
-    assert distance_label("zilver op de 4x400 meter gemengde estafette", 400) == \
+    assert distance_label("de gemengde ploeg liep de 4x400 meter in een toptijd", 400) == \
         "mixed 4 × 400 m relay"
     assert distance_label("gold in the 4 x 100m relay", 100) == "4 × 100 m relay"
     assert distance_label("de 400 meter horden", 400) == "400 m hurdles"
@@ -288,13 +288,13 @@ def test_a_record_takes_the_event_its_distance_names(facts: Facts) -> None:
 
 
 def test_my_coach_in_the_protagonist_s_quote_is_her_coach(facts: Facts) -> None:
-    found = facts('Mara Veld won zaterdag goud in Tokio. Mara Veld was blij. "Dank aan mijn '
-                  'coach Piet Mol en mijn broer Jan Veld," zei ze.', "nl")
+    found = facts('Mara Veld won zaterdag goud in Tokio. "Mijn trainer Piet Mol verdient '
+                  'dit net zo goed," vond Mara Veld.', "nl")
     assert ("Mara Veld", "sk:coachedBy", "Piet Mol") in found
 
 
 def test_a_result_in_brackets_does_not_hide_the_country_after_it(facts: Facts) -> None:
-    found = facts("Tom Hale (34.84) of the Netherlands and compatriot Pete Rowe (34.85) were "
-                  "second and third.", "en")
+    found = facts("Tom Hale (1:52.10) from the Netherlands was fastest, while his compatriot "
+                  "Pete Rowe (1:53.44) finished fourth.", "en")
     assert ("Tom Hale", "P27", "Netherlands") in found
     assert ("Pete Rowe", "P27", "Netherlands") in found
