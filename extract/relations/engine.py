@@ -1298,16 +1298,23 @@ def distance_label(text: str, distance: int) -> str:
 def hurdles(text: str, distance: int) -> str:
     """What the text names after the distance to make it an event: " hurdles",
     " steeplechase", a swimming stroke (" freestyle"); else ""."""
+    for m in _suffixed_distance().finditer(text):
+        if m.group("d") == str(distance):
+            lexicon = Lexicon.load()
+            entry = lexicon.lookup("race_suffix", "nl", m.group("w")) or lexicon.lookup(
+                "race_suffix", "en", m.group("w"))
+            return f" {entry.label}" if entry is not None else ""
+    return ""
+
+
+@lru_cache(maxsize=1)
+def _suffixed_distance() -> re.Pattern[str]:
+    """A distance followed by a word of the lexicon's `race_suffix` kind (either language)."""
     lexicon = Lexicon.load()
     alternation = lexicon.alternation("race_suffix", "nl") + "|" + lexicon.alternation(
         "race_suffix", "en")
-    pattern = rf"\b{distance}\s?(?:m|meter|metres|meters)\s+(?P<w>{alternation})\b"
-    m = re.search(pattern, text, re.IGNORECASE)
-    if m is None:
-        return ""
-    entry = lexicon.lookup("race_suffix", "nl", m.group("w")) or lexicon.lookup(
-        "race_suffix", "en", m.group("w"))
-    return f" {entry.label}" if entry is not None else ""
+    return re.compile(rf"\b(?P<d>\d{{2,5}})\s?(?:m|meter|metres|meters)\s+(?P<w>{alternation})\b",
+                      re.IGNORECASE)
 
 
 def olympic_host(context: ArticleContext, event: Concept | None) -> Concept | None:
