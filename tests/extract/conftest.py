@@ -6,6 +6,8 @@ from collections.abc import Callable
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
+from sportkg.extract.relations.engine import PUBLISHED_KEY, ArticleContext
 from sportkg.model import Article, Entity
 from sportkg.pipeline import extract_article
 
@@ -26,6 +28,16 @@ def _facts(text: str, lang: str = "nl", date: str = "2026-02-10") -> FactSet:
         value = s.value.label if isinstance(s.value, Entity) else s.value.value
         out.add((s.subject.label, s.property, value))
     return out
+
+
+def processed(lang: str, text: str, date: str = "2026-03-01") -> tuple[Doc, ArticleContext]:
+    """The doc the default pipeline (no linker, no pair classifier) makes of a text
+    published on `date`, and its article context."""
+    nlp = cached_nlp(lang, linker=False, pairs=False)
+    doc = nlp.make_doc(text)
+    doc.user_data[PUBLISHED_KEY] = date
+    doc = nlp(doc)
+    return doc, ArticleContext.of(doc)
 
 
 @pytest.fixture

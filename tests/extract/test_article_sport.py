@@ -44,15 +44,12 @@ def test_track_cyclists_and_marathon_skaters_keep_their_discipline() -> None:
 
 
 def test_the_games_of_2021_keep_their_name_and_a_host_inside_a_name_is_no_host() -> None:
-    from sportkg.extract.nlp import load_nlp
-    from sportkg.extract.relations.engine import PUBLISHED_KEY, ArticleContext, olympic_edition
+    from sportkg.extract.relations.engine import olympic_edition
 
-    nlp = load_nlp("en", linker=False, pairs=False)
-    doc = nlp.make_doc("Tom Paris and Ian Hale won the team pursuit at the Olympics. "
-                       "It was a great day for cycling.")
-    doc.user_data[PUBLISHED_KEY] = "2021-08-04"
-    doc = nlp(doc)
-    context = ArticleContext.of(doc)
+    from .conftest import processed
+
+    _, context = processed("en", "Tom Paris and Ian Hale won the team pursuit at the "
+                           "Olympics. It was a great day for cycling.", "2021-08-04")
     assert olympic_edition(context, context.sentences[0], "") == "2020 Summer Olympics"
 
 

@@ -7,9 +7,11 @@ import json
 from sportkg.extract.nlp import load_nlp
 from sportkg.extract.relations.attributes import ATTRIBUTE_RELATIONS, athlete_of_sport, attributes
 from sportkg.extract.relations.classifier import ATTRIBUTE_DIR, YES, PairModel
-from sportkg.extract.relations.engine import FACTS_KEY, PUBLISHED_KEY, ArticleContext
+from sportkg.extract.relations.engine import FACTS_KEY
 from sportkg.model import Article
 from sportkg.pipeline import extract_article
+
+from .conftest import processed
 
 TEAM_RACE = (
     "De Nederlandse schaatssters hebben zondag in Hamar de ploegenachtervolging gewonnen. "
@@ -19,11 +21,8 @@ TEAM_RACE = (
 
 
 def _attributes(lang: str, text: str):  # type: ignore[no-untyped-def]
-    nlp = load_nlp(lang, linker=False, pairs=False)
-    doc = nlp.make_doc(text)
-    doc.user_data[PUBLISHED_KEY] = "2026-03-01"
-    doc = nlp(doc)
-    return attributes(doc, ArticleContext.of(doc), list(doc.user_data[FACTS_KEY]))
+    doc, context = processed(lang, text)
+    return attributes(doc, context, list(doc.user_data[FACTS_KEY]))
 
 
 def test_the_athlete_of_a_sport_comes_from_the_lexicon() -> None:

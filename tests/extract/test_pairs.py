@@ -9,18 +9,11 @@ import numpy as np
 import pytest
 from sportkg.extract.nlp import load_nlp
 from sportkg.extract.relations.classifier import MODEL_DIR, PairModel
-from sportkg.extract.relations.engine import PUBLISHED_KEY, ArticleContext
 from sportkg.extract.relations.pairs import NONE, PAIR_RELATIONS, candidates
 from sportkg.model import Article
 from sportkg.pipeline import extract_article
 
-
-def processed(lang: str, text: str):  # type: ignore[no-untyped-def]
-    nlp = load_nlp(lang, linker=False, pairs=False)
-    doc = nlp.make_doc(text)
-    doc.user_data[PUBLISHED_KEY] = "2026-03-01"
-    doc = nlp(doc)
-    return doc, ArticleContext.of(doc)
+from .conftest import processed
 
 
 def pairs_of(lang: str, text: str) -> dict[tuple[str, str], tuple[str, ...]]:

@@ -259,21 +259,15 @@ def test_a_relay_is_named_as_its_event() -> None:
 
 
 def test_a_result_of_the_reported_days_takes_the_day_the_lead_names() -> None:
-    from sportkg.extract.nlp import load_nlp
-    from sportkg.extract.relations.engine import PUBLISHED_KEY, ArticleContext
+    from .conftest import processed
 
-    nlp = load_nlp("nl", linker=False, pairs=False)
-    doc = nlp.make_doc("Lies Kok won zaterdag de 500 meter. Eva Smit werd tweede. "
-                       "In 2019 won Kok al eens goud.")
-    doc.user_data[PUBLISHED_KEY] = "2026-03-02"
-    doc = nlp(doc)
-    context = ArticleContext.of(doc)
+    _, context = processed("nl", "Lies Kok won zaterdag de 500 meter. Eva Smit werd tweede. "
+                           "In 2019 won Kok al eens goud.", "2026-03-02")
     when = [context.event_date(s) for s in context.sentences]
     assert [w.value if w else None for w in when] == ["2026-02-28", "2026-02-28", "2019"]
     # with no day in the lead, the publication month (the day is not known)
-    doc = nlp.make_doc("Lies Kok won de 500 meter. Eva Smit werd tweede.")
-    doc.user_data[PUBLISHED_KEY] = "2026-03-02"
-    context = ArticleContext.of(nlp(doc))
+    _, context = processed("nl", "Lies Kok won de 500 meter. Eva Smit werd tweede.",
+                           "2026-03-02")
     later = context.event_date(context.sentences[1])
     assert later is not None and (later.value, later.precision) == ("2026-03", "month")
 
