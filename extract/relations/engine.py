@@ -256,9 +256,7 @@ def _build_context(doc: Doc) -> ArticleContext:
         sports=sports,
     )
     context.dateline = dateline_place(doc_text, lang)
-    context.venue = next((place for sentence in sentences[:2] if context.is_recent(sentence)
-                          for place in (place_in(context, sentence),) if place is not None),
-                         None)
+    context.venue = _lead_place(context)
     context.gender = _genders(sentences, lang)
     context.roles, context.role_sports = _roles(sentences, lang)
     context.nations = _nations(sentences, lang)
@@ -1387,6 +1385,16 @@ def award_event(
     if distance_near(sentence, position) is not None or known or "Olympic" in event.label \
             or re.search(r"\b\d{4}\b", event.label):
         return event
+    return None
+
+
+def _lead_place(context: ArticleContext) -> Concept | None:
+    """The place the first two sentences name for the days the article reports."""
+    for sentence in context.sentences[:2]:
+        if context.is_recent(sentence):
+            place = place_in(context, sentence)
+            if place is not None:
+                return place
     return None
 
 
