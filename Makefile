@@ -92,8 +92,7 @@ test-fast: install
 # sportkg (build/mypy/sportkg -> this folder). Any error from either tool fails the target.
 lint: install
 	$(BIN)/ruff check .
-	mkdir -p build/mypy && ln -sfn "$(CURDIR)" build/mypy/sportkg
-	cd build/mypy && "$(abspath $(BIN))/mypy" --config-file "$(CURDIR)/pyproject.toml" -p sportkg
+	$(BIN)/mypy .
 
 # After upgrading packages in .venv and passing `make test`: pin the new versions.
 constraints: install

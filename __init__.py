@@ -1,6 +1,6 @@
 """sportkg: knowledge graphs of sports personalities from news, aligned with Wikidata."""
 
-from sportkg.errors import (
+from .errors import (
     ConfigError,
     ExportError,
     InputError,
@@ -10,7 +10,7 @@ from sportkg.errors import (
     SportKGError,
     StoreError,
 )
-from sportkg.model import Article, Entity, Evidence, LinkNote, LiteralValue, Statement
+from .model import Article, Entity, Evidence, LinkNote, LiteralValue, Statement
 
 __version__ = "0.1.0"
 """The version of sportkg: the one place it is written (pyproject.toml reads it)."""

@@ -11,8 +11,9 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from sportkg.commands import explore, extract, graph, kb
-from sportkg.commands.group import SportKGGroup
+
+from .commands import explore, extract, graph, kb
+from .commands.group import SportKGGroup
 
 app = typer.Typer(
     name="sportkg",
@@ -37,7 +38,7 @@ def _register_all() -> None:
 
 def version_text() -> str:
     """What `sportkg --version` and `sportkg version` print: "sportkg X.Y.Z"."""
-    from sportkg import __version__
+    from . import __version__
 
     return f"sportkg {__version__}"
 
@@ -71,7 +72,7 @@ def _global_options(
 
     level = logging.DEBUG if verbose else logging.ERROR if quiet else logging.WARNING
     logging.basicConfig(level=level, format="sportkg: %(levelname)s: %(message)s")
-    from sportkg import settings
+    from . import settings
 
     settings.QUIET = quiet
 

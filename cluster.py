@@ -40,11 +40,11 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from sportkg.errors import ConfigError
-from sportkg.extract.chunking import DEFAULT_MAX_CHARS
-from sportkg.extract.readers import ReadFailure
-from sportkg.model import Article, Statement
-from sportkg.pipeline import (
+from .errors import ConfigError
+from .extract.chunking import DEFAULT_MAX_CHARS
+from .extract.readers import ReadFailure
+from .model import Article, Statement
+from .pipeline import (
     BatchLost,
     BatchResult,
     Executor,

@@ -48,11 +48,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sportkg.errors import InputError
-from sportkg.extract.readers import json_lines
-from sportkg.model import Entity, LiteralValue, Statement, Value
-from sportkg.ontology.relations import FACT_RELATIONS, RELATIONS
-from sportkg.racetime import parse_race_time
+from .errors import InputError
+from .extract.readers import json_lines
+from .model import Entity, LiteralValue, Statement, Value
+from .ontology.relations import FACT_RELATIONS, RELATIONS
+from .racetime import parse_race_time
 
 TITLE_PROPERTIES = frozenset({"P166", "P1000", "sk:won"})
 """Properties whose values are titles, medals, records or events (matched by Jaccard)."""

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sportkg.errors import InputError
+from .errors import InputError
 
 ENTITY_TYPES = (
     "person",

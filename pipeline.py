@@ -39,9 +39,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, TypeAlias
 
-from sportkg.errors import ConfigError, ExtractionError
-from sportkg.extract.chunking import DEFAULT_MAX_CHARS
-from sportkg.model import Article, Statement
+from .errors import ConfigError, ExtractionError
+from .extract.chunking import DEFAULT_MAX_CHARS
+from .model import Article, Statement
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -122,13 +122,13 @@ class _PipelineCache:
 
     def entry(self, lang: str, pipeline: str, linker: bool) -> _Entry:
         """The cached pipeline for these options, built (again) when needed."""
-        from sportkg.settings import PAIR_THRESHOLD_ENV
+        from .settings import PAIR_THRESHOLD_ENV
 
         key = (lang, pipeline, str(linker), os.environ.get(PAIR_THRESHOLD_ENV, ""))
         with self._lock:
             entry = self._entries.get(key)
             if entry is None or entry.uses >= self.renew_after:
-                from sportkg.extract.nlp import load_nlp
+                from .extract.nlp import load_nlp
 
                 entry = _Entry(load_nlp(lang, pipeline=pipeline, linker=linker))
                 self.loads += 1
@@ -179,8 +179,8 @@ def pipeline_for(lang: str, *, pipeline: str = "auto", linker: bool = True) -> L
 
 def extract_article(nlp: Language, article: Article) -> list[Statement]:
     """The Statements of one article (not cut into parts), using a loaded pipeline."""
-    from sportkg.extract.relations.engine import PUBLISHED_KEY
-    from sportkg.extract.statements import doc_statements
+    from .extract.relations.engine import PUBLISHED_KEY
+    from .extract.statements import doc_statements
 
     doc = nlp.make_doc(article.text)
     doc.user_data[PUBLISHED_KEY] = article.date
@@ -220,7 +220,7 @@ class Job:
 
     def statements(self, article: Article) -> list[Statement]:
         """The Statements of one article, long ones extracted in parts and joined."""
-        from sportkg.extract.chunking import extract_in_parts
+        from .extract.chunking import extract_in_parts
 
         def run(parts: Iterable[Article]) -> Iterator[tuple[Article, list[Statement]]]:
             for part in parts:

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import TextIO, TypeVar
 
-from sportkg import settings
+from . import settings
 
 T = TypeVar("T")
 

@@ -5,7 +5,7 @@ Built-ins are a table of dotted paths, imported only when first asked for (as
 Third-party packages add plugins through the entry-point groups
 `sportkg.stores` and `sportkg.exporters` (`name = "package.module:Class"`), or
 at run time with `register`. Linking has one implementation and is no plugin kind
-(docs/decisions/0015-no-linker-plugin-group.md).
+(docs/decisions/0009-no-linker-plugin-group.md).
 
 Examples:
     >>> get("sportkg.stores", "memory").__name__
@@ -20,7 +20,7 @@ import importlib
 from importlib.metadata import entry_points
 from typing import Any
 
-from sportkg.errors import ConfigError
+from .errors import ConfigError
 
 KINDS = {
     "sportkg.stores": "store backend",

@@ -19,7 +19,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from sportkg.commands.options import (
+
+from ..errors import ConfigError
+from ..explore.server import DEFAULT_BIND, DEFAULT_TIMEOUT
+from .options import (
     DEFAULT_STORE,
     BackendOpt,
     ProfileFormat,
@@ -27,8 +30,6 @@ from sportkg.commands.options import (
     StoreEndpointOpt,
     StoreOpt,
 )
-from sportkg.errors import ConfigError
-from sportkg.explore.server import DEFAULT_BIND, DEFAULT_TIMEOUT
 
 
 def register(app: typer.Typer) -> None:
@@ -67,7 +68,7 @@ def register(app: typer.Typer) -> None:
         The printed URL opens Oxigraph's query page; programs send queries to /query.
         Stop with Ctrl-C.
         """
-        from sportkg.explore.server import ServeConfig, Served, parse_bind, stop_on_signals
+        from ..explore.server import ServeConfig, Served, parse_bind, stop_on_signals
 
         host, port = parse_bind(bind)
         config = ServeConfig(
@@ -107,8 +108,8 @@ def register(app: typer.Typer) -> None:
         NAME is a full name, a surname, a Wikidata QID or an IRI.
         When it fits several people, the candidates are listed instead.
         """
-        from sportkg.commands.graph import open_kg
-        from sportkg.explore.profile import profile, render
+        from ..explore.profile import profile, render
+        from .graph import open_kg
 
         with open_kg(store, backend, store_endpoint, read_only=True) as kg:
             result = profile(kg, name)
@@ -138,8 +139,8 @@ def register(app: typer.Typer) -> None:
 
         Nodes are coloured by type, edges labelled by relation; hovering shows the sources.
         """
-        from sportkg.commands.graph import open_kg
-        from sportkg.explore.viz import write_html
+        from ..explore.viz import write_html
+        from .graph import open_kg
 
         if out.suffix.lower() not in (".html", ".htm"):
             raise ConfigError(f"--out {str(out)!r} should end in .html")

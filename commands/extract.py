@@ -17,7 +17,18 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Annotated
 
 import typer
-from sportkg.commands.options import (
+
+from ..errors import InputError
+from ..extract.readers import (
+    DEFAULT_MAX_BYTES,
+    ReadFailure,
+    input_files,
+    json_lines,
+    read_paths,
+)
+from ..extract.reading import Reading
+from ..model import Statement
+from .options import (
     DEFAULT_STORE,
     BackendOpt,
     StatementFormat,
@@ -26,23 +37,13 @@ from sportkg.commands.options import (
     StoreEndpointOpt,
     StoreOpt,
 )
-from sportkg.commands.options import StatsFormat as ReportFormat
-from sportkg.commands.output import counts_text, plural, say
-from sportkg.errors import InputError
-from sportkg.extract.readers import (
-    DEFAULT_MAX_BYTES,
-    ReadFailure,
-    input_files,
-    json_lines,
-    read_paths,
-)
-from sportkg.extract.reading import Reading
-from sportkg.model import Statement
+from .options import StatsFormat as ReportFormat
+from .output import counts_text, plural, say
 
 if TYPE_CHECKING:
-    from sportkg.evaluation import EvaluationReport, Scores
-    from sportkg.graph.kg import KnowledgeGraph
-    from sportkg.pipeline import Outcome
+    from ..evaluation import EvaluationReport, Scores
+    from ..graph.kg import KnowledgeGraph
+    from ..pipeline import Outcome
 
 
 def _check_reading_option(value: str | None, *, lang: bool) -> str | None:
@@ -65,7 +66,7 @@ def _check_date(value: str | None) -> str | None:
 
 def _check_glob(value: str) -> str:
     """Reject a --glob that reaches outside the directories (absolute, '..') as a usage mistake."""
-    from sportkg.extract.readers import check_glob
+    from ..extract.readers import check_glob
 
     try:
         check_glob(value)
@@ -107,7 +108,7 @@ def _use_threshold(value: float | None) -> float | None:
     """Hand `--threshold` to the pair classifier of this process and of its workers."""
     import os
 
-    from sportkg.settings import PAIR_THRESHOLD_ENV
+    from ..settings import PAIR_THRESHOLD_ENV
 
     if value is not None:
         os.environ[PAIR_THRESHOLD_ENV] = repr(value)
@@ -166,8 +167,8 @@ def extracted(
         ConfigError: when a cluster option is combined with `n_process` > 1, or dask is
             missing; when the pipeline cannot be loaded (on the first article).
     """
-    from sportkg.cluster import executor_for
-    from sportkg.pipeline import extract
+    from ..cluster import executor_for
+    from ..pipeline import extract
 
     executor = executor_for(n_process=n_process, scheduler=scheduler,
                             local_cluster=local_cluster)
@@ -203,7 +204,7 @@ def _skipped(failure: ReadFailure) -> None:
 
 def _summary(reading: Reading, statements: int, *, verb: str) -> None:
     """The closing status lines: what was read, what was skipped (exit 1), what was ignored."""
-    from sportkg import settings
+    from .. import settings
 
     skipped = len(reading.failures)
     ignored = len(reading.ignored)
@@ -285,7 +286,7 @@ def extract(
     """
     from contextlib import nullcontext
 
-    from sportkg.graph.export import atomic_file
+    from ..graph.export import atomic_file
 
     reading = Reading.of(paths, glob=glob, lang=lang, date=date, max_mb=max_mb,
                          on_failure=_skipped)
@@ -308,7 +309,7 @@ def extract(
 
 def refuse_input_as_output(out: Path, paths: list[str], *, glob: str) -> None:
     """Raise a usage mistake when `out` is one of the input files (it would be overwritten)."""
-    from sportkg.commands.group import usage_error
+    from .group import usage_error
 
     target = out.resolve()
     inputs = {Path(p).resolve() for p in paths if p != "-"}
@@ -335,7 +336,7 @@ def build(
     local_cluster: LocalClusterOpt = None,
 ) -> None:
     """Read articles, extract statements and add them to the graph (one named graph each)."""
-    from sportkg.progress import progress
+    from ..progress import progress
 
     reading = Reading.of(paths, glob=glob, lang=lang, date=date, max_mb=max_mb,
                          on_failure=_skipped)
@@ -366,7 +367,7 @@ def build(
 
 def _open_graph(store: Path, backend: str, endpoint: str | None) -> KnowledgeGraph:
     """The graph the way every command opens it (`sportkg.commands.graph.open_kg`)."""
-    from sportkg.commands.graph import open_kg
+    from .graph import open_kg
 
     return open_kg(store, backend, endpoint)
 
@@ -417,9 +418,9 @@ def evaluate(
     """
     from contextlib import nullcontext
 
-    from sportkg.evaluation import evaluate as score_statements
-    from sportkg.evaluation import load_gold
-    from sportkg.graph.export import atomic_file
+    from ..evaluation import evaluate as score_statements
+    from ..evaluation import load_gold
+    from ..graph.export import atomic_file
 
     if out is not None:
         given = [*paths, str(gold), *([str(predicted)] if predicted is not None else [])]
@@ -467,8 +468,8 @@ def evaluate(
 def format_comparison(first: EvaluationReport, second: EvaluationReport, *,
                       names: tuple[str, str], gold: Path) -> str:
     """Two evaluation reports of the same articles side by side: P, R, F1 of each."""
-    from sportkg.evaluation import Scores
-    from sportkg.ontology.relations import RELATIONS
+    from ..evaluation import Scores
+    from ..ontology.relations import RELATIONS
 
     a, b = (n[:20] for n in names)
     lines = [f"Evaluation of {len(first.docs)} documents against {gold.name}: {a} | {b}", ""]
@@ -498,7 +499,7 @@ def format_comparison(first: EvaluationReport, second: EvaluationReport, *,
 
 def format_report(report: EvaluationReport, *, gold: Path, details: bool = False) -> str:
     """The evaluation report as a plain-text table."""
-    from sportkg.ontology.relations import RELATIONS
+    from ..ontology.relations import RELATIONS
 
     lines = [f"Evaluation of {len(report.docs)} documents against {gold.name}", ""]
     head = f"{'':<14}{'':<24}{'pred':>6}{'gold':>6}{'match':>7}{'P':>8}{'R':>8}{'F1':>8}"

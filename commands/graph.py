@@ -16,8 +16,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from sportkg.commands.group import usage_error
-from sportkg.commands.options import (
+
+from ..errors import ConfigError, InputError, QueryError
+from .group import usage_error
+from .options import (
     DEFAULT_STORE,
     BackendOpt,
     ExportFormatOpt,
@@ -28,14 +30,13 @@ from sportkg.commands.options import (
     StoreEndpointOpt,
     StoreOpt,
 )
-from sportkg.commands.output import counts_text, plural, say, store_counts, warn
-from sportkg.errors import ConfigError, InputError, QueryError
+from .output import counts_text, plural, say, store_counts, warn
 
 if TYPE_CHECKING:
-    from sportkg.graph.kg import KnowledgeGraph
-    from sportkg.graph.results import QueryResult
-    from sportkg.model import Statement
-    from sportkg.queries import NamedQuery
+    from ..graph.kg import KnowledgeGraph
+    from ..graph.results import QueryResult
+    from ..model import Statement
+    from ..queries import NamedQuery
 
 EndpointOpt = StoreEndpointOpt
 """The store endpoint option (the name other command modules import)."""
@@ -61,8 +62,8 @@ def open_kg(
     Raises:
         ConfigError: unknown backend. StoreError: the store cannot be opened.
     """
-    from sportkg import registry
-    from sportkg.graph.kg import KnowledgeGraph
+    from .. import registry
+    from ..graph.kg import KnowledgeGraph
 
     if backend == "sparql" and not endpoint:
         raise ConfigError("the sparql backend needs --store-endpoint URL, e.g. "
@@ -102,10 +103,10 @@ def read_statements(paths: list[str]) -> Iterator[Statement]:
             integer too long, a malformed statement or date, an unknown property or
             qualifier, an invalid IRI).
     """
-    from sportkg.extract.readers import parse_json_line
-    from sportkg.graph import rdf
-    from sportkg.model import Statement
-    from sportkg.ontology.relations import RELATIONS
+    from ..extract.readers import parse_json_line
+    from ..graph import rdf
+    from ..model import Statement
+    from ..ontology.relations import RELATIONS
 
     for path in paths:
         for name, number, line in _lines(path):
@@ -143,7 +144,7 @@ def load(
     Every line is checked before anything is written, so a bad file leaves the
     store as it was.
     """
-    from sportkg.graph.spool import Spool
+    from ..graph.spool import Spool
 
     with Spool() as spool:
         spool.extend(read_statements(paths))  # every line parsed and checked once, first
@@ -181,7 +182,7 @@ def query(
     When a name parameter (e.g. athlete, person) matches nobody in the graph,
     stderr says so and suggests the closest names.
     """
-    from sportkg.queries import load_query, named_queries, parse_params
+    from ..queries import load_query, named_queries, parse_params
 
     if list_ or name is None:
         for item in named_queries():
@@ -196,7 +197,7 @@ def query(
     named = load_query(name)
     values = parse_params(param or [])
     with open_kg(store, backend, store_endpoint, read_only=backend == "oxigraph") as kg:
-        from sportkg.queries import run_query
+        from ..queries import run_query
 
         try:
             result = run_query(kg, named, values, limit=limit, offset=offset)
@@ -223,8 +224,8 @@ def _formatted(result: QueryResult, fmt: str, *, query_text: str) -> str:
     decides: an empty graph is written as a non-empty one would be (JSON-LD `[]` for
     json, N-Triples, that is nothing, otherwise), not as an empty table of rows.
     """
-    from sportkg.graph.results import format_result
-    from sportkg.graph.stores import query_form
+    from ..graph.results import format_result
+    from ..graph.stores import query_form
 
     if not result.triples and query_form(query_text) in ("CONSTRUCT", "DESCRIBE"):
         return "[]\n" if fmt == "json" else ""
@@ -233,7 +234,7 @@ def _formatted(result: QueryResult, fmt: str, *, query_text: str) -> str:
 
 def added_lines(name: str, text: str) -> int:
     """How many lines were put in front of the query the user wrote (prefixes, a title)."""
-    from sportkg.queries import QUERY_DIR
+    from ..queries import QUERY_DIR
 
     path = Path(name)
     if not (name.endswith((".rq", ".sparql")) or "/" in name):
@@ -334,7 +335,7 @@ def export_format(format: str | None, out: str) -> str:
     Raises:
         UsageError: `--out` has an extension that names no format and `--format` is absent.
     """
-    from sportkg.graph.export import FORMAT_SUFFIXES, format_for_path, format_name
+    from ..graph.export import FORMAT_SUFFIXES, format_for_path, format_name
 
     if format is not None:
         return format_name(format)
@@ -389,7 +390,7 @@ def validate(
     store_endpoint: StoreEndpointOpt = None,
 ) -> None:
     """Check the graph against the SHACL shapes (ontology/shapes.ttl); exit 1 on violations."""
-    from sportkg.graph.validate import validate_kg
+    from ..graph.validate import validate_kg
 
     with open_kg(store, backend, store_endpoint, read_only=backend == "oxigraph") as kg:
         report = validate_kg(kg)
@@ -410,7 +411,7 @@ def migrate(store: StoreOpt = DEFAULT_STORE) -> None:
 
     The old store is kept beside it as STORE.old-layout until you remove it.
     """
-    from sportkg.graph.migrate import migrate as run_migrate
+    from ..graph.migrate import migrate as run_migrate
 
     result = run_migrate(Path(store))
     say(f"migrated {plural(result.articles, 'article')} "

@@ -26,8 +26,9 @@ from types import ModuleType
 from typing import Any, NoReturn
 
 import typer
-from sportkg.errors import SportKGError
 from typer.core import TyperArgument, TyperGroup, TyperOption
+
+from ..errors import SportKGError
 
 GLOBAL_FLAGS = frozenset({"-q", "--quiet", "-v", "--verbose", "--debug"})
 """Flags of the top-level group that may also be written after the command."""

@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from sportkg.commands.group import SportKGGroup
-from sportkg.commands.options import (
+
+from .group import SportKGGroup
+from .options import (
     DEFAULT_STORE,
     WIKIDATA,
     BackendOpt,
@@ -25,11 +26,11 @@ from sportkg.commands.options import (
     StoreOpt,
     WikidataEndpointOpt,
 )
-from sportkg.commands.output import plural, say
+from .output import plural, say
 
 if TYPE_CHECKING:
-    from sportkg.graph.kg import KnowledgeGraph
-    from sportkg.kb.wikidata import WikidataClient
+    from ..graph.kg import KnowledgeGraph
+    from ..kb.wikidata import WikidataClient
 
 kb_app = typer.Typer(
     name="kb",
@@ -63,7 +64,7 @@ ThresholdOpt = Annotated[
 def _client(
     endpoint: str, *, offline: bool, timeout: float, retries: int, cache_dir: Path | None
 ) -> WikidataClient:
-    from sportkg.kb.wikidata import DEFAULT_CACHE_DIR, WikidataClient
+    from ..kb.wikidata import DEFAULT_CACHE_DIR, WikidataClient
 
     return WikidataClient(
         endpoint, offline=offline, timeout=timeout, retries=retries,
@@ -77,7 +78,7 @@ def _opened(
 ) -> Iterator[KnowledgeGraph]:
     """The store (through the graph area's `open_kg`), open for a `with` block and closed
     after it (also when the block fails)."""
-    from sportkg.commands.graph import open_kg
+    from .graph import open_kg
 
     kg = open_kg(store, backend, endpoint, read_only=read_only)
     try:
@@ -94,7 +95,7 @@ def relink_command(
     store_endpoint: StoreEndpointOpt = None,
 ) -> None:
     """Link minted entities of the store to KB items where the KB now knows them (owl:sameAs)."""
-    from sportkg.kb.store import relink
+    from ..kb.store import relink
 
     with _opened(store, backend, store_endpoint) as kg:
         linked, joined = relink(kg, threshold=threshold)
@@ -150,8 +151,8 @@ def pull(
     store_endpoint: StoreEndpointOpt = None,
 ) -> None:
     """Fill the KB from Wikidata: people of a sport / occupation / Games edition, or QIDs."""
-    from sportkg.kb.pull import pull as run_pull
-    from sportkg.kb.store import add_records
+    from ..kb.pull import pull as run_pull
+    from ..kb.store import add_records
 
     client = _client(wikidata_endpoint, offline=offline, timeout=timeout, retries=retries,
                      cache_dir=cache_dir)
@@ -160,7 +161,7 @@ def pull(
         qids=qids or (), limit=limit, page_size=page_size, batch_size=batch_size,
     )
     if out is not None:
-        from sportkg.graph.export import atomic_file
+        from ..graph.export import atomic_file
 
         with atomic_file(out) as handle:  # written whole or not at all
             handle.write(result.turtle)
@@ -185,8 +186,8 @@ def load(
     store_endpoint: StoreEndpointOpt = None,
 ) -> None:
     """Load KB records from files into the store's KB graph (all files, or nothing)."""
-    from sportkg.kb.io import entities_to_turtle, read_kb_file
-    from sportkg.kb.store import add_records
+    from ..kb.io import entities_to_turtle, read_kb_file
+    from ..kb.store import add_records
 
     entities = [entity for path in files for entity in read_kb_file(path)]
     with _opened(store, backend, store_endpoint) as kg:
@@ -208,8 +209,8 @@ def stats(
     """Count KB entities by type: the bundled KB and the store's KB graph."""
     from collections import Counter
 
-    from sportkg.kb.kb import KnowledgeBase
-    from sportkg.kb.store import store_kb
+    from ..kb.kb import KnowledgeBase
+    from ..kb.store import store_kb
 
     rows: list[tuple[str, Counter[str]]] = [
         ("bundled", Counter(e.type for e in KnowledgeBase.bundled().entities()))
@@ -234,7 +235,7 @@ def lookup(
     ] = 10,
 ) -> None:
     """Show the bundled KB's candidates for a name (match kind and score)."""
-    from sportkg.kb.kb import KnowledgeBase
+    from ..kb.kb import KnowledgeBase
 
     for cand in KnowledgeBase.bundled().lookup(name, type=type, limit=limit):
         typer.echo(f"{cand.score:.2f}\t{cand.match}\t{cand.entity.qid or cand.entity.iri}\t"
@@ -280,10 +281,10 @@ def link(
     Prints one JSON line per name or mention: the entity and the link note (score and
     scored candidates).
     """
-    from sportkg.extract.linking import EntityLinker, LinkContext, Linker
-    from sportkg.kb.kb import KnowledgeBase
-    from sportkg.kb.pull import online_fallback
-    from sportkg.kb.store import store_kb
+    from ..extract.linking import EntityLinker, LinkContext, Linker
+    from ..kb.kb import KnowledgeBase
+    from ..kb.pull import online_fallback
+    from ..kb.store import store_kb
 
     kb = KnowledgeBase.bundled()
     if with_store:
@@ -310,9 +311,9 @@ def link(
 
 def _link_articles(paths: list[str], component: Any, *, pipeline: str) -> None:
     """Run mention detection over the articles and print every mention's link decision."""
-    from sportkg.extract.readers import ReadFailure, read_paths
-    from sportkg.model import Article
-    from sportkg.pipeline import pipeline_for
+    from ..extract.readers import ReadFailure, read_paths
+    from ..model import Article
+    from ..pipeline import pipeline_for
 
     failed = False
     for item in read_paths(paths):
@@ -351,7 +352,7 @@ def enrich(
     store_endpoint: StoreEndpointOpt = None,
 ) -> None:
     """Pull Wikidata's own statements of the linked entities into the KB graph."""
-    from sportkg.kb.store import enrich_store
+    from ..kb.store import enrich_store
 
     client = _client(wikidata_endpoint, offline=offline, timeout=timeout, retries=retries,
                      cache_dir=cache_dir)
@@ -360,8 +361,8 @@ def enrich(
         say(f"enriched {plural(items, 'linked item')} from {wikidata_endpoint}; "
             f"{plural(added, 'triple')} added")
         if report:
-            from sportkg.graph.results import format_result
-            from sportkg.queries import run_query
+            from ..graph.results import format_result
+            from ..queries import run_query
 
             answer = run_query(kg, "wikidata_gaps")
             typer.echo(format_result(answer, "table"))

@@ -30,7 +30,7 @@ WIKIDATA = "https://query.wikidata.org/sparql"
 
 def check_backend(value: str) -> str:
     """Reject an unknown store backend while the command line is read."""
-    from sportkg import registry
+    from .. import registry
 
     names = registry.names("sportkg.stores")
     if value not in names:
@@ -42,9 +42,9 @@ def check_export_format(value: str | None) -> str | None:
     """Reject an unknown export format while the command line is read; return its name."""
     if value is None:
         return None
-    from sportkg import registry
-    from sportkg.errors import ExportError
-    from sportkg.graph.export import FORMAT_ALIASES, format_name
+    from .. import registry
+    from ..errors import ExportError
+    from ..graph.export import FORMAT_ALIASES, format_name
 
     try:
         return format_name(value)

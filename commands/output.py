@@ -64,7 +64,7 @@ def counts_text(counts: Mapping[str, int]) -> str:
 
 def say(message: str) -> None:
     """A status line on stderr, prefixed `sportkg:` (silenced by --quiet)."""
-    from sportkg import settings
+    from .. import settings
 
     if not settings.QUIET:
         typer.echo(f"sportkg: {message}", err=True)

@@ -38,9 +38,9 @@ from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import IO, Any
 
-from sportkg.errors import QueryError
-from sportkg.graph import label_service
-from sportkg.graph.stores import check_nesting
+from ..errors import QueryError
+from ..graph import label_service
+from ..graph.stores import check_nesting
 
 SPOOL_BYTES = 8 * 1024 * 1024
 """Answers up to this size are buffered in memory, larger ones in a temporary file."""

@@ -28,13 +28,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sportkg import iris
-from sportkg.errors import ConfigError, InputError
-from sportkg.model import Entity, LiteralValue, Statement, Value
-from sportkg.ontology.relations import FACT_RELATIONS, GROUP_ORDER, RELATIONS
+from .. import iris
+from ..errors import ConfigError, InputError
+from ..model import Entity, LiteralValue, Statement, Value
+from ..ontology.relations import FACT_RELATIONS, GROUP_ORDER, RELATIONS
 
 if TYPE_CHECKING:
-    from sportkg.graph.kg import KnowledgeGraph
+    from ..graph.kg import KnowledgeGraph
 
 FORMATS = ("text", "json", "markdown")
 """Output formats of `render`."""
@@ -505,7 +505,7 @@ def _rows(
     kg: KnowledgeGraph, query: str, bindings: Mapping[str, Any] | None = None
 ) -> list[dict[str, str | None]]:
     """Run the SELECT `queries/<query>.rq`; its rows as {variable: lexical value or None}."""
-    from sportkg.queries import query_text
+    from ..queries import query_text
 
     result = kg.query(query_text(query), bindings=bindings)
     return [

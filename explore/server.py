@@ -9,7 +9,7 @@ all use it.
 `Served` is `sportkg serve` itself: an `OxigraphServer` on a private loopback port
 behind the HTTP front of `explore/endpoint.py`, which listens on the asked address,
 answers Wikidata's label service, refuses other SERVICE calls, bounds each query, sets
-CORS and guards updates (decision 12). `stop_on_signals` turns SIGINT, SIGTERM and SIGHUP
+CORS and guards updates (decision 6). `stop_on_signals` turns SIGINT, SIGTERM and SIGHUP
 into KeyboardInterrupt, so both stop cleanly.
 
 Examples:
@@ -43,10 +43,10 @@ from pathlib import Path
 from types import FrameType, TracebackType
 from typing import TYPE_CHECKING
 
-from sportkg.errors import ConfigError, StoreError
+from ..errors import ConfigError, StoreError
 
 if TYPE_CHECKING:
-    from sportkg.explore.endpoint import Front
+    from .endpoint import Front
 
 HOST = "127.0.0.1"
 DEFAULT_BIND = "127.0.0.1:7878"
@@ -320,7 +320,7 @@ class ServeConfig:
     @property
     def public(self) -> bool:
         """True when the address is reachable from other machines (not a loopback one)."""
-        from sportkg.explore.endpoint import is_loopback
+        from .endpoint import is_loopback
 
         return not is_loopback(self.host)
 
@@ -379,7 +379,7 @@ class Served:
         self._front: Front | None = None
 
     def __enter__(self) -> Served:
-        from sportkg.explore.endpoint import EndpointPolicy, start_front
+        from .endpoint import EndpointPolicy, start_front
 
         config = self.config
         check_store(config.store)

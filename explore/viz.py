@@ -34,12 +34,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sportkg.errors import InputError
-from sportkg.ontology.relations import RELATIONS
+from ..errors import InputError
+from ..ontology.relations import RELATIONS
 
 if TYPE_CHECKING:
     import networkx as nx
-    from sportkg.graph.kg import KnowledgeGraph
+
+    from ..graph.kg import KnowledgeGraph
 
 TYPE_COLOURS: dict[str, str] = {
     "person": "#2f6fb0",
@@ -122,7 +123,7 @@ def find_nodes(nxg: nx.MultiDiGraph, name: str, *, types: Collection[str] = ()) 
         >>> find_nodes(nxg, "vermeulen")
         ['urn:a']
     """
-    from sportkg.explore.profile import Candidate, match_people
+    from .profile import Candidate, match_people
 
     candidates = [
         Candidate(iri=str(key), label=node_label(str(key), attrs), qid=attrs.get("qid") or None)
@@ -304,7 +305,7 @@ def write_html(
     centre = [n for n in chosen.nodes if person is not None and n in find_nodes(chosen, person)]
     if title is None:
         title = f"{person} in sportkg" if person else "sportkg network"
-    from sportkg.graph.export import atomic_file
+    from ..graph.export import atomic_file
 
     out = Path(path)
     network = network_data(chosen, centre=centre)
@@ -319,7 +320,7 @@ def add_evidence(kg: KnowledgeGraph, nxg: nx.MultiDiGraph) -> None:
     Edges of `KnowledgeGraph.to_networkx` are keyed by statement IRI and name only the
     source files; the sentences come from the statements read back from the graph.
     """
-    from sportkg.graph import rdf
+    from ..graph import rdf
 
     wanted = {key: (s, o) for s, o, key in nxg.edges(keys=True)}
     if not wanted:

@@ -24,7 +24,7 @@ import re
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
 
-from sportkg.model import Article, Statement
+from ..model import Article, Statement
 
 DEFAULT_MAX_CHARS = 20_000
 """Longest text handed to the pipeline at once: longer than nearly every news article,

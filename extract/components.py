@@ -36,7 +36,7 @@ RELATION_COMPONENTS: tuple[str, ...] = (
 )
 def make_sentences(nlp: Language, name: str) -> Component:
     """Sentence boundaries from line breaks and punctuation (kept when a parser set them)."""
-    from sportkg.extract.mentions import SentenceSplitter
+    from .mentions import SentenceSplitter
 
     return SentenceSplitter(nlp, name)
 
@@ -48,7 +48,7 @@ def make_sentences(nlp: Language, name: str) -> Component:
 )
 def make_mentions(nlp: Language, name: str, use_kb: bool) -> Component:
     """Mentions of people (name recogniser) and KB entities into doc.spans["sportkg_mentions"]."""
-    from sportkg.extract.mentions import MentionRecognizer
+    from .mentions import MentionRecognizer
 
     return MentionRecognizer(nlp, name, use_kb=use_kb)
 
@@ -60,7 +60,7 @@ def make_mentions(nlp: Language, name: str, use_kb: bool) -> Component:
 )
 def make_coref(nlp: Language, name: str) -> Component:
     """Within-article name coreference into doc.user_data["sportkg_canonical"]."""
-    from sportkg.extract.coref import NameCoref
+    from .coref import NameCoref
 
     return NameCoref(nlp, name)
 
@@ -73,7 +73,7 @@ def make_coref(nlp: Language, name: str) -> Component:
 )
 def make_linker(nlp: Language, name: str, threshold: float) -> Component:
     """Entity linking to the knowledge base into doc.user_data["sportkg_links"]."""
-    from sportkg.extract.linking import EntityLinker
+    from .linking import EntityLinker
 
     return EntityLinker(nlp, name, threshold=threshold)
 
@@ -86,7 +86,7 @@ def make_linker(nlp: Language, name: str, threshold: float) -> Component:
 )
 def make_pairs(nlp: Language, name: str, threshold: float | None) -> Component:
     """The trained pair-relation classifier (teams, defeats, wins, coaches, family)."""
-    from sportkg.extract.relations.classifier import PairClassifier
+    from .relations.classifier import PairClassifier
 
     return PairClassifier(nlp, name, threshold=threshold)
 
@@ -99,7 +99,7 @@ def make_pairs(nlp: Language, name: str, threshold: float | None) -> Component:
 )
 def make_attributes(nlp: Language, name: str, threshold: float | None) -> Component:
     """The trained person-attribute classifier (nationality, occupation, sport)."""
-    from sportkg.extract.relations.classifier import AttributeClassifier
+    from .relations.classifier import AttributeClassifier
 
     return AttributeClassifier(nlp, name, threshold=threshold)  # reads the pattern facts
 
@@ -108,7 +108,7 @@ def _relation_factory(family: str) -> None:
     component = f"sportkg_{family}"
 
     def make(nlp: Language, name: str, min_confidence: float) -> Component:
-        from sportkg.extract.relations.families import RelationExtractor
+        from .relations.families import RelationExtractor
 
         return RelationExtractor(nlp, name, family=family, min_confidence=min_confidence)
 

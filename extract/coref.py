@@ -25,9 +25,9 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from sportkg.extract.mentions import INTRODUCERS, MENTIONS_KEY
-from sportkg.extract.relations.lexicon import Lexicon
-from sportkg.iris import fold
+from ..iris import fold
+from .mentions import INTRODUCERS, MENTIONS_KEY
+from .relations.lexicon import Lexicon
 
 if TYPE_CHECKING:
     from spacy.language import Language

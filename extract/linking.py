@@ -39,9 +39,9 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol
 
-from sportkg.iris import mint_entity_iri
-from sportkg.kb.kb import Candidate, Fallback, KnowledgeBase, normalize_name
-from sportkg.model import ENTITY_TYPES, Entity, LinkNote
+from ..iris import mint_entity_iri
+from ..kb.kb import Candidate, Fallback, KnowledgeBase, normalize_name
+from ..model import ENTITY_TYPES, Entity, LinkNote
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -475,13 +475,13 @@ class EntityLinker:
     ) -> None:
         self.name = name
         if kb_paths:
-            from sportkg.kb.io import read_kb_file
+            from ..kb.io import read_kb_file
 
             extra = [record for path in kb_paths for record in read_kb_file(path)]
             kb = KnowledgeBase([*(kb or KnowledgeBase.bundled()).entities(), *extra])
         if endpoint and fallback is None:
-            from sportkg.kb.pull import online_fallback
-            from sportkg.kb.wikidata import WikidataClient
+            from ..kb.pull import online_fallback
+            from ..kb.wikidata import WikidataClient
 
             fallback = online_fallback(WikidataClient(endpoint, offline=offline))
         self.linker = Linker(kb, threshold=threshold, fallback=fallback)

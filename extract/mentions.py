@@ -30,12 +30,13 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from sportkg.extract.relations.lexicon import Lexicon
+from .relations.lexicon import Lexicon
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
-    from sportkg.kb.kb import KnowledgeBase
+
+    from ..kb.kb import KnowledgeBase
 
 
 INTRODUCERS = frozenset(
@@ -171,7 +172,7 @@ class MentionRecognizer:
         if not self.use_kb:
             return None
         if self._kb is None:
-            from sportkg.kb.kb import KnowledgeBase
+            from ..kb.kb import KnowledgeBase
 
             self._kb = KnowledgeBase.bundled()
         return self._kb
@@ -230,7 +231,7 @@ class MentionRecognizer:
             return True
         if self._is_kind(text, ("role", "demonym", "country", "sport", "medal", "competition")):
             return True
-        from sportkg.extract.normalize import WEEKDAYS
+        from .normalize import WEEKDAYS
 
         return text.lower() in WEEKDAYS
 
@@ -282,7 +283,7 @@ class MentionRecognizer:
 
     def _dated_month(self, doc: Doc, i: int) -> bool:
         """A month name next to a number ("3 Februari", "July 1") is a date, not a name."""
-        from sportkg.extract.normalize import MONTHS
+        from .normalize import MONTHS
 
         if doc[i].text.lower().rstrip(".") not in MONTHS:
             return False
@@ -436,7 +437,7 @@ class MentionRecognizer:
         elif lex.contains("role", lang, phrase):
             label = "occupation"
         elif kb is not None and len(phrase) > 2:
-            from sportkg.kb.kb import normalize_name
+            from ..kb.kb import normalize_name
 
             for entity in kb.exact(normalize_name(phrase)):
                 if entity.type in _KB_TYPES:

@@ -30,7 +30,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sportkg.errors import ConfigError
+from ..errors import ConfigError
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -131,7 +131,7 @@ def load_nlp(
     Raises:
         ConfigError: when the requested pipeline cannot be loaded.
     """
-    from sportkg.extract.components import RELATION_COMPONENTS
+    from .components import RELATION_COMPONENTS
 
     nlp = base_pipeline(lang, pipeline)
     if "sportkg_sentences" not in nlp.pipe_names:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from sportkg.racetime import parse_race_time
+from ..racetime import parse_race_time
 
 WEEKDAYS: dict[str, int] = {
     "maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3, "vrijdag": 4,

@@ -38,7 +38,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
-    from sportkg.kb.kb import KnowledgeBase
+
+    from ..kb.kb import KnowledgeBase
 
 NAME_TYPES = ("person", "team", "organization")
 """The labels a name candidate can have."""
@@ -257,7 +258,7 @@ def _label_from_words(span: Span, words: list[str], surnames: set[str]) -> str |
 
 def _has_non_name_word(span: Span) -> bool:
     """Whether the run holds a word that never belongs to a person's name."""
-    from sportkg.extract.relations.lexicon import Lexicon
+    from .relations.lexicon import Lexicon
 
     lexicon = Lexicon.load()
     lang = span.doc.lang_ or "nl"
@@ -269,6 +270,6 @@ def _has_non_name_word(span: Span) -> bool:
             return True
         if any(lexicon.contains(kind, lang, text) for kind in _NOT_IN_NAMES):
             return True
-    from sportkg.extract.normalize import MONTHS, WEEKDAYS
+    from .normalize import MONTHS, WEEKDAYS
 
     return any(t.text.lower() in MONTHS or t.text.lower() in WEEKDAYS for t in span)

@@ -48,9 +48,9 @@ from datetime import date as _date
 from pathlib import Path
 from typing import IO, Any, TypeAlias
 
-from sportkg.errors import InputError
-from sportkg.extract.langdetect import LANGUAGE_NAMES, SUPPORTED, detect_language
-from sportkg.model import Article
+from ..errors import InputError
+from ..model import Article
+from .langdetect import LANGUAGE_NAMES, SUPPORTED, detect_language
 
 log = logging.getLogger(__name__)
 

@@ -21,8 +21,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sportkg.extract.readers import DEFAULT_MAX_BYTES, ReadFailure, input_files, read_paths
-from sportkg.model import Article
+from ..model import Article
+from .readers import DEFAULT_MAX_BYTES, ReadFailure, input_files, read_paths
 
 
 @dataclass

@@ -19,8 +19,11 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from sportkg.extract.relations.classifier import TRAINED_EXTRACTORS
-from sportkg.extract.relations.engine import (
+from ..iris import fold, mint_entity_iri
+from ..model import Article, Entity, Evidence, LinkNote, LiteralValue, Statement, Value
+from ..ontology.relations import RELATIONS
+from .relations.classifier import TRAINED_EXTRACTORS
+from .relations.engine import (
     CONTEXT_KEY,
     FACTS_KEY,
     ArticleContext,
@@ -28,9 +31,6 @@ from sportkg.extract.relations.engine import (
     Fact,
     Person,
 )
-from sportkg.iris import fold, mint_entity_iri
-from sportkg.model import Article, Entity, Evidence, LinkNote, LiteralValue, Statement, Value
-from sportkg.ontology.relations import RELATIONS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -188,7 +188,7 @@ def _fact_value_key(value: object) -> str:
 def sport_of_occupations(facts: list[Fact]) -> list[Fact]:
     """P641 for each person given a sport-specific occupation ("speed skater" → speed
     skating), whichever extractor found the occupation; at 0.95 of its confidence."""
-    from sportkg.extract.relations.attributes import sport_of_occupation
+    from .relations.attributes import sport_of_occupation
 
     has = {(f.subject.name, getattr(f.value, "label", "")) for f in facts
            if f.property == "P641" and isinstance(f.subject, Person)}
@@ -271,7 +271,7 @@ def kb_item(
         >>> kb_item("Liverpool", "place") is None
         True
     """
-    from sportkg.kb.kb import KnowledgeBase, normalize_name, types_compatible
+    from ..kb.kb import KnowledgeBase, normalize_name, types_compatible
 
     if type in _UNLINKED_TYPES:
         return None

@@ -18,7 +18,7 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from sportkg.errors import QueryError
+from ..errors import QueryError
 
 if TYPE_CHECKING:
     from rdflib.term import Node

@@ -21,13 +21,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, ClassVar, Protocol, cast
 
-from sportkg import registry
-from sportkg.errors import ConfigError, ExportError
+from .. import registry
+from ..errors import ConfigError, ExportError
 
 if TYPE_CHECKING:
     from rdflib import Dataset, Graph
     from rdflib.term import IdentifiedNode
-    from sportkg.graph.kg import KnowledgeGraph
+
+    from .kg import KnowledgeGraph
 
 CONTEXT_PATH = Path(__file__).resolve().parent.parent / "ontology" / "context.jsonld"
 
@@ -73,7 +74,8 @@ class Exporter(Protocol):
 def dataset_of(kg: KnowledgeGraph) -> Dataset:
     """The store's quads as an rdflib Dataset with the project's prefixes bound."""
     from rdflib import Dataset
-    from sportkg.ontology.namespaces import PREFIXES
+
+    from ..ontology.namespaces import PREFIXES
 
     dataset = Dataset()
     for prefix, iri in PREFIXES.items():
@@ -89,7 +91,8 @@ def dataset_of(kg: KnowledgeGraph) -> Dataset:
 def union_of(kg: KnowledgeGraph) -> Graph:
     """All triples of every graph in one rdflib Graph (the flattened view)."""
     from rdflib import Graph
-    from sportkg.ontology.namespaces import PREFIXES
+
+    from ..ontology.namespaces import PREFIXES
 
     graph = Graph()
     for prefix, iri in PREFIXES.items():
@@ -176,7 +179,8 @@ class GraphMLExporter:
 
     def dump(self, kg: KnowledgeGraph, stream: io.BytesIO) -> None:
         import networkx as nx
-        from sportkg.graph.nxgraph import flat_for_graphml
+
+        from .nxgraph import flat_for_graphml
 
         nx.write_graphml(flat_for_graphml(kg.to_networkx()), stream, encoding="utf-8")
 

@@ -29,14 +29,14 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from sportkg import iris, registry
-from sportkg.errors import InputError, StoreError
-from sportkg.graph import label_service, rdf
-from sportkg.graph.people import Known
-from sportkg.graph.results import QueryResult
-from sportkg.graph.stores import GraphWrite, Store
-from sportkg.model import Article, Statement
-from sportkg.ontology.namespaces import SK_IRI, WIKIBASE_IRI
+from .. import iris, registry
+from ..errors import InputError, StoreError
+from ..model import Article, Statement
+from ..ontology.namespaces import SK_IRI, WIKIBASE_IRI
+from . import label_service, rdf
+from .people import Known
+from .results import QueryResult
+from .stores import GraphWrite, Store
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -362,7 +362,7 @@ class KnowledgeGraph:
 
     def _rerank_groups(self, by_key: Mapping[str, Iterable[str]]) -> None:
         """Set the ranks again of the rank groups these rule statements touch."""
-        from sportkg.graph import ranks
+        from . import ranks
 
         for keys, subjects in ranks.groups_to_rerank(by_key).items():
             ranks.rerank(self.store, self.facts_graph, subjects, keys=keys)
@@ -371,7 +371,7 @@ class KnowledgeGraph:
         """Set the ranks of the rank groups a bulk load touched, once, at its end: from the
         claims it wrote when it began on an empty store and swept nothing, else by reading
         the store."""
-        from sportkg.graph import ranks
+        from . import ranks
 
         if seen.people.empty:
             ranks.rerank_written(self.store, self.facts_graph, seen.claims, touched)
@@ -381,7 +381,7 @@ class KnowledgeGraph:
     def _decide(self, plans: list[_Plan], *, described: set[str] | None = None,
                 seen: _Seen | None = None) -> _Batch:
         """Match the batch's people, and decide per article: new, replaced or unchanged."""
-        from sportkg.graph import people
+        from . import people
 
         mapping = people.canonical(self.store, self.facts_graph, self.base,
                                    (s for plan in plans for s in plan.statements),
@@ -433,7 +433,7 @@ class KnowledgeGraph:
         """Note what a written batch changed: its rule statements to rank (in `by_key`), its
         description lines (in `described`), its people, articles and, when ranks are set at
         the end of the load (`deferred`), its ranked claims (in `seen`)."""
-        from sportkg.graph import ranks
+        from . import ranks
 
         for plan in batch.written:
             for statement in plan.statements:
@@ -495,7 +495,7 @@ class KnowledgeGraph:
                defer: dict[str, dict[str, None]] | None = None,
                seen: _Seen | None = None) -> AddResult:
         """Write a decided batch, sweep what replaced articles alone supported, set ranks."""
-        from sportkg.graph import ranks, sweep
+        from . import ranks, sweep
 
         gone: tuple[list[str], list[str], list[str]] = ([], [], [])
         if batch.dropped:
@@ -557,7 +557,7 @@ class KnowledgeGraph:
         Raises:
             InputError: no such article.
         """
-        from sportkg.graph import ranks, sweep
+        from . import ranks, sweep
 
         graphs = [g for g, (doc, content) in self.article_graphs().items()
                   if article in (g, doc, content)]
@@ -671,7 +671,7 @@ class KnowledgeGraph:
         is written on its own (its sweep needs the store as written), and a new stream
         begins. Ranks are set once, at the end.
         """
-        from sportkg.graph.stores import nquads
+        from .stores import nquads
 
         total = AddResult()
         defer: dict[str, dict[str, None]] = {}
@@ -740,7 +740,7 @@ class KnowledgeGraph:
 
     def link(self, iri: str, qid: str) -> None:
         """Record that the minted entity `iri` is Wikidata item `qid` (`owl:sameAs`, KB graph)."""
-        from sportkg.graph.literals import iri_nt, string_nt
+        from .literals import iri_nt, string_nt
 
         item = iri_nt("http://www.wikidata.org/entity/" + qid)
         lines = [
@@ -757,7 +757,7 @@ class KnowledgeGraph:
         Raises:
             QueryError: a syntax error or a failure on the engine.
         """
-        from sportkg.graph.bindings import terms
+        from .bindings import terms
 
         return self.store.query(label_service.rewrite(sparql), bindings=terms(bindings))
 
@@ -813,19 +813,19 @@ class KnowledgeGraph:
         self, *, properties: Collection[str] | None = None, persons_only: bool = False
     ) -> nx.MultiDiGraph:
         """The graph as a NetworkX MultiDiGraph (see `sportkg.graph.nxgraph.to_networkx`)."""
-        from sportkg.graph.nxgraph import to_networkx
+        from .nxgraph import to_networkx
 
         return to_networkx(self, properties=properties, persons_only=persons_only)
 
     def serialize(self, fmt: str) -> str:
         """The whole graph in `fmt` (registry group `sportkg.exporters`)."""
-        from sportkg.graph.export import serialize
+        from .export import serialize
 
         return serialize(self, fmt)
 
     def dump(self, path: str | Path, fmt: str) -> None:
         """Write the whole graph to `path` in `fmt`."""
-        from sportkg.graph.export import dump
+        from .export import dump
 
         dump(self, Path(path), fmt)
 

@@ -45,7 +45,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from sportkg.errors import QueryError
+from ..errors import QueryError
 
 WIKIBASE = "http://wikiba.se/ontology#"
 BIGDATA = "http://www.bigdata.com/rdf#"

@@ -23,8 +23,8 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from sportkg.errors import InputError
-from sportkg.model import LiteralValue
+from ..errors import InputError
+from ..model import LiteralValue
 
 if TYPE_CHECKING:
     from rdflib import Literal

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sportkg.errors import StoreError
-from sportkg.graph import rdf
+from ..errors import StoreError
+from . import rdf
 
 if TYPE_CHECKING:
     from rdflib.term import Node
@@ -62,7 +62,7 @@ def migrate(path: Path) -> MigrateResult:
         StoreError: the store cannot be opened, is already in the current layout, or
             the backup folder exists from an earlier run.
     """
-    from sportkg.graph.kg import KnowledgeGraph
+    from .kg import KnowledgeGraph
 
     path = Path(path)
     backup = path.with_name(path.name + ".old-layout")

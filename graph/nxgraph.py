@@ -19,13 +19,14 @@ import json
 from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING, Any, cast
 
-from sportkg.graph import rdf
-from sportkg.model import Entity, LiteralValue, Value
-from sportkg.ontology.relations import RELATIONS
+from ..model import Entity, LiteralValue, Value
+from ..ontology.relations import RELATIONS
+from . import rdf
 
 if TYPE_CHECKING:
     import networkx as nx
-    from sportkg.graph.kg import KnowledgeGraph
+
+    from .kg import KnowledgeGraph
 
 
 _NODES = """
@@ -81,7 +82,7 @@ def _value_rows(kg: KnowledgeGraph, text: str) -> Iterable[tuple[Any, ...]]:
 
 def _roles() -> dict[str, tuple[str, str]]:
     """Predicate IRI -> (role, key), roles "link", "value", "qualifier" and their "-node"s."""
-    from sportkg.ontology import namespaces as ns
+    from ..ontology import namespaces as ns
 
     roles: dict[str, tuple[str, str]] = {}
     for key in RELATIONS:
@@ -111,7 +112,8 @@ def to_networkx(
     """
     import networkx as nx
     from rdflib import Literal
-    from sportkg.ontology.relations import get_relation
+
+    from ..ontology.relations import get_relation
 
     wanted = set(properties) if properties is not None else None
     for key in wanted or ():

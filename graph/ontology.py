@@ -14,9 +14,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sportkg import __version__
-from sportkg.ontology import namespaces as ns
-from sportkg.ontology.relations import RELATIONS
+from .. import __version__
+from ..ontology import namespaces as ns
+from ..ontology.relations import RELATIONS
 
 if TYPE_CHECKING:
     from rdflib import Graph

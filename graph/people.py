@@ -16,11 +16,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from sportkg.iris import fold
-from sportkg.model import Entity, Statement, Value
+from ..iris import fold
+from ..model import Entity, Statement, Value
 
 if TYPE_CHECKING:
-    from sportkg.graph.stores import Store
+    from .stores import Store
 
 CHUNK = 500
 """Name keys per store query."""

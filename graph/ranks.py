@@ -24,12 +24,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sportkg.graph import rdf
-from sportkg.ontology import namespaces as ns
-from sportkg.ontology.relations import RELATIONS
+from ..ontology import namespaces as ns
+from ..ontology.relations import RELATIONS
+from . import rdf
 
 if TYPE_CHECKING:
-    from sportkg.graph.stores import Store
+    from .stores import Store
 
 LATEST_PREFERRED: dict[str, str] = {"P1000": "value", "sk:age": "subject"}
 """Properties whose latest statement (by `P585`) is preferred, grouped per value or per subject."""

@@ -48,14 +48,14 @@ from functools import lru_cache
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from sportkg import iris
-from sportkg.errors import InputError
-from sportkg.graph import literals
-from sportkg.graph.literals import iri_nt, literal_nt, string_nt, typed_nt
-from sportkg.model import Article, Entity, Evidence, LinkNote, LiteralValue, Statement, Value
-from sportkg.ontology import namespaces as ns
-from sportkg.ontology.relations import RELATIONS
-from sportkg.racetime import parse_race_time
+from .. import iris
+from ..errors import InputError
+from ..model import Article, Entity, Evidence, LinkNote, LiteralValue, Statement, Value
+from ..ontology import namespaces as ns
+from ..ontology.relations import RELATIONS
+from ..racetime import parse_race_time
+from . import literals
+from .literals import iri_nt, literal_nt, string_nt, typed_nt
 
 if TYPE_CHECKING:
     from rdflib import Graph

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sportkg.errors import ConfigError
+from ..errors import ConfigError
 
 if TYPE_CHECKING:
     from rdflib.term import Node
@@ -96,7 +96,8 @@ def _python(term: Node | None) -> Any:
 
 def _short(term: Node | None) -> str:
     from rdflib import Literal, URIRef
-    from sportkg.ontology.namespaces import PREFIXES
+
+    from ..ontology.namespaces import PREFIXES
 
     if term is None:
         return ""

@@ -39,8 +39,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sportkg.ontology import namespaces as ns
-from sportkg.ontology.relations import RELATIONS, SK, Relation
+from ..ontology import namespaces as ns
+from ..ontology.relations import RELATIONS, SK, Relation
 
 SHAPES_PATH = Path(__file__).resolve().parent.parent / "ontology" / "shapes.ttl"
 """The shipped shapes file."""

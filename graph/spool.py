@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from types import TracebackType
 from typing import IO
 
-from sportkg.model import Statement
+from ..model import Statement
 
 CHUNK = 5000
 """Statements per pickled chunk."""

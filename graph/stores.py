@@ -24,10 +24,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, cast, runtime_checkable
 
-from sportkg.errors import ConfigError, InputError, QueryError, StoreError
-from sportkg.graph import bindings as _bindings
-from sportkg.graph.literals import iri_nt
-from sportkg.graph.results import QueryResult
+from ..errors import ConfigError, InputError, QueryError, StoreError
+from . import bindings as _bindings
+from .literals import iri_nt
+from .results import QueryResult
 
 if TYPE_CHECKING:
     from rdflib.query import ResultRow

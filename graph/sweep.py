@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from sportkg.graph import rdf
+from . import rdf
 
 if TYPE_CHECKING:
-    from sportkg.graph.stores import Store
+    from .stores import Store
 
 CHUNK = 500
 """Terms per VALUES block."""

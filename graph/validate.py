@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from sportkg.errors import OntologyError
-from sportkg.graph.shapes import SHAPES_PATH
+from ..errors import OntologyError
+from .shapes import SHAPES_PATH
 
 if TYPE_CHECKING:
     from rdflib import Graph
-    from sportkg.graph.kg import KnowledgeGraph
+
+    from .kg import KnowledgeGraph
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,6 @@ def validate_graph(data: Graph) -> ValidationReport:
 
 def validate_kg(kg: KnowledgeGraph) -> ValidationReport:
     """Check a whole knowledge graph (the union of its graphs)."""
-    from sportkg.graph.export import union_of
+    from .export import union_of
 
     return validate_graph(union_of(kg))

@@ -33,10 +33,10 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sportkg.errors import InputError
-from sportkg.kb.kb import LANGS, KBEntity, KnowledgeBase
-from sportkg.model import ENTITY_TYPES, WIKIDATA_ENTITY
-from sportkg.ontology.relations import SK
+from ..errors import InputError
+from ..model import ENTITY_TYPES, WIKIDATA_ENTITY
+from ..ontology.relations import SK
+from .kb import LANGS, KBEntity, KnowledgeBase
 
 if TYPE_CHECKING:
     import rdflib

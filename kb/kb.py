@@ -32,9 +32,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sportkg.errors import ConfigError, InputError
-from sportkg.iris import fold
-from sportkg.model import ENTITY_TYPES, WIKIDATA_ENTITY, Entity
+from ..errors import ConfigError, InputError
+from ..iris import fold
+from ..model import ENTITY_TYPES, WIKIDATA_ENTITY, Entity
 
 BUNDLED_PATH = Path(__file__).resolve().parent / "data" / "kb_bundled.json"
 """The knowledge base shipped with the package."""

@@ -17,12 +17,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sportkg.errors import ConfigError, LinkingError
-from sportkg.kb.io import entities_from_graph
-from sportkg.kb.kb import LANGS, Fallback, KBEntity
-from sportkg.kb.wikidata import WikidataClient, literal_values_clause, values_clause
-from sportkg.model import WIKIDATA_ENTITY
-from sportkg.ontology.relations import FACT_RELATIONS
+from ..errors import ConfigError, LinkingError
+from ..model import WIKIDATA_ENTITY
+from ..ontology.relations import FACT_RELATIONS
+from .io import entities_from_graph
+from .kb import LANGS, Fallback, KBEntity
+from .wikidata import WikidataClient, literal_values_clause, values_clause
 
 QUERY_DIR = Path(__file__).resolve().parent.parent / "queries" / "kb"
 """The named queries of the KB."""

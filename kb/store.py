@@ -16,17 +16,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from sportkg.extract.linking import SPORT_LABELS, LinkContext, Linker
-from sportkg.graph.literals import iri_nt
-from sportkg.iris import slugify
-from sportkg.kb.io import entities_from_graph
-from sportkg.kb.kb import KnowledgeBase
-from sportkg.kb.pull import enrich
-from sportkg.queries import query_text
+from ..extract.linking import SPORT_LABELS, LinkContext, Linker
+from ..graph.literals import iri_nt
+from ..iris import slugify
+from ..queries import query_text
+from .io import entities_from_graph
+from .kb import KnowledgeBase
+from .pull import enrich
 
 if TYPE_CHECKING:
-    from sportkg.graph.kg import KnowledgeGraph
-    from sportkg.kb.wikidata import WikidataClient
+    from ..graph.kg import KnowledgeGraph
+    from .wikidata import WikidataClient
 
 OWL_SAME_AS = "<http://www.w3.org/2002/07/owl#sameAs>"
 

@@ -37,8 +37,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sportkg import __version__
-from sportkg.errors import ConfigError, LinkingError
+from .. import __version__
+from ..errors import ConfigError, LinkingError
 
 log = logging.getLogger(__name__)
 

@@ -30,9 +30,10 @@ from __future__ import annotations
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS as DCT
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
-from sportkg.errors import OntologyError
-from sportkg.ontology import relations
-from sportkg.ontology.relations import RELATIONS
+
+from ..errors import OntologyError
+from . import relations
+from .relations import RELATIONS
 
 SK_IRI: str = relations.SK
 """The project's ontology namespace (declared with the relation table)."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sportkg.errors import OntologyError
+from ..errors import OntologyError
 
 SK = "https://w3id.org/sportkg/ontology#"
 """Namespace of the project's own ontology terms (prefix `sk:`)."""

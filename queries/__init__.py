@@ -54,11 +54,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sportkg.errors import QueryError
+from ..errors import QueryError
 
 if TYPE_CHECKING:
-    from sportkg.graph.kg import KnowledgeGraph
-    from sportkg.graph.results import QueryResult
+    from ..graph.kg import KnowledgeGraph
+    from ..graph.results import QueryResult
 
 QUERY_DIR = Path(__file__).resolve().parent
 """Where the named queries live."""
@@ -142,7 +142,7 @@ def _parse(name: str, text: str) -> NamedQuery:
 
 
 def _with_prefixes(text: str) -> str:
-    from sportkg.ontology.namespaces import PREFIXES
+    from ..ontology.namespaces import PREFIXES
 
     declared = set(re.findall(r"(?im)^\s*PREFIX\s+(\w*):", text))
     head = "".join(
@@ -210,8 +210,9 @@ def to_term(param: Param, value: Any) -> Any:
     """
     from rdflib import Literal, URIRef
     from rdflib.namespace import XSD
-    from sportkg.graph.literals import iri_nt
-    from sportkg.ontology.namespaces import PREFIXES, WD_IRI
+
+    from ..graph.literals import iri_nt
+    from ..ontology.namespaces import PREFIXES, WD_IRI
 
     text = str(value)
     try:
@@ -281,7 +282,8 @@ _NOBODY = "https://w3id.org/sportkg/entity/-nobody-"
 def _people(kg: KnowledgeGraph, value: Any) -> list[str]:
     """The IRIs of the people whose folded name is the folded `value` (sorted)."""
     from rdflib import Literal
-    from sportkg.iris import fold
+
+    from ..iris import fold
 
     rows = kg.query(_NAME_KEY % Literal(fold(str(value))).n3()).rows
     return sorted(str(row[0]) for row in rows if row[0] is not None)
@@ -317,7 +319,8 @@ def _items(kg: KnowledgeGraph, value: Any, kind: str) -> list[str]:
     """The IRIs of the items of `kind` (`country`, `sport`) whose name is `value`, in any case
     (sorted); the type index finds the few candidates, so no name in the store is scanned."""
     from rdflib import Literal
-    from sportkg.ontology.namespaces import SK_IRI
+
+    from ..ontology.namespaces import SK_IRI
 
     types = " ".join(f"<{SK_IRI}{name}>" for name in _ITEM_TYPES[kind])
     rows = kg.query(_ITEMS % {"types": types, "name": Literal(str(value)).n3()}).rows
@@ -355,7 +358,8 @@ def _with_people(text: str, variable: str, people: list[str]) -> str:
     evaluated over the whole store.
     """
     from rdflib import URIRef
-    from sportkg.graph.bindings import group_start
+
+    from ..graph.bindings import group_start
 
     block = " ".join(URIRef(iri).n3() for iri in people or [_NOBODY])
     values = f"VALUES ?{variable} {{ {block} }}"
@@ -379,7 +383,7 @@ PAGE_MARK = "#@page"
 
 def _bound(text: str, bindings: Mapping[str, Any]) -> str:
     """`text` with the VALUES block of `bindings` at `#@bind`, else at its outermost group."""
-    from sportkg.graph.bindings import inject_values
+    from ..graph.bindings import inject_values
 
     if BIND_MARK not in text:
         return inject_values(text, bindings)
@@ -581,7 +585,7 @@ def run_query(kg: KnowledgeGraph, query: str | Path | NamedQuery,
     """
     from dataclasses import replace
 
-    from sportkg.graph.results import QueryResult
+    from ..graph.results import QueryResult
 
     named = query if isinstance(query, NamedQuery) else load_query(query)
     bindings = bind(named, params or {})

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SKIP = ("tests", "benchmarks", "training", "examples", "build", ".venv")
+SKIP = ("tests", "benchmarks", "training", "examples", "build", "out", ".venv")
 
 
 def _module(path: Path) -> str:
@@ -31,7 +31,15 @@ def _resolve(name: str, modules: set[str]) -> str | None:
     return None
 
 
-def _imports(tree: ast.Module, modules: set[str]) -> set[str]:
+def _absolute(node: ast.ImportFrom, package: str) -> str:
+    """The absolute module a `from` import names, relative ones resolved from `package`."""
+    if not node.level:
+        return node.module or ""
+    base = package.split(".")[: len(package.split(".")) - node.level + 1]
+    return ".".join([*base, node.module] if node.module else base)
+
+
+def _imports(tree: ast.Module, modules: set[str], package: str) -> set[str]:
     found: set[str] = set()
     todo: list[ast.AST] = list(tree.body)
     while todo:
@@ -40,8 +48,8 @@ def _imports(tree: ast.Module, modules: set[str]) -> set[str]:
             todo.extend(node.orelse)
             continue
         names: list[str] = []
-        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("sportkg"):
-            names = [f"{node.module}.{alias.name}" for alias in node.names]
+        if isinstance(node, ast.ImportFrom) and _absolute(node, package).startswith("sportkg"):
+            names = [f"{_absolute(node, package)}.{alias.name}" for alias in node.names]
         elif isinstance(node, ast.Import):
             names = [alias.name for alias in node.names if alias.name.startswith("sportkg")]
         found.update(m for m in (_resolve(n, modules) for n in names) if m)
@@ -52,8 +60,23 @@ def _imports(tree: ast.Module, modules: set[str]) -> set[str]:
 def _graph() -> dict[str, set[str]]:
     paths = [p for p in ROOT.rglob("*.py") if p.relative_to(ROOT).parts[0] not in SKIP]
     modules = {_module(p) for p in paths}
-    return {_module(p): _imports(ast.parse(p.read_text(encoding="utf-8")), modules) - {_module(p)}
-            for p in paths}
+    return {_module(p): _imports(ast.parse(p.read_text(encoding="utf-8")), modules, _package(p))
+            - {_module(p)} for p in paths}
+
+
+def _package(path: Path) -> str:
+    """The package a file's relative imports start from."""
+    return ".".join(("sportkg", *path.relative_to(ROOT).parent.parts))
+
+
+def _absolute_imports(path: Path) -> list[int]:
+    """Lines where a package module imports `sportkg` by its absolute name."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return [node.lineno for node in ast.walk(tree)
+            if (isinstance(node, ast.ImportFrom) and not node.level
+                and (node.module or "").split(".")[0] == "sportkg")
+            or (isinstance(node, ast.Import)
+                and any(a.name.split(".")[0] == "sportkg" for a in node.names))]
 
 
 GRAPH = _graph()
@@ -123,3 +146,10 @@ def test_no_import_cycles() -> None:
             visit(module, [module])
     found = [c for c in cycles if tuple(sorted(set(c))) not in KNOWN_CYCLES]
     assert not found, [" -> ".join(c) for c in found]
+
+
+def test_package_modules_import_each_other_relatively() -> None:
+    """Decision 20: the tree alone says who imports whom, on a checkout of any name."""
+    paths = [p for p in ROOT.rglob("*.py") if p.relative_to(ROOT).parts[0] not in SKIP]
+    absolute = {str(p.relative_to(ROOT)): lines for p in paths if (lines := _absolute_imports(p))}
+    assert absolute == {}

@@ -30,11 +30,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from sportkg.extract.relations.engine import ArticleContext, Concept, Fact, Person, national_team
+from .engine import ArticleContext, Concept, Fact, Person, national_team
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
-    from sportkg.extract.relations.pairs import Mention
+
+    from .pairs import Mention
 
 ATTRIBUTE_RELATIONS: tuple[str, ...] = ("P27", "P106", "P641", "P54")
 """The relations decided per person of the article rather than per sentence pair."""
@@ -60,7 +61,7 @@ class Attribute:
 @lru_cache(maxsize=1)
 def _role_sports() -> Counter[tuple[str, str, str, str]]:
     """(occupation, its QID, sport, the sport's QID) → how many lexicon words say so."""
-    from sportkg.extract.relations.lexicon import Lexicon
+    from .lexicon import Lexicon
 
     counts: Counter[tuple[str, str, str, str]] = Counter()
     for entry in Lexicon.load().entries("role"):
@@ -105,8 +106,8 @@ def attributes(doc: Doc, context: ArticleContext, facts: list[Fact],
     `facts` are the pattern extractors' facts (the pair classifier's are left out, as in
     training); `mentions` the typed mentions of each sentence when already computed.
     """
-    from sportkg.extract.relations.lexicon import Lexicon
-    from sportkg.extract.relations.pairs import sentence_mentions
+    from .lexicon import Lexicon
+    from .pairs import sentence_mentions
 
     if mentions is None:
         mentions = sentence_mentions(doc, context)
@@ -271,7 +272,7 @@ def attributes(doc: Doc, context: ArticleContext, facts: list[Fact],
 def _sides(context: ArticleContext, mentions: list[list[Mention]]) -> dict[str, list[str]]:
     """Country label → how the article shows its national side: named as a country that
     plays ("Nederland won"), or by a team's nickname ("Oranje", "the Lionesses")."""
-    from sportkg.extract.relations.lexicon import Lexicon
+    from .lexicon import Lexicon
 
     out: dict[str, list[str]] = {}
     for found in mentions:

@@ -23,8 +23,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sportkg.extract.relations.attributes import Attribute, attributes
-from sportkg.extract.relations.engine import (
+from ...model import LiteralValue
+from .attributes import Attribute, attributes
+from .engine import (
     FACTS_KEY,
     ArticleContext,
     Concept,
@@ -38,9 +39,8 @@ from sportkg.extract.relations.engine import (
     fact_place,
     olympic_host,
 )
-from sportkg.extract.relations.families import EARLIER_TITLE, wins_from_medals
-from sportkg.extract.relations.pairs import NONE, Candidate, candidates, team_name
-from sportkg.model import LiteralValue
+from .families import EARLIER_TITLE, wins_from_medals
+from .pairs import NONE, Candidate, candidates, team_name
 
 if TYPE_CHECKING:
     import numpy as np
@@ -267,8 +267,8 @@ def _threshold_from_env() -> float | None:
     """The threshold `--threshold` set for this process and its workers, if any."""
     import os
 
-    from sportkg.errors import ConfigError
-    from sportkg.settings import PAIR_THRESHOLD_ENV
+    from ...errors import ConfigError
+    from ...settings import PAIR_THRESHOLD_ENV
 
     raw = os.environ.get(PAIR_THRESHOLD_ENV)
     if not raw:

@@ -28,10 +28,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sportkg.errors import ConfigError
-from sportkg.extract.normalize import find_date, find_distances, names_an_era, parse_date
-from sportkg.extract.relations.lexicon import Entry, Lexicon
-from sportkg.model import LiteralValue
+from ...errors import ConfigError
+from ...model import LiteralValue
+from ..normalize import find_date, find_distances, names_an_era, parse_date
+from .lexicon import Entry, Lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -169,8 +169,8 @@ class ArticleContext:
 
 
 def _build_context(doc: Doc) -> ArticleContext:
-    from sportkg.extract.coref import CANONICAL_KEY
-    from sportkg.extract.mentions import person_mentions
+    from ..coref import CANONICAL_KEY
+    from ..mentions import person_mentions
 
     lang = doc.lang_ if doc.lang_ in ("nl", "en") else "en"
     canonical = doc.user_data.get(CANONICAL_KEY, {})
@@ -685,7 +685,7 @@ FAMILIES = (
 def _check_row(path: Path, number: int, family: str, plang: str, prop: str, subject: str,
                value: str, confidence: str) -> None:
     """Refuse a pattern row with an unknown family, language, property, subject or value kind."""
-    from sportkg.ontology.relations import RELATIONS
+    from ...ontology.relations import RELATIONS
 
     where = f"{path.name}:{number}"
     if family not in FAMILIES:

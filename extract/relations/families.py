@@ -27,14 +27,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sportkg.extract.normalize import (
+from ...model import LiteralValue
+from ...racetime import parse_race_time
+from ..normalize import (
     days_earlier,
     find_race_times,
     names_relative_day,
     parse_age_word,
     parse_date,
 )
-from sportkg.extract.relations.engine import (
+from .engine import (
     FACTS_KEY,
     FAMILIES,
     ArticleContext,
@@ -62,9 +64,7 @@ from sportkg.extract.relations.engine import (
     resolve_subject,
     run_patterns,
 )
-from sportkg.extract.relations.lexicon import Lexicon
-from sportkg.model import LiteralValue
-from sportkg.racetime import parse_race_time
+from .lexicon import Lexicon
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -123,7 +123,7 @@ class RelationExtractor:
         self, nlp: Language | None, name: str, *, family: str, min_confidence: float = 0.0
     ) -> None:
         if family not in FAMILIES:
-            from sportkg.errors import ConfigError
+            from ...errors import ConfigError
 
             raise ConfigError(
                 f"Unknown relation family {family!r}. Available: {', '.join(FAMILIES)}"
@@ -432,7 +432,7 @@ class RelationExtractor:
             if competition is not None and (
                 competition[0] == "Olympics" or _worlds(competition[0])
             ):
-                from sportkg.extract.normalize import parse_ranking
+                from ..normalize import parse_ranking
 
                 rank = 1 if not text else (parse_ranking(text) if not text.isdigit() else int(text))
                 metal = {1: "gold", 2: "silver", 3: "bronze"}.get(rank or 0)
@@ -463,7 +463,7 @@ class RelationExtractor:
             if entry is not None:
                 yield Concept(entry.label, "sport", entry.qid)
         elif kind == "date":
-            from sportkg.extract.normalize import find_date
+            from ..normalize import find_date
 
             # the date right after "was born" / "werd geboren", not another one of the sentence
             window = re.split(r",(?!\s*\d)|;|\s(?:en|and|waar|where|na|after)\s",
@@ -579,7 +579,7 @@ class RelationExtractor:
         return pattern is not None and pattern.search(text) is not None
 
     def _event_name_in(self, context: ArticleContext, text: str) -> str | None:
-        from sportkg.extract.relations.engine import _NAME
+        from .engine import _NAME
 
         for m in re.finditer(_NAME, text):
             name = re.sub(r"^(?:De|Het|The)\s+", "", m.group(0)).strip(" .,")
@@ -632,7 +632,7 @@ class RelationExtractor:
                 return None
         if self._names_event(context, text) and not re.search(r"\b(Team|FC|SC|Club)\b", text):
             return None
-        from sportkg.extract.normalize import MONTHS, WEEKDAYS
+        from ..normalize import MONTHS, WEEKDAYS
 
         if first.lower() in MONTHS or first.lower() in WEEKDAYS:
             return None
@@ -755,7 +755,7 @@ class RelationExtractor:
             verb = _BIRTH.search(sentence.masked)
             if verb is None:
                 continue
-            from sportkg.extract.normalize import find_date
+            from ..normalize import find_date
 
             found = find_date(sentence.masked[verb.end():], context.published)
             if found is None or found[1] != "day":

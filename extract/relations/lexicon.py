@@ -30,8 +30,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from sportkg.errors import ConfigError
-from sportkg.iris import fold
+from ...errors import ConfigError
+from ...iris import fold
 
 LEXICON_PATH = Path(__file__).resolve().parent / "lexicon.tsv"
 

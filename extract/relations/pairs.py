@@ -23,8 +23,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sportkg.extract.relations.engine import ArticleContext, Concept, Person
-from sportkg.extract.relations.triggers import classes_of
+from .engine import ArticleContext, Concept, Person
+from .triggers import classes_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -125,7 +125,7 @@ def _as_value(mention: Mention) -> Person | Concept:
 def team_name(mention: Mention) -> str:
     """A national team's name: as an English text writes it ("Great Britain"), else the
     country's English label ("Nederland": "Netherlands")."""
-    from sportkg.extract.relations.lexicon import Lexicon
+    from .lexicon import Lexicon
 
     if Lexicon.load().lookup("country", "en", mention.text) is not None:
         return mention.text
@@ -134,14 +134,14 @@ def team_name(mention: Mention) -> str:
 
 def _names_country(lang: str, text: str) -> bool:
     """True when `text` is a country's name ("Nederland"), not an adjective ("Nederlandse")."""
-    from sportkg.extract.relations.lexicon import Lexicon
+    from .lexicon import Lexicon
 
     return Lexicon.load().lookup("country", lang, text) is not None
 
 
 def _lexicon_entry(kind: str, lang: str, text: str) -> tuple[str, str | None, str]:
     """The English label, QID and implied sport of a country/occupation/event mention."""
-    from sportkg.extract.relations.lexicon import Lexicon
+    from .lexicon import Lexicon
 
     lexicon = Lexicon.load()
     for lexicon_kind in LEXICON_KINDS.get(kind, ()):
@@ -155,7 +155,7 @@ def _lexicon_entry(kind: str, lang: str, text: str) -> tuple[str, str | None, st
 def sentence_mentions(doc: Doc, context: ArticleContext) -> list[list[Mention]]:
     """The typed mentions of each sentence of the context (persons with canonical names);
     computed once per doc (the pair and attribute classifiers both read them)."""
-    from sportkg.extract.mentions import MENTIONS_KEY
+    from ..mentions import MENTIONS_KEY
 
     cached = doc.user_data.get(SENTENCE_MENTIONS_KEY)
     if isinstance(cached, list) and len(cached) == len(context.sentences):
@@ -201,14 +201,14 @@ def award_mentions(doc: Doc, context: ArticleContext, index: int) -> list[Mentio
     A title of a discipline takes its distance or race kind ("wereldkampioen op de 1000
     meter": "world champion 1000 m").
     """
-    from sportkg.extract.relations.engine import (
+    from .engine import (
         _race_kind,
         competition_in,
         distance_label,
         distance_near,
         main_competition,
     )
-    from sportkg.extract.relations.lexicon import Lexicon
+    from .lexicon import Lexicon
 
     lexicon = Lexicon.load()
     sentence = context.sentences[index]

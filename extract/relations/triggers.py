@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from sportkg.errors import ConfigError
+from ...errors import ConfigError
 
 TRIGGER_DIR = Path(__file__).resolve().parent / "triggers"
 
