@@ -104,6 +104,18 @@ def make_attributes(nlp: Language, name: str, threshold: float | None) -> Compon
     return AttributeClassifier(nlp, name, threshold=threshold)  # reads the pattern facts
 
 
+@Language.factory(
+    "sportkg_clauses",
+    assigns=["doc.user_data"],
+    requires=["doc.spans", "token.dep"],
+)
+def make_clauses(nlp: Language, name: str) -> Component:
+    """Wins, defeats and medals read from the dependency parse (people and sides)."""
+    from .relations.clauses import ClauseReader
+
+    return ClauseReader(nlp, name)
+
+
 def _relation_factory(family: str) -> None:
     component = f"sportkg_{family}"
 

@@ -125,8 +125,9 @@ def load_nlp(
         pipeline: "auto", "rules", "trained" or an installed spaCy package name.
         linker: add the entity linker (`sportkg_linker`).
         pairs: add the trained classifiers (`sportkg_pairs`, `sportkg_attributes`) after
-            the pattern extractors; default: yes, except for the "rules" pipeline, which
-            keeps the pattern extractors alone for comparison.
+            the pattern extractors and the clause reader (`sportkg_clauses`); default:
+            yes, except for the "rules" pipeline, which keeps the pattern extractors
+            alone for comparison (and has no clause reader either).
 
     Raises:
         ConfigError: when the requested pipeline cannot be loaded.
@@ -145,6 +146,8 @@ def load_nlp(
     for name in RELATION_COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)
+    if pipeline != "rules" and "sportkg_clauses" not in nlp.pipe_names:
+        nlp.add_pipe("sportkg_clauses")  # reads the parse; the classifiers see its facts
     if pairs is None:
         pairs = pipeline != "rules"
     for name in ("sportkg_pairs", "sportkg_attributes"):

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .engine import ArticleContext, Concept, Fact, Person, national_team
+from .engine import ArticleContext, Concept, Fact, Person, national_team, side_country
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -281,7 +281,7 @@ def _sides(context: ArticleContext, mentions: list[list[Mention]]) -> dict[str, 
                 out.setdefault(m.label, []).append("side_named")
     lexicon = Lexicon.load()
     for entry in lexicon.find_all("team_name", context.lang, context.text):
-        country = entry.label.split(" national ")[0].replace(" women's", "")
+        country = side_country(entry.label)
         out.setdefault(country, []).append("side_nickname")
     return out
 

@@ -32,12 +32,10 @@ from .engine import (
     Fact,
     Person,
     Sentence,
-    award_event,
     build_event,
     competition_in,
     event_discipline,
-    fact_place,
-    olympic_host,
+    result_qualifiers,
 )
 from .families import EARLIER_TITLE, wins_from_medals
 from .pairs import NONE, Candidate, candidates, team_name
@@ -181,23 +179,8 @@ def _qualifiers(
             cand.value.end <= cand.subject.start <= cand.value.end + 2
             or EARLIER_TITLE.search(sentence.text[max(0, award_at - 40):award_at])):
         return ()  # a title that describes ("drievoudig wereldkampioen X"): won before
-    quals: dict[str, Concept | LiteralValue] = {}
-    date = context.event_date(sentence)
-    if date is not None:
-        quals["P585"] = date
-    place = fact_place(context, sentence)
-    if place is not None:
-        quals["P276"] = place
-    if prop == "P166" and isinstance(value, Concept):
-        person = subject if isinstance(subject, Person) else None
-        event = award_event(context, sentence, max(0, award_at), person,
-                            known=bool(value.qid))
-        if event is not None:
-            quals["P1344"] = event
-            host = olympic_host(context, event)
-            if "P276" not in quals and host is not None:
-                quals["P276"] = host
-    return tuple(sorted(quals.items()))
+    award = value if prop == "P166" and isinstance(value, Concept) else None
+    return result_qualifiers(context, sentence, subject, award, award_at)
 
 
 _SPELL = re.compile(r"\b(?:van|from|between|tussen)\s+((?:19|20)\d\d)\s+(?:tot|to|until|en|and)"

@@ -538,6 +538,12 @@ def national_team(country: str, sport: Concept | None, *, women: bool = False) -
     return Concept(f"{country} {gender}{what}", "team")
 
 
+def side_country(team: str) -> str:
+    """The country of a national side, from its name ("Belgium women's national football
+    team", "Belgium men's national field hockey team": Belgium)."""
+    return re.sub(r"\s+(?:women's|men's)$", "", team.split(" national ")[0])
+
+
 def sport_counts(text: str, lang: str) -> Counter[tuple[str, str]]:
     """How often the text names each sport (label, QID): by a sport word, an occupation
     word that implies it, or a Dutch compound it opens; a sport word inside an occupation
@@ -1386,6 +1392,33 @@ def award_event(
             or re.search(r"\b\d{4}\b", event.label):
         return event
     return None
+
+
+def result_qualifiers(
+    context: ArticleContext,
+    sentence: Sentence,
+    subject: Person | Concept,
+    award: Concept | None = None,
+    award_at: int = 0,
+) -> tuple[tuple[str, Concept | LiteralValue], ...]:
+    """Date (`P585`) and place (`P276`) of a win or award in `sentence`, and for an award
+    (at character `award_at` of the sentence) its event (`P1344`) and the Olympic host."""
+    quals: dict[str, Concept | LiteralValue] = {}
+    date = context.event_date(sentence)
+    if date is not None:
+        quals["P585"] = date
+    place = fact_place(context, sentence)
+    if place is not None:
+        quals["P276"] = place
+    if award is not None:
+        person = subject if isinstance(subject, Person) else None
+        event = award_event(context, sentence, max(0, award_at), person, known=bool(award.qid))
+        if event is not None:
+            quals["P1344"] = event
+            host = olympic_host(context, event)
+            if "P276" not in quals and host is not None:
+                quals["P276"] = host
+    return tuple(sorted(quals.items()))
 
 
 def _lead_place(context: ArticleContext) -> Concept | None:

@@ -413,10 +413,30 @@ def _gap(x: Mention, y: Mention) -> int:
     return y.start - x.end if x.start < y.start else x.start - y.end
 
 
+_NAME_ATTACHMENTS = frozenset({"flat", "flat:name", "appos", "compound"})
+"""How a parser hangs a name on the noun before it ("de Georgiër Levan Beridze",
+"trainer Jan Smit": the name is a flat or appositive dependent of that noun)."""
+
+_NOUN_WINDOW = 3
+"""Tokens before a name within which the noun it hangs on still belongs to its phrase."""
+
+
+def phrase_head(doc: Doc, m: Mention) -> Token:
+    """The head of the noun phrase a mention stands in: its own root, or the noun just
+    before it that the name hangs on ("de Georgiër Levan Beridze" is the object of
+    "versloeg" through "Georgiër"), so a path reads the clause, not the apposition."""
+    root = doc[m.start : m.end].root
+    while (root.dep_ in _NAME_ATTACHMENTS and root.head.i < m.start
+           and m.start - root.head.i <= _NOUN_WINDOW
+           and root.head.pos_ in ("NOUN", "PROPN", "ADJ")):
+        root = root.head
+    return root
+
+
 def _path_features(doc: Doc, a: Mention, b: Mention) -> list[str]:
     """The dependency path between the heads of two mentions: labels and lemmas on it."""
-    head_a = doc[a.start : a.end].root
-    head_b = doc[b.start : b.end].root
+    head_a = phrase_head(doc, a)
+    head_b = phrase_head(doc, b)
     up_a = [head_a, *head_a.ancestors]
     up_b = [head_b, *head_b.ancestors]
     ids_b = {t.i: n for n, t in enumerate(up_b)}

@@ -1,0 +1,288 @@
+"""Results read from the clause: who beat whom, and which side won what, from the parse.
+
+Match reports and team events often name the side rather than its players, and put the
+verb first: "Nederland won met 3-1 van België", "Oranje versloeg Duitsland", "The Dutch
+women beat Germany", "De Nederlandse schaatssters wonnen de ploegenachtervolging",
+"In de finale versloeg Kovalenko de Georgiër Beridze". Surface patterns that expect
+"X versloeg Y" in that order miss them; the dependency parse does not care about the
+order. This reader takes each verb that a trigger table marks as a win, a defeat or a
+loss (`triggers.py`), finds its subject among the competitors of the sentence, and reads
+its other arguments:
+
+- a defeat verb and a competitor as its object: the subject beat it ("versloeg X");
+- a win verb and a competitor after "van", "tegen", "over", "against": beat it
+  ("won van België", "won against Spain");
+- a loss verb and a competitor after "van", "tegen", "to", "against": that one beat the
+  subject ("verloor van Italië", "lost to Japan");
+- a win verb and a medal or title of the sentence among its arguments: the award
+  (`P166`), with its event, date and place as the pattern families give them;
+- a win verb and a race or event as its object: that event won (`sk:won`).
+
+A competitor is a person, a team, a country named as a nation (its national side, as the
+pair classifier names it: "Netherlands"), or a noun phrase that stands for a country's
+side: a plural or a team word with the country's adjective ("de Nederlandse hockeyers",
+"het Belgische team", "the Dutch women").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from .engine import (
+    FACTS_KEY,
+    ArticleContext,
+    Concept,
+    Fact,
+    Person,
+    build_event,
+    result_qualifiers,
+    side_country,
+)
+from .pairs import Mention, award_mentions, phrase_head, sentence_mentions, team_name
+from .triggers import classes_of
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Token
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass"})
+"""The dependency labels of a clause's subject."""
+
+OBJECT_DEPS = frozenset({"obj", "iobj", "obl", "nmod", "appos", "xcomp"})
+"""The dependency labels (without subtype: "obl:agent" is "obl") through which a verb
+reaches its other arguments."""
+
+AGAINST = frozenset({"van", "tegen", "over", "op", "against", "to"})
+"""Prepositions that put a competitor on the other side of a result ("won van", "lost to")."""
+
+AGENT = frozenset({"door", "by"})
+"""Prepositions of a passive's agent ("geklopt door X", "beaten by X": X won)."""
+
+MATCH_WORDS = frozenset({
+    "finale", "halve", "kwartfinale", "wedstrijd", "duel", "partij", "match", "final",
+    "semifinal", "semi-final", "quarterfinal", "quarter-final", "game", "tie", "derby",
+})
+"""Nouns for a match, through which a win still reaches its opponent ("won de finale van
+X"); other nouns take the opponent for themselves ("won de verkiezing van X")."""
+
+NOT_A_SIDE = frozenset({"in", "at", "te", "bij", "naar", "uit", "from", "for", "voor", "met",
+                        "with", "na", "after", "zonder", "without"})
+"""Prepositions that make a country a place or a companion rather than the opponent."""
+
+GROUP_WORDS = frozenset({
+    "ploeg", "team", "selectie", "equipe", "trio", "kwartet", "viertal", "vrouwen", "mannen",
+    "dames", "heren", "meiden", "jongens", "squad", "side", "quartet", "crew", "women", "men",
+    "girls", "boys", "ladies",
+})
+"""Words for a group that competes as one, when a country's adjective qualifies them."""
+
+_DEPTH = 3
+"""How many arcs below the verb an argument may sit ("won met 3-1 van België": two)."""
+
+CONFIDENCE = {"sk:defeated": 0.75, "P166": 0.72, "sk:won": 0.7}
+"""The confidence of each kind of fact this reader gives (below the surest patterns)."""
+
+
+class ClauseReader:
+    """Adds the results the parse shows to doc.user_data (`sportkg_clauses`)."""
+
+    def __init__(self, nlp: Language | None, name: str = "sportkg_clauses") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Read every sentence's clauses and append the facts."""
+        if not doc.has_annotation("DEP"):
+            return doc
+        context = ArticleContext.of(doc)
+        facts: list[Fact] = doc.user_data.setdefault(FACTS_KEY, [])
+        facts.extend(clause_facts(doc, context, self.name))
+        return doc
+
+
+def clause_facts(doc: Doc, context: ArticleContext, name: str) -> list[Fact]:
+    """The results of every sentence of a parsed doc (see the module docstring)."""
+    out: list[Fact] = []
+    for index, mentions in enumerate(sentence_mentions(doc, context)):
+        sides = _competitors(doc, mentions, context.lang)
+        if not sides:
+            continue
+        awards = {t: m for m in award_mentions(doc, context, index) for t in range(m.start, m.end)}
+        sentence = context.sentences[index]
+        span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for verb in span:
+            if verb.pos_ not in ("VERB", "AUX", "NOUN", "ADJ"):
+                continue
+            classes = set(classes_of([(verb.lemma_.lower(), verb.lower_)], context.lang))
+            if not classes & {"win", "defeat", "lose"}:
+                continue
+            out.extend(_results(context, index, verb, classes, sides, awards, name))
+    return _unique(out)
+
+
+def _competitors(doc: Doc, mentions: list[Mention], lang: str) -> dict[int, Person | Concept]:
+    """Head token → the competitor it stands for: people, teams, nations, and a country's
+    side named by its adjective and a group ("de Nederlandse hockeyers")."""
+    out: dict[int, Person | Concept] = {}
+    for m in mentions:
+        head = phrase_head(doc, m)
+        if m.kind == "person":
+            out[head.i] = Person(m.name, m.start_char, m.end_char)
+        elif m.kind == "nation":
+            out[head.i] = Concept(team_name(m), "team")
+        elif m.kind == "team":
+            out[head.i] = Concept(_side_name(m, lang), "team", m.qid)
+        elif m.kind == "country" and m.label:
+            group = doc[m.start].head
+            if (doc[m.start].dep_ in ("amod", "compound", "nmod") and group.i > m.start
+                    and group.pos_ in ("NOUN", "PROPN")
+                    and ("Plur" in group.morph.get("Number", []) or group.lower_ in GROUP_WORDS)):
+                out.setdefault(group.i, Concept(m.label, "team"))
+    return out
+
+
+def _side_name(m: Mention, lang: str) -> str:
+    """A team's name; a national side's nickname ("Oranje") gives its country."""
+    from .lexicon import Lexicon
+
+    entry = Lexicon.load().lookup("team_name", lang, m.text)
+    if entry is not None and " national " in entry.label:
+        return side_country(entry.label)
+    return m.name
+
+
+def _results(
+    context: ArticleContext, index: int, verb: Token, classes: set[str],
+    sides: dict[int, Person | Concept], awards: dict[int, Mention], name: str,
+) -> Iterator[Fact]:
+    """The facts one trigger verb states about its subject."""
+    subject = next((sides[c.i] for c in _subjects(verb) if c.i in sides), None)
+    arguments = list(_arguments(verb))
+    if subject is None and verb.lang_ == "nl" and not any(
+            c.dep_ in SUBJECT_DEPS for c in verb.children):
+        # a Dutch perfect whose parser took the subject for the object ("hebben de
+        # Nederlandsen zilver gewonnen"): the one competitor among the arguments
+        found = [t for t, _, _ in arguments if t.i in sides]
+        if len(found) == 1 and any(t.i in awards for t, _, _ in arguments):
+            subject = sides[found[0].i]
+            arguments = [a for a in arguments if a[0].i != found[0].i]
+    if subject is None:
+        return
+    passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children)
+    for token, preposition, via in arguments:
+        other = sides.get(token.i)
+        if other is not None:
+            if isinstance(other, Person) != isinstance(subject, Person) or (
+                    _name(other) == _name(subject)):
+                continue  # a team does not beat a player, nor anyone themselves
+            if "defeat" in classes and (passive or preposition in AGENT):
+                if preposition in AGENT:
+                    yield _fact(context, index, other, "sk:defeated", subject, name)
+            elif "defeat" in classes and (preposition is None or preposition in AGAINST):
+                yield _fact(context, index, subject, "sk:defeated", other, name)
+            elif "win" in classes and preposition in AGAINST and _reaches(via):
+                yield _fact(context, index, subject, "sk:defeated", other, name)
+            elif "lose" in classes and preposition in AGAINST:
+                yield _fact(context, index, other, "sk:defeated", subject, name)
+            continue
+        if "win" not in classes or "lose" in classes or passive:
+            continue
+        award = awards.get(token.i)
+        if award is not None:
+            yield _award(context, index, subject, award, name)
+            continue
+        event = _event(context, index, token, subject)
+        if event is not None and preposition is None:
+            yield _fact(context, index, subject, "sk:won", event, name)
+
+
+def _subjects(verb: Token) -> Iterator[Token]:
+    """The verb's subject; a participle's or infinitive's subject sits on its auxiliary's
+    head, and a conjoined verb shares the first verb's subject."""
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            yield child
+    if verb.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        yield from (c for c in verb.head.children if c.dep_ in SUBJECT_DEPS)
+
+
+def _arguments(verb: Token) -> Iterator[tuple[Token, str | None, Token | None]]:
+    """The verb's arguments down to a few arcs, each with the preposition that marks it
+    (None for a bare object) and the argument of the verb it hangs on (None when it is
+    one itself); a clause of its own below the verb is not entered."""
+    todo: list[tuple[Token, int, str | None, Token | None]] = [
+        (c, 1, None, None) for c in verb.children]
+    while todo:
+        token, depth, marked, via = todo.pop()
+        if token.dep_.split(":")[0] not in OBJECT_DEPS and token.dep_ != "advmod":
+            continue
+        case = next((c.lower_ for c in token.children if c.dep_ == "case"), None)
+        preposition = case or marked
+        if case not in NOT_A_SIDE:  # "in Duitsland" is a place; what hangs on it may not be
+            yield token, preposition, via
+        if depth < _DEPTH and token.pos_ not in ("VERB", "AUX"):
+            todo.extend((c, depth + 1, None if case in NOT_A_SIDE else preposition,
+                         via or token) for c in token.children)
+
+
+def _reaches(via: Token | None) -> bool:
+    """Whether a win reaches an opponent through what it hangs on: directly, a score
+    ("met 3-1 van België") or a match ("de finale van Spanje")."""
+    return via is None or any(c.isdigit() for c in via.text) or via.lower_ in MATCH_WORDS \
+        or via.lemma_.lower() in MATCH_WORDS
+
+
+def _name(value: Person | Concept) -> str:
+    return value.name if isinstance(value, Person) else value.label
+
+
+def _event(context: ArticleContext, index: int, token: Token,
+           subject: Person | Concept) -> Concept | None:
+    """The event a win's object names when it is a race of the lexicon ("de
+    ploegenachtervolging", "the relay"), built with its competition and edition in the
+    form the pattern families write; None without an edition (a bare "team pursuit")."""
+    from .lexicon import Lexicon
+
+    race = Lexicon.load().lookup("race", context.lang, token.lower_)
+    if race is None:
+        return None
+    sentence = context.sentences[index]
+    person = subject if isinstance(subject, Person) else None
+    event = build_event(context, sentence, max(0, token.idx - sentence.start), person)
+    if event is None or race.label not in event.label or not any(
+            c.isdigit() for c in event.label.replace(race.label, "")):
+        return None
+    return event
+
+
+def _award(context: ArticleContext, index: int, subject: Person | Concept, award: Mention,
+           name: str) -> Fact:
+    """A medal or title won, with the event, date and place of the sentence."""
+    sentence = context.sentences[index]
+    value = Concept(award.label, "award", award.qid)
+    return Fact(subject, "P166", value, index, name, CONFIDENCE["P166"], result_qualifiers(
+        context, sentence, subject, value, award.start_char - sentence.start))
+
+
+def _fact(context: ArticleContext, index: int, subject: Person | Concept, prop: str,
+          value: Person | Concept, name: str) -> Fact:
+    """A fact of the sentence; a win takes the date and place of its days."""
+    quals = result_qualifiers(context, context.sentences[index], subject) \
+        if prop == "sk:won" else ()
+    return Fact(subject, prop, value, index, name, CONFIDENCE[prop], quals)
+
+
+def _unique(facts: list[Fact]) -> list[Fact]:
+    """One fact per (subject, property, value): a verb and its conjoined twin agree."""
+    seen: set[tuple[str, str, str]] = set()
+    out: list[Fact] = []
+    for fact in facts:
+        value = fact.value
+        key = (_name(fact.subject), fact.property,
+               _name(value) if isinstance(value, Person | Concept) else str(value))
+        if key not in seen:
+            seen.add(key)
+            out.append(fact)
+    return out

@@ -1,0 +1,97 @@
+"""The clause reader: results read from the parse, whatever the word order, for people and
+for sides (nations, nicknames, clubs, "de Nederlandse hockeyers")."""
+
+from __future__ import annotations
+
+import pytest
+from sportkg.extract.relations.clauses import clause_facts
+from sportkg.extract.relations.engine import Concept, Person
+
+from ..conftest import cached_nlp
+from .conftest import processed
+
+
+def _read(lang: str, text: str) -> set[tuple[str, str, str]]:
+    doc, context = processed(lang, text)
+    out: set[tuple[str, str, str]] = set()
+    for fact in clause_facts(doc, context, "sportkg_clauses"):
+        subject = fact.subject.name if isinstance(fact.subject, Person) else fact.subject.label
+        value = fact.value
+        label = value.name if isinstance(value, Person) else (
+            value.label if isinstance(value, Concept) else str(value))
+        out.add((subject, fact.property, label))
+    return out
+
+
+FOUND = [
+    # the side of a match report, whatever comes first
+    ("nl", "Nederland won zaterdag met 3-1 van België.",
+     ("Netherlands", "sk:defeated", "Belgium")),
+    ("nl", "Italië won de finale van Spanje.", ("Italy", "sk:defeated", "Spain")),
+    ("nl", "Oranje versloeg zondag titelverdediger Duitsland na strafballen.",
+     ("Netherlands", "sk:defeated", "Germany")),
+    ("en", "The Lionesses beat Germany in the final at Wembley.",
+     ("England", "sk:defeated", "Germany")),
+    ("en", "The Dutch women beat Germany 2-0 in the final on Sunday.",
+     ("Netherlands", "sk:defeated", "Germany")),
+    # a loss gives the other side the win
+    ("nl", "Italië verloor in de finale van Spanje.", ("Spain", "sk:defeated", "Italy")),
+    ("en", "Spain lost to Japan in the semi-final.", ("Japan", "sk:defeated", "Spain")),
+    # a passive's agent is the winner
+    ("nl", "Kim Baas werd in de halve finale geklopt door de Canadese Lies Wouters.",
+     ("Lies Wouters", "sk:defeated", "Kim Baas")),
+    ("en", "Tom Hale was beaten by Pete Rowe in the final.",
+     ("Pete Rowe", "sk:defeated", "Tom Hale")),
+    # the verb first: the parse still finds subject and object
+    ("nl", "In de finale versloeg Petro Kovalenko de Georgiër Levan Beridze.",
+     ("Petro Kovalenko", "sk:defeated", "Levan Beridze")),
+    # a side's medal, also when the parser takes the side for the object
+    ("nl", "Bij het WK in Hamar hebben de Nederlandse shorttracksters op de relay zilver "
+     "gewonnen.", ("Netherlands", "P166", "silver medal")),
+    ("en", "England won gold in the team event, ahead of Spain.",
+     ("England", "P166", "gold medal")),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), FOUND)
+def test_found(lang: str, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _read(lang, text)
+
+
+NOT_FOUND = [
+    # the winner is the agent, not the subject, of a passive
+    ("nl", "Kim Baas werd in de halve finale geklopt door de Canadese Lies Wouters.",
+     ("Kim Baas", "sk:defeated", "Lies Wouters")),
+    # a country after "in" is where it happened
+    ("en", "Tom Hale beat Pete Rowe in Germany on Sunday.",
+     ("Tom Hale", "sk:defeated", "Germany")),
+    # a team does not beat a player
+    ("nl", "Ajax versloeg zondag Kees Bakker en zijn ploeggenoten.",
+     ("Ajax", "sk:defeated", "Kees Bakker")),
+    # an opponent of something else than the match ("the vote of X") is not beaten
+    ("nl", "Kim Baas won de verkiezing van de Belgische Lies Wouters.",
+     ("Kim Baas", "sk:defeated", "Lies Wouters")),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "unexpected"), NOT_FOUND)
+def test_not_found(lang: str, text: str, unexpected: tuple[str, str, str]) -> None:
+    assert unexpected not in _read(lang, text)
+
+
+def test_a_side_s_race_takes_the_edition_of_the_article_s_championship() -> None:
+    found = _read("nl", "De Nederlandse schaatssters hebben op het WK in Hamar de "
+                        "ploegenachtervolging gewonnen.")
+    won = {value for subject, prop, value in found if subject == "Netherlands"
+           and prop == "sk:won"}
+    assert any(v.startswith("team pursuit, 2026 ") for v in won), found
+
+
+def test_a_race_without_an_edition_gives_no_win() -> None:
+    found = _read("en", "The Dutch skaters won the team pursuit.")
+    assert not any(prop == "sk:won" for _, prop, _ in found)
+
+
+def test_the_rules_pipeline_has_no_clause_reader() -> None:
+    assert "sportkg_clauses" not in cached_nlp("nl", pipeline="rules", linker=False).pipe_names
+    assert "sportkg_clauses" in cached_nlp("nl", linker=False, pairs=False).pipe_names
