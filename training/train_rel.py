@@ -105,8 +105,9 @@ def attribute_label(cand: Any, golds: list[Any]) -> str:
         if gold.property != cand.property or not names_match(gold.subject, cand.person.name):
             continue
         value_id = getattr(gold, "value_id", None)
-        if (cand.value.qid and value_id == cand.value.qid) or (
-                isinstance(gold.value, str) and names_match(cand.value.label, gold.value)):
+        qid = getattr(cand.value, "qid", None)
+        if (qid and value_id == qid) or (
+                isinstance(gold.value, str) and names_match(cand.value_name(), gold.value)):
             return YES
     return NONE_ATTRIBUTE
 

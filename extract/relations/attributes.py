@@ -14,7 +14,10 @@ sentence: every person (canonical name) paired with every value the article offe
 - P27 (nationality): every country the article names, by name or adjective;
 - P54 (member of sports team), national sides only: in a report of a team sport, every
   country the article names gives its national team in that sport ("Oranje", "de
-  Nederlandse waterpolosters": "Netherlands women's national water polo team").
+  Nederlandse waterpolosters": "Netherlands women's national water polo team");
+- sk:coachedBy: every person the article calls a coach, trainer or manager, for every
+  other person: a report of a national side or a club names its coach once ("bondscoach
+  X liet Y en Z beginnen"), and that coach coaches the players it names.
 
 A candidate's features are what decides it across the article: how often and where the
 person is named, what the pattern extractors already found about them (wins, medals,
@@ -37,7 +40,7 @@ if TYPE_CHECKING:
 
     from .pairs import Mention
 
-ATTRIBUTE_RELATIONS: tuple[str, ...] = ("P27", "P106", "P641", "P54")
+ATTRIBUTE_RELATIONS: tuple[str, ...] = ("P27", "P106", "P641", "P54", "sk:coachedBy")
 """The relations decided per person of the article rather than per sentence pair."""
 
 COMPETING = frozenset({"sk:won", "sk:defeated", "P166", "P1000", "P2781"})
@@ -53,9 +56,13 @@ class Attribute:
 
     person: Person
     property: str
-    value: Concept
+    value: Concept | Person
     sentence: int  # the sentence of the person's first mention: the evidence
     features: tuple[str, ...]
+
+    def value_name(self) -> str:
+        """The value as the gold names it: a concept's label, a person's name."""
+        return self.value.name if isinstance(self.value, Person) else self.value.label
 
 
 @lru_cache(maxsize=1)
@@ -93,6 +100,12 @@ def sport_of_occupation() -> dict[str, Concept]:
     return {occupation: Concept(label, "sport", qid or None)
             for occupation, found in sports.items()
             for (label, qid), _ in found.most_common(1)}
+
+
+def is_coach(roles: set[str]) -> bool:
+    """Whether the roles an article gives someone make them a coach ("bondscoach",
+    "trainer", "manager" all read as coach)."""
+    return any("coach" in r or "trainer" in r or "manager" in r for r in roles)
 
 
 def _bucket(n: int) -> str:
@@ -151,12 +164,14 @@ def attributes(doc: Doc, context: ArticleContext, facts: list[Fact],
     for fact in facts:
         if isinstance(fact.subject, Person):
             value = fact.value
-            label = value.label if isinstance(value, Concept) else ""
+            label = value.label if isinstance(value, Concept) else (
+                value.name if isinstance(value, Person) else "")
             said.setdefault(fact.subject.name, set()).add((fact.property, label))
             props.setdefault(fact.subject.name, Counter())[fact.property] += 1
         if isinstance(fact.value, Person):
             as_value.setdefault(fact.value.name, set()).add(fact.property)
 
+    coaches = [name for name in first if is_coach(context.roles.get(name, set()))]
     protagonist = context.protagonist.name if context.protagonist else None
     team_sport = context.sport is not None and Lexicon.load().contains(
         "team_sport", lang, context.sport.label)
@@ -174,7 +189,7 @@ def attributes(doc: Doc, context: ArticleContext, facts: list[Fact],
         found_props = props.get(name, Counter())
         competes = any(p in COMPETING for p in found_props)
         roles = context.roles.get(name, set())
-        coach_role = any("coach" in r or "trainer" in r or "manager" in r for r in roles)
+        coach_role = is_coach(roles)
         base = [
             f"lang={lang}", f"n={_bucket(len(where))}",
             f"first={min(3, where[0])}", f"people_in_article={_bucket(len(first) // 3)}",
@@ -199,13 +214,14 @@ def attributes(doc: Doc, context: ArticleContext, facts: list[Fact],
         base.append(f"alone={_bucket(alone)}")
         said_here = said.get(name, set())
 
-        def add(prop: str, value: Concept, extra: list[str],
+        def add(prop: str, value: Concept | Person, extra: list[str],
                 _person: Person = person, _where: list[int] = where,
                 _said: set[tuple[str, str]] = said_here, _base: list[str] = base,
                 _mates: set[tuple[str, str]] = mates_said) -> None:
-            own = ["rule_same" if (prop, value.label) in _said else
+            label = value.name if isinstance(value, Person) else value.label
+            own = ["rule_same" if (prop, label) in _said else
                    ("rule_other" if any(p == prop for p, _ in _said) else "rule_none")]
-            if (prop, value.label) in _mates:
+            if (prop, label) in _mates:
                 own.append("mates_same")
             elif any(p == prop for p, _ in _mates):
                 own.append("mates_other")
@@ -240,6 +256,22 @@ def attributes(doc: Doc, context: ArticleContext, facts: list[Fact],
             if "coach" in label or "trainer" in label:
                 extra.append("coach_value")
             add("P106", Concept(label, "occupation", qid or None), extra)
+        for coach in coaches:
+            if coach == name:
+                continue
+            theirs = set(sentences_of[coach])
+            many = f"coaches={min(len(coaches), 3)}"
+            extra = [many, f"{many}|competes={competes}", f"{many}|coach={coach_role}",
+                     f"{many}|mates_compete={mates_compete}"]
+            if theirs & mine:
+                extra.append("with_coach")
+            elif any(abs(i - j) <= 1 for i in theirs for j in mine):
+                extra.append("next_to_coach")
+            if context.nations.get(name, set()) & context.nations.get(coach, set()):
+                extra.append("same_nation")
+            if min(theirs) < min(mine):
+                extra.append("coach_named_first")
+            add("sk:coachedBy", first[coach], extra)
         for (label, qid), count in countries.items():
             rank = country_rank[(label, qid)]
             extra = [f"country_count={_bucket(count)}", f"country_rank={min(rank, 3)}"]

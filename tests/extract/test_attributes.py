@@ -33,7 +33,7 @@ def test_the_athlete_of_a_sport_comes_from_the_lexicon() -> None:
 
 
 def test_every_person_is_offered_the_article_s_sport_occupation_and_countries() -> None:
-    found = {(a.person.name, a.property, a.value.label): a for a in _attributes("nl", TEAM_RACE)}
+    found = {(a.person.name, a.property, a.value_name()): a for a in _attributes("nl", TEAM_RACE)}
     for name in ("Anna Berg", "Lotte Vos", "Eva Smit", "Piet de Wit"):
         assert (name, "P641", "speed skating") in found
         assert (name, "P106", "speed skater") in found
@@ -43,6 +43,11 @@ def test_every_person_is_offered_the_article_s_sport_occupation_and_countries() 
     assert "P106|role:coach" in coach
     berg = found[("Anna Berg", "P27", "Canada")].features
     assert "P27|country_same_sentence" in berg and "P27|n=2" in berg
+    # the article's coach is offered as every other person's coach, never as their own
+    for name in ("Anna Berg", "Lotte Vos", "Eva Smit"):
+        assert (name, "sk:coachedBy", "Piet de Wit") in found
+    assert ("Piet de Wit", "sk:coachedBy", "Piet de Wit") not in found
+    assert "sk:coachedBy|coaches=1" in found[("Anna Berg", "sk:coachedBy", "Piet de Wit")].features
     # a skating race is no team sport: no national sides offered
     assert {a.property for a in found.values()} == set(ATTRIBUTE_RELATIONS) - {"P54"}
     assert _attributes("en", "The weather was fine on Sunday.") == []
@@ -51,7 +56,7 @@ def test_every_person_is_offered_the_article_s_sport_occupation_and_countries() 
 def test_a_team_sport_offers_each_player_the_national_side_of_every_country() -> None:
     text = ("In Boedapest versloegen de Nederlandse waterpolosters Spanje met 9-7. "
             "Sara Bos scoorde drie keer voor Nederland. Keeper Mila Dekker hield de nul.")
-    found = {(a.person.name, a.property, a.value.label): a for a in _attributes("nl", text)}
+    found = {(a.person.name, a.property, a.value_name()): a for a in _attributes("nl", text)}
     side = "Netherlands national water polo team"
     for name in ("Sara Bos", "Mila Dekker"):
         assert (name, "P54", side) in found
