@@ -27,6 +27,8 @@ from __future__ import annotations
 
 import json
 import logging
+import re
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -75,6 +77,42 @@ def _blank(lang: str) -> Language:
         return spacy.blank(lang)
     except (ImportError, KeyError, ValueError):
         return spacy.blank("xx")
+
+
+class ApostropheInNames:
+    """A tokenizer's infix finder that leaves an apostrophe between letters inside its word.
+
+    Dutch tokenizer rules split "O’Sullivan", "Preud’homme", "N’Golo" and "d’Italia" at the
+    curly apostrophe, so a name recogniser sees "Ronnie O" and "Sullivan"; a possessive
+    "’s" at the end of a word is still split off. A class (not a closure) so that a
+    pipeline stays picklable.
+    """
+
+    def __init__(self, inner: Callable[[str], Iterable[re.Match[str]]]) -> None:
+        self.inner = inner
+
+    def __call__(self, text: str) -> list[re.Match[str]]:
+        """The inner finder's infixes, without apostrophes that join two letters."""
+        return [m for m in self.inner(text) if not (
+            m.group(0) in APOSTROPHES and 0 < m.start() and m.end() < len(text)
+            and text[m.start() - 1].isalpha() and text[m.end()].isalpha()
+            and text[m.end():] != "s")]
+
+
+APOSTROPHES = frozenset("’'")
+"""The apostrophes a name may hold ("O’Sullivan", "N'Golo")."""
+
+
+def keep_names_whole(nlp: Language) -> Language:
+    """Tell the pipeline's tokenizer not to split words at an apostrophe between letters."""
+    from spacy.tokenizer import Tokenizer
+
+    tokenizer = nlp.tokenizer
+    if isinstance(tokenizer, Tokenizer):
+        finder = tokenizer.infix_finditer
+        if finder is not None and not isinstance(finder, ApostropheInNames):
+            tokenizer.infix_finditer = ApostropheInNames(finder)
+    return nlp
 
 
 def base_pipeline(lang: str, pipeline: str = "auto") -> Language:
@@ -134,7 +172,7 @@ def load_nlp(
     """
     from .components import RELATION_COMPONENTS
 
-    nlp = base_pipeline(lang, pipeline)
+    nlp = keep_names_whole(base_pipeline(lang, pipeline))
     if "sportkg_sentences" not in nlp.pipe_names:
         # first, so a parser keeps these boundaries: the patterns are written for them
         nlp.add_pipe("sportkg_sentences", first=True)

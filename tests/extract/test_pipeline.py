@@ -14,6 +14,7 @@ from sportkg.errors import ConfigError
 from sportkg.extract import nlp as nlp_module
 from sportkg.extract.components import RELATION_COMPONENTS
 from sportkg.extract.nlp import load_nlp
+from sportkg.extract.relations.engine import ArticleContext
 from sportkg.model import Article, Statement
 from sportkg.pipeline import extract_article, extract_articles
 
@@ -167,3 +168,15 @@ def test_shipped_trained_dutch_pipeline_extracts_the_same_story() -> None:
     statements = extract_article(nlp, Article(id="x", text=STORY, lang="nl", date="2026-02-08"))
     found = {(s.subject.label, s.property) for s in statements}
     assert {("Noor Vink", "sk:age"), ("Noor Vink", "sk:defeated")} <= found
+
+
+@pytest.mark.parametrize("pipeline", ["auto", "rules"])
+def test_an_apostrophe_between_letters_stays_inside_its_name(pipeline: str) -> None:
+    nlp = cached_nlp("nl", pipeline=pipeline, linker=False, pairs=False)
+    words = [t.text for t in nlp.tokenizer("Trainer Michel Preud’homme zag Ronnie O’Sullivan "
+                                           "in de Giro d’Italia en Hamilton’s auto.")]
+    assert {"Preud’homme", "O’Sullivan", "d’Italia"} <= set(words)
+    assert "’s" in words  # a possessive is still split off
+    names = [p.name for s in ArticleContext.of(
+        nlp("Trainer Michel Preud’homme was tevreden.")).sentences for p in s.people]
+    assert names == ["Michel Preud’homme"]
