@@ -339,7 +339,8 @@ class MentionRecognizer:
                 if self._is_cap(nxt) and not nxt.is_sent_start:
                     if self.lexicon.contains("nonperson", self.lang, nxt.text) or _ROMAN.match(
                         nxt.text
-                    ) or self.lexicon.contains("event_word", self.lang, nxt.text):
+                    ) or self.lexicon.contains("event_word", self.lang, nxt.text) or (
+                            self.lexicon.ends_in("venue", self.lang, nxt.text)):
                         bad = True
                     elif self._stop(nxt.text):
                         break

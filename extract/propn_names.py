@@ -266,7 +266,8 @@ def _has_non_name_word(span: Span) -> bool:
         text = token.text
         if _is_particle(token) or text.lower() in LEADING_PARTICLES:
             continue
-        if lexicon.contains("nonperson", lang, text) or lexicon.contains("stopcap", lang, text):
+        if lexicon.contains("nonperson", lang, text) or lexicon.contains("stopcap", lang, text) \
+                or lexicon.ends_in("venue", lang, text):
             return True
         if any(lexicon.contains(kind, lang, text) for kind in _NOT_IN_NAMES):
             return True

@@ -11,8 +11,9 @@ national sides), position (player positions several team sports share: "doelman"
 none: "titelverdediger"), race_suffix (what follows a distance to name its event:
 "400 m hurdles", "200 m vrije slag": freestyle), demonym, country, place, olympic_host,
 medal (metal of a medal word), nonperson (capitalised words that are never part
-of a person's name), stopcap (capitalised function words), particle (name
-particles such as "van der").
+of a person's name), venue (words that end the name of a place of sport, also as the
+end of a compound: "Kees Smitstadion", "Royal Albert Theatre"), stopcap (capitalised
+function words), particle (name particles such as "van der").
 
 Examples:
     >>> lex = Lexicon.load()
@@ -125,6 +126,12 @@ class Lexicon:
     def contains(self, kind: str, lang: str, surface: str) -> bool:
         """Whether `surface` is an entry of `kind`."""
         return self.lookup(kind, lang, surface) is not None
+
+    def ends_in(self, kind: str, lang: str, word: str) -> bool:
+        """Whether `word` is a surface of `kind` or a compound ending in one
+        ("Smitstadion" ends in "stadion")."""
+        pattern = self.finder(kind, lang, suffix=True)
+        return pattern is not None and pattern.fullmatch(word) is not None
 
 
 @lru_cache(maxsize=65536)

@@ -180,3 +180,13 @@ def test_an_apostrophe_between_letters_stays_inside_its_name(pipeline: str) -> N
     names = [p.name for s in ArticleContext.of(
         nlp("Trainer Michel Preud’homme was tevreden.")).sentences for p in s.people]
     assert names == ["Michel Preud’homme"]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("nl", "In het Kees Smitstadion scoorde Jan Smit twee keer."),
+    ("en", "At the Royal Albert Theatre, Tom Hale beat Pete Rowe."),
+])
+def test_a_venue_named_after_someone_is_no_person(lang: str, text: str) -> None:
+    doc = cached_nlp(lang, linker=False, pairs=False)(text)
+    names = {p.name for s in ArticleContext.of(doc).sentences for p in s.people}
+    assert not any(n.endswith(("stadion", "Theatre")) for n in names), names
