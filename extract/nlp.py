@@ -82,8 +82,8 @@ def _blank(lang: str) -> Language:
 class ApostropheInNames:
     """A tokenizer's infix finder that leaves an apostrophe between letters inside its word.
 
-    Dutch tokenizer rules split "O’Sullivan", "Preud’homme", "N’Golo" and "d’Italia" at the
-    curly apostrophe, so a name recogniser sees "Ronnie O" and "Sullivan"; a possessive
+    Dutch tokenizer rules split "O’Dowd", "Dell’Acqua", "N’Dri" and "d’Italia" at the
+    curly apostrophe, so a name recogniser sees "Sean O" and "Dowd"; a possessive
     "’s" at the end of a word is still split off. A class (not a closure) so that a
     pipeline stays picklable.
     """
@@ -100,7 +100,7 @@ class ApostropheInNames:
 
 
 APOSTROPHES = frozenset("’'")
-"""The apostrophes a name may hold ("O’Sullivan", "N'Golo")."""
+"""The apostrophes a name may hold ("O’Dowd", "N'Dri")."""
 
 
 def keep_names_whole(nlp: Language) -> Language:
