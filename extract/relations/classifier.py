@@ -137,13 +137,15 @@ def pair_facts(
         return []
     probs = model.probabilities([c.features for c in pairs])
     none = model.classes.index(NONE) if NONE in model.classes else -1
-    facts: list[Fact] = []
+    stated: list[tuple[Candidate, str, float]] = []
     for cand, row in zip(pairs, probs, strict=True):
         order = row.argsort()[::-1]
         best = next(int(i) for i in order if int(i) != none)
         prop = model.classes[best]
-        if row[best] < model.threshold_of(prop, threshold):
-            continue
+        if row[best] >= model.threshold_of(prop, threshold):
+            stated.append((cand, prop, float(row[best])))
+    facts: list[Fact] = []
+    for cand, prop, p in one_owner_per_award(stated):
         subject = cand.subject_value()
         value = value_of(cand, context, prop)
         facts.append(Fact(
@@ -152,15 +154,31 @@ def pair_facts(
             value=value,
             sentence=cand.sentence,
             extractor=name,
-            confidence=float(row[best]),
+            confidence=p,
             qualifiers=_qualifiers(context, cand, prop, subject, value),
         ))
         if prop == "P106" and cand.value.sport:
             label, _, qid = cand.value.sport.partition("/")
             facts.append(Fact(subject, "P641", Concept(label, "sport", qid or None),
-                              cand.sentence, name, float(row[best]) * 0.95))
+                              cand.sentence, name, p * 0.95))
     facts.extend(wins_from_medals(context, facts, name))
     return facts
+
+
+def one_owner_per_award(
+    stated: list[tuple[Candidate, str, float]],
+) -> list[tuple[Candidate, str, float]]:
+    """Each medal or title word of a sentence given to its likeliest owner only: in "A won
+    gold, B silver" the gold is A's, not also B's. A crew that shares one medal ("A, B en
+    C wonnen goud") still shares it: the list's other members take the fact of the one
+    that holds it (`statements.shared_by_lists`)."""
+    best: dict[tuple[int, int], float] = {}
+    for cand, prop, p in stated:
+        if prop == "P166":
+            key = (cand.sentence, cand.value.start)
+            best[key] = max(best.get(key, 0.0), p)
+    return [(cand, prop, p) for cand, prop, p in stated
+            if prop != "P166" or p >= best[(cand.sentence, cand.value.start)]]
 
 
 def _qualifiers(

@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from sportkg.extract.nlp import load_nlp
-from sportkg.extract.relations.classifier import MODEL_DIR, PairModel
+from sportkg.extract.relations.classifier import MODEL_DIR, PairModel, one_owner_per_award
 from sportkg.extract.relations.pairs import NONE, PAIR_RELATIONS, candidates
 from sportkg.model import Article
 from sportkg.pipeline import extract_article
@@ -214,3 +214,15 @@ def test_a_club_spell_and_a_transfer_date_the_classifier_s_team_facts() -> None:
              for f in pair_facts(doc, context, model, threshold=0.01)
              if f.property == "P54" and getattr(f.subject, "name", "") == "Piet Mol"}
     assert moves.get("FC Utrecht", {}).get("P580") is not None, moves
+
+
+def test_a_medal_word_goes_to_its_likeliest_owner_only() -> None:
+    doc, context = processed("nl", "Anna Berg won goud en Lotte Vos pakte zilver.")
+    awards = [c for c in candidates(doc, context)
+              if c.value.kind == "award" and c.subject.kind == "person"]
+    gold = [c for c in awards if c.value.text == "goud"]
+    assert {c.subject.name for c in gold} == {"Anna Berg", "Lotte Vos"}
+    scored = [(c, "P166", 0.9 if c.subject.name == "Anna Berg" else 0.6) for c in gold]
+    kept = one_owner_per_award([*scored, (gold[0], "P54", 0.8)])
+    assert {(c.subject.name, prop) for c, prop, _ in kept} == {
+        ("Anna Berg", "P166"), (gold[0].subject.name, "P54")}
