@@ -165,6 +165,12 @@ def pair_facts(
     return facts
 
 
+ONE_OWNER = frozenset({"P166"})
+"""Relations whose value word a sentence gives to one holder (a crew shares it by a list);
+wins are not among them: held out, giving a race to one winner cost more recall than it
+gained precision."""
+
+
 def one_owner_per_award(
     stated: list[tuple[Candidate, str, float]],
 ) -> list[tuple[Candidate, str, float]]:
@@ -174,11 +180,11 @@ def one_owner_per_award(
     that holds it (`statements.shared_by_lists`)."""
     best: dict[tuple[int, int], float] = {}
     for cand, prop, p in stated:
-        if prop == "P166":
+        if prop in ONE_OWNER:
             key = (cand.sentence, cand.value.start)
             best[key] = max(best.get(key, 0.0), p)
     return [(cand, prop, p) for cand, prop, p in stated
-            if prop != "P166" or p >= best[(cand.sentence, cand.value.start)]]
+            if prop not in ONE_OWNER or p >= best[(cand.sentence, cand.value.start)]]
 
 
 def _qualifiers(
