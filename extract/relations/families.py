@@ -625,7 +625,7 @@ class RelationExtractor:
         if lex.contains("demonym", lang, first):
             return None
         for kind in ("country", "demonym", "place", "olympic_host", "stopcap", "role",
-                     "competition", "medal", "title", "record", "sport"):
+                     "competition", "medal", "title", "record", "sport", "ioc", "nonperson"):
             if lex.contains(kind, lang, text):
                 return None
             if kind == "stopcap" and lex.contains(kind, lang, first):

@@ -45,6 +45,11 @@ FOUND = [
     # a country in brackets after the name; a separable "uitkomen voor"
     ("nl", "Tom Claes (België) won de koers.", ("Tom Claes", "P27", "Belgium")),
     ("en", "Tom Baxter (Canada) won the race.", ("Tom Baxter", "P27", "Canada")),
+    # a team in brackets after the name, as result lists write it
+    ("en", "Results: 1. Tom Hale (Williams) 1:19:41, 2. Pete Rowe (Ferrari) +11.3.",
+     ("Pete Rowe", "P54", "Ferrari")),
+    ("nl", "Halverwege liep Kees Bakker (Mercedes) in op Jan Smit.",
+     ("Kees Bakker", "P54", "Mercedes")),
     ("nl", "Kees Bakker komt sinds vorig jaar uit voor FC Groningen.",
      ("Kees Bakker", "P54", "FC Groningen")),
     # a country's possessive before a title or role; "Korea"; "Englishman"
@@ -137,6 +142,9 @@ def test_found(lang: str, text: str, expected: tuple[str, str, object], facts: F
 
 
 NOT_FOUND = [
+    # a country's code or a news agency in brackets is no team
+    ("nl", "Pim Smit (NED) won de koers.", ("Pim Smit", "P54", "NED")),
+    ("en", "Tom Hale (AFP) was there.", ("Tom Hale", "P54", "AFP")),
     # a stage win is no win of the whole race
     ("en", "Tom Hale took his first Tour de France stage win on Thursday.",
      ("Tom Hale", "sk:won", "Tour de France 2026")),
