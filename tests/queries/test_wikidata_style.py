@@ -268,7 +268,7 @@ def _wedding_from_the_other_side() -> list:  # type: ignore[type-arg]
     out = []
     for article, statements in wikidata_articles():
         if article.id == "nl_bruiloft":
-            statements = [Statement(s.doc, s.article, s.value, s.property, s.subject,
+            statements = [Statement(s.doc_id, s.article_hash, s.value, s.property, s.subject,
                                     s.evidence, s.confidence, s.qualifiers)
                           for s in statements]
         out.append((article, statements))
