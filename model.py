@@ -324,8 +324,8 @@ class Statement:
     unknown); their JSON-lines keys are "doc" and "article".
     `property` is a Wikidata PID ("P166") or an ontology term ("sk:engagedTo");
     `qualifiers` is kept as a sorted tuple of (pid, value) pairs so statements
-    are hashable and compare equal regardless of insertion order; pass a dict
-    to the constructor or use `Statement.make`.
+    are hashable and compare equal regardless of insertion order; the constructor
+    takes a dict too.
     """
 
     doc_id: str
