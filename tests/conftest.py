@@ -113,7 +113,7 @@ def make_kg(request: pytest.FixtureRequest, tmp_path: Path):  # type: ignore[no-
         server.stop()
 
 
-def _sample_articles():  # type: ignore[no-untyped-def]
+def sample_articles_and_facts():  # type: ignore[no-untyped-def]
     """Three small articles of our own writing with their statements (minted people)."""
     from sportkg.model import Article, Entity, Evidence, LinkNote, LiteralValue, Statement
 
@@ -180,7 +180,7 @@ def _sample_articles():  # type: ignore[no-untyped-def]
 @pytest.fixture
 def sample_articles():  # type: ignore[no-untyped-def]
     """[(Article, [Statement, ...]), ...]: three articles of our own writing, eleven facts."""
-    return _sample_articles()
+    return sample_articles_and_facts()
 
 
 @pytest.fixture(scope="session")
@@ -190,7 +190,7 @@ def _sample_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     path = tmp_path_factory.mktemp("sample-store") / "store"
     with KnowledgeGraph.open("oxigraph", path=path) as kg:
-        for article, statements in _sample_articles():
+        for article, statements in sample_articles_and_facts():
             kg.add_article(article, statements)
     return path
 
