@@ -457,7 +457,7 @@ class EvaluationReport:
             ]
             out["spurious"] = [
                 {
-                    "doc": s.doc,
+                    "doc": s.doc_id,
                     "subject": s.subject.label,
                     "property": s.property,
                     "value": _as_text(s.value),
@@ -506,7 +506,7 @@ def score(
             index[key].append(statement)
         else:
             index[key] = [statement]
-            facts_by_doc[statement.doc].append(index[key])
+            facts_by_doc[statement.doc_id].append(index[key])
     gold_by_doc: dict[str, list[GoldFact]] = defaultdict(list)
     for fact in gold:
         if fact.doc in langs:
@@ -545,7 +545,7 @@ def _fact_key(statement: Statement) -> tuple[str, ...]:
     if relation is not None and relation.symmetric and value < subject:
         subject, value = value, subject
     quals = tuple(f"{pid}={' '.join(tokens(_as_text(v)))}" for pid, v in statement.qualifiers)
-    return (statement.doc, statement.property, subject, value, *quals)
+    return (statement.doc_id, statement.property, subject, value, *quals)
 
 
 def _match_doc(preds: list[list[Statement]], golds: list[GoldFact]) -> dict[int, int]:

@@ -320,14 +320,16 @@ class Evidence:
 class Statement:
     """One fact with its qualifiers, evidence and confidence.
 
+    `doc_id` is the article's `Article.id` and `article_hash` its `Article.hash` ("" when
+    unknown); their JSON-lines keys are "doc" and "article".
     `property` is a Wikidata PID ("P166") or an ontology term ("sk:engagedTo");
     `qualifiers` is kept as a sorted tuple of (pid, value) pairs so statements
-    are hashable and compare equal regardless of insertion order; pass a dict
-    to the constructor or use `Statement.make`.
+    are hashable and compare equal regardless of insertion order; the constructor
+    takes a dict too.
     """
 
-    doc: str
-    article: str
+    doc_id: str
+    article_hash: str
     subject: Entity
     property: str
     value: Value
@@ -360,8 +362,8 @@ class Statement:
     def to_dict(self) -> dict[str, Any]:
         """The JSON-lines form of DESIGN.md."""
         return {
-            "doc": self.doc,
-            "article": self.article,
+            "doc": self.doc_id,
+            "article": self.article_hash,
             "subject": self.subject.to_dict(),
             "property": self.property,
             "value": self.value.to_dict(),
@@ -387,8 +389,8 @@ class Statement:
         if not isinstance(data["property"], str):
             raise InputError(f"'property' must be a string, got {data['property']!r}")
         return cls(
-            doc=str(data["doc"]),
-            article=str(data.get("article", "")),
+            doc_id=str(data["doc"]),
+            article_hash=str(data.get("article", "")),
             subject=Entity.from_dict(data["subject"]),
             property=data["property"],
             value=value_from_dict(data["value"]),

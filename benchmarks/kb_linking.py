@@ -195,7 +195,7 @@ def run_extraction(dev: Path) -> None:
         for entity in (statement.subject, statement.value):
             if getattr(entity, "type", None) == "person":
                 label, iri = entity.label, entity.iri  # type: ignore[union-attr]
-                seen.setdefault(label, {}).setdefault(iri, set()).add(statement.doc)
+                seen.setdefault(label, {}).setdefault(iri, set()).add(statement.doc_id)
     several = {n: d for n, d in seen.items() if len(set().union(*d.values())) > 1}
     split = {n: {i.rsplit("/", 1)[-1]: sorted(docs) for i, docs in d.items()}
              for n, d in several.items() if len(d) > 1}

@@ -243,7 +243,7 @@ def write_table(rows: Iterable[Statement], out: IO[str]) -> int:
         )
         table.append(
             (
-                statement.doc,
+                statement.doc_id,
                 statement.subject.label,
                 statement.property,
                 _value_text(statement),
@@ -531,7 +531,8 @@ def format_report(report: EvaluationReport, *, gold: Path, details: bool = False
         lines += [f"  {g.doc}: {g.subject} {g.property} {g.value}" for g in report.missed]
         lines += ["", "spurious (predicted facts not in the gold):"]
         lines += [
-            f"  {s.doc}: {s.subject.label} {s.property} {_value_text(s)}  [{s.evidence.extractor}]"
+            f"  {s.doc_id}: {s.subject.label} {s.property} {_value_text(s)}"
+            f"  [{s.evidence.extractor}]"
             for s in report.spurious
         ]
     return "\n".join(lines)

@@ -286,7 +286,7 @@ def build_profile(
             continue
         if statement.property not in RELATIONS:
             continue
-        docs.add(statement.doc)
+        docs.add(statement.doc_id)
         prop, relation = statement.property, RELATIONS[statement.property]
         if incoming and relation.symmetric:
             incoming = False  # "X engaged to <person>" is "<person> engaged to X"
@@ -300,7 +300,7 @@ def build_profile(
             entry["qualifiers"].setdefault(_relation_label(pid), _show(qvalue))
         evidence = statement.evidence
         source = Source(
-            doc=statement.doc,
+            doc=statement.doc_id,
             source=evidence.source,
             published=evidence.published,
             sentence=evidence.sentence,

@@ -92,6 +92,18 @@ def die_with_parent() -> None:
         os._exit(1)
 
 
+def endpoint_url(host: str, port: int, path: str = "") -> str:
+    """The URL of `path` ("query", "update", "store"; "" for the root) on a server at
+    host:port, an IPv6 host in brackets: the one place both servers here derive theirs.
+
+    Examples:
+        >>> endpoint_url("127.0.0.1", 7878, "query"), endpoint_url("::1", 7878)
+        ('http://127.0.0.1:7878/query', 'http://[::1]:7878/')
+    """
+    host = f"[{host}]" if ":" in host else host
+    return f"http://{host}:{port}/{path}"
+
+
 def free_port() -> int:
     """A TCP port on 127.0.0.1 that is free right now."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
@@ -147,23 +159,23 @@ class OxigraphServer:
 
     @property
     def url(self) -> str:
-        """Base URL of the server."""
-        return f"http://{HOST}:{self.port}"
+        """Root URL of the server (ending in "/")."""
+        return endpoint_url(HOST, self.port)
 
     @property
     def query_url(self) -> str:
         """The SPARQL query endpoint."""
-        return self.url + "/query"
+        return endpoint_url(HOST, self.port, "query")
 
     @property
     def update_url(self) -> str:
         """The SPARQL update endpoint (absent on a read-only server)."""
-        return self.url + "/update"
+        return endpoint_url(HOST, self.port, "update")
 
     @property
     def store_url(self) -> str:
         """The Graph Store Protocol endpoint."""
-        return self.url + "/store"
+        return endpoint_url(HOST, self.port, "store")
 
     def command(self) -> list[str]:
         """The `oxigraph` command line of this server."""
@@ -304,18 +316,17 @@ class ServeConfig:
     @property
     def base_url(self) -> str:
         """The server's root URL (Oxigraph's query page)."""
-        host = f"[{self.host}]" if ":" in self.host else self.host
-        return f"http://{host}:{self.port}/"
+        return endpoint_url(self.host, self.port)
 
     @property
     def query_url(self) -> str:
         """The SPARQL 1.1 Protocol query endpoint."""
-        return self.base_url + "query"
+        return endpoint_url(self.host, self.port, "query")
 
     @property
     def update_url(self) -> str:
         """The SPARQL 1.1 Protocol update endpoint (only answers with `--writable`)."""
-        return self.base_url + "update"
+        return endpoint_url(self.host, self.port, "update")
 
     @property
     def public(self) -> bool:

@@ -5,7 +5,7 @@ texts over `nlp.max_length` characters). Instead, an article longer than `max_ch
 cut at paragraph breaks (blank lines; failing that, line ends, sentence ends, spaces)
 into parts of at most `max_chars` characters. Each part goes through the pipeline as its
 own `Article`; the statements that come back are moved to the whole article: evidence
-offsets are shifted by the part's offset, and `Statement.article` is set to the whole
+offsets are shifted by the part's offset, and `Statement.article_hash` is set to the whole
 article's hash. Memory then grows with the part size, not the article size (the text
 itself is held once, as for any article). Coreference does not cross part boundaries,
 which for a 20,000-character part (several pages) is rarely a loss.
@@ -121,4 +121,4 @@ def _shift(statement: Statement, whole_hash: str, offset: int) -> Statement:
         start=statement.evidence.start + offset,
         end=statement.evidence.end + offset,
     )
-    return dataclasses.replace(statement, article=whole_hash, evidence=evidence)
+    return dataclasses.replace(statement, article_hash=whole_hash, evidence=evidence)

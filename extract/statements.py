@@ -346,8 +346,8 @@ def _statement(
         return None
     qualifiers = tuple((k, _value(v, links)) for k, v in fact.qualifiers)
     return Statement(
-        doc=article.id,
-        article=article.hash,
+        doc_id=article.id,
+        article_hash=article.hash,
         subject=subject,
         property=fact.property,
         value=value,
@@ -474,7 +474,8 @@ def _merge_same_wins(statements: list[Statement]) -> list[Statement]:
                     else _merge(shorter, longer)
                 if out[i].value != longer.value:
                     out[i] = Statement(
-                        doc=out[i].doc, article=out[i].article, subject=out[i].subject,
+                        doc_id=out[i].doc_id, article_hash=out[i].article_hash,
+                        subject=out[i].subject,
                         property=out[i].property, value=longer.value, evidence=out[i].evidence,
                         confidence=out[i].confidence, qualifiers=out[i].qualifiers,
                     )

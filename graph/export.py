@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from rdflib import Dataset, Graph
     from rdflib.term import IdentifiedNode
 
-    from .kg import KnowledgeGraph
+    from .stores import StoredGraph
 
 CONTEXT_PATH = Path(__file__).resolve().parent.parent / "ontology" / "context.jsonld"
 
@@ -67,11 +67,11 @@ class Exporter(Protocol):
 
     name: ClassVar[str]
 
-    def dump(self, kg: KnowledgeGraph, stream: io.BytesIO) -> None:
+    def dump(self, kg: StoredGraph, stream: io.BytesIO) -> None:
         """Write the graph to a binary stream."""
 
 
-def dataset_of(kg: KnowledgeGraph) -> Dataset:
+def dataset_of(kg: StoredGraph) -> Dataset:
     """The store's quads as an rdflib Dataset with the project's prefixes bound."""
     from rdflib import Dataset
 
@@ -88,7 +88,7 @@ def dataset_of(kg: KnowledgeGraph) -> Dataset:
     return dataset
 
 
-def union_of(kg: KnowledgeGraph) -> Graph:
+def union_of(kg: StoredGraph) -> Graph:
     """All triples of every graph in one rdflib Graph (the flattened view)."""
     from rdflib import Graph
 
@@ -109,7 +109,7 @@ class _RdflibExporter:
     native: ClassVar[bool] = False
     """Whether a store with its own writer (Oxigraph's `dump`) serialises this format."""
 
-    def dump(self, kg: KnowledgeGraph, stream: io.BytesIO) -> None:
+    def dump(self, kg: StoredGraph, stream: io.BytesIO) -> None:
         native = getattr(kg.store, "dump", None)
         if self.native and native is not None:
             # Oxigraph's writer streams in linear time; rdflib's Dataset slows down with
@@ -165,7 +165,7 @@ class JsonLdExporter:
 
     name: ClassVar[str] = "json-ld"
 
-    def dump(self, kg: KnowledgeGraph, stream: io.BytesIO) -> None:
+    def dump(self, kg: StoredGraph, stream: io.BytesIO) -> None:
         context = json.loads(CONTEXT_PATH.read_text(encoding="utf-8"))["@context"]
         data = dataset_of(kg).serialize(format="json-ld", context=context, auto_compact=True,
                                         encoding="utf-8")
@@ -177,12 +177,12 @@ class GraphMLExporter:
 
     name: ClassVar[str] = "graphml"
 
-    def dump(self, kg: KnowledgeGraph, stream: io.BytesIO) -> None:
+    def dump(self, kg: StoredGraph, stream: io.BytesIO) -> None:
         import networkx as nx
 
-        from .nxgraph import flat_for_graphml
+        from .nxgraph import flat_for_graphml, to_networkx
 
-        nx.write_graphml(flat_for_graphml(kg.to_networkx()), stream, encoding="utf-8")
+        nx.write_graphml(flat_for_graphml(to_networkx(kg)), stream, encoding="utf-8")
 
 
 def format_name(fmt: str) -> str:
@@ -219,14 +219,14 @@ def exporter(fmt: str) -> Exporter:
         raise ExportError(str(exc)) from exc
 
 
-def serialize(kg: KnowledgeGraph, fmt: str) -> str:
+def serialize(kg: StoredGraph, fmt: str) -> str:
     """The whole graph as text in `fmt`."""
     stream = io.BytesIO()
     exporter(fmt).dump(kg, stream)
     return stream.getvalue().decode("utf-8")
 
 
-def dump(kg: KnowledgeGraph, path: Path, fmt: str) -> None:
+def dump(kg: StoredGraph, path: Path, fmt: str) -> None:
     """Write the whole graph to `path` in `fmt` (written to a temporary file, then renamed).
 
     Raises:

@@ -574,7 +574,7 @@ class KnowledgeGraph:
                         batch_size: int | None = None) -> AddResult:
         """Add Statements read from JSON lines, one named graph per article.
 
-        Statements are grouped by their `article` hash (or `doc` without one); each
+        Statements are grouped by their `article_hash` (or `doc_id` without one); each
         run of consecutive statements of one article replaces that article's graph,
         a later run of an article already seen in this call is added to it. Runs
         are written in batches of about `batch_size` statements, each batch in one
@@ -646,7 +646,7 @@ class KnowledgeGraph:
             size += len(run)
 
         for statement in statements:
-            key = rdf.article_key(statement.doc, statement.article)
+            key = rdf.article_key(statement.doc_id, statement.article_hash)
             if run and key != run_key:
                 close_run()
                 run = []

@@ -26,7 +26,7 @@ from . import rdf
 if TYPE_CHECKING:
     import networkx as nx
 
-    from .kg import KnowledgeGraph
+    from .stores import StoredGraph
 
 
 _NODES = """
@@ -68,7 +68,7 @@ and document up for each statement in turn (Oxigraph feeds a sub-select no bindi
 _MIRROR_OF = "https://w3id.org/sportkg/ontology#mirrorOf"
 
 
-def _value_rows(kg: KnowledgeGraph, text: str) -> Iterable[tuple[Any, ...]]:
+def _value_rows(kg: StoredGraph, text: str) -> Iterable[tuple[Any, ...]]:
     """The rows of a SELECT with IRIs as `str` and literals as rdflib terms (the store's fast
     path where it has one: no rdflib term per IRI)."""
     from rdflib import URIRef
@@ -77,7 +77,7 @@ def _value_rows(kg: KnowledgeGraph, text: str) -> Iterable[tuple[Any, ...]]:
     if fast is not None:
         return cast("Iterable[tuple[Any, ...]]", fast(text))
     return (tuple(str(term) if isinstance(term, URIRef) else term for term in row)
-            for row in kg.query(text).rows)
+            for row in kg.store.query(text).rows)
 
 
 def _roles() -> dict[str, tuple[str, str]]:
@@ -95,7 +95,7 @@ def _roles() -> dict[str, tuple[str, str]]:
 
 
 def to_networkx(
-    kg: KnowledgeGraph,
+    kg: StoredGraph,
     *,
     properties: Collection[str] | None = None,
     persons_only: bool = False,
@@ -103,7 +103,7 @@ def to_networkx(
     """Build the NetworkX view of `kg` from three SELECTs (entities, statement edges, readings).
 
     Args:
-        kg: the knowledge graph.
+        kg: the knowledge graph (or any store with its facts graph, `StoredGraph`).
         properties: keep only statements with these property keys ("P26", "sk:won").
         persons_only: keep only persons and the statements between two persons.
 

@@ -180,7 +180,7 @@ def rename(statements: Sequence[Statement], mapping: Mapping[str, str]) -> list[
     for st in statements:
         subject = swap(st.subject)
         assert isinstance(subject, Entity)
-        out.append(Statement(st.doc, st.article, subject, st.property, swap(st.value),
+        out.append(Statement(st.doc_id, st.article_hash, subject, st.property, swap(st.value),
                              st.evidence, st.confidence,
                              tuple((pid, swap(v)) for pid, v in st.qualifiers)))
     return out

@@ -130,7 +130,7 @@ class ArticleInfo:
     Attributes:
         key: the content hash that names the graph (derived from `doc` when unknown).
         doc: the article's human name.
-        content_hash: `Article.hash` / `Statement.article` as given ("" when unknown).
+        content_hash: `Article.hash` / `Statement.article_hash` as given ("" when unknown).
         source, lang, date, url, title: what is known about where it came from.
     """
 
@@ -162,9 +162,9 @@ class ArticleInfo:
         """The info a Statement carries about its article (JSON-lines input)."""
         evidence = statement.evidence
         return cls(
-            key=article_key(statement.doc, statement.article),
-            doc=statement.doc,
-            content_hash=statement.article,
+            key=article_key(statement.doc_id, statement.article_hash),
+            doc=statement.doc_id,
+            content_hash=statement.article_hash,
             source=evidence.source,
             date=evidence.published,
             url=evidence.url,
@@ -389,13 +389,13 @@ def _check_property(statement: Statement) -> None:
     relation = RELATIONS.get(statement.property)
     if relation is None:
         raise InputError(
-            f"unknown property {statement.property!r} in a statement of {statement.doc!r}. "
+            f"unknown property {statement.property!r} in a statement of {statement.doc_id!r}. "
             f"Available: {', '.join(sorted(RELATIONS))}"
         )
     for pid, _ in statement.qualifiers:
         if pid not in RELATIONS:
             raise InputError(
-                f"unknown qualifier {pid!r} in a statement of {statement.doc!r}. "
+                f"unknown qualifier {pid!r} in a statement of {statement.doc_id!r}. "
                 f"Available: {', '.join(sorted(RELATIONS))}"
             )
 
@@ -796,8 +796,8 @@ class _Reader:
                 conf = _first(reading.get(_sk("confidence")))
                 for main_value in main:
                     statement = Statement(
-                        doc=doc,
-                        article=content_hash,
+                        doc_id=doc,
+                        article_hash=content_hash,
                         subject=self.entity(subject_iri),
                         property=key,
                         value=self.value(main_value, main_node),

@@ -80,6 +80,20 @@ class Store(Protocol):
         """Release the store."""
 
 
+class StoredGraph(Protocol):
+    """A store with the IRI of its shared facts graph: what the NetworkX view and the
+    exporters read. `KnowledgeGraph` is one; they are typed by this protocol so that they
+    need not import the knowledge graph, whose methods call them."""
+
+    @property
+    def store(self) -> Store:
+        """The store holding the article graphs and the facts graph."""
+
+    @property
+    def facts_graph(self) -> str:
+        """The IRI of the graph holding entity descriptions and statement nodes."""
+
+
 def _drops(writes: Sequence[GraphWrite]) -> list[str]:
     return list(dict.fromkeys(
         g for w in writes for g in (*w.drop, *([w.graph] if w.replace else []))

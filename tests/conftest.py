@@ -16,6 +16,7 @@ import pytest
 if TYPE_CHECKING:
     from click.testing import Result
     from spacy.language import Language
+    from sportkg.explore.server import OxigraphServer
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -73,6 +74,16 @@ def wikidata_endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]
         yield server.query_url
 
 
+@pytest.fixture(scope="session")
+def _sparql_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OxigraphServer]:
+    """One `oxigraph serve` for the session's graphs on the sparql backend (`make_kg` empties
+    it for each test): starting a server per test cost a few seconds over the suite."""
+    from sportkg.explore.server import OxigraphServer
+
+    with OxigraphServer(tmp_path_factory.mktemp("sparql-server") / "store") as server:
+        yield server
+
+
 @pytest.fixture(params=["oxigraph", "memory", "sparql"])
 def make_kg(request: pytest.FixtureRequest, tmp_path: Path):  # type: ignore[no-untyped-def]
     """A factory of empty KnowledgeGraphs on each of the three backends (parametrised).
@@ -80,14 +91,15 @@ def make_kg(request: pytest.FixtureRequest, tmp_path: Path):  # type: ignore[no-
     Calling it again reopens the same store (the oxigraph directory or the
     running SPARQL server; a memory store is kept open and handed back).
     """
-    from sportkg.explore.server import OxigraphServer
     from sportkg.graph.kg import KnowledgeGraph
 
     backend = request.param
     opened: list[KnowledgeGraph] = []
     server = None
     if backend == "sparql":
-        server = OxigraphServer(tmp_path / "sparql-server").start()
+        server = request.getfixturevalue("_sparql_server")
+        with KnowledgeGraph.open("sparql", endpoint=server.query_url, check_layout=False) as kg:
+            kg.store.update("DROP ALL")
 
     def factory() -> KnowledgeGraph:
         if backend == "memory" and opened:
@@ -109,11 +121,9 @@ def make_kg(request: pytest.FixtureRequest, tmp_path: Path):  # type: ignore[no-
     yield factory
     for kg in opened:
         kg.close()
-    if server is not None:
-        server.stop()
 
 
-def _sample_articles():  # type: ignore[no-untyped-def]
+def sample_articles_and_facts():  # type: ignore[no-untyped-def]
     """Three small articles of our own writing with their statements (minted people)."""
     from sportkg.model import Article, Entity, Evidence, LinkNote, LiteralValue, Statement
 
@@ -180,7 +190,7 @@ def _sample_articles():  # type: ignore[no-untyped-def]
 @pytest.fixture
 def sample_articles():  # type: ignore[no-untyped-def]
     """[(Article, [Statement, ...]), ...]: three articles of our own writing, eleven facts."""
-    return _sample_articles()
+    return sample_articles_and_facts()
 
 
 @pytest.fixture(scope="session")
@@ -190,7 +200,7 @@ def _sample_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     path = tmp_path_factory.mktemp("sample-store") / "store"
     with KnowledgeGraph.open("oxigraph", path=path) as kg:
-        for article, statements in _sample_articles():
+        for article, statements in sample_articles_and_facts():
             kg.add_article(article, statements)
     return path
 

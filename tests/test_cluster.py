@@ -100,7 +100,7 @@ def test_long_articles_are_cut_into_parts_on_the_workers(
     }
     pairs = list(cluster.extract_on_client([long], client=client, pipeline="rules", max_chars=1500))
     assert len(pairs) == 1 and set(pairs[0][1]) == expected and expected
-    assert all(s.article == long.hash for s in expected)
+    assert all(s.article_hash == long.hash for s in expected)
 
 
 def test_an_article_that_fails_is_skipped_and_the_others_finish(

@@ -40,8 +40,8 @@ def stmt(
     qualifiers: dict[str, Value] | None = None,
 ) -> Statement:
     return Statement(
-        doc=doc,
-        article="h",
+        doc_id=doc,
+        article_hash="h",
         subject=ent(subject) if isinstance(subject, str) else subject,
         property=prop,
         value=ent(value, type="thing") if isinstance(value, str) else value,

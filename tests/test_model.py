@@ -11,8 +11,8 @@ from sportkg.model import Entity, Evidence, LiteralValue, Statement
 
 def _statement() -> Statement:
     return Statement(
-        doc="demo",
-        article="abc",
+        doc_id="demo",
+        article_hash="abc",
         subject=Entity(
             "https://w3id.org/sportkg/entity/anna-visser", "Anna Visser", None, "person"
         ),
@@ -30,6 +30,27 @@ def test_json_round_trip() -> None:
     statement = _statement()
     line = json.dumps(statement.to_dict())
     assert Statement.from_dict(json.loads(line)) == statement
+
+
+def test_a_statement_line_keeps_its_keys() -> None:
+    """The fields are `doc_id` and `article_hash`; the JSON-lines keys stay "doc" and
+    "article", so files written before still load and load back to the same line."""
+    line = (
+        '{"doc": "demo", "article": "abc", '
+        '"subject": {"iri": "https://w3id.org/sportkg/entity/anna-visser", '
+        '"label": "Anna Visser", "qid": null, "type": "person"}, "property": "P166", '
+        '"value": {"iri": "http://www.wikidata.org/entity/Q15243387", '
+        '"label": "Olympic gold medal", "qid": "Q15243387", "type": "award"}, '
+        '"qualifiers": {"P585": {"literal": "2026-02-09", "datatype": "date", '
+        '"precision": "day"}}, '
+        '"evidence": {"source": "demo.txt", "published": "2026-02-09", '
+        '"sentence": "Anna Visser won gold.", "start": 0, "end": 21, '
+        '"extractor": "sportkg_medals"}, "confidence": 0.9}'
+    )
+    statement = Statement.from_dict(json.loads(line))
+    assert statement == _statement()
+    assert (statement.doc_id, statement.article_hash) == ("demo", "abc")
+    assert json.dumps(statement.to_dict()) == line
 
 
 def test_qualifier_order_does_not_matter() -> None:

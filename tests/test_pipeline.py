@@ -66,7 +66,7 @@ def test_long_articles_are_cut_into_parts_by_the_engine() -> None:
     ]
     (outcome,) = extract([long], pipeline="rules", linker=False, max_chars=400)
     assert list(outcome.statements) == expected and len(expected) > 12
-    assert all(s.article == long.hash for s in expected)
+    assert all(s.article_hash == long.hash for s in expected)
     assert max(s.evidence.end for s in expected) > 400
 
 

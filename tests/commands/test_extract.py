@@ -46,7 +46,7 @@ def test_extract_writes_statement_json_lines(cli: Cli, article_dir: Path) -> Non
     assert statements, "the article states several facts"
     text = ARTICLE_NL.split(" ", 3)[3]
     for statement in statements:
-        assert statement.doc == "nl_dewit"
+        assert statement.doc_id == "nl_dewit"
         ev = statement.evidence
         assert 0 <= ev.start < ev.end <= len(text)
     assert "1 article," in result.stderr and "0 skipped" in result.stderr
@@ -67,7 +67,7 @@ def test_extract_from_stdin(cli: Cli) -> None:
     result = cli("extract", "-", "--lang", "nl", "--pipeline", "rules", stdin=ARTICLE_NL)
     assert result.exit_code == 0, result.stderr
     statements = statements_of(result.stdout)
-    assert statements and all(s.doc.startswith("stdin-") for s in statements)
+    assert statements and all(s.doc_id.startswith("stdin-") for s in statements)
 
 
 def test_extract_from_stdin_and_exit_1_for_a_skipped_file(
@@ -78,7 +78,7 @@ def test_extract_from_stdin_and_exit_1_for_a_skipped_file(
                            "--pipeline", "rules", stdin=ARTICLE_NL)
     assert proc.returncode == 1, proc.stderr
     statements = statements_of(proc.stdout)
-    assert statements and all(s.doc.startswith("stdin-") for s in statements)
+    assert statements and all(s.doc_id.startswith("stdin-") for s in statements)
     assert "missing.txt: no such file" in proc.stderr and "1 skipped" in proc.stderr
 
 
@@ -258,7 +258,7 @@ def test_evaluate_a_statements_file_without_the_pipeline(
     first = statements_of(extracted.stdout)[0]
     gold = tmp_path / "gold.jsonl"
     fact = {
-        "doc": first.doc,
+        "doc": first.doc_id,
         "subject": first.subject.label,
         "property": first.property,
         "value": first.value.to_dict()["literal"]

@@ -43,7 +43,7 @@ def store(tmp_path: Path) -> Path:
     evidence = Evidence(source="nl_fictief.txt", sentence="Fictieve tekst.", start=0, end=15,
                         extractor="test", published="2024-06-01")
     statements = [
-        Statement(doc=article.id, article=article.hash, subject=who, property="P27",
+        Statement(doc_id=article.id, article_hash=article.hash, subject=who, property="P27",
                   value=Entity.from_qid("Q55", "Netherlands", "country"), evidence=evidence)
         for who in (boxer, skater, unknown, cyclist)
     ]
@@ -153,9 +153,9 @@ def test_enrich_and_gap_report(cli: Cli, wikidata_endpoint: str, tmp_path: Path)
     okafor = Entity.from_qid(F["danny_okafor"], "Danny Okafor", "person")
     with KnowledgeGraph.open("oxigraph", path=path) as kg:
         kg.add_article(article, [
-            Statement(doc=article.id, article=article.hash, subject=okafor, property="P27",
+            Statement(doc_id=article.id, article_hash=article.hash, subject=okafor, property="P27",
                       value=Entity.from_qid("Q55", "Netherlands", "country"), evidence=evidence),
-            Statement(doc=article.id, article=article.hash, subject=okafor, property="P26",
+            Statement(doc_id=article.id, article_hash=article.hash, subject=okafor, property="P26",
                       value=Entity.from_qid(F["tess_hollander"], "Tess Hollander", "person"),
                       evidence=evidence),
         ])

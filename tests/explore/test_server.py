@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from sportkg.errors import ConfigError, StoreError
-from sportkg.explore.server import OxigraphServer, parse_bind
+from sportkg.explore.server import OxigraphServer, ServeConfig, parse_bind
 from sportkg.graph.kg import KnowledgeGraph
 
 
@@ -54,3 +54,13 @@ def test_bind_addresses() -> None:
     for bad in ("localhost", ":80", "host:0", "host:70000"):
         with pytest.raises(ConfigError, match="HOST:PORT"):
             parse_bind(bad)
+
+
+def test_both_servers_name_their_endpoints_alike(tmp_path: Path) -> None:
+    child = OxigraphServer(tmp_path, port=7878)
+    served = ServeConfig(store=tmp_path, host="::1", port=8000)
+    assert (child.url, child.query_url, child.update_url, child.store_url) == (
+        "http://127.0.0.1:7878/", "http://127.0.0.1:7878/query",
+        "http://127.0.0.1:7878/update", "http://127.0.0.1:7878/store")
+    assert (served.base_url, served.query_url, served.update_url) == (
+        "http://[::1]:8000/", "http://[::1]:8000/query", "http://[::1]:8000/update")

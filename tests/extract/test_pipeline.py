@@ -108,7 +108,7 @@ def test_extract_articles_yields_each_article_with_its_statements() -> None:
     assert ("Noor Vink", "P451") in props
     assert results[1][1] == []
     for s in statements:
-        assert s.doc == "a" and s.article == articles[0].hash
+        assert s.doc_id == "a" and s.article_hash == articles[0].hash
         assert s.evidence.source == "a.txt" and s.evidence.published == "2026-02-08"
         assert Statement.from_dict(json.loads(json.dumps(s.to_dict()))) == s
 

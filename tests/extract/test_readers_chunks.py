@@ -29,8 +29,8 @@ def find_ages(
             start = part.text.rfind("\n", 0, match.start()) + 1
             statements.append(
                 Statement(
-                    doc=part.id,
-                    article=part.hash,
+                    doc_id=part.id,
+                    article_hash=part.hash,
                     subject=Entity(
                         mint_entity_iri("Anna de Wit", "person"), "Anna de Wit", None, "person"
                     ),
@@ -84,7 +84,7 @@ def test_five_megabyte_article_in_bounded_parts(tmp_path: Path) -> None:
     for statement in statements[:: max(1, repeats // 200)]:
         ev = statement.evidence
         assert article.text[ev.start : ev.end] == ev.sentence
-        assert statement.article == article.hash
+        assert statement.article_hash == article.hash
 
 
 def test_parts_of_several_articles_come_back_in_order() -> None:

@@ -44,23 +44,24 @@ ent:anna-smit wdt:P166 wd:Q406039 ; p:P166 <https://w3id.org/sportkg/statement/s
 """
 
 
-def _old_store(path: Path) -> None:
-    """Write an article graph the way sportkg 0.1 wrote it."""
+@pytest.fixture
+def old_store(tmp_path: Path) -> Path:
+    """A store at `tmp_path / "store"` holding one article graph as sportkg 0.1 wrote it."""
+    store = tmp_path / "store"
     lines = Graph().parse(data=OLD_ARTICLE, format="turtle").serialize(format="nt")
-    with KnowledgeGraph.open("oxigraph", path=path, check_layout=False) as kg:
+    with KnowledgeGraph.open("oxigraph", path=store, check_layout=False) as kg:
         kg.store.write("https://w3id.org/sportkg/article/h1",
                        [line for line in lines.splitlines() if line.strip()])
+    return store
 
 
-def test_old_layout_is_refused_then_migrated_keeping_every_fact(tmp_path: Path) -> None:
-    store = tmp_path / "store"
-    _old_store(store)
+def test_old_layout_is_refused_then_migrated_keeping_every_fact(old_store: Path) -> None:
     with pytest.raises(StoreError, match="sportkg migrate --store"):
-        KnowledgeGraph.open("oxigraph", path=store)
-    result = migrate(store)
+        KnowledgeGraph.open("oxigraph", path=old_store)
+    result = migrate(old_store)
     assert (result.articles, result.statements) == (1, 1)
-    assert result.backup == tmp_path / "store.old-layout" and result.backup.is_dir()
-    with KnowledgeGraph.open("oxigraph", path=store) as kg:
+    assert result.backup == old_store.with_name("store.old-layout") and result.backup.is_dir()
+    with KnowledgeGraph.open("oxigraph", path=old_store) as kg:
         (fact,) = kg.statements()
         assert (fact.subject.label, fact.property, fact.value.label) == (  # type: ignore[union-attr]
             "Anna Smit", "P166", "gold medal")
@@ -73,16 +74,14 @@ def test_old_layout_is_refused_then_migrated_keeping_every_fact(tmp_path: Path) 
         text = "\n".join(f"{s} {p} {o}" for s, p, o, _ in kg.store.quads())
         assert "/data/news" not in text  # no local paths in the graph any more
     with pytest.raises(StoreError, match="already in the current layout"):
-        migrate(store)
+        migrate(old_store)
 
 
-def test_migrate_refuses_to_overwrite_an_earlier_backup(tmp_path: Path) -> None:
-    store = tmp_path / "store"
-    _old_store(store)
-    (tmp_path / "store.old-layout").mkdir()
+def test_migrate_refuses_to_overwrite_an_earlier_backup(old_store: Path) -> None:
+    old_store.with_name("store.old-layout").mkdir()
     with pytest.raises(StoreError, match="earlier migration"):
-        migrate(store)
-    with KnowledgeGraph.open("oxigraph", path=store, check_layout=False) as kg:
+        migrate(old_store)
+    with KnowledgeGraph.open("oxigraph", path=old_store, check_layout=False) as kg:
         assert kg.old_layout()  # untouched
 
 

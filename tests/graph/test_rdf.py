@@ -101,7 +101,7 @@ def test_statements_of_one_sentence_share_its_reference() -> None:
     """Wikidata shares a reference node between statements whose references are equal: the
     statements read from one sentence cite one reference; each keeps its own reading."""
     a = _fact(0.9)
-    other = Statement(a.doc, a.article, a.subject, "P27",
+    other = Statement(a.doc_id, a.article_hash, a.subject, "P27",
                       Entity.from_qid("Q55", "Netherlands", "country"),
                       Evidence(a.evidence.source, a.evidence.sentence, a.evidence.start,
                                a.evidence.end, "other", a.evidence.published), 0.6)
@@ -119,8 +119,9 @@ def test_olympic_medal_is_also_written_as_participation() -> None:
     event = Entity("https://w3id.org/sportkg/entity/event/w1000", "women's 1000 m",
                    type="event")
     fact = _fact()
-    fact = Statement(fact.doc, fact.article, fact.subject, "P166", fact.value, fact.evidence,
-                     0.9, {"P1344": event, "P585": LiteralValue("2026-02", "date", "month")})
+    fact = Statement(fact.doc_id, fact.article_hash, fact.subject, "P166", fact.value,
+                     fact.evidence, 0.9,
+                     {"P1344": event, "P585": LiteralValue("2026-02", "date", "month")})
     graph = rdf.to_rdflib(rdf.article_lines(rdf.ArticleInfo.from_statement(fact), [fact]).shared)
     rows = list(graph.query(SPARQL_PREFIXES + """
         SELECT ?event ?medal ?date WHERE {
@@ -132,8 +133,8 @@ def test_olympic_medal_is_also_written_as_participation() -> None:
 def test_race_time_is_a_quantity_in_seconds() -> None:
     record = Entity.from_qid("Q1", "world record", "record")
     fact = _fact()
-    fact = Statement(fact.doc, fact.article, fact.subject, "P1000", record, fact.evidence, 0.9,
-                     {"P2781": LiteralValue("1.11,84", "string")})
+    fact = Statement(fact.doc_id, fact.article_hash, fact.subject, "P1000", record,
+                     fact.evidence, 0.9, {"P2781": LiteralValue("1.11,84", "string")})
     lines = rdf.article_lines(rdf.ArticleInfo.from_statement(fact), [fact])
     graph = rdf.to_rdflib(lines.shared)
     (row,) = list(graph.query(SPARQL_PREFIXES + """

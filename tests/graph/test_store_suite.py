@@ -59,7 +59,7 @@ def test_changed_version_replaces_old_graph(make_kg, sample_articles) -> None:  
     kg.add_article(article, facts)
     new = Article(article.id, article.text + " Extra zin.", article.lang, article.date,
                   article.source)
-    moved = [Statement(s.doc, new.hash, s.subject, s.property, s.value, s.evidence,
+    moved = [Statement(s.doc_id, new.hash, s.subject, s.property, s.value, s.evidence,
                        s.confidence, s.qualifiers) for s in facts[:2]]
     result = kg.add_article(new, moved)
     assert result.replaced == 1 and result.added == 0
@@ -113,7 +113,7 @@ def test_unknown_property_leaves_store_unchanged(make_kg, sample_articles) -> No
     article, facts = sample_articles[0]
     kg.add_article(article, facts)
     before = kg.stats()
-    bad = Statement(facts[0].doc, article.hash, facts[0].subject, "P9999", facts[0].value,
+    bad = Statement(facts[0].doc_id, article.hash, facts[0].subject, "P9999", facts[0].value,
                     facts[0].evidence)
     with pytest.raises(InputError, match="P9999"):
         kg.add_article(article, [*facts[:2], bad])
@@ -127,7 +127,7 @@ def test_bad_iri_leaves_store_unchanged(make_kg, sample_articles) -> None:  # ty
     kg.add_article(article, facts)
     before = kg.stats()
     broken = Entity("https://example.org/a b> } ; DROP ALL", "Broken", type="person")
-    bad = Statement(facts[0].doc, article.hash, broken, "P27", facts[3].value, facts[0].evidence)
+    bad = Statement(facts[0].doc_id, article.hash, broken, "P27", facts[3].value, facts[0].evidence)
     with pytest.raises(InputError, match="not a valid absolute IRI"):
         kg.add_article(article, [bad])
     assert kg.stats() == before

@@ -25,7 +25,7 @@ OKAFOR = Entity.from_qid(F["danny_okafor"], "Danny Okafor", "person")
 def _statement(article: Article, subject: Entity, prop: str, value: Any,
                quals: dict[str, Any] | None = None) -> Statement:
     return Statement(
-        doc=article.id, article=article.hash, subject=subject, property=prop, value=value,
+        doc_id=article.id, article_hash=article.hash, subject=subject, property=prop, value=value,
         qualifiers=quals or {},
         evidence=Evidence(source=f"{article.id}.txt", sentence="Een zin.", start=0, end=8,
                           extractor="test", published=article.date),

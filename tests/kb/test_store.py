@@ -28,7 +28,7 @@ def kg(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[KnowledgeGrap
     people = [Entity(ENTITY + "kees-stam--boxing", "Kees Stam", type="person"),
               Entity(ENTITY + "kees-stam--speed-skating", "Kees Stam", type="person")]
     statements = [
-        Statement(doc=article.id, article=article.hash, subject=who, property="P27",
+        Statement(doc_id=article.id, article_hash=article.hash, subject=who, property="P27",
                   value=Entity.from_qid("Q55", "Netherlands", "country"), evidence=evidence)
         for who in people
     ]

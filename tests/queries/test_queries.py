@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,8 @@ from sportkg.errors import QueryError
 from sportkg.explore.server import OxigraphServer
 from sportkg.graph.kg import KnowledgeGraph
 from sportkg.queries import QUERY_DIR, load_query, named_queries, run_query
+
+from ..conftest import sample_articles_and_facts
 
 PARAMS = {
     "medals": {"athlete": "sanne bakker"},
@@ -23,6 +26,20 @@ def _loaded(kg, sample_articles):  # type: ignore[no-untyped-def]
     for article, facts in sample_articles:
         kg.add_article(article, facts)
     return kg
+
+
+@pytest.fixture(scope="module")
+def backends(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, KnowledgeGraph]]:
+    """The sample articles written once per module through each backend (oxigraph, memory, and
+    sparql on a real `oxigraph serve`); the tests here only read them."""
+    folder = tmp_path_factory.mktemp("query-backends")
+    sample = sample_articles_and_facts()
+    with (KnowledgeGraph.open("oxigraph", path=folder / "ox") as oxigraph,
+          KnowledgeGraph.open("memory") as memory,
+          OxigraphServer(folder / "srv") as server,
+          KnowledgeGraph.open("sparql", endpoint=server.query_url) as sparql):
+        yield {name: _loaded(kg, sample) for name, kg in
+               (("oxigraph", oxigraph), ("memory", memory), ("sparql", sparql))}
 
 
 def _answers(kg, name: str, params: dict[str, str]) -> list[tuple[str, ...]]:  # type: ignore[no-untyped-def]
@@ -48,26 +65,18 @@ LOCAL_QUERIES = [q.name for q in named_queries() if q.name != "wikidata_compare"
 
 
 @pytest.mark.parametrize("name", LOCAL_QUERIES)
-def test_same_answers_on_all_backends(name: str, sample_articles, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_same_answers_on_all_backends(name: str, backends: dict[str, KnowledgeGraph]) -> None:
     params = PARAMS.get(name, {})
-    answers = {}
-    with KnowledgeGraph.open("oxigraph", path=tmp_path / "ox") as kg:
-        answers["oxigraph"] = _answers(_loaded(kg, sample_articles), name, params)
-    with KnowledgeGraph.open("memory") as kg:
-        answers["memory"] = _answers(_loaded(kg, sample_articles), name, params)
-    with OxigraphServer(tmp_path / "srv") as server, KnowledgeGraph.open(
-        "sparql", endpoint=server.query_url
-    ) as kg:
-        answers["sparql"] = _answers(_loaded(kg, sample_articles), name, params)
+    answers = {backend: _answers(kg, name, params) for backend, kg in backends.items()}
     assert answers["oxigraph"] == answers["memory"] == answers["sparql"]
     if name in NON_EMPTY:
         assert answers["oxigraph"], f"{name} found nothing in the sample graph"
 
 
 @pytest.fixture
-def kg(sample_articles):  # type: ignore[no-untyped-def]
-    with KnowledgeGraph.open("memory") as graph:
-        yield _loaded(graph, sample_articles)
+def kg(backends: dict[str, KnowledgeGraph]) -> KnowledgeGraph:
+    """The sample articles in memory (shared by the module's tests, which only read it)."""
+    return backends["memory"]
 
 
 def test_medals_answer(kg) -> None:  # type: ignore[no-untyped-def]
@@ -219,12 +228,10 @@ def test_pages_by_confidence_follow_the_full_order(kg) -> None:  # type: ignore[
 @pytest.mark.parametrize("params", [{}, {"sport": "SPEED SKATER"},
                                     {"country": "netherlands", "sport": "speed skater"},
                                     {"country": "Atlantis"}, {"sport": "speed skating"}])
-def test_athletes_with_and_without_filters_on_both_stores(params, sample_articles,  # type: ignore[no-untyped-def]
-                                                          tmp_path: Path) -> None:
-    with KnowledgeGraph.open("oxigraph", path=tmp_path / "ox") as kg:
-        on_oxigraph = run_query(_loaded(kg, sample_articles), "athletes", params)
-    with KnowledgeGraph.open("memory") as kg:
-        in_memory = run_query(_loaded(kg, sample_articles), "athletes", params)
+def test_athletes_with_and_without_filters_on_both_stores(  # type: ignore[no-untyped-def]
+        params, backends: dict[str, KnowledgeGraph]) -> None:
+    on_oxigraph = run_query(backends["oxigraph"], "athletes", params)
+    in_memory = run_query(backends["memory"], "athletes", params)
     rows = [tuple("" if t is None else str(t) for t in row) for row in on_oxigraph.rows]
     assert rows == [tuple("" if t is None else str(t) for t in row) for row in in_memory.rows]
     assert on_oxigraph.total == in_memory.total

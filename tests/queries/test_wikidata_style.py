@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from SPARQLWrapper import JSON, SPARQLWrapper
+from sportkg.graph.kg import KnowledgeGraph
 from sportkg.queries import QUERY_DIR, named_queries
 
 from ..explore.test_serve import Served, start_serve
@@ -188,22 +189,37 @@ def test_the_named_queries_are_not_mixed_with_the_examples() -> None:
     assert not set(EXPECTED) & {query.name for query in named_queries()}
 
 
-def test_each_query_answers_exactly_on_every_backend(make_kg) -> None:  # type: ignore[no-untyped-def]
-    kg = load(make_kg())
+@pytest.fixture(scope="module", params=["oxigraph", "memory", "sparql"])
+def fixture_kg(request: pytest.FixtureRequest,
+               tmp_path_factory: pytest.TempPathFactory) -> Iterator[KnowledgeGraph]:
+    """The fixture articles written once per module on each backend (sparql on a real
+    `oxigraph serve`), for the tests that only read them."""
+    from sportkg.explore.server import OxigraphServer
+
+    folder = tmp_path_factory.mktemp(f"wikidata-style-{request.param}")
+    if request.param == "sparql":
+        with OxigraphServer(folder / "server") as server, KnowledgeGraph.open(
+                "sparql", endpoint=server.query_url) as kg:
+            yield load(kg)
+    else:
+        options = {"path": folder / "store"} if request.param == "oxigraph" else {}
+        with KnowledgeGraph.open(request.param, **options) as kg:
+            yield load(kg)
+
+
+def test_each_query_answers_exactly_on_every_backend(fixture_kg: KnowledgeGraph) -> None:
     problems: list[str] = []
     for name in EXPECTED:
         for form, text in forms(name):
-            result = kg.query(text)
+            result = fixture_kg.query(text)
             rows = [tuple(compact(term) for term in row) for row in result.rows]
             problems += mismatches(name, form, result.variables, rows)
-    assert not problems, f"{make_kg.backend}:\n" + "\n".join(problems)
+    assert not problems, f"{fixture_kg.store.name}:\n" + "\n".join(problems)
 
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     """`sportkg serve` (a real process on 127.0.0.1) over an Oxigraph store of the fixture."""
-    from sportkg.graph.kg import KnowledgeGraph
-
     location = tmp_path_factory.mktemp("wikidata-style") / "store"
     with KnowledgeGraph.open("oxigraph", path=location) as kg:
         load(kg)
@@ -268,7 +284,7 @@ def _wedding_from_the_other_side() -> list:  # type: ignore[type-arg]
     out = []
     for article, statements in wikidata_articles():
         if article.id == "nl_bruiloft":
-            statements = [Statement(s.doc, s.article, s.value, s.property, s.subject,
+            statements = [Statement(s.doc_id, s.article_hash, s.value, s.property, s.subject,
                                     s.evidence, s.confidence, s.qualifiers)
                           for s in statements]
         out.append((article, statements))
@@ -278,8 +294,6 @@ def _wedding_from_the_other_side() -> list:  # type: ignore[type-arg]
 @pytest.mark.parametrize("backend", ["memory", "oxigraph"])
 def test_a_marriage_stated_from_the_partner_ends_the_engagement(backend: str,
                                                                 tmp_path: Path) -> None:
-    from sportkg.graph.kg import KnowledgeGraph
-
     options = {"path": tmp_path / "store"} if backend == "oxigraph" else {}
     with KnowledgeGraph.open(backend, **options) as kg:
         for article, statements in _wedding_from_the_other_side():
@@ -288,25 +302,17 @@ def test_a_marriage_stated_from_the_partner_ends_the_engagement(backend: str,
         assert [compact(row[1]) for row in result.rows] == ["Mirre Jansen"]
 
 
-@pytest.mark.parametrize("backend", ["memory", "oxigraph"])
-def test_a_symmetric_relation_is_found_from_either_side(backend: str, tmp_path: Path) -> None:
-    from sportkg.graph.kg import KnowledgeGraph
-
-    options = {"path": tmp_path / "store"} if backend == "oxigraph" else {}
-    with KnowledgeGraph.open(backend, **options) as kg:
-        load(kg)
-        result = kg.query(f"""SELECT ?spouse ?married WHERE {{
-          <{ENT}bas-verhoef> wdt:P26 ?spouse ; p:P26 ?statement .
-          ?statement ps:P26 ?spouse ; a wikibase:BestRank ; pq:P580 ?married . }}""")
-        assert [tuple(compact(t) for t in row) for row in result.rows] == [
-            ("ent:fenna-de-groot", "2025-09-01T00:00:00Z")]
+def test_a_symmetric_relation_is_found_from_either_side(fixture_kg: KnowledgeGraph) -> None:
+    result = fixture_kg.query(f"""SELECT ?spouse ?married WHERE {{
+      <{ENT}bas-verhoef> wdt:P26 ?spouse ; p:P26 ?statement .
+      ?statement ps:P26 ?spouse ; a wikibase:BestRank ; pq:P580 ?married . }}""")
+    assert [tuple(compact(t) for t in row) for row in result.rows] == [
+        ("ent:fenna-de-groot", "2025-09-01T00:00:00Z")]
 
 
 @pytest.mark.parametrize("backend", ["memory", "oxigraph"])
 def test_removing_the_wedding_article_makes_the_engagement_current_again(
         backend: str, tmp_path: Path) -> None:
-    from sportkg.graph.kg import KnowledgeGraph
-
     options = {"path": tmp_path / "store"} if backend == "oxigraph" else {}
     with KnowledgeGraph.open(backend, **options) as kg:
         load(kg)
@@ -319,12 +325,8 @@ def test_removing_the_wedding_article_makes_the_engagement_current_again(
             ("Mirre Jansen", "Luuk Smit", "NormalRank", "", "")]
 
 
-@pytest.mark.parametrize("backend", ["memory", "oxigraph"])
-def test_times_come_back_as_written(backend: str, tmp_path: Path) -> None:
-    from sportkg.graph.kg import KnowledgeGraph
-
-    options = {"path": tmp_path / "store"} if backend == "oxigraph" else {}
-    with KnowledgeGraph.open(backend, **options) as kg:
-        load(kg)
-        result = kg.query(query_text("current_records"))
-        assert [str(row[-1]) for row in result.rows] == ["2026-07-02T00:00:00Z"]
+@pytest.mark.parametrize("fixture_kg", ["memory", "oxigraph"], indirect=True)
+def test_times_come_back_as_written(fixture_kg: KnowledgeGraph) -> None:
+    """As written on the embedded stores (rdflib reads a sparql endpoint's "Z" as "+00:00")."""
+    result = fixture_kg.query(query_text("current_records"))
+    assert [str(row[-1]) for row in result.rows] == ["2026-07-02T00:00:00Z"]
