@@ -92,7 +92,8 @@ test-fast: install
 # sportkg (build/mypy/sportkg -> this folder). Any error from either tool fails the target.
 lint: install
 	$(BIN)/ruff check .
-	$(BIN)/mypy .
+	mkdir -p build/mypy && ln -sfn "$(CURDIR)" build/mypy/sportkg
+	cd build/mypy && "$(abspath $(BIN))/mypy" --config-file "$(CURDIR)/pyproject.toml" -p sportkg
 
 # After upgrading packages in .venv and passing `make test`: pin the new versions.
 constraints: install

@@ -137,6 +137,7 @@ def queries(store: Path, repeat: int, limit: int) -> dict[str, Any]:
 def networkx(store: Path) -> dict[str, Any]:
     """to_networkx against the two SELECTs it needs at least (edges, references)."""
     import pyoxigraph
+
     from sportkg.graph.kg import KnowledgeGraph
 
     raw = pyoxigraph.Store.read_only(str(store))

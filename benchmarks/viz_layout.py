@@ -24,6 +24,7 @@ import time
 from pathlib import Path
 
 import networkx as nx
+
 from sportkg.explore.viz import render_html
 
 FLAGS = (

@@ -16,6 +16,7 @@ import pytest
 if TYPE_CHECKING:
     from click.testing import Result
     from spacy.language import Language
+
     from sportkg.explore.server import OxigraphServer
 
 REPO = Path(__file__).resolve().parent.parent
@@ -228,10 +229,11 @@ def cli(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., Result]]:
     """
     import os
 
+    from typer.testing import CliRunner
+
     from sportkg import settings
     from sportkg.cli import app
     from sportkg.settings import PAIR_THRESHOLD_ENV
-    from typer.testing import CliRunner
 
     runner = CliRunner()
     threshold = os.environ.get(PAIR_THRESHOLD_ENV)

@@ -10,6 +10,7 @@ import subprocess
 from collections.abc import Callable
 
 from click.testing import Result
+
 from sportkg import __version__
 
 Cli = Callable[..., Result]

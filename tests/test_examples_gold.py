@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from sportkg.evaluation import evaluate
 from sportkg.extract.readers import read_paths
 from sportkg.model import Article

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
 from sportkg.evaluation import EvaluationReport, load_gold, score
 from sportkg.extract.readers import read_paths
 from sportkg.model import Article

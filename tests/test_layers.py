@@ -165,6 +165,9 @@ def test_no_import_cycles_through_type_hints() -> None:
 
 def test_package_modules_import_each_other_relatively() -> None:
     """Decision 20: the tree alone says who imports whom, on a checkout of any name."""
-    paths = [p for p in ROOT.rglob("*.py") if p.relative_to(ROOT).parts[0] not in SKIP]
+    paths = [p for p in ROOT.rglob("*.py") if p.relative_to(ROOT).parts[0] not in SKIP
+             and p != ROOT / "__init__.py"]  # the package's face: see its docstring
     absolute = {str(p.relative_to(ROOT)): lines for p in paths if (lines := _absolute_imports(p))}
     assert absolute == {}
+    assert not any(isinstance(node, ast.ImportFrom) and node.level
+                   for node in ast.walk(ast.parse((ROOT / "__init__.py").read_text())))

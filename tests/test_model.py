@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+
 from sportkg.errors import InputError
 from sportkg.model import Entity, Evidence, LiteralValue, Statement
 

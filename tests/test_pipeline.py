@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import Result
+
 from sportkg import pipeline
 from sportkg.extract.chunking import extract_in_parts
 from sportkg.model import Article

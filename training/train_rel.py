@@ -170,6 +170,7 @@ def fit_rows(data: list[tuple[tuple[str, ...], str]], *, c: float) -> Any:
     import numpy as np
     from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
+
     from sportkg.extract.relations.classifier import PairModel
 
     counts: Counter[str] = Counter()

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import Result
+
 from sportkg.model import Statement
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "readers"

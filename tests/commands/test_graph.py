@@ -14,6 +14,7 @@ from pathlib import Path
 import pyoxigraph
 import pytest
 from click.testing import Result
+
 from sportkg.graph.kg import KnowledgeGraph
 
 Cli = Callable[..., Result]

@@ -16,6 +16,7 @@ import pytest
 import typer
 import typer.main
 from click.testing import Result
+
 from sportkg.cli import app
 from sportkg.commands.group import hoist_global_flags, rename_legacy_endpoint
 

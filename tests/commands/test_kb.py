@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import Result
+
 from sportkg.model import Article, Entity, Evidence, Statement
 
 from ..kb.conftest import FICTIONAL as F

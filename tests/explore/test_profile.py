@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+
 from sportkg.errors import ConfigError, InputError
 from sportkg.explore.profile import (
     Candidate,

@@ -7,6 +7,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
 from sportkg.errors import ConfigError, StoreError
 from sportkg.explore.server import OxigraphServer, ServeConfig, parse_bind
 from sportkg.graph.kg import KnowledgeGraph

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+
 from sportkg.errors import InputError
 from sportkg.explore.viz import TYPE_COLOURS, find_nodes, network_data, render_html, select
 

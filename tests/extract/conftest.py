@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
+
 from sportkg.extract.relations.engine import PUBLISHED_KEY, ArticleContext
 from sportkg.model import Article, Entity
 from sportkg.pipeline import extract_article

@@ -4,6 +4,7 @@ for sides (nations, nicknames, clubs, "de Nederlandse hockeyers")."""
 from __future__ import annotations
 
 import pytest
+
 from sportkg.extract.relations.clauses import clause_facts
 from sportkg.extract.relations.engine import Concept, Person
 

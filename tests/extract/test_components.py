@@ -6,6 +6,7 @@ import functools
 
 import spacy
 from spacy.language import Language
+
 from sportkg.extract.components import RELATION_COMPONENTS
 
 from ..conftest import cached_nlp

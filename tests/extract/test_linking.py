@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 import spacy
+
 from sportkg.extract.linking import EntityLinker, LinkContext, Linker
 from sportkg.iris import mint_entity_iri
 from sportkg.kb.kb import KnowledgeBase

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from sportkg.extract.normalize import (
     find_date,
     find_distances,

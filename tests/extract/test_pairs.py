@@ -7,6 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+
 from sportkg.extract.nlp import load_nlp
 from sportkg.extract.relations.classifier import MODEL_DIR, PairModel, one_owner_per_award
 from sportkg.extract.relations.pairs import NONE, PAIR_RELATIONS, candidates

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from sportkg.errors import ConfigError
 from sportkg.extract.relations.engine import PATTERNS_PATH, load_patterns
 

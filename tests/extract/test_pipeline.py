@@ -10,6 +10,7 @@ import spacy
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
+
 from sportkg.errors import ConfigError
 from sportkg.extract import nlp as nlp_module
 from sportkg.extract.components import RELATION_COMPONENTS

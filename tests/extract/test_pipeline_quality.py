@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from sportkg.evaluation import load_gold, score
 from sportkg.extract.readers import read_paths
 from sportkg.model import Article

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from sportkg.errors import InputError
 from sportkg.extract.langdetect import detect_language, guess_language
 from sportkg.extract.readers import (

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
+
 from sportkg.extract.chunking import extract_in_parts, split_article, split_text
 from sportkg.extract.readers import read_file
 from sportkg.iris import mint_entity_iri

@@ -8,6 +8,7 @@ import logging
 from pathlib import Path
 
 import pytest
+
 from sportkg.errors import InputError
 from sportkg.extract.readers import ReadFailure, json_lines, parse_text, read_file
 from sportkg.model import Article

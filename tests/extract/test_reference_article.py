@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from sportkg.extract.readers import read_file
 from sportkg.model import Article, Entity, LiteralValue, Statement
 from sportkg.pipeline import extract_articles

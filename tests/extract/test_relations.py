@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import pytest
 from spacy.language import Language
+
 from sportkg.model import Article, Entity, LiteralValue
 from sportkg.pipeline import extract_article
 

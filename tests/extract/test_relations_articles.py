@@ -6,6 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
+
 from sportkg.extract.readers import read_file
 from sportkg.model import Article, Entity
 from sportkg.pipeline import extract_articles

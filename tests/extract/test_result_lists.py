@@ -4,6 +4,7 @@ times in brackets; and the winner of a race beats the runner-up only."""
 from __future__ import annotations
 
 import pytest
+
 from sportkg.model import Article
 from sportkg.pipeline import extract_article
 

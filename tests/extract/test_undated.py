@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import pytest
+
 from sportkg.model import Article, LiteralValue, Statement
 from sportkg.pipeline import extract_articles
 

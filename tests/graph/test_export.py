@@ -9,6 +9,7 @@ import pyoxigraph
 import pytest
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
+
 from sportkg import registry
 from sportkg.errors import ExportError
 from sportkg.graph.export import dataset_of, union_of

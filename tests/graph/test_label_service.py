@@ -9,6 +9,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 from rdflib.plugins.sparql import prepareQuery
+
 from sportkg.errors import QueryError
 from sportkg.graph.label_service import (
     WDQS_PREFIXES,

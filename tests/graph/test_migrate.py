@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import Graph
+
 from sportkg.errors import StoreError
 from sportkg.graph.kg import KnowledgeGraph
 from sportkg.graph.migrate import migrate

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from sportkg.errors import OntologyError
 from sportkg.graph.kg import KnowledgeGraph
 
@@ -57,6 +58,7 @@ def test_filters(kg) -> None:  # type: ignore[no-untyped-def]
 
 def test_value_rows_give_iris_as_text_and_literals_as_terms() -> None:
     from rdflib import Literal
+
     from sportkg.graph.stores import OxigraphStore
 
     store = OxigraphStore.open()

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
+
 from sportkg import registry
 from sportkg.errors import ConfigError, InputError, StoreError
 from sportkg.graph import rdf

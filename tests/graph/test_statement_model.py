@@ -4,6 +4,7 @@ set semantics of the default graph, and removal of what no article supports any 
 from __future__ import annotations
 
 import pytest
+
 from sportkg.errors import InputError
 from sportkg.model import Article, Entity, Evidence, LiteralValue, Statement
 

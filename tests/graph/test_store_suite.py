@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
+
 from sportkg.errors import InputError, QueryError
 from sportkg.graph import rdf
 from sportkg.model import Article, Entity, Evidence, Statement

@@ -9,6 +9,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+
 from sportkg.kb.kb import BUNDLED_PATH, KnowledgeBase
 from sportkg.model import Article
 from sportkg.pipeline import extract_articles

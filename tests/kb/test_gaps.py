@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from sportkg.kb.io import entities_to_graph
 from sportkg.kb.kb import KnowledgeBase
 from sportkg.model import Article, Entity, Evidence, LiteralValue, Statement

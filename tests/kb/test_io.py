@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
+
 from sportkg.errors import InputError
 from sportkg.kb.io import (
     entities_from_turtle,

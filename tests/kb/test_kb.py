@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from sportkg.errors import InputError
 from sportkg.kb.kb import (
     BUNDLED_PATH,

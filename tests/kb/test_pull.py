@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from sportkg.errors import ConfigError, LinkingError
 from sportkg.extract.linking import Linker
 from sportkg.kb.kb import KnowledgeBase

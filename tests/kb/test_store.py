@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from sportkg.graph.kg import KnowledgeGraph
 from sportkg.kb.io import read_kb_file
 from sportkg.kb.store import add_records, linked_items, relink, store_kb

@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 from sportkg.errors import ConfigError, LinkingError
 from sportkg.kb.pull import online_fallback, select_items
 from sportkg.kb.wikidata import WikidataClient, _retry_after
@@ -137,6 +138,7 @@ def test_endpoint_must_be_http() -> None:
 
 def test_component_with_kb_files_and_endpoint(wikidata_endpoint: str, tmp_path: Path) -> None:
     import spacy
+
     from sportkg.extract.linking import EntityLinker
 
     nlp = spacy.blank("nl")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from sportkg.model import Article
 from sportkg.pipeline import extract_article
 

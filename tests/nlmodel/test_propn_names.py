@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import spacy
 from spacy.tokens import Doc
+
 from sportkg.extract.propn_names import name_candidates, name_spans, propn_runs
 from sportkg.kb.kb import KBEntity, KnowledgeBase
 

@@ -8,6 +8,7 @@ import pyoxigraph
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
+
 from sportkg.graph.export import CONTEXT_PATH
 from sportkg.graph.kg import KnowledgeGraph
 from sportkg.graph.ontology import TTL_PATH, ontology_graph

@@ -4,6 +4,7 @@ shapes, the profile and the evaluation from its row alone."""
 from __future__ import annotations
 
 import pytest
+
 from sportkg.explore.profile import GROUPS, INCOMING_LABELS
 from sportkg.extract.relations.engine import PATTERNS_PATH
 from sportkg.extract.relations.pairs import PAIR_RELATIONS

@@ -15,6 +15,7 @@ from functools import cache
 import pytest
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF
+
 from sportkg.graph.rdf import ArticleInfo, article_lines, to_rdflib
 from sportkg.graph.shapes import SHAPES_PATH, shapes_turtle
 from sportkg.graph.validate import ValidationReport, validate_graph

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from sportkg.errors import QueryError
 from sportkg.explore.server import OxigraphServer
 from sportkg.graph.kg import KnowledgeGraph

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from SPARQLWrapper import JSON, SPARQLWrapper
+
 from sportkg.graph.kg import KnowledgeGraph
 from sportkg.queries import QUERY_DIR, named_queries
 
