@@ -1,8 +1,8 @@
 """The records that travel between extract/ and graph/: articles, entities, statements.
 
 Everything here is a frozen dataclass with no dependency on rdflib or spaCy.
-`Statement.to_dict()` / `Statement.from_dict()` define the JSON-lines form of
-DESIGN.md, the one exchange format between `sportkg extract` and `sportkg load`.
+`Statement.to_dict()` / `Statement.from_dict()` define the JSON-lines form (docs/cli-extract.md,
+"The statement line"), the one exchange format between `sportkg extract` and `sportkg load`.
 """
 
 from __future__ import annotations
@@ -191,7 +191,7 @@ class LiteralValue:
                 raise InputError(f"{self.datatype} literal {self.value!r} is not finite")
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON form of DESIGN.md: {"literal", "datatype"[, "precision"][, "unit"]}."""
+        """The JSON form of a literal: {"literal", "datatype"[, "precision"][, "unit"]}."""
         out: dict[str, Any] = {"literal": self.value, "datatype": self.datatype}
         if self.precision is not None:
             out["precision"] = self.precision
@@ -281,7 +281,7 @@ class Evidence:
             raise InputError(f"evidence offsets {self.start}..{self.end} are not a valid span")
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON form of DESIGN.md."""
+        """The JSON form of the evidence: source, published, sentence, offsets, extractor, links."""
         out: dict[str, Any] = {
             "source": self.source,
             "published": self.published,
@@ -360,7 +360,7 @@ class Statement:
         return None
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON-lines form of DESIGN.md."""
+        """The JSON-lines form (docs/cli-extract.md, "The statement line")."""
         return {
             "doc": self.doc_id,
             "article": self.article_hash,
