@@ -94,14 +94,40 @@ def relink_command(
     backend: BackendOpt = "oxigraph",
     store_endpoint: StoreEndpointOpt = None,
 ) -> None:
-    """Link minted entities of the store to KB items where the KB now knows them (owl:sameAs)."""
+    """Link minted entities of the store to KB items where the KB now knows them, and name
+    each by one IRI (the old one kept as owl:sameAs)."""
     from ..kb.store import relink
 
     with _opened(store, backend, store_endpoint) as kg:
         linked, joined = relink(kg, threshold=threshold)
     say(f"{plural(linked, 'minted entity')} linked to Wikidata items, "
         f"{plural(joined, 'name-only person')} joined to the one sport-specific person of "
-        "their name (owl:sameAs)")
+        "their name (statements rewritten; the old IRIs kept as owl:sameAs)")
+
+
+@kb_app.command("merge")
+def merge_command(
+    retired: Annotated[str, typer.Argument(metavar="RETIRED",
+                                           help="The IRI to retire (a minted entity).")],
+    kept: Annotated[str, typer.Argument(metavar="KEPT",
+                                        help="The IRI to keep (minted, or wd:Q... / Q...).")],
+    store: StoreOpt = DEFAULT_STORE,
+    backend: BackendOpt = "oxigraph",
+    store_endpoint: StoreEndpointOpt = None,
+) -> None:
+    """Make two IRIs one entity: every statement naming RETIRED is rewritten to KEPT, and
+    RETIRED is kept as owl:sameAs of KEPT."""
+    from ..model import WIKIDATA_ENTITY
+
+    qid = None
+    bare = kept.removeprefix("wd:")
+    if bare[:1] == "Q" and bare[1:].isdigit():
+        qid, kept = bare, WIKIDATA_ENTITY + bare
+    elif kept.startswith(WIKIDATA_ENTITY):
+        qid = kept.removeprefix(WIKIDATA_ENTITY)
+    with _opened(store, backend, store_endpoint) as kg:
+        changed = kg.merge_entities(retired, kept, qid=qid)
+    say(f"{plural(changed, 'statement')} rewritten from {retired} to {kept}")
 
 
 @kb_app.command("pull")

@@ -738,6 +738,33 @@ class KnowledgeGraph:
         self.store.write(self.kb_graph, lines, replace=False)
         return len(graph)
 
+    def merge_entities(self, retired: str, kept: str, *, qid: str | None = None) -> int:
+        """Make `retired` and `kept` one entity under the IRI `kept` (see `graph.merge`).
+
+        Every article whose statements name `retired` is stored again with those
+        statements naming `kept` (each article's graph replaced in one transaction, the
+        claims left without a reference swept), and `retired owl:sameAs kept` is recorded
+        in the KB graph. `qid` marks `kept` as that Wikidata item.
+
+        Returns:
+            The number of statements rewritten.
+        """
+        from . import merge
+        from .literals import iri_nt
+
+        graphs = [str(row[0]) for row in self.query(
+            merge.naming_query(self.facts_graph, retired)).rows]
+        statements = list(self.statements(articles=graphs)) if graphs else []
+        entity = merge.kept_entity(statements, retired, kept, qid)
+        changed = sum(1 for s in statements if s.subject.iri == retired or retired in {
+            getattr(v, "iri", None) for v in (s.value, *(q for _, q in s.qualifiers))})
+        if statements:
+            self.load_statements(merge.renamed(statements, retired, entity))
+        self.store.write(self.kb_graph, [
+            f"{iri_nt(retired)} <http://www.w3.org/2002/07/owl#sameAs> {iri_nt(kept)} ."],
+            replace=False)
+        return changed
+
     def link(self, iri: str, qid: str) -> None:
         """Record that the minted entity `iri` is Wikidata item `qid` (`owl:sameAs`, KB graph)."""
         from .literals import iri_nt, string_nt

@@ -17,8 +17,8 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..extract.linking import SPORT_LABELS, LinkContext, Linker
-from ..graph.literals import iri_nt
 from ..iris import slugify
+from ..model import WIKIDATA_ENTITY
 from ..queries import query_text
 from .io import entities_from_graph
 from .kb import KnowledgeBase
@@ -27,8 +27,6 @@ from .pull import enrich
 if TYPE_CHECKING:
     from ..graph.kg import KnowledgeGraph
     from .wikidata import WikidataClient
-
-OWL_SAME_AS = "<http://www.w3.org/2002/07/owl#sameAs>"
 
 
 def store_kb(kg: KnowledgeGraph) -> KnowledgeBase:
@@ -89,9 +87,10 @@ def enrich_store(
 def relink(kg: KnowledgeGraph, *, threshold: float = 0.5) -> tuple[int, int]:
     """Link the store's minted entities that the KB now knows, and join minted people.
 
-    Both are recorded as `owl:sameAs` in the KB graph: a minted entity the KB
-    knows -> its Wikidata item; a person minted without a sport -> the only
-    sport-specific person of the same name (`join_bare_people`).
+    A minted entity the KB knows becomes its Wikidata item; a person minted without a
+    sport becomes the only sport-specific person of the same name (`join_bare_people`).
+    Either way the store then names it by one IRI (`KnowledgeGraph.merge_entities`
+    rewrites its statements) and keeps the retired IRI as `owl:sameAs` in the KB graph.
 
     Returns:
         (entities linked to Wikidata items, name-only people joined).
@@ -107,13 +106,13 @@ def relink(kg: KnowledgeGraph, *, threshold: float = 0.5) -> tuple[int, int]:
         links = relink_minted(minted, kb, threshold=threshold)
         for iri, qid, _score in links:
             kg.link(iri, qid)
+            kg.merge_entities(iri, WIKIDATA_ENTITY + qid, qid=qid)
     rows = kg.query(query_text("kb_store/minted_people"), bindings={"base": base}).rows
     settled = {str(entity) for entity, same in rows if same is not None}
     people = {str(entity) for entity, _ in rows}
     pairs = [(a, b) for a, b in join_bare_people(people) if a not in settled]
-    if pairs:
-        kg.add_kb("\n".join(f"{iri_nt(a)} {OWL_SAME_AS} {iri_nt(b)} ." for a, b in pairs),
-                  format="nt")
+    for bare, specific in pairs:
+        kg.merge_entities(bare, specific)
     return len(links), len(pairs)
 
 

@@ -184,3 +184,25 @@ def test_link_mentions_of_articles(cli: Cli, tmp_path: Path) -> None:
     assert decisions["Femke Kok"]["entity"]["iri"] == ENTITY + "femke-kok--speed-skating"
     assert decisions["Femke Kok"]["doc"] == "nl_eigen"
     assert cli("link", "--articles", str(tmp_path / "absent.txt")).exit_code == 1
+
+
+def test_merge_names_two_iris_by_one(cli: Cli, store: Path) -> None:
+    from sportkg.graph.kg import KnowledgeGraph
+
+    done = cli("kb", "merge", ENTITY + "kees-stam--boxing", ENTITY + "kees-stam--speed-skating",
+               "--store", str(store))
+    assert done.exit_code == 0, done.stderr
+    assert "1 statement rewritten" in done.stderr
+    with KnowledgeGraph.open("oxigraph", path=store, read_only=True) as kg:
+        subjects = {s.subject.iri for s in kg.statements()}
+        same = kg.query("SELECT ?e ?q WHERE { ?e <http://www.w3.org/2002/07/owl#sameAs> ?q }")
+    assert ENTITY + "kees-stam--boxing" not in subjects
+    assert ENTITY + "kees-stam--speed-skating" in subjects
+    assert (ENTITY + "kees-stam--boxing", ENTITY + "kees-stam--speed-skating") in {
+        (str(e), str(q)) for e, q in same.rows}
+    # a Wikidata item given as Q...; a bad IRI is one line and changes nothing
+    done = cli("kb", "merge", ENTITY + "kees-stam--speed-skating", "Q99999999",
+               "--store", str(store))
+    assert done.exit_code == 0 and "1 statement rewritten" in done.stderr
+    bad = cli("kb", "merge", "not an iri", "Q1", "--store", str(store))
+    assert bad.exit_code != 0 and len(bad.stderr.strip().splitlines()) == 1

@@ -267,3 +267,32 @@ def test_bulk_stream_writes_what_a_transactional_load_writes(tmp_path, monkeypat
             stores[bulk] = _quads(kg)
             assert _count(kg, f"<{bare.iri}> ?p ?o") == 0  # matched to Mila Roos
     assert stores[True] == stores[False]
+
+
+def test_merging_two_iris_rewrites_every_statement_to_the_kept_one(make_kg) -> None:  # type: ignore[no-untyped-def]
+    kg = make_kg()
+    # two sports, two IRIs: the writer keeps them apart (a skater who races bikes in
+    # summer, or two people) until someone says they are one
+    item = Entity(ENT + "mila-roos--speed-skating", "Mila Roos", type="person")
+    minted = Entity(ENT + "mila-roos--cycling", "Mila Roos", type="person")
+    a = _article("bron_a", "Mila Roos won goud.")
+    b = _article("bron_b", "Joep Dekker is verloofd met Mila Roos.", "2026-01-11")
+    kg.add_article(a, [_fact(a, "P166", GOLD, subject=item)])
+    kg.add_article(b, [_fact(b, "sk:engagedTo", minted, subject=JOEP),
+                       _fact(b, "P27", Entity.from_qid("Q55", "Netherlands", "country"),
+                             subject=minted)])
+    assert kg.merge_entities(minted.iri, item.iri) == 2
+    named = {s.subject.iri for s in kg.statements()} | {
+        s.value.iri for s in kg.statements() if isinstance(s.value, Entity)}
+    assert minted.iri not in named and item.iri in named
+    # the retired IRI is gone from the facts, kept as owl:sameAs of the kept one
+    assert _count(kg, f"GRAPH <{kg.facts_graph}> {{ ?s ?p <{minted.iri}> }}") == 0
+    assert _count(kg, f"GRAPH <{kg.facts_graph}> {{ <{minted.iri}> ?p ?o }}") == 0
+    assert _count(kg, f"<{minted.iri}> <http://www.w3.org/2002/07/owl#sameAs> <{item.iri}>") == 1
+    # one person: every claim about her on one subject, the engagement pointing at it
+    props = {s.property for s in kg.statements() if s.subject.iri == item.iri}
+    assert {"P166", "P27"} <= props
+    assert ("sk:engagedTo", item.iri) in {(s.property, getattr(s.value, "iri", None))
+                                          for s in kg.statements() if s.subject == JOEP}
+    assert kg.stats()["articles"] == 2
+    assert kg.merge_entities(minted.iri, item.iri) == 0  # done once, nothing left to do
