@@ -585,8 +585,11 @@ class KnowledgeGraph:
             bulk: on the oxigraph backend, load with Oxigraph's bulk loader: several
                 times faster but not transactional (meant for filling a new store). The
                 batches go to the loader as one stream (a batch that replaces an article
-                ends the stream and is written on its own), and ranks are set once, after
-                the last batch, not after each one.
+                ends the stream and is written on its own), ranks are set once, after the
+                last batch, not after each one, and the store is compacted at the end
+                (`Store.optimize`: each loader call leaves files of its own, and a lookup
+                reads all of them; compacted, the lookups of a report page took half to two
+                thirds of the time at 10^5 statements).
             batch_size: statements per transaction (default `BATCH_STATEMENTS`, or
                 `BULK_BATCH_STATEMENTS` with `bulk`).
 
@@ -600,7 +603,9 @@ class KnowledgeGraph:
         seen = _Seen(Known(empty=self._empty()))
         batches = self._batches(statements, batch_size)
         if bulk and hasattr(self.store, "bulk_stream"):
-            return self._load_streaming(batches, described, seen)
+            loaded = self._load_streaming(batches, described, seen)
+            self._optimize()
+            return loaded
         from concurrent.futures import Future, ThreadPoolExecutor
 
         total = AddResult()
@@ -623,6 +628,12 @@ class KnowledgeGraph:
                 if defer:
                     self._rank_load(defer, seen)
         return total
+
+    def _optimize(self) -> None:
+        """Compact the store when its backend can (Oxigraph: `Store.optimize`)."""
+        optimize = getattr(self.store, "optimize", None)
+        if optimize is not None:
+            optimize()
 
     def _empty(self) -> bool:
         """True when the store holds no quad at all (a load then need not ask it anything)."""

@@ -386,6 +386,22 @@ class OxigraphStore:
         if reader.error is not None:
             raise reader.error
 
+    def optimize(self) -> None:
+        """Compact the store's files (Oxigraph's `Store.optimize`).
+
+        Each call of the bulk loader ingests files of its own, so after a bulk load a lookup
+        reads many of them; compacted, the per-row lookups of a report page took half to two
+        thirds of the time at 10^5 statements. Nothing changes in what the store holds.
+
+        Raises:
+            StoreError: the store refuses (read-only, a full disk).
+        """
+        self._writable()
+        try:
+            self._store.optimize()
+        except (OSError, RuntimeError) as exc:
+            raise _store_error(self.path, "cannot compact", exc) from exc
+
     def query(self, sparql: str, *, bindings: Mapping[str, Node] | None = None) -> QueryResult:
         """Run a query with Oxigraph, bindings injected as a VALUES block.
 
