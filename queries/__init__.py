@@ -23,7 +23,10 @@ when that parameter is given, one ending in `#@unless ?variable` only when it is
 
 A query whose header holds `# @paged` is a whole-graph report: it is run a page
 at a time (`limit`, default `DEFAULT_LIMIT` rows, and `offset`), and the result
-carries the total number of rows. With `# @paged by ?var` (its core sorted on the
+carries the total number of rows. A report with a core sub-select (ending at `#@page`) runs
+it first and puts the page's rows as a VALUES block in its place, or, when the query marks
+places with `#@rows`, at each of them (inside the sub-selects that look up the page's
+details: a sub-select is fed no outer bindings). With `# @paged by ?var` (its core sorted on the
 number `?var` alone) the core's rows are counted per value of `?var` first, and
 only the values the page needs are sorted. With `# @paged whole` (a core of few rows, such
 as groups that need a pass over the whole store anyway) the core is run once without its
@@ -379,6 +382,9 @@ BIND_MARK = "#@bind"
 """Where a paged query wants its parameters bound (inside its core sub-select)."""
 PAGE_MARK = "#@page"
 """Where a paged query wants LIMIT and OFFSET (after its core sub-select's ORDER BY)."""
+ROWS_MARK = "#@rows"
+"""Where a paged query wants its page's rows, when not in its core's place: inside each
+sub-select that looks up what the page needs (a sub-select is fed no outer bindings)."""
 
 
 def _bound(text: str, bindings: Mapping[str, Any]) -> str:
@@ -392,6 +398,20 @@ def _bound(text: str, bindings: Mapping[str, Any]) -> str:
     names = " ".join("?" + name for name in bindings)
     row = " ".join(term.n3() for term in bindings.values())
     return text.replace(BIND_MARK, f"VALUES ({names}) {{ ({row}) }}", 1)
+
+
+def _with_page(text: str, opening: int, closing: int, block: str) -> str:
+    """`text` with its core group (`opening` to `closing`) replaced by the page's rows, the
+    VALUES `block`: at each `#@rows` mark when the query has any, else in the core's place.
+
+    Examples:
+        >>> _with_page("SELECT * { {core} { SELECT ?a { #@rows ?a ?b ?c } } }", 11, 16,
+        ...            "VALUES ?a { 1 }")
+        'SELECT * {  { SELECT ?a { VALUES ?a { 1 } ?a ?b ?c } } }'
+    """
+    if ROWS_MARK not in text:
+        return f"{text[:opening]}{block}{text[closing + 1:]}"
+    return f"{text[:opening]}{text[closing + 1:]}".replace(ROWS_MARK, block)
 
 
 def _values(variables: tuple[str, ...], rows: Sequence[tuple[Any, ...]]) -> str:
@@ -423,21 +443,24 @@ def _core_group(text: str) -> tuple[int, int, int, int]:
     return opening, opening + start.start(), at, text.index("}", at)
 
 
-def _paged(kg: KnowledgeGraph, text: str, limit: int, offset: int) -> str | None:
-    """`text` with its page applied: with a core sub-select (ending at `#@page`), the core is
-    run first and its page of rows replaces it as a VALUES block, so the rest of the query
-    looks up those rows only (None when the page is empty); else LIMIT and OFFSET at the
-    end."""
+def _paged(kg: KnowledgeGraph, text: str, limit: int, offset: int) -> tuple[str | None,
+                                                                            int | None]:
+    """`text` with its page applied: (the query, the core's rows on the page).
+
+    With a core sub-select (ending at `#@page`), the core is run first and its page of rows
+    replaces it as a VALUES block, so the rest of the query looks up those rows only (None
+    when the page is empty); else LIMIT and OFFSET at the end (and no count of core rows).
+    """
     page = f"LIMIT {limit}" + (f" OFFSET {offset}" if offset else "")
     if PAGE_MARK not in text:
-        return f"{text}\n{page}"
+        return f"{text}\n{page}", None
     found = re.search(r"(?im)^\s*SELECT\b", text)
     assert found is not None
     opening, start, at, closing = _core_group(text)
     core = kg.query(text[:found.start()] + text[start:at] + page)
     if not core.rows:  # nothing on the page (rdflib fails on an empty VALUES block)
-        return None
-    return f"{text[:opening]}{_values(core.variables, core.rows)}{text[closing + 1:]}"
+        return None, 0
+    return _with_page(text, opening, closing, _values(core.variables, core.rows)), len(core.rows)
 
 
 def _core(text: str) -> tuple[str, str, int, int, list[str]]:
@@ -489,7 +512,7 @@ def _paged_by(kg: KnowledgeGraph, text: str, variable: str, limit: int,
     page = f"ORDER BY ?{variable} LIMIT {limit}" + (f" OFFSET {offset - before}"
                                                     if offset > before else "")
     found = kg.query(f"{prologue}{bound}\n{page}")
-    return f"{text[:opening]}{_values(found.variables, found.rows)}{text[closing + 1:]}", total
+    return _with_page(text, opening, closing, _values(found.variables, found.rows)), total
 
 
 def _paged_whole(kg: KnowledgeGraph, text: str, limit: int,
@@ -509,7 +532,7 @@ def _paged_whole(kg: KnowledgeGraph, text: str, limit: int,
     page = rows[offset:offset + limit]
     if not page:
         return None, len(rows)
-    return f"{text[:opening]}{_values(found.variables, page)}{text[closing + 1:]}", len(rows)
+    return _with_page(text, opening, closing, _values(found.variables, page)), len(rows)
 
 
 _OUTER_ORDER = re.compile(r"(?is)\bORDER\s+BY((?:\s+\?\w+)+)\s*$")
@@ -608,15 +631,18 @@ def run_query(kg: KnowledgeGraph, query: str | Path | NamedQuery,
             return replace(_page_result(kg, paged), total=total)
         if named.paged or limit is not None:
             size = limit or DEFAULT_LIMIT
-            page = _paged(kg, text, size, offset)
+            page, on_page = _paged(kg, text, size, offset)
             if page is None:
                 result = QueryResult(variables=_outer_variables(text))
             else:
                 result = _page_result(kg, page) if PAGE_MARK in text else kg.query(page)
             if not named.paged:
                 return result
-            if offset == 0 and len(result) < size:
-                return replace(result, total=len(result))
+            # the total counts the core's rows (a group of pairs, a membership with a row per
+            # source): a page holding fewer of them than it could is the last one
+            counted_here = len(result) if on_page is None else on_page
+            if counted_here < size and (offset == 0 or counted_here > 0):
+                return replace(result, total=offset + counted_here)
             counted = kg.query(_count_text(text)).rows
             total = int(str(counted[0][0])) if counted and counted[0][0] is not None else 0
             return replace(result, total=total)
