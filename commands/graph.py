@@ -415,9 +415,9 @@ def migrate(store: StoreOpt = DEFAULT_STORE) -> None:
     from ..graph.migrate import migrate as run_migrate
 
     result = run_migrate(Path(store))
-    if result.backup is None:
-        say(f"added the index of marks to {store} ({plural(result.articles, 'article')}, "
-            f"{plural(result.statements, 'statement')}); it is in the current layout now")
+    if result.backup is None or result.statements is None:
+        say(f"added the index of marks to {store} ({plural(result.articles, 'article')}); "
+            f"it is in the current layout now")
         return
     say(f"migrated {plural(result.articles, 'article')} "
         f"({plural(result.statements, 'statement')}, {plural(result.kb_triples, 'KB triple')})"

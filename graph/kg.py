@@ -890,11 +890,13 @@ class KnowledgeGraph:
 
     def stats(self) -> dict[str, int]:
         """Counts of articles, statements, references, entities, persons and triples."""
-        out: dict[str, int] = {}
-        for name, text in STATS_QUERIES.items():
-            rows = self.query(_PREFIXES + text).rows
-            out[name] = int(str(rows[0][0])) if rows and rows[0][0] is not None else 0
-        return out
+        return {name: self.count(name) for name in STATS_QUERIES}
+
+    def count(self, name: str) -> int:
+        """One of the counts of `stats()` ("articles", "statements", ...): some are quick
+        (articles: 0.06 s at 10^6 statements), some are not (statements: 16 s)."""
+        rows = self.query(_PREFIXES + STATS_QUERIES[name]).rows
+        return int(str(rows[0][0])) if rows and rows[0][0] is not None else 0
 
     def to_networkx(
         self, *, properties: Collection[str] | None = None, persons_only: bool = False
