@@ -162,6 +162,9 @@ def check_nesting(text: str, *, limit: int = MAX_NESTING) -> None:
     Raises:
         QueryError: naming the depth and the line where it passes the limit.
     """
+    if _deepest(text, blanked=_FORM_NOISE.sub(" ", text)) <= limit:
+        return  # the common case, without the line numbers (a page's VALUES blocks of 1,000
+        # rows made the exact pass take 59 ms of a `disagreements` page)
     depth = 0
     for line_number, line in enumerate(_FORM_NOISE.sub(_blank, text).split("\n"), start=1):
         for char in line:
@@ -182,13 +185,20 @@ def _blank(match: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", match.group())
 
 
-def _deepest(text: str) -> int:
+_NOT_A_BRACKET = re.compile(r"[^()\[\]{}]+")
+
+
+def _deepest(text: str, *, blanked: str | None = None) -> int:
+    """How deep the brackets of `text` nest (strings, IRIs and comments aside); `blanked` is
+    the text with those already taken out."""
+    if blanked is None:
+        blanked = _FORM_NOISE.sub(" ", text)
     depth = deepest = 0
-    for char in _FORM_NOISE.sub(_blank, text):
+    for char in _NOT_A_BRACKET.sub("", blanked):
         if char in _OPEN:
             depth += 1
             deepest = max(deepest, depth)
-        elif char in _CLOSE:
+        else:
             depth -= 1
     return deepest
 

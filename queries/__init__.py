@@ -457,7 +457,7 @@ def _paged(kg: KnowledgeGraph, text: str, limit: int, offset: int) -> tuple[str 
     found = re.search(r"(?im)^\s*SELECT\b", text)
     assert found is not None
     opening, start, at, closing = _core_group(text)
-    core = kg.query(text[:found.start()] + text[start:at] + page)
+    core = kg.query(text[:found.start()] + text[start:at] + page, rewritten=True)
     if not core.rows:  # nothing on the page (rdflib fails on an empty VALUES block)
         return None, 0
     return _with_page(text, opening, closing, _values(core.variables, core.rows)), len(core.rows)
@@ -490,7 +490,7 @@ def _paged_by(kg: KnowledgeGraph, text: str, variable: str, limit: int,
     """
     prologue, core, opening, closing, _ = _core(text)
     counts = kg.query(f"{prologue}SELECT ?{variable} (COUNT(*) AS ?n) WHERE {{ {{\n{core}\n}} }} "
-                      f"GROUP BY ?{variable}").rows
+                      f"GROUP BY ?{variable}", rewritten=True).rows
     ordered = sorted(((term, int(str(n))) for term, n in counts if term is not None),
                      key=lambda pair: float(str(pair[0])))
     total = sum(n for _, n in ordered)
@@ -511,7 +511,7 @@ def _paged_by(kg: KnowledgeGraph, text: str, variable: str, limit: int,
     bound = f"{core[:where]} VALUES ?{variable} {{ {values} }}{core[where:]}"
     page = f"ORDER BY ?{variable} LIMIT {limit}" + (f" OFFSET {offset - before}"
                                                     if offset > before else "")
-    found = kg.query(f"{prologue}{bound}\n{page}")
+    found = kg.query(f"{prologue}{bound}\n{page}", rewritten=True)
     return _with_page(text, opening, closing, _values(found.variables, found.rows)), total
 
 
@@ -525,7 +525,7 @@ def _paged_whole(kg: KnowledgeGraph, text: str, limit: int,
     IRIs and plain strings, and the same on every backend.
     """
     prologue, core, opening, closing, order = _core(text)
-    found = kg.query(prologue + core)
+    found = kg.query(prologue + core, rewritten=True)
     at = [found.variables.index(name) for name in order if name in found.variables]
     rows = sorted(found.rows, key=lambda row: tuple("" if row[i] is None else str(row[i])
                                                     for i in at))
@@ -559,8 +559,8 @@ def _page_result(kg: KnowledgeGraph, text: str) -> QueryResult:
 
     order = _OUTER_ORDER.search(text)
     if order is None:
-        return kg.query(text)
-    result = kg.query(text[:order.start()])
+        return kg.query(text, rewritten=True)
+    result = kg.query(text[:order.start()], rewritten=True)
     keys = [result.variables.index(name) for name in re.findall(r"\?(\w+)", order.group(1))
             if name in result.variables]
     rows = sorted(result.rows, key=lambda row: (tuple(_sort_key(row[i]) for i in keys),
@@ -608,6 +608,7 @@ def run_query(kg: KnowledgeGraph, query: str | Path | NamedQuery,
     """
     from dataclasses import replace
 
+    from ..graph import label_service
     from ..graph.results import QueryResult
 
     named = query if isinstance(query, NamedQuery) else load_query(query)
@@ -617,6 +618,9 @@ def run_query(kg: KnowledgeGraph, query: str | Path | NamedQuery,
                          f"(got {limit}, {offset})")
     text = _conditional(named.text, bindings)
     try:
+        # Wikidata's label service and predeclared prefixes answered once, on the named
+        # query's own text: each query below is run as it is (`rewritten`)
+        text = label_service.rewrite(text)
         for param in named.params:
             if param.type in _RESOLVED and param.name in bindings:
                 text = _with_people(text, param.name,
@@ -635,7 +639,8 @@ def run_query(kg: KnowledgeGraph, query: str | Path | NamedQuery,
             if page is None:
                 result = QueryResult(variables=_outer_variables(text))
             else:
-                result = _page_result(kg, page) if PAGE_MARK in text else kg.query(page)
+                result = (_page_result(kg, page) if PAGE_MARK in text
+                          else kg.query(page, rewritten=True))
             if not named.paged:
                 return result
             # the total counts the core's rows (a group of pairs, a membership with a row per
@@ -643,9 +648,9 @@ def run_query(kg: KnowledgeGraph, query: str | Path | NamedQuery,
             counted_here = len(result) if on_page is None else on_page
             if counted_here < size and (offset == 0 or counted_here > 0):
                 return replace(result, total=offset + counted_here)
-            counted = kg.query(_count_text(text)).rows
+            counted = kg.query(_count_text(text), rewritten=True).rows
             total = int(str(counted[0][0])) if counted and counted[0][0] is not None else 0
             return replace(result, total=total)
-        return kg.query(text.replace(PAGE_MARK, ""))
+        return kg.query(text.replace(PAGE_MARK, ""), rewritten=True)
     except QueryError as exc:
         raise QueryError(f"query {named.name}: {exc}") from exc
