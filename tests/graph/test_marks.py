@@ -125,6 +125,9 @@ def test_every_confidence_of_a_reading_is_listed_and_stays(make_kg) -> None:  # 
     kg.remove_article("bron_a")
     assert _confidences(kg) == {0.45, 0.9}  # listed still, counting nothing
     assert run_query(kg, "low_confidence").total == 0
+    kg.add_kb(f"<{ENT}x> <{marks.CONFIDENCE}> 0.25 .")  # data of any graph, as Turtle
+    assert _confidences(kg) == {0.25, 0.45, 0.9}
+    assert run_query(kg, "low_confidence").total == 1
 
 
 def _layout_3(path: Path) -> None:
