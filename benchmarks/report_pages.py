@@ -7,7 +7,11 @@ as `sportkg query` has), optionally alternating with an earlier version of the c
 
 `--before DIR` runs each case with `PYTHONPATH=DIR` (a folder holding an export of the
 earlier commit as `sportkg/`) just before the same case with this checkout, so the two
-figures of a case are taken a few seconds apart on the same (shared) machine.
+figures of a case are taken a few seconds apart on the same (shared) machine. With
+`--before-store DIR` the earlier version reads a store of its own (a store of the layout it
+wrote, when this checkout's layout differs):
+
+    python benchmarks/report_pages.py --store kg-1e6-new --before /tmp/before --before-store kg-1e6
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ print(json.dumps([round(seconds * 1000), len(result), result.total]))
 
 
 def _run(store: str, name: str, params: dict[str, str], path: str | None) -> list[int]:
+    """[ms, rows, total] of the first page of one report, in a new process."""
     env = dict(os.environ)
     env.pop("PYTHONPATH", None)
     if path:
@@ -56,14 +61,17 @@ def main() -> None:
     parser.add_argument("--store", required=True, help="an Oxigraph store (graph_bench.py)")
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--before", help="folder holding an earlier version as sportkg/")
+    parser.add_argument("--before-store", help="the store the earlier version reads "
+                        "(default: --store)")
     args = parser.parse_args()
+    stores = {"before": args.before_store or args.store, "now": args.store}
     found: dict[tuple[str, str], list[list[int]]] = {}
     for _ in range(args.rounds):
         for case, (name, params) in CASES.items():
             versions = [("before", args.before), ("now", None)] if args.before else [
                 ("now", None)]
             for label, path in versions:
-                figures = _run(args.store, name, params, path)
+                figures = _run(stores[label], name, params, path)
                 found.setdefault((case, label), []).append(figures)
                 print(case, label, figures, file=sys.stderr, flush=True)
     labels = ["before", "now"] if args.before else ["now"]

@@ -409,11 +409,16 @@ def validate(
 def migrate(store: StoreOpt = DEFAULT_STORE) -> None:
     """Convert a store built by an older sportkg to the current layout, keeping every fact.
 
-    The old store is kept beside it as STORE.old-layout until you remove it.
+    The old store is kept beside it as STORE.old-layout until you remove it; a store that
+    only lacks the index of marks (layout 3) gets it in place.
     """
     from ..graph.migrate import migrate as run_migrate
 
     result = run_migrate(Path(store))
+    if result.backup is None or result.statements is None:
+        say(f"added the index of marks to {store} ({plural(result.articles, 'article')}); "
+            f"it is in the current layout now")
+        return
     say(f"migrated {plural(result.articles, 'article')} "
         f"({plural(result.statements, 'statement')}, {plural(result.kb_triples, 'KB triple')})"
         f" to the current layout in {store}; the old store is kept as {result.backup}")

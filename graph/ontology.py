@@ -71,6 +71,11 @@ TERMS: dict[str, tuple[str, str, str, str]] = {
                "the layout version of the store that holds the facts graph"),
     "nameKey": ("name key", "naamsleutel", "string",
                 "a person's name folded to lower case without accents: how names are matched"),
+    "disagreementOn": ("disagreement on", "onenigheid over", "iri",
+                       "index: the articles give this subject more than one value of the "
+                       "single-valued property whose statement link is the value"),
+    "confidenceValue": ("confidence value", "betrouwbaarheidswaarde", "decimal",
+                        "index: a confidence some reading in the store was written with"),
     "contentHash": ("content hash", "inhoudshash", "string", "SHA-256 of the article text"),
     "fingerprint": ("fingerprint", "vingerafdruk", "string", "hash of an article graph"),
     "language": ("language", "taal", "string", "language of an article"),

@@ -111,11 +111,12 @@ def facts_graph(base: str = iris.DEFAULT_BASE) -> str:
     return base + "facts"
 
 
-LAYOUT = "3"
-"""The store layout the writer produces: 3 = shared facts graph, one reference per sentence
-of an article, the reading (extractor, confidence) on the statement in the article's graph.
-(2: one reference per statement and article, holding the reading; 0.1, unmarked: every
-article graph held its own statements.)"""
+LAYOUT = "4"
+"""The store layout the writer produces: 4 = shared facts graph, one reference per sentence
+of an article, the reading (extractor, confidence) on the statement in the article's graph,
+and the index graph of marks kept up to date with them (`sportkg.graph.marks`). (3: the
+same without the index graph; 2: one reference per statement and article, holding the
+reading; 0.1, unmarked: every article graph held its own statements.)"""
 
 
 def layout_line(base: str = iris.DEFAULT_BASE) -> str:
@@ -244,6 +245,7 @@ class _Lines:
         self.lines: dict[str, None] = {}
         self.described: dict[str, None] = {}
         self.claims: list[Claim] = []
+        self.confidences: dict[str, None] = {}
 
     def add(self, s: str, p: str, o: str) -> None:
         self.lines[f"{s} {p} {o} ."] = None
@@ -457,6 +459,8 @@ class ArticleLines:
         described: the lines of `shared` that describe entities and value nodes (the same
             for every article naming them; only a sweep removes them).
         claims: the statement nodes written (mirrors included), as ranking sees them.
+        confidences: the confidences of the readings, as N-Triples decimals (listed in the
+            index graph, `sportkg.graph.marks`).
     """
 
     article: list[str]
@@ -465,6 +469,7 @@ class ArticleLines:
     subjects: tuple[str, ...]
     described: frozenset[str] = frozenset()
     claims: tuple[Claim, ...] = ()
+    confidences: tuple[str, ...] = ()
 
 
 def article_lines(
@@ -506,7 +511,8 @@ def article_lines(
         nodes += _statement(own, shared, st_iri, group, seen, info, base)
         subjects[group[0].subject.iri] = None
     return ArticleLines(list(own.lines), list(shared.lines), tuple(nodes), tuple(subjects),
-                        frozenset(shared.described), tuple(shared.claims))
+                        frozenset(shared.described), tuple(shared.claims),
+                        tuple(own.confidences))
 
 
 def _published_time(date: str) -> str:
@@ -650,8 +656,10 @@ def _reading(out: _Lines, st: str, statement: Statement) -> None:
     """How this article's reading of a claim was made: extractor, confidence and link notes,
     on the statement node in the article's own graph (one reading per claim and article)."""
     evidence = statement.evidence
+    confidence = _decimal(statement.confidence)
     out.add(st, _REF["extractor"], string_nt(evidence.extractor))
-    out.add(st, _REF["confidence"], _decimal(statement.confidence))
+    out.add(st, _REF["confidence"], confidence)
+    out.confidences[confidence] = None
     if evidence.links:
         notes = json.dumps([link.to_dict() for link in evidence.links], ensure_ascii=False)
         out.add(st, _REF["linkNotes"], string_nt(notes))

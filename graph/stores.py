@@ -176,6 +176,9 @@ def check_nesting(text: str, *, limit: int = MAX_NESTING) -> None:
     Raises:
         QueryError: naming the depth and the line where it passes the limit.
     """
+    if _deepest(text, blanked=_FORM_NOISE.sub(" ", text)) <= limit:
+        return  # the common case, without the line numbers (a page's VALUES blocks of 1,000
+        # rows made the exact pass take 59 ms of a `disagreements` page)
     depth = 0
     for line_number, line in enumerate(_FORM_NOISE.sub(_blank, text).split("\n"), start=1):
         for char in line:
@@ -196,13 +199,20 @@ def _blank(match: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", match.group())
 
 
-def _deepest(text: str) -> int:
+_NOT_A_BRACKET = re.compile(r"[^()\[\]{}]+")
+
+
+def _deepest(text: str, *, blanked: str | None = None) -> int:
+    """How deep the brackets of `text` nest (strings, IRIs and comments aside); `blanked` is
+    the text with those already taken out."""
+    if blanked is None:
+        blanked = _FORM_NOISE.sub(" ", text)
     depth = deepest = 0
-    for char in _FORM_NOISE.sub(_blank, text):
+    for char in _NOT_A_BRACKET.sub("", blanked):
         if char in _OPEN:
             depth += 1
             deepest = max(deepest, depth)
-        elif char in _CLOSE:
+        else:
             depth -= 1
     return deepest
 
@@ -399,6 +409,22 @@ class OxigraphStore:
             raise _store_error(self.path, "cannot write", exc) from exc
         if reader.error is not None:
             raise reader.error
+
+    def optimize(self) -> None:
+        """Compact the store's files (Oxigraph's `Store.optimize`).
+
+        Each call of the bulk loader ingests files of its own, so after a bulk load a lookup
+        reads many of them; compacted, the per-row lookups of a report page took half to two
+        thirds of the time at 10^5 statements. Nothing changes in what the store holds.
+
+        Raises:
+            StoreError: the store refuses (read-only, a full disk).
+        """
+        self._writable()
+        try:
+            self._store.optimize()
+        except (OSError, RuntimeError) as exc:
+            raise _store_error(self.path, "cannot compact", exc) from exc
 
     def query(self, sparql: str, *, bindings: Mapping[str, Node] | None = None) -> QueryResult:
         """Run a query with Oxigraph, bindings injected as a VALUES block.

@@ -95,7 +95,7 @@ SK_TERMS: tuple[str, ...] = (
     # article node
     "doc", "contentHash", "fingerprint", "language", "title",
     # store
-    "layout", "nameKey",
+    "layout", "nameKey", "disagreementOn", "confidenceValue",
     # annotations of the ontology
     "valueType", "subjectType", "relation",
     # relations of the table

@@ -41,6 +41,9 @@ class Relation:
             Y's profile); empty when it is not shown there.
         mirror: Wikidata's building blocks the project term is also written in: (property,
             extra item qualifiers), e.g. an engagement as P451 + P3831 engagement.
+        single_valued: a subject has one true value (a father, a date of birth): articles
+            giving two are a disagreement, which the writer marks (`graph/marks.py`) and the
+            `disagreements` report lists.
     """
 
     key: str
@@ -58,6 +61,7 @@ class Relation:
     group: str = ""
     incoming: str = ""
     mirror: tuple[str, tuple[tuple[str, str], ...]] | None = None
+    single_valued: bool = False
 
     @property
     def is_wikidata(self) -> bool:
@@ -96,9 +100,9 @@ _TABLE: tuple[Relation, ...] = (
              _PERSON, _PERSON, symmetric=True, group=_FAMILY),
     # family
     Relation("P22", "father", "vader", "item", "the subject's father",
-             _PERSON, _PERSON, inverse="P40", group=_FAMILY),
+             _PERSON, _PERSON, inverse="P40", group=_FAMILY, single_valued=True),
     Relation("P25", "mother", "moeder", "item", "the subject's mother",
-             _PERSON, _PERSON, inverse="P40", group=_FAMILY),
+             _PERSON, _PERSON, inverse="P40", group=_FAMILY, single_valued=True),
     Relation("P40", "child", "kind", "item", "the subject's son or daughter",
              _PERSON, _PERSON, group=_FAMILY, incoming="parent"),
     Relation("P3373", "sibling", "broer of zus", "item", "brother or sister",
@@ -113,12 +117,13 @@ _TABLE: tuple[Relation, ...] = (
     Relation("P641", "sport", "sport", "item", "the sport a person or team plays",
              _AGENT, ("sport",), group=_IDENTITY),
     Relation("P569", "date of birth", "geboortedatum", "date", "date of birth", _PERSON,
-             group=_IDENTITY),
+             group=_IDENTITY, single_valued=True),
     Relation("sk:age", "age", "leeftijd", "integer",
              "age in years stated in an article, at the date of qualifier P585",
-             _PERSON, wikidata="P569", alignment="closeMatch", group=_IDENTITY),
+             _PERSON, wikidata="P569", alignment="closeMatch", group=_IDENTITY,
+             single_valued=True),
     Relation("P19", "place of birth", "geboorteplaats", "item", "place of birth",
-             _PERSON, ("place", "country"), group=_IDENTITY),
+             _PERSON, ("place", "country"), group=_IDENTITY, single_valued=True),
     # career
     Relation("P54", "member of sports team", "lid van sportteam", "item",
              "plays for a team, club or cycling team (P580/P582 for transfers)",

@@ -23,7 +23,10 @@ when that parameter is given, one ending in `#@unless ?variable` only when it is
 
 A query whose header holds `# @paged` is a whole-graph report: it is run a page
 at a time (`limit`, default `DEFAULT_LIMIT` rows, and `offset`), and the result
-carries the total number of rows. With `# @paged by ?var` (its core sorted on the
+carries the total number of rows. A report with a core sub-select (ending at `#@page`) runs
+it first and puts the page's rows as a VALUES block in its place, or, when the query marks
+places with `#@rows`, at each of them (inside the sub-selects that look up the page's
+details: a sub-select is fed no outer bindings). With `# @paged by ?var` (its core sorted on the
 number `?var` alone) the core's rows are counted per value of `?var` first, and
 only the values the page needs are sorted. With `# @paged whole` (a core of few rows, such
 as groups that need a pass over the whole store anyway) the core is run once without its
@@ -379,6 +382,9 @@ BIND_MARK = "#@bind"
 """Where a paged query wants its parameters bound (inside its core sub-select)."""
 PAGE_MARK = "#@page"
 """Where a paged query wants LIMIT and OFFSET (after its core sub-select's ORDER BY)."""
+ROWS_MARK = "#@rows"
+"""Where a paged query wants its page's rows, when not in its core's place: inside each
+sub-select that looks up what the page needs (a sub-select is fed no outer bindings)."""
 
 
 def _bound(text: str, bindings: Mapping[str, Any]) -> str:
@@ -392,6 +398,20 @@ def _bound(text: str, bindings: Mapping[str, Any]) -> str:
     names = " ".join("?" + name for name in bindings)
     row = " ".join(term.n3() for term in bindings.values())
     return text.replace(BIND_MARK, f"VALUES ({names}) {{ ({row}) }}", 1)
+
+
+def _with_page(text: str, opening: int, closing: int, block: str) -> str:
+    """`text` with its core group (`opening` to `closing`) replaced by the page's rows, the
+    VALUES `block`: at each `#@rows` mark when the query has any, else in the core's place.
+
+    Examples:
+        >>> _with_page("SELECT * { {core} { SELECT ?a { #@rows ?a ?b ?c } } }", 11, 16,
+        ...            "VALUES ?a { 1 }")
+        'SELECT * {  { SELECT ?a { VALUES ?a { 1 } ?a ?b ?c } } }'
+    """
+    if ROWS_MARK not in text:
+        return f"{text[:opening]}{block}{text[closing + 1:]}"
+    return f"{text[:opening]}{text[closing + 1:]}".replace(ROWS_MARK, block)
 
 
 def _values(variables: tuple[str, ...], rows: Sequence[tuple[Any, ...]]) -> str:
@@ -423,21 +443,24 @@ def _core_group(text: str) -> tuple[int, int, int, int]:
     return opening, opening + start.start(), at, text.index("}", at)
 
 
-def _paged(kg: KnowledgeGraph, text: str, limit: int, offset: int) -> str | None:
-    """`text` with its page applied: with a core sub-select (ending at `#@page`), the core is
-    run first and its page of rows replaces it as a VALUES block, so the rest of the query
-    looks up those rows only (None when the page is empty); else LIMIT and OFFSET at the
-    end."""
+def _paged(kg: KnowledgeGraph, text: str, limit: int, offset: int) -> tuple[str | None,
+                                                                            int | None]:
+    """`text` with its page applied: (the query, the core's rows on the page).
+
+    With a core sub-select (ending at `#@page`), the core is run first and its page of rows
+    replaces it as a VALUES block, so the rest of the query looks up those rows only (None
+    when the page is empty); else LIMIT and OFFSET at the end (and no count of core rows).
+    """
     page = f"LIMIT {limit}" + (f" OFFSET {offset}" if offset else "")
     if PAGE_MARK not in text:
-        return f"{text}\n{page}"
+        return f"{text}\n{page}", None
     found = re.search(r"(?im)^\s*SELECT\b", text)
     assert found is not None
     opening, start, at, closing = _core_group(text)
-    core = kg.query(text[:found.start()] + text[start:at] + page)
+    core = kg.query(text[:found.start()] + text[start:at] + page, rewritten=True)
     if not core.rows:  # nothing on the page (rdflib fails on an empty VALUES block)
-        return None
-    return f"{text[:opening]}{_values(core.variables, core.rows)}{text[closing + 1:]}"
+        return None, 0
+    return _with_page(text, opening, closing, _values(core.variables, core.rows)), len(core.rows)
 
 
 def _core(text: str) -> tuple[str, str, int, int, list[str]]:
@@ -467,7 +490,7 @@ def _paged_by(kg: KnowledgeGraph, text: str, variable: str, limit: int,
     """
     prologue, core, opening, closing, _ = _core(text)
     counts = kg.query(f"{prologue}SELECT ?{variable} (COUNT(*) AS ?n) WHERE {{ {{\n{core}\n}} }} "
-                      f"GROUP BY ?{variable}").rows
+                      f"GROUP BY ?{variable}", rewritten=True).rows
     ordered = sorted(((term, int(str(n))) for term, n in counts if term is not None),
                      key=lambda pair: float(str(pair[0])))
     total = sum(n for _, n in ordered)
@@ -488,8 +511,8 @@ def _paged_by(kg: KnowledgeGraph, text: str, variable: str, limit: int,
     bound = f"{core[:where]} VALUES ?{variable} {{ {values} }}{core[where:]}"
     page = f"ORDER BY ?{variable} LIMIT {limit}" + (f" OFFSET {offset - before}"
                                                     if offset > before else "")
-    found = kg.query(f"{prologue}{bound}\n{page}")
-    return f"{text[:opening]}{_values(found.variables, found.rows)}{text[closing + 1:]}", total
+    found = kg.query(f"{prologue}{bound}\n{page}", rewritten=True)
+    return _with_page(text, opening, closing, _values(found.variables, found.rows)), total
 
 
 def _paged_whole(kg: KnowledgeGraph, text: str, limit: int,
@@ -502,14 +525,14 @@ def _paged_whole(kg: KnowledgeGraph, text: str, limit: int,
     IRIs and plain strings, and the same on every backend.
     """
     prologue, core, opening, closing, order = _core(text)
-    found = kg.query(prologue + core)
+    found = kg.query(prologue + core, rewritten=True)
     at = [found.variables.index(name) for name in order if name in found.variables]
     rows = sorted(found.rows, key=lambda row: tuple("" if row[i] is None else str(row[i])
                                                     for i in at))
     page = rows[offset:offset + limit]
     if not page:
         return None, len(rows)
-    return f"{text[:opening]}{_values(found.variables, page)}{text[closing + 1:]}", len(rows)
+    return _with_page(text, opening, closing, _values(found.variables, page)), len(rows)
 
 
 _OUTER_ORDER = re.compile(r"(?is)\bORDER\s+BY((?:\s+\?\w+)+)\s*$")
@@ -536,8 +559,8 @@ def _page_result(kg: KnowledgeGraph, text: str) -> QueryResult:
 
     order = _OUTER_ORDER.search(text)
     if order is None:
-        return kg.query(text)
-    result = kg.query(text[:order.start()])
+        return kg.query(text, rewritten=True)
+    result = kg.query(text[:order.start()], rewritten=True)
     keys = [result.variables.index(name) for name in re.findall(r"\?(\w+)", order.group(1))
             if name in result.variables]
     rows = sorted(result.rows, key=lambda row: (tuple(_sort_key(row[i]) for i in keys),
@@ -585,6 +608,7 @@ def run_query(kg: KnowledgeGraph, query: str | Path | NamedQuery,
     """
     from dataclasses import replace
 
+    from ..graph import label_service
     from ..graph.results import QueryResult
 
     named = query if isinstance(query, NamedQuery) else load_query(query)
@@ -594,6 +618,9 @@ def run_query(kg: KnowledgeGraph, query: str | Path | NamedQuery,
                          f"(got {limit}, {offset})")
     text = _conditional(named.text, bindings)
     try:
+        # Wikidata's label service and predeclared prefixes answered once, on the named
+        # query's own text: each query below is run as it is (`rewritten`)
+        text = label_service.rewrite(text)
         for param in named.params:
             if param.type in _RESOLVED and param.name in bindings:
                 text = _with_people(text, param.name,
@@ -608,18 +635,22 @@ def run_query(kg: KnowledgeGraph, query: str | Path | NamedQuery,
             return replace(_page_result(kg, paged), total=total)
         if named.paged or limit is not None:
             size = limit or DEFAULT_LIMIT
-            page = _paged(kg, text, size, offset)
+            page, on_page = _paged(kg, text, size, offset)
             if page is None:
                 result = QueryResult(variables=_outer_variables(text))
             else:
-                result = _page_result(kg, page) if PAGE_MARK in text else kg.query(page)
+                result = (_page_result(kg, page) if PAGE_MARK in text
+                          else kg.query(page, rewritten=True))
             if not named.paged:
                 return result
-            if offset == 0 and len(result) < size:
-                return replace(result, total=len(result))
-            counted = kg.query(_count_text(text)).rows
+            # the total counts the core's rows (a group of pairs, a membership with a row per
+            # source): a page holding fewer of them than it could is the last one
+            counted_here = len(result) if on_page is None else on_page
+            if counted_here < size and (offset == 0 or counted_here > 0):
+                return replace(result, total=offset + counted_here)
+            counted = kg.query(_count_text(text), rewritten=True).rows
             total = int(str(counted[0][0])) if counted and counted[0][0] is not None else 0
             return replace(result, total=total)
-        return kg.query(text.replace(PAGE_MARK, ""))
+        return kg.query(text.replace(PAGE_MARK, ""), rewritten=True)
     except QueryError as exc:
         raise QueryError(f"query {named.name}: {exc}") from exc

@@ -10,7 +10,7 @@ import pytest
 MODULES = [
     "sportkg.registry", "sportkg.graph.kg", "sportkg.graph.results", "sportkg.graph.bindings",
     "sportkg.graph.literals", "sportkg.graph.nxgraph", "sportkg.graph.label_service",
-    "sportkg.ontology.namespaces", "sportkg.queries", "sportkg.graph.spool",
+    "sportkg.ontology.namespaces", "sportkg.queries", "sportkg.graph.spool", "sportkg.graph.marks",
 ]
 
 

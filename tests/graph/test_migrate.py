@@ -151,4 +151,4 @@ def test_layout_2_is_refused_then_migrated_to_one_reference_per_sentence(tmp_pat
         assert read == [("P166", "medals", 0.9, "Anna Smit won gold for the Netherlands."),
                         ("P27", "people", 0.6, "Anna Smit won gold for the Netherlands.")]
         assert kg.stats()["references"] == 1  # one sentence, one reference
-        assert kg.layout() == "3"
+        assert kg.layout() == "4"

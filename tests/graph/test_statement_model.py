@@ -77,8 +77,10 @@ def test_removing_one_source_keeps_the_claim_removing_both_drops_it(make_kg) -> 
     assert kg.remove_article(b.hash) == 1
     assert _count(kg, "?s p:P166 ?st") == 0
     assert _count(kg, "?s wdt:P166 ?v") == 0
-    # entities no statement uses are gone too; only the layout mark stays
-    assert _count(kg, "GRAPH ?g { ?s ?p ?o FILTER(?p != sk:layout) }") == 0
+    # entities no statement uses are gone too; only the layout mark and the index's list of
+    # confidence values (a value no reading has counts nothing) stay
+    assert _count(kg, "GRAPH ?g { ?s ?p ?o FILTER(?p NOT IN (sk:layout, sk:confidenceValue)) }"
+                  ) == 0
     with pytest.raises(InputError, match="bron_a"):
         kg.remove_article("bron_a")
 

@@ -266,9 +266,114 @@ def test_a_core_holding_sub_selects_is_found_by_its_braces() -> None:
     assert (text[opening], text[closing], keys) == ("{", "}", ["b", "a"])
 
 
-def test_a_report_cut_from_its_whole_core_pages_in_order(kg) -> None:  # type: ignore[no-untyped-def]
+def test_a_report_cut_from_its_whole_core_pages_in_order(kg, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    report = tmp_path / "named.rq"
+    report.write_text(
+        "# Everyone with a name, a page at a time by name.\n# @paged whole\n"
+        "SELECT ?name WHERE {\n  { SELECT ?e ?label WHERE { ?e a sk:Person ; schema:name ?label }\n"
+        "    ORDER BY ?label\n    #@page\n  }\n  BIND(STR(?label) AS ?name)\n}\n",
+        encoding="utf-8")
+    assert load_query(report).whole
+    names = [str(row[0]) for row in run_query(kg, report).rows]
+    assert names == sorted(names) and len(names) >= 3
+    pages = [str(row[0]) for offset in range(len(names))
+             for row in run_query(kg, report, limit=1, offset=offset).rows]
+    assert pages == names
+    beyond = run_query(kg, report, offset=len(names))
+    assert (len(beyond), beyond.total) == (0, len(names))
+
+
+def test_disagreements_come_a_page_of_groups_at_a_time(kg) -> None:  # type: ignore[no-untyped-def]
     whole = run_query(kg, "disagreements", {})
     assert whole.total == 1 and len(whole) == 1
     beyond = run_query(kg, "disagreements", {}, offset=1)
     assert (len(beyond), beyond.total) == (0, 1)
-    assert load_query("disagreements").whole
+
+
+# Every pair of differing values of a single-valued property, found by comparing all of them:
+# what `disagreements` must list, read from the index graph's marks.
+_ALL_PAIRS = """
+SELECT DISTINCT ?subjectName ?property ?value1 ?source1 ?value2 ?source2 WHERE {
+  VALUES (?link ?valueProp ?property) {
+    (skp:age skps:age "sk:age") (p:P569 ps:P569 "P569") (p:P19 ps:P19 "P19")
+    (p:P22 ps:P22 "P22") (p:P25 ps:P25 "P25") }
+  ?subject ?link ?st1 . ?st1 ?valueProp ?v1 ; prov:wasDerivedFrom ?r1 .
+  ?subject ?link ?st2 . ?st2 ?valueProp ?v2 ; prov:wasDerivedFrom ?r2 .
+  FILTER(STR(?v1) < STR(?v2))
+  ?subject schema:name ?name .
+  OPTIONAL { ?r1 sk:sourceFile ?source1 } OPTIONAL { ?r2 sk:sourceFile ?source2 }
+  OPTIONAL { ?v1 schema:name ?n1 } OPTIONAL { ?v2 schema:name ?n2 }
+  OPTIONAL { ?st1 psv:P569/wikibase:timePrecision ?p1 }
+  OPTIONAL { ?st2 psv:P569/wikibase:timePrecision ?p2 }
+  BIND(STR(?name) AS ?subjectName)
+  BIND(STR(COALESCE(?n1, IF(?p1 = 9, SUBSTR(STR(?v1), 1, 4), IF(?p1 = 10,
+       SUBSTR(STR(?v1), 1, 7), SUBSTR(STR(?v1), 1, 10))), ?v1)) AS ?value1)
+  BIND(STR(COALESCE(?n2, IF(?p2 = 9, SUBSTR(STR(?v2), 1, 4), IF(?p2 = 10,
+       SUBSTR(STR(?v2), 1, 7), SUBSTR(STR(?v2), 1, 10))), ?v2)) AS ?value2)
+}"""
+
+
+def _clashing_articles(sample_articles):  # type: ignore[no-untyped-def]
+    """The sample articles and three more that contradict them: a birth date at another
+    precision, two birthplaces (named items), a mother, and one claim from two sources."""
+    from sportkg.model import Article, Entity, Evidence, LiteralValue, Statement
+
+    base = "https://w3id.org/sportkg/entity/"
+    ruth = Entity(base + "ruth-okafor", "Ruth Okafor", type="person")
+    sanne = Entity(base + "sanne-bakker", "Sanne Bakker", type="person")
+    lagos = Entity.from_qid("Q8673", "Lagos", "place")
+    abuja = Entity.from_qid("Q3787", "Abuja", "place")
+    ada = Entity(base + "ada-okafor", "Ada Okafor", type="person")
+    eve = Entity(base + "eve-okafor", "Eve Okafor", type="person")
+    added = []
+    for doc, facts in (
+        ("en_ruth_born", [("P569", LiteralValue("1999-05-01", "date", "day"), ruth),
+                          ("P19", lagos, ruth), ("P25", ada, ruth)]),
+        ("en_ruth_abuja", [("P19", abuja, ruth), ("P25", eve, ruth), ("P19", lagos, ruth)]),
+        ("nl_sanne_weer", [("sk:age", LiteralValue(29, "integer"), sanne)]),
+    ):
+        text = f"{doc} says what it says."
+        article = Article(doc, text, "en", "2026-03-01", f"{doc}.txt")
+        statements = []
+        for start, (prop, value, subject) in enumerate(facts):
+            evidence = Evidence(article.source, text, start, len(text), "test", article.date)
+            quals = ({"P585": LiteralValue("2026-03-01", "date", "day")}
+                     if prop == "sk:age" else {})
+            statements.append(Statement(doc, article.hash, subject, prop, value, evidence,
+                                        0.7, quals))
+        added.append((article, statements))
+    return [*sample_articles, *added]
+
+
+def test_disagreements_read_from_the_marks_list_every_differing_pair(  # type: ignore[no-untyped-def]
+        make_kg, sample_articles) -> None:
+    from sportkg.queries import _with_prefixes
+
+    kg = make_kg()
+    for article, facts in _clashing_articles(sample_articles):
+        kg.add_article(article, facts)
+    expected = sorted(tuple("" if t is None else str(t) for t in row)
+                      for row in kg.query(_with_prefixes(_ALL_PAIRS)).rows)
+    report = run_query(kg, "disagreements")
+    assert report.total == 4  # Sanne's age, Ruth's birth date, birthplace and mother
+    assert sorted(tuple("" if t is None else str(t) for t in row) for row in report.rows
+                  ) == expected
+    assert ("Ruth Okafor", "P569", "1999", "en_ruth.txt", "1999-05-01",
+            "en_ruth_born.txt") in expected
+    paged = [tuple("" if t is None else str(t) for t in row) for offset in range(4)
+             for row in run_query(kg, "disagreements", limit=1, offset=offset).rows]
+    assert sorted(paged) == expected
+
+
+@pytest.mark.parametrize("threshold", ["0.5", "0.6", "0.805", "0.95", "1"])
+def test_low_confidence_counts_what_a_filter_over_every_reading_counts(  # type: ignore[no-untyped-def]
+        make_kg, sample_articles, threshold: str) -> None:
+    kg = make_kg()
+    for article, facts in _clashing_articles(sample_articles):
+        kg.add_article(article, facts)
+    expected = kg.query(
+        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?st "
+        "<https://w3id.org/sportkg/ontology#confidence> ?c } "
+        f'FILTER(?c < "{threshold}"^^<http://www.w3.org/2001/XMLSchema#decimal>) }}').rows
+    report = run_query(kg, "low_confidence", {"threshold": threshold})
+    assert report.total == int(str(expected[0][0])) == len(report)
