@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from sportkg.errors import StoreError
 from sportkg.graph import marks
 from sportkg.graph.kg import KnowledgeGraph
