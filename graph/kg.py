@@ -308,19 +308,21 @@ class KnowledgeGraph:
                 index graph of marks).
         """
         found = self.layout()
+        remote = "://" in where  # an endpoint: migrate the directory behind it
+        command = ("`sportkg migrate --store DIR` on the directory the endpoint serves"
+                   if remote else f"`sportkg migrate --store {where}`")
         if found == "3":
             raise StoreError(
                 f"store {where} was built by an older sportkg (layout 3: without the index of "
                 f"disagreements and confidence values the reports read); add it with "
-                f"`sportkg migrate --store {where}` (in place, keeps every fact)"
+                f"{command} (in place, keeps every fact)"
             )
         if found is not None and found != rdf.LAYOUT:
             what = ("each article's graph holds its own copy of every statement"
                     if found == "0.1" else "a reference per statement and article")
             raise StoreError(
                 f"store {where} was built by an older sportkg (layout {found}: {what}); "
-                f"convert it with `sportkg migrate --store {where}` (keeps every fact) or "
-                f"build it again"
+                f"convert it with {command} (keeps every fact) or build it again"
             )
 
     def upgrade(self) -> None:

@@ -160,3 +160,23 @@ def test_layout_3_is_refused_then_given_its_marks_in_place(tmp_path: Path, cli) 
         assert _confidences(kg) == {0.4, 0.5}
         assert run_query(kg, "low_confidence").total == 2
         assert run_query(kg, "disagreements").total == 1
+
+
+def test_an_endpoint_of_an_old_layout_says_to_migrate_the_directory_behind_it(
+        _sparql_server) -> None:  # type: ignore[no-untyped-def]
+    with KnowledgeGraph.open("sparql", endpoint=_sparql_server.query_url,
+                             check_layout=False) as kg:
+        kg.store.update("DROP ALL")
+        a = _article("bron_a", "Mila Roos (27) won goud.")
+        kg.add_article(a, [_age(a, 27, confidence=0.5)])
+        kg.store.update(
+            f"DELETE WHERE {{ GRAPH <{kg.facts_graph}> {{ ?f <{marks.ns.SK_IRI}layout> ?l }} }} ;\n"
+            f"INSERT DATA {{ GRAPH <{kg.facts_graph}> {{ <{kg.facts_graph}> "
+            f"<{marks.ns.SK_IRI}layout> \"3\" }} }}")
+    try:
+        with pytest.raises(StoreError, match="on the directory the endpoint serves"):
+            KnowledgeGraph.open("sparql", endpoint=_sparql_server.query_url)
+    finally:
+        with KnowledgeGraph.open("sparql", endpoint=_sparql_server.query_url,
+                                 check_layout=False) as kg:
+            kg.store.update("DROP ALL")
