@@ -47,6 +47,7 @@ def doc_statements(doc: Doc, article: Article) -> list[Statement]:
     links: Mapping[tuple[int, int], tuple[Entity, object]] = doc.user_data.get(LINKS_KEY, {})
     facts = _no_win_for_the_placed(facts)
     facts = [*facts, *shared_by_lists(context, facts)]
+    facts = [*facts, *shared_by_sides(context, facts)]
     facts = [*facts, *_sport_of_winners(context, facts)]
     facts = [*facts, *sport_of_occupations(facts)]
     links = _same_person_same_link(context, facts, links)
@@ -177,6 +178,70 @@ def shared_by_lists(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
                                 fact.extractor, round(fact.confidence * 0.9, 3),
                                 fact.qualifiers, fact.descriptive))
     return out
+
+
+SIDE_RESULTS = frozenset({"sk:won", "P166"})
+"""What a side wins in a team event, its named members win with it, and the other way."""
+
+
+def shared_by_sides(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
+    """A team event's result shared between a national side and its members named with it.
+
+    In a sentence that names a team event ("de ploegenachtervolging", "the relay", "the
+    double sculls") and a list of people ("A, B, C en D"), a win or medal of the side
+    ("Italië won goud op de ploegenachtervolging met A, B, C en D") is also each listed
+    person's; and when two or more listed people share one and the sentence names one
+    country only ("de Nederlandse roeiers A en B wonnen de dubbeltwee"), that country's
+    side has it too. Other relations, and sentences without a team event, share nothing:
+    an individual race's winner is not her compatriots'.
+    """
+    from .relations.lexicon import Lexicon
+
+    lexicon = Lexicon.load()
+    members: dict[int, list[Person]] = {}
+    for sentence in context.sentences:
+        if _TEAM_EVENT.search(sentence.text) is None:
+            continue
+        for m in _LIST.finditer(sentence.masked):
+            listed = [sentence.people[int(k)] for k in re.findall(r"⟨P(\d+)⟩", m.group(0))]
+            if len({p.name for p in listed}) > 1:
+                members.setdefault(sentence.index, []).extend(listed)
+    if not members:
+        return []
+    have = {(_fact_name(f.subject), f.property, _fact_value_key(f.value)) for f in facts}
+    out: list[Fact] = []
+
+    def add(subject: Person | Concept, fact: Fact) -> None:
+        key = (_fact_name(subject), fact.property, _fact_value_key(fact.value))
+        if key not in have:
+            have.add(key)
+            out.append(Fact(subject, fact.property, fact.value, fact.sentence, fact.extractor,
+                            round(fact.confidence * 0.85, 3), fact.qualifiers))
+
+    shared: dict[tuple[int, str, str], list[Fact]] = {}
+    for fact in facts:
+        crew = members.get(fact.sentence)
+        if fact.property not in SIDE_RESULTS or not crew:
+            continue
+        if isinstance(fact.subject, Concept) and fact.subject.type == "team":
+            for person in crew:
+                add(person, fact)
+        elif isinstance(fact.subject, Person) and fact.subject.name in {p.name for p in crew}:
+            key = (fact.sentence, fact.property, _fact_value_key(fact.value))
+            shared.setdefault(key, []).append(fact)
+    for (index, _, _), held in shared.items():
+        if len({f.subject.name for f in held if isinstance(f.subject, Person)}) < 2:
+            continue
+        text = context.sentences[index].text
+        countries = {e.label for kind in ("country", "demonym")
+                     for e in lexicon.find_all(kind, context.lang, text)}
+        if len(countries) == 1:
+            add(Concept(countries.pop(), "team"), held[0])
+    return out
+
+
+def _fact_name(value: object) -> str:
+    return value.name if isinstance(value, Person) else str(getattr(value, "label", value))
 
 
 def _fact_value_key(value: object) -> str:

@@ -96,3 +96,26 @@ def test_a_race_without_an_edition_gives_no_win() -> None:
 def test_the_rules_pipeline_has_no_clause_reader() -> None:
     assert "sportkg_clauses" not in cached_nlp("nl", pipeline="rules", linker=False).pipe_names
     assert "sportkg_clauses" in cached_nlp("nl", linker=False, pairs=False).pipe_names
+
+
+def _statements(lang: str, text: str) -> set[tuple[str, str, str]]:
+    from sportkg.model import Article, Entity
+    from sportkg.pipeline import extract_article
+
+    nlp = cached_nlp(lang, linker=False)
+    found = extract_article(nlp, Article(id="t", text=text, lang=lang, date="2026-03-01"))
+    return {(s.subject.label, s.property, s.value.label if isinstance(s.value, Entity)
+             else str(s.value.value)) for s in found}
+
+
+def test_a_side_s_team_event_medal_is_its_named_members_too() -> None:
+    found = _statements("nl", "Italië won zaterdag goud op de ploegenachtervolging met Marco "
+                              "Rossi, Luca Bianchi, Paolo Verdi en Gino Neri.")
+    for name in ("Italy", "Marco Rossi", "Luca Bianchi", "Paolo Verdi", "Gino Neri"):
+        assert (name, "P166", "gold medal") in found
+
+
+def test_an_individual_race_is_not_shared_with_the_others_named() -> None:
+    found = _statements("nl", "Op de 1500 meter won Anna Berg goud, voor Lotte Vos en Eva Smit.")
+    assert ("Lotte Vos", "P166", "gold medal") not in found
+    assert ("Eva Smit", "P166", "gold medal") not in found
