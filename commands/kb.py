@@ -117,17 +117,21 @@ def merge_command(
 ) -> None:
     """Make two IRIs one entity: every statement naming RETIRED is rewritten to KEPT, and
     RETIRED is kept as owl:sameAs of KEPT."""
-    from ..model import WIKIDATA_ENTITY
-
-    qid = None
-    bare = kept.removeprefix("wd:")
-    if bare[:1] == "Q" and bare[1:].isdigit():
-        qid, kept = bare, WIKIDATA_ENTITY + bare
-    elif kept.startswith(WIKIDATA_ENTITY):
-        qid = kept.removeprefix(WIKIDATA_ENTITY)
+    retired, _ = _entity_iri(retired)
+    kept, qid = _entity_iri(kept)
     with _opened(store, backend, store_endpoint) as kg:
         changed = kg.merge_entities(retired, kept, qid=qid)
     say(f"{plural(changed, 'statement')} rewritten from {retired} to {kept}")
+
+
+def _entity_iri(text: str) -> tuple[str, str | None]:
+    """An IRI as a user writes it ("Q123", "wd:Q123", a full IRI) and its QID, if any."""
+    from ..model import WIKIDATA_ENTITY
+
+    bare = text.removeprefix("wd:").removeprefix(WIKIDATA_ENTITY)
+    if bare[:1] == "Q" and bare[1:].isdigit():
+        return WIKIDATA_ENTITY + bare, bare
+    return text, None
 
 
 @kb_app.command("pull")

@@ -27,8 +27,6 @@ from __future__ import annotations
 
 import json
 import logging
-import re
-from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -79,39 +77,29 @@ def _blank(lang: str) -> Language:
         return spacy.blank("xx")
 
 
-class ApostropheInNames:
-    """A tokenizer's infix finder that leaves an apostrophe between letters inside its word.
-
-    Dutch tokenizer rules split "O’Dowd", "Dell’Acqua", "N’Dri" and "d’Italia" at the
-    curly apostrophe, so a name recogniser sees "Sean O" and "Dowd"; a possessive
-    "’s" at the end of a word is still split off. A class (not a closure) so that a
-    pipeline stays picklable.
-    """
-
-    def __init__(self, inner: Callable[[str], Iterable[re.Match[str]]]) -> None:
-        self.inner = inner
-
-    def __call__(self, text: str) -> list[re.Match[str]]:
-        """The inner finder's infixes, without apostrophes that join two letters."""
-        return [m for m in self.inner(text) if not (
-            m.group(0) in APOSTROPHES and 0 < m.start() and m.end() < len(text)
-            and text[m.start() - 1].isalpha() and text[m.end()].isalpha()
-            and text[m.end():] != "s")]
-
-
-APOSTROPHES = frozenset("’'")
-"""The apostrophes a name may hold ("O’Dowd", "N'Dri")."""
+POSSESSIVE_INFIX = r"(?<=[^\W\d_])’(?=s$)"
+"""A possessive "’s" at the end of a word still splits off ("Hamilton’s")."""
 
 
 def keep_names_whole(nlp: Language) -> Language:
-    """Tell the pipeline's tokenizer not to split words at an apostrophe between letters."""
+    """Keep an apostrophe between letters inside its word in a Dutch pipeline.
+
+    Dutch tokenizer rules split "O’Dowd", "Dell’Acqua", "N’Dri" and "d’Italia" at the
+    curly apostrophe, so a name recogniser sees "Sean O" and "Dowd". The infixes are
+    compiled again without the apostrophe among the quotes that split two letters (a
+    compiled pattern, so the tokenizer still serialises); a possessive "’s" at the end of
+    a word is still split off, and a contraction such as "z’n" stays one word, as the
+    Dutch treebanks write it. Other languages keep their rules.
+    """
     from spacy.tokenizer import Tokenizer
+    from spacy.util import compile_infix_regex
 
     tokenizer = nlp.tokenizer
-    if isinstance(tokenizer, Tokenizer):
-        finder = tokenizer.infix_finditer
-        if finder is not None and not isinstance(finder, ApostropheInNames):
-            tokenizer.infix_finditer = ApostropheInNames(finder)
+    if nlp.lang != "nl" or not isinstance(tokenizer, Tokenizer):
+        return nlp
+    infixes = [p.replace("’", "") if isinstance(p, str) and "‘" in p and "’" in p else p
+               for p in nlp.Defaults.infixes or ()]
+    tokenizer.infix_finditer = compile_infix_regex([*infixes, POSSESSIVE_INFIX]).finditer
     return nlp
 
 

@@ -30,6 +30,7 @@ from .relations.engine import (
     Concept,
     Fact,
     Person,
+    name_of,
 )
 
 if TYPE_CHECKING:
@@ -118,7 +119,7 @@ _LIST = re.compile(r"⟨P\d+⟩(?:\s*\([^()]{1,20}\))?(?:\s*,\s*⟨P\d+⟩(?:\s*
 
 _TEAM_EVENT = re.compile(
     r"\b(?:aflossing|estafette|ploegenachtervolging|teamsprint|ploegsprint|dubbeltwee|"
-    r"twee-zonder|vier-zonder|vierzonder|dubbelvier|acht|relay|team\s+pursuit|team\s+sprint|"
+    r"twee-zonder|vier-zonder|vierzonder|dubbelvier|(?<=de\s)acht|relay|team\s+pursuit|team\s+sprint|"
     r"double\s+sculls|quadruple\s+sculls|coxless|madison|koppelkoers)\b", re.IGNORECASE)
 """Events a crew or team wins together: its named members share the result."""
 
@@ -191,9 +192,10 @@ def shared_by_sides(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
     double sculls") and a list of people ("A, B, C en D"), a win or medal of the side
     ("Italië won goud op de ploegenachtervolging met A, B, C en D") is also each listed
     person's; and when two or more listed people share one and the sentence names one
-    country only ("de Nederlandse roeiers A en B wonnen de dubbeltwee"), that country's
-    side has it too. Other relations, and sentences without a team event, share nothing:
-    an individual race's winner is not her compatriots'.
+    country only, the one the article gives them ("de Nederlandse roeiers A en B wonnen de
+    dubbeltwee"), that country's side has it too; a country they won in is not theirs.
+    Other relations, and sentences without a team event, share nothing: an individual
+    race's winner is not her compatriots'.
     """
     from .relations.lexicon import Lexicon
 
@@ -208,15 +210,15 @@ def shared_by_sides(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
                 members.setdefault(sentence.index, []).extend(listed)
     if not members:
         return []
-    have = {(_fact_name(f.subject), f.property, _fact_value_key(f.value)) for f in facts}
+    have = {(name_of(f.subject), f.property, _fact_value_key(f.value)) for f in facts}
     out: list[Fact] = []
 
     def add(subject: Person | Concept, fact: Fact) -> None:
-        key = (_fact_name(subject), fact.property, _fact_value_key(fact.value))
+        key = (name_of(subject), fact.property, _fact_value_key(fact.value))
         if key not in have:
             have.add(key)
             out.append(Fact(subject, fact.property, fact.value, fact.sentence, fact.extractor,
-                            round(fact.confidence * 0.85, 3), fact.qualifiers))
+                            round(fact.confidence * 0.85, 3), fact.qualifiers, fact.descriptive))
 
     shared: dict[tuple[int, str, str], list[Fact]] = {}
     for fact in facts:
@@ -235,13 +237,11 @@ def shared_by_sides(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
         text = context.sentences[index].text
         countries = {e.label for kind in ("country", "demonym")
                      for e in lexicon.find_all(kind, context.lang, text)}
-        if len(countries) == 1:
-            add(Concept(countries.pop(), "team"), held[0])
+        sharing = {f.subject.name for f in held if isinstance(f.subject, Person)}
+        described = [context.nations.get(name, set()) for name in sharing]
+        if len(countries) == 1 and all(d <= countries for d in described) and any(described):
+            add(Concept(countries.pop(), "team"), held[0])  # their own country, not the host
     return out
-
-
-def _fact_name(value: object) -> str:
-    return value.name if isinstance(value, Person) else str(getattr(value, "label", value))
 
 
 def _fact_value_key(value: object) -> str:

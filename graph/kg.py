@@ -841,6 +841,10 @@ class KnowledgeGraph:
         from . import merge
         from .literals import iri_nt
 
+        if retired == kept:
+            raise InputError(f"cannot merge {retired} into itself")
+        for iri in (retired, kept):
+            iri_nt(iri)  # an absolute IRI, or an InputError naming it
         graphs = [str(row[0]) for row in self.query(
             merge.naming_query(self.facts_graph, retired)).rows]
         statements = list(self.statements(articles=graphs)) if graphs else []

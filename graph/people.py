@@ -6,7 +6,9 @@ another's "Anna Berg, the cyclist" would be two people. Before a batch is
 written, every minted person is matched on the folded name (`sk:nameKey`)
 against the people in the store and in the batch; when exactly one of them is
 compatible (no different sport in the IRI, no disjoint nationality), the
-batch uses that person's IRI. People with a Wikidata QID are never renamed.
+batch uses that person's IRI. People with a Wikidata QID are never renamed. An IRI
+that a merge retired (`owl:sameAs` in the KB graph, `graph/merge.py`) is written as the
+one it was merged into, so a merge lasts when its articles are read again.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..iris import fold
-from ..model import Entity, Statement, Value
+from ..model import WIKIDATA_ENTITY, Entity, Statement, Value
 
 if TYPE_CHECKING:
     from .stores import Store
@@ -132,9 +134,27 @@ class Known:
                     person.countries.add(statement.value.iri)
 
 
+_RETIRED = """SELECT ?iri ?kept WHERE {{ VALUES ?iri {{ {iris} }}
+  GRAPH ?kb {{ ?iri <http://www.w3.org/2002/07/owl#sameAs> ?kept }} }}"""
+
+
+def _retired(store: Store, iris: Sequence[str]) -> dict[str, str]:
+    """Minted IRI -> the IRI it was merged into (`owl:sameAs`, written by a merge or a
+    link), for the IRIs of a batch that were retired."""
+    from .literals import iri_nt
+
+    found: dict[str, str] = {}
+    for start in range(0, len(iris), CHUNK):
+        values = " ".join(iri_nt(i) for i in iris[start:start + CHUNK])
+        for iri, kept in store.query(_RETIRED.format(iris=values)).rows:
+            found.setdefault(str(iri), str(kept))
+    return found
+
+
 def canonical(store: Store, facts: str, base: str,
               statements: Iterable[Statement], *, cache: Known | None = None) -> dict[str, str]:
-    """Minted person IRI -> the IRI of the one compatible person it is, where it is another.
+    """Minted person IRI -> the IRI of the one compatible person it is, where it is another:
+    the IRI it was merged into when it was retired, else the one person of its name.
 
     Args:
         cache: the people a load has seen so far (asked of the store once per name key).
@@ -142,13 +162,14 @@ def canonical(store: Store, facts: str, base: str,
     batch = _batch_people(statements, base)
     if not batch:
         return {}
+    mapping = {} if cache is not None and cache.empty else _retired(
+        store, sorted({iri for people in batch.values() for iri in people}))
     stored = (cache.lookup(store, facts, sorted(batch)) if cache is not None
               else _stored_people(store, facts, sorted(batch)))
-    mapping: dict[str, str] = {}
     for key, people in batch.items():
         known = stored.get(key, {})
         for iri, person in people.items():
-            if iri in known:
+            if iri in known or iri in mapping:
                 continue
             merged = Person(iri, person.sport, set(person.countries))
             merged.countries |= known.get(iri, Person(iri)).countries
@@ -173,7 +194,10 @@ def rename(statements: Sequence[Statement], mapping: Mapping[str, str]) -> list[
 
     def swap(value: Value) -> Value:
         if isinstance(value, Entity) and value.iri in mapping:
-            return Entity(mapping[value.iri], value.label, value.qid, value.type)
+            iri = mapping[value.iri]
+            qid = value.qid or (iri.removeprefix(WIKIDATA_ENTITY)
+                                if iri.startswith(WIKIDATA_ENTITY) else None)
+            return Entity(iri, value.label, qid, value.type)
         return value
 
     out = []

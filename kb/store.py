@@ -105,8 +105,9 @@ def relink(kg: KnowledgeGraph, *, threshold: float = 0.5) -> tuple[int, int]:
         kb = KnowledgeBase.bundled().merge(store_kb(kg))
         links = relink_minted(minted, kb, threshold=threshold)
         for iri, qid, _score in links:
-            kg.link(iri, qid)
+            # renamed first: a link marks the entity as done, so it must come last
             kg.merge_entities(iri, WIKIDATA_ENTITY + qid, qid=qid)
+            kg.link(iri, qid)
     rows = kg.query(query_text("kb_store/minted_people"), bindings={"base": base}).rows
     settled = {str(entity) for entity, same in rows if same is not None}
     people = {str(entity) for entity, _ in rows}

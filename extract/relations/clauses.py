@@ -36,6 +36,7 @@ from .engine import (
     Fact,
     Person,
     build_event,
+    name_of,
     result_qualifiers,
     side_country,
 )
@@ -116,7 +117,7 @@ def clause_facts(doc: Doc, context: ArticleContext, name: str) -> list[Fact]:
             if verb.pos_ not in ("VERB", "AUX", "NOUN", "ADJ"):
                 continue
             classes = set(classes_of([(verb.lemma_.lower(), verb.lower_)], context.lang))
-            if not classes & {"win", "defeat", "lose"}:
+            if not classes & {"win", "defeat", "lose"} or _negated(verb):
                 continue
             out.extend(_results(context, index, verb, classes, sides, awards, name))
     return _unique(out)
@@ -175,14 +176,16 @@ def _results(
         other = sides.get(token.i)
         if other is not None:
             if isinstance(other, Person) != isinstance(subject, Person) or (
-                    _name(other) == _name(subject)):
+                    name_of(other) == name_of(subject)):
                 continue  # a team does not beat a player, nor anyone themselves
+            if not _reaches(via):
+                continue  # "versloeg de ploeggenote van X": X is not the one beaten
             if "defeat" in classes and (passive or preposition in AGENT):
                 if preposition in AGENT:
                     yield _fact(context, index, other, "sk:defeated", subject, name)
             elif "defeat" in classes and (preposition is None or preposition in AGAINST):
                 yield _fact(context, index, subject, "sk:defeated", other, name)
-            elif "win" in classes and preposition in AGAINST and _reaches(via):
+            elif "win" in classes and preposition in AGAINST:
                 yield _fact(context, index, subject, "sk:defeated", other, name)
             elif "lose" in classes and preposition in AGAINST:
                 yield _fact(context, index, other, "sk:defeated", subject, name)
@@ -234,10 +237,6 @@ def _reaches(via: Token | None) -> bool:
         or via.lemma_.lower() in MATCH_WORDS
 
 
-def _name(value: Person | Concept) -> str:
-    return value.name if isinstance(value, Person) else value.label
-
-
 def _event(context: ArticleContext, index: int, token: Token,
            subject: Person | Concept) -> Concept | None:
     """The event a win's object names when it is a race of the lexicon ("de
@@ -274,14 +273,26 @@ def _fact(context: ArticleContext, index: int, subject: Person | Concept, prop: 
     return Fact(subject, prop, value, index, name, CONFIDENCE[prop], quals)
 
 
+def _negated(verb: Token) -> bool:
+    """Whether the verb is denied ("won nooit van", "verloor niet", "did not lose to"): a
+    denied result states nothing."""
+    return any(c.lower_ in NEGATIONS for c in verb.children
+               if c.dep_ in ("advmod", "neg", "det", "aux", "part"))
+
+
+NEGATIONS = frozenset({"niet", "nooit", "geen", "not", "never", "n't", "no"})
+"""Words that deny the verb they hang on."""
+
+
 def _unique(facts: list[Fact]) -> list[Fact]:
-    """One fact per (subject, property, value): a verb and its conjoined twin agree."""
-    seen: set[tuple[str, str, str]] = set()
+    """One fact per (sentence, subject, property, value): a verb and its conjoined twin in
+    one sentence agree; the same medal won again in another sentence is its own fact."""
+    seen: set[tuple[int, str, str, str]] = set()
     out: list[Fact] = []
     for fact in facts:
         value = fact.value
-        key = (_name(fact.subject), fact.property,
-               _name(value) if isinstance(value, Person | Concept) else str(value))
+        key = (fact.sentence, name_of(fact.subject), fact.property,
+               name_of(value) if isinstance(value, Person | Concept) else str(value))
         if key not in seen:
             seen.add(key)
             out.append(fact)

@@ -538,6 +538,11 @@ def national_team(country: str, sport: Concept | None, *, women: bool = False) -
     return Concept(f"{country} {gender}{what}", "team")
 
 
+def name_of(value: Person | Concept) -> str:
+    """What a fact calls a person or a concept: the person's name, the concept's label."""
+    return value.name if isinstance(value, Person) else value.label
+
+
 def side_country(team: str) -> str:
     """The country of a national side, from its name ("Belgium women's national football
     team", "Belgium men's national field hockey team": Belgium)."""

@@ -11,9 +11,10 @@ national sides), position (player positions several team sports share: "doelman"
 none: "titelverdediger"), race_suffix (what follows a distance to name its event:
 "400 m hurdles", "200 m vrije slag": freestyle), demonym, country, place, olympic_host,
 medal (metal of a medal word), nonperson (capitalised words that are never part
-of a person's name), venue (words that end the name of a place of sport, also as the
-end of a compound: "Kees Smitstadion", "Royal Albert Theatre"), stopcap (capitalised
-function words), particle (name particles such as "van der").
+of a person's name), venue (Dutch words that end a compound naming a place of sport,
+"Kees Smitstadion": such a compound is no part of a name either; the English "Arena",
+"Theatre" are whole nonperson words, since a surname may end in "arena"), stopcap
+(capitalised function words), particle (name particles such as "van der").
 
 Examples:
     >>> lex = Lexicon.load()

@@ -427,16 +427,30 @@ def phrase_head(doc: Doc, m: Mention) -> Token:
     "versloeg" through "Georgiër"), so a path reads the clause, not the apposition."""
     root = doc[m.start : m.end].root
     while (root.dep_ in _NAME_ATTACHMENTS and root.head.i < m.start
-           and m.start - root.head.i <= _NOUN_WINDOW
-           and root.head.pos_ in ("NOUN", "PROPN", "ADJ")):
+           and m.start - root.head.i <= _NOUN_WINDOW and _describes(root.head)):
         root = root.head
     return root
+
+
+def _describes(token: Token) -> bool:
+    """Whether a word before a name describes it: a noun or adjective, or a nationality or
+    role word a tagger took for a name ("de Canadese Lies Wouters"); never another name."""
+    from .lexicon import Lexicon
+
+    if token.pos_ in ("NOUN", "ADJ"):
+        return True
+    lang = token.doc.lang_ if token.doc.lang_ in ("nl", "en") else "en"
+    lexicon = Lexicon.load()
+    return token.pos_ == "PROPN" and any(
+        lexicon.contains(kind, lang, token.text) for kind in ("demonym", "role"))
 
 
 def _path_features(doc: Doc, a: Mention, b: Mention) -> list[str]:
     """The dependency path between the heads of two mentions: labels and lemmas on it."""
     head_a = phrase_head(doc, a)
     head_b = phrase_head(doc, b)
+    if head_a.i == head_b.i:  # "de Georgiër Beridze": the apposition is what joins them
+        head_a, head_b = doc[a.start : a.end].root, doc[b.start : b.end].root
     up_a = [head_a, *head_a.ancestors]
     up_b = [head_b, *head_b.ancestors]
     ids_b = {t.i: n for n, t in enumerate(up_b)}

@@ -204,5 +204,8 @@ def test_merge_names_two_iris_by_one(cli: Cli, store: Path) -> None:
     done = cli("kb", "merge", ENTITY + "kees-stam--speed-skating", "Q99999999",
                "--store", str(store))
     assert done.exit_code == 0 and "1 statement rewritten" in done.stderr
-    bad = cli("kb", "merge", "not an iri", "Q1", "--store", str(store))
-    assert bad.exit_code != 0 and len(bad.stderr.strip().splitlines()) == 1
+    before = _kb_triples(store)
+    for wrong in (("not an iri", "Q1"), ("wd:Q99999999", "Q99999999")):
+        bad = cli("kb", "merge", *wrong, "--store", str(store))
+        assert bad.exit_code != 0 and len(bad.stderr.strip().splitlines()) == 1, bad.stderr
+    assert _kb_triples(store) == before  # nothing written

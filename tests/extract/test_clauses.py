@@ -72,6 +72,13 @@ NOT_FOUND = [
     # an opponent of something else than the match ("the vote of X") is not beaten
     ("nl", "Kim Baas won de verkiezing van de Belgische Lies Wouters.",
      ("Kim Baas", "sk:defeated", "Lies Wouters")),
+    # nor someone named with the one beaten
+    ("nl", "Anna Berg versloeg de ploeggenote van Lotte Vos.",
+     ("Anna Berg", "sk:defeated", "Lotte Vos")),
+    # a denied result states nothing
+    ("nl", "Oranje won nooit van Duitsland.", ("Netherlands", "sk:defeated", "Germany")),
+    ("nl", "Nederland verloor niet van België.", ("Belgium", "sk:defeated", "Netherlands")),
+    ("en", "Spain did not lose to Japan.", ("Japan", "sk:defeated", "Spain")),
 ]
 
 
@@ -117,5 +124,21 @@ def test_a_side_s_team_event_medal_is_its_named_members_too() -> None:
 
 def test_an_individual_race_is_not_shared_with_the_others_named() -> None:
     found = _statements("nl", "Op de 1500 meter won Anna Berg goud, voor Lotte Vos en Eva Smit.")
+    assert ("Anna Berg", "P166", "gold medal") in found
     assert ("Lotte Vos", "P166", "gold medal") not in found
     assert ("Eva Smit", "P166", "gold medal") not in found
+
+
+def test_the_country_a_crew_won_in_is_not_its_side() -> None:
+    found = _statements("nl", "Anna Berg en Lotte Vos wonnen in Italië goud op de dubbeltwee.")
+    assert ("Italy", "P166", "gold medal") not in found
+    eight = _statements("nl", "Nederland won zaterdag goud in Hamar, acht jaar na de titel van "
+                              "Anna Berg, Lotte Vos en Eva Smit.")
+    assert ("Lotte Vos", "P166", "gold medal") not in eight  # "acht jaar" is no boat
+
+
+def test_the_same_medal_in_two_sentences_is_two_facts() -> None:
+    doc, context = processed("nl", "Anna Berg won zaterdag goud op de 500 meter. Zondag won "
+                                   "Anna Berg ook goud op de 1000 meter.")
+    medals = [f for f in clause_facts(doc, context, "sportkg_clauses") if f.property == "P166"]
+    assert {f.sentence for f in medals} == {0, 1}

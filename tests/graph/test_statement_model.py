@@ -298,3 +298,10 @@ def test_merging_two_iris_rewrites_every_statement_to_the_kept_one(make_kg) -> N
                                           for s in kg.statements() if s.subject == JOEP}
     assert kg.stats()["articles"] == 2
     assert kg.merge_entities(minted.iri, item.iri) == 0  # done once, nothing left to do
+    # the merge lasts: the article read again, or a new one, names the kept IRI
+    c = _article("bron_c", "Mila Roos fietst ook.", "2026-01-12")
+    kg.add_article(c, [_fact(c, "P106", Entity.from_qid("Q2309784", "cyclist", "occupation"),
+                             subject=minted)])
+    assert minted.iri not in {s.subject.iri for s in kg.statements()}
+    with pytest.raises(InputError, match="into itself"):
+        kg.merge_entities(item.iri, item.iri)
