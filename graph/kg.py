@@ -845,8 +845,10 @@ class KnowledgeGraph:
             raise InputError(f"cannot merge {retired} into itself")
         for iri in (retired, kept):
             iri_nt(iri)  # an absolute IRI, or an InputError naming it
-        graphs = [str(row[0]) for row in self.query(
-            merge.naming_query(self.facts_graph, retired)).rows]
+        from rdflib import URIRef
+
+        graphs = [str(row[0]) for row in self.query(merge.NAMING, bindings={
+            "facts": URIRef(self.facts_graph), "iri": URIRef(retired)}).rows]
         statements = list(self.statements(articles=graphs)) if graphs else []
         entity = merge.kept_entity(statements, retired, kept, qid)
         changed = sum(1 for s in statements if s.subject.iri == retired or retired in {

@@ -4,7 +4,7 @@ When two IRIs turn out to be one person (a name minted without a sport and the s
 name minted with one, or a minted person the knowledge base now links to a Wikidata
 item), `owl:sameAs` alone leaves two nodes: a profile lists both, a query counts both,
 NetworkX draws both. `KnowledgeGraph.merge_entities` finds the articles whose statements
-name the retired IRI (`naming_query`), reads their statements back, rewrites them with
+name the retired IRI (`NAMING`), reads their statements back, rewrites them with
 `renamed`, and stores them again as a new extraction of those articles: each article's
 graph is replaced in one transaction, the claims on the retired IRI lose their last
 reference and are swept, and the retired IRI stays only as `owl:sameAs` of the kept one
@@ -17,21 +17,18 @@ import dataclasses
 
 from ..model import Entity, Statement, Value
 from ..ontology.namespaces import WIKIBASE_IRI
-from .literals import iri_nt
 
 PROV_DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
 """The property that ties a statement node to a reference in an article's graph."""
 
 
-def naming_query(facts_graph: str, iri: str) -> str:
-    """SPARQL for the article graphs (`?g`) that support a statement naming `iri` as
-    subject, value or qualifier value."""
-    node, facts = iri_nt(iri), iri_nt(facts_graph)
-    return f"""SELECT DISTINCT ?g WHERE {{
-  {{ GRAPH {facts} {{ {node} ?p ?st . ?st a <{WIKIBASE_IRI}Statement> }} }}
-  UNION {{ GRAPH {facts} {{ ?st a <{WIKIBASE_IRI}Statement> ; ?q {node} }} }}
+NAMING = f"""SELECT DISTINCT ?g WHERE {{
+  {{ GRAPH ?facts {{ ?iri ?p ?st . ?st a <{WIKIBASE_IRI}Statement> }} }}
+  UNION {{ GRAPH ?facts {{ ?st a <{WIKIBASE_IRI}Statement> ; ?q ?iri }} }}
   GRAPH ?g {{ ?st <{PROV_DERIVED}> ?ref }}
 }}"""
+"""The article graphs (`?g`) supporting a statement of the facts graph (`?facts`, bound)
+that names `?iri` (bound) as subject, value or qualifier value."""
 
 
 def renamed(statements: list[Statement], retired: str, kept: Entity) -> list[Statement]:

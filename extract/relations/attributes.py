@@ -102,10 +102,19 @@ def sport_of_occupation() -> dict[str, Concept]:
             for (label, qid), _ in found.most_common(1)}
 
 
+COACH_ROLES = frozenset({"coach", "assistant coach", "personal trainer"})
+"""The occupations of the lexicon that coach athletes ("bondscoach", "trainer", "manager"
+all read as coach)."""
+
+
 def is_coach(roles: set[str]) -> bool:
-    """Whether the roles an article gives someone make them a coach ("bondscoach",
-    "trainer", "manager" all read as coach)."""
-    return any("coach" in r or "trainer" in r or "manager" in r for r in roles)
+    """Whether the roles an article gives someone make them a coach.
+
+    Examples:
+        >>> is_coach({"coach"}), is_coach({"speed skater"})
+        (True, False)
+    """
+    return bool(roles & COACH_ROLES)
 
 
 def _bucket(n: int) -> str:

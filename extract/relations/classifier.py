@@ -340,8 +340,9 @@ def attribute_facts(
     name: str = "sportkg_attributes",
     found: list[Attribute] | None = None,
 ) -> list[Fact]:
-    """The nationality, occupation and sport facts the model gives each person of the
-    article at the relation's threshold or above (`facts`: the pattern extractors')."""
+    """The nationality, occupation, sport, national side and coach facts the model gives
+    each person of the article at the relation's threshold or above (`facts`: the
+    pattern extractors')."""
     cands = attributes(doc, context, facts) if found is None else found
     if not cands or YES not in model.classes:
         return []
@@ -357,8 +358,9 @@ def attribute_facts(
 
 
 class AttributeClassifier(PairClassifier):
-    """Adds the person-level nationality, occupation and sport facts (`sportkg_attributes`),
-    read from the pattern extractors' facts and the article (see `attributes`)."""
+    """Adds the person-level nationality, occupation, sport, national side and coach facts
+    (`sportkg_attributes`), read from the pattern extractors' facts and the article (see
+    `attributes`)."""
 
     model_dir = ATTRIBUTE_DIR
 
