@@ -955,10 +955,45 @@ class KnowledgeGraph:
                 graphs = {g: v for g, v in graphs.items() if wanted & {g, *v}}
         if not graphs:
             return
-        shared = list(self.store.triples(self.facts_graph))
-        texts = (self.store.triples(graph) for graph in graphs)
+        if article is None and articles is None:
+            shared = list(self.store.triples(self.facts_graph))
+            texts: Iterable[list[Any]] = (list(self.store.triples(graph)) for graph in graphs)
+        else:  # the part of the facts graph these articles need: 14 s at 10^5 read it whole
+            texts = [list(self.store.triples(graph)) for graph in graphs]
+            shared = self._facts_for(texts)
         for found in rdf.read_many(texts, shared):
             yield from found
+
+    def _facts_for(self, texts: Iterable[list[Any]]) -> list[Any]:
+        """The triples of the facts graph that reading these article graphs back uses: the
+        statement nodes they cite, the links to them, and the descriptions (`rdf.DESCRIBING`)
+        of the subjects, values and value nodes of those."""
+        from rdflib import URIRef
+
+        facts = URIRef(self.facts_graph).n3()
+        nodes = list(dict.fromkeys(str(s) for triples in texts for s, p, _ in triples
+                                   if str(p) == rdf.PROV_DERIVED))
+        found: list[Any] = []
+        named: dict[str, None] = {}
+        for k in range(0, len(nodes), 500):
+            block = " ".join(URIRef(n).n3() for n in nodes[k:k + 500])
+            rows = self.store.query(
+                f"SELECT ?s ?p ?o WHERE {{ VALUES ?st {{ {block} }} GRAPH {facts} {{\n"
+                "  { ?s ?p ?st BIND(?st AS ?o) } UNION { ?st ?p ?o BIND(?st AS ?s) } } }").rows
+            for s, p, o in rows:
+                found.append((s, p, o))
+                for term in (s, o):
+                    if isinstance(term, URIRef):
+                        named[str(term)] = None
+        cited = set(nodes)
+        iris = [iri for iri in named if iri not in cited]
+        predicates = " ".join(URIRef(p).n3() for p in rdf.DESCRIBING)
+        for k in range(0, len(iris), 500):
+            block = " ".join(URIRef(n).n3() for n in iris[k:k + 500])
+            found += self.store.query(
+                f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {block} }} VALUES ?p {{ {predicates} }}"
+                f" GRAPH {facts} {{ ?s ?p ?o }} }}").rows
+        return found
 
     def stats(self) -> dict[str, int]:
         """Counts of articles, statements, references, entities, persons and triples."""
