@@ -6,6 +6,10 @@ printed for the load is the load's own. Prints Markdown tables.
 
     python benchmarks/graph_bench.py --n 100000 --store kg-1e5 --compare-bulk
     python benchmarks/graph_bench.py --n 1000000 --store kg-1e6 --bulk --repeat 3
+    python benchmarks/graph_bench.py --n 100000 --store kg-1e5 --articles
+
+`--articles` times, instead of the queries, reading one article back
+(`statements(article=...)`) and removing it (`remove_article`), on a copy of the store.
 """
 
 from __future__ import annotations
@@ -155,6 +159,30 @@ def networkx(store: Path) -> dict[str, Any]:
             "edges": nxg.number_of_edges(), "rss_mb": round(_rss_mb())}
 
 
+def articles(store: Path, repeat: int) -> dict[str, Any]:
+    """Seconds to read back and to remove one article by name, on a copy of the store."""
+    import shutil
+
+    from sportkg.graph.kg import KnowledgeGraph
+
+    out: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "store"
+        shutil.copytree(store, copy)
+        with KnowledgeGraph.open("oxigraph", path=copy) as kg:
+            for i in range(1, repeat + 1):
+                doc = f"synthetic_{i:07d}"
+                begin = time.perf_counter()
+                found = len(list(kg.statements(article=doc)))
+                read_s = time.perf_counter() - begin
+                begin = time.perf_counter()
+                kg.remove_article(doc)
+                out[doc] = {"statements": found, "read_s": round(read_s, 2),
+                            "remove_s": round(time.perf_counter() - begin, 2)}
+                print(f"{doc}: {out[doc]}", file=sys.stderr, flush=True)
+    return out
+
+
 def _child(*args: str) -> dict[str, Any]:
     done = subprocess.run([sys.executable, __file__, *args], stdout=subprocess.PIPE, text=True,
                           check=True)
@@ -172,6 +200,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5, help="runs per query (median)")
     parser.add_argument("--limit", type=int, default=1000, help="page size of the reports")
     parser.add_argument("--no-networkx", action="store_true")
+    parser.add_argument("--articles", action="store_true",
+                        help="time reading back and removing single articles instead")
     parser.add_argument("--phase", help=argparse.SUPPRESS)
     args = parser.parse_args()
     store = Path(args.store)
@@ -180,6 +210,9 @@ def main() -> None:
         return
     if args.phase == "queries":
         print(json.dumps(queries(store, args.repeat, args.limit)))
+        return
+    if args.phase == "articles":
+        print(json.dumps(articles(store, args.repeat)))
         return
     if args.phase == "networkx":
         print(json.dumps(networkx(store)))
@@ -192,6 +225,15 @@ def main() -> None:
         print(f"\n### load of {args.n:,} statements\n")
         for key, value in loaded.items():
             print(f"- {key}: {value}")
+    if args.articles:
+        timed = _child("--phase", "articles", *common, "--repeat", str(args.repeat))
+        print(f"\n### single articles at {args.n:,} statements\n")
+        print("| article | statements | statements(article=) s | remove_article s |")
+        print("|---|---|---|---|")
+        for doc, figures in timed.items():
+            print(f"| {doc} | {figures['statements']} | {figures['read_s']} | "
+                  f"{figures['remove_s']} |")
+        return
     found = _child("--phase", "queries", *common, "--repeat", str(args.repeat),
                    "--limit", str(args.limit))
     print(f"\n### queries at {args.n:,} statements (median of {args.repeat})\n")

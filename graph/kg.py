@@ -43,9 +43,6 @@ if TYPE_CHECKING:
 
 _PREFIXES = f"PREFIX sk: <{SK_IRI}>\nPREFIX wikibase: <{WIKIBASE_IRI}>\n"
 
-_ARTICLE_GRAPHS = _PREFIXES + """
-SELECT DISTINCT ?g WHERE { GRAPH ?g { ?g a sk:Article ; sk:doc ?doc .
-                                      OPTIONAL { ?g sk:contentHash ?hash } } }"""
 
 STATS_QUERIES: dict[str, str] = {
     "articles": "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?g a sk:Article } }",
@@ -628,8 +625,7 @@ class KnowledgeGraph:
         """
         from . import marks, ranks, sweep
 
-        graphs = [g for g, (doc, content) in self.article_graphs().items()
-                  if article in (g, doc, content)]
+        graphs = list(self.find_articles([article]))
         if not graphs:
             raise InputError(f"no article {article!r} in the graph")
         nodes, subjects, objects = sweep.supported_by(self.store, self.facts_graph, graphs)
@@ -900,6 +896,45 @@ class KnowledgeGraph:
             str(g): (str(doc), str(h) if h is not None else "") for g, doc, h in found.rows
         }
 
+    def find_articles(self, names: Collection[str]) -> dict[str, tuple[str, str]]:
+        """Article graph IRI -> (doc, content hash) of the articles `names` name, in the order
+        of `article_graphs()`.
+
+        A name is a document name, a content hash or an article graph IRI; names of no
+        article are left out. Each kind is an index lookup (the article node carries
+        `sk:doc` and `sk:contentHash` in its own graph), so finding one article does not read
+        every article graph (0.1 ms against 0.7 s for the listing at 10^5 statements, 17 s at
+        10^6).
+        """
+        from rdflib import Literal
+
+        from .literals import iri_nt
+
+        if not names:
+            return {}
+        literals = " ".join(dict.fromkeys(Literal(name).n3() for name in names))
+        graphs = []
+        for name in dict.fromkeys(names):
+            try:
+                graphs.append(iri_nt(name))
+            except InputError:
+                continue  # not an IRI, so not a graph's name
+        # each branch starts from its index lookup; the OPTIONAL stands outside with ?g
+        # bound (inside a branch, Oxigraph read every article graph: 70 ms against 0.1 ms)
+        by_graph = ("\n  UNION { VALUES ?g { " + " ".join(graphs)
+                    + " } GRAPH ?g { ?g a sk:Article ; sk:doc ?doc } }") if graphs else ""
+        text = (
+            _PREFIXES
+            + "SELECT DISTINCT ?g ?doc ?hash WHERE {\n"
+            + f"  {{ VALUES ?doc {{ {literals} }} GRAPH ?g {{ ?g sk:doc ?doc ; a sk:Article }} }}\n"
+            + f"  UNION {{ VALUES ?hash {{ {literals} }}\n"
+            + "          GRAPH ?g { ?g sk:contentHash ?hash ; a sk:Article ; sk:doc ?doc } }"
+            + by_graph
+            + "\n  OPTIONAL { GRAPH ?g { ?g sk:contentHash ?hash } }\n} ORDER BY ?doc ?g"
+        )
+        return {str(g): (str(doc), str(h) if h is not None else "")
+                for g, doc, h in self.store.query(text).rows}
+
     def statements(self, *, article: str | None = None,
                    articles: Collection[str] | None = None) -> Iterator[Statement]:
         """Read the Statements back, article by article.
@@ -913,22 +948,59 @@ class KnowledgeGraph:
         Raises:
             InputError: no such `article`.
         """
-        graphs = self.article_graphs()
-        if article is not None:
-            graphs = {
-                g: v for g, v in graphs.items() if article in (g, v[0], v[1])
-            }
-            if not graphs:
-                raise InputError(f"no article {article!r} in the graph")
-        if articles is not None:
-            wanted = set(articles)
-            graphs = {g: v for g, v in graphs.items() if wanted & {g, v[0], v[1]}}
+        if article is None and articles is None:
+            graphs = self.article_graphs()
+        else:
+            graphs = self.find_articles([*([article] if article is not None else []),
+                                         *(articles if articles is not None else ())])
+            if article is not None:
+                graphs = {g: v for g, v in graphs.items() if article in (g, *v)}
+                if not graphs:
+                    raise InputError(f"no article {article!r} in the graph")
+            if articles is not None:
+                wanted = set(articles)
+                graphs = {g: v for g, v in graphs.items() if wanted & {g, *v}}
         if not graphs:
             return
-        shared = list(self.store.triples(self.facts_graph))
-        texts = (self.store.triples(graph) for graph in graphs)
+        if article is None and articles is None:
+            shared = list(self.store.triples(self.facts_graph))
+            texts: Iterable[list[Any]] = (list(self.store.triples(graph)) for graph in graphs)
+        else:  # the part of the facts graph these articles need: 14 s at 10^5 read it whole
+            texts = [list(self.store.triples(graph)) for graph in graphs]
+            shared = self._facts_for(texts)
         for found in rdf.read_many(texts, shared):
             yield from found
+
+    def _facts_for(self, texts: Iterable[list[Any]]) -> list[Any]:
+        """The triples of the facts graph that reading these article graphs back uses: the
+        statement nodes they cite, the links to them, and the descriptions (`rdf.DESCRIBING`)
+        of the subjects, values and value nodes of those."""
+        from rdflib import URIRef
+
+        facts = URIRef(self.facts_graph).n3()
+        nodes = list(dict.fromkeys(str(s) for triples in texts for s, p, _ in triples
+                                   if str(p) == rdf.PROV_DERIVED))
+        found: list[Any] = []
+        named: dict[str, None] = {}
+        for k in range(0, len(nodes), 500):
+            block = " ".join(URIRef(n).n3() for n in nodes[k:k + 500])
+            rows = self.store.query(
+                f"SELECT ?s ?p ?o WHERE {{ VALUES ?st {{ {block} }} GRAPH {facts} {{\n"
+                "  { ?s ?p ?st BIND(?st AS ?o) } UNION { ?st ?p ?o BIND(?st AS ?s) } } }").rows
+            for s, p, o in rows:
+                found.append((s, p, o))
+                for term in (s, o):
+                    if isinstance(term, URIRef):
+                        named[str(term)] = None
+        cited = set(nodes)
+        iris = [iri for iri in named if iri not in cited]
+        predicates = " ".join(URIRef(p).n3() for p in rdf.DESCRIBING)
+        for k in range(0, len(iris), 500):
+            block = " ".join(URIRef(n).n3() for n in iris[k:k + 500])
+            found += self.store.query(
+                f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {block} }} VALUES ?p {{ {predicates} }}"
+                f" GRAPH {facts} {{ ?s ?p ?o }} }}").rows
+        return found
 
     def stats(self) -> dict[str, int]:
         """Counts of articles, statements, references, entities, persons and triples."""

@@ -714,6 +714,11 @@ def _key_if(pred: str, kind: Any) -> str | None:
     return key
 
 
+DESCRIBING = (SCHEMA_NAME, RDFS_LABEL, _sk("entityType"), _sk("qid"),
+              ns.WIKIBASE_IRI + "timePrecision", ns.WIKIBASE_IRI + "quantityAmount",
+              _sk("asWritten"), _sk("quantityUnits"))
+"""The predicates of entities and value nodes that reading Statements back uses."""
+
 READING = (_sk("confidence"), _sk("extractor"), _sk("linkNotes"))
 """The predicates of an article's reading of a claim, on the statement in the article graph."""
 
@@ -834,7 +839,12 @@ def read_statements(article: Iterable[tuple[Node, Node, Node]],
 
 def read_many(articles: Iterable[Iterable[tuple[Node, Node, Node]]],
               shared: Iterable[tuple[Node, Node, Node]]) -> Iterable[list[Statement]]:
-    """The Statements of several articles against one facts graph read once."""
+    """The Statements of several articles against one facts graph read once.
+
+    `shared` may be the part of the facts graph these articles need (`KnowledgeGraph`
+    reads no more for a few articles): the triples of the statement nodes they cite, the
+    links to those nodes, and the `DESCRIBING` triples of the IRIs these name.
+    """
     reader = _Reader(index(shared))
     for triples in articles:
         yield reader.statements(index(triples))

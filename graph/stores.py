@@ -305,16 +305,64 @@ class _ChunkReader:
         return b"".join(parts)
 
 
+REOPEN_WRITES = 500
+"""Transactional writes after which a writer on disk closes and opens its store again.
+
+RocksDB under Oxigraph keeps block caches (a 32 MB one shared by most column families and
+a 128 MB one, as the store's `LOG` lists them) and the index and filter blocks of every
+file it has read; pyoxigraph sets no limit of its own on them. They fill with the writer's
+reads of a growing store (people matching, sweeps, ranks), about 45 MB per 1,000 articles
+of `sportkg build`. Opening the store again empties them; every 500 writes costs well
+under a second per 500 articles."""
+
+
+def _guard(location: Path) -> int:
+    """Take the writer's lock on a store directory: `flock` on the directory itself.
+
+    RocksDB's own lock (its `LOCK` file) is let go whenever the store is closed, also
+    when the writer opens it again (`OxigraphStore.reopen`); this lock is held from open
+    to close, so no other sportkg writer can take the store in between. (It is a lock
+    of its own: POSIX record locks, RocksDB's kind, belong to the process and go when any
+    of its descriptors of the file is closed.)
+
+    Raises:
+        StoreError: another process holds it.
+    """
+    import fcntl
+    import os
+
+    try:
+        location.mkdir(parents=True, exist_ok=True)
+        fd = os.open(location, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError as exc:
+        raise _store_error(location, "cannot open store", exc) from exc
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as exc:
+        os.close(fd)
+        raise StoreError(
+            f"store {location} is locked by another process that writes to it (it holds "
+            "the directory and its LOCK file); wait for that process to end, or use another "
+            "--store"
+        ) from exc
+    return fd
+
+
 class OxigraphStore:
     """Embedded Oxigraph on disk (pyoxigraph), or in memory when `path` is None."""
 
     name: ClassVar[str] = "oxigraph"
     uses_path: ClassVar[bool] = True
 
-    def __init__(self, store: Any, *, path: Path | None, read_only: bool) -> None:
+    def __init__(self, store: Any, *, path: Path | None, read_only: bool,
+                 guard: int | None = None) -> None:
         self._store = store
         self.path = path
         self.read_only = read_only
+        self._guard = guard
+        """The descriptor holding the directory lock of a writer on disk (`_guard`)."""
+        self._writes = 0
+        """Transactional writes since the store was last opened (`REOPEN_WRITES`)."""
 
     @classmethod
     def open(cls, *, path: str | Path | None = None, endpoint: str | None = None,
@@ -341,14 +389,52 @@ class OxigraphStore:
             location / "CURRENT"
         ).is_file():
             raise StoreError(f"store path {location} is a directory that is not an Oxigraph store")
+        guard = None
+        if not read_only:
+            guard = _guard(location)
         try:
             store = (
                 pyoxigraph.Store.read_only(str(location)) if read_only
                 else pyoxigraph.Store(str(location))
             )
         except (OSError, RuntimeError) as exc:
+            _release(guard)
             raise _store_error(location, "cannot open store", exc) from exc
-        return cls(store, path=location, read_only=read_only)
+        return cls(store, path=location, read_only=read_only, guard=guard)
+
+    def reopen(self) -> None:
+        """Close the store and open it again, keeping the directory locked throughout.
+
+        Everything written is flushed first, so nothing is lost or written twice; what
+        goes is the memory RocksDB holds for reads (see `REOPEN_WRITES`). A store in
+        memory or opened read-only is left as it is.
+
+        Raises:
+            StoreError: the flush failed, or the store cannot be opened again (a process
+                that does not take the directory lock, such as `oxigraph serve`, took
+                RocksDB's lock in between).
+        """
+        import gc
+
+        import pyoxigraph
+
+        self._writes = 0
+        if self.path is None or self.read_only or self._store is None:
+            return
+        store, self._store = self._store, None
+        try:
+            store.flush()
+        except (OSError, RuntimeError) as exc:
+            self._store = store
+            raise _store_error(self.path, "cannot write store", exc) from exc
+        del store
+        gc.collect()  # the old handle must be gone before RocksDB's lock can be taken again
+        try:
+            self._store = pyoxigraph.Store(str(self.path))
+        except (OSError, RuntimeError) as exc:
+            _release(self._guard)
+            self._guard = None
+            raise _store_error(self.path, "cannot open store again", exc) from exc
 
     def _writable(self) -> None:
         if self.read_only:
@@ -370,6 +456,7 @@ class OxigraphStore:
             if drops and not bulk:
                 self._store.update(_update_text(writes))
                 self._store.flush()
+                self._written()
                 return
             if drops:
                 self._store.update(" ;\n".join(f"DROP SILENT GRAPH {iri_nt(g)}" for g in drops))
@@ -381,10 +468,17 @@ class OxigraphStore:
                 # written out now: RocksDB would otherwise keep every batch in memory tables
                 # (a load of 10^5 statements grew to 2.5 GB)
                 self._store.flush()
+                self._written()
         except (SyntaxError, ValueError) as exc:
             raise InputError(f"cannot write {where}: {exc}") from exc
         except (OSError, RuntimeError) as exc:
             raise _store_error(self.path, f"cannot write {where}:", exc) from exc
+
+    def _written(self) -> None:
+        """Count a transactional write; every `REOPEN_WRITES`, open the store again."""
+        self._writes += 1
+        if self._writes >= REOPEN_WRITES:
+            self.reopen()
 
     def bulk_stream(self, chunks: Iterable[bytes]) -> None:
         """Load N-Quads chunks with one call of Oxigraph's bulk loader (not transactional).
@@ -549,11 +643,24 @@ class OxigraphStore:
         """
         if self._store is not None:
             store, self._store = self._store, None
-            if not self.read_only:
-                try:
-                    store.flush()
-                except (OSError, RuntimeError) as exc:
-                    raise _store_error(self.path, "cannot write store", exc) from exc
+            try:
+                if not self.read_only:
+                    try:
+                        store.flush()
+                    except (OSError, RuntimeError) as exc:
+                        raise _store_error(self.path, "cannot write store", exc) from exc
+            finally:
+                del store
+                guard, self._guard = self._guard, None
+                _release(guard)
+
+
+def _release(guard: int | None) -> None:
+    """Let go of a directory lock taken by `_guard` (closing its descriptor)."""
+    import os
+
+    if guard is not None:
+        os.close(guard)
 
 
 def _store_error(location: Path | None, doing: str, exc: BaseException) -> StoreError:

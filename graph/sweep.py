@@ -43,11 +43,16 @@ WHERE {{
   OPTIONAL {{ GRAPH <{facts}> {{ ?s ?link ?st }} }}
 }}"""
 
+# EXISTS stops at the first use; listing every use read, for the class IRIs among the
+# objects (wikibase:Statement, its ranks), every statement of the store: 2.3 s at 10^5
+# statements per removal, against 0.46 s.
 _USED = """
-SELECT DISTINCT ?e WHERE {{
-  {{ VALUES ?e {{ {nodes} }} GRAPH <{facts}> {{ ?e a <{statement}> }} }}
-  UNION {{ VALUES ?e {{ {nodes} }} GRAPH <{facts}> {{ ?x ?y ?e . ?x a <{statement}> }} }}
-  UNION {{ VALUES ?e {{ {nodes} }} GRAPH <{facts}> {{ ?e ?l ?st2 . ?st2 a <{statement}> }} }}
+SELECT ?e WHERE {{
+  VALUES ?e {{ {nodes} }}
+  FILTER EXISTS {{ GRAPH <{facts}> {{
+    {{ ?e a <{statement}> }}
+    UNION {{ ?x ?y ?e . ?x a <{statement}> }}
+    UNION {{ ?e ?l ?st2 . ?st2 a <{statement}> }} }} }}
 }}"""
 
 _ENTITIES = """

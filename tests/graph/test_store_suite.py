@@ -44,6 +44,27 @@ def test_store_graph_is_isomorphic_to_writer_output(make_kg, sample_articles) ->
         assert isomorphic(stored, rdf.to_rdflib(expected))
 
 
+def test_an_article_is_found_by_name_hash_or_graph_iri(make_kg, sample_articles) -> None:  # type: ignore[no-untyped-def]
+    kg = make_kg()
+    for article, facts in sample_articles:
+        kg.add_article(article, facts)
+    (sanne, sanne_facts), (ruth, ruth_facts) = sample_articles[0], sample_articles[1]
+    graph = rdf.ArticleInfo.from_article(sanne).graph_iri()
+    for name in (sanne.id, sanne.hash, graph):
+        assert kg.find_articles([name]) == {graph: (sanne.id, sanne.hash)}
+        assert set(kg.statements(article=name)) == set(sanne_facts)
+    both = set(kg.statements(articles=[graph, ruth.id, "no_such_article"]))
+    assert both == {*sanne_facts, *ruth_facts}
+    assert list(kg.statements(articles=["no_such_article"])) == []
+    with pytest.raises(InputError, match="'no_such_article'"):
+        list(kg.statements(article="no_such_article"))
+    with pytest.raises(InputError, match="'no_such_article'"):
+        kg.remove_article("no_such_article")
+    assert kg.remove_article(graph) == 1
+    assert kg.find_articles([sanne.id, sanne.hash, graph]) == {}
+    assert set(kg.statements()) == set(_all(sample_articles[1:]))
+
+
 def test_same_article_twice_changes_nothing(make_kg, sample_articles) -> None:  # type: ignore[no-untyped-def]
     kg = make_kg()
     article, facts = sample_articles[0]
