@@ -122,6 +122,9 @@ class ArticleContext:
     roles: dict[str, set[str]] = field(default_factory=dict)
     role_sports: dict[str, set[str]] = field(default_factory=dict)  # name → its role words' sports
     nations: dict[str, set[str]] = field(default_factory=dict)
+    memo: dict[str, tuple[str, str] | None] = field(default_factory=dict, repr=False,
+                                                    compare=False)
+    """What is read from the whole article once and asked for per sentence."""
 
     @classmethod
     def of(cls, doc: Doc) -> ArticleContext:
@@ -1113,7 +1116,14 @@ def distance_around(context: ArticleContext, sentence: Sentence, position: int) 
 
 
 def main_competition(context: ArticleContext) -> tuple[str, str] | None:
-    """The competition the article names most often (Olympics, World Championships, ...)."""
+    """The competition the article names most often (Olympics, World Championships, ...);
+    read once per article."""
+    if "main_competition" not in context.memo:
+        context.memo["main_competition"] = _main_competition(context)
+    return context.memo["main_competition"]
+
+
+def _main_competition(context: ArticleContext) -> tuple[str, str] | None:
     counts: Counter[tuple[str, str]] = Counter()
     for sentence in context.sentences:
         found = competition_in(context, sentence.text)
