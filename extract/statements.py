@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from ..iris import fold, mint_entity_iri
@@ -30,6 +30,7 @@ from .relations.engine import (
     Concept,
     Fact,
     Person,
+    Sentence,
     name_of,
 )
 
@@ -142,10 +143,8 @@ def shared_by_lists(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
     """
     lists: dict[int, list[list[Person]]] = {}
     for sentence in context.sentences:
-        for m in _LIST.finditer(sentence.masked):
-            members = [sentence.people[int(k)] for k in re.findall(r"⟨P(\d+)⟩", m.group(0))]
-            if len({p.name for p in members}) > 1:
-                lists.setdefault(sentence.index, []).append(members)
+        for members in _coordinated(sentence):
+            lists.setdefault(sentence.index, []).append(members)
         # a team event won together: "X pakte goud op de aflossing met A, B en C"
         team = _TEAM_EVENT.search(sentence.text)
         together = _TOGETHER.search(sentence.masked)
@@ -204,10 +203,8 @@ def shared_by_sides(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
     for sentence in context.sentences:
         if _TEAM_EVENT.search(sentence.text) is None:
             continue
-        for m in _LIST.finditer(sentence.masked):
-            listed = [sentence.people[int(k)] for k in re.findall(r"⟨P(\d+)⟩", m.group(0))]
-            if len({p.name for p in listed}) > 1:
-                members.setdefault(sentence.index, []).extend(listed)
+        for listed in _coordinated(sentence):
+            members.setdefault(sentence.index, []).extend(listed)
     if not members:
         return []
     have = {(name_of(f.subject), f.property, _fact_value_key(f.value)) for f in facts}
@@ -232,16 +229,24 @@ def shared_by_sides(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
             key = (fact.sentence, fact.property, _fact_value_key(fact.value))
             shared.setdefault(key, []).append(fact)
     for (index, _, _), held in shared.items():
-        if len({f.subject.name for f in held if isinstance(f.subject, Person)}) < 2:
+        sharing = {f.subject.name for f in held if isinstance(f.subject, Person)}
+        if len(sharing) < 2:
             continue
         text = context.sentences[index].text
         countries = {e.label for kind in ("country", "demonym")
                      for e in lexicon.find_all(kind, context.lang, text)}
-        sharing = {f.subject.name for f in held if isinstance(f.subject, Person)}
         described = [context.nations.get(name, set()) for name in sharing]
         if len(countries) == 1 and all(d <= countries for d in described) and any(described):
             add(Concept(countries.pop(), "team"), held[0])  # their own country, not the host
     return out
+
+
+def _coordinated(sentence: Sentence) -> Iterator[list[Person]]:
+    """The coordinated lists of two or more people in a sentence ("A, B en C")."""
+    for m in _LIST.finditer(sentence.masked):
+        members = [sentence.people[int(k)] for k in re.findall(r"⟨P(\d+)⟩", m.group(0))]
+        if len({p.name for p in members}) > 1:
+            yield members
 
 
 def _fact_value_key(value: object) -> str:

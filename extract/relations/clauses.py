@@ -40,7 +40,8 @@ from .engine import (
     result_qualifiers,
     side_country,
 )
-from .pairs import Mention, award_mentions, phrase_head, sentence_mentions, team_name
+from .lexicon import Lexicon
+from .pairs import Mention, award_mentions, mention_value, phrase_head, sentence_mentions
 from .triggers import classes_of
 
 if TYPE_CHECKING:
@@ -77,6 +78,9 @@ GROUP_WORDS = frozenset({
     "girls", "boys", "ladies",
 })
 """Words for a group that competes as one, when a country's adjective qualifies them."""
+
+NEGATIONS = frozenset({"niet", "nooit", "geen", "not", "never", "n't", "no"})
+"""Words that deny the verb they hang on."""
 
 _DEPTH = 3
 """How many arcs below the verb an argument may sit ("won met 3-1 van België": two)."""
@@ -129,10 +133,8 @@ def _competitors(doc: Doc, mentions: list[Mention], lang: str) -> dict[int, Pers
     out: dict[int, Person | Concept] = {}
     for m in mentions:
         head = phrase_head(doc, m)
-        if m.kind == "person":
-            out[head.i] = Person(m.name, m.start_char, m.end_char)
-        elif m.kind == "nation":
-            out[head.i] = Concept(team_name(m), "team")
+        if m.kind in ("person", "nation"):
+            out[head.i] = mention_value(m)
         elif m.kind == "team":
             out[head.i] = Concept(_side_name(m, lang), "team", m.qid)
         elif m.kind == "country" and m.label:
@@ -146,8 +148,6 @@ def _competitors(doc: Doc, mentions: list[Mention], lang: str) -> dict[int, Pers
 
 def _side_name(m: Mention, lang: str) -> str:
     """A team's name; a national side's nickname ("Oranje") gives its country."""
-    from .lexicon import Lexicon
-
     entry = Lexicon.load().lookup("team_name", lang, m.text)
     if entry is not None and " national " in entry.label:
         return side_country(entry.label)
@@ -242,8 +242,6 @@ def _event(context: ArticleContext, index: int, token: Token,
     """The event a win's object names when it is a race of the lexicon ("de
     ploegenachtervolging", "the relay"), built with its competition and edition in the
     form the pattern families write; None without an edition (a bare "team pursuit")."""
-    from .lexicon import Lexicon
-
     race = Lexicon.load().lookup("race", context.lang, token.lower_)
     if race is None:
         return None
@@ -280,8 +278,6 @@ def _negated(verb: Token) -> bool:
                if c.dep_ in ("advmod", "neg", "det", "aux", "part"))
 
 
-NEGATIONS = frozenset({"niet", "nooit", "geen", "not", "never", "n't", "no"})
-"""Words that deny the verb they hang on."""
 
 
 def _unique(facts: list[Fact]) -> list[Fact]:

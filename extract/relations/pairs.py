@@ -89,7 +89,7 @@ class Candidate:
 
     def subject_value(self) -> Person | Concept:
         """The fact subject: a Person of the article or a team Concept."""
-        return _as_value(self.subject)
+        return mention_value(self.subject)
 
     def object_value(self, sentence_text: str, year: str | None = None,
                      discipline: str = "") -> Person | Concept:
@@ -111,10 +111,12 @@ class Candidate:
             if discipline and discipline.lower() not in label.lower():
                 label = f"{discipline}, {label}"
             return Concept(label, "event")
-        return _as_value(self.value)
+        return mention_value(self.value)
 
 
-def _as_value(mention: Mention) -> Person | Concept:
+def mention_value(mention: Mention) -> Person | Concept:
+    """What a mention stands for in a fact: a Person of the article, a country's national
+    side as a team, or a concept of its kind."""
     if mention.kind == "person":
         return Person(mention.name, mention.start_char, mention.end_char)
     if mention.kind == "nation":  # a country that wins, beats or is beaten: its team
