@@ -387,7 +387,9 @@ class MentionRecognizer:
         if prev == "of" and start > 1 and doc[start - 2].text.lower() in ("academy", "academies"):
             return True
         if prev in _TEAM_PREPOSITIONS:
-            window = {t.text.lower() for t in doc[max(0, start - 5) : start - 1]}
+            # a verb is lower-case inside a sentence: a surname "Reed" is no "reed"
+            window = {t.text.lower() for t in doc[max(0, start - 5) : start - 1]
+                      if t.text[:1].islower() or t.is_sent_start}
             if window & _TEAM_VERBS:
                 return True
         return bool(_SIGNING.match(doc[end : min(len(doc), end + 4)].text))

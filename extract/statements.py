@@ -50,6 +50,8 @@ def doc_statements(doc: Doc, article: Article) -> list[Statement]:
     facts = _no_win_for_the_placed(facts)
     facts = [*facts, *shared_by_lists(context, facts)]
     facts = [*facts, *shared_by_sides(context, facts)]
+    facts = [*facts, *wins_of_winners(facts)]
+    facts = [*facts, *awards_of_winners(facts)]
     facts = [*facts, *_sport_of_winners(context, facts)]
     facts = [*facts, *sport_of_occupations(facts)]
     links = _same_person_same_link(context, facts, links)
@@ -273,6 +275,93 @@ def sport_of_occupations(facts: list[Fact]) -> list[Fact]:
         has.add((fact.subject.name, sport.label))
         out.append(Fact(fact.subject, "P641", sport, fact.sentence, fact.extractor,
                         round(fact.confidence * 0.95, 3)))
+    return out
+
+
+_FIRST_PLACE = re.compile(r"\b(?:gold|champion)\b")
+"""An award that only the winner of its event receives: a gold medal, a champion's title."""
+
+_EDITION = re.compile(r"\b(?:19|20)\d\d\b")
+"""A year in an event's name: the edition it was won at."""
+
+
+def _race_of_edition(event: Concept) -> bool:
+    """Whether an event names a race and its edition ("women's 1000 m, 2026 Winter
+    Olympics"), not a whole championship or a race of no year."""
+    return "," in event.label and _EDITION.search(event.label) is not None
+
+WINS_OF_WINNERS = "sportkg_wins_of_winners"
+
+
+def wins_of_winners(facts: list[Fact]) -> list[Fact]:
+    """sk:won for the holder of a gold medal or a champion's title of a named event.
+
+    Who takes gold in the women's 1000 m, or becomes world champion there, won that race:
+    the award's event (its P1344 qualifier) is the event won, dated and placed as the
+    award is. Silver and bronze, awards without a race and edition, and a title that
+    only describes someone ("the former Olympic champion X") say nothing of a win.
+    """
+    have = {(name_of(f.subject), _fact_value_key(f.value)) for f in facts
+            if f.property == "sk:won"}
+    out: list[Fact] = []
+    for fact in facts:
+        if fact.property != "P166" or not isinstance(fact.value, Concept) or \
+                fact.descriptive or not _FIRST_PLACE.search(fact.value.label.lower()):
+            continue
+        quals = dict(fact.qualifiers)
+        event = quals.pop("P1344", None)
+        if not isinstance(event, Concept) or not _race_of_edition(event):
+            continue
+        key = (name_of(fact.subject), _fact_value_key(event))
+        if key in have:
+            continue
+        have.add(key)
+        out.append(Fact(fact.subject, "sk:won", event, fact.sentence, WINS_OF_WINNERS,
+                        round(fact.confidence * 0.95, 3), tuple(quals.items())))
+    return out
+
+
+OLYMPIC_GOLD = "Q15243387"
+"""Wikidata's Olympic gold medal."""
+
+_GENDERED = re.compile(r"^(?:men's|women's|boys'|girls')\s+")
+
+AWARDS_OF_WINNERS = "sportkg_awards_of_winners"
+
+
+def awards_of_winners(facts: list[Fact]) -> list[Fact]:
+    """P166 for the winner of an Olympic or world-championship event.
+
+    Winning the women's 1000 m of the Winter Olympics is the Olympic gold medal of that
+    race; winning a race of a world championship makes its winner world champion of the
+    discipline ("world champion 500 m"). Only a race of a named edition: "won the 2010
+    Winter Olympics" names no race. The award carries the event as P1344 and the win's
+    date and place; a subject that already holds an award of that event keeps its own.
+    """
+    held_events = {(name_of(f.subject), _fact_value_key(dict(f.qualifiers).get("P1344")))
+                   for f in facts if f.property == "P166"}
+    out: list[Fact] = []
+    for fact in facts:
+        if fact.property != "sk:won" or not isinstance(fact.value, Concept) or \
+                fact.extractor == WINS_OF_WINNERS:
+            continue
+        event = fact.value
+        if not _race_of_edition(event):
+            continue  # a whole Games, or a race of no named edition
+        if "Olympics" in event.label:
+            award = Concept("Olympic gold medal", "award", OLYMPIC_GOLD)
+        elif re.search(r"\bWorld Championships?\b", event.label):
+            discipline = _GENDERED.sub("", event.label.split(",")[0])
+            award = Concept(f"world champion {discipline}", "award")
+        else:
+            continue
+        key = (name_of(fact.subject), _fact_value_key(event))
+        if key in held_events:
+            continue
+        held_events.add(key)
+        out.append(Fact(fact.subject, "P166", award, fact.sentence, AWARDS_OF_WINNERS,
+                        round(fact.confidence * 0.95, 3),
+                        (("P1344", event), *fact.qualifiers)))
     return out
 
 

@@ -36,6 +36,7 @@ from ..normalize import (
     parse_age_word,
     parse_date,
 )
+from .editions import edition_label, named_season, seasonal
 from .engine import (
     FACTS_KEY,
     FAMILIES,
@@ -601,7 +602,8 @@ class RelationExtractor:
         year = str(date.value)[:4] if date is not None else None
         if year is None and context.is_recent(hit.sentence) and context.published:
             year = context.published[:4]
-        return Concept(f"{text} {year}" if year else text, "event")
+        spelled = named_season(hit.sentence.text) if seasonal(text, self.lexicon) else None
+        return Concept(edition_label(text, spelled or "", year, self.lexicon), "event")
 
     def _team(self, context: ArticleContext, text: str) -> Concept | None:
         text = text.strip(" .,")

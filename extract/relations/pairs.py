@@ -18,11 +18,11 @@ model in `sportkg.extract.relations.classifier` does.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .editions import edition_label
 from .engine import ArticleContext, Concept, Person
 from .triggers import classes_of
 
@@ -58,7 +58,6 @@ LEXICON_KINDS: dict[str, tuple[str, ...]] = {
 AWARD_KINDS = ("title", "medal")
 """Lexicon kinds whose words are awards a person or team receives ("wereldkampioen", "goud")."""
 
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _MAX_BETWEEN = 12
 
 
@@ -103,11 +102,7 @@ class Candidate:
         if self.value.kind == "award":
             return Concept(self.value.label, "award", self.value.qid)
         if self.value.kind == "event":
-            label = self.value.label or self.value.text
-            found = _YEAR.search(sentence_text)
-            named = found.group(0) if found else year
-            if named and named not in label:
-                label = f"{label} {named}"
+            label = edition_label(self.value.label or self.value.text, sentence_text, year)
             if discipline and discipline.lower() not in label.lower():
                 label = f"{discipline}, {label}"
             return Concept(label, "event")

@@ -1,0 +1,67 @@
+"""The edition of a named competition: "Tour de France 2019", "2020–21 Serie A".
+
+A tournament or race held once a year is named by its year. A league, a national cup
+or a club competition is played over a season that spans two years, and its edition
+is the season: a title won "in 2021" is the 2020–21 one, the season that ends that
+year. Which competitions run over a season is a table (lexicon kind ``season``:
+league, divisie, cup, beker, ...); words that make one match of it a single-year
+event (``season_final``: final, finale, grand final) are another.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...iris import fold
+from .lexicon import Lexicon
+
+_SEASON = re.compile(r"\b((?:19|20)\d\d)\s*[/–-]\s*((?:19|20)?\d\d)\b")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def seasonal(name: str, lexicon: Lexicon | None = None) -> bool:
+    """Whether a competition's name says it is played over a season (a league, a cup),
+    and not one final of it."""
+    lexicon = lexicon or Lexicon.load()
+    plain = fold(name)  # "Primera División" is found as "Division"
+    return bool(lexicon.find_all("season", "en", plain)) and not lexicon.find_all(
+        "season_final", "en", plain)
+
+
+def season(end_year: int) -> str:
+    """The season ending in `end_year`: ``season(2021) == "2020–21"``."""
+    return f"{end_year - 1}–{end_year % 100:02d}"
+
+
+def named_season(text: str) -> str | None:
+    """A season the text spells out ("2016/17", "2016-2017", "2016–17"), normalised."""
+    found = _SEASON.search(text)
+    if found is None:
+        return None
+    first, second = int(found.group(1)), int(found.group(2)[-2:])
+    if (first + 1) % 100 != second:
+        return None  # "1998-03": not a season
+    return season(first + 1)
+
+
+def edition_label(name: str, text: str, year: str | None = None,
+                  lexicon: Lexicon | None = None) -> str:
+    """The edition of competition `name` that `text` (its sentence) speaks of.
+
+    A season the sentence spells out comes first; then, for a competition played over a
+    season, the season ending in the sentence's year (else `year`, the year the article
+    is dated); for any other, that year after the name. A name that already holds a year
+    stays as it is.
+    """
+    if _YEAR.search(name):
+        return name
+    spelled = named_season(text)
+    if spelled is not None and seasonal(name, lexicon):
+        return f"{spelled} {name}"
+    found = _YEAR.search(text)
+    named = found.group(0) if found else year
+    if named is None:
+        return name
+    if seasonal(name, lexicon):
+        return f"{season(int(named))} {name}"
+    return f"{name} {named}"

@@ -1,0 +1,49 @@
+"""Editions of competitions: a year after a tournament, a season before a league or cup."""
+
+from __future__ import annotations
+
+import pytest
+
+from sportkg.extract.relations.editions import edition_label, named_season, season, seasonal
+from sportkg.model import Article
+from sportkg.pipeline import extract_article
+
+from ..conftest import cached_nlp
+
+
+@pytest.mark.parametrize(("name", "text", "year", "label"), [
+    ("Eredivisie", "Ajax werd in 2019 kampioen.", None, "2018–19 Eredivisie"),
+    ("Champions League", "", "2021", "2020–21 Champions League"),
+    ("KNVB-beker", "De beker van het seizoen 2016/17 ging naar Vitesse.", None,
+     "2016–17 KNVB-beker"),
+    ("Serie A", "in the 2021-2022 season", None, "2021–22 Serie A"),
+    ("Tour de France", "She won it in 2019.", None, "Tour de France 2019"),
+    ("FIFA World Cup", "in 2022", None, "FIFA World Cup 2022"),
+    ("Champions League Final", "in 2006", None, "Champions League Final 2006"),
+    ("Diamond League", "", "2024", "Diamond League 2024"),
+    ("Giro d'Italia 2019", "in 2020", None, "Giro d'Italia 2019"),
+    ("Coppa Italia", "", None, "Coppa Italia"),
+])
+def test_an_edition_is_a_year_or_a_season(name: str, text: str, year: str | None,
+                                          label: str) -> None:
+    assert edition_label(name, text, year) == label
+
+
+def test_seasons_are_spelled_one_way() -> None:
+    assert season(2000) == "1999–00"
+    assert named_season("seizoen 2019/20") == named_season("2019-2020") == "2019–20"
+    assert named_season("1998-03") is None  # a year and a month, no season
+    assert seasonal("Primera División") and seasonal("Premier League")
+    assert not seasonal("Nations League") and not seasonal("Wimbledon")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Sara Holm won the Champions League with Lyon in 2022."),
+    ("nl", "Sara Holm won de Champions League in 2022."),
+])
+def test_a_league_title_is_dated_by_its_season(lang: str, text: str) -> None:
+    statements = extract_article(cached_nlp(lang, pipeline="rules", linker=False),
+                                 Article(id="x", text=text, lang=lang, date="2022-06-01"))
+    won = {s.value.label for s in statements  # type: ignore[union-attr]
+           if s.property == "sk:won" and s.subject.label == "Sara Holm"}
+    assert won == {"2021–22 Champions League"}

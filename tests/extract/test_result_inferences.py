@@ -1,0 +1,89 @@
+"""What one result says of another: the holder of a gold medal or a champion's title of a
+named race won that race, and the winner of an Olympic or world-championship race holds
+its gold medal or world title."""
+
+from __future__ import annotations
+
+from sportkg.extract.relations.engine import Concept, Fact, Person
+from sportkg.extract.statements import awards_of_winners, wins_of_winners
+from sportkg.model import LiteralValue
+
+KOWAL = Person("Marta Kowal", 0, 2)
+RACE = Concept("women's 1000 m, 2026 Winter Olympics", "event")
+DAY = LiteralValue("2026-02-10", "date", "day")
+
+
+def _award(label: str, *qualifiers: tuple[str, Concept | LiteralValue]) -> Fact:
+    return Fact(KOWAL, "P166", Concept(label, "award"), 0, "sportkg_medals", 0.8, qualifiers)
+
+
+def test_a_gold_medal_of_a_named_race_is_a_win_of_it() -> None:
+    wins = wins_of_winners([_award("Olympic gold medal", ("P1344", RACE), ("P585", DAY))])
+    assert [(f.subject, f.property, f.value, f.qualifiers) for f in wins] == [
+        (KOWAL, "sk:won", RACE, (("P585", DAY),))]
+    assert wins[0].confidence < 0.8
+
+
+def test_a_champion_s_title_is_a_win_of_its_race() -> None:
+    race = Concept("men's 500 m, 2025 World Single Distances Championships", "event")
+    wins = wins_of_winners([_award("world champion 500 m", ("P1344", race))])
+    assert [f.value for f in wins] == [race]
+
+
+def test_silver_a_bare_championship_or_no_event_say_nothing_of_a_win() -> None:
+    championship = Concept("2025 World Championships", "event")
+    undated = Concept("women's 1000 m, Winter Olympics", "event")
+    former = Fact(KOWAL, "P166", Concept("Olympic gold medal", "award"), 0, "sportkg_medals",
+                  0.8, (("P1344", RACE),), descriptive=True)
+    assert wins_of_winners([
+        _award("Olympic silver medal", ("P1344", RACE)),
+        _award("world champion", ("P1344", championship)),
+        _award("gold medal"),
+        _award("Olympic gold medal", ("P1344", undated)),
+        former,
+    ]) == []
+
+
+def test_a_win_already_stated_is_not_stated_twice() -> None:
+    won = Fact(KOWAL, "sk:won", RACE, 0, "sportkg_pairs", 0.9)
+    assert wins_of_winners([won, _award("Olympic gold medal", ("P1344", RACE))]) == []
+
+
+def test_an_olympic_win_is_the_gold_medal_of_that_race() -> None:
+    won = Fact(KOWAL, "sk:won", RACE, 3, "sportkg_clauses", 0.9, (("P585", DAY),))
+    awards = awards_of_winners([won])
+    assert [(f.property, f.value.label, f.sentence, dict(f.qualifiers)) for f in awards] == [
+        ("P166", "Olympic gold medal", 3, {"P1344": RACE, "P585": DAY})]
+    assert awards[0].value.qid == "Q15243387"  # type: ignore[union-attr]
+
+
+def test_a_world_championship_win_is_the_world_title_of_its_discipline() -> None:
+    race = Concept("women's 4 × 100 m relay, 2027 World Championships in Athletics", "event")
+    awards = awards_of_winners([Fact(KOWAL, "sk:won", race, 0, "sportkg_pairs", 0.9)])
+    assert [f.value.label for f in awards] == ["world champion 4 × 100 m relay"]
+
+
+def test_other_wins_and_races_already_awarded_give_no_award() -> None:
+    stage = Fact(KOWAL, "sk:won", Concept("stage 3, Tour de France 2026", "event"), 0,
+                 "sportkg_pairs", 0.9)
+    olympic = Fact(KOWAL, "sk:won", RACE, 0, "sportkg_pairs", 0.9)
+    games = Fact(KOWAL, "sk:won", Concept("2010 Winter Olympics", "event"), 0,
+                 "sportkg_pairs", 0.9)
+    undated = Fact(KOWAL, "sk:won", Concept("women's 1000 m, Winter Olympics", "event"), 0,
+                   "sportkg_pairs", 0.9)
+    assert awards_of_winners([stage, games, undated]) == []
+    assert awards_of_winners([olympic, _award("Olympic gold medal", ("P1344", RACE))]) == []
+
+
+def test_a_surname_that_is_a_verb_elsewhere_does_not_make_a_team_slot() -> None:
+    """"Reed" is Dutch for "rode": before "to" it must not turn the next name into a team."""
+    from sportkg.model import Article
+    from sportkg.pipeline import extract_article
+
+    from ..conftest import cached_nlp
+
+    text = "Sam Reed finished second to Carl Moss in the sprint."
+    statements = extract_article(cached_nlp("en", pipeline="rules", linker=False),
+                                 Article(id="x", text=text, lang="en", date="2026-03-01"))
+    assert ("Carl Moss", "sk:defeated", "Sam Reed") in {
+        (s.subject.label, s.property, getattr(s.value, "label", None)) for s in statements}
