@@ -41,7 +41,14 @@ from .engine import (
     side_country,
 )
 from .lexicon import Lexicon
-from .pairs import Mention, award_mentions, mention_value, phrase_head, sentence_mentions
+from .pairs import (
+    Mention,
+    award_mentions,
+    mention_value,
+    phrase_head,
+    pronoun_mentions,
+    sentence_mentions,
+)
 from .triggers import classes_of
 
 if TYPE_CHECKING:
@@ -79,6 +86,12 @@ GROUP_WORDS = frozenset({
 })
 """Words for a group that competes as one, when a country's adjective qualifies them."""
 
+COMPARATIVES = frozenset({"sneller", "sterker", "faster", "quicker", "stronger"})
+"""Comparatives of a race or a bout: who is faster or stronger than a rival beat them."""
+
+THAN = frozenset({"dan", "than"})
+"""The word that names what a comparative compares with."""
+
 NEGATIONS = frozenset({"niet", "nooit", "geen", "not", "never", "n't", "no"})
 """Words that deny the verb they hang on."""
 
@@ -108,8 +121,11 @@ class ClauseReader:
 def clause_facts(doc: Doc, context: ArticleContext, name: str) -> list[Fact]:
     """The results of every sentence of a parsed doc (see the module docstring)."""
     out: list[Fact] = []
-    for index, mentions in enumerate(sentence_mentions(doc, context)):
-        sides = _competitors(doc, mentions, context.lang)
+    for index, named in enumerate(sentence_mentions(doc, context)):
+        # "Hij versloeg X": a subject pronoun stands for the person the sentences are about
+        pronouns = [m for m in pronoun_mentions(doc, context, index, named)
+                    if doc[m.start].dep_ in SUBJECT_DEPS]
+        sides = _competitors(doc, [*named, *pronouns], context.lang)
         if not sides:
             continue
         awards = {t: m for m in award_mentions(doc, context, index) for t in range(m.start, m.end)}
@@ -118,7 +134,12 @@ def clause_facts(doc: Doc, context: ArticleContext, name: str) -> list[Fact]:
         if span is None:
             continue
         for verb in span:
-            if verb.pos_ not in ("VERB", "AUX", "NOUN", "ADJ"):
+            if verb.pos_ not in ("VERB", "AUX", "NOUN", "ADJ", "ADV"):
+                continue
+            if verb.lower_ in COMPARATIVES or verb.lemma_.lower() in COMPARATIVES:
+                out.extend(_outpaced(context, index, verb, sides, name))
+                continue
+            if verb.pos_ == "ADV":
                 continue
             classes = set(classes_of([(verb.lemma_.lower(), verb.lower_)], context.lang))
             if not classes & {"win", "defeat", "lose"} or _negated(verb):
@@ -199,6 +220,35 @@ def _results(
         event = _event(context, index, token, subject)
         if event is not None and preposition is None:
             yield _fact(context, index, subject, "sk:won", event, name)
+
+
+def _outpaced(context: ArticleContext, index: int, word: Token,
+              sides: dict[int, Person | Concept], name: str) -> Iterator[Fact]:
+    """"X was sneller dan Y", "X finished faster than Y": the subject of a comparative of
+    speed or strength beat the competitor it is compared with ("dan", "than")."""
+    if _negated(word):
+        return
+    subject = next((sides[c.i] for c in _subjects(word) if c.i in sides), None)
+    if subject is None and word.head.i != word.i:  # "eindigde sneller dan": on the verb
+        subject = next((sides[c.i] for c in _subjects(word.head) if c.i in sides), None)
+    if subject is None:
+        return
+    # the compared one hangs on the comparative, or beside it on the verb it modifies
+    scope = word.head if word.dep_ != "ROOT" and word.head.pos_ in ("VERB", "AUX") else word
+    for token in scope.subtree:
+        if token.i <= word.i or token.i not in sides:
+            continue
+        marked = {c.lower_ for c in token.children if c.dep_ in ("case", "mark")}
+        before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
+        if not (marked & THAN or before in THAN):
+            continue
+        # "sneller dan A en B": each of the coordinated rivals
+        for rival in (token, *(c for c in token.children if c.dep_ == "conj")):
+            other = sides.get(rival.i)
+            if other is not None and name_of(other) != name_of(subject) and \
+                    isinstance(other, Person) == isinstance(subject, Person):
+                yield _fact(context, index, subject, "sk:defeated", other, name)
+        return
 
 
 def _subjects(verb: Token) -> Iterator[Token]:

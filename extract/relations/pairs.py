@@ -262,7 +262,7 @@ PRONOUNS = frozenset("he she his her him hij zij ze zijn haar hem".split())
 """Personal and possessive pronouns that stand for the sentence's salient person."""
 
 
-def _pronoun_mentions(doc: Doc, context: ArticleContext, index: int,
+def pronoun_mentions(doc: Doc, context: ArticleContext, index: int,
                       mentions: list[Mention]) -> list[Mention]:
     """The pronouns of a sentence as mentions of its salient person (resolved coreference)."""
     sentence = context.sentences[index]
@@ -287,7 +287,7 @@ def candidates(doc: Doc, context: ArticleContext) -> list[Candidate]:
     found: list[Candidate] = []
     lang = context.lang
     for index, named in enumerate(sentence_mentions(doc, context)):
-        mentions = sorted([*named, *_pronoun_mentions(doc, context, index, named),
+        mentions = sorted([*named, *pronoun_mentions(doc, context, index, named),
                            *award_mentions(doc, context, index)], key=lambda m: m.start)
         owners = _relative_owners(doc, mentions)
         for a in mentions:

@@ -51,6 +51,18 @@ FOUND = [
      "gewonnen.", ("Netherlands", "P166", "silver medal")),
     ("en", "England won gold in the team event, ahead of Spain.",
      ("England", "P166", "gold medal")),
+    # faster or stronger than a rival: beat them, each rival of a list
+    ("nl", "Piet Mol was nipt sneller dan Jan Kuiper.",
+     ("Piet Mol", "sk:defeated", "Jan Kuiper")),
+    ("nl", "Piet Mol reed sneller dan Jan Kuiper en Kees Veld.",
+     ("Piet Mol", "sk:defeated", "Kees Veld")),
+    ("en", "Sam Reed finished faster than Pete Rowe and Tom Baxter.",
+     ("Sam Reed", "sk:defeated", "Tom Baxter")),
+    # a subject pronoun is the person the sentences before are about
+    ("nl", "Piet Mol won zondag de sprint in Gent. Hij was sneller dan de Belg Jan Kuiper.",
+     ("Piet Mol", "sk:defeated", "Jan Kuiper")),
+    ("en", "Sam Reed won in Ghent. He was just faster than Pete Rowe.",
+     ("Sam Reed", "sk:defeated", "Pete Rowe")),
 ]
 
 
@@ -79,6 +91,12 @@ NOT_FOUND = [
     ("nl", "Oranje won nooit van Duitsland.", ("Netherlands", "sk:defeated", "Germany")),
     ("nl", "Nederland verloor niet van België.", ("Belgium", "sk:defeated", "Netherlands")),
     ("en", "Spain did not lose to Japan.", ("Japan", "sk:defeated", "Spain")),
+    ("nl", "Piet Mol was niet sneller dan Jan Kuiper.",
+     ("Piet Mol", "sk:defeated", "Jan Kuiper")),
+    # a comparative without "than" compares with no one named
+    ("en", "Pete Rowe said Sam Reed was faster.", ("Sam Reed", "sk:defeated", "Pete Rowe")),
+    # the one faster is the comparative's subject, not the one it is compared with
+    ("en", "Sam Reed was faster than Pete Rowe.", ("Pete Rowe", "sk:defeated", "Sam Reed")),
 ]
 
 
