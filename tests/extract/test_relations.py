@@ -53,6 +53,10 @@ CASES = [
     # teams and coaches
     ("nl", "Spits Mark Hoek is de nieuwe aanvoerder van FC Utrecht.",
      ("Mark Hoek", "P54", "FC Utrecht")),
+    # a club's coach is a member of its staff: "Ajax-trainer X", "X is de trainer van Y"
+    ("nl", "Ajax-trainer Piet Mol was tevreden.", ("Piet Mol", "P54", "Ajax")),
+    ("nl", "Piet Mol is de trainer van FC Utrecht.", ("Piet Mol", "P54", "FC Utrecht")),
+    ("en", "Liverpool manager Sam Reed was pleased.", ("Sam Reed", "P54", "Liverpool")),
     ("nl", "Schaatser Koen Spaan traint onder leiding van coach Gerard Broek.",
      ("Koen Spaan", "sk:coachedBy", "Gerard Broek")),
 ]
