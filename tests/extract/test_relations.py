@@ -57,6 +57,12 @@ CASES = [
     ("nl", "Ajax-trainer Piet Mol was tevreden.", ("Piet Mol", "P54", "Ajax")),
     ("nl", "Piet Mol is de trainer van FC Utrecht.", ("Piet Mol", "P54", "FC Utrecht")),
     ("en", "Liverpool manager Sam Reed was pleased.", ("Sam Reed", "P54", "Liverpool")),
+    # a coach said to be someone's coach, or to train them
+    ("nl", "Piet Mol is al jaren de trainer van Jan Kuiper.",
+     ("Jan Kuiper", "sk:coachedBy", "Piet Mol")),
+    ("nl", "Piet Mol traint Jan Kuiper sinds 2020.", ("Jan Kuiper", "sk:coachedBy", "Piet Mol")),
+    ("en", "Sam Reed has coached Pete Rowe since 2019.",
+     ("Pete Rowe", "sk:coachedBy", "Sam Reed")),
     ("nl", "Schaatser Koen Spaan traint onder leiding van coach Gerard Broek.",
      ("Koen Spaan", "sk:coachedBy", "Gerard Broek")),
 ]
@@ -75,6 +81,9 @@ def test_pattern_finds_fact(
         # a country won the medal, not the person of the sentence before
         ("nl", "Eva Kamp juichte. Nederland won tot dusver drie keer goud.",
          ("Eva Kamp", "P166", "Olympic gold medal")),
+        # who trains with someone does not coach them
+        ("nl", "Piet Mol trainde met Jan Kuiper.", ("Jan Kuiper", "sk:coachedBy", "Piet Mol")),
+        ("en", "Sam Reed trained with Pete Rowe.", ("Pete Rowe", "sk:coachedBy", "Sam Reed")),
         # a pair without engagement words is no engagement
         ("en", "Mia Stone and Luke Hart trained together.",
          ("Mia Stone", "sk:engagedTo", "Luke Hart")),
