@@ -327,6 +327,10 @@ _RACE_TIME = re.compile(r"\b(?:\d{1,2}[:.]\d{2}[:.,]\d{2,3}|\d{2}[,.]\d{2,3})\b"
 """A race time in running text: m.ss,hh / m:ss.hh / h:mm:ss, or ss,hh."""
 
 
+_DISTANCE_UNIT = re.compile(r"\s*(?:m|km|meter|meters|metres|kilometer|kilometers)\b")
+"""A unit after a number: the number is a distance, not a time."""
+
+
 def find_race_times(text: str) -> list[tuple[str, float, int]]:
     """Every race time in `text`: (as written, seconds, start position).
 
@@ -334,6 +338,8 @@ def find_race_times(text: str) -> list[tuple[str, float, int]]:
     """
     out: list[tuple[str, float, int]] = []
     for m in _RACE_TIME.finditer(text):
+        if _DISTANCE_UNIT.match(text, m.end()):
+            continue  # "de 10.000 meter": a distance with a thousands point
         seconds = parse_race_time(m.group(0))
         if seconds is not None and 5 <= seconds < 36000:
             out.append((m.group(0), seconds, m.start()))

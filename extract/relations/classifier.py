@@ -34,6 +34,7 @@ from .engine import (
     Sentence,
     build_event,
     competition_in,
+    defeat_qualifiers,
     event_discipline,
     result_qualifiers,
 )
@@ -195,16 +196,20 @@ def _qualifiers(
     candidate's sentence as the pattern extractors read them."""
     if prop == "P54":
         return _spell(context, cand)
+    sentence = context.sentences[cand.sentence]
+    if prop == "sk:defeated":
+        return defeat_qualifiers(context, sentence, subject,
+                                 cand.subject.start_char - sentence.start)
     if prop not in ("sk:won", "P166"):
         return ()
-    sentence = context.sentences[cand.sentence]
     award_at = cand.value.start_char - sentence.start
     if prop == "P166" and (
             cand.value.end <= cand.subject.start <= cand.value.end + 2
             or EARLIER_TITLE.search(sentence.text[max(0, award_at - 40):award_at])):
         return ()  # a title that describes ("drievoudig wereldkampioen X"): won before
     award = value if prop == "P166" and isinstance(value, Concept) else None
-    return result_qualifiers(context, sentence, subject, award, award_at)
+    return result_qualifiers(context, sentence, subject, award, award_at,
+                             at=cand.subject.start_char - sentence.start)
 
 
 _SPELL = re.compile(r"\b(?:van|from|between|tussen)\s+((?:19|20)\d\d)\s+(?:tot|to|until|en|and)"

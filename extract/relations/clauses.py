@@ -35,7 +35,9 @@ from .engine import (
     Concept,
     Fact,
     Person,
+    Sentence,
     build_event,
+    defeat_qualifiers,
     name_of,
     result_qualifiers,
     side_country,
@@ -310,15 +312,26 @@ def _award(context: ArticleContext, index: int, subject: Person | Concept, award
     sentence = context.sentences[index]
     value = Concept(award.label, "award", award.qid)
     return Fact(subject, "P166", value, index, name, CONFIDENCE["P166"], result_qualifiers(
-        context, sentence, subject, value, award.start_char - sentence.start))
+        context, sentence, subject, value, award.start_char - sentence.start,
+        at=_place_of(subject, sentence)))
 
 
 def _fact(context: ArticleContext, index: int, subject: Person | Concept, prop: str,
           value: Person | Concept, name: str) -> Fact:
     """A fact of the sentence; a win takes the date and place of its days."""
-    quals = result_qualifiers(context, context.sentences[index], subject) \
-        if prop == "sk:won" else ()
+    sentence = context.sentences[index]
+    at = _place_of(subject, sentence)
+    quals = result_qualifiers(context, sentence, subject, at=at) if prop == "sk:won" else \
+        defeat_qualifiers(context, sentence, subject, at or 0)
     return Fact(subject, prop, value, index, name, CONFIDENCE[prop], quals)
+
+
+def _place_of(subject: Person | Concept, sentence: Sentence) -> int | None:
+    """Where a person is named in the sentence (characters from its start); None for a
+    side, whose name may stand anywhere."""
+    if isinstance(subject, Person) and sentence.start <= subject.start < sentence.end:
+        return subject.start - sentence.start
+    return None
 
 
 def _negated(verb: Token) -> bool:

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from ...errors import ConfigError
 from ...model import LiteralValue
-from ..normalize import find_date, find_distances, names_an_era, parse_date
+from ..normalize import find_date, find_distances, find_race_times, names_an_era, parse_date
 from .lexicon import Entry, Lexicon
 
 if TYPE_CHECKING:
@@ -1415,10 +1415,20 @@ def result_qualifiers(
     subject: Person | Concept,
     award: Concept | None = None,
     award_at: int = 0,
+    *,
+    at: int | None = None,
 ) -> tuple[tuple[str, Concept | LiteralValue], ...]:
     """Date (`P585`) and place (`P276`) of a win or award in `sentence`, and for an award
-    (at character `award_at` of the sentence) its event (`P1344`) and the Olympic host."""
+    (at character `award_at` of the sentence) its event (`P1344`) and the Olympic host.
+
+    The race time (`P2781`) is the time the sentence gives nearest the winner (at
+    character `at`), or its only time when the winner has no place in it.
+    """
     quals: dict[str, Concept | LiteralValue] = {}
+    times = find_race_times(sentence.text)
+    if times and (at is not None or len(times) == 1):
+        nearest = min(times, key=lambda t: abs(t[2] - (at or 0)))
+        quals["P2781"] = LiteralValue(nearest[0], "string")
     date = context.event_date(sentence)
     if date is not None:
         quals["P585"] = date
@@ -1433,6 +1443,23 @@ def result_qualifiers(
             host = olympic_host(context, event)
             if "P276" not in quals and host is not None:
                 quals["P276"] = host
+    return tuple(sorted(quals.items()))
+
+
+def defeat_qualifiers(
+    context: ArticleContext, sentence: Sentence, subject: Person | Concept, at: int = 0,
+) -> tuple[tuple[str, Concept | LiteralValue], ...]:
+    """The event (`P1344`) and date (`P585`) of a win over a rival in `sentence`, as the
+    pattern families read them: the race or match the sentence or the article's
+    championship names, on the days it reports."""
+    quals: dict[str, Concept | LiteralValue] = {}
+    event = build_event(context, sentence, max(0, at),
+                        subject if isinstance(subject, Person) else None)
+    if event is not None:
+        quals["P1344"] = event
+    date = context.event_date(sentence)
+    if date is not None:
+        quals["P585"] = date
     return tuple(sorted(quals.items()))
 
 

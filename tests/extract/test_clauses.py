@@ -160,3 +160,18 @@ def test_the_same_medal_in_two_sentences_is_two_facts() -> None:
                                    "Anna Berg ook goud op de 1000 meter.")
     medals = [f for f in clause_facts(doc, context, "sportkg_clauses") if f.property == "P166"]
     assert {f.sentence for f in medals} == {0, 1}
+
+
+def test_a_win_takes_the_time_nearest_its_winner_and_a_defeat_its_event() -> None:
+    from sportkg.model import Article
+    from sportkg.pipeline import extract_article
+
+    text = ("Sam Reed won the 800 m at the World Championships in 1:41.11, ahead of Pete "
+            "Rowe in 1:41.50. Reed was faster than Tom Baxter in the heats.")
+    statements = extract_article(cached_nlp("en", linker=False),
+                                 Article(id="x", text=text, lang="en", date="2026-02-12"))
+    quals = {(s.property, getattr(s.value, "label", None)): {
+        k: getattr(v, "label", None) or getattr(v, "value", None) for k, v in s.qualifiers}
+        for s in statements if s.subject.label == "Sam Reed"}
+    assert quals[("sk:won", "800 m, 2026 World Championships")]["P2781"] == "1:41.11"
+    assert quals[("sk:defeated", "Tom Baxter")]["P1344"].startswith("800 m")

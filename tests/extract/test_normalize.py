@@ -79,6 +79,11 @@ def test_find_race_times_keeps_the_written_form() -> None:
     assert [t[0] for t in find_race_times("Kok reed 36,49, Leerdam 37,15.")] == ["36,49", "37,15"]
 
 
+def test_a_distance_with_a_thousands_point_is_no_race_time() -> None:
+    assert [t[0] for t in find_race_times("Ze won de 10.000 meter in 13.45,20.")] == [
+        "13.45,20"]
+
+
 def test_find_race_times_reads_each_form() -> None:
     text = "1.11,84 en 1:11.84, dan 37,15 en 36.49; de marathon in 2:18:34."
     assert [t[1] for t in find_race_times(text)] == [71.84, 71.84, 37.15, 36.49, 8314.0]
