@@ -283,6 +283,15 @@ def test_a_report_cut_from_its_whole_core_pages_in_order(kg, tmp_path: Path) -> 
     assert (len(beyond), beyond.total) == (0, len(names))
 
 
+def test_winners_come_a_page_at_a_time_in_their_order(kg) -> None:  # type: ignore[no-untyped-def]
+    whole = run_query(kg, "winners")
+    rows = [tuple(map(str, row)) for row in whole.rows]
+    assert whole.total == len(rows) >= 2 and rows == sorted(rows)
+    pages = [tuple(map(str, row)) for offset in range(len(rows))
+             for row in run_query(kg, "winners", limit=1, offset=offset).rows]
+    assert pages == rows
+
+
 def test_disagreements_come_a_page_of_groups_at_a_time(kg) -> None:  # type: ignore[no-untyped-def]
     whole = run_query(kg, "disagreements", {})
     assert whole.total == 1 and len(whole) == 1
