@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from .editions import edition_label
 from .engine import (
     FACTS_KEY,
     ArticleContext,
@@ -131,6 +132,7 @@ def clause_facts(doc: Doc, context: ArticleContext, name: str) -> list[Fact]:
         if not sides:
             continue
         awards = {t: m for m in award_mentions(doc, context, index) for t in range(m.start, m.end)}
+        events = {t: m for m in named if m.kind == "event" for t in range(m.start, m.end)}
         sentence = context.sentences[index]
         span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         if span is None:
@@ -146,7 +148,7 @@ def clause_facts(doc: Doc, context: ArticleContext, name: str) -> list[Fact]:
             classes = set(classes_of([(verb.lemma_.lower(), verb.lower_)], context.lang))
             if not classes & {"win", "defeat", "lose"} or _negated(verb):
                 continue
-            out.extend(_results(context, index, verb, classes, sides, awards, name))
+            out.extend(_results(context, index, verb, classes, sides, awards, name, events))
     return _unique(out)
 
 
@@ -180,6 +182,7 @@ def _side_name(m: Mention, lang: str) -> str:
 def _results(
     context: ArticleContext, index: int, verb: Token, classes: set[str],
     sides: dict[int, Person | Concept], awards: dict[int, Mention], name: str,
+    events: dict[int, Mention] | None = None,
 ) -> Iterator[Fact]:
     """The facts one trigger verb states about its subject."""
     subject = next((sides[c.i] for c in _subjects(verb) if c.i in sides), None)
@@ -218,6 +221,12 @@ def _results(
         award = awards.get(token.i)
         if award is not None:
             yield _award(context, index, subject, award, name)
+        if (award is not None and "champion" in award.label) or (
+                award is None and token.lemma_.lower() in TITLE_NOUNS):
+            titled = _title_event(context, index, token, award, arguments, events or {})
+            if titled is not None:
+                yield _fact(context, index, subject, "sk:won", titled, name)
+        if award is not None:
             continue
         event = _event(context, index, token, subject)
         if event is not None and preposition is None:
@@ -255,11 +264,18 @@ def _outpaced(context: ArticleContext, index: int, word: Token,
 
 def _subjects(verb: Token) -> Iterator[Token]:
     """The verb's subject; a participle's or infinitive's subject sits on its auxiliary's
-    head, and a conjoined verb shares the first verb's subject."""
+    head, a conjoined verb shares the first verb's subject, and an infinitive of purpose
+    that of the verb it completes."""
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
             yield child
     if verb.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        yield from (c for c in verb.head.children if c.dep_ in SUBJECT_DEPS)
+    # "beat Germany to claim the title", "om de titel te pakken": the infinitive's subject
+    # is the subject of the verb it completes
+    if verb.dep_ in ("advcl", "xcomp") and not any(
+            c.dep_ in SUBJECT_DEPS for c in verb.children) and any(
+            c.dep_ == "mark" and c.lower_ in ("to", "om") for c in verb.children):
         yield from (c for c in verb.head.children if c.dep_ in SUBJECT_DEPS)
 
 
@@ -304,6 +320,34 @@ def _event(context: ArticleContext, index: int, token: Token,
             c.isdigit() for c in event.label.replace(race.label, "")):
         return None
     return event
+
+
+TITLE_PLACES = frozenset({"in", "at", "op", "bij", "of", "van"})
+"""Prepositions that put a title in a competition ("de titel in de MXGP", "the title at the
+Australian Open")."""
+
+
+TITLE_NOUNS = frozenset({"title", "titel", "trophy", "trofee", "crown", "kroon", "cup", "beker"})
+"""Nouns for what the winner of a competition takes home ("won the Premier League title")."""
+
+
+def _title_event(
+    context: ArticleContext, index: int, token: Token, award: Mention | None,
+    arguments: list[tuple[Token, str | None, Token | None]], events: dict[int, Mention],
+) -> Concept | None:
+    """The competition a title won is of: an event named on the title ("the Premier League
+    title", "de titel in de MXGP") or beside it on the verb ("captured the title at the
+    Australian Open"), in its edition; None for a title of no named event."""
+    inside = [events[t.i] for t in token.subtree
+              if t.i in events and (award is None or not award.start <= t.i < award.end)]
+    beside = [events[t.i] for t, preposition, _ in arguments
+              if t.i in events and preposition in TITLE_PLACES]
+    if not inside and not beside:
+        return None
+    found = (inside or beside)[0]
+    sentence = context.sentences[index]
+    year = context.published[:4] if context.published and context.is_recent(sentence) else None
+    return Concept(edition_label(found.label or found.text, sentence.text, year), "event")
 
 
 def _award(context: ArticleContext, index: int, subject: Person | Concept, award: Mention,

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 from ...errors import ConfigError
 from ...model import LiteralValue
 from ..normalize import find_date, find_distances, find_race_times, names_an_era, parse_date
+from .editions import seasonal
 from .lexicon import Entry, Lexicon
 
 if TYPE_CHECKING:
@@ -1516,7 +1517,8 @@ def place_in(context: ArticleContext, sentence: Sentence) -> Concept | None:
             "june", "july", "august", "october",
         ):
             continue
-        if competition_in(context, name) is not None:
-            continue
+        if competition_in(context, name) is not None or seasonal(name, lexicon) or \
+                lexicon.contains("event_name", context.lang, name):
+            continue  # "in de Eredivisie", "in de Tour de France": a competition
         return Concept(name, "place")
     return None

@@ -63,6 +63,14 @@ FOUND = [
      ("Piet Mol", "sk:defeated", "Jan Kuiper")),
     ("en", "Sam Reed won in Ghent. He was just faster than Pete Rowe.",
      ("Sam Reed", "sk:defeated", "Pete Rowe")),
+    # a title won names its competition, in its edition (a league's is a season)
+    ("en", "Manchester City won the Premier League title in 2021.",
+     ("Manchester City", "sk:won", "2020–21 Premier League")),
+    ("nl", "Feyenoord won in 2017 de titel in de Eredivisie.",
+     ("Feyenoord", "sk:won", "2016–17 Eredivisie")),
+    # an infinitive of purpose has the subject of the verb it completes
+    ("en", "England beat Germany to claim the Euro 2022 title.",
+     ("England", "sk:won", "Euro 2022")),
 ]
 
 
@@ -175,3 +183,19 @@ def test_a_win_takes_the_time_nearest_its_winner_and_a_defeat_its_event() -> Non
         for s in statements if s.subject.label == "Sam Reed"}
     assert quals[("sk:won", "800 m, 2026 World Championships")]["P2781"] == "1:41.11"
     assert quals[("sk:defeated", "Tom Baxter")]["P1344"].startswith("800 m")
+
+
+def test_a_title_of_no_named_competition_is_no_win_of_an_event() -> None:
+    assert not {fact for fact in _read("en", "Sara Holm won the title on Sunday.")
+                if fact[1] == "sk:won"}
+
+
+def test_a_league_is_no_place() -> None:
+    from sportkg.model import Article
+    from sportkg.pipeline import extract_article
+
+    text = "Feyenoord won in 2017 de titel in de Eredivisie."
+    statements = extract_article(cached_nlp("nl", linker=False),
+                                 Article(id="x", text=text, lang="nl", date="2017-05-20"))
+    won = [s for s in statements if s.property == "sk:won"]
+    assert won and all(q != "P276" for s in won for q, _ in s.qualifiers)
