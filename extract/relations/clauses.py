@@ -137,6 +137,7 @@ def clause_facts(doc: Doc, context: ArticleContext, name: str) -> list[Fact]:
         span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         if span is None:
             continue
+        out.extend(_finished_behind(doc, context, index, sides, name))
         for verb in span:
             if verb.pos_ not in ("VERB", "AUX", "NOUN", "ADJ", "ADV"):
                 continue
@@ -231,6 +232,46 @@ def _results(
         event = _event(context, index, token, subject)
         if event is not None and preposition is None:
             yield _fact(context, index, subject, "sk:won", event, name)
+
+
+BEHIND = frozenset({"achter", "behind"})
+"""Prepositions that put a competitor ahead of the subject ("tweede achter X")."""
+
+PLACING_VERBS = frozenset({
+    "worden", "eindigen", "finishen", "komen", "staan", "binnenkomen", "finish", "come",
+    "end", "place", "stand", "cross",
+})
+"""Verbs (lemmas) of where someone finished or stands in a race or a ranking."""
+
+STANDING_VERBS = frozenset({"staan", "stand"})
+"""Placing verbs that need a margin ("twaalf punten achter") to speak of a ranking."""
+
+
+def _finished_behind(doc: Doc, context: ArticleContext, index: int,
+                     sides: dict[int, Person | Concept], name: str) -> Iterator[Fact]:
+    """"X werd tweede, vlak achter winnares Y", "X finished third behind Y and Z", "X staat
+    twaalf punten achter Y": who finished or stands behind a competitor was beaten by them."""
+    for head in sides:
+        doc_token = doc[head]
+        if not any(c.dep_ == "case" and c.lower_ in BEHIND for c in doc_token.children):
+            continue
+        verb = doc_token.head
+        for _ in range(2):  # "twaalf punten achter Y": up through the measure to the verb
+            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        if verb.lemma_.lower() not in PLACING_VERBS or _negated(verb):
+            continue
+        if verb.lemma_.lower() in STANDING_VERBS and doc_token.head.i == verb.i:
+            continue  # "stond achter X in de rij"; "staat twaalf punten achter X" is a ranking
+        subject = next((sides[c.i] for c in _subjects(verb) if c.i in sides), None)
+        if subject is None:
+            continue
+        for rival in (doc_token, *(c for c in doc_token.children if c.dep_ == "conj")):
+            winner = sides.get(rival.i)
+            if winner is not None and name_of(winner) != name_of(subject) and \
+                    isinstance(winner, Person) == isinstance(subject, Person):
+                yield _fact(context, index, winner, "sk:defeated", subject, name)
 
 
 def _outpaced(context: ArticleContext, index: int, word: Token,

@@ -68,6 +68,11 @@ FOUND = [
      ("Manchester City", "sk:won", "2020–21 Premier League")),
     ("nl", "Feyenoord won in 2017 de titel in de Eredivisie.",
      ("Feyenoord", "sk:won", "2016–17 Eredivisie")),
+    # who finished or stands behind a competitor was beaten by them
+    ("nl", "Lotte Brink werd tweede, vlak achter winnares Mira Sand.",
+     ("Mira Sand", "sk:defeated", "Lotte Brink")),
+    ("nl", "Feyenoord staat nu twaalf punten achter Ajax.", ("Ajax", "sk:defeated", "Feyenoord")),
+    ("en", "Sam Reed came home just behind Pete Rowe.", ("Pete Rowe", "sk:defeated", "Sam Reed")),
     # an infinitive of purpose has the subject of the verb it completes
     ("en", "England beat Germany to claim the Euro 2022 title.",
      ("England", "sk:won", "Euro 2022")),
@@ -101,6 +106,11 @@ NOT_FOUND = [
     ("en", "Spain did not lose to Japan.", ("Japan", "sk:defeated", "Spain")),
     ("nl", "Piet Mol was niet sneller dan Jan Kuiper.",
      ("Piet Mol", "sk:defeated", "Jan Kuiper")),
+    # standing behind someone without a margin is no ranking
+    ("nl", "Piet Mol stond achter Jan Kuiper in de rij.",
+     ("Jan Kuiper", "sk:defeated", "Piet Mol")),
+    ("nl", "Lotte Brink werd niet tweede achter Mira Sand.",
+     ("Mira Sand", "sk:defeated", "Lotte Brink")),
     # a comparative without "than" compares with no one named
     ("en", "Pete Rowe said Sam Reed was faster.", ("Sam Reed", "sk:defeated", "Pete Rowe")),
     # the one faster is the comparative's subject, not the one it is compared with
