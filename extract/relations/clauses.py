@@ -267,11 +267,8 @@ def _finished_behind(doc: Doc, context: ArticleContext, index: int,
         subject = next((sides[c.i] for c in _subjects(verb) if c.i in sides), None)
         if subject is None:
             continue
-        for rival in (doc_token, *(c for c in doc_token.children if c.dep_ == "conj")):
-            winner = sides.get(rival.i)
-            if winner is not None and name_of(winner) != name_of(subject) and \
-                    isinstance(winner, Person) == isinstance(subject, Person):
-                yield _fact(context, index, winner, "sk:defeated", subject, name)
+        for winner in _rivals(doc_token, subject, sides):
+            yield _fact(context, index, winner, "sk:defeated", subject, name)
 
 
 def _outpaced(context: ArticleContext, index: int, word: Token,
@@ -294,13 +291,20 @@ def _outpaced(context: ArticleContext, index: int, word: Token,
         before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
         if not (marked & THAN or before in THAN):
             continue
-        # "sneller dan A en B": each of the coordinated rivals
-        for rival in (token, *(c for c in token.children if c.dep_ == "conj")):
-            other = sides.get(rival.i)
-            if other is not None and name_of(other) != name_of(subject) and \
-                    isinstance(other, Person) == isinstance(subject, Person):
-                yield _fact(context, index, subject, "sk:defeated", other, name)
+        for other in _rivals(token, subject, sides):
+            yield _fact(context, index, subject, "sk:defeated", other, name)
         return
+
+
+def _rivals(token: Token, subject: Person | Concept,
+            sides: dict[int, Person | Concept]) -> Iterator[Person | Concept]:
+    """The competitor at `token` and those coordinated with it ("sneller dan A en B"), each
+    an opponent of `subject`: not themselves, and a person for a person, a side for a side."""
+    for rival in (token, *(c for c in token.children if c.dep_ == "conj")):
+        other = sides.get(rival.i)
+        if other is not None and name_of(other) != name_of(subject) and \
+                isinstance(other, Person) == isinstance(subject, Person):
+            yield other
 
 
 def _subjects(verb: Token) -> Iterator[Token]:
