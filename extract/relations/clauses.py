@@ -74,9 +74,18 @@ AGENT = frozenset({"door", "by"})
 MATCH_WORDS = frozenset({
     "finale", "halve", "kwartfinale", "wedstrijd", "duel", "partij", "match", "final",
     "semifinal", "semi-final", "quarterfinal", "quarter-final", "game", "tie", "derby",
+    "stage", "etappe", "race", "rit",
 })
-"""Nouns for a match, through which a win still reaches its opponent ("won de finale van
-X"); other nouns take the opponent for themselves ("won de verkiezing van X")."""
+"""Nouns for a match or race, through which a win still reaches its opponent ("won de
+finale van X", "won the stage over X"); other nouns take the opponent for themselves ("won
+de verkiezing van X")."""
+
+MARGIN_WORDS = frozenset({
+    "shot", "stroke", "second", "minute", "point", "length", "goal", "seconde", "minuut",
+    "punt", "lengte", "doelpunt", "voorsprong", "lead", "margin",
+})
+"""Lemmas of a winning margin, through which a win reaches who was beaten ("won by two shots
+over X", "won met twee seconden voorsprong op X")."""
 
 NOT_A_SIDE = frozenset({"in", "at", "te", "bij", "naar", "uit", "from", "for", "voor", "met",
                         "with", "na", "after", "zonder", "without"})
@@ -345,9 +354,10 @@ def _arguments(verb: Token) -> Iterator[tuple[Token, str | None, Token | None]]:
 
 def _reaches(via: Token | None) -> bool:
     """Whether a win reaches an opponent through what it hangs on: directly, a score
-    ("met 3-1 van België") or a match ("de finale van Spanje")."""
+    ("met 3-1 van België"), a match or race ("de finale van Spanje") or a margin ("by two
+    shots over X")."""
     return via is None or any(c.isdigit() for c in via.text) or via.lower_ in MATCH_WORDS \
-        or via.lemma_.lower() in MATCH_WORDS
+        or via.lemma_.lower() in MATCH_WORDS or via.lemma_.lower() in MARGIN_WORDS
 
 
 def _event(context: ArticleContext, index: int, token: Token,

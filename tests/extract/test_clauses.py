@@ -73,6 +73,11 @@ FOUND = [
      ("Mira Sand", "sk:defeated", "Lotte Brink")),
     ("nl", "Feyenoord staat nu twaalf punten achter Ajax.", ("Ajax", "sk:defeated", "Feyenoord")),
     ("en", "Sam Reed came home just behind Pete Rowe.", ("Pete Rowe", "sk:defeated", "Sam Reed")),
+    # a win reaches who was beaten through its margin
+    ("en", "Sam Reed won the Open by two shots over Pete Rowe.",
+     ("Sam Reed", "sk:defeated", "Pete Rowe")),
+    ("nl", "Piet Mol won met twee seconden voorsprong op Jan Kuiper.",
+     ("Piet Mol", "sk:defeated", "Jan Kuiper")),
     # an infinitive of purpose has the subject of the verb it completes
     ("en", "England beat Germany to claim the Euro 2022 title.",
      ("England", "sk:won", "Euro 2022")),
