@@ -23,6 +23,7 @@ from ..iris import fold, mint_entity_iri
 from ..model import Article, Entity, Evidence, LinkNote, LiteralValue, Statement, Value
 from ..ontology.relations import RELATIONS
 from .relations.classifier import TRAINED_EXTRACTORS
+from .relations.editions import names_edition
 from .relations.engine import (
     CONTEXT_KEY,
     FACTS_KEY,
@@ -281,14 +282,12 @@ def sport_of_occupations(facts: list[Fact]) -> list[Fact]:
 _FIRST_PLACE = re.compile(r"\b(?:gold|champion)\b")
 """An award that only the winner of its event receives: a gold medal, a champion's title."""
 
-_EDITION = re.compile(r"\b(?:19|20)\d\d\b")
-"""A year in an event's name: the edition it was won at."""
-
 
 def _race_of_edition(event: Concept) -> bool:
     """Whether an event names a race and its edition ("women's 1000 m, 2026 Winter
     Olympics"), not a whole championship or a race of no year."""
-    return "," in event.label and _EDITION.search(event.label) is not None
+    return "," in event.label and names_edition(event.label)
+
 
 WINS_OF_WINNERS = "sportkg_wins_of_winners"
 

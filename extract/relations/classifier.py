@@ -31,12 +31,12 @@ from .engine import (
     Concept,
     Fact,
     Person,
-    Sentence,
     build_event,
     competition_in,
     defeat_qualifiers,
     event_discipline,
     result_qualifiers,
+    year_of,
 )
 from .families import EARLIER_TITLE, wins_from_medals
 from .pairs import NONE, Candidate, candidates, team_name
@@ -266,13 +266,6 @@ def value_of(cand: Candidate, context: ArticleContext,
             return built
     discipline = event_discipline(context, sentence, cand.subject.name)
     return cand.object_value(sentence.text, year_of(context, sentence), discipline)
-
-
-def year_of(context: ArticleContext, sentence: Sentence) -> str | None:
-    """The publication year, for a sentence about the days around publication."""
-    if context.published and context.is_recent(sentence):
-        return context.published[:4]
-    return None
 
 
 def _threshold_from_env() -> float | None:

@@ -42,6 +42,7 @@ from .engine import (
     name_of,
     result_qualifiers,
     side_country,
+    year_of,
 )
 from .lexicon import Lexicon
 from .pairs import (
@@ -192,7 +193,7 @@ def _side_name(m: Mention, lang: str) -> str:
 def _results(
     context: ArticleContext, index: int, verb: Token, classes: set[str],
     sides: dict[int, Person | Concept], awards: dict[int, Mention], name: str,
-    events: dict[int, Mention] | None = None,
+    events: dict[int, Mention],
 ) -> Iterator[Fact]:
     """The facts one trigger verb states about its subject."""
     subject = next((sides[c.i] for c in _subjects(verb) if c.i in sides), None)
@@ -233,7 +234,7 @@ def _results(
             yield _award(context, index, subject, award, name)
         if (award is not None and "champion" in award.label) or (
                 award is None and token.lemma_.lower() in TITLE_NOUNS):
-            titled = _title_event(context, index, token, award, arguments, events or {})
+            titled = _title_event(context, index, token, award, arguments, events)
             if titled is not None:
                 yield _fact(context, index, subject, "sk:won", titled, name)
         if award is not None:
@@ -401,7 +402,7 @@ def _title_event(
         return None
     found = (inside or beside)[0]
     sentence = context.sentences[index]
-    year = context.published[:4] if context.published and context.is_recent(sentence) else None
+    year = year_of(context, sentence)
     return Concept(edition_label(found.label or found.text, sentence.text, year), "event")
 
 

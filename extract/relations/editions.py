@@ -19,6 +19,11 @@ _SEASON = re.compile(r"\b((?:19|20)\d\d)\s*[/–-]\s*((?:19|20)?\d\d)\b")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
+def names_edition(name: str) -> bool:
+    """Whether a competition's name already holds its year ("Giro d'Italia 2019")."""
+    return _YEAR.search(name) is not None
+
+
 def seasonal(name: str, lexicon: Lexicon | None = None) -> bool:
     """Whether a competition's name says it is played over a season (a league, a cup),
     and not one final of it."""
@@ -53,7 +58,7 @@ def edition_label(name: str, text: str, year: str | None = None,
     is dated); for any other, that year after the name. A name that already holds a year
     stays as it is.
     """
-    if _YEAR.search(name):
+    if names_edition(name):
         return name
     spelled = named_season(text)
     if spelled is not None and seasonal(name, lexicon):

@@ -1447,12 +1447,19 @@ def result_qualifiers(
     return tuple(sorted(quals.items()))
 
 
+def year_of(context: ArticleContext, sentence: Sentence) -> str | None:
+    """The publication year, for a sentence about the days around publication."""
+    if context.published and context.is_recent(sentence):
+        return context.published[:4]
+    return None
+
+
 def defeat_qualifiers(
     context: ArticleContext, sentence: Sentence, subject: Person | Concept, at: int = 0,
 ) -> tuple[tuple[str, Concept | LiteralValue], ...]:
-    """The event (`P1344`) and date (`P585`) of a win over a rival in `sentence`, as the
-    pattern families read them: the race or match the sentence or the article's
-    championship names, on the days it reports."""
+    """The event (`P1344`) and date (`P585`) of a win over a rival in `sentence`: the race
+    or match the sentence or the article's championship names (as the pattern families
+    build it), on the days the sentence reports (`ArticleContext.event_date`)."""
     quals: dict[str, Concept | LiteralValue] = {}
     event = build_event(context, sentence, max(0, at),
                         subject if isinstance(subject, Person) else None)

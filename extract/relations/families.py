@@ -64,6 +64,7 @@ from .engine import (
     previous_people,
     resolve_subject,
     run_patterns,
+    year_of,
 )
 from .lexicon import Lexicon
 
@@ -600,8 +601,7 @@ class RelationExtractor:
             return Concept(text, "event")
         date = context.date_of(hit.sentence)
         year = str(date.value)[:4] if date is not None else None
-        if year is None and context.is_recent(hit.sentence) and context.published:
-            year = context.published[:4]
+        year = year or year_of(context, hit.sentence)
         spelled = named_season(hit.sentence.text) if seasonal(text, self.lexicon) else None
         return Concept(edition_label(text, spelled or "", year, self.lexicon), "event")
 
