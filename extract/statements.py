@@ -33,6 +33,7 @@ from .relations.engine import (
     Person,
     Sentence,
     name_of,
+    side_country,
 )
 
 if TYPE_CHECKING:
@@ -53,6 +54,7 @@ def doc_statements(doc: Doc, article: Article) -> list[Statement]:
     facts = [*facts, *shared_by_sides(context, facts)]
     facts = [*facts, *wins_of_winners(facts)]
     facts = [*facts, *awards_of_winners(facts)]
+    facts = [*facts, *shared_by_squads(context, facts)]
     facts = [*facts, *_sport_of_winners(context, facts)]
     facts = [*facts, *sport_of_occupations(facts)]
     links = _same_person_same_link(context, facts, links)
@@ -244,6 +246,64 @@ def shared_by_sides(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
     return out
 
 
+SQUAD_RESULTS = frozenset({"sk:won", "P166", "sk:coachedBy"})
+"""What a national side wins and who coaches it, its players share (not whom it beat: a
+report names the players of one match, not those of each match the side played)."""
+
+SHARED_BY_SQUADS = "sportkg_squads"
+
+
+def shared_by_squads(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
+    """A national side's results for each person the article makes a player of it.
+
+    When Oranje wins the European Championship, beats Denmark in the final and is coached
+    by its bondscoach, each of its players the article names won that title, beat Denmark
+    and was coached by that coach: the side is its squad. Players are the people with a
+    P54 fact to the country's national team ("Netherlands women's national football
+    team"); a side named by its country ("Netherlands", "Oranje") is that team. The shared
+    fact's confidence is the lower of the side's result and the membership, times 0.9.
+    Only results of the article's year: the title the country won twenty years ago is not
+    today's players'. A player the article gives another nationality is no member, and
+    clubs share nothing: a club's league title is not told of every player it ever had.
+    """
+    year = (context.published or "")[:4]
+    squads: dict[str, dict[str, tuple[Person, float]]] = {}
+    for fact in facts:
+        if fact.property == "P54" and isinstance(fact.subject, Person) and \
+                isinstance(fact.value, Concept) and " national " in fact.value.label:
+            country = side_country(fact.value.label)
+            if context.nations.get(fact.subject.name, {country}) != {country}:
+                continue
+            squad = squads.setdefault(country, {})
+            held = squad.get(fact.subject.name)
+            if held is None or held[1] < fact.confidence:
+                squad[fact.subject.name] = (fact.subject, fact.confidence)
+    if not squads:
+        return []
+    have = {(name_of(f.subject), f.property, _fact_value_key(f.value)) for f in facts}
+    out: list[Fact] = []
+    for fact in facts:
+        side = fact.subject
+        if fact.property not in SQUAD_RESULTS or not isinstance(side, Concept) or \
+                side.type != "team" or fact.descriptive or not _of_year(fact, year):
+            continue
+        country = side_country(side.label) if " national " in side.label else side.label
+        for player, member in squads.get(country, {}).values():
+            key = (player.name, fact.property, _fact_value_key(fact.value))
+            if key in have or (isinstance(fact.value, Person) and fact.value.name == player.name):
+                continue
+            have.add(key)
+            out.append(Fact(player, fact.property, fact.value, fact.sentence, SHARED_BY_SQUADS,
+                            round(min(fact.confidence, member) * 0.9, 3), fact.qualifiers))
+    return out
+
+
+def _of_year(fact: Fact, year: str) -> bool:
+    """Whether a fact is dated in `year` (its P585, P580 or P582), or not dated at all."""
+    dates = [v for k, v in fact.qualifiers if k in ("P585", "P580", "P582")]
+    return not dates or any(str(getattr(d, "value", d))[:4] == year for d in dates)
+
+
 def _coordinated(sentence: Sentence) -> Iterator[list[Person]]:
     """The coordinated lists of two or more people in a sentence ("A, B en C")."""
     for m in _LIST.finditer(sentence.masked):
@@ -289,6 +349,15 @@ def _race_of_edition(event: Concept) -> bool:
     return "," in event.label and names_edition(event.label)
 
 
+def _tournament_of_side(side: Person | Concept, award: Concept, event: Concept) -> bool:
+    """Whether a side's champion title is of a tournament's edition ("2023 IKF World
+    Korfball Championship"): the side that became its champion won that tournament. Not
+    a multi-sport Games, where the title is of one of its tournaments."""
+    return isinstance(side, Concept) and side.type == "team" and "champion" in \
+        award.label.lower() and names_edition(event.label) and \
+        re.search(r"\b(?:Olympics|Games)\b", event.label) is None
+
+
 WINS_OF_WINNERS = "sportkg_wins_of_winners"
 
 
@@ -309,7 +378,8 @@ def wins_of_winners(facts: list[Fact]) -> list[Fact]:
             continue
         quals = dict(fact.qualifiers)
         event = quals.pop("P1344", None)
-        if not isinstance(event, Concept) or not _race_of_edition(event):
+        if not isinstance(event, Concept) or not (
+                _race_of_edition(event) or _tournament_of_side(fact.subject, fact.value, event)):
             continue
         key = (name_of(fact.subject), _fact_value_key(event))
         if key in have:

@@ -1,11 +1,11 @@
 """What one result says of another: the holder of a gold medal or a champion's title of a
-named race won that race, and the winner of an Olympic or world-championship race holds
-its gold medal or world title."""
+named race won that race, the winner of an Olympic or world-championship race holds its
+gold medal or world title, and a national side's title and coach are its players'."""
 
 from __future__ import annotations
 
-from sportkg.extract.relations.engine import Concept, Fact, Person
-from sportkg.extract.statements import awards_of_winners, wins_of_winners
+from sportkg.extract.relations.engine import ArticleContext, Concept, Fact, Person
+from sportkg.extract.statements import awards_of_winners, shared_by_squads, wins_of_winners
 from sportkg.model import LiteralValue
 
 KOWAL = Person("Marta Kowal", 0, 2)
@@ -87,3 +87,56 @@ def test_a_surname_that_is_a_verb_elsewhere_does_not_make_a_team_slot() -> None:
                                  Article(id="x", text=text, lang="en", date="2026-03-01"))
     assert ("Carl Moss", "sk:defeated", "Sam Reed") in {
         (s.subject.label, s.property, getattr(s.value, "label", None)) for s in statements}
+
+
+def _squad_context(nations: dict[str, set[str]] | None = None) -> ArticleContext:
+    return ArticleContext(lang="nl", text="", published="2027-10-30", sentences=[],
+                          protagonist=None, sport=Concept("korfball", "sport"),
+                          nations=nations or {})
+
+
+SIDE = Concept("Belgium", "team")
+CUP = Concept("2027 IKF World Korfball Championship", "event")
+COACH = Person("Ward Pieters", 40, 52)
+
+
+def _member(person: Person, country: str = "Belgium") -> Fact:
+    return Fact(person, "P54", Concept(f"{country} national korfball team", "team"), 1,
+                "sportkg_attributes", 0.6)
+
+
+def test_a_national_side_s_title_and_coach_are_its_players() -> None:
+    lien = Person("Lien Maes", 20, 29)
+    title = Fact(SIDE, "P166", Concept("world champion", "award"), 0, "sportkg_clauses", 0.8,
+                 (("P1344", CUP), ("P585", LiteralValue("2027-10", "date", "month"))))
+    coached = Fact(SIDE, "sk:coachedBy", COACH, 2, "sportkg_coaches", 0.7)
+    beat = Fact(SIDE, "sk:defeated", Concept("Taiwan", "team"), 0, "sportkg_clauses", 0.8)
+    shared = shared_by_squads(_squad_context(),
+                              [title, coached, beat, _member(KOWAL), _member(lien)])
+    assert sorted((f.subject.name, f.property) for f in shared  # type: ignore[union-attr]
+                  ) == [("Lien Maes", "P166"), ("Lien Maes", "sk:coachedBy"),
+                        ("Marta Kowal", "P166"), ("Marta Kowal", "sk:coachedBy")]
+    assert {f.confidence for f in shared} == {0.54}  # min(0.8 or 0.7, 0.6) * 0.9
+    assert dict(shared[0].qualifiers)["P1344"] == CUP
+
+
+def test_old_titles_other_sides_and_other_nationals_are_not_shared() -> None:
+    lien = Person("Lien Maes", 20, 29)
+    old = Fact(SIDE, "P166", Concept("world champion", "award"), 0, "sportkg_clauses", 0.8,
+               (("P585", LiteralValue("1999", "date", "year")),))
+    other = Fact(Concept("Netherlands", "team"), "sk:won", CUP, 0, "sportkg_clauses", 0.8)
+    mine = Fact(SIDE, "sk:won", CUP, 0, "sportkg_clauses", 0.8)
+    shared = shared_by_squads(_squad_context({"Lien Maes": {"Taiwan"}}),
+                              [old, other, mine, _member(KOWAL), _member(lien)])
+    assert [(f.subject, f.property, f.value) for f in shared] == [(KOWAL, "sk:won", CUP)]
+
+
+def test_a_side_s_title_of_a_tournament_is_a_win_of_it() -> None:
+    title = Fact(SIDE, "P166", Concept("world champion", "award"), 0, "sportkg_clauses", 0.8,
+                 (("P1344", CUP),))
+    games = Concept("2028 Summer Olympics", "event")
+    gold = Fact(SIDE, "P166", Concept("Olympic champion", "award"), 0, "sportkg_clauses", 0.8,
+                (("P1344", games),))
+    person = _award("world champion", ("P1344", CUP))
+    assert [(f.subject, f.value) for f in wins_of_winners([title, gold, person])] == [
+        (SIDE, CUP)]
