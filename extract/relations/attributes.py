@@ -222,6 +222,7 @@ def attributes(doc: Doc, context: ArticleContext, facts: list[Fact],
         alone = sum(1 for i in where if len({p.name for p in context.sentences[i].people}) == 1)
         base.append(f"alone={_bucket(alone)}")
         said_here = said.get(name, set())
+        mates_nations = {n for m in mates for n in context.nations.get(m, ())}
 
         def add(prop: str, value: Concept | Person, extra: list[str],
                 _person: Person = person, _where: list[int] = where,
@@ -299,9 +300,15 @@ def attributes(doc: Doc, context: ArticleContext, facts: list[Fact],
                 extra.append("described_as")
             elif context.nations.get(name):
                 extra.append("described_other")
+            if label in mates_nations:
+                extra.append("mate_described_as")  # "de Nederlanders A en B", A named alone
+            elif mates_nations:
+                extra.append("mates_described_other")  # the foreigners named, not the home side
             if label == home:
                 extra.append("home_country")
                 extra.append(f"home_country|rank={min(rank, 2)}")
+                if name == protagonist:
+                    extra.append("home_country|protagonist")
             add("P27", Concept(label, "country", qid or None), extra)
             if team_sport and rank <= 2:
                 side = [*extra, *sides.get(label, ())]

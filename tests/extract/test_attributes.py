@@ -110,3 +110,16 @@ def test_a_coordinated_subject_shares_the_fact_of_one_member() -> None:
     met = Fact(second.people[0], "sk:defeated", Person("Lotte Vos", 0, 0), 1, "test", 0.8)
     age = Fact(first.people[0], "sk:age", Concept("27", "age"), 0, "test", 0.8)
     assert shared_by_lists(context, [met, age]) == []
+
+
+def test_a_country_read_from_the_people_beside_a_person_is_a_feature() -> None:
+    text = ("De Noor Lars Dahl won de sprint voor Anna Berg. "
+            "Berg was de beste Nederlandse. Ook Eva Smit reed mee in Nederland.")
+    found = {(a.person.name, a.property, a.value_name()): a.features
+             for a in _attributes("nl", text)}
+    # Berg is named beside a Norwegian, not described as one: the home side reads that
+    assert "P27|mates_described_other" in found[("Anna Berg", "P27", "Netherlands")]
+    assert "P27|mate_described_as" in found[("Anna Berg", "P27", "Norway")]
+    # Smit is named beside nobody: neither feature
+    smit = found[("Eva Smit", "P27", "Netherlands")]
+    assert not {"P27|mate_described_as", "P27|mates_described_other"} & set(smit)
