@@ -230,18 +230,45 @@ def _results(
         if "win" not in classes or "lose" in classes or passive:
             continue
         award = awards.get(token.i)
+        holder = _gapped_subject(verb, token, sides, subject) if award is not None else subject
         if award is not None:
-            yield _award(context, index, subject, award, name)
+            yield _award(context, index, holder, award, name)
         if (award is not None and "champion" in award.label) or (
                 award is None and token.lemma_.lower() in TITLE_NOUNS):
             titled = _title_event(context, index, token, award, arguments, events)
             if titled is not None:
-                yield _fact(context, index, subject, "sk:won", titled, name)
+                yield _fact(context, index, holder, "sk:won", titled, name)
         if award is not None:
             continue
         event = _event(context, index, token, subject)
         if event is not None and preposition is None:
             yield _fact(context, index, subject, "sk:won", event, name)
+
+
+COORDINATORS = frozenset({"en", "and", "terwijl", "while", "whereas"})
+"""Words that open a second clause whose verb may be left out ("X pakte goud en Y zilver")."""
+
+
+def _gapped_subject(verb: Token, token: Token, sides: dict[int, Person | Concept],
+                    subject: Person | Concept) -> Person | Concept:
+    """Who an object of `verb` belongs to when a coordinated clause leaves the verb out.
+
+    In "X pakte het goud en de Duitse Y de zilveren medaille" the second medal is Y's:
+    a competitor after a coordinator, between the verb and the object, is the subject of
+    the gapped clause (the parser hangs both medals on the one verb). Without one the
+    object is the verb's subject's.
+    """
+    if token.i < verb.i:
+        return subject
+    doc = verb.doc
+    opened = False
+    holder = subject
+    for i in range(verb.i + 1, token.i):
+        if doc[i].lower_ in COORDINATORS or doc[i].text == ";":
+            opened = True
+        elif opened and i in sides and name_of(sides[i]) != name_of(subject):
+            holder = sides[i]
+    return holder
 
 
 BEHIND = frozenset({"achter", "behind"})

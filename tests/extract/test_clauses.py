@@ -81,6 +81,9 @@ FOUND = [
     # an infinitive of purpose has the subject of the verb it completes
     ("en", "England beat Germany to claim the Euro 2022 title.",
      ("England", "sk:won", "Euro 2022")),
+    # a clause that leaves its verb out: the second medal is its own subject's
+    ("nl", "De Canadese Sara Lane pakte het goud en de Duitse Mia Roth de zilveren medaille.",
+     ("Mia Roth", "P166", "silver medal")),
 ]
 
 
@@ -120,6 +123,9 @@ NOT_FOUND = [
     ("en", "Pete Rowe said Sam Reed was faster.", ("Sam Reed", "sk:defeated", "Pete Rowe")),
     # the one faster is the comparative's subject, not the one it is compared with
     ("en", "Sam Reed was faster than Pete Rowe.", ("Pete Rowe", "sk:defeated", "Sam Reed")),
+    # nor is the medal of a gapped clause the first subject's
+    ("nl", "De Canadese Sara Lane pakte het goud en de Duitse Mia Roth de zilveren medaille.",
+     ("Sara Lane", "P166", "silver medal")),
 ]
 
 

@@ -32,6 +32,12 @@ def test_each_medal_of_a_list_goes_to_its_own_person(lang: str, text: str) -> No
     assert ("Julia Brandt", "bronze medal") not in medals
 
 
+def test_a_participle_after_a_name_gives_that_name_the_medal() -> None:
+    medals = _facts("en", "Marta Kowal took gold on Sunday, with Julia Brandt taking silver.",
+                    "P166")
+    assert medals == {("Marta Kowal", "gold medal"), ("Julia Brandt", "silver medal")}
+
+
 @pytest.mark.parametrize(("lang", "text"), [
     ("en", "Results: 1. Marta Kowal 36.94, 2. Julia Brandt 37.10, 3. Sofie Lind 37.22."),
     ("en", "Marta Kowal (36.94), Julia Brandt (37.10) and Sofie Lind (37.22) made the podium."),
