@@ -425,12 +425,32 @@ def _title_event(
               if t.i in events and (award is None or not award.start <= t.i < award.end)]
     beside = [events[t.i] for t, preposition, _ in arguments
               if t.i in events and preposition in TITLE_PLACES]
-    if not inside and not beside:
-        return None
-    found = (inside or beside)[0]
     sentence = context.sentences[index]
     year = year_of(context, sentence)
+    if not inside and not beside:
+        # "won his fifth title" in a report of a tournament: the tournament's title, when
+        # the sentence tells of the days the article reports
+        told = article_event(context)
+        if told is None or award is not None or not context.is_recent(sentence):
+            return None
+        return Concept(edition_label(told, sentence.text, year), "event")
+    found = (inside or beside)[0]
     return Concept(edition_label(found.label or found.text, sentence.text, year), "event")
+
+
+def article_event(context: ArticleContext) -> str | None:
+    """The named tournament or race a report is about: the lexicon's event the article
+    names most often, at least twice and more often than any other; read once."""
+    if "article_event" not in context.memo:
+        counts: dict[str, int] = {}
+        for entry in Lexicon.load().find_all("event_name", context.lang, context.text):
+            counts[entry.label] = counts.get(entry.label, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        top = ranked[0] if ranked and ranked[0][1] >= 2 and (
+            len(ranked) == 1 or ranked[1][1] < ranked[0][1]) else None
+        context.memo["article_event"] = (top[0], "") if top else None
+    found = context.memo["article_event"]
+    return found[0] if found else None
 
 
 def _award(context: ArticleContext, index: int, subject: Person | Concept, award: Mention,

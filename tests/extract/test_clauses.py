@@ -211,6 +211,19 @@ def test_a_title_of_no_named_competition_is_no_win_of_an_event() -> None:
                 if fact[1] == "sk:won"}
 
 
+def test_a_title_in_a_report_of_a_tournament_is_that_tournament_s() -> None:
+    report = ("The French Open ended on Sunday in Paris. Sara Holm won her second title "
+              "there after a long final. It was her best French Open so far.")
+    wins = {fact for fact in _read("en", report) if fact[1] == "sk:won"}
+    assert ("Sara Holm", "sk:won", "French Open 2026") in wins
+    # a title of another year, or in an article naming no tournament twice, is not
+    earlier = ("The French Open ended on Sunday in Paris. Sara Holm won her first title in "
+               "2019. It was her best French Open so far.")
+    assert not {fact for fact in _read("en", earlier) if fact[1] == "sk:won"}
+    once = "The French Open ended on Sunday. Sara Holm won her second title there."
+    assert not {fact for fact in _read("en", once) if fact[1] == "sk:won"}
+
+
 def test_a_league_is_no_place() -> None:
     from sportkg.model import Article
     from sportkg.pipeline import extract_article
