@@ -136,8 +136,10 @@ def clause_facts(doc: Doc, context: ArticleContext, name: str) -> list[Fact]:
     out: list[Fact] = []
     for index, named in enumerate(sentence_mentions(doc, context)):
         # "Hij versloeg X": a subject pronoun stands for the person the sentences are about
+        # and "zijn zege", "her win": a possessive one for the winner of a win noun
         pronouns = [m for m in pronoun_mentions(doc, context, index, named)
-                    if doc[m.start].dep_ in SUBJECT_DEPS]
+                    if doc[m.start].dep_ in SUBJECT_DEPS or (
+                        doc[m.start].dep_ == "nmod:poss" and doc[m.start].head.pos_ == "NOUN")]
         sides = _competitors(doc, [*named, *pronouns], context.lang)
         if not sides:
             continue
@@ -197,6 +199,13 @@ def _results(
 ) -> Iterator[Fact]:
     """The facts one trigger verb states about its subject."""
     subject = next((sides[c.i] for c in _subjects(verb) if c.i in sides), None)
+    if verb.pos_ == "NOUN":  # "his first stage win", "X's victory over Y"
+        if subject is None and "win" in classes:
+            subject = _winner_of_noun(verb, sides)
+            if subject is not None:
+                yield from _noun_win(context, index, verb, subject, events, name)
+        if subject is None:
+            return
     arguments = list(_arguments(verb))
     if subject is None and verb.lang_ == "nl" and not any(
             c.dep_ in SUBJECT_DEPS for c in verb.children):
@@ -243,6 +252,42 @@ def _results(
         event = _event(context, index, token, subject)
         if event is not None and preposition is None:
             yield _fact(context, index, subject, "sk:won", event, name)
+
+
+LIGHT_VERBS = frozenset({
+    "post", "claim", "take", "secure", "seal", "earn", "record", "grab", "clinch", "notch",
+    "celebrate", "land", "achieve", "boeken", "behalen", "pakken", "vieren", "halen",
+    "binnenhalen", "noteren", "grijpen",
+})
+"""Verbs (lemmas) that take a win noun as their object and mean winning it ("posted his
+first stage win", "boekte zijn derde zege")."""
+
+
+def _winner_of_noun(noun: Token, sides: dict[int, Person | Concept]) -> Person | Concept | None:
+    """Who won, for a win noun: its possessor ("Pogačar's victory", "de zege van Vos", "his
+    win": the person the sentences are about) or, for the object of a
+    verb of achieving ("Yates posted his first stage win", "Vos boekte haar derde zege"), that
+    verb's subject; None for a win named otherwise ("hoped for a win")."""
+    for child in noun.children:
+        if child.i in sides and (child.dep_ == "nmod:poss" or (
+                child.dep_ == "nmod" and _case_of(child) in ("van", "of"))):
+            return sides[child.i]  # "X's victory", "his win", "de zege van X"
+    if noun.dep_ == "obj" and noun.head.lemma_.lower() in LIGHT_VERBS and not _negated(
+            noun.head):
+        return next((sides[c.i] for c in _subjects(noun.head) if c.i in sides), None)
+    return None
+
+
+def _noun_win(context: ArticleContext, index: int, noun: Token, winner: Person | Concept,
+              events: dict[int, Mention], name: str) -> Iterator[Fact]:
+    """The event a win noun names on itself ("his first Tour de France stage win", "zijn
+    zege in de Tour"), in the edition of its sentence, as a win of the winner."""
+    found = next((events[t.i] for t in noun.subtree if t.i in events and t.i != noun.i), None)
+    if found is None:
+        return
+    sentence = context.sentences[index]
+    label = edition_label(found.label or found.text, sentence.text, year_of(context, sentence))
+    yield _fact(context, index, winner, "sk:won", Concept(label, "event"), name)
 
 
 COORDINATORS = frozenset({"en", "and", "terwijl", "while", "whereas"})
@@ -371,13 +416,27 @@ def _arguments(verb: Token) -> Iterator[tuple[Token, str | None, Token | None]]:
         token, depth, marked, via = todo.pop()
         if token.dep_.split(":")[0] not in OBJECT_DEPS and token.dep_ != "advmod":
             continue
-        case = next((c.lower_ for c in token.children if c.dep_ == "case"), None)
+        case = _case_of(token)
         preposition = case or marked
         if case not in NOT_A_SIDE:  # "in Duitsland" is a place; what hangs on it may not be
             yield token, preposition, via
         if depth < _DEPTH and token.pos_ not in ("VERB", "AUX"):
             todo.extend((c, depth + 1, None if case in NOT_A_SIDE else preposition,
                          via or token) for c in token.children)
+
+
+def _case_of(token: Token) -> str | None:
+    """The preposition of a noun phrase: on its head, or on the first part of a name the
+    parser split ("over Pete Rowe" with "over" hung on "Pete")."""
+    for child in token.children:
+        if child.dep_ == "case":
+            return child.lower_
+    for part in token.children:
+        if part.dep_ in ("compound", "flat") and part.i < token.i:
+            for child in part.children:
+                if child.dep_ == "case":
+                    return child.lower_
+    return None
 
 
 def _reaches(via: Token | None) -> bool:

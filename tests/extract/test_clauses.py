@@ -81,6 +81,15 @@ FOUND = [
     # an infinitive of purpose has the subject of the verb it completes
     ("en", "England beat Germany to claim the Euro 2022 title.",
      ("England", "sk:won", "Euro 2022")),
+    # a win noun: its possessor won, or the subject of a verb of achieving it
+    ("en", "Tom Hale's victory over Pete Rowe at the Giro d'Italia was a surprise.",
+     ("Tom Hale", "sk:defeated", "Pete Rowe")),
+    ("en", "Tom Hale's victory over Pete Rowe at the Giro d'Italia was a surprise.",
+     ("Tom Hale", "sk:won", "Giro d'Italia 2026")),
+    ("nl", "Tom Hale boekte donderdag zijn eerste zege in de Tour de France.",
+     ("Tom Hale", "sk:won", "Tour de France 2026")),
+    ("nl", "De zege van Tom Hale in de Giro kwam als een verrassing.",
+     ("Tom Hale", "sk:won", "Giro d'Italia 2026")),
     # a clause that leaves its verb out: the second medal is its own subject's
     ("nl", "De Canadese Sara Lane pakte het goud en de Duitse Mia Roth de zilveren medaille.",
      ("Mia Roth", "P166", "silver medal")),
@@ -123,6 +132,11 @@ NOT_FOUND = [
     ("en", "Pete Rowe said Sam Reed was faster.", ("Sam Reed", "sk:defeated", "Pete Rowe")),
     # the one faster is the comparative's subject, not the one it is compared with
     ("en", "Sam Reed was faster than Pete Rowe.", ("Pete Rowe", "sk:defeated", "Sam Reed")),
+    # a win hoped for, or denied, is none
+    ("en", "Tom Hale hoped for a win at the Giro d'Italia.",
+     ("Tom Hale", "sk:won", "Giro d'Italia 2026")),
+    ("nl", "Tom Hale boekte geen zege in de Tour de France.",
+     ("Tom Hale", "sk:won", "Tour de France 2026")),
     # nor is the medal of a gapped clause the first subject's
     ("nl", "De Canadese Sara Lane pakte het goud en de Duitse Mia Roth de zilveren medaille.",
      ("Sara Lane", "P166", "silver medal")),
