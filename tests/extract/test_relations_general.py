@@ -52,6 +52,12 @@ FOUND = [
      ("Kees Bakker", "P54", "Mercedes")),
     ("nl", "Kees Bakker komt sinds vorig jaar uit voor FC Groningen.",
      ("Kees Bakker", "P54", "FC Groningen")),
+    # a club after a modal, its playing verb at the end; a team "met X als kopman"
+    ("nl", "De Nederlandse Eva Smit gaat volgend seizoen voor Ajax voetballen.",
+     ("Eva Smit", "P54", "Ajax")),
+    ("nl", "Jumbo-Visma met de Belg Tom Hale als kopman werd derde.",
+     ("Tom Hale", "P54", "Jumbo-Visma")),
+    ("en", "Ajax, with Tom Hale as captain, won the league.", ("Tom Hale", "P54", "Ajax")),
     # a country's possessive before a title or role; "Korea"; "Englishman"
     ("en", "Third place went to France's European champion Paul Tissot.",
      ("Paul Tissot", "P27", "France")),
@@ -142,6 +148,8 @@ def test_found(lang: str, text: str, expected: tuple[str, str, object], facts: F
 
 
 NOT_FOUND = [
+    # a club one will not play for
+    ("nl", "Eva Smit gaat niet voor Ajax spelen.", ("Eva Smit", "P54", "Ajax")),
     # a country's code or a news agency in brackets is no team
     ("nl", "Pim Smit (NED) won de koers.", ("Pim Smit", "P54", "NED")),
     ("en", "Tom Hale (AFP) was there.", ("Tom Hale", "P54", "AFP")),
