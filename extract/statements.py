@@ -52,6 +52,7 @@ def doc_statements(doc: Doc, article: Article) -> list[Statement]:
     facts = _no_win_for_the_placed(facts)
     facts = [*facts, *shared_by_lists(context, facts)]
     facts = [*facts, *shared_by_sides(context, facts)]
+    facts = [*facts, *medals_of_finals(context, facts)]
     facts = [*facts, *wins_of_winners(facts)]
     facts = [*facts, *awards_of_winners(facts)]
     facts = [*facts, *shared_by_squads(context, facts)]
@@ -392,6 +393,82 @@ def wins_of_winners(facts: list[Fact]) -> list[Fact]:
 
 OLYMPIC_GOLD = "Q15243387"
 """Wikidata's Olympic gold medal."""
+
+_FINAL = re.compile(r"(?<![\w-])(?:finale|eindstrijd|final|gold[- ]medal\s+(?:match|game|bout))"
+                    r"(?![\w-])", re.IGNORECASE)
+"""A final: not a semi-final ("halve finale", "semi-final") nor a quarter-final."""
+
+_NOT_THE_FINAL = re.compile(r"(?:halve|kwart|achtste|semi|quarter)[\s-]*finale?\b|"
+                            r"\b(?:verloren|lost)\s+(?:de\s+|the\s+)?finale?\b", re.IGNORECASE)
+
+MEDALS_OF_FINALS = "sportkg_medals_of_finals"
+
+
+def _championship_kind(event: str) -> str:
+    """The kind of championship an event's English name says ("2026 World Judo
+    Championships": World Championships), or "" for none of the three with medals."""
+    if re.search(r"\bOlympics\b", event):
+        return "Olympics"
+    for kind in ("World", "European"):
+        if re.search(rf"\b{kind}\b(?:\s+[A-Z][\w-]*){{0,3}}\s+Championships?\b", event):
+            return f"{kind} Championships"
+    return ""
+
+
+def medals_of_finals(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
+    """The medals a final at the Olympics or a world or European championship hands out.
+
+    Who beat a rival in the final ("klopte in de finale de Japanner Y", "beat Y in the
+    final of the World Championships") became champion (the Olympic gold medal, "world
+    champion <sport>", "European champion"), and the one beaten took silver; with the
+    defeat's event, date and place. The sentence names the championship, and the article
+    names a medal somewhere (a snooker world final hands out none). A semi-final, a final
+    lost by the subject's side ("lost the final": the other one won it) or a championship
+    of another kind gives none.
+    """
+    from .relations.engine import competition_in
+    from .relations.lexicon import Lexicon
+
+    have = {(name_of(f.subject), f.property) for f in facts if f.property == "P166"}
+    out: list[Fact] = []
+    medalled: bool | None = None
+    for fact in facts:
+        if fact.property != "sk:defeated" or fact.descriptive or not 0 <= fact.sentence < len(
+                context.sentences):
+            continue
+        text = context.sentences[fact.sentence].text
+        if _FINAL.search(text) is None or _NOT_THE_FINAL.search(text) is not None:
+            continue
+        event = dict(fact.qualifiers).get("P1344")
+        kind = (_championship_kind(event.label) if isinstance(event, Concept) else "") or \
+            _championship_kind(text)
+        if not kind:
+            found = competition_in(context, text)
+            kind = found[0] if found else ""
+        if medalled is None and kind not in ("Olympics", ""):  # named anywhere in the article
+            medalled = bool(Lexicon.load().find_all("medal", context.lang, context.text))
+        if kind not in ("Olympics", "") and not medalled:
+            continue  # the Olympics always hand out medals; a world final may not
+        sport = f" {context.sport.label}" if context.sport is not None else ""
+        if kind == "Olympics":
+            gold = Concept("Olympic gold medal", "award", OLYMPIC_GOLD)
+            silver = Concept("Olympic silver medal", "award")
+        elif kind == "World Championships":
+            gold, silver = Concept(f"world champion{sport}", "award"), Concept(
+                "silver medal", "award")
+        elif kind == "European Championships":
+            gold, silver = Concept("European champion", "award"), Concept(
+                "silver medal", "award")
+        else:
+            continue
+        assert isinstance(fact.value, Person | Concept)
+        for holder, award in ((fact.subject, gold), (fact.value, silver)):
+            if (name_of(holder), "P166") in have:
+                continue  # a medal already read for them says more
+            have.add((name_of(holder), "P166"))
+            out.append(Fact(holder, "P166", award, fact.sentence, MEDALS_OF_FINALS,
+                            round(fact.confidence * 0.8, 3), fact.qualifiers))
+    return out
 
 _GENDERED = re.compile(r"^(?:men's|women's|boys'|girls')\s+")
 

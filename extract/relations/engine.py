@@ -1151,6 +1151,9 @@ def competition_in(context: ArticleContext, text: str) -> tuple[str, str] | None
             if ignore_case and surface.isupper() and len(surface) <= 3:
                 continue
             entry = lexicon.lookup("competition", context.lang, surface)
+            if entry is not None and ignore_case and surface.islower() and \
+                    " " not in surface and entry.surface[:1].isupper():
+                continue  # "six games" is no Games: a one-word name in lower case is a word
             if entry is not None and (best is None or len(surface) > len(best.surface)):
                 best = Entry(entry.kind, entry.lang, surface, entry.label, entry.qid, entry.extra)
     return (best.label, best.extra) if best is not None else None

@@ -160,3 +160,29 @@ def test_the_crew_of_a_team_event_shares_its_medal() -> None:
     alone = _facts("nl", "Op de Olympische Spelen pakte Lotte Vos goud op de 500 meter, "
                          "met Anna Berg op de tweede plaats.", "P166")
     assert ("Anna Berg", "Olympic gold medal") not in alone
+
+
+def test_a_final_of_a_championship_gives_the_winner_the_title_and_the_loser_silver() -> None:
+    text = ("Tom Hale won gold on Wednesday. He beat Ken Sato in the final of the World Judo "
+            "Championships in Budapest.")
+    medals = _facts("en", text, "P166")
+    assert ("Ken Sato", "silver medal") in medals
+    assert ("Tom Hale", "gold medal") in medals  # his own medal stays; no second title
+    semi = ("Tom Hale won gold on Wednesday. He beat Ken Sato in the semi-final of the World "
+            "Judo Championships in Budapest.")
+    assert ("Ken Sato", "silver medal") not in _facts("en", semi, "P166")
+    # a final of a sport without medals: the article names none
+    snooker = "Tom Hale beat Ken Sato in the final of the World Snooker Championship."
+    assert _facts("en", snooker, "P166") == set()
+
+
+def test_an_olympic_final_gives_olympic_medals() -> None:
+    medals = _facts("en", "At the Olympics, Anna Berg beat Eva Lind in the final on Sunday.",
+                    "P166")
+    assert medals == {("Anna Berg", "Olympic gold medal"), ("Eva Lind", "Olympic silver medal")}
+
+
+def test_a_final_won_in_six_games_is_no_olympic_final() -> None:
+    text = "Anna Berg won the last six games to beat Eva Lind in the final on Saturday."
+    assert _facts("en", text, "P166") == set()
+    assert ("Anna Berg", "Eva Lind") in _facts("en", text, "sk:defeated")
