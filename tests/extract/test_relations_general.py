@@ -52,6 +52,13 @@ FOUND = [
      ("Kees Bakker", "P54", "Mercedes")),
     ("nl", "Kees Bakker komt sinds vorig jaar uit voor FC Groningen.",
      ("Kees Bakker", "P54", "FC Groningen")),
+    # a record set by someone named after it; a record someone owns
+    ("en", "The world record of 1:40.91 was set by his compatriot Tom Hale at the London "
+     "2012 Olympics in the 800 m.", ("Tom Hale", "P1000", "world record 800 m")),
+    ("nl", "Het wereldrecord op de 1500 meter werd in 2019 gereden door de Rus Pavel Orlov.",
+     ("Pavel Orlov", "P1000", "world record 1500 m")),
+    ("en", "Tom Hale's new world record in the 800m came in Paris.",
+     ("Tom Hale", "P1000", "world record 800 m")),
     # a club after a modal, its playing verb at the end; a team "met X als kopman"
     ("nl", "De Nederlandse Eva Smit gaat volgend seizoen voor Ajax voetballen.",
      ("Eva Smit", "P54", "Ajax")),
@@ -148,6 +155,11 @@ def test_found(lang: str, text: str, expected: tuple[str, str, object], facts: F
 
 
 NOT_FOUND = [
+    # a record not set, or only attempted
+    ("en", "The world record in the 800 m was not set by Tom Hale.",
+     ("Tom Hale", "P1000", "world record 800 m")),
+    ("en", "Tom Hale's failed world record attempt in the 800 m ended in tears.",
+     ("Tom Hale", "P1000", "world record 800 m")),
     # a club one will not play for
     ("nl", "Eva Smit gaat niet voor Ajax spelen.", ("Eva Smit", "P54", "Ajax")),
     # a country's code or a news agency in brackets is no team
