@@ -26,9 +26,11 @@ side: a plural or a team word with the country's adjective ("de Nederlandse hock
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ...model import LiteralValue
 from .editions import edition_label
 from .engine import (
     FACTS_KEY,
@@ -133,7 +135,7 @@ class ClauseReader:
 
 def clause_facts(doc: Doc, context: ArticleContext, name: str) -> list[Fact]:
     """The results of every sentence of a parsed doc (see the module docstring)."""
-    out: list[Fact] = []
+    out: list[Fact] = list(_champions_of_editions(context, name))
     for index, named in enumerate(sentence_mentions(doc, context)):
         # "Hij versloeg X": a subject pronoun stands for the person the sentences are about
         # and "zijn zege", "her win": a possessive one for the winner of a win noun
@@ -450,18 +452,28 @@ def _reaches(via: Token | None) -> bool:
 def _event(context: ArticleContext, index: int, token: Token,
            subject: Person | Concept) -> Concept | None:
     """The event a win's object names when it is a race of the lexicon ("de
-    ploegenachtervolging", "the relay"), built with its competition and edition in the
-    form the pattern families write; None without an edition (a bare "team pursuit")."""
+    ploegenachtervolging", "the relay") or a distance ("de 3.000 meter"), built with its
+    competition and edition in the form the pattern families write; None without an
+    edition (a bare "team pursuit")."""
     race = Lexicon.load().lookup("race", context.lang, token.lower_)
-    if race is None:
+    if race is not None:
+        named = race.label
+    elif token.lower_ in DISTANCE_UNITS and any(c.dep_ == "nummod" for c in token.children):
+        number = next(c for c in token.children if c.dep_ == "nummod")
+        named = f"{number.text.replace('.', '').replace(',', '')} m"  # "de 3.000 meter"
+    else:
         return None
     sentence = context.sentences[index]
     person = subject if isinstance(subject, Person) else None
     event = build_event(context, sentence, max(0, token.idx - sentence.start), person)
-    if event is None or race.label not in event.label or not any(
-            c.isdigit() for c in event.label.replace(race.label, "")):
+    if event is None or named not in event.label or not any(
+            c.isdigit() for c in event.label.replace(named, "")):
         return None
     return event
+
+
+DISTANCE_UNITS = frozenset({"meter", "metres", "meters", "metre", "m"})
+"""Units of a race named by its distance ("won de 3000 meter", "won the 800 m")."""
 
 
 TITLE_PLACES = frozenset({"in", "at", "op", "bij", "of", "van"})
@@ -495,6 +507,32 @@ def _title_event(
         return Concept(edition_label(told, sentence.text, year), "event")
     found = (inside or beside)[0]
     return Concept(edition_label(found.label or found.text, sentence.text, year), "event")
+
+
+_EDITION_CHAMPION = re.compile(
+    r"\b(?P<year>(?:19|20)\d\d)[\s-]+(?:champion|winner|kampioen|winnaar|winnares)\s+"
+    r"⟨P(?P<p>\d+)⟩|⟨P(?P<q>\d+)⟩\s*,\s+(?:the|de)\s+(?:winner|champion|winnaar|winnares|"
+    r"kampioen)\s+(?:of|van)\s+(?P<year2>(?:19|20)\d\d)\b")
+"""A winner named by the year of the edition they won ("2018 champion X", "X, de winnaar
+van 2017")."""
+
+
+def _champions_of_editions(context: ArticleContext, name: str) -> Iterator[Fact]:
+    """Wins of earlier editions of the tournament a report is about, told by the year of
+    the title: "beat 2018 champion X" in a report of the French Open is X's win of the
+    2018 French Open. Only in a report of one named tournament (`article_event`)."""
+    told = article_event(context)
+    if told is None:
+        return
+    for sentence in context.sentences:
+        for m in _EDITION_CHAMPION.finditer(sentence.masked):
+            k, year = (m.group("p"), m.group("year")) if m.group("p") else (
+                m.group("q"), m.group("year2"))
+            if int(k) >= len(sentence.people):
+                continue
+            event = Concept(edition_label(told, "", year), "event")
+            yield Fact(sentence.people[int(k)], "sk:won", event, sentence.index, name,
+                       CONFIDENCE["sk:won"], (("P585", LiteralValue(year, "date", "year")),))
 
 
 def article_event(context: ArticleContext) -> str | None:

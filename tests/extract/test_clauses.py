@@ -81,6 +81,9 @@ FOUND = [
     # an infinitive of purpose has the subject of the verb it completes
     ("en", "England beat Germany to claim the Euro 2022 title.",
      ("England", "sk:won", "Euro 2022")),
+    # a race won named by its distance, the subject after the verb
+    ("nl", "Op de WK afstanden in Heerenveen won Eva Smit donderdag de 3.000 meter.",
+     ("Eva Smit", "sk:won", "3000 m, 2026 World Single Distances Championships")),
     # a win noun: its possessor won, or the subject of a verb of achieving it
     ("en", "Tom Hale's victory over Pete Rowe at the Giro d'Italia was a surprise.",
      ("Tom Hale", "sk:defeated", "Pete Rowe")),
@@ -236,6 +239,15 @@ def test_a_title_in_a_report_of_a_tournament_is_that_tournament_s() -> None:
     assert not {fact for fact in _read("en", earlier) if fact[1] == "sk:won"}
     once = "The French Open ended on Sunday. Sara Holm won her second title there."
     assert not {fact for fact in _read("en", once) if fact[1] == "sk:won"}
+
+
+def test_a_champion_named_by_year_won_that_edition_of_the_reported_tournament() -> None:
+    report = ("The French Open ended on Saturday. Anna Berg beat 2018 champion Eva Lind in "
+              "the French Open final.")
+    assert ("Eva Lind", "sk:won", "French Open 2018") in _read("en", report)
+    # without a tournament the report is about, the year names nothing
+    assert not {f for f in _read("en", "Anna Berg beat 2018 champion Eva Lind in the final.")
+                if f[1] == "sk:won"}
 
 
 def test_a_league_is_no_place() -> None:
