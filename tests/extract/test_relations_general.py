@@ -52,6 +52,13 @@ FOUND = [
      ("Kees Bakker", "P54", "Mercedes")),
     ("nl", "Kees Bakker komt sinds vorig jaar uit voor FC Groningen.",
      ("Kees Bakker", "P54", "FC Groningen")),
+    # a plural role before or after a list is each member's; "as our new head coach"
+    ("nl", "De assistent-trainers Mark Dol en Sem Hart stoppen bij de ploeg.",
+     ("Sem Hart", "P106", "assistant coach")),
+    ("nl", "Luc Bos, Tim Vink en Rik Kool zijn aangesteld als assistent-trainers.",
+     ("Tim Vink", "P106", "assistant coach")),
+    ("en", "We are delighted to announce the appointment of Tom Hale as our new head coach.",
+     ("Tom Hale", "P106", "coach")),
     # a record set by someone named after it; a record someone owns
     ("en", "The world record of 1:40.91 was set by his compatriot Tom Hale at the London "
      "2012 Olympics in the 800 m.", ("Tom Hale", "P1000", "world record 800 m")),
