@@ -75,6 +75,10 @@ if TYPE_CHECKING:
 _YEAR_LIST = re.compile(r"\b(?:19|20)\d\d(?:\s*,\s*(?:19|20)\d\d)*\s+(?:en|and)\s+(?:19|20)\d\d\b")
 
 
+FIGHT_SPORTS = frozenset({"boxing", "kickboxing", "mixed martial arts"})
+"""Sports whose single fights are events that are won ("Joshua vs. Klitschko")."""
+
+
 EARLIER_TITLE = re.compile(
     r"(?<![\w-])(?:\w+-time|\w+voudige?|former|voormalige?|oud-|ex-|reigning|regerende?|"
     r"defending|titelverdedig\w*|twice|thrice|once)(?![\w-])",
@@ -503,8 +507,10 @@ class RelationExtractor:
             if number is not None and event is not None:
                 yield Concept(f"stage {number}, {event.label}", "event")
         elif kind == "match":
+            # a fight is an event of its own in a sport of single fights (boxing); a bout
+            # or a match inside a tournament (judo, tennis) is not what the winner won
             others = placeholder_people(sentence, hit.match.group(group))
-            if others:
+            if others and context.sport is not None and context.sport.label in FIGHT_SPORTS:
                 yield Concept(f"{subject.name} vs. {others[0].name}", "event")
         elif kind in ("team", "teamlist"):
             parts = re.split(r"\s*,\s*|\s+(?:en|and)\s+", text) if kind == "teamlist" else [text]
@@ -768,9 +774,10 @@ class RelationExtractor:
                        round(fact.confidence * 0.9, 3))
 
     def _fights(self, context: ArticleContext, facts: list[Fact]) -> Iterator[Fact]:
-        """In a combat sport, beating a named opponent is winning the fight "A vs. B"."""
+        """In a sport of single fights, beating a named opponent is winning the fight "A vs.
+        B"; a judo bout or a tennis match inside a tournament is no event of its own."""
         sport = context.sport.label if context.sport else ""
-        if sport not in _COMBAT:
+        if sport not in FIGHT_SPORTS:
             return
         have = {(f.subject.name, f.value.label) for f in facts if f.property == "sk:won"
                 and isinstance(f.subject, Person) and isinstance(f.value, Concept)}
@@ -840,6 +847,7 @@ _BIRTH = re.compile(
     re.IGNORECASE,
 )
 _COMBAT = frozenset({"boxing", "kickboxing", "mixed martial arts", "taekwondo", "judo"})
+"""Combat sports: their titles carry a belt or weight class."""
 _WON = re.compile(
     r"\b(?:won|wins|wint|winning|zegevierde|triumphed)\b(?!\s+(?:\S+\s+){0,3}?(?:silver|bronze|"
     r"zilver|brons|second|third|tweede|derde|a\s+medal|een\s+medaille)\b)",

@@ -189,6 +189,9 @@ NOT_FOUND = [
      ("Lisa Hart", "P27", "Ukraine")),
     # a person who signs for a team is not a team
     ("en", "Dutch midfielder Kees Vos has signed for Arsenal.", ("Arsenal", "P54", "Kees Vos")),
+    # a bout inside a judo tournament is no event won of its own
+    ("nl", "Judoka Tom Hale versloeg woensdag in de kwartfinale de Fransman Paul Roux.",
+     ("Tom Hale", "sk:won", "Tom Hale vs. Paul Roux")),
     # an earlier fight is not the fight of the article
     ("en", "Boxer Jay Penn fights on Saturday. His only loss came in February 2023 against "
      "Rob Kent.", ("Rob Kent", "sk:won", "Rob Kent vs. Jay Penn")),
