@@ -530,11 +530,17 @@ def _sport_of_winners(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
     for fact in facts:
         person = fact.subject
         if fact.property in WINNING and isinstance(person, Person) and \
-                person.name not in has_sport:
+                person.name not in has_sport and not _voted(fact.value):
             has_sport.add(person.name)
             out.append(Fact(person, "P641", sport, fact.sentence, "sportkg_sport_of_winners",
                             round(min(fact.confidence, 0.8) * 0.8, 3)))
     return out
+
+
+def _voted(award: object) -> bool:
+    """Whether an award is voted rather than won in competition ("coach of the Year"): a
+    coach's award of the year says nothing of the sport they do."""
+    return isinstance(award, Concept) and award.label.endswith("of the Year")
 
 
 def _entity(

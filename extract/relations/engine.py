@@ -686,7 +686,7 @@ SUBJECT_SPECS = frozenset({
 VALUE_KINDS = frozenset({
     "o", "role", "natcountry", "ioc", "dem", "country", "age", "ageword", "medal", "title",
     "defending", "defended", "belt", "rank", "racewin", "raceevent", "natteam", "sportverb",
-    "date", "place", "record", "event", "stage", "match", "team", "teamlist",
+    "date", "place", "record", "event", "stage", "match", "team", "teamlist", "yearaward",
 })
 """The kinds of value a pattern's value column may name (`kind:group`), read by the families."""
 

@@ -75,6 +75,18 @@ if TYPE_CHECKING:
 _YEAR_LIST = re.compile(r"\b(?:19|20)\d\d(?:\s*,\s*(?:19|20)\d\d)*\s+(?:en|and)\s+(?:19|20)\d\d\b")
 
 
+def year_award(text: str, lang: str, lexicon: Lexicon) -> str:
+    """The English name of an award of the year ("beste Europese atlete van het jaar":
+    "best European athlete of the Year"): each Dutch word through the lexicon's
+    `award_word` table, "van het jaar" as "of the Year"; English stays as written."""
+    words = re.sub(r"\s+(?:van\s+het\s+jaar|of\s+the\s+year)$", "", text.strip(),
+                   flags=re.IGNORECASE).split()
+    if lang == "nl":
+        found = [lexicon.lookup("award_word", "nl", w) for w in words]
+        words = [e.label if e is not None else w for e, w in zip(found, words, strict=True)]
+    return " ".join([*words, "of the Year"])
+
+
 FIGHT_SPORTS = frozenset({"boxing", "kickboxing", "mixed martial arts"})
 """Sports whose single fights are events that are won ("Joshua vs. Klitschko")."""
 
@@ -420,6 +432,8 @@ class RelationExtractor:
             concept = self._title(context, hit.sentence, hit.match.start(), text)
             if concept is not None:
                 yield concept
+        elif kind == "yearaward":
+            yield Concept(year_award(text, lang, lex), "award")
         elif kind == "defending":
             if context.olympic and not self._names_event(context, sentence.text):
                 yield self._award(context, "Olympic gold medal")

@@ -52,6 +52,12 @@ FOUND = [
      ("Kees Bakker", "P54", "Mercedes")),
     ("nl", "Kees Bakker komt sinds vorig jaar uit voor FC Groningen.",
      ("Kees Bakker", "P54", "FC Groningen")),
+    # an award of the year, its Dutch words in English
+    ("nl", "Atlete Eva Smit is voor de derde keer gekozen tot beste Europese atlete van het "
+     "jaar.", ("Eva Smit", "P166", "best European athlete of the Year")),
+    ("nl", "Trainer van het jaar: Tom Hale", ("Tom Hale", "P166", "coach of the Year")),
+    ("en", "Tom Hale was named the European Athlete of the Year on Monday.",
+     ("Tom Hale", "P166", "European Athlete of the Year")),
     # a plural role before or after a list is each member's; "as our new head coach"
     ("nl", "De assistent-trainers Mark Dol en Sem Hart stoppen bij de ploeg.",
      ("Sem Hart", "P106", "assistant coach")),
@@ -162,6 +168,9 @@ def test_found(lang: str, text: str, expected: tuple[str, str, object], facts: F
 
 
 NOT_FOUND = [
+    # an award not given
+    ("nl", "Eva Smit werd niet gekozen tot speelster van het jaar.",
+     ("Eva Smit", "P166", "player of the Year")),
     # a record not set, or only attempted
     ("en", "The world record in the 800 m was not set by Tom Hale.",
      ("Tom Hale", "P1000", "world record 800 m")),
