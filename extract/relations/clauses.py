@@ -39,6 +39,7 @@ from .engine import (
     Fact,
     Person,
     Sentence,
+    article_event,
     build_event,
     defeat_qualifiers,
     name_of,
@@ -533,21 +534,6 @@ def _champions_of_editions(context: ArticleContext, name: str) -> Iterator[Fact]
             event = Concept(edition_label(told, "", year), "event")
             yield Fact(sentence.people[int(k)], "sk:won", event, sentence.index, name,
                        CONFIDENCE["sk:won"], (("P585", LiteralValue(year, "date", "year")),))
-
-
-def article_event(context: ArticleContext) -> str | None:
-    """The named tournament or race a report is about: the lexicon's event the article
-    names most often, at least twice and more often than any other; read once."""
-    if "article_event" not in context.memo:
-        counts: dict[str, int] = {}
-        for entry in Lexicon.load().find_all("event_name", context.lang, context.text):
-            counts[entry.label] = counts.get(entry.label, 0) + 1
-        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-        top = ranked[0] if ranked and ranked[0][1] >= 2 and (
-            len(ranked) == 1 or ranked[1][1] < ranked[0][1]) else None
-        context.memo["article_event"] = (top[0], "") if top else None
-    found = context.memo["article_event"]
-    return found[0] if found else None
 
 
 def _award(context: ArticleContext, index: int, subject: Person | Concept, award: Mention,

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 from ...errors import ConfigError
 from ...model import LiteralValue
 from ..normalize import find_date, find_distances, find_race_times, names_an_era, parse_date
-from .editions import seasonal
+from .editions import edition_label, seasonal
 from .lexicon import Entry, Lexicon
 
 if TYPE_CHECKING:
@@ -1351,8 +1351,11 @@ def olympic_host(context: ArticleContext, event: Concept | None) -> Concept | No
     for surface in lexicon.surfaces("olympic_host", "en")[::-1]:
         entry = lexicon.lookup("olympic_host", "en", surface)
         if entry is not None and entry.extra == f"{m.group(1)}/{m.group(2)}":
-            place = lexicon.lookup("place", "en", entry.surface)
-            return Concept(entry.surface, "place", place.qid if place else None)
+            # the city's English name: "Peking" is a Dutch spelling of Beijing
+            place = lexicon.lookup("place", "en", entry.surface) or lexicon.lookup(
+                "place", "nl", entry.surface)
+            return Concept(place.label if place else entry.surface, "place",
+                           place.qid if place else None)
     return None
 
 
@@ -1457,6 +1460,33 @@ def year_of(context: ArticleContext, sentence: Sentence) -> str | None:
     return None
 
 
+def article_event(context: ArticleContext) -> str | None:
+    """The named tournament or race a report is about: the lexicon's event the article
+    names most often, at least twice and more often than any other; read once."""
+    if "article_event" not in context.memo:
+        counts: dict[str, int] = {}
+        for entry in Lexicon.load().find_all("event_name", context.lang, context.text):
+            counts[entry.label] = counts.get(entry.label, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        top = ranked[0] if ranked and ranked[0][1] >= 2 and (
+            len(ranked) == 1 or ranked[1][1] < ranked[0][1]) else None
+        context.memo["article_event"] = (top[0], "") if top else None
+    found = context.memo["article_event"]
+    return found[0] if found else None
+
+
+def match_event(context: ArticleContext, sentence: Sentence) -> Concept | None:
+    """The named tournament a match of the sentence was played in: one the sentence names
+    ("beat X in the Wimbledon final"), else, for a sentence about the reported days, the
+    tournament the report is about (`article_event`); in the sentence's edition."""
+    named = Lexicon.load().find_all("event_name", context.lang, sentence.text)
+    label = named[0].label if named else (
+        article_event(context) if context.is_recent(sentence) else None)
+    if label is None:
+        return None
+    return Concept(edition_label(label, sentence.text, year_of(context, sentence)), "event")
+
+
 def defeat_qualifiers(
     context: ArticleContext, sentence: Sentence, subject: Person | Concept, at: int = 0,
 ) -> tuple[tuple[str, Concept | LiteralValue], ...]:
@@ -1465,7 +1495,8 @@ def defeat_qualifiers(
     build it), on the days the sentence reports (`ArticleContext.event_date`)."""
     quals: dict[str, Concept | LiteralValue] = {}
     event = build_event(context, sentence, max(0, at),
-                        subject if isinstance(subject, Person) else None)
+                        subject if isinstance(subject, Person) else None) or match_event(
+        context, sentence)
     if event is not None:
         quals["P1344"] = event
     date = context.event_date(sentence)

@@ -56,6 +56,7 @@ from .engine import (
     distance_near,
     fact_place,
     main_competition,
+    match_event,
     national_team,
     noun_gender,
     olympic_host,
@@ -346,7 +347,7 @@ class RelationExtractor:
                 nearest = min(times, key=lambda t: abs(t[2] - pos))
                 quals["P2781"] = LiteralValue(nearest[0], "string")
         if prop == "sk:defeated":
-            event = build_event(context, sentence, pos, subject)
+            event = build_event(context, sentence, pos, subject) or match_event(context, sentence)
             if event is not None:
                 quals["P1344"] = event
             if date is not None:

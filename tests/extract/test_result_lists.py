@@ -186,3 +186,17 @@ def test_a_final_won_in_six_games_is_no_olympic_final() -> None:
     text = "Anna Berg won the last six games to beat Eva Lind in the final on Saturday."
     assert _facts("en", text, "P166") == set()
     assert ("Anna Berg", "Eva Lind") in _facts("en", text, "sk:defeated")
+
+
+def test_a_match_in_a_report_of_a_tournament_is_played_in_that_tournament() -> None:
+    text = ("The Australian Open ended on Sunday. Anna Berg beat Eva Lind in three sets in "
+            "the final. It was her third Australian Open title.")
+    statements = extract_article(cached_nlp("en", pipeline="rules", linker=False),
+                                 Article(id="x", text=text, lang="en", date="2026-02-01"))
+    defeats = [s for s in statements if s.property == "sk:defeated"]
+    assert [s.qualifier("P1344").label for s in defeats] == [  # type: ignore[union-attr]
+        "Australian Open 2026"]
+    # a match the report does not place in its tournament takes none
+    earlier = extract_article(cached_nlp("en", pipeline="rules", linker=False), Article(
+        id="y", text="Anna Berg beat Eva Lind in 2019.", lang="en", date="2026-02-01"))
+    assert all(s.qualifier("P1344") is None for s in earlier if s.property == "sk:defeated")
