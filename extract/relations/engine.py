@@ -1531,6 +1531,7 @@ def place_in(context: ArticleContext, sentence: Sentence) -> Concept | None:
     for m in re.finditer(r"\b(?:in|at|te)\s+(?:het\s+|de\s+|the\s+)?" + _NAME, sentence.masked):
         name = m.group(0).split(None, 1)[1]
         name = re.sub(r"^(?:het|de|the)\s+", "", name, flags=re.IGNORECASE).strip(" .,")
+        name = re.sub(r"\s+(?:19|20)\d\d$", "", name)  # "in Rio de Janeiro 2016": the city
         first, _, rest = name.partition(" ")
         if rest and (lexicon.contains("demonym", context.lang, first)
                      or (context.lang == "nl" and first.endswith(("se", "sche")))):

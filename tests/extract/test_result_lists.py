@@ -200,3 +200,13 @@ def test_a_match_in_a_report_of_a_tournament_is_played_in_that_tournament() -> N
     earlier = extract_article(cached_nlp("en", pipeline="rules", linker=False), Article(
         id="y", text="Anna Berg beat Eva Lind in 2019.", lang="en", date="2026-02-01"))
     assert all(s.qualifier("P1344") is None for s in earlier if s.property == "sk:defeated")
+
+
+def test_a_place_is_named_in_english_without_the_year_glued_to_it() -> None:
+    statements = extract_article(cached_nlp("nl", pipeline="rules", linker=False), Article(
+        id="x", text="Eva Smit won woensdag in Boedapest goud op de wereldkampioenschappen "
+        "judo. Tom Hale won in Rio de Janeiro 2016 olympisch goud.", lang="nl",
+        date="2026-03-01"))
+    places = {s.subject.label: s.qualifier("P276").label  # type: ignore[union-attr]
+              for s in statements if s.property == "P166" and s.qualifier("P276")}
+    assert places == {"Eva Smit": "Budapest", "Tom Hale": "Rio de Janeiro"}
