@@ -13,7 +13,9 @@ times ("1.14.17") and abbreviations together; it leaves a parsed doc alone.
   (van, de, van der, van 't, ter, ...), never starting with a capitalised
   function word, role word or nationality word, and never containing a word
   that marks a team, event or venue ("Stadium", "Games", "FC"); a run right
-  after "in"/"at"/"uit" is a place.
+  after "in"/"at"/"uit" is a place;
+- a name in brackets right after a person's name is their team ("Valtteri Bottas
+  (Alfa Romeo)"), whatever the recogniser read it as.
 
 Examples:
     >>> import spacy
@@ -213,6 +215,7 @@ class MentionRecognizer:
         for start, end, label in typed:  # the recogniser's clubs, places and events
             if not any(taken[start:end]):
                 spans.append(Span(doc, start, end, label=label))
+        spans = _bracketed_teams(doc, spans)
         spans.sort(key=lambda s: (s.start, s.end))
         doc.spans[MENTIONS_KEY] = spans
         return doc
@@ -450,6 +453,24 @@ class MentionRecognizer:
             self._phrases.clear()
         self._phrases[key] = label
         return label
+
+
+def _bracketed_teams(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A name in brackets right after a person's name is their team, as result lists and
+    race reports write it ("Valtteri Bottas (Alfa Romeo)", "Verstappen (Red Bull)"), even
+    where the recogniser read it as a person."""
+    from spacy.tokens import Span
+
+    people_end = {s.end for s in spans if s.label_ == "person"}
+    out: list[Span] = []
+    for span in spans:
+        if (span.label_ == "person" and span.start >= 2 and span.end < len(doc)
+                and doc[span.start - 1].text == "(" and doc[span.end].text == ")"
+                and span.start - 1 in people_end):
+            out.append(Span(doc, span.start, span.end, label="organization"))
+        else:
+            out.append(span)
+    return out
 
 
 NER_TYPES: dict[str, str] = {"ORG": "organization", "LOC": "place", "EVENT": "event"}

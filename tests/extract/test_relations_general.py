@@ -72,6 +72,11 @@ FOUND = [
      ("Pavel Orlov", "P1000", "world record 1500 m")),
     ("en", "Tom Hale's new world record in the 800m came in Paris.",
      ("Tom Hale", "P1000", "world record 800 m")),
+    # a team in brackets the recogniser read as a person; a national side's internationals
+    ("nl", "Tegen het einde stond de Finse coureur Valtteri Koski (Alfa Romeo) stil.",
+     ("Valtteri Koski", "P54", "Alfa Romeo")),
+    ("nl", "Daar waren Oranje-internationals Kees Bakker en Tom Hale bij aanwezig.",
+     ("Tom Hale", "P54", "Netherlands national football team")),
     # a club after a modal, its playing verb at the end; a team "met X als kopman"
     ("nl", "De Nederlandse Eva Smit gaat volgend seizoen voor Ajax voetballen.",
      ("Eva Smit", "P54", "Ajax")),
