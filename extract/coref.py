@@ -58,7 +58,8 @@ class NameCoref:
         return len(word) > 5 and word.endswith(("se", "sche")) and word[0].isupper()
 
     def _introduced(self, span: Span) -> bool:
-        """Whether a lone name follows a kinship or role word, or is followed by an age."""
+        """Whether a lone name follows a kinship or role word, is followed by an age, or
+        holds a numbered place of a result list."""
         doc = span.doc
         prev = doc[span.start - 1].text.lower() if span.start > 0 else ""
         nxt = doc[span.end].text if span.end < len(doc) else ""
@@ -77,6 +78,9 @@ class NameCoref:
         if aged is not None and (not nxt or nxt in ".,;:!?)") and \
                 not self._not_a_name(span.text):
             return True  # "een zoon, de zesjarige Luuk."
+        if nxt == "(" and span.start >= 2 and doc[span.start - 1].text == "." and \
+                doc[span.start - 2].is_digit:
+            return True  # a place of a result list: "19. Latifi (Williams)"
         return nxt == "(" and span.end + 1 < len(doc) and doc[span.end + 1].text.isdigit()
 
     def __call__(self, doc: Doc) -> Doc:

@@ -15,7 +15,8 @@ times ("1.14.17") and abbreviations together; it leaves a parsed doc alone.
   that marks a team, event or venue ("Stadium", "Games", "FC"); a run right
   after "in"/"at"/"uit" is a place;
 - a name in brackets right after a person's name is their team ("Valtteri Bottas
-  (Alfa Romeo)"), whatever the recogniser read it as.
+  (Alfa Romeo)"), whatever the recogniser read it as; the name at a numbered place of
+  a result list ("19. Latifi (Williams)") is a person, a surname alone included.
 
 Examples:
     >>> import spacy
@@ -215,7 +216,7 @@ class MentionRecognizer:
         for start, end, label in typed:  # the recogniser's clubs, places and events
             if not any(taken[start:end]):
                 spans.append(Span(doc, start, end, label=label))
-        spans = _bracketed_teams(doc, spans)
+        spans = _bracketed_teams(doc, _result_list_people(doc, spans))
         spans.sort(key=lambda s: (s.start, s.end))
         doc.spans[MENTIONS_KEY] = spans
         return doc
@@ -453,6 +454,29 @@ class MentionRecognizer:
             self._phrases.clear()
         self._phrases[key] = label
         return label
+
+
+def _result_list_people(doc: Doc, spans: list[Span]) -> list[Span]:
+    """The competitors of a numbered result list with their teams in brackets ("1.
+    Verstappen (Red Bull), 2. Hamilton (Mercedes)"): the one or two capitalised words
+    after a place number and before a bracket are a person, even a surname alone."""
+    from spacy.tokens import Span
+
+    found: list[tuple[int, int]] = []
+    for i in range(len(doc) - 4):
+        if not (doc[i].is_digit and len(doc[i].text) <= 2 and doc[i + 1].text == "."):
+            continue
+        for width in (1, 2):
+            end = i + 2 + width
+            if end < len(doc) and doc[end].text == "(" and all(
+                    t.is_title and t.is_alpha for t in doc[i + 2:end]):
+                found.append((i + 2, end))
+                break
+    if len(found) < 2:  # one numbered name is no result list
+        return spans
+    kept = [s for s in spans if not any(s.start < e and b < s.end for b, e in found)]
+    kept += [Span(doc, b, e, label="person") for b, e in found]
+    return kept
 
 
 def _bracketed_teams(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -72,6 +72,9 @@ FOUND = [
      ("Pavel Orlov", "P1000", "world record 1500 m")),
     ("en", "Tom Hale's new world record in the 800m came in Paris.",
      ("Tom Hale", "P1000", "world record 800 m")),
+    # surnames alone at the numbered places of a result list, their teams in brackets
+    ("en", "The results: 1. Hale (Red Bull) 1:19:41.993s, 2. Rowe (Mercedes) +11.326, "
+     "18. Kent (Williams), 19. Penn (Williams).", ("Penn", "P54", "Williams")),
     # a team in brackets the recogniser read as a person; a national side's internationals
     ("nl", "Tegen het einde stond de Finse coureur Valtteri Koski (Alfa Romeo) stil.",
      ("Valtteri Koski", "P54", "Alfa Romeo")),
