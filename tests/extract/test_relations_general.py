@@ -72,6 +72,8 @@ FOUND = [
      ("Pavel Orlov", "P1000", "world record 1500 m")),
     ("en", "Tom Hale's new world record in the 800m came in Paris.",
      ("Tom Hale", "P1000", "world record 800 m")),
+    # one's teammates at a team: one's own team
+    ("en", "Tom Hale thanked his teammates at Ineos for their work.", ("Tom Hale", "P54", "Ineos")),
     # surnames alone at the numbered places of a result list, their teams in brackets
     ("en", "The results: 1. Hale (Red Bull) 1:19:41.993s, 2. Rowe (Mercedes) +11.326, "
      "18. Kent (Williams), 19. Penn (Williams).", ("Penn", "P54", "Williams")),
