@@ -202,6 +202,7 @@ def _results(
 ) -> Iterator[Fact]:
     """The facts one trigger verb states about its subject."""
     subject = next((sides[c.i] for c in _subjects(verb) if c.i in sides), None)
+    crew = _crew(context.sentences[index], verb, sides)
     if verb.pos_ == "NOUN":  # "his first stage win", "X's victory over Y"
         if subject is None and "win" in classes:
             subject = _winner_of_noun(verb, sides)
@@ -224,8 +225,7 @@ def _results(
     for token, preposition, via in arguments:
         other = sides.get(token.i)
         if other is not None:
-            if isinstance(other, Person) != isinstance(subject, Person) or (
-                    name_of(other) == name_of(subject)):
+            if not _may_meet(subject, other, crew) or name_of(other) == name_of(subject):
                 continue  # a team does not beat a player, nor anyone themselves
             if not _reaches(via):
                 continue  # "versloeg de ploeggenote van X": X is not the one beaten
@@ -352,7 +352,8 @@ def _finished_behind(doc: Doc, context: ArticleContext, index: int,
         subject = next((sides[c.i] for c in _subjects(verb) if c.i in sides), None)
         if subject is None:
             continue
-        for winner in _rivals(doc_token, subject, sides):
+        for winner in _rivals(doc_token, subject, sides,
+                              _crew(context.sentences[index], verb, sides)):
             yield _fact(context, index, winner, "sk:defeated", subject, name)
 
 
@@ -363,8 +364,10 @@ def _outpaced(context: ArticleContext, index: int, word: Token,
     if _negated(word):
         return
     subject = next((sides[c.i] for c in _subjects(word) if c.i in sides), None)
+    crew = _crew(context.sentences[index], word, sides)
     if subject is None and word.head.i != word.i:  # "eindigde sneller dan": on the verb
         subject = next((sides[c.i] for c in _subjects(word.head) if c.i in sides), None)
+        crew = _crew(context.sentences[index], word.head, sides)
     if subject is None:
         return
     # the compared one hangs on the comparative, or beside it on the verb it modifies
@@ -376,20 +379,45 @@ def _outpaced(context: ArticleContext, index: int, word: Token,
         before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
         if not (marked & THAN or before in THAN):
             continue
-        for other in _rivals(token, subject, sides):
+        for other in _rivals(token, subject, sides, crew):
             yield _fact(context, index, subject, "sk:defeated", other, name)
         return
 
 
-def _rivals(token: Token, subject: Person | Concept,
-            sides: dict[int, Person | Concept]) -> Iterator[Person | Concept]:
+def _rivals(token: Token, subject: Person | Concept, sides: dict[int, Person | Concept],
+            crew: bool = False) -> Iterator[Person | Concept]:
     """The competitor at `token` and those coordinated with it ("sneller dan A en B"), each
-    an opponent of `subject`: not themselves, and a person for a person, a side for a side."""
+    an opponent of `subject`: not themselves, and a person for a person, a side for a side
+    (or for a crew, see `_may_meet`)."""
     for rival in (token, *(c for c in token.children if c.dep_ == "conj")):
         other = sides.get(rival.i)
         if other is not None and name_of(other) != name_of(subject) and \
-                isinstance(other, Person) == isinstance(subject, Person):
+                _may_meet(subject, other, crew):
             yield other
+
+
+_LISTED = re.compile(r"⟨P\d+⟩(?:\s*,\s*⟨P\d+⟩)*\s*,?\s+(?:en|and|&)\s+⟨P\d+⟩")
+"""Two or more people named in a row ("A, B en C") in a masked sentence."""
+
+
+def _crew(sentence: Sentence, verb: Token, sides: dict[int, Person | Concept]) -> bool:
+    """Whether the verb's subject is a crew: one of two or more people named in a row
+    ("Beune, Rijpma-de Jong en Groenewoud waren sneller dan Canada"), read from the masked
+    text, since the parser often hangs such a list wrongly."""
+    subject = next((sides[c.i] for c in _subjects(verb) if c.i in sides), None)
+    if not isinstance(subject, Person):
+        return False
+    places = [f"⟨P{k}⟩" for k, p in enumerate(sentence.people) if p.name == subject.name]
+    return any(place in m.group(0) for m in _LISTED.finditer(sentence.masked)
+               for place in places)
+
+
+def _may_meet(subject: Person | Concept, other: Person | Concept, crew: bool) -> bool:
+    """Whether two competitors can face each other: a person a person, a side a side, and a
+    crew (people named together in a team event) the side of another country."""
+    if isinstance(other, Person) == isinstance(subject, Person):
+        return True
+    return crew and isinstance(subject, Person) and isinstance(other, Concept)
 
 
 def _subjects(verb: Token) -> Iterator[Token]:

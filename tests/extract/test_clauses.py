@@ -81,6 +81,9 @@ FOUND = [
     # an infinitive of purpose has the subject of the verb it completes
     ("en", "England beat Germany to claim the Euro 2022 title.",
      ("England", "sk:won", "Euro 2022")),
+    # a crew named in a row beat the side of another country
+    ("nl", "Joy Smit, Anna Berg en Eva Lind waren met 2.52,52 nipt sneller dan Canada.",
+     ("Eva Lind", "sk:defeated", "Canada")),
     # a race won named by its distance, the subject after the verb
     ("nl", "Op de WK afstanden in Heerenveen won Eva Smit donderdag de 3.000 meter.",
      ("Eva Smit", "sk:won", "3000 m, 2026 World Single Distances Championships")),
@@ -135,6 +138,8 @@ NOT_FOUND = [
     ("en", "Pete Rowe said Sam Reed was faster.", ("Sam Reed", "sk:defeated", "Pete Rowe")),
     # the one faster is the comparative's subject, not the one it is compared with
     ("en", "Sam Reed was faster than Pete Rowe.", ("Pete Rowe", "sk:defeated", "Sam Reed")),
+    # one person alone does not beat a country
+    ("nl", "Kees Bakker was zondag sneller dan Canada.", ("Kees Bakker", "sk:defeated", "Canada")),
     # a win hoped for, or denied, is none
     ("en", "Tom Hale hoped for a win at the Giro d'Italia.",
      ("Tom Hale", "sk:won", "Giro d'Italia 2026")),
