@@ -161,11 +161,26 @@ def clause_facts(doc: Doc, context: ArticleContext, name: str) -> list[Fact]:
                 continue
             if verb.pos_ == "ADV":
                 continue
-            classes = set(classes_of([(verb.lemma_.lower(), verb.lower_)], context.lang))
+            classes = set(classes_of(_verb_words(verb), context.lang))
             if not classes & {"win", "defeat", "lose"} or _negated(verb):
                 continue
             out.extend(_results(context, index, verb, classes, sides, awards, name, events))
     return _unique(out)
+
+
+def _verb_words(verb: Token) -> list[tuple[str, str]]:
+    """The (lemma, text) words a trigger table reads for a verb: the verb with its
+    particle, before it in English ("saw off": "see off") and joined to it in Dutch
+    ("schakelde ... uit": "uitschakelen"), so a phrasal verb is read as one."""
+    words = [(verb.lemma_.lower(), verb.lower_)]
+    for child in verb.children:
+        if child.dep_ == "compound:prt":
+            particle = child.lower_
+            if verb.lang_ == "nl":
+                words.append((particle + verb.lemma_.lower(), particle + verb.lower_))
+            else:
+                words.append((f"{verb.lemma_.lower()} {particle}", f"{verb.lower_} {particle}"))
+    return words
 
 
 def _competitors(doc: Doc, mentions: list[Mention], lang: str) -> dict[int, Person | Concept]:

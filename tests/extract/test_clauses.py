@@ -81,6 +81,9 @@ FOUND = [
     # an infinitive of purpose has the subject of the verb it completes
     ("en", "England beat Germany to claim the Euro 2022 title.",
      ("England", "sk:won", "Euro 2022")),
+    # a phrasal verb is read with its particle
+    ("en", "Tom Hale saw off Pete Rowe in the semi-final.",
+     ("Tom Hale", "sk:defeated", "Pete Rowe")),
     # a crew named in a row beat the side of another country
     ("nl", "Joy Smit, Anna Berg en Eva Lind waren met 2.52,52 nipt sneller dan Canada.",
      ("Eva Lind", "sk:defeated", "Canada")),
