@@ -49,7 +49,7 @@ def doc_statements(doc: Doc, article: Article) -> list[Statement]:
     if not facts or not isinstance(context, ArticleContext):
         return []
     links: Mapping[tuple[int, int], tuple[Entity, object]] = doc.user_data.get(LINKS_KEY, {})
-    facts = _no_win_for_the_placed(facts)
+    facts = _no_missed_titles(context, _no_win_for_the_placed(facts))
     facts = [*facts, *shared_by_lists(context, facts)]
     facts = [*facts, *shared_by_sides(context, facts)]
     facts = [*facts, *medals_of_finals(context, facts)]
@@ -90,6 +90,28 @@ def _no_win_for_the_placed(facts: list[Fact]) -> list[Fact]:
     return [f for f in facts if not (
         f.property == "sk:won" and f.extractor in TRAINED_EXTRACTORS
         and isinstance(f.subject, Person) and (f.subject.name, f.sentence) in placed)]
+
+
+_MISSED_GOLD = re.compile(
+    r"\b(?:dicht\s+bij|vlak\s+bij|naast|net\s+niet|missed(?:\s+out\s+on)?|just\s+short\s+of|"
+    r"close\s+to|narrowly\s+missed)\s+(?:het\s+|de\s+|the\s+|a\s+)?(?:goud|gold|wereldtitel|"
+    r"world\s+title|titel|title)\b|\b(?:goud|wereldtitel|titel)\s+mis\b", re.IGNORECASE)
+"""A gold medal or title only just missed ("waren heel dicht bij het goud", "liepen het goud
+mis", "narrowly missed gold")."""
+
+
+def _no_missed_titles(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
+    """Without the gold medals and titles of a sentence that says they were only just
+    missed ("dicht bij het goud" is no gold, whatever extractor read one there), nor the
+    classifier's wins there (a win read beside a near miss is the miss)."""
+    missed = {i for i, sentence in enumerate(context.sentences)
+              if _MISSED_GOLD.search(sentence.text)}
+    if not missed:
+        return facts
+    return [f for f in facts if f.sentence not in missed or not (
+        (f.property == "P166" and isinstance(f.value, Concept)
+         and _FIRST_PLACE.search(f.value.label.lower()) is not None)
+        or (f.property == "sk:won" and f.extractor in TRAINED_EXTRACTORS))]
 
 
 def _same_person_same_link(
@@ -398,7 +420,7 @@ _FINAL = re.compile(r"(?<![\w-])(?:finale|eindstrijd|final|gold[- ]medal\s+(?:ma
                     r"(?![\w-])", re.IGNORECASE)
 """A final: not a semi-final ("halve finale", "semi-final") nor a quarter-final."""
 
-_NOT_THE_FINAL = re.compile(r"(?:halve|kwart|achtste|semi|quarter)[\s-]*finale?\b|"
+_NOT_THE_FINAL = re.compile(r"(?:halve|kwart|achtste|semi|quarter)[\s-]*(?:finale?|eindstrijd)\b|"
                             r"\b(?:verloren|lost)\s+(?:de\s+|the\s+)?finale?\b", re.IGNORECASE)
 
 MEDALS_OF_FINALS = "sportkg_medals_of_finals"

@@ -210,3 +210,12 @@ def test_a_place_is_named_in_english_without_the_year_glued_to_it() -> None:
     places = {s.subject.label: s.qualifier("P276").label  # type: ignore[union-attr]
               for s in statements if s.property == "P166" and s.qualifier("P276")}
     assert places == {"Eva Smit": "Budapest", "Tom Hale": "Rio de Janeiro"}
+
+
+def test_a_gold_medal_only_just_missed_is_no_gold() -> None:
+    for text in ("Tom Hale en Pete Rowe waren op de Olympische Spelen in de dubbeltwee heel "
+                 "dicht bij het goud.",
+                 "Anna Berg, Eva Lind en Mia Roth liepen op de Spelen het goud mis."):
+        assert not {m for m in _facts("nl", text, "P166") if "gold" in m[1]}
+    assert ("Anna Berg", "Olympic gold medal") in _facts(
+        "nl", "Anna Berg won op de Olympische Spelen goud in de dubbeltwee.", "P166")
