@@ -72,6 +72,11 @@ FOUND = [
      ("Pavel Orlov", "P1000", "world record 1500 m")),
     ("en", "Tom Hale's new world record in the 800m came in Paris.",
      ("Tom Hale", "P1000", "world record 800 m")),
+    # a coach fronted ("Under coach X, Y won"); "has worked with coach X"
+    ("en", "Under coach Pete Rowe, Tom Hale won the title.", ("Tom Hale", "sk:coachedBy",
+                                                            "Pete Rowe")),
+    ("en", "Tom Hale has worked with coach Pete Rowe since 2020.",
+     ("Tom Hale", "sk:coachedBy", "Pete Rowe")),
     # one's teammates at a team: one's own team
     ("en", "Tom Hale thanked his teammates at Ineos for their work.", ("Tom Hale", "P54", "Ineos")),
     # surnames alone at the numbered places of a result list, their teams in brackets
