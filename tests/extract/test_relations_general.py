@@ -102,6 +102,11 @@ FOUND = [
     # a win named as a noun: "her fourth Dakar Rally victory"
     ("en", "Anna Berg claimed her fourth Dakar Rally victory on Friday.",
      ("Anna Berg", "sk:won", "Dakar Rally 2026")),
+    # a nationality after an age in apposition; a national team named with its crew
+    ("en", "Carlos Diaz, the 61-year-old Spaniard and father of the driver, won again.",
+     ("Carlos Diaz", "P27", "Spain")),
+    ("en", "The Danish team – Lars Holm, Niels Berg, Frederik Lund and Rasmus Dal – improved "
+     "on their bronze.", ("Frederik Lund", "P27", "Denmark")),
     # nationalities of countries beyond Europe
     ("en", "Zimbabwean striker Tendai Moyo joined the club.", ("Tendai Moyo", "P27", "Zimbabwe")),
     ("nl", "De Ivoriaanse middenvelder Yao Kouassi scoorde.", ("Yao Kouassi", "P27",
