@@ -60,7 +60,7 @@ from .triggers import classes_of
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass"})
 """The dependency labels of a clause's subject."""
@@ -153,6 +153,7 @@ def clause_facts(doc: Doc, context: ArticleContext, name: str) -> list[Fact]:
         if span is None:
             continue
         out.extend(_finished_behind(doc, context, index, sides, name))
+        out.extend(_placed_first(context, index, span, sides, name))
         for verb in span:
             if verb.pos_ not in ("VERB", "AUX", "NOUN", "ADJ", "ADV"):
                 continue
@@ -370,6 +371,39 @@ def _finished_behind(doc: Doc, context: ArticleContext, index: int,
         for winner in _rivals(doc_token, subject, sides,
                               _crew(context.sentences[index], verb, sides)):
             yield _fact(context, index, winner, "sk:defeated", subject, name)
+
+
+FIRST_WORDS = frozenset({"eerste", "first"})
+"""Ordinals of the winner's place ("werd eerste op de 500 meter", "finished first")."""
+
+
+def _placed_first(context: ArticleContext, index: int, span: Span,
+                  sides: dict[int, Person | Concept], name: str) -> Iterator[Fact]:
+    """"X werd eerste op de 500 meter", "X finished first in the 500 m": who placed first
+    in a race of the lexicon or a distance won it (the race built with its edition as a
+    win's); first in a heat, a ranking or a semi-final names no race and gives nothing."""
+    for token in span:
+        if token.lower_ not in FIRST_WORDS:
+            continue
+        if any(c.dep_ in SUBJECT_DEPS for c in token.children):
+            verb = token  # "werd eerste": the ordinal is the predicate
+            placing = any(c.lemma_.lower() in PLACING_VERBS for c in token.children
+                          if c.dep_ in ("aux", "aux:pass", "cop"))
+        else:
+            verb = token.head
+            placing = verb.lemma_.lower() in PLACING_VERBS
+        if not placing or _negated(verb) or _negated(token):
+            continue
+        subject = next((sides[c.i] for c in _subjects(verb) if c.i in sides), None)
+        if subject is None:
+            continue
+        for race in verb.subtree:
+            if race.i == token.i or race.i in sides:
+                continue
+            event = _event(context, index, race, subject)
+            if event is not None:
+                yield _fact(context, index, subject, "sk:won", event, name)
+                break
 
 
 def _outpaced(context: ArticleContext, index: int, word: Token,

@@ -81,6 +81,10 @@ FOUND = [
     # an infinitive of purpose has the subject of the verb it completes
     ("en", "England beat Germany to claim the Euro 2022 title.",
      ("England", "sk:won", "Euro 2022")),
+    # first place in a race is a win of it
+    ("en", "At the World Single Distances Championships in Heerenveen, Tom Hale finished "
+     "first in the 500 m on Saturday.",
+     ("Tom Hale", "sk:won", "500 m, 2026 World Single Distances Championships")),
     # a phrasal verb is read with its particle
     ("en", "Tom Hale saw off Pete Rowe in the semi-final.",
      ("Tom Hale", "sk:defeated", "Pete Rowe")),
@@ -143,6 +147,9 @@ NOT_FOUND = [
     ("en", "Sam Reed was faster than Pete Rowe.", ("Pete Rowe", "sk:defeated", "Sam Reed")),
     # one person alone does not beat a country
     ("nl", "Kees Bakker was zondag sneller dan Canada.", ("Kees Bakker", "sk:defeated", "Canada")),
+    # first in a semi-final names no race won
+    ("nl", "Tom Hale werd eerste in de halve finale van de 500 meter.",
+     ("Tom Hale", "sk:won", "500 m")),
     # a win hoped for, or denied, is none
     ("en", "Tom Hale hoped for a win at the Giro d'Italia.",
      ("Tom Hale", "sk:won", "Giro d'Italia 2026")),
