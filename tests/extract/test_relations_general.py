@@ -99,6 +99,8 @@ FOUND = [
     ("en", "Korea's Kim Min-ho took silver.", ("Kim Min-ho", "P27", "South Korea")),
     ("en", "Englishman Tom Hale and American Jack Rowe are the others.",
      ("Tom Hale", "P27", "United Kingdom")),
+    # a tournament spelled with points ("U.S. Open") is the US Open
+    ("en", "Anna Berg won the 2025 U.S. Open.", ("Anna Berg", "sk:won", "US Open 2025")),
     # a win named as a noun: "her fourth Dakar Rally victory"
     ("en", "Anna Berg claimed her fourth Dakar Rally victory on Friday.",
      ("Anna Berg", "sk:won", "Dakar Rally 2026")),
