@@ -16,6 +16,18 @@ Facts = Callable[..., set[tuple[str, str, object]]]
 
 
 FOUND = [
+    # marriage, engagement and partners as the news tells them
+    ("nl", "Tom Hale en Anna Berg stapten maandag in het huwelijksbootje.",
+     ("Tom Hale", "P26", "Anna Berg")),
+    ("en", "Gymnast Anna Berg and football player Tom Hale announced their marriage on Saturday.",
+     ("Anna Berg", "P26", "Tom Hale")),
+    ("en", "Tom Hale has announced his engagement to girlfriend Anna Berg while on holiday.",
+     ("Tom Hale", "sk:engagedTo", "Anna Berg")),
+    ("en", "It came a month after Tom Hale's proposal to Anna Berg.",
+     ("Tom Hale", "sk:engagedTo", "Anna Berg")),
+    ("nl", "Anna Berg is al een tijd samen met Tom Hale.", ("Anna Berg", "P451", "Tom Hale")),
+    ("nl", "Op foto's is ook Anna Berg, de grote liefde van Tom Hale, te zien.",
+     ("Tom Hale", "P451", "Anna Berg")),
     # a possessive goes to the person of its gender, not to the closest name
     ("nl", "Kim Baas won de finale. Haar trainer Rob Smit juichte. Zijn broer Pim Smit ook.",
      ("Rob Smit", "P3373", "Pim Smit")),
@@ -190,6 +202,10 @@ def test_found(lang: str, text: str, expected: tuple[str, str, object], facts: F
 
 
 NOT_FOUND = [
+    # together in a race, or no longer together, is no couple
+    ("nl", "Anna Berg was samen met Tom Hale de snelste in de finale.",
+     ("Anna Berg", "P451", "Tom Hale")),
+    ("nl", "Anna Berg is niet meer samen met Tom Hale.", ("Anna Berg", "P451", "Tom Hale")),
     # an award not given
     ("nl", "Eva Smit werd niet gekozen tot speelster van het jaar.",
      ("Eva Smit", "P166", "player of the Year")),
