@@ -16,6 +16,10 @@ Facts = Callable[..., set[tuple[str, str, object]]]
 
 
 FOUND = [
+    # a sibling in apposition
+    ("nl", "Eva Hale, de zus van Anna Hale, heeft een relatie met Tom Berg.",
+     ("Eva Hale", "P3373", "Anna Hale")),
+    ("en", "Eva Hale, Anna Hale's younger sister, won silver.", ("Eva Hale", "P3373", "Anna Hale")),
     # marriage, engagement and partners as the news tells them
     ("nl", "Tom Hale en Anna Berg stapten maandag in het huwelijksbootje.",
      ("Tom Hale", "P26", "Anna Berg")),
