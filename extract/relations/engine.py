@@ -1560,7 +1560,9 @@ def place_in(context: ArticleContext, sentence: Sentence) -> Concept | None:
         ):
             continue
         if competition_in(context, name) is not None or seasonal(name, lexicon) or \
-                lexicon.contains("event_name", context.lang, name):
-            continue  # "in de Eredivisie", "in de Tour de France": a competition
+                lexicon.contains("event_name", context.lang, name) or (
+                    " " in name and lexicon.contains("event_word", context.lang,
+                                                     name.rsplit(" ", 1)[1])):
+            continue  # "in de Eredivisie", "at the Diamond League": a competition
         return Concept(name, "place")
     return None

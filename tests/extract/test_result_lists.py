@@ -219,3 +219,12 @@ def test_a_gold_medal_only_just_missed_is_no_gold() -> None:
         assert not {m for m in _facts("nl", text, "P166") if "gold" in m[1]}
     assert ("Anna Berg", "Olympic gold medal") in _facts(
         "nl", "Anna Berg won op de Olympische Spelen goud in de dubbeltwee.", "P166")
+
+
+def test_a_meeting_of_a_league_is_no_place() -> None:
+    statements = extract_article(cached_nlp("en", pipeline="rules", linker=False), Article(
+        id="x", text="Anna Berg set a national record in the 400 metres hurdles at the Diamond "
+        "League meeting in Oslo on Thursday, clocking 52.87 seconds.", lang="en",
+        date="2025-06-14"))
+    records = [s for s in statements if s.property == "P1000"]
+    assert [s.qualifier("P276").label for s in records] == ["Oslo"]  # type: ignore[union-attr]
