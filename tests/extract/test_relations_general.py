@@ -74,6 +74,11 @@ FOUND = [
     ("nl", "Trainer van het jaar: Tom Hale", ("Tom Hale", "P166", "coach of the Year")),
     ("en", "Tom Hale was named the European Athlete of the Year on Monday.",
      ("Tom Hale", "P166", "European Athlete of the Year")),
+    # a club's boss is its coach; a team boss in motor racing is its team principal
+    ("en", "It was the fifth signing made by new West Ham boss Tom Hale this summer.",
+     ("Tom Hale", "P106", "coach")),
+    ("en", "Red Bull team boss Tom Hale praised the driver.", ("Tom Hale", "P106",
+                                                               "team principal")),
     # a plural role before or after a list is each member's; "as our new head coach"
     ("nl", "De assistent-trainers Mark Dol en Sem Hart stoppen bij de ploeg.",
      ("Sem Hart", "P106", "assistant coach")),
