@@ -376,6 +376,10 @@ def _finished_behind(doc: Doc, context: ArticleContext, index: int,
 FIRST_WORDS = frozenset({"eerste", "first"})
 """Ordinals of the winner's place ("werd eerste op de 500 meter", "finished first")."""
 
+PLACE_NOUNS = frozenset({"spot", "place", "plaats", "plek"})
+TOP_WORDS = frozenset({"top", "first", "eerste", "bovenste"})
+"""A winner's place named as a noun: "top spot", "first place", "de eerste plaats"."""
+
 
 def _placed_first(context: ArticleContext, index: int, span: Span,
                   sides: dict[int, Person | Concept], name: str) -> Iterator[Fact]:
@@ -383,9 +387,14 @@ def _placed_first(context: ArticleContext, index: int, span: Span,
     in a race of the lexicon or a distance won it (the race built with its edition as a
     win's); first in a heat, a ranking or a semi-final names no race and gives nothing."""
     for token in span:
-        if token.lower_ not in FIRST_WORDS:
+        if token.lower_ in PLACE_NOUNS and any(
+                c.lower_ in TOP_WORDS for c in token.children if c.dep_ in ("amod", "compound")):
+            # "took top spot in the men's downhill", "pakte de eerste plaats op de 500 meter"
+            verb = token.head
+            placing = verb.lemma_.lower() in PLACING_VERBS | LIGHT_VERBS | {"pakken", "grijpen"}
+        elif token.lower_ not in FIRST_WORDS:
             continue
-        if any(c.dep_ in SUBJECT_DEPS for c in token.children):
+        elif any(c.dep_ in SUBJECT_DEPS for c in token.children):
             verb = token  # "werd eerste": the ordinal is the predicate
             placing = any(c.lemma_.lower() in PLACING_VERBS for c in token.children
                           if c.dep_ in ("aux", "aux:pass", "cop"))

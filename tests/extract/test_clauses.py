@@ -85,6 +85,8 @@ FOUND = [
     ("en", "At the World Single Distances Championships in Heerenveen, Tom Hale finished "
      "first in the 500 m on Saturday.",
      ("Tom Hale", "sk:won", "500 m, 2026 World Single Distances Championships")),
+    ("en", "At the World Cup in Lake Louise, Tom Hale took top spot in the men's downhill on "
+     "Saturday.", ("Tom Hale", "sk:won", "men's downhill, 2026 World Cup")),
     # a phrasal verb is read with its particle
     ("en", "Tom Hale saw off Pete Rowe in the semi-final.",
      ("Tom Hale", "sk:defeated", "Pete Rowe")),
