@@ -148,7 +148,8 @@ class ArticleContext:
         """When the result a sentence reports took place: the date it gives, else, for a
         sentence about the days the article reports, the day its lead names ("won
         zaterdag"), else the publication month (the day is not known)."""
-        date = self.date_of(sentence)
+        found = find_date(_SINCE_YEAR.sub("", sentence.text), self.published)
+        date = LiteralValue(found[0], "date", found[1]) if found is not None else None
         if date is not None or not self.published or not self.is_recent(sentence):
             return date
         for lead in self.sentences[:2]:
@@ -158,8 +159,9 @@ class ArticleContext:
         return LiteralValue(self.published[:7], "date", "month")
 
     def is_recent(self, sentence: Sentence) -> bool:
-        """Whether the sentence is about the days around publication (no other date given)."""
-        found = find_date(sentence.text, self.published)
+        """Whether the sentence is about the days around publication (no other date given;
+        a year it counts from, "for the first time since 2012", is no date of its own)."""
+        found = find_date(_SINCE_YEAR.sub("", sentence.text), self.published)
         pub = parse_date(self.published)
         if found is None:
             return not names_an_era(sentence.text)
@@ -170,6 +172,11 @@ class ArticleContext:
             day = parse_date(value)
             return day is not None and abs((pub - day).days) <= 14
         return value[:4] == str(pub.year) and precision != "year"
+
+
+_SINCE_YEAR = re.compile(r"\b(?:since|sinds|sedert)\s+(?:[A-Z]\w+\s+)?(?:19|20)\d\d\b",
+                         re.IGNORECASE)
+"""A year a sentence counts from ("since London 2012", "sinds 2008"): not when it happened."""
 
 
 def _build_context(doc: Doc) -> ArticleContext:
@@ -1159,11 +1166,20 @@ def competition_in(context: ArticleContext, text: str) -> tuple[str, str] | None
     return (best.label, best.extra) if best is not None else None
 
 
+_SINCE = re.compile(r"\b(?:since|sinds|sedert)\s+(?:\w+\s+)?$", re.IGNORECASE)
+"""What counts from an earlier Games ("since London 2012", "sinds 2008")."""
+
+
 def olympic_edition(context: ArticleContext, sentence: Sentence, season: str) -> str | None:
     """The Olympic edition ("2026 Winter Olympics") from a year or host city, else publication."""
     lexicon = Lexicon.load()
-    # the masked text: a host city inside a name is no host ("Tom Paris")
-    for entry in lexicon.find_all("olympic_host", context.lang, sentence.masked):
+    # the masked text: a host city inside a name is no host ("Tom Paris"); a Games the
+    # sentence counts from ("for the first time since London 2012") is not this one
+    hosts = lexicon.finder("olympic_host", context.lang)
+    for m in hosts.finditer(sentence.masked) if hosts is not None else ():
+        entry = lexicon.lookup("olympic_host", context.lang, m.group("w"))
+        if entry is None or _SINCE.search(sentence.masked[max(0, m.start() - 12):m.start()]):
+            continue
         host_year, _, host_season = entry.extra.partition("/")
         if not season or season == host_season:
             return f"{host_year} {host_season} Olympics"
@@ -1177,7 +1193,9 @@ def olympic_edition(context: ArticleContext, sentence: Sentence, season: str) ->
         season = {2: "Winter", 0: "Summer"}.get(pub.year % 4, "")
     if not season:
         return None
-    year_match = re.search(r"\b(19[5-9]\d|20[0-4]\d)\b", sentence.text)
+    year_match = next((m for m in re.finditer(r"\b(19[5-9]\d|20[0-4]\d)\b", sentence.text)
+                       if not _SINCE.search(sentence.text[max(0, m.start() - 12):m.start()])),
+                      None)
     if year_match:
         year = int(year_match.group(1))
     elif pub is not None and context.is_recent(sentence):

@@ -228,3 +228,15 @@ def test_a_meeting_of_a_league_is_no_place() -> None:
         date="2025-06-14"))
     records = [s for s in statements if s.property == "P1000"]
     assert [s.qualifier("P276").label for s in records] == ["Oslo"]  # type: ignore[union-attr]
+
+
+def test_a_games_counted_from_is_not_the_games_won() -> None:
+    statements = extract_article(cached_nlp("en", linker=False), Article(
+        id="x", text="Great Britain won Olympic team jumping gold for the first time since "
+        "London 2012 with a near-faultless performance in Paris.", lang="en",
+        date="2024-08-02"))
+    medals = [s for s in statements if s.property == "P166"]
+    assert medals and all(
+        s.qualifier("P1344").label.endswith("2024 Summer Olympics")  # type: ignore[union-attr]
+        and str(s.qualifier("P585").value).startswith("2024")  # type: ignore[union-attr]
+        for s in medals)
