@@ -148,8 +148,8 @@ class ArticleContext:
         """When the result a sentence reports took place: the date it gives, else, for a
         sentence about the days the article reports, the day its lead names ("won
         zaterdag"), else the publication month (the day is not known)."""
-        found = find_date(_SINCE_YEAR.sub("", sentence.text), self.published)
-        date = LiteralValue(found[0], "date", found[1]) if found is not None else None
+        told = find_date(_SINCE_YEAR.sub("", sentence.text), self.published)
+        date = LiteralValue(told[0], "date", told[1]) if told is not None else None
         if date is not None or not self.published or not self.is_recent(sentence):
             return date
         for lead in self.sentences[:2]:
