@@ -53,6 +53,7 @@ def doc_statements(doc: Doc, article: Article) -> list[Statement]:
     facts = [*facts, *shared_by_lists(context, facts)]
     facts = [*facts, *shared_by_sides(context, facts)]
     facts = [*facts, *medals_of_finals(context, facts)]
+    facts = [*facts, *wins_of_finals(context, facts)]
     facts = [*facts, *wins_of_winners(facts)]
     facts = [*facts, *awards_of_winners(facts)]
     facts = [*facts, *shared_by_squads(context, facts)]
@@ -424,6 +425,42 @@ _NOT_THE_FINAL = re.compile(r"(?:halve|kwart|achtste|semi|quarter)[\s-]*(?:final
                             r"\b(?:verloren|lost)\s+(?:de\s+|the\s+)?finale?\b", re.IGNORECASE)
 
 MEDALS_OF_FINALS = "sportkg_medals_of_finals"
+
+
+WINS_OF_FINALS = "sportkg_wins_of_finals"
+
+
+def wins_of_finals(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
+    """Who beat a rival in the final of a tournament won the tournament.
+
+    "Muguruza defeated Williams in the final" in a report of Wimbledon is Muguruza's win
+    of that Wimbledon: the defeat's event (`P1344`, the tournament its sentence names or
+    the report is about, in its edition) is the event won, dated and placed as the
+    defeat is. A semi-final, a final the subject lost, a defeat without an event or of a
+    multi-sport Games (where the final is one event's) gives none.
+    """
+    have = {(name_of(f.subject), _fact_value_key(f.value)) for f in facts
+            if f.property == "sk:won"}
+    out: list[Fact] = []
+    for fact in facts:
+        if fact.property != "sk:defeated" or fact.descriptive or not 0 <= fact.sentence < len(
+                context.sentences):
+            continue
+        quals = dict(fact.qualifiers)
+        event = quals.pop("P1344", None)
+        if not isinstance(event, Concept) or not names_edition(event.label) or re.search(
+                r"\b(?:Olympics|Games)\b", event.label):
+            continue
+        text = context.sentences[fact.sentence].text
+        if _FINAL.search(text) is None or _NOT_THE_FINAL.search(text) is not None:
+            continue
+        key = (name_of(fact.subject), _fact_value_key(event))
+        if key in have:
+            continue
+        have.add(key)
+        out.append(Fact(fact.subject, "sk:won", event, fact.sentence, WINS_OF_FINALS,
+                        round(fact.confidence * 0.85, 3), tuple(quals.items())))
+    return out
 
 
 def _championship_kind(event: str) -> str:

@@ -240,3 +240,11 @@ def test_a_games_counted_from_is_not_the_games_won() -> None:
         s.qualifier("P1344").label.endswith("2024 Summer Olympics")  # type: ignore[union-attr]
         and str(s.qualifier("P585").value).startswith("2024")  # type: ignore[union-attr]
         for s in medals)
+
+
+def test_the_winner_of_a_tournament_s_final_won_the_tournament() -> None:
+    text = ("Wimbledon: Anna Berg defeats Eva Lind in final. In a high-quality final at "
+            "Wimbledon, Berg defeated Lind 7-5 6-0 on Saturday.")
+    assert ("Anna Berg", "Wimbledon Championships 2026") in _facts("en", text, "sk:won")
+    semi = "Anna Berg beat Eva Lind in the semi-final at Wimbledon on Friday."
+    assert _facts("en", semi, "sk:won") == set()
