@@ -293,9 +293,15 @@ def _plausible_age(n: int) -> int | None:
 
 
 _DISTANCE = re.compile(
-    r"(?<![\d.,])(\d{1,2}(?:[.,\s]\d{3})|\d{2,5})\s?(?:-\s?)?(meter|metres|meters|metre|m)\b",
+    r"(?<![\d.,])(\d{1,2}(?:[.,\s]\d{3})|\d{2,5})(?:\s?(?:-\s?)?(meter|metres|meters|metre|m)\b"
+    r"|(?=\s(?:freestyle|butterfly|backstroke|breaststroke|individual\s+medley|vrije\s+slag|"
+    r"vlinderslag|rugslag|schoolslag|wisselslag)\b))",
     re.IGNORECASE,
 )
+"""A distance: a number with its unit, or before a swimming stroke ("the 1500 freestyle")."""
+
+_SWIM_DISTANCES = frozenset({50, 100, 200, 400, 800, 1500})
+"""The distances a swimming stroke is raced over, written without a unit."""
 
 
 def parse_distance(text: str) -> int | None:
@@ -305,12 +311,8 @@ def parse_distance(text: str) -> int | None:
         >>> parse_distance("op de 10.000 meter")
         10000
     """
-    m = _DISTANCE.search(text)
-    if not m:
-        return None
-    digits = re.sub(r"[^\d]", "", m.group(1))
-    value = int(digits)
-    return value if 60 <= value <= 50000 else None
+    found = find_distances(text)
+    return found[0][0] if found else None
 
 
 def find_distances(text: str) -> list[tuple[int, int, int]]:
@@ -318,7 +320,7 @@ def find_distances(text: str) -> list[tuple[int, int, int]]:
     out: list[tuple[int, int, int]] = []
     for m in _DISTANCE.finditer(text):
         value = int(re.sub(r"[^\d]", "", m.group(1)))
-        if 60 <= value <= 50000:
+        if (60 <= value <= 50000) if m.group(2) else value in _SWIM_DISTANCES:
             out.append((value, m.start(), m.end()))
     return out
 

@@ -98,3 +98,12 @@ def test_rankings(word: str, rank: int | None) -> None:
 def test_a_decimal_throw_is_no_race_distance() -> None:
     assert find_distances("a throw of 71.35m and then 69.08 m") == []
     assert [m for m, _, _ in find_distances("de 1.500 meter en de 500m")] == [1500, 500]
+
+
+def test_a_swimming_distance_may_go_without_its_unit() -> None:
+    from sportkg.extract.normalize import find_distances
+
+    assert [d[0] for d in find_distances("won the 1500 freestyle final")] == [1500]
+    assert [d[0] for d in find_distances("the 50 freestyle world record")] == [50]
+    assert find_distances("in 2008 freestyle") == []  # a year, no distance
+    assert find_distances("50 meter voor de streep") == []  # no race is 50 m on foot
