@@ -604,10 +604,19 @@ _EDITION_CHAMPION = re.compile(
 van 2017")."""
 
 
+_PAST_WINNER = re.compile(
+    r"⟨P(?P<p>\d+)⟩\s*,\s+(?:a|an|the|de|het|een)\s+(?:\w+-time\s+|\w+voudig\s+|former\s+|"
+    r"voormalig\s+)?(?:winner|champion|winnaar|winnares|kampioen)\s+(?:of|van)\s+(?:the|this|"
+    r"het|dit|de|deze)\s+(?:event|tournament|race|toernooi|wedstrijd|koers)\b")
+"""A winner of the tournament a report is about, named so ("X, a two-time winner of the
+event")."""
+
+
 def _champions_of_editions(context: ArticleContext, name: str) -> Iterator[Fact]:
     """Wins of earlier editions of the tournament a report is about, told by the year of
     the title: "beat 2018 champion X" in a report of the French Open is X's win of the
-    2018 French Open. Only in a report of one named tournament (`article_event`)."""
+    2018 French Open; "X, a two-time winner of the event" won it, in editions not named.
+    Only in a report of one named tournament (`article_event`)."""
     told = article_event(context)
     if told is None:
         return
@@ -620,6 +629,11 @@ def _champions_of_editions(context: ArticleContext, name: str) -> Iterator[Fact]
             event = Concept(edition_label(told, "", year), "event")
             yield Fact(sentence.people[int(k)], "sk:won", event, sentence.index, name,
                        CONFIDENCE["sk:won"], (("P585", LiteralValue(year, "date", "year")),))
+        for m in _PAST_WINNER.finditer(sentence.masked):
+            k = int(m.group("p"))
+            if k < len(sentence.people):  # which editions it was, the text does not say
+                yield Fact(sentence.people[k], "sk:won", Concept(told, "event"),
+                           sentence.index, name, CONFIDENCE["sk:won"])
 
 
 def _award(context: ArticleContext, index: int, subject: Person | Concept, award: Mention,

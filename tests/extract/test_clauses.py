@@ -264,6 +264,12 @@ def test_a_champion_named_by_year_won_that_edition_of_the_reported_tournament() 
                 if f[1] == "sk:won"}
 
 
+def test_a_past_winner_of_the_reported_tournament_won_it() -> None:
+    report = ("The Australian Open ended on Sunday. War-time great Tom Hale, a two-time "
+              "winner of the event, watched the Australian Open final.")
+    assert ("Tom Hale", "sk:won", "Australian Open") in _read("en", report)
+
+
 def test_a_league_is_no_place() -> None:
     from sportkg.model import Article
     from sportkg.pipeline import extract_article
