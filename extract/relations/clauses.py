@@ -114,7 +114,7 @@ NEGATIONS = frozenset({"niet", "nooit", "geen", "not", "never", "n't", "no"})
 _DEPTH = 3
 """How many arcs below the verb an argument may sit ("won met 3-1 van België": two)."""
 
-CONFIDENCE = {"sk:defeated": 0.75, "P166": 0.72, "sk:won": 0.7}
+CONFIDENCE = {"sk:defeated": 0.75, "P166": 0.72, "sk:won": 0.7, "P1000": 0.7}
 """The confidence of each kind of fact this reader gives (below the surest patterns)."""
 
 
@@ -154,6 +154,7 @@ def clause_facts(doc: Doc, context: ArticleContext, name: str) -> list[Fact]:
             continue
         out.extend(_finished_behind(doc, context, index, sides, name))
         out.extend(_placed_first(context, index, span, sides, name))
+        out.extend(_records_set(context, index, span, sides, name))
         for verb in span:
             if verb.pos_ not in ("VERB", "AUX", "NOUN", "ADJ", "ADV"):
                 continue
@@ -371,6 +372,45 @@ def _finished_behind(doc: Doc, context: ArticleContext, index: int,
         for winner in _rivals(doc_token, subject, sides,
                               _crew(context.sentences[index], verb, sides)):
             yield _fact(context, index, winner, "sk:defeated", subject, name)
+
+
+RECORD_VERBS = frozenset({
+    "break", "set", "smash", "lower", "better", "improve", "equal", "verbreken", "breken",
+    "verbeteren", "zetten", "neerzetten", "scherpen", "evenaren",
+})
+"""Verbs (lemmas) that set a record: the subject holds it ("Italy broke the world record")."""
+
+
+def _records_set(context: ArticleContext, index: int, span: Span,
+                 sides: dict[int, Person | Concept], name: str) -> Iterator[Fact]:
+    """"Italy break world record", "Australia sets world record in the relay": the subject
+    of a verb that sets a record named as its object holds that record (a side as well as
+    a person, whom the pattern families already read), with the race's distance."""
+    from .engine import distance_around, distance_label
+
+    lexicon = Lexicon.load()
+    sentence = context.sentences[index]
+    for verb in span:
+        if verb.lemma_.lower() not in RECORD_VERBS or verb.pos_ not in ("VERB", "AUX") or \
+                _negated(verb):
+            continue
+        subject = next((sides[c.i] for c in _subjects(verb) if c.i in sides), None)
+        if subject is None:
+            continue
+        for child in verb.children:
+            if child.dep_ != "obj":
+                continue
+            phrase = " ".join(t.text for t in child.subtree if t.i <= child.i)
+            entry = next(iter(lexicon.find_all("record", context.lang, phrase)), None)
+            if entry is None or entry.label == "personal best":
+                continue
+            position = max(0, child.idx - sentence.start)
+            distance = distance_around(context, sentence, position)
+            label = entry.label + (
+                f" {distance_label(sentence.text, distance)}" if distance else "")
+            yield Fact(subject, "P1000", Concept(label, "record"), index, name,
+                       CONFIDENCE["P1000"], result_qualifiers(
+                           context, sentence, subject, at=_place_of(subject, sentence)))
 
 
 FIRST_WORDS = frozenset({"eerste", "first"})

@@ -87,6 +87,9 @@ FOUND = [
      ("Tom Hale", "sk:won", "500 m, 2026 World Single Distances Championships")),
     ("en", "At the World Cup in Lake Louise, Tom Hale took top spot in the men's downhill on "
      "Saturday.", ("Tom Hale", "sk:won", "men's downhill, 2026 World Cup")),
+    # a side that sets a record holds it
+    ("en", "Australia sets world record in winning gold in women's 4x200 metres freestyle.",
+     ("Australia", "P1000", "world record 4 × 200 m relay")),
     # a phrasal verb is read with its particle
     ("en", "Tom Hale saw off Pete Rowe in the semi-final.",
      ("Tom Hale", "sk:defeated", "Pete Rowe")),
@@ -149,6 +152,9 @@ NOT_FOUND = [
     ("en", "Sam Reed was faster than Pete Rowe.", ("Pete Rowe", "sk:defeated", "Sam Reed")),
     # one person alone does not beat a country
     ("nl", "Kees Bakker was zondag sneller dan Canada.", ("Kees Bakker", "sk:defeated", "Canada")),
+    # a record not broken is not held
+    ("en", "Australia did not break the world record in the 4x200 metres freestyle.",
+     ("Australia", "P1000", "world record 4 × 200 m relay")),
     # a win hoped for, or denied, is none
     ("en", "Tom Hale hoped for a win at the Giro d'Italia.",
      ("Tom Hale", "sk:won", "Giro d'Italia 2026")),
