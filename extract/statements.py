@@ -276,6 +276,10 @@ report names the players of one match, not those of each match the side played).
 
 SHARED_BY_SQUADS = "sportkg_squads"
 
+SQUAD_FLOOR = 0.5
+"""A side's result is shared with its players only when it is likelier right than not:
+a doubtful fact shared with a whole squad makes one error many."""
+
 
 def shared_by_squads(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
     """A national side's results for each person the article makes a player of it.
@@ -285,7 +289,9 @@ def shared_by_squads(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
     and was coached by that coach: the side is its squad. Players are the people with a
     P54 fact to the country's national team ("Netherlands women's national football
     team"); a side named by its country ("Netherlands", "Oranje") is that team. The shared
-    fact's confidence is the lower of the side's result and the membership, times 0.9.
+    fact's confidence is the lower of the side's result and the membership, times 0.9;
+    a side's result below 0.5 is not shared. A crew the article names with its country's
+    adjective ("The British trio of A, B and C") is that country's squad too.
     Only results of the article's year: the title the country won twenty years ago is not
     today's players'. A player the article gives another nationality is no member, and
     clubs share nothing: a club's league title is not told of every player it ever had.
@@ -298,10 +304,13 @@ def shared_by_squads(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
             country = side_country(fact.value.label)
             if context.nations.get(fact.subject.name, {country}) != {country}:
                 continue
-            squad = squads.setdefault(country, {})
+            squad = squads.setdefault(_country_key(country, context.lang), {})
             held = squad.get(fact.subject.name)
             if held is None or held[1] < fact.confidence:
                 squad[fact.subject.name] = (fact.subject, fact.confidence)
+    for country, person in _crews_of_countries(context):
+        squads.setdefault(_country_key(country, context.lang), {}).setdefault(
+            person.name, (person, 0.8))
     if not squads:
         return []
     have = {(name_of(f.subject), f.property, _fact_value_key(f.value)) for f in facts}
@@ -309,10 +318,11 @@ def shared_by_squads(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
     for fact in facts:
         side = fact.subject
         if fact.property not in SQUAD_RESULTS or not isinstance(side, Concept) or \
-                side.type != "team" or fact.descriptive or not _of_year(fact, year):
+                side.type != "team" or fact.descriptive or not _of_year(fact, year) or \
+                fact.confidence < SQUAD_FLOOR:
             continue
         country = side_country(side.label) if " national " in side.label else side.label
-        for player, member in squads.get(country, {}).values():
+        for player, member in squads.get(_country_key(country, context.lang), {}).values():
             key = (player.name, fact.property, _fact_value_key(fact.value))
             if key in have or (isinstance(fact.value, Person) and fact.value.name == player.name):
                 continue
@@ -320,6 +330,40 @@ def shared_by_squads(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
             out.append(Fact(player, fact.property, fact.value, fact.sentence, SHARED_BY_SQUADS,
                             round(min(fact.confidence, member) * 0.9, 3), fact.qualifiers))
     return out
+
+
+_CREW = re.compile(
+    r"(?P<dem>[A-Z][\w-]+)\s+(?:trio|quartet|quintet|duo|team|squad|crew|ploeg|kwartet|"
+    r"viertal|drietal|equipe)\s*(?:of|van|[–—:-])\s*(?P<crew>⟨P\d+⟩(?:\s*,\s*⟨P\d+⟩)*"
+    r"\s*,?\s+(?:en|and|&)\s+⟨P\d+⟩)")
+"""A country's crew named in a row ("The British trio of A, B and C", "The Danish team –
+A, B, C and D")."""
+
+
+def _country_key(name: str, lang: str) -> str:
+    """One name for a country however a side is called ("Great Britain", "United
+    Kingdom"): the lexicon's label of it."""
+    from .relations.lexicon import Lexicon
+
+    lexicon = Lexicon.load()
+    entry = lexicon.lookup("country", lang, name) or lexicon.lookup("country", "en", name)
+    return entry.label if entry is not None else name
+
+
+def _crews_of_countries(context: ArticleContext) -> Iterator[tuple[str, Person]]:
+    """(country, person) for each member of a crew the article names with its country's
+    adjective: they are that country's side in a team event."""
+    from .relations.lexicon import Lexicon
+
+    lexicon = Lexicon.load()
+    for sentence in context.sentences:
+        for m in _CREW.finditer(sentence.masked):
+            entry = lexicon.lookup("demonym", context.lang, m.group("dem"))
+            if entry is None:
+                continue
+            for k in re.findall(r"⟨P(\d+)⟩", m.group("crew")):
+                if int(k) < len(sentence.people):
+                    yield entry.label, sentence.people[int(k)]
 
 
 def _of_year(fact: Fact, year: str) -> bool:

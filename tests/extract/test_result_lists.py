@@ -248,3 +248,13 @@ def test_the_winner_of_a_tournament_s_final_won_the_tournament() -> None:
     assert ("Anna Berg", "Wimbledon Championships 2026") in _facts("en", text, "sk:won")
     semi = "Anna Berg beat Eva Lind in the semi-final at Wimbledon on Friday."
     assert _facts("en", semi, "sk:won") == set()
+
+
+def test_a_country_s_crew_shares_its_side_s_medal() -> None:
+    text = ("Great Britain won Olympic team jumping gold in Paris. The British trio of Ben "
+            "Hale, Harry Rowe and Scott Lane picked up just two time penalties.")
+    statements = extract_article(cached_nlp("en", linker=False),
+                                 Article(id="x", text=text, lang="en", date="2024-08-02"))
+    gold = {s.subject.label for s in statements
+            if s.property == "P166" and s.value.label == "Olympic gold medal"}  # type: ignore[union-attr]
+    assert {"Great Britain", "Ben Hale", "Harry Rowe", "Scott Lane"} <= gold
