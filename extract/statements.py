@@ -498,6 +498,8 @@ def wins_of_finals(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
         text = context.sentences[fact.sentence].text
         if _FINAL.search(text) is None or _NOT_THE_FINAL.search(text) is not None:
             continue
+        if not _told_here(context, event, text):
+            continue  # an event the article names elsewhere, not the one of this final
         key = (name_of(fact.subject), _fact_value_key(event))
         if key in have:
             continue
@@ -505,6 +507,19 @@ def wins_of_finals(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
         out.append(Fact(fact.subject, "sk:won", event, fact.sentence, WINS_OF_FINALS,
                         round(fact.confidence * 0.85, 3), tuple(quals.items())))
     return out
+
+
+def _told_here(context: ArticleContext, event: Concept, text: str) -> bool:
+    """Whether a sentence names the event (two thirds of its words, the edition aside:
+    "his seventh World Championship title" names the World Snooker Championship) or the
+    event is the tournament the whole report is about."""
+    from .relations.engine import article_event
+
+    told = article_event(context)
+    if told is not None and (event.label.startswith(told) or event.label.endswith(told)):
+        return True
+    words = {w for w in fold(event.label).split() if not w.isdigit() and len(w) > 2}
+    return bool(words) and 3 * len(words & set(fold(text).split())) >= 2 * len(words)
 
 
 def _championship_kind(event: str) -> str:

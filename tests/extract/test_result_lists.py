@@ -258,3 +258,10 @@ def test_a_country_s_crew_shares_its_side_s_medal() -> None:
     gold = {s.subject.label for s in statements
             if s.property == "P166" and s.value.label == "Olympic gold medal"}  # type: ignore[union-attr]
     assert {"Great Britain", "Ben Hale", "Harry Rowe", "Scott Lane"} <= gold
+
+
+def test_a_final_wins_only_the_event_its_sentence_or_report_names() -> None:
+    text = ("Tom Hale won the Grand Slam of Darts on Sunday, beating Pete Rowe 16-11 in the "
+            "final. Hale reached the semi-finals of the World Darts Championship last year.")
+    wins = {w for _, w in _facts("en", text, "sk:won")}
+    assert not any("World Darts Championship" in w for w in wins)
