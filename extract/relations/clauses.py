@@ -644,6 +644,12 @@ _EDITION_CHAMPION = re.compile(
 van 2017")."""
 
 
+_SINCE_WINNER = re.compile(
+    r"\b(?:first|eerste)\b[^.⟨]{0,80}?\b(?:to\s+win|die\s+[^.⟨]{0,40}?\bwon|om\s+[^.⟨]{0,40}?"
+    r"\bte\s+winnen)\b[^.⟨]{0,80}?\b(?:since|sinds|sedert)\s+⟨P(?P<p>\d+)⟩\s*(?:in\s+|\()?"
+    r"(?P<year>(?:19|20)\d\d)\b")
+"""The last one before to win it ("the first teen to win the title since X in 1997")."""
+
 _PAST_WINNER = re.compile(
     r"⟨P(?P<p>\d+)⟩\s*,\s+(?:a|an|the|de|het|een)\s+(?:\w+-time\s+|\w+voudig\s+|former\s+|"
     r"voormalig\s+)?(?:winner|champion|winnaar|winnares|kampioen)\s+(?:of|van)\s+(?:the|this|"
@@ -669,6 +675,13 @@ def _champions_of_editions(context: ArticleContext, name: str) -> Iterator[Fact]
             event = Concept(edition_label(told, "", year), "event")
             yield Fact(sentence.people[int(k)], "sk:won", event, sentence.index, name,
                        CONFIDENCE["sk:won"], (("P585", LiteralValue(year, "date", "year")),))
+        for m in _SINCE_WINNER.finditer(sentence.masked):
+            k, year = int(m.group("p")), m.group("year")
+            if k < len(sentence.people):  # "the first teen to win it since X in 1997"
+                yield Fact(sentence.people[k], "sk:won",
+                           Concept(edition_label(told, "", year), "event"), sentence.index,
+                           name, CONFIDENCE["sk:won"],
+                           (("P585", LiteralValue(year, "date", "year")),))
         for m in _PAST_WINNER.finditer(sentence.masked):
             k = int(m.group("p"))
             if k < len(sentence.people):  # which editions it was, the text does not say

@@ -270,6 +270,12 @@ def test_a_champion_named_by_year_won_that_edition_of_the_reported_tournament() 
                 if f[1] == "sk:won"}
 
 
+def test_the_last_winner_before_the_first_of_a_kind_won_that_edition() -> None:
+    report = ("The French Open ended on Saturday. She is the first teen to win the women's "
+              "title at the French Open since Eva Lind in 1997.")
+    assert ("Eva Lind", "sk:won", "French Open 1997") in _read("en", report)
+
+
 def test_a_past_winner_of_the_reported_tournament_won_it() -> None:
     report = ("The Australian Open ended on Sunday. War-time great Tom Hale, a two-time "
               "winner of the event, watched the Australian Open final.")
