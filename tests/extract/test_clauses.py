@@ -85,20 +85,20 @@ FOUND = [
     ("en", "At the World Single Distances Championships in Heerenveen, Tom Hale finished "
      "first in the 500 m on Saturday.",
      ("Tom Hale", "sk:won", "500 m, 2026 World Single Distances Championships")),
-    ("en", "At the World Cup in Lake Louise, Tom Hale took top spot in the men's downhill on "
+    ("en", "Tom Hale took top spot in the men's downhill at the World Cup in Val Gardena on "
      "Saturday.", ("Tom Hale", "sk:won", "men's downhill, 2026 World Cup")),
     # a side that sets a record holds it
-    ("en", "Australia sets world record in winning gold in women's 4x200 metres freestyle.",
-     ("Australia", "P1000", "world record 4 × 200 m relay")),
+    ("en", "Canada set a new world record on its way to gold in the women's 4x200 metres "
+     "freestyle.", ("Canada", "P1000", "world record 4 × 200 m relay")),
     # a phrasal verb is read with its particle
     ("en", "Tom Hale saw off Pete Rowe in the semi-final.",
      ("Tom Hale", "sk:defeated", "Pete Rowe")),
     # a crew named in a row beat the side of another country
-    ("nl", "Joy Smit, Anna Berg en Eva Lind waren met 2.52,52 nipt sneller dan Canada.",
+    ("nl", "Joy Smit, Anna Berg en Eva Lind waren zaterdag een seconde sneller dan Canada.",
      ("Eva Lind", "sk:defeated", "Canada")),
     # a race won named by its distance, the subject after the verb
-    ("nl", "Op de WK afstanden in Heerenveen won Eva Smit donderdag de 3.000 meter.",
-     ("Eva Smit", "sk:won", "3000 m, 2026 World Single Distances Championships")),
+    ("nl", "Bij de WK afstanden in Inzell won Eva Smit vrijdag de 5.000 meter.",
+     ("Eva Smit", "sk:won", "5000 m, 2026 World Single Distances Championships")),
     # a win noun: its possessor won, or the subject of a verb of achieving it
     ("en", "Tom Hale's victory over Pete Rowe at the Giro d'Italia was a surprise.",
      ("Tom Hale", "sk:defeated", "Pete Rowe")),
@@ -109,7 +109,7 @@ FOUND = [
     ("nl", "De zege van Tom Hale in de Giro kwam als een verrassing.",
      ("Tom Hale", "sk:won", "Giro d'Italia 2026")),
     # a clause that leaves its verb out: the second medal is its own subject's
-    ("nl", "De Canadese Sara Lane pakte het goud en de Duitse Mia Roth de zilveren medaille.",
+    ("nl", "De Noorse Sara Lane veroverde het goud en de Poolse Mia Roth de zilveren medaille.",
      ("Mia Roth", "P166", "silver medal")),
 ]
 
@@ -153,15 +153,15 @@ NOT_FOUND = [
     # one person alone does not beat a country
     ("nl", "Kees Bakker was zondag sneller dan Canada.", ("Kees Bakker", "sk:defeated", "Canada")),
     # a record not broken is not held
-    ("en", "Australia did not break the world record in the 4x200 metres freestyle.",
-     ("Australia", "P1000", "world record 4 × 200 m relay")),
+    ("en", "Canada did not break the world record in the 4x200 metres freestyle.",
+     ("Canada", "P1000", "world record 4 × 200 m relay")),
     # a win hoped for, or denied, is none
     ("en", "Tom Hale hoped for a win at the Giro d'Italia.",
      ("Tom Hale", "sk:won", "Giro d'Italia 2026")),
     ("nl", "Tom Hale boekte geen zege in de Tour de France.",
      ("Tom Hale", "sk:won", "Tour de France 2026")),
     # nor is the medal of a gapped clause the first subject's
-    ("nl", "De Canadese Sara Lane pakte het goud en de Duitse Mia Roth de zilveren medaille.",
+    ("nl", "De Noorse Sara Lane veroverde het goud en de Poolse Mia Roth de zilveren medaille.",
      ("Sara Lane", "P166", "silver medal")),
 ]
 
@@ -271,14 +271,14 @@ def test_a_champion_named_by_year_won_that_edition_of_the_reported_tournament() 
 
 
 def test_the_last_winner_before_the_first_of_a_kind_won_that_edition() -> None:
-    report = ("The French Open ended on Saturday. She is the first teen to win the women's "
-              "title at the French Open since Eva Lind in 1997.")
+    report = ("The French Open ended on Saturday. She is the first Norwegian to win the French "
+              "Open since Eva Lind in 1997.")
     assert ("Eva Lind", "sk:won", "French Open 1997") in _read("en", report)
 
 
 def test_a_past_winner_of_the_reported_tournament_won_it() -> None:
-    report = ("The Australian Open ended on Sunday. War-time great Tom Hale, a two-time "
-              "winner of the event, watched the Australian Open final.")
+    report = ("The Australian Open ended on Sunday. In the stands sat Tom Hale, a three-time "
+              "winner of the tournament, to watch the Australian Open final.")
     assert ("Tom Hale", "sk:won", "Australian Open") in _read("en", report)
 
 

@@ -17,20 +17,20 @@ Facts = Callable[..., set[tuple[str, str, object]]]
 
 FOUND = [
     # a sibling in apposition
-    ("nl", "Eva Hale, de zus van Anna Hale, heeft een relatie met Tom Berg.",
+    ("nl", "Eva Hale, de zus van Anna Hale, werkt als fysiotherapeut.",
      ("Eva Hale", "P3373", "Anna Hale")),
     ("en", "Eva Hale, Anna Hale's younger sister, won silver.", ("Eva Hale", "P3373", "Anna Hale")),
     # marriage, engagement and partners as the news tells them
-    ("nl", "Tom Hale en Anna Berg stapten maandag in het huwelijksbootje.",
+    ("nl", "Schaatser Tom Hale en Anna Berg stappen in juni in het huwelijksbootje.",
      ("Tom Hale", "P26", "Anna Berg")),
-    ("en", "Gymnast Anna Berg and football player Tom Hale announced their marriage on Saturday.",
+    ("en", "Skater Anna Berg and cyclist Tom Hale confirmed their marriage in a statement.",
      ("Anna Berg", "P26", "Tom Hale")),
-    ("en", "Tom Hale has announced his engagement to girlfriend Anna Berg while on holiday.",
+    ("en", "Tom Hale announced his engagement to long-time girlfriend Anna Berg on Tuesday.",
      ("Tom Hale", "sk:engagedTo", "Anna Berg")),
-    ("en", "It came a month after Tom Hale's proposal to Anna Berg.",
+    ("en", "Tom Hale's proposal to Anna Berg was filmed by his teammates.",
      ("Tom Hale", "sk:engagedTo", "Anna Berg")),
-    ("nl", "Anna Berg is al een tijd samen met Tom Hale.", ("Anna Berg", "P451", "Tom Hale")),
-    ("nl", "Op foto's is ook Anna Berg, de grote liefde van Tom Hale, te zien.",
+    ("nl", "Anna Berg is al 3 jaar samen met Tom Hale.", ("Anna Berg", "P451", "Tom Hale")),
+    ("nl", "Bij de huldiging stond ook Anna Berg, de grote liefde van Tom Hale.",
      ("Tom Hale", "P451", "Anna Berg")),
     # a possessive goes to the person of its gender, not to the closest name
     ("nl", "Kim Baas won de finale. Haar trainer Rob Smit juichte. Zijn broer Pim Smit ook.",
@@ -69,26 +69,26 @@ FOUND = [
     ("nl", "Kees Bakker komt sinds vorig jaar uit voor FC Groningen.",
      ("Kees Bakker", "P54", "FC Groningen")),
     # an award of the year, its Dutch words in English
-    ("nl", "Atlete Eva Smit is voor de derde keer gekozen tot beste Europese atlete van het "
-     "jaar.", ("Eva Smit", "P166", "best European athlete of the Year")),
-    ("nl", "Trainer van het jaar: Tom Hale", ("Tom Hale", "P166", "coach of the Year")),
+    ("nl", "Zwemster Eva Smit is dinsdag gekozen tot beste Nederlandse sportvrouw van het "
+     "jaar.", ("Eva Smit", "P166", "best Dutch sportswoman of the Year")),
+    ("nl", "Speler van het jaar: Tom Hale", ("Tom Hale", "P166", "player of the Year")),
     ("en", "Tom Hale was named the European Athlete of the Year on Monday.",
      ("Tom Hale", "P166", "European Athlete of the Year")),
     # a club's boss is its coach; a team boss in motor racing is its team principal
-    ("en", "It was the fifth signing made by new West Ham boss Tom Hale this summer.",
+    ("en", "Leeds boss Tom Hale was pleased with the draw.",
      ("Tom Hale", "P106", "coach")),
     ("en", "Red Bull team boss Tom Hale praised the driver.", ("Tom Hale", "P106",
                                                                "team principal")),
     # a plural role before or after a list is each member's; "as our new head coach"
-    ("nl", "De assistent-trainers Mark Dol en Sem Hart stoppen bij de ploeg.",
+    ("nl", "De assistent-trainers Mark Dol en Sem Hart vertrekken na dit seizoen.",
      ("Sem Hart", "P106", "assistant coach")),
-    ("nl", "Luc Bos, Tim Vink en Rik Kool zijn aangesteld als assistent-trainers.",
+    ("nl", "Luc Bos, Tim Vink en Rik Kool gaan verder als assistent-trainers.",
      ("Tim Vink", "P106", "assistant coach")),
-    ("en", "We are delighted to announce the appointment of Tom Hale as our new head coach.",
+    ("en", "The club named Tom Hale as its new head coach on Friday.",
      ("Tom Hale", "P106", "coach")),
     # a record set by someone named after it; a record someone owns
-    ("en", "The world record of 1:40.91 was set by his compatriot Tom Hale at the London "
-     "2012 Olympics in the 800 m.", ("Tom Hale", "P1000", "world record 800 m")),
+    ("en", "The world record of 3:26.00 in the 1500 m was set by his countryman Tom Hale in "
+     "Rome.", ("Tom Hale", "P1000", "world record 1500 m")),
     ("nl", "Het wereldrecord op de 1500 meter werd in 2019 gereden door de Rus Pavel Orlov.",
      ("Pavel Orlov", "P1000", "world record 1500 m")),
     ("en", "Tom Hale's new world record in the 800m came in Paris.",
@@ -101,17 +101,18 @@ FOUND = [
     # one's teammates at a team: one's own team
     ("en", "Tom Hale thanked his teammates at Ineos for their work.", ("Tom Hale", "P54", "Ineos")),
     # surnames alone at the numbered places of a result list, their teams in brackets
-    ("en", "The results: 1. Hale (Red Bull) 1:19:41.993s, 2. Rowe (Mercedes) +11.326, "
-     "18. Kent (Williams), 19. Penn (Williams).", ("Penn", "P54", "Williams")),
+    ("en", "Classification: 1. Hale (Ferrari), 2. Rowe (Alpine), 3. Kent (Williams), "
+     "4. Penn (Williams).", ("Penn", "P54", "Williams")),
     # a team in brackets the recogniser read as a person; a national side's internationals
-    ("nl", "Tegen het einde stond de Finse coureur Valtteri Koski (Alfa Romeo) stil.",
-     ("Valtteri Koski", "P54", "Alfa Romeo")),
-    ("nl", "Daar waren Oranje-internationals Kees Bakker en Tom Hale bij aanwezig.",
+    ("nl", "Halverwege de race viel de Deense coureur Mads Koski (Alfa Romeo) uit.",
+     ("Mads Koski", "P54", "Alfa Romeo")),
+    ("nl", "Ook Oranje-internationals Kees Bakker en Tom Hale tekenden de petitie.",
      ("Tom Hale", "P54", "Netherlands national football team")),
     # a club after a modal, its playing verb at the end; a team "met X als kopman"
-    ("nl", "De Nederlandse Eva Smit gaat volgend seizoen voor Ajax voetballen.",
+    ("nl", "Verdedigster Eva Smit gaat vanaf de zomer voor Ajax voetballen.",
      ("Eva Smit", "P54", "Ajax")),
-    ("nl", "Jumbo-Visma met de Belg Tom Hale als kopman werd derde.",
+    ("nl", "In de ploegentijdrit eindigde Jumbo-Visma met de Belg Tom Hale als kopman als "
+     "vierde.",
      ("Tom Hale", "P54", "Jumbo-Visma")),
     ("en", "Ajax, with Tom Hale as captain, won the league.", ("Tom Hale", "P54", "Ajax")),
     # a country's possessive before a title or role; "Korea"; "Englishman"
@@ -121,15 +122,16 @@ FOUND = [
     ("en", "Englishman Tom Hale and American Jack Rowe are the others.",
      ("Tom Hale", "P27", "United Kingdom")),
     # a tournament spelled with points ("U.S. Open") is the US Open
-    ("en", "Anna Berg won the 2025 U.S. Open.", ("Anna Berg", "sk:won", "US Open 2025")),
+    ("en", "Anna Berg cried after she won the 2025 U.S. Open in New York.",
+     ("Anna Berg", "sk:won", "US Open 2025")),
     # a win named as a noun: "her fourth Dakar Rally victory"
     ("en", "Anna Berg claimed her fourth Dakar Rally victory on Friday.",
      ("Anna Berg", "sk:won", "Dakar Rally 2026")),
     # a nationality after an age in apposition; a national team named with its crew
-    ("en", "Carlos Diaz, the 61-year-old Spaniard and father of the driver, won again.",
+    ("en", "Carlos Diaz, the 38-year-old Spaniard, finished third.",
      ("Carlos Diaz", "P27", "Spain")),
-    ("en", "The Danish team – Lars Holm, Niels Berg, Frederik Lund and Rasmus Dal – improved "
-     "on their bronze.", ("Frederik Lund", "P27", "Denmark")),
+    ("en", "The Danish team – Lars Holm, Niels Berg, Frederik Lund and Rasmus Dal – set the "
+     "fastest time in qualifying.", ("Frederik Lund", "P27", "Denmark")),
     # nationalities of countries beyond Europe
     ("en", "Zimbabwean striker Tendai Moyo joined the club.", ("Tendai Moyo", "P27", "Zimbabwe")),
     ("nl", "De Ivoriaanse middenvelder Yao Kouassi scoorde.", ("Yao Kouassi", "P27",

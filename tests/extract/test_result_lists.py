@@ -183,14 +183,14 @@ def test_an_olympic_final_gives_olympic_medals() -> None:
 
 
 def test_a_final_won_in_six_games_is_no_olympic_final() -> None:
-    text = "Anna Berg won the last six games to beat Eva Lind in the final on Saturday."
+    text = "Anna Berg took the last four games to beat Eva Lind in Saturday's final."
     assert _facts("en", text, "P166") == set()
     assert ("Anna Berg", "Eva Lind") in _facts("en", text, "sk:defeated")
 
 
 def test_a_match_in_a_report_of_a_tournament_is_played_in_that_tournament() -> None:
-    text = ("The Australian Open ended on Sunday. Anna Berg beat Eva Lind in three sets in "
-            "the final. It was her third Australian Open title.")
+    text = ("The Australian Open ended on Sunday. Anna Berg beat Eva Lind 6-4 6-3 in the "
+            "final. Berg had never won the Australian Open before.")
     statements = extract_article(cached_nlp("en", pipeline="rules", linker=False),
                                  Article(id="x", text=text, lang="en", date="2026-02-01"))
     defeats = [s for s in statements if s.property == "sk:defeated"]
@@ -213,9 +213,9 @@ def test_a_place_is_named_in_english_without_the_year_glued_to_it() -> None:
 
 
 def test_a_gold_medal_only_just_missed_is_no_gold() -> None:
-    for text in ("Tom Hale en Pete Rowe waren op de Olympische Spelen in de dubbeltwee heel "
-                 "dicht bij het goud.",
-                 "Anna Berg, Eva Lind en Mia Roth liepen op de Spelen het goud mis."):
+    for text in ("Tom Hale en Pete Rowe zaten op de Olympische Spelen in de twee-zonder dicht "
+                 "bij het goud.",
+                 "Anna Berg, Eva Lind en Mia Roth grepen op de Spelen nipt naast het goud."):
         assert not {m for m in _facts("nl", text, "P166") if "gold" in m[1]}
     assert ("Anna Berg", "Olympic gold medal") in _facts(
         "nl", "Anna Berg won op de Olympische Spelen goud in de dubbeltwee.", "P166")
@@ -232,8 +232,8 @@ def test_a_meeting_of_a_league_is_no_place() -> None:
 
 def test_a_games_counted_from_is_not_the_games_won() -> None:
     statements = extract_article(cached_nlp("en", linker=False), Article(
-        id="x", text="Great Britain won Olympic team jumping gold for the first time since "
-        "London 2012 with a near-faultless performance in Paris.", lang="en",
+        id="x", text="For the first time since London 2012, Canada took Olympic gold in the team "
+        "sprint in Paris.", lang="en",
         date="2024-08-02"))
     medals = [s for s in statements if s.property == "P166"]
     assert medals and all(
@@ -243,21 +243,21 @@ def test_a_games_counted_from_is_not_the_games_won() -> None:
 
 
 def test_the_winner_of_a_tournament_s_final_won_the_tournament() -> None:
-    text = ("Wimbledon: Anna Berg defeats Eva Lind in final. In a high-quality final at "
-            "Wimbledon, Berg defeated Lind 7-5 6-0 on Saturday.")
+    text = ("Anna Berg beat Eva Lind 6-3 6-2 in the Wimbledon final on Saturday. Berg "
+            "dropped just one set at Wimbledon this year.")
     assert ("Anna Berg", "Wimbledon Championships 2026") in _facts("en", text, "sk:won")
     semi = "Anna Berg beat Eva Lind in the semi-final at Wimbledon on Friday."
     assert _facts("en", semi, "sk:won") == set()
 
 
 def test_a_country_s_crew_shares_its_side_s_medal() -> None:
-    text = ("Great Britain won Olympic team jumping gold in Paris. The British trio of Ben "
-            "Hale, Harry Rowe and Scott Lane picked up just two time penalties.")
+    text = ("Canada won Olympic gold in the team sprint in Paris. The Canadian trio of Ben "
+            "Hale, Harry Rowe and Scott Lane rode a clean race.")
     statements = extract_article(cached_nlp("en", linker=False),
                                  Article(id="x", text=text, lang="en", date="2024-08-02"))
     gold = {s.subject.label for s in statements
             if s.property == "P166" and s.value.label == "Olympic gold medal"}  # type: ignore[union-attr]
-    assert {"Great Britain", "Ben Hale", "Harry Rowe", "Scott Lane"} <= gold
+    assert {"Canada", "Ben Hale", "Harry Rowe", "Scott Lane"} <= gold
 
 
 def test_a_final_wins_only_the_event_its_sentence_or_report_names() -> None:
