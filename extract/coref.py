@@ -80,7 +80,7 @@ class NameCoref:
             return True  # "een zoon, de zesjarige Luuk."
         if nxt == "(" and span.start >= 2 and doc[span.start - 1].text == "." and \
                 doc[span.start - 2].is_digit:
-            return True  # a place of a result list: "19. Latifi (Williams)"
+            return True  # a place of a result list: "4. Penn (Williams)"
         return nxt == "(" and span.end + 1 < len(doc) and doc[span.end + 1].text.isdigit()
 
     def __call__(self, doc: Doc) -> Doc:

@@ -14,9 +14,9 @@ times ("1.14.17") and abbreviations together; it leaves a parsed doc alone.
   function word, role word or nationality word, and never containing a word
   that marks a team, event or venue ("Stadium", "Games", "FC"); a run right
   after "in"/"at"/"uit" is a place;
-- a name in brackets right after a person's name is their team ("Valtteri Bottas
+- a name in brackets right after a person's name is their team ("Mads Koski
   (Alfa Romeo)"), whatever the recogniser read it as; the name at a numbered place of
-  a result list ("19. Latifi (Williams)") is a person, a surname alone included.
+  a result list ("4. Penn (Williams)") is a person, a surname alone included.
 
 Examples:
     >>> import spacy
@@ -458,7 +458,7 @@ class MentionRecognizer:
 
 def _result_list_people(doc: Doc, spans: list[Span]) -> list[Span]:
     """The competitors of a numbered result list with their teams in brackets ("1.
-    Verstappen (Red Bull), 2. Hamilton (Mercedes)"): the one or two capitalised words
+    Hale (Ferrari), 2. Rowe (Alpine)"): the one or two capitalised words
     after a place number and before a bracket are a person, even a surname alone."""
     from spacy.tokens import Span
 
@@ -481,7 +481,7 @@ def _result_list_people(doc: Doc, spans: list[Span]) -> list[Span]:
 
 def _bracketed_teams(doc: Doc, spans: list[Span]) -> list[Span]:
     """A name in brackets right after a person's name is their team, as result lists and
-    race reports write it ("Valtteri Bottas (Alfa Romeo)", "Verstappen (Red Bull)"), even
+    race reports write it ("Mads Koski (Alfa Romeo)", "Hale (Ferrari)"), even
     where the recogniser read it as a person."""
     from spacy.tokens import Span
 

@@ -97,8 +97,8 @@ _MISSED_GOLD = re.compile(
     r"\b(?:dicht\s+bij|vlak\s+bij|naast|net\s+niet|missed(?:\s+out\s+on)?|just\s+short\s+of|"
     r"close\s+to|narrowly\s+missed)\s+(?:het\s+|de\s+|the\s+|a\s+)?(?:goud|gold|wereldtitel|"
     r"world\s+title|titel|title)\b|\b(?:goud|wereldtitel|titel)\s+mis\b", re.IGNORECASE)
-"""A gold medal or title only just missed ("waren heel dicht bij het goud", "liepen het goud
-mis", "narrowly missed gold")."""
+"""A gold medal or title only just missed ("zaten dicht bij het goud", "grepen nipt naast het
+goud", "narrowly missed gold")."""
 
 
 def _no_missed_titles(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
@@ -291,7 +291,7 @@ def shared_by_squads(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
     team"); a side named by its country ("Netherlands", "Oranje") is that team. The shared
     fact's confidence is the lower of the side's result and the membership, times 0.9;
     a side's result below 0.5 is not shared. A crew the article names with its country's
-    adjective ("The British trio of A, B and C") is that country's squad too.
+    adjective ("The Canadian trio of A, B and C") is that country's squad too.
     Only results of the article's year: the title the country won twenty years ago is not
     today's players'. A player the article gives another nationality is no member, and
     clubs share nothing: a club's league title is not told of every player it ever had.
@@ -336,7 +336,7 @@ _CREW = re.compile(
     r"(?P<dem>[A-Z][\w-]+)\s+(?:trio|quartet|quintet|duo|team|squad|crew|ploeg|kwartet|"
     r"viertal|drietal|equipe)\s*(?:of|van|[–—:-])\s*(?P<crew>⟨P\d+⟩(?:\s*,\s*⟨P\d+⟩)*"
     r"\s*,?\s+(?:en|and|&)\s+⟨P\d+⟩)")
-"""A country's crew named in a row ("The British trio of A, B and C", "The Danish team –
+"""A country's crew named in a row ("The Canadian trio of A, B and C", "The Danish team –
 A, B, C and D")."""
 
 
@@ -477,7 +477,7 @@ WINS_OF_FINALS = "sportkg_wins_of_finals"
 def wins_of_finals(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
     """Who beat a rival in the final of a tournament won the tournament.
 
-    "Muguruza defeated Williams in the final" in a report of Wimbledon is Muguruza's win
+    "Berg beat Lind in the Wimbledon final" in a report of Wimbledon is Berg's win
     of that Wimbledon: the defeat's event (`P1344`, the tournament its sentence names or
     the report is about, in its edition) is the event won, dated and placed as the
     defeat is. A semi-final, a final the subject lost, a defeat without an event or of a
@@ -511,7 +511,7 @@ def wins_of_finals(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
 
 def _told_here(context: ArticleContext, event: Concept, text: str) -> bool:
     """Whether a sentence names the event (two thirds of its words, the edition aside:
-    "his seventh World Championship title" names the World Snooker Championship) or the
+    "her third World Championship title" names the World Darts Championship) or the
     event is the tournament the whole report is about."""
     from .relations.engine import article_event
 

@@ -176,7 +176,7 @@ class ArticleContext:
 
 _SINCE_YEAR = re.compile(r"\b(?:since|sinds|sedert)\s+(?:[A-Z]\w+\s+)?(?:19|20)\d\d\b",
                          re.IGNORECASE)
-"""A year a sentence counts from ("since London 2012", "sinds 2008"): not when it happened."""
+"""A year a sentence counts from ("since Tokyo 2020", "sinds 2008"): not when it happened."""
 
 
 def _build_context(doc: Doc) -> ArticleContext:
@@ -1160,21 +1160,21 @@ def competition_in(context: ArticleContext, text: str) -> tuple[str, str] | None
             entry = lexicon.lookup("competition", context.lang, surface)
             if entry is not None and ignore_case and surface.islower() and \
                     " " not in surface and entry.surface[:1].isupper():
-                continue  # "six games" is no Games: a one-word name in lower case is a word
+                continue  # "four games" is no Games: a one-word name in lower case is a word
             if entry is not None and (best is None or len(surface) > len(best.surface)):
                 best = Entry(entry.kind, entry.lang, surface, entry.label, entry.qid, entry.extra)
     return (best.label, best.extra) if best is not None else None
 
 
 _SINCE = re.compile(r"\b(?:since|sinds|sedert)\s+(?:\w+\s+)?$", re.IGNORECASE)
-"""What counts from an earlier Games ("since London 2012", "sinds 2008")."""
+"""What counts from an earlier Games ("since Tokyo 2020", "sinds 2008")."""
 
 
 def olympic_edition(context: ArticleContext, sentence: Sentence, season: str) -> str | None:
     """The Olympic edition ("2026 Winter Olympics") from a year or host city, else publication."""
     lexicon = Lexicon.load()
     # the masked text: a host city inside a name is no host ("Tom Paris"); a Games the
-    # sentence counts from ("for the first time since London 2012") is not this one
+    # sentence counts from ("for the first time since Tokyo 2020") is not this one
     hosts = lexicon.finder("olympic_host", context.lang)
     for m in hosts.finditer(sentence.masked) if hosts is not None else ():
         entry = lexicon.lookup("olympic_host", context.lang, m.group("w"))

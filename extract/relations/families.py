@@ -77,8 +77,8 @@ _YEAR_LIST = re.compile(r"\b(?:19|20)\d\d(?:\s*,\s*(?:19|20)\d\d)*\s+(?:en|and)\
 
 
 def year_award(text: str, lang: str, lexicon: Lexicon) -> str:
-    """The English name of an award of the year ("beste Europese atlete van het jaar":
-    "best European athlete of the Year"): each Dutch word through the lexicon's
+    """The English name of an award of the year ("beste Nederlandse sportvrouw van het jaar":
+    "best Dutch sportswoman of the Year"): each Dutch word through the lexicon's
     `award_word` table, "van het jaar" as "of the Year"; English stays as written."""
     words = re.sub(r"\s+(?:van\s+het\s+jaar|of\s+the\s+year)$", "", text.strip(),
                    flags=re.IGNORECASE).split()
