@@ -27,6 +27,7 @@ from .relations.editions import names_edition
 from .relations.engine import (
     CONTEXT_KEY,
     FACTS_KEY,
+    PEOPLE_IN_A_ROW,
     ArticleContext,
     Concept,
     Fact,
@@ -334,8 +335,7 @@ def shared_by_squads(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
 
 _CREW = re.compile(
     r"(?P<dem>[A-Z][\w-]+)\s+(?:trio|quartet|quintet|duo|team|squad|crew|ploeg|kwartet|"
-    r"viertal|drietal|equipe)\s*(?:of|van|[–—:-])\s*(?P<crew>⟨P\d+⟩(?:\s*,\s*⟨P\d+⟩)*"
-    r"\s*,?\s+(?:en|and|&)\s+⟨P\d+⟩)")
+    r"viertal|drietal|equipe)\s*(?:of|van|[–—:-])\s*(?P<crew>" + PEOPLE_IN_A_ROW + ")")
 """A country's crew named in a row ("The Canadian trio of A, B and C", "The Danish team –
 A, B, C and D")."""
 
@@ -422,8 +422,14 @@ def _tournament_of_side(side: Person | Concept, award: Concept, event: Concept) 
     Korfball Championship"): the side that became its champion won that tournament. Not
     a multi-sport Games, where the title is of one of its tournaments."""
     return isinstance(side, Concept) and side.type == "team" and "champion" in \
-        award.label.lower() and names_edition(event.label) and \
-        re.search(r"\b(?:Olympics|Games)\b", event.label) is None
+        award.label.lower() and _tournament_edition(event)
+
+
+def _tournament_edition(event: Concept) -> bool:
+    """Whether an event names an edition of one tournament ("2023 IKF World Korfball
+    Championship"), not of a multi-sport Games, whose titles are of its tournaments."""
+    return names_edition(event.label) and re.search(r"\b(?:Olympics|Games)\b",
+                                                    event.label) is None
 
 
 WINS_OF_WINNERS = "sportkg_wins_of_winners"
@@ -449,13 +455,23 @@ def wins_of_winners(facts: list[Fact]) -> list[Fact]:
         if not isinstance(event, Concept) or not (
                 _race_of_edition(event) or _tournament_of_side(fact.subject, fact.value, event)):
             continue
-        key = (name_of(fact.subject), _fact_value_key(event))
-        if key in have:
-            continue
-        have.add(key)
-        out.append(Fact(fact.subject, "sk:won", event, fact.sentence, WINS_OF_WINNERS,
-                        round(fact.confidence * 0.95, 3), tuple(quals.items())))
+        win = _win_of(fact, event, quals, WINS_OF_WINNERS, 0.95, have)
+        if win is not None:
+            out.append(win)
     return out
+
+
+def _win_of(fact: Fact, event: Concept, quals: dict[str, Concept | LiteralValue],
+            extractor: str, factor: float, have: set[tuple[str, str]]) -> Fact | None:
+    """The win of `event` another result implies for its subject, dated and placed as that
+    result (`quals`, its event left out), at `factor` of its confidence; None when the
+    subject's win of that event is stated already (`have`, which it joins)."""
+    key = (name_of(fact.subject), _fact_value_key(event))
+    if key in have:
+        return None
+    have.add(key)
+    return Fact(fact.subject, "sk:won", event, fact.sentence, extractor,
+                round(fact.confidence * factor, 3), tuple(quals.items()))
 
 
 OLYMPIC_GOLD = "Q15243387"
@@ -467,9 +483,6 @@ _FINAL = re.compile(r"(?<![\w-])(?:finale|eindstrijd|final|gold[- ]medal\s+(?:ma
 
 _NOT_THE_FINAL = re.compile(r"(?:halve|kwart|achtste|semi|quarter)[\s-]*(?:finale?|eindstrijd)\b|"
                             r"\b(?:verloren|lost)\s+(?:de\s+|the\s+)?finale?\b", re.IGNORECASE)
-
-MEDALS_OF_FINALS = "sportkg_medals_of_finals"
-
 
 WINS_OF_FINALS = "sportkg_wins_of_finals"
 
@@ -492,20 +505,16 @@ def wins_of_finals(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
             continue
         quals = dict(fact.qualifiers)
         event = quals.pop("P1344", None)
-        if not isinstance(event, Concept) or not names_edition(event.label) or re.search(
-                r"\b(?:Olympics|Games)\b", event.label):
+        if not isinstance(event, Concept) or not _tournament_edition(event):
             continue
         text = context.sentences[fact.sentence].text
         if _FINAL.search(text) is None or _NOT_THE_FINAL.search(text) is not None:
             continue
         if not _told_here(context, event, text):
             continue  # an event the article names elsewhere, not the one of this final
-        key = (name_of(fact.subject), _fact_value_key(event))
-        if key in have:
-            continue
-        have.add(key)
-        out.append(Fact(fact.subject, "sk:won", event, fact.sentence, WINS_OF_FINALS,
-                        round(fact.confidence * 0.85, 3), tuple(quals.items())))
+        win = _win_of(fact, event, quals, WINS_OF_FINALS, 0.85, have)
+        if win is not None:
+            out.append(win)
     return out
 
 
@@ -531,6 +540,9 @@ def _championship_kind(event: str) -> str:
         if re.search(rf"\b{kind}\b(?:\s+[A-Z][\w-]*){{0,3}}\s+Championships?\b", event):
             return f"{kind} Championships"
     return ""
+
+
+MEDALS_OF_FINALS = "sportkg_medals_of_finals"
 
 
 def medals_of_finals(context: ArticleContext, facts: list[Fact]) -> list[Fact]:

@@ -34,6 +34,7 @@ from ...model import LiteralValue
 from .editions import edition_label
 from .engine import (
     FACTS_KEY,
+    PEOPLE_IN_A_ROW,
     ArticleContext,
     Concept,
     Fact,
@@ -42,6 +43,8 @@ from .engine import (
     article_event,
     build_event,
     defeat_qualifiers,
+    distance_around,
+    distance_label,
     name_of,
     result_qualifiers,
     side_country,
@@ -386,8 +389,6 @@ def _records_set(context: ArticleContext, index: int, span: Span,
     """"Canada broke the world record", "Norway set a world record in the relay": the subject
     of a verb that sets a record named as its object holds that record (a side as well as
     a person, whom the pattern families already read), with the race's distance."""
-    from .engine import distance_around, distance_label
-
     lexicon = Lexicon.load()
     sentence = context.sentences[index]
     for verb in span:
@@ -431,7 +432,7 @@ def _placed_first(context: ArticleContext, index: int, span: Span,
                 c.lower_ in TOP_WORDS for c in token.children if c.dep_ in ("amod", "compound")):
             # "took top spot in the slalom", "pakte de eerste plaats op de 500 meter"
             verb = token.head
-            placing = verb.lemma_.lower() in PLACING_VERBS | LIGHT_VERBS | {"pakken", "grijpen"}
+            placing = verb.lemma_.lower() in PLACING_VERBS | LIGHT_VERBS
         elif token.lower_ not in FIRST_WORDS:
             continue
         elif any(c.dep_ in SUBJECT_DEPS for c in token.children):
@@ -494,7 +495,7 @@ def _rivals(token: Token, subject: Person | Concept, sides: dict[int, Person | C
             yield other
 
 
-_LISTED = re.compile(r"⟨P\d+⟩(?:\s*,\s*⟨P\d+⟩)*\s*,?\s+(?:en|and|&)\s+⟨P\d+⟩")
+_LISTED = re.compile(PEOPLE_IN_A_ROW)
 """Two or more people named in a row ("A, B en C") in a masked sentence."""
 
 

@@ -554,6 +554,10 @@ def name_of(value: Person | Concept) -> str:
     return value.name if isinstance(value, Person) else value.label
 
 
+PEOPLE_IN_A_ROW = r"⟨P\d+⟩(?:\s*,\s*⟨P\d+⟩)*\s*,?\s+(?:en|and|&)\s+⟨P\d+⟩"
+"""Two or more people named in a row in a masked sentence ("A, B en C", "A and B")."""
+
+
 def side_country(team: str) -> str:
     """The country of a national side, from its name ("Belgium women's national football
     team", "Belgium men's national field hockey team": Belgium)."""
