@@ -60,6 +60,8 @@ from typing import TYPE_CHECKING, Any
 from ..errors import QueryError
 
 if TYPE_CHECKING:
+    from rdflib import Literal
+
     from ..graph.kg import KnowledgeGraph
     from ..graph.results import QueryResult
 
@@ -515,20 +517,26 @@ def _paged_by(kg: KnowledgeGraph, text: str, variable: str, limit: int,
     return _with_page(text, opening, closing, _values(found.variables, found.rows)), total
 
 
+_DISTINCT = re.compile(r"(?is)^(\s*SELECT)\s+DISTINCT\b")
+
+
 def _paged_whole(kg: KnowledgeGraph, text: str, limit: int,
                  offset: int) -> tuple[str | None, int]:
     """`text` with its page cut from its whole core: (the query, or None when the page is
     empty; the total).
 
-    The core runs once, without its ORDER BY (Oxigraph sorts IRIs and strings slowly); its
-    rows are sorted here on the ORDER BY variables, by their text, the order SPARQL gives
-    IRIs and plain strings, and the same on every backend.
+    The core runs once, without its ORDER BY (Oxigraph sorts IRIs and strings slowly) and
+    its DISTINCT (a tenth of a second over 3,000 rows of strings at 10^6 statements); its
+    rows are made distinct and sorted here on the ORDER BY variables, by their text, the
+    order SPARQL gives IRIs and plain strings, and the same on every backend.
     """
     prologue, core, opening, closing, order = _core(text)
+    core, distinct = _DISTINCT.subn(r"\1", core, count=1)
     found = kg.query(prologue + core, rewritten=True)
     at = [found.variables.index(name) for name in order if name in found.variables]
-    rows = sorted(found.rows, key=lambda row: tuple("" if row[i] is None else str(row[i])
-                                                    for i in at))
+    unique = dict.fromkeys(found.rows) if distinct else found.rows
+    rows = sorted(unique, key=lambda row: tuple("" if row[i] is None else str(row[i])
+                                                for i in at))
     page = rows[offset:offset + limit]
     if not page:
         return None, len(rows)
@@ -538,14 +546,13 @@ def _paged_whole(kg: KnowledgeGraph, text: str, limit: int,
 _OUTER_ORDER = re.compile(r"(?is)\bORDER\s+BY((?:\s+\?\w+)+)\s*$")
 
 
-def _sort_key(term: Any) -> tuple[int, float, str]:
+def _sort_key(term: Any, literal: type[Literal]) -> tuple[int, float, str]:
     """Where a term goes in ORDER BY: unbound first, then numbers by value, then the rest by
-    their text (the order SPARQL gives plain strings)."""
-    from rdflib import Literal
-
+    their text (the order SPARQL gives plain strings). `literal` is rdflib's Literal, passed
+    in so that a sort of thousands of rows does not import it for each term."""
     if term is None:
         return (0, 0.0, "")
-    if isinstance(term, Literal) and isinstance(term.value, (int, float, Decimal)) \
+    if isinstance(term, literal) and isinstance(term.value, (int, float, Decimal)) \
             and not isinstance(term.value, bool):
         return (1, float(term.value), str(term))
     return (2, 0.0, str(term))
@@ -557,14 +564,16 @@ def _page_result(kg: KnowledgeGraph, text: str) -> QueryResult:
     took a fifth of a page of `disagreements`)."""
     from dataclasses import replace
 
+    from rdflib import Literal  # noqa: F811 (the class itself, at run time)
+
     order = _OUTER_ORDER.search(text)
     if order is None:
         return kg.query(text, rewritten=True)
     result = kg.query(text[:order.start()], rewritten=True)
     keys = [result.variables.index(name) for name in re.findall(r"\?(\w+)", order.group(1))
             if name in result.variables]
-    rows = sorted(result.rows, key=lambda row: (tuple(_sort_key(row[i]) for i in keys),
-                                                tuple(_sort_key(term) for term in row)))
+    rows = sorted(result.rows, key=lambda row: (tuple(_sort_key(row[i], Literal) for i in keys),
+                                                tuple(_sort_key(term, Literal) for term in row)))
     return replace(result, rows=tuple(rows))
 
 
