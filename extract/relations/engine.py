@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from ...errors import ConfigError
 from ...model import LiteralValue
-from ..normalize import find_date, find_distances, find_race_times, names_an_era, parse_date
+from ..normalize import MONTHS, find_date, find_distances, find_race_times, names_an_era, parse_date
 from .editions import edition_label, seasonal
 from .lexicon import Entry, Lexicon
 
@@ -1165,9 +1165,54 @@ def competition_in(context: ArticleContext, text: str) -> tuple[str, str] | None
             if entry is not None and ignore_case and surface.islower() and \
                     " " not in surface and entry.surface[:1].isupper():
                 continue  # "four games" is no Games: a one-word name in lower case is a word
+            if entry is not None and describes_someone(text, m.start("w"), m.end("w")):
+                continue
             if entry is not None and (best is None or len(surface) > len(best.surface)):
                 best = Entry(entry.kind, entry.lang, surface, entry.label, entry.qid, entry.extra)
     return (best.label, best.extra) if best is not None else None
+
+
+_TITLE_NOUN = re.compile(
+    r"(?:\s+(?:gold|silver|bronze))?\s+(?:champions?|kampioene?n?|medall?ists?|"
+    r"titleholders?|titelhoud(?:st)?ers?)\b", re.IGNORECASE)
+"""The noun that makes a competition a person's title ("Olympic champion", "Games gold
+medallist", "olympisch kampioen")."""
+_NAME_NEXT = re.compile(r"\s*,?\s+(?:de\s+|van\s+)?([^\W\d_][\w'’-]*)")
+_DESCRIBED_AFTER = re.compile(
+    r"(?:defending|reigning|former|ex|two|three|four|five|\w+-time|regerend\w*|voormalig\w*|"
+    r"oud|\w+voudig\w*)[\s-]+$", re.IGNORECASE)
+"""Words before a title that make it describe a person ("reigning world champion",
+"voormalig wereldkampioen", "three-time Olympic champion")."""
+
+
+def describes_someone(text: str, start: int, end: int) -> bool:
+    """Whether the competition named at `start:end` of `text` is part of a person's title
+    rather than where the sentence's result was won: the title stands before a name ("world
+    champion Lena Berg", "Olympic champion Tom Vos", "de olympisch kampioen Kim Mol") or after
+    a word that makes it an attribute ("the reigning world champion", "oud-wereldkampioen").
+
+    Examples:
+        >>> describes_someone("Olympic champion Tom Vos took silver.", 0, 7)
+        True
+        >>> describes_someone("She became Olympic champion in Milan.", 11, 18)
+        False
+    """
+    after = text[end:]
+    noun = _TITLE_NOUN.match(after)
+    titled = noun is not None or re.search(r"(?:champions?|kampioene?n?|titel)$",
+                                           text[start:end], re.IGNORECASE) is not None
+    if not titled:
+        return False
+    if _DESCRIBED_AFTER.search(text[max(0, start - 24):start]):
+        return True
+    name = _NAME_NEXT.match(after[noun.end():] if noun is not None else after)
+    return name is not None and name.group(1)[0].isupper() \
+        and name.group(1).lower() not in MONTHS and name.group(1).lower() not in _WEEKDAYS
+
+
+_WEEKDAYS = frozenset((
+    "monday tuesday wednesday thursday friday saturday sunday maandag dinsdag woensdag "
+    "donderdag vrijdag zaterdag zondag").split())
 
 
 _SINCE = re.compile(r"\b(?:since|sinds|sedert)\s+(?:\w+\s+)?$", re.IGNORECASE)

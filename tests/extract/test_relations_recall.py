@@ -72,3 +72,36 @@ def test_a_child_named_after_a_hyphenated_age_word() -> None:
                          "holding her daughter, five-year-old Maisie.")
     assert ("Lena Harwood", "P40", "Maisie") in facts
     assert ("Maisie", "sk:age", "5") in facts
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "skater"),
+    [
+        ("en", "Vera Holt won the World Cup 1000 m in Calgary on Saturday. Two-time Olympic "
+               "champion Hana Lind (1:14.20) took silver. It was the second World Cup race "
+               "of the season.", "Hana Lind"),
+        ("nl", "Vera Holt won zaterdag de 1000 meter van de wereldbeker in Calgary. De "
+               "olympisch kampioene Kim Mol pakte zilver. Het was de tweede wereldbekerwedstrijd "
+               "van het seizoen.", "Kim Mol"),
+    ],
+)
+def test_a_title_before_a_name_does_not_make_the_race_olympic(lang: str, text: str,
+                                                              skater: str) -> None:
+    facts = _facts(lang, text)
+    assert (skater, "P166", "silver medal") in facts
+    assert (skater, "P166", "Olympic silver medal") not in facts
+
+
+def test_a_competition_in_a_person_s_title_is_not_the_sentence_s() -> None:
+    from sportkg.extract.relations.engine import describes_someone
+
+    def told(text: str, words: str) -> bool:
+        return describes_someone(text, text.index(words), text.index(words) + len(words))
+
+    assert told("Reigning world champion Ada Vos fell.", "world champion")
+    assert told("the former Olympic champion finished fourth", "Olympic")
+    assert told("oud-wereldkampioen Piet Kaan reed mee", "wereldkampioen")
+    assert not told("She became world champion on Sunday.", "world champion")
+    assert not told("He became Olympic champion Monday in Milan.", "Olympic")
+    assert not told("Ze werd wereldkampioen op de 500 meter.", "wereldkampioen")
+    assert not told("Hana Lind won Olympic gold in Milan.", "Olympic")
