@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from ..racetime import parse_race_time
+from ..racetime import SPELLED_TIME, parse_race_time
 
 WEEKDAYS: dict[str, int] = {
     "maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3, "vrijdag": 4,
@@ -334,18 +334,25 @@ _DISTANCE_UNIT = re.compile(r"\s*(?:m|km|meter|meters|metres|kilometer|kilometer
 
 
 def find_race_times(text: str) -> list[tuple[str, float, int]]:
-    """Every race time in `text`: (as written, seconds, start position).
+    """Every race time in `text`, in digits or in words: (as written, seconds, start position).
 
     The times are found here and read by `sportkg.racetime.parse_race_time`.
     """
     out: list[tuple[str, float, int]] = []
+    spelled = [m for m in SPELLED_TIME.finditer(text)
+               if m.group("m") or m.group("h")]  # "in 36.49 seconds" is found as digits
     for m in _RACE_TIME.finditer(text):
-        if _DISTANCE_UNIT.match(text, m.end()):
+        if _DISTANCE_UNIT.match(text, m.end()) or any(s.start() <= m.start() < s.end()
+                                                     for s in spelled):
             continue  # "de 10.000 meter": a distance with a thousands point
         seconds = parse_race_time(m.group(0))
         if seconds is not None and 5 <= seconds < 36000:
             out.append((m.group(0), seconds, m.start()))
-    return out
+    for m in spelled:
+        seconds = parse_race_time(m.group(0))
+        if seconds is not None and 5 <= seconds < 36000:
+            out.append((m.group(0), seconds, m.start()))
+    return sorted(out, key=lambda found: found[2])
 
 
 def parse_ranking(word: str) -> int | None:

@@ -57,6 +57,7 @@ def doc_statements(doc: Doc, article: Article) -> list[Statement]:
     facts = [*facts, *wins_of_finals(context, facts)]
     facts = [*facts, *wins_of_winners(facts)]
     facts = [*facts, *awards_of_winners(facts)]
+    facts = timed_later(context, facts)
     facts = [*facts, *shared_by_squads(context, facts)]
     facts = [*facts, *_sport_of_winners(context, facts)]
     facts = [*facts, *sport_of_occupations(facts)]
@@ -643,6 +644,80 @@ def awards_of_winners(facts: list[Fact]) -> list[Fact]:
 
 WINNING = ("P166",)
 """A medal or title in the article's sport says the person does that sport."""
+
+
+_TIMED = ("sk:won", "P166")
+"""Results a race time belongs to."""
+_LOOK_AHEAD = 3
+"""Sentences after a result in which its time may follow ("Berg won the 1500 m. She clocked
+1:54.12, ...")."""
+
+
+def timed_later(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
+    """Each win or medal of the days of the article whose sentence gives no race time takes the
+    time one of the next few sentences gives its winner: the time nearest a mention of them
+    (or, in a sentence naming nobody, of the one its pronouns stand for), in a sentence of the
+    same days that names no other distance. A headline's win so takes the time the report
+    gives below it.
+    """
+    from .normalize import find_distances, find_race_times
+
+    out: list[Fact] = []
+    for fact in facts:
+        quals = dict(fact.qualifiers)
+        if fact.property not in _TIMED or fact.descriptive or "P2781" in quals or \
+                not isinstance(fact.subject, Person) or \
+                not context.is_recent(context.sentences[fact.sentence]):
+            out.append(fact)
+            continue
+        own = {d for d, _, _ in find_distances(" ".join(
+            str(getattr(v, "label", "")) for v in (fact.value, quals.get("P1344"))))}
+        found = None
+        for sentence in context.sentences[fact.sentence + 1:fact.sentence + 1 + _LOOK_AHEAD]:
+            if not context.is_recent(sentence) or \
+                    {d for d, _, _ in find_distances(sentence.text)} - own:
+                continue
+            found = _time_of(sentence, fact.subject.name, find_race_times(sentence.text))
+            if found is not None:
+                break
+        if found is None:
+            out.append(fact)
+            continue
+        quals["P2781"] = LiteralValue(found, "string")
+        out.append(dataclasses.replace(fact, qualifiers=tuple(quals.items())))
+    return out
+
+
+def _time_of(sentence: Sentence, name: str, times: list[tuple[str, float, int]]) -> str | None:
+    """The race time `sentence` gives the person `name`: the one nearest their mention, when
+    no one else is nearer; or its only time when it names nobody and speaks of them."""
+    if not times:
+        return None
+    if _OTHER_RUN.search(sentence.text):
+        return None
+    people = [(p.name, p.start - sentence.start) for p in sentence.people]
+    told = sentence.salient or sentence.carried
+    if told is not None and _PRONOUN_FIRST.match(sentence.text):
+        people.insert(0, (told.name, 0))  # "Ze reed 1.53,20 en bleef Lind voor"
+    if not people:
+        return times[0][0] if len(times) == 1 and told is not None and told.name == name \
+            else None
+    # people named in a row share the time given after the row ("A, B and C won in 3:42.03")
+    rows = [{p.name for p in row} for row in _coordinated(sentence)]
+    for written, _, at in times:
+        nearest = min(people, key=lambda p: abs(p[1] - at))[0]
+        if nearest == name or any(name in row and nearest in row for row in rows):
+            return written
+    return None
+
+
+_PRONOUN_FIRST = re.compile(r"(?:ze|zij|hij|she|he)\b", re.IGNORECASE)
+"""A sentence opening with the pronoun of the person it is about."""
+_OTHER_RUN = re.compile(
+    r"\b(?:previous|earlier|heats?|semi-?finals?|qualif\w*|round|series|"
+    r"vorige?|eerder\w*|halve finale|kwalificatie\w*|ronde)\b", re.IGNORECASE)
+"""Words of a sentence that tells another run than the result's (a heat, an earlier
+round): its times are not the result's."""
 
 
 def _sport_of_winners(context: ArticleContext, facts: list[Fact]) -> list[Fact]:

@@ -24,13 +24,20 @@ from sportkg.racetime import parse_race_time
         ("2:18:34", 8314.0),
         ("12.53,8", 773.8),
         ("36,49s", 36.49),
+        # in words
+        ("1 minute, 54.68 seconds", 114.68),
+        ("two minutes 31.5 seconds", 151.5),
+        ("3 hours, 12 minutes and 5 seconds", 11525.0),
+        ("18 minuten en 7 seconden", 1087.0),
+        ("twee minuten 3,12 seconden", 123.12),
     ],
 )
 def test_race_times(text: str, seconds: float) -> None:
     assert parse_race_time(text) == pytest.approx(seconds)
 
 
-@pytest.mark.parametrize("text", ["geen tijd", "", "1.75,00", "2:61:00", "1,2,3", "12:"])
+@pytest.mark.parametrize("text", ["geen tijd", "", "1.75,00", "2:61:00", "1,2,3", "12:",
+                                  "4 minutes 75 seconds", "90 seconds late"])
 def test_what_is_no_race_time(text: str) -> None:
     assert parse_race_time(text) is None
 

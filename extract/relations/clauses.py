@@ -526,6 +526,10 @@ def _subjects(verb: Token) -> Iterator[Token]:
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
             yield child
+        # "X heeft zaterdag de 1500 meter gewonnen" parsed with X on "heeft": a subject the
+        # parser hung on the auxiliary is the main verb's
+        elif child.dep_ in ("aux", "aux:pass") and child.i < verb.i:
+            yield from (c for c in child.children if c.dep_ in SUBJECT_DEPS)
     if verb.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         yield from (c for c in verb.head.children if c.dep_ in SUBJECT_DEPS)
     # "beat Germany to claim the title", "om de titel te pakken": the infinitive's subject

@@ -1138,7 +1138,7 @@ def main_competition(context: ArticleContext) -> tuple[str, str] | None:
 def _main_competition(context: ArticleContext) -> tuple[str, str] | None:
     counts: Counter[tuple[str, str]] = Counter()
     for sentence in context.sentences:
-        found = competition_in(context, sentence.text)
+        found = competition_in(context, sentence.text, titles=True)
         if found is not None:
             counts[(found[0], "")] += 1
     if not counts:
@@ -1149,8 +1149,11 @@ def _main_competition(context: ArticleContext) -> tuple[str, str] | None:
     return ranked[0][0]
 
 
-def competition_in(context: ArticleContext, text: str) -> tuple[str, str] | None:
-    """The competition named in `text`: (kind, season) from the lexicon, longest name first."""
+def competition_in(context: ArticleContext, text: str, *,
+                   titles: bool = False) -> tuple[str, str] | None:
+    """The competition named in `text`: (kind, season) from the lexicon, longest name first;
+    one named in a person's title ("world champion X") only when `titles` (what an article
+    is about counts them: a report of a world championship calls its winners so)."""
     lexicon = Lexicon.load()
     best: Entry | None = None
     for ignore_case in (False, True):
@@ -1165,7 +1168,8 @@ def competition_in(context: ArticleContext, text: str) -> tuple[str, str] | None
             if entry is not None and ignore_case and surface.islower() and \
                     " " not in surface and entry.surface[:1].isupper():
                 continue  # "four games" is no Games: a one-word name in lower case is a word
-            if entry is not None and describes_someone(text, m.start("w"), m.end("w")):
+            if entry is not None and not titles and \
+                    describes_someone(text, m.start("w"), m.end("w")):
                 continue
             if entry is not None and (best is None or len(surface) > len(best.surface)):
                 best = Entry(entry.kind, entry.lang, surface, entry.label, entry.qid, entry.extra)

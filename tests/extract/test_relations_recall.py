@@ -105,3 +105,35 @@ def test_a_competition_in_a_person_s_title_is_not_the_sentence_s() -> None:
     assert not told("He became Olympic champion Monday in Milan.", "Olympic")
     assert not told("Ze werd wereldkampioen op de 500 meter.", "wereldkampioen")
     assert not told("Hana Lind won Olympic gold in Milan.", "Olympic")
+
+
+def _times(lang: str, text: str) -> dict[tuple[str, str], str | None]:
+    article = Article(id="times", lang=lang, date="2026-02-10", text=text)
+    ((_, statements),) = list(extract_articles([article], linker=False))
+    return {(s.subject.label, s.property): next(
+        (str(v.value) for k, v in s.qualifiers if k == "P2781"), None)  # type: ignore[union-attr]
+        for s in statements if s.property in ("sk:won", "P166")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "time"),
+    [
+        ("en", "Vera Holt wins in Calgary\n\nVera Holt won the women's 1500 m at the World Cup "
+               "in Calgary on Saturday. Holt finished in 1 minute, 53.20 seconds, well ahead of "
+               "Hana Lind.",
+         "1 minute, 53.20 seconds"),
+        ("nl", "Vera Holt wint in Calgary\n\nVera Holt heeft zaterdag de 1500 meter van de "
+               "wereldbeker in Calgary gewonnen. Ze reed 1.53,20 en bleef Hana Lind ruim voor.",
+         "1.53,20"),
+    ],
+)
+def test_a_win_takes_the_time_a_later_sentence_gives_its_winner(lang: str, text: str,
+                                                                time: str) -> None:
+    assert _times(lang, text)[("Vera Holt", "sk:won")] == time
+
+
+def test_a_time_of_someone_else_or_of_an_earlier_round_is_not_the_win_s() -> None:
+    times = _times("en", "Vera Holt won the women's 1500 m at the World Cup in Calgary on "
+                         "Saturday. Hana Lind was second in 1:54.02. Holt had set 1:52.80 in "
+                         "an earlier round.")
+    assert times[("Vera Holt", "sk:won")] is None
