@@ -58,6 +58,7 @@ def doc_statements(doc: Doc, article: Article) -> list[Statement]:
     facts = [*facts, *wins_of_winners(facts)]
     facts = [*facts, *awards_of_winners(facts)]
     facts = timed_later(context, facts)
+    facts = dated_moves(context, facts)
     facts = [*facts, *shared_by_squads(context, facts)]
     facts = [*facts, *_sport_of_winners(context, facts)]
     facts = [*facts, *sport_of_occupations(facts)]
@@ -718,6 +719,82 @@ _OTHER_RUN = re.compile(
     r"vorige?|eerder\w*|halve finale|kwalificatie\w*|ronde)\b", re.IGNORECASE)
 """Words of a sentence that tells another run than the result's (a heat, an earlier
 round): its times are not the result's."""
+
+
+_LEFT_FROM = re.compile(r"\b(?:van|uit|from|bij|at)\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
+_GONE_TO = re.compile(r"\b(?:naar|voor|to|for|with|met|aan)\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
+
+
+def dated_moves(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
+    """A team a sentence of the article's days moves someone to or from ("tekent bij", "komt
+    over van", "verruilt A voor B", "signed from", "leaves") gets the day as the start
+    (`P580`) or end (`P582`) of the spell, when the fact has neither: the sentence's date,
+    else the publication day. A team after "van"/"from" (or a leaving verb's "bij"/"at", or
+    the team a leaving verb names) is left; one after "naar"/"voor"/"to"/"for" is joined,
+    as is a team a joining verb names.
+    """
+    from .relations.lexicon import Lexicon
+
+    finder = Lexicon.load().finder("move", context.lang)
+    out: list[Fact] = []
+    for fact in facts:
+        quals = dict(fact.qualifiers)
+        if fact.property != "P54" or "P580" in quals or "P582" in quals or finder is None \
+                or not isinstance(fact.value, Concept) or not isinstance(fact.subject, Person):
+            out.append(fact)
+            continue
+        sentence = context.sentences[fact.sentence]
+        key = _move_key(sentence, fact.subject.name, fact.value.label, finder, context.lang)
+        date = context.date_of(sentence) if key is not None else None
+        if key is not None and date is None and context.published and \
+                context.is_recent(sentence):
+            date = LiteralValue(context.published, "date", "day")
+        if key is None or date is None or not context.is_recent(sentence):
+            out.append(fact)
+            continue
+        quals[key] = date
+        out.append(dataclasses.replace(fact, qualifiers=tuple(quals.items())))
+    return out
+
+
+def _move_key(sentence: Sentence, person: str, team: str, finder: re.Pattern[str],
+              lang: str) -> str | None:
+    """"P580" when `sentence` moves `person` to the team `team`, "P582" when away from it,
+    None when it tells no move of theirs to or from that team. The move word read is the
+    nearest before the team (the verb comes first: "signed a loan with A, leaving B"), else
+    the nearest after it; the person it moves is the one named nearest to it."""
+    from .relations.lexicon import Lexicon
+
+    text = sentence.text
+    at = _named_at(text, team)
+    moves = list(finder.finditer(text))
+    if at is None or not moves:
+        return None
+    before = text[max(0, at - 30):at]
+    earlier = [m for m in moves if m.start("w") < at]
+    nearest = earlier[-1] if earlier else min(moves, key=lambda m: abs(m.start("w") - at))
+    people = sentence.people
+    if people and min(people, key=lambda p: abs(p.start - sentence.start - nearest.start("w"))
+                      ).name != person:
+        return None  # "A joined Ferrari's academy, like B before him": A's move, not B's
+    entry = Lexicon.load().lookup("move", lang, nearest.group("w"))
+    leaving = entry is not None and entry.label == "leave"
+    if _GONE_TO.search(before):
+        return "P580"
+    if _LEFT_FROM.search(before) and (leaving or not re.search(r"\b(?:bij|at)\s+(?:\S+\s+)"
+                                                               r"{0,2}$", before)):
+        return "P582"
+    return "P582" if leaving else "P580"
+
+
+def _named_at(text: str, team: str) -> int | None:
+    """Where `text` names the team `team`: its whole name, else its last or first word."""
+    words = team.split()
+    for surface in (team, words[-1], words[0]):
+        found = re.search(rf"\b{re.escape(surface)}\b", text)
+        if found is not None and len(surface) > 2:
+            return found.start()
+    return None
 
 
 def _sport_of_winners(context: ArticleContext, facts: list[Fact]) -> list[Fact]:

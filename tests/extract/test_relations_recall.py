@@ -137,3 +137,33 @@ def test_a_time_of_someone_else_or_of_an_earlier_round_is_not_the_win_s() -> Non
                          "Saturday. Hana Lind was second in 1:54.02. Holt had set 1:52.80 in "
                          "an earlier round.")
     assert times[("Vera Holt", "sk:won")] is None
+
+
+def _spells(lang: str, text: str) -> dict[tuple[str, str], dict[str, str]]:
+    article = Article(id="moves", lang=lang, date="2026-02-10", text=text)
+    ((_, statements),) = list(extract_articles([article], linker=False))
+    return {(s.subject.label, s.value.label): {  # type: ignore[union-attr]
+        k: str(v.value) for k, v in s.qualifiers if k in ("P580", "P582")}  # type: ignore[union-attr]
+        for s in statements if s.property == "P54"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "joined", "left"),
+    [
+        ("nl", "Ajax heeft verdediger Tim Brouwer overgenomen van PSV.", "Ajax", "PSV"),
+        ("en", "Leeds United have signed striker Tom Hale from Hull City.", "Leeds United",
+         "Hull City"),
+    ],
+)
+def test_a_move_of_the_day_dates_the_spells_it_starts_and_ends(lang: str, text: str,
+                                                                joined: str, left: str) -> None:
+    spells = _spells(lang, text)
+    player = "Tim Brouwer" if lang == "nl" else "Tom Hale"
+    assert spells[(player, joined)] == {"P580": "2026-02-10"}
+    assert spells[(player, left)] == {"P582": "2026-02-10"}
+
+
+def test_someone_else_s_move_dates_no_spell() -> None:
+    spells = _spells("en", "Tom Hale joined Leeds United in the winter, two years after his "
+                           "teammate Sam Cole.")
+    assert spells.get(("Sam Cole", "Leeds United"), {}) == {}
