@@ -988,6 +988,12 @@ def _fill(into: Statement, other: Statement) -> Statement:
                                confidence=max(into.confidence, other.confidence))
 
 
+def _compatible(detail: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """Whether two awards' details (discipline, year) may be one award: each part is the
+    same or missing on one side."""
+    return all(a == b or not a or not b for a, b in zip(detail, other, strict=True))
+
+
 def _merge_undetailed(statements: list[Statement]) -> list[Statement]:
     """Fold a medal or record stated without its event into the same one stated with it."""
     out: list[Statement] = []
@@ -1001,8 +1007,9 @@ def _merge_undetailed(statements: list[Statement]) -> list[Statement]:
         placed = False
         for i in by_value.get(group, []):
             other = _key(out[i])[3:]
-            if not all(detail) or not all(other) or detail == other:
-                # the statement that says more keeps its event; the other fills the gaps
+            if _compatible(detail, other):
+                # the statement that says more keeps its event; the other fills the gaps (a
+                # title of 2012 and one of 2016 are two, though neither names a discipline)
                 richer = sum(map(bool, detail)) > sum(map(bool, other))
                 out[i] = _fill(statement, out[i]) if richer else _fill(out[i], statement)
                 placed = True
@@ -1035,7 +1042,8 @@ def _one_award_per_reading(statements: list[Statement]) -> list[Statement]:
         words = _label_words(statement.value)
         for j in patterns.get(key, []):
             theirs = _label_words(statements[j].value)
-            if words and theirs and len(words & theirs) * 2 >= len(words | theirs):
+            if words and theirs and len(words & theirs) * 2 >= len(words | theirs) and \
+                    _compatible(_key(statement)[3:], _key(statements[j])[3:]):
                 if statement.confidence > out[j].confidence:
                     out[j] = dataclasses.replace(out[j], confidence=statement.confidence)
                 dropped.add(i)

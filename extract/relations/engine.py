@@ -663,7 +663,8 @@ def _macros(lang: str) -> dict[str, str]:
         "DEM": "(?:" + lex.alternation("demonym", lang) + ")",
         "COUNTRY": "(?:" + lex.alternation("country", lang) + ")",
         "MEDAL": "(?:" + lex.alternation("medal", lang) + ")",
-        "TITLE": "(?:" + lex.alternation("title", lang) + ")",
+        # "vicewereldkampioen", "vice-world champion": second, not the title
+        "TITLE": r"(?<![Vv]ice)(?<![Vv]ice-)(?:" + lex.alternation("title", lang) + ")",
         "DEFENDING": "(?:" + lex.alternation("defending", lang) + ")",
         "RECORD": "(?:" + lex.alternation("record", lang) + ")",
         "NAME": _NAME,

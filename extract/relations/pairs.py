@@ -18,6 +18,7 @@ model in `sportkg.extract.relations.classifier` does.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -231,6 +232,9 @@ def award_mentions(doc: Doc, context: ArticleContext, index: int) -> list[Mentio
             start, end = sentence.start + m.start("w"), sentence.start + m.end("w")
             if any(a < end and start < b for a, b in taken):
                 continue  # "Olympic champion" is one title, not also a medal
+            if kind != "medal" and re.search(r"vice-?$", sentence.text[:m.start("w")],
+                                             re.IGNORECASE):
+                continue  # "vice-wereldkampioen" is second: the medal, not the title
             entry = lexicon.lookup(kind, context.lang, m.group("w"))
             span = doc.char_span(start, end, alignment_mode="expand")
             if entry is None or span is None:

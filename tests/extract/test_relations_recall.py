@@ -167,3 +167,22 @@ def test_someone_else_s_move_dates_no_spell() -> None:
     spells = _spells("en", "Tom Hale joined Leeds United in the winter, two years after his "
                            "teammate Sam Cole.")
     assert spells.get(("Sam Cole", "Leeds United"), {}) == {}
+
+
+def test_a_title_won_in_several_years_is_one_statement_per_year() -> None:
+    article = Article(id="years", lang="nl", date="2026-02-10",
+                      text="Crosser Tim Vos werd in 2012, 2015 en 2019 wereldkampioen.")
+    ((_, statements),) = list(extract_articles([article], linker=False))
+    years = sorted(str(s.qualifier("P585").value) for s in statements  # type: ignore[union-attr]
+                   if s.property == "P166" and s.qualifier("P585") is not None)
+    assert years == ["2012", "2015", "2019"]
+
+
+@pytest.mark.parametrize("text", ["In 2019 werd judoka Tim Vos al eens vicewereldkampioen.",
+                                  "Judoka Tim Vos werd in 2019 vice-wereldkampioen."])
+def test_second_at_a_world_championship_is_silver_not_the_title(text: str) -> None:
+    article = Article(id="vice", lang="nl", date="2026-02-10", text=text)
+    ((_, statements),) = list(extract_articles([article], linker=False))
+    awards = {s.value.label for s in statements if s.property == "P166"}  # type: ignore[union-attr]
+    assert "silver medal" in awards
+    assert not any("champion" in award for award in awards)
