@@ -1035,7 +1035,22 @@ def weight_class(text: str) -> str | None:
             return "light-heavyweight"
         stem = nl.group(2).lower()
         return f"{prefix}{_WEIGHT_NL_EN.get(stem, stem)}weight"
+    kilos = _KG_CLASS.search(text)
+    if kilos is not None:  # judo, taekwondo, wrestling: "in de klasse tot 90 kilogram"
+        over = bool(re.search(r"\+|boven|over|plus", kilos.group(0), re.IGNORECASE))
+        return f"{'+' if over else ''}{kilos.group('kg') or kilos.group('kg2')} kg"
     return None
+
+
+_KG = r"\s*(?:kg|kilo(?:gram)?s?)\b"
+_KG_CLASS = re.compile(
+    r"(?:\b(?:gewichts)?(?:klasse|categorie|class|category|division)\s+(?:tot|onder|boven|van|"
+    r"of|under|over|up\s+to)?\s*|(?<![\w.])[-−+]\s?|\b(?:under|onder|tot|boven|over|plus|"
+    r"minus)[\s-]+)(?P<kg>\d{2,3})" + _KG +
+    r"|\b(?P<kg2>\d{2,3})" + _KG + r"\s*(?:-?klasse|categorie|class|category|division)\b",
+    re.IGNORECASE)
+"""A weight class in kilograms: "klasse tot 90 kilogram", "-90 kg", "under 57kg", "+100 kg",
+"the 73kg category" (a weight without a class word is a body's weight, not its class)."""
 
 
 def belt_label(base: str, sentence: str, around: int, article: str) -> str | None:
@@ -1052,7 +1067,10 @@ def belt_label(base: str, sentence: str, around: int, article: str) -> str | Non
         The composed label, or None when neither a body nor a weight class is named.
     """
     window = sentence[max(0, around - 60):around + 80]
-    weight = weight_class(window) or weight_class(sentence) or weight_class(article)
+    weight = weight_class(window) or weight_class(sentence)
+    if weight is None:  # a fight's class holds for its report; a tournament has many in kg
+        named = weight_class(article)
+        weight = named if named is not None and not named.endswith(" kg") else None
     bodies = list(_BODY.finditer(sentence))
     body = min(bodies, key=lambda m: abs(m.start() - around)).group(1) if bodies else ""
     if "heavyweight" in base:

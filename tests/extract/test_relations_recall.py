@@ -186,3 +186,19 @@ def test_second_at_a_world_championship_is_silver_not_the_title(text: str) -> No
     awards = {s.value.label for s in statements if s.property == "P166"}  # type: ignore[union-attr]
     assert "silver medal" in awards
     assert not any("champion" in award for award in awards)
+
+
+def test_a_judo_title_takes_the_weight_class_its_sentence_names() -> None:
+    facts = _facts("nl", "Judoka Tim Vos heeft donderdag de wereldtitel veroverd in de klasse "
+                         "tot 90 kilogram. Ook Eva Smit werd in 2019 al eens wereldkampioen.")
+    titles = {(s, v) for s, p, v in facts if p == "P166"}
+    assert ("Tim Vos", "90 kg world champion") in titles
+    assert not any(s == "Eva Smit" and "kg" in v for s, v in titles)
+
+
+def test_a_weight_in_kilograms_is_a_class_only_with_a_class_word() -> None:
+    from sportkg.extract.relations.families import weight_class
+
+    assert weight_class("won in the under-57kg class") == "57 kg"
+    assert weight_class("Tim Vos (+100 kg) won") == "+100 kg"
+    assert weight_class("he weighed in at 90 kg") is None
