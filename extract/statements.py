@@ -1048,6 +1048,23 @@ def _one_award_per_reading(statements: list[Statement]) -> list[Statement]:
                     out[j] = dataclasses.replace(out[j], confidence=statement.confidence)
                 dropped.add(i)
                 break
+    # a podium the patterns read ("goud voor A, zilver voor B") gives each medal once: the
+    # pair classifier's medal for A that the patterns gave B in that sentence is B's (medals
+    # only: a title the patterns share with a partner is the partner's too)
+    given: dict[tuple[int, int, str], set[str]] = {}
+    for i, statement in enumerate(statements):
+        if statement.property == "P166" and statement.evidence.extractor != PAIRS_EXTRACTOR:
+            given.setdefault((statement.evidence.start, statement.evidence.end,
+                              _value_key(statement.value)), set()).add(statement.subject.iri)
+    for i, statement in enumerate(statements):
+        if statement.property != "P166" or statement.evidence.extractor != PAIRS_EXTRACTOR \
+                or not _label_words(statement.value) & {"gold", "silver", "bronze"}:
+            continue
+        holders = given.get((statement.evidence.start, statement.evidence.end,
+                             _value_key(statement.value)), set())
+        own = (statement.subject.iri, statement.evidence.start, statement.evidence.end)
+        if holders and statement.subject.iri not in holders and own in patterns:
+            dropped.add(i)
     return [s for i, s in enumerate(out) if i not in dropped]
 
 

@@ -202,3 +202,22 @@ def test_a_weight_in_kilograms_is_a_class_only_with_a_class_word() -> None:
     assert weight_class("won in the under-57kg class") == "57 kg"
     assert weight_class("Tim Vos (+100 kg) won") == "+100 kg"
     assert weight_class("he weighed in at 90 kg") is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("nl", "Bij het WK in Oslo was het goud voor Sara Mol, het zilver ging naar Eva Smit en "
+               "het brons naar Kim Bos."),
+        ("en", "At the world championships in Oslo, gold went to Sara Mol, silver to Eva Smit "
+               "and bronze to Kim Bos."),
+    ],
+)
+def test_a_podium_gives_each_medal_once(lang: str, text: str) -> None:
+    article = Article(id="podium", lang=lang, date="2026-02-10", text=text)
+    ((_, statements),) = list(extract_articles([article], linker=False))
+    medals = {(s.subject.label, s.value.label) for s in statements  # type: ignore[union-attr]
+              if s.property == "P166" and s.value.label.endswith("medal")}  # type: ignore[union-attr]
+    assert ("Eva Smit", "silver medal") in medals and ("Kim Bos", "bronze medal") in medals
+    assert not {("Sara Mol", "silver medal"), ("Eva Smit", "bronze medal"),
+                ("Sara Mol", "bronze medal")} & medals
