@@ -1052,7 +1052,7 @@ def _one_award_per_reading(statements: list[Statement]) -> list[Statement]:
     # pair classifier's medal for A that the patterns gave B in that sentence is B's (medals
     # only: a title the patterns share with a partner is the partner's too)
     given: dict[tuple[int, int, str], set[str]] = {}
-    for i, statement in enumerate(statements):
+    for statement in statements:
         if statement.property == "P166" and statement.evidence.extractor != PAIRS_EXTRACTOR:
             given.setdefault((statement.evidence.start, statement.evidence.end,
                               _value_key(statement.value)), set()).add(statement.subject.iri)
