@@ -40,6 +40,8 @@ from .relations.engine import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from .relations.lexicon import Lexicon
+
 LINKS_KEY = "sportkg_links"
 
 
@@ -52,6 +54,7 @@ def doc_statements(doc: Doc, article: Article) -> list[Statement]:
     links: Mapping[tuple[int, int], tuple[Entity, object]] = doc.user_data.get(LINKS_KEY, {})
     facts = _no_missed_titles(context, _no_win_for_the_placed(facts))
     facts = [*facts, *shared_by_lists(context, facts)]
+    facts = [*facts, *shared_by_object_lists(context, facts)]
     facts = [*facts, *shared_by_sides(context, facts)]
     facts = [*facts, *medals_of_finals(context, facts)]
     facts = [*facts, *wins_of_finals(context, facts)]
@@ -210,6 +213,83 @@ def shared_by_lists(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
                                 fact.extractor, round(fact.confidence * 0.9, 3),
                                 fact.qualifiers, fact.descriptive))
     return out
+
+
+OBJECT_DISTRIBUTIVE = frozenset({"sk:defeated", "sk:coachedBy", "P40", "P3373"})
+"""Relations a coordinated object shares: "A versloeg B, C en D" (A beat each of them)."""
+ROW_FLOOR = 0.6
+"""The confidence a fact needs to be shared with the rest of its row (a doubtful reading
+would be multiplied)."""
+
+
+def shared_by_object_lists(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
+    """The fact about one person named in a row of objects, for every other person of the
+    row: "won achtereenvolgens van de Amerikaanse A, de Deense B en C" beat all three, "his
+    sisters A and B" are both sisters. Each name of the row may carry the words that
+    describe it ("de Deense nummer twee B"); the subject is never one of the row."""
+    rows = {s.index: list(_described_rows(context, s)) for s in context.sentences}
+    have = {(f.subject.name, f.property, _fact_value_key(f.value)) for f in facts
+            if isinstance(f.subject, Person)}
+    out: list[Fact] = []
+    for fact in facts:
+        if fact.property not in OBJECT_DISTRIBUTIVE or not isinstance(fact.value, Person) \
+                or not isinstance(fact.subject, Person) or fact.confidence < ROW_FLOOR:
+            continue
+        for row in rows.get(fact.sentence, ()):
+            names = {p.name for p in row}
+            if fact.value.name not in names or fact.subject.name in names:
+                continue
+            for member in row:
+                key = (fact.subject.name, fact.property, _fact_value_key(member))
+                if key in have:
+                    continue
+                have.add(key)
+                out.append(dataclasses.replace(fact, value=member,
+                                               confidence=round(fact.confidence * 0.9, 3)))
+    return out
+
+
+_ROW_GAP = re.compile(r"(?:\s*\([^()]{1,20}\))?\s*(?:,\s*|,?\s+(?:en|and|&)\s+)"
+                      r"(?P<words>(?:[^\s⟨⟩]+\s+){0,4})")
+"""What separates two names of a row: a bracket after the first ("(opgave)"), a comma or
+"en"/"and", then the words describing the next name."""
+
+
+_RANK = re.compile(r"\b(?:nummer|number|no\.)\s+(?:\d+|\w+)\b", re.IGNORECASE)
+
+
+def _describes(words: str, lang: str, lexicon: Lexicon) -> bool:
+    """Whether `words` only describe the name after them: articles, a nationality, a rank
+    ("nummer zeven"), a title or role ("world champion", "teamgenote")."""
+    rest = [w for w in _RANK.sub(" ", words).split()
+            if w.lower() not in ("de", "het", "the", "a", "an", "zijn", "haar", "his", "her")
+            and not lexicon.contains("demonym", lang, w)]
+    return not rest or any(lexicon.contains(kind, lang, " ".join(rest))
+                           for kind in ("title", "role", "defending"))
+
+
+def _described_rows(context: ArticleContext, sentence: Sentence) -> Iterator[list[Person]]:
+    """Rows of two or more people in a sentence, each name with the words that describe it
+    (`_describes`: "de Amerikaanse A, de Deense nummer twee B en C"); a row ends at
+    "en"/"and"."""
+    from .relations.lexicon import Lexicon
+
+    lexicon = Lexicon.load()
+    marks = list(re.finditer(r"⟨P(\d+)⟩", sentence.masked))
+    row: list[Person] = []
+    for previous, mark in zip([None, *marks], marks, strict=False):
+        gap = None if previous is None else _ROW_GAP.fullmatch(
+            sentence.masked[previous.end():mark.start()])
+        person = sentence.people[int(mark.group(1))]
+        described = gap is not None and _describes(gap.group("words"), context.lang, lexicon)
+        if row and gap is not None and described:
+            row.append(person)
+            if re.search(r"\b(?:en|and|&)\s", gap.group(0)):
+                if len({p.name for p in row}) > 1:
+                    yield row
+                row = []
+            continue
+        row = [person]
 
 
 SIDE_RESULTS = frozenset({"sk:won", "P166"})

@@ -221,3 +221,32 @@ def test_a_podium_gives_each_medal_once(lang: str, text: str) -> None:
     assert ("Eva Smit", "silver medal") in medals and ("Kim Bos", "bronze medal") in medals
     assert not {("Sara Mol", "silver medal"), ("Eva Smit", "bronze medal"),
                 ("Sara Mol", "bronze medal")} & medals
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("nl", "Tennisster Anna Mol won achtereenvolgens van de Amerikaanse Eva Smit, de Deense "
+               "nummer twee Kim Bos (opgave) en de Oekraïense nummer zeven Lisa Berg."),
+        ("en", "Tennis player Anna Mol beat Eva Smit, world champion Kim Bos and the American "
+               "Lisa Berg in Rome."),
+    ],
+)
+def test_everyone_in_a_row_of_beaten_players_was_beaten(lang: str, text: str) -> None:
+    beaten = {v for s, p, v in _facts_default(lang, text) if s == "Anna Mol" and
+              p == "sk:defeated"}
+    assert beaten == {"Eva Smit", "Kim Bos", "Lisa Berg"}
+
+
+def test_a_row_ends_where_a_new_clause_begins() -> None:
+    facts = _facts_default("en", "Tennis player Tom Hale beat Sam Cole and then lost to Ben Fox.")
+    assert ("Tom Hale", "sk:defeated", "Ben Fox") not in facts
+    assert ("Ben Fox", "sk:defeated", "Tom Hale") in facts
+
+
+def _facts_default(lang: str, text: str) -> set[tuple[str, str, str]]:
+    article = Article(id="rows", lang=lang, date="2026-02-10", text=text)
+    ((_, statements),) = list(extract_articles([article], linker=False))
+    return {(s.subject.label, s.property,
+             s.value.label if isinstance(s.value, Entity) else str(s.value.value))
+            for s in statements}
