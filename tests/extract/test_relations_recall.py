@@ -250,3 +250,16 @@ def _facts_default(lang: str, text: str) -> set[tuple[str, str, str]]:
     return {(s.subject.label, s.property,
              s.value.label if isinstance(s.value, Entity) else str(s.value.value))
             for s in statements}
+
+
+@pytest.mark.parametrize(
+    ("text", "winner", "beaten"),
+    [
+        ("Schaatsster Anna Mol werd zaterdag achter de Duitse Eva Smit tweede.", "Eva Smit",
+         "Anna Mol"),
+        ("Judoka Tom Vos opende zijn toernooi met een zege op ippon op de Duitser Tim Berg.",
+         "Tom Vos", "Tim Berg"),
+    ],
+)
+def test_defeats_told_with_the_rival_described(text: str, winner: str, beaten: str) -> None:
+    assert (winner, "sk:defeated", beaten) in _facts("nl", text)
