@@ -597,10 +597,16 @@ _JOINERS = frozenset({"'", "’", "-", "‐", "'t", "’t", "Jr.", "Sr.", "jr.",
 def _name_part(doc: Doc, i: int) -> bool:
     """Whether token i can continue a name: capitalised, or a joiner ("'", "-", "'t", "Jr.")."""
     text = doc[i].text
-    return text in _JOINERS or (text[:1].isupper() and not doc[i].is_punct) or (
-        text in ("de", "van", "der", "den", "ter", "te", "t")
-        and i + 1 < len(doc) and doc[i + 1].text[:1].isupper()
-    )
+    if text in _JOINERS or (text[:1].isupper() and not doc[i].is_punct):
+        return True
+    # particles, one or more, before a capital: "van Dijk", "van der Haar", "van den Bemden"
+    j = i
+    while j < len(doc) and j - i < 3 and doc[j].text in _PARTICLES:
+        j += 1
+    return j > i and j < len(doc) and doc[j].text[:1].isupper()
+
+
+_PARTICLES = frozenset({"de", "van", "der", "den", "ter", "te", "t", "het"})
 
 
 def _syllable(doc: Doc, i: int) -> bool:

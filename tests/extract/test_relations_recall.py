@@ -7,6 +7,8 @@ import pytest
 from sportkg.model import Article, Entity
 from sportkg.pipeline import extract_articles
 
+from .conftest import processed
+
 
 def _facts(lang: str, text: str) -> set[tuple[str, str, str]]:
     article = Article(id="recall", lang=lang, date="2026-02-10", text=text)
@@ -263,3 +265,15 @@ def _facts_default(lang: str, text: str) -> set[tuple[str, str, str]]:
 )
 def test_defeats_told_with_the_rival_described(text: str, winner: str, beaten: str) -> None:
     assert (winner, "sk:defeated", beaten) in _facts("nl", text)
+
+
+def test_a_name_with_two_particles_is_a_person() -> None:
+    # "Haar" alone is a pronoun: the particles carry the name over it
+    _, context = processed("nl", "De Nederlander Dirk van der Haar werd tweede.")
+    assert [p.name for p in context.sentences[0].people] == ["Dirk van der Haar"]
+
+
+def test_a_plural_nationality_is_not_part_of_the_name_after_it() -> None:
+    _, context = processed("nl", "Meteen na de start gingen de Fransen Paul Marin en Luc Girard "
+                                 "er vandoor.")
+    assert [p.name for p in context.sentences[0].people] == ["Paul Marin", "Luc Girard"]
