@@ -102,6 +102,49 @@ def sport_of_occupation() -> dict[str, Concept]:
             for (label, qid), _ in found.most_common(1)}
 
 
+def role_in_sport(lang: str, word: str, label: str, qid: str | None, sport: str,
+                  article_sport: Concept | None) -> tuple[str, str | None, str]:
+    """The occupation (label, QID, "sport/QID") a role word names in an article about
+    `article_sport`: a word of any sport ("rider", "speelster", "international", "keeper":
+    lexicon kinds `any_sport` and `position`) is an athlete of the article's sport when that
+    has its own ("the Ducati rider" in a MotoGP report: motorcycle racer, not cyclist); any
+    other word keeps its own.
+
+    Examples:
+        >>> role_in_sport("en", "rider", "cyclist", None, "cycling/",
+        ...               Concept("Grand Prix motorcycle racing", "sport"))
+        ('motorcycle racer', None, 'Grand Prix motorcycle racing/')
+        >>> role_in_sport("en", "sprinter", "sprinter", None, "", Concept("cycling", "sport"))
+        ('sprinter', None, '')
+    """
+    from .lexicon import Lexicon
+
+    own = sport.partition("/")[0]
+    if article_sport is None or not own or own == article_sport.label:
+        return label, qid, sport
+    lexicon = Lexicon.load()
+    athlete = athlete_of_sport().get(article_sport.label)
+    if athlete is None:
+        return label, qid, sport
+    # a keeper or a defender plays a team sport; a player ("speelster", "international") a
+    # sport of players; a rider ("renner", "coureur") one of riders and drivers
+    if lexicon.contains("position", lang, word):
+        fits = lexicon.contains("team_sport", "*", article_sport.label)
+    elif lexicon.contains("any_sport", lang, word):
+        kind = "player" if label.endswith("player") else "rider"
+        fits = athlete[0].endswith("player") if kind == "player" else \
+            athlete[0].endswith(_RIDERS)
+    else:
+        fits = False
+    if not fits:
+        return label, qid, sport
+    return athlete[0], athlete[1], f"{article_sport.label}/{article_sport.qid or ''}"
+
+
+_RIDERS = ("racer", "rider", "driver", "cyclist", "biker", "jumper")
+"""How the athletes of the sports of riders and drivers are called."""
+
+
 COACH_ROLES = frozenset({"coach", "assistant coach", "personal trainer"})
 """The occupations of the lexicon that coach athletes ("bondscoach", "trainer", "manager"
 all read as coach)."""

@@ -579,9 +579,11 @@ def sport_counts(text: str, lang: str) -> Counter[tuple[str, str]]:
         if lexicon.contains("not_role", lang, m.group(0)):
             taken.append(m.span())
             continue
-        if entry is not None and "/" in entry.extra and lexicon.contains(
-                "position", lang, m.group("w")):
-            # a keeper or defender of any team sport: its sport only when none is named
+        if entry is not None and "/" in entry.extra and (lexicon.contains(
+                "position", lang, m.group("w")) or lexicon.contains("any_sport", lang,
+                                                                    m.group("w"))):
+            # a keeper or defender of any team sport, a rider, a player: its sport only
+            # when none is named
             label, _, qid = entry.extra.partition("/")
             positions[(label, qid)] += 1
             taken.append(m.span())

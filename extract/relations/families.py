@@ -407,7 +407,11 @@ class RelationExtractor:
             word = _ROLE_PREFIX.sub("", text)
             entry = lex.lookup("role", lang, word) or lex.lookup("role", lang, text)
             if entry is not None:
-                yield Occupation(entry.label, "occupation", entry.qid, entry.extra)
+                from .attributes import role_in_sport
+
+                label, qid, sport = role_in_sport(lang, word, entry.label, entry.qid,
+                                                  entry.extra, context.sport)
+                yield Occupation(label, "occupation", qid, sport)
         elif kind == "natcountry":
             entry = lex.lookup("demonym", lang, text) or lex.lookup("country", lang, text)
             if entry is not None:

@@ -137,16 +137,22 @@ def _names_country(lang: str, text: str) -> bool:
     return Lexicon.load().lookup("country", lang, text) is not None
 
 
-def _lexicon_entry(kind: str, lang: str, text: str) -> tuple[str, str | None, str]:
-    """The English label, QID and implied sport of a country/occupation/event mention."""
+def _lexicon_entry(kind: str, context: ArticleContext,
+                   text: str) -> tuple[str, str | None, str]:
+    """The English label, QID and implied sport of a country/occupation/event mention (an
+    occupation in the article's sport when its word names an athlete of any sport)."""
+    from .attributes import role_in_sport
     from .lexicon import Lexicon
 
     lexicon = Lexicon.load()
     for lexicon_kind in LEXICON_KINDS.get(kind, ()):
-        entry = lexicon.lookup(lexicon_kind, lang, text)
+        entry = lexicon.lookup(lexicon_kind, context.lang, text)
         if entry is not None and entry.label:
-            sport = entry.extra if kind == "occupation" and "/" in entry.extra else ""
-            return entry.label, entry.qid, sport
+            if kind != "occupation":
+                return entry.label, entry.qid, ""
+            sport = entry.extra if "/" in entry.extra else ""
+            return role_in_sport(context.lang, text, entry.label, entry.qid, sport,
+                                 context.sport)
     return "", None, ""
 
 
@@ -172,7 +178,7 @@ def sentence_mentions(doc: Doc, context: ArticleContext) -> list[list[Mention]]:
             span = spans[j]
             kind = MENTION_TYPE.get(span.label_)
             label, qid, sport = ("", None, "") if kind is None else _lexicon_entry(
-                kind, context.lang, span.text)
+                kind, context, span.text)
             if kind in ("country", "occupation") and not label:
                 kind = None  # no English label to state
             elif kind == "country" and _names_country(context.lang, span.text):

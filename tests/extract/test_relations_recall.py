@@ -277,3 +277,31 @@ def test_a_plural_nationality_is_not_part_of_the_name_after_it() -> None:
     _, context = processed("nl", "Meteen na de start gingen de Fransen Paul Marin en Luc Girard "
                                  "er vandoor.")
     assert [p.name for p in context.sentences[0].people] == ["Paul Marin", "Luc Girard"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "person", "occupation"),
+    [
+        ("en", "Tom Hale won the MotoGP race in Valencia on Sunday. The Ducati rider Tom Hale "
+               "now leads the MotoGP standings.", "Tom Hale", "motorcycle racer"),
+        ("nl", "De hockeysters wonnen de EK-finale van België. Hockeyster Eva Smit scoorde twee "
+               "keer; speelster Kim Bos (24) was de beste op het veld.", "Kim Bos",
+         "field hockey player"),
+    ],
+)
+def test_a_word_of_any_sport_names_an_athlete_of_the_article_s_sport(
+        lang: str, text: str, person: str, occupation: str) -> None:
+    occupations = {v for s, p, v in _facts_default(lang, text) if s == person and p == "P106"}
+    assert occupation in occupations
+    assert not occupations & {"cyclist", "association football player"}
+
+
+def test_a_team_position_in_a_report_of_another_sport_keeps_its_own_sport() -> None:
+    from sportkg.extract.relations.attributes import role_in_sport
+    from sportkg.extract.relations.engine import Concept
+
+    tennis = Concept("tennis", "sport")
+    assert role_in_sport("en", "goalkeeper", "association football player", None,
+                         "association football/", tennis)[0] == "association football player"
+    assert role_in_sport("en", "rider", "cyclist", None, "cycling/",
+                         Concept("speed skating", "sport"))[0] == "cyclist"
