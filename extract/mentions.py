@@ -33,6 +33,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
+from .normalize import RANKING
 from .relations.lexicon import Lexicon
 
 if TYPE_CHECKING:
@@ -564,6 +565,11 @@ def merge_entities(
                 start = e.start  # "Zwemzussen Anna ...": a capitalised noun opening the sentence
             while end < e.end and (_name_part(doc, end) or _syllable(doc, end)):
                 end += 1  # "O'Brien", "Mors-de Vries", "Jr.", "Sang-hwa": the name goes on
+            after = [o.start for o in others if o.start >= e.end and o.start < end]
+            if after:  # "Jordy Harink van Royal A-ware": the name ends before the club
+                end = min(after)
+                while end > e.end and doc[end - 1].text in _PARTICLES:
+                    end -= 1
         while end - start > 1 and doc[end - 1].text in ("-", "‐"):
             end -= 1  # never a dangling hyphen
         people.append((start, end))
@@ -585,13 +591,14 @@ def merge_entities(
     typed = [
         (e.start, e.end, NER_TYPES[e.label_])
         for e in ents
-        if e.label_ in NER_TYPES and e.text[:1].isupper()
+        if e.label_ in NER_TYPES and e.text[:1].isupper() and not RANKING.fullmatch(e.text)
         and not any(s < e.end and e.start < t for s, t in people)
     ]
     return people, typed
 
 
 _JOINERS = frozenset({"'", "’", "-", "‐", "'t", "’t", "Jr.", "Sr.", "jr.", "sr."})
+
 
 
 def _name_part(doc: Doc, i: int) -> bool:

@@ -325,6 +325,10 @@ def find_distances(text: str) -> list[tuple[int, int, int]]:
     return out
 
 
+RANKING = re.compile(r"[A-Z]{2,5}\s+(?:nr\.\s*|no\.\s*)?\d{1,4}")
+"""A ranking after a name ("(IJF 7)", "(ATP 12)"): no team, whatever the recogniser says."""
+
+
 _RACE_TIME = re.compile(r"\b(?:\d{1,2}[:.]\d{2}[:.,]\d{2,3}|\d{2}[,.]\d{2,3})\b")
 """A race time in running text: m.ss,hh / m:ss.hh / h:mm:ss, or ss,hh."""
 

@@ -122,6 +122,14 @@ class PairModel:
         return probs
 
 
+def _of_people_only(prop: str) -> bool:
+    """Whether the relation table allows only people as the subject of `prop`."""
+    from ...ontology.relations import RELATIONS
+
+    relation = RELATIONS.get(prop)
+    return relation is not None and relation.subject_types == ("person",)
+
+
 def pair_facts(
     doc: Doc,
     context: ArticleContext,
@@ -143,6 +151,8 @@ def pair_facts(
         order = row.argsort()[::-1]
         best = next(int(i) for i in order if int(i) != none)
         prop = model.classes[best]
+        if _of_people_only(prop) and cand.subject.kind != "person":
+            continue  # a club is no member of a club: the relation table says who can be
         if row[best] >= model.threshold_of(prop, threshold):
             stated.append((cand, prop, float(row[best])))
     facts: list[Fact] = []

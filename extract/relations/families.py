@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from ...model import LiteralValue
 from ...racetime import parse_race_time
 from ..normalize import (
+    RANKING,
     days_earlier,
     find_race_times,
     names_relative_day,
@@ -633,7 +634,8 @@ class RelationExtractor:
     def _team(self, context: ArticleContext, text: str) -> Concept | None:
         text = text.strip(" .,")
         text = re.sub(r"\s+(?:in|op|on|at|van|of|de|het|the)$", "", text)
-        if not text or "⟨" in text or len(text) < 2 or text.endswith(("'s", "’s")):
+        if not text or "⟨" in text or len(text) < 2 or text.endswith(("'s", "’s")) \
+                or RANKING.fullmatch(text):
             return None
         lex, lang = self.lexicon, context.lang
         alias = lex.lookup("team_name", lang, text)

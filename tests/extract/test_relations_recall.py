@@ -305,3 +305,22 @@ def test_a_team_position_in_a_report_of_another_sport_keeps_its_own_sport() -> N
                          "association football/", tennis)[0] == "association football player"
     assert role_in_sport("en", "rider", "cyclist", None, "cycling/",
                          Concept("speed skating", "sport"))[0] == "cyclist"
+
+
+def test_a_name_ends_before_the_club_after_it() -> None:
+    _, context = processed("nl", "Tim Bos van Royal Zaanstad nam met nog vier ronden te gaan "
+                                 "de kop.")
+    assert [p.name for p in context.sentences[0].people] == ["Tim Bos"]
+
+
+def test_a_ranking_in_brackets_is_no_team() -> None:
+    facts = _facts_default("nl", "Judoka Tom Vos versloeg in de halve finale de Oekraïner Ivan "
+                                 "Petrenko (IJF 12) en in de finale Kim Berg (IJF 4).")
+    assert not any(p == "P54" and "IJF" in v for _, p, v in facts)
+
+
+def test_only_people_are_members_of_a_team() -> None:
+    from sportkg.extract.relations.classifier import _of_people_only
+
+    assert _of_people_only("P54") and _of_people_only("P27")
+    assert not _of_people_only("sk:won") and not _of_people_only("P166")
