@@ -149,6 +149,10 @@ DISTRIBUTIVE = frozenset({"sk:won", "sk:defeated", "P166", "P1000", "P54", "P27"
                           "P641", "sk:coachedBy"})
 """Relations a coordinated subject shares: "A, B en C wonnen de ploegenachtervolging"."""
 
+BRACKETED = frozenset({"P54", "P27", "sk:age"})
+"""What a bracket after a name tells of that one person ("A (Team X, 24)"): a row of such
+names does not share it."""
+
 _LIST = re.compile(r"⟨P\d+⟩(?:\s*\([^()]{1,20}\))?(?:\s*,\s*⟨P\d+⟩(?:\s*\([^()]{1,20}\))?)*"
                    r"\s*,?\s+(?:en|and|&)\s+⟨P\d+⟩")
 
@@ -177,9 +181,14 @@ def shared_by_lists(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
     a list too.
     """
     lists: dict[int, list[list[Person]]] = {}
+    bracketed: set[tuple[int, str]] = set()  # people of a row with a bracket after each name
     for sentence in context.sentences:
         for members in _coordinated(sentence):
             lists.setdefault(sentence.index, []).append(members)
+        for m in _LIST.finditer(sentence.masked):
+            if "(" in m.group(0):
+                bracketed |= {(sentence.index, sentence.people[int(k)].name)
+                              for k in re.findall(r"⟨P(\d+)⟩", m.group(0))}
         # a team event won together: "X pakte goud op de aflossing met A, B en C"
         team = _TEAM_EVENT.search(sentence.text)
         together = _TOGETHER.search(sentence.masked)
@@ -199,6 +208,8 @@ def shared_by_lists(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
     for fact in facts:
         if fact.property not in DISTRIBUTIVE or not isinstance(fact.subject, Person):
             continue
+        if fact.property in BRACKETED and (fact.sentence, fact.subject.name) in bracketed:
+            continue  # "A (Team X) en B (Team Y)": each has their own
         for members in lists.get(fact.sentence, ()):
             names = {p.name for p in members}
             if fact.subject.name not in names or (

@@ -649,8 +649,9 @@ class RelationExtractor:
             words = words[1:]
         text = " ".join(words)
         first = words[0]
-        if not first[:1].isupper():
-            return None
+        if not first[:1].isupper() or (len(words) == 1 and lang == "nl" and len(first) > 5
+                                       and first.endswith(("se", "sche"))):
+            return None  # "de Brugse hoofdmacht": an adjective of a place, no club
         if lex.contains("demonym", lang, first):
             return None
         for kind in ("country", "demonym", "place", "olympic_host", "stopcap", "role",

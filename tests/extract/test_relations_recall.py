@@ -324,3 +324,17 @@ def test_only_people_are_members_of_a_team() -> None:
 
     assert _of_people_only("P54") and _of_people_only("P27")
     assert not _of_people_only("sk:won") and not _of_people_only("P166")
+
+
+def test_a_row_of_names_each_with_a_team_in_brackets_does_not_share_teams() -> None:
+    facts = _facts_default("nl", "En kijk niet raar op als schaatsers Kars Bosman (Team Essent) "
+                                 "en Louis Dekker (Team Reggeborgh) straks vooraan rijden.")
+    teams = {(s, v) for s, p, v in facts if p == "P54"}
+    assert ("Louis Dekker", "Team Essent") not in teams
+    assert ("Kars Bosman", "Team Reggeborgh") not in teams
+
+
+def test_an_adjective_of_a_place_is_no_club() -> None:
+    facts = _facts("nl", "Middenvelder Tim Bos speelde 120 wedstrijden voor de Brugse "
+                         "hoofdmacht.")
+    assert not any(p == "P54" and v == "Brugse" for _, p, v in facts)
