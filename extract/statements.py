@@ -52,7 +52,7 @@ def doc_statements(doc: Doc, article: Article) -> list[Statement]:
     if not facts or not isinstance(context, ArticleContext):
         return []
     links: Mapping[tuple[int, int], tuple[Entity, object]] = doc.user_data.get(LINKS_KEY, {})
-    facts = _no_missed_titles(context, _no_win_for_the_placed(facts))
+    facts = _tallies(context, _no_missed_titles(context, _no_win_for_the_placed(facts)))
     facts = [*facts, *shared_by_lists(context, facts)]
     facts = [*facts, *shared_by_object_lists(context, facts)]
     facts = [*facts, *shared_by_sides(context, facts)]
@@ -119,6 +119,53 @@ def _no_missed_titles(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
         (f.property == "P166" and isinstance(f.value, Concept)
          and _FIRST_PLACE.search(f.value.label.lower()) is not None)
         or (f.property == "sk:won" and f.extractor in TRAINED_EXTRACTORS))]
+
+
+_COUNT_WORDS = (r"\d+|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|one|two|"
+                r"three|four|five|six|seven|eight|nine|ten|eleven|twelve")
+_TALLY = re.compile(
+    rf"\b(?P<n>{_COUNT_WORDS})\s+(?P<times>keer\s+|times\s+|x\s+)?(?:olympische?\s+|"
+    r"olympic\s+|wk-|ek-)?(?P<metal>goud|zilver|brons|gouden|zilveren|bronzen|golds?|"
+    r"silvers?|bronzes?)\b", re.IGNORECASE)
+"""A medal counted ("vier goud, twee zilver", "four golds", "drie keer goud")."""
+_METALS = {"goud": "gold", "gouden": "gold", "zilver": "silver", "zilveren": "silver",
+           "brons": "bronze", "bronzen": "bronze"}
+
+
+def _tallies(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
+    """A medal a sentence counts ("staat op vier keer goud, twee keer zilver", "(three golds,
+    a silver)") is a career's tally, not a race's result: its fact keeps no event, place or
+    date of the sentence, and tells no win. Counted means two or more, "keer"/"times", or a
+    list of counted metals ("vier goud, vier zilver, een brons")."""
+    tallied: dict[int, set[str]] = {}
+    for sentence in context.sentences:
+        found = list(_TALLY.finditer(sentence.text))
+        for m in found:
+            n = m.group("n").lower()
+            if m.group("times") or len(found) > 1 or n not in ("een", "één", "one"):
+                metal = m.group("metal").lower()
+                if metal.endswith("s") and metal != "brons":
+                    metal = metal[:-1]  # "golds", "bronzes"
+                tallied.setdefault(sentence.index, set()).add(_METALS.get(metal, metal))
+    if not tallied:
+        return facts
+    out: list[Fact] = []
+    for fact in facts:
+        metals = tallied.get(fact.sentence, set())
+        label = fact.value.label if isinstance(fact.value, Concept) else ""
+        if fact.property == "P166" and metals and any(f"{m} medal" in label for m in metals):
+            fact = dataclasses.replace(fact, qualifiers=(), descriptive=True)
+        elif fact.property == "sk:won" and metals and fact.extractor in TRAINED_EXTRACTORS \
+                and not _WIN_VERB.search(context.sentences[fact.sentence].text):
+            continue  # "X now has three golds": a tally, no race won in the sentence
+        out.append(fact)
+    return out
+
+
+_WIN_VERB = re.compile(
+    r"\b(?:won|wint|winnen|gewonnen|wins|winning|triumph\w*|zegevierde|veroverde|pakte|"
+    r"claimed|took|takes|captured)\b", re.IGNORECASE)
+"""Verbs that tell a win in a sentence that also counts medals."""
 
 
 def _same_person_same_link(

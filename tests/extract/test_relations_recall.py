@@ -338,3 +338,21 @@ def test_an_adjective_of_a_place_is_no_club() -> None:
     facts = _facts("nl", "Middenvelder Tim Bos speelde 120 wedstrijden voor de Brugse "
                          "hoofdmacht.")
     assert not any(p == "P54" and v == "Brugse" for _, p, v in facts)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("nl", "Sven Bos won zaterdag goud op de 5000 meter bij de Olympische Spelen in Milaan. "
+               "Eva Smit staat in het klassement op vier keer goud, twee keer zilver en twee "
+               "keer brons."),
+        ("en", "Sven Bos won gold in the 5000 m at the Olympics in Milan on Saturday. Eva Smit "
+               "now has three golds and two silvers in the Olympic standings."),
+    ],
+)
+def test_a_counted_medal_is_a_tally_with_no_race_and_no_win(lang: str, text: str) -> None:
+    article = Article(id="tally", lang=lang, date="2026-02-10", text=text)
+    ((_, statements),) = list(extract_articles([article], linker=False))
+    smit = [s for s in statements if s.subject.label == "Eva Smit"]
+    assert not any(s.property == "sk:won" for s in smit)
+    assert not any(s.qualifier("P1344") is not None for s in smit if s.property == "P166")
