@@ -121,7 +121,7 @@ def _no_missed_titles(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
         or (f.property == "sk:won" and f.extractor in TRAINED_EXTRACTORS))]
 
 
-_COUNT_WORDS = (r"\d+|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|one|two|"
+_COUNT_WORDS = (r"\d{1,2}|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|one|two|"
                 r"three|four|five|six|seven|eight|nine|ten|eleven|twelve")
 _TALLY = re.compile(
     rf"\b(?P<n>{_COUNT_WORDS})\s+(?P<times>keer\s+|times\s+|x\s+)?(?:olympische?\s+|"

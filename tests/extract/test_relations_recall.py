@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sportkg.model import Article, Entity
+from sportkg.model import Article, Entity, Statement
 from sportkg.pipeline import extract_articles
 
 from .conftest import processed
@@ -109,12 +109,17 @@ def test_a_competition_in_a_person_s_title_is_not_the_sentence_s() -> None:
     assert not told("Hana Lind won Olympic gold in Milan.", "Olympic")
 
 
-def _times(lang: str, text: str) -> dict[tuple[str, str], str | None]:
-    article = Article(id="times", lang=lang, date="2026-02-10", text=text)
+def _default(lang: str, text: str) -> list[Statement]:
+    """The statements the default pipeline (no linker) reads in `text`."""
+    article = Article(id="recall", lang=lang, date="2026-02-10", text=text)
     ((_, statements),) = list(extract_articles([article], linker=False))
+    return statements
+
+
+def _times(lang: str, text: str) -> dict[tuple[str, str], str | None]:
     return {(s.subject.label, s.property): next(
         (str(v.value) for k, v in s.qualifiers if k == "P2781"), None)  # type: ignore[union-attr]
-        for s in statements if s.property in ("sk:won", "P166")}
+        for s in _default(lang, text) if s.property in ("sk:won", "P166")}
 
 
 @pytest.mark.parametrize(
@@ -142,8 +147,7 @@ def test_a_time_of_someone_else_or_of_an_earlier_round_is_not_the_win_s() -> Non
 
 
 def _spells(lang: str, text: str) -> dict[tuple[str, str], dict[str, str]]:
-    article = Article(id="moves", lang=lang, date="2026-02-10", text=text)
-    ((_, statements),) = list(extract_articles([article], linker=False))
+    statements = _default(lang, text)
     return {(s.subject.label, s.value.label): {  # type: ignore[union-attr]
         k: str(v.value) for k, v in s.qualifiers if k in ("P580", "P582")}  # type: ignore[union-attr]
         for s in statements if s.property == "P54"}
@@ -172,9 +176,7 @@ def test_someone_else_s_move_dates_no_spell() -> None:
 
 
 def test_a_title_won_in_several_years_is_one_statement_per_year() -> None:
-    article = Article(id="years", lang="nl", date="2026-02-10",
-                      text="Crosser Tim Vos werd in 2012, 2015 en 2019 wereldkampioen.")
-    ((_, statements),) = list(extract_articles([article], linker=False))
+    statements = _default("nl", "Crosser Tim Vos werd in 2012, 2015 en 2019 wereldkampioen.")
     years = sorted(str(s.qualifier("P585").value) for s in statements  # type: ignore[union-attr]
                    if s.property == "P166" and s.qualifier("P585") is not None)
     assert years == ["2012", "2015", "2019"]
@@ -183,8 +185,7 @@ def test_a_title_won_in_several_years_is_one_statement_per_year() -> None:
 @pytest.mark.parametrize("text", ["In 2019 werd judoka Tim Vos al eens vicewereldkampioen.",
                                   "Judoka Tim Vos werd in 2019 vice-wereldkampioen."])
 def test_second_at_a_world_championship_is_silver_not_the_title(text: str) -> None:
-    article = Article(id="vice", lang="nl", date="2026-02-10", text=text)
-    ((_, statements),) = list(extract_articles([article], linker=False))
+    statements = _default("nl", text)
     awards = {s.value.label for s in statements if s.property == "P166"}  # type: ignore[union-attr]
     assert "silver medal" in awards
     assert not any("champion" in award for award in awards)
@@ -216,8 +217,7 @@ def test_a_weight_in_kilograms_is_a_class_only_with_a_class_word() -> None:
     ],
 )
 def test_a_podium_gives_each_medal_once(lang: str, text: str) -> None:
-    article = Article(id="podium", lang=lang, date="2026-02-10", text=text)
-    ((_, statements),) = list(extract_articles([article], linker=False))
+    statements = _default(lang, text)
     medals = {(s.subject.label, s.value.label) for s in statements  # type: ignore[union-attr]
               if s.property == "P166" and s.value.label.endswith("medal")}  # type: ignore[union-attr]
     assert ("Eva Smit", "silver medal") in medals and ("Kim Bos", "bronze medal") in medals
@@ -247,8 +247,7 @@ def test_a_row_ends_where_a_new_clause_begins() -> None:
 
 
 def _facts_default(lang: str, text: str) -> set[tuple[str, str, str]]:
-    article = Article(id="rows", lang=lang, date="2026-02-10", text=text)
-    ((_, statements),) = list(extract_articles([article], linker=False))
+    statements = _default(lang, text)
     return {(s.subject.label, s.property,
              s.value.label if isinstance(s.value, Entity) else str(s.value.value))
             for s in statements}
@@ -351,8 +350,7 @@ def test_an_adjective_of_a_place_is_no_club() -> None:
     ],
 )
 def test_a_counted_medal_is_a_tally_with_no_race_and_no_win(lang: str, text: str) -> None:
-    article = Article(id="tally", lang=lang, date="2026-02-10", text=text)
-    ((_, statements),) = list(extract_articles([article], linker=False))
+    statements = _default(lang, text)
     smit = [s for s in statements if s.subject.label == "Eva Smit"]
     assert not any(s.property == "sk:won" for s in smit)
     assert not any(s.qualifier("P1344") is not None for s in smit if s.property == "P166")
