@@ -529,7 +529,7 @@ def _fact_value_key(value: object) -> str:
 def sport_of_occupations(facts: list[Fact]) -> list[Fact]:
     """P641 for each person given a sport-specific occupation ("speed skater" → speed
     skating), whichever extractor found the occupation; at 0.95 of its confidence."""
-    from .relations.attributes import sport_of_occupation
+    from .relations.roles import sport_of_occupation
 
     has = {(f.subject.name, getattr(f.value, "label", "")) for f in facts
            if f.property == "P641" and isinstance(f.subject, Person)}

@@ -408,7 +408,7 @@ class RelationExtractor:
             word = _ROLE_PREFIX.sub("", text)
             entry = lex.lookup("role", lang, word) or lex.lookup("role", lang, text)
             if entry is not None:
-                from .attributes import role_in_sport
+                from .roles import role_in_sport
 
                 label, qid, sport = role_in_sport(lang, word, entry.label, entry.qid,
                                                   entry.extra, context.sport)

@@ -141,8 +141,8 @@ def _lexicon_entry(kind: str, context: ArticleContext,
                    text: str) -> tuple[str, str | None, str]:
     """The English label, QID and implied sport of a country/occupation/event mention (an
     occupation in the article's sport when its word names an athlete of any sport)."""
-    from .attributes import role_in_sport
     from .lexicon import Lexicon
+    from .roles import role_in_sport
 
     lexicon = Lexicon.load()
     for lexicon_kind in LEXICON_KINDS.get(kind, ()):

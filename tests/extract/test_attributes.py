@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 
 from sportkg.extract.nlp import load_nlp
-from sportkg.extract.relations.attributes import ATTRIBUTE_RELATIONS, athlete_of_sport, attributes
+from sportkg.extract.relations.attributes import ATTRIBUTE_RELATIONS, attributes
 from sportkg.extract.relations.classifier import ATTRIBUTE_DIR, YES, PairModel
 from sportkg.extract.relations.engine import FACTS_KEY
+from sportkg.extract.relations.roles import athlete_of_sport
 from sportkg.model import Article
 from sportkg.pipeline import extract_article
 

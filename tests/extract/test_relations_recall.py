@@ -296,8 +296,8 @@ def test_a_word_of_any_sport_names_an_athlete_of_the_article_s_sport(
 
 
 def test_a_team_position_in_a_report_of_another_sport_keeps_its_own_sport() -> None:
-    from sportkg.extract.relations.attributes import role_in_sport
     from sportkg.extract.relations.engine import Concept
+    from sportkg.extract.relations.roles import role_in_sport
 
     tennis = Concept("tennis", "sport")
     assert role_in_sport("en", "goalkeeper", "association football player", None,
