@@ -65,6 +65,7 @@ def doc_statements(doc: Doc, article: Article) -> list[Statement]:
     facts = [*facts, *shared_by_squads(context, facts)]
     facts = [*facts, *_sport_of_winners(context, facts)]
     facts = [*facts, *sport_of_occupations(facts)]
+    facts = tennis_disciplines(context, facts)
     links = _same_person_same_link(context, facts, links)
     length = len(context.text)
     merged: dict[tuple[str, ...], Statement] = {}
@@ -933,6 +934,53 @@ def _named_at(text: str, team: str) -> int | None:
         if found is not None and len(surface) > 2:
             return found.start()
     return None
+
+
+_DRAW_GENDER = re.compile(r"\b(?:(women['’]s|dames|vrouwen)|men['’]s|heren|mannen)(?:\s|-)",
+                          re.IGNORECASE)
+"""A draw's gender as the sentence names it."""
+_DOUBLES = re.compile(r"\b(?:doubles|dubbel\w*|herendubbel|damesdubbel|vrouwendubbel|"
+                      r"gemengd\s+dubbel|mixed)\b", re.IGNORECASE)
+
+
+def tennis_disciplines(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
+    """In a tennis report, a tournament a player won, or the one a match they won was played
+    in, is named with its discipline, as the tournament's draws are: "women's singles, 2017
+    Wimbledon Championships" for "Wimbledon 2017" won by a woman; doubles when the sentence
+    speaks of a doubles match. Events named with a discipline already, and players whose
+    gender the article does not tell, are left as they are."""
+    if context.sport is None or context.sport.label != "tennis":
+        return facts
+    out: list[Fact] = []
+    for fact in facts:
+        if not isinstance(fact.subject, Person) or fact.property not in ("sk:won",
+                                                                           "sk:defeated"):
+            out.append(fact)
+            continue
+        text = context.sentences[fact.sentence].text
+        said = _DRAW_GENDER.search(text)  # "the women's singles title", "het herenenkelspel"
+        gender = ("female" if said.group(1) else "male") if said else \
+            context.gender.get(fact.subject.name)
+        draw = "doubles" if _DOUBLES.search(text) else "singles"
+        prefix = {"female": "women's", "male": "men's"}.get(gender or "")
+        if prefix is None:
+            out.append(fact)
+            continue
+        name = f"{prefix} {draw}"
+        if fact.property == "sk:won" and isinstance(fact.value, Concept):
+            fact = dataclasses.replace(fact, value=_in_draw(fact.value, name))
+        quals = tuple((k, _in_draw(v, name) if k == "P1344" and isinstance(v, Concept) else v)
+                      for k, v in fact.qualifiers)
+        out.append(dataclasses.replace(fact, qualifiers=quals))
+    return out
+
+
+def _in_draw(event: Concept, draw: str) -> Concept:
+    """A tournament named with its draw ("women's singles, Wimbledon Championships 2017");
+    an event named with a discipline already, or a single match, as it is."""
+    if "," in event.label or event.type != "event" or " vs. " in event.label:
+        return event
+    return dataclasses.replace(event, label=f"{draw}, {event.label}", qid=None)
 
 
 def _sport_of_winners(context: ArticleContext, facts: list[Fact]) -> list[Fact]:

@@ -37,7 +37,8 @@ def cycling() -> set[tuple[str, str, object]]:
 
 
 @pytest.mark.parametrize("fact", [
-    ("Ana Kovac", "sk:won", "Wimbledon Championships 2025"),  # as Wikidata names it
+    # as Wikidata names it, with the draw
+    ("Ana Kovac", "sk:won", "women's singles, Wimbledon Championships 2025"),
     ("Ana Kovac", "sk:defeated", "Jess Miller"),
     ("Ana Kovac", "P27", "Croatia"),
     ("Ana Kovac", "P106", "tennis player"),

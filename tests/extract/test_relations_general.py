@@ -123,7 +123,7 @@ FOUND = [
      ("Tom Hale", "P27", "United Kingdom")),
     # a tournament spelled with points ("U.S. Open") is the US Open
     ("en", "Anna Berg cried after she won the 2025 U.S. Open in New York.",
-     ("Anna Berg", "sk:won", "US Open 2025")),
+     ("Anna Berg", "sk:won", "women's singles, US Open 2025")),
     # a win named as a noun: "her fourth Dakar Rally victory"
     ("en", "Anna Berg claimed her fourth Dakar Rally victory on Friday.",
      ("Anna Berg", "sk:won", "Dakar Rally 2026")),

@@ -354,3 +354,32 @@ def test_a_counted_medal_is_a_tally_with_no_race_and_no_win(lang: str, text: str
     smit = [s for s in statements if s.subject.label == "Eva Smit"]
     assert not any(s.property == "sk:won" for s in smit)
     assert not any(s.qualifier("P1344") is not None for s in smit if s.property == "P166")
+
+
+def test_a_tennis_tournament_is_named_with_its_draw() -> None:
+    facts = _facts_default("nl", "De Franse tennisser Tom Vos heeft zondag het ABN Amro-toernooi "
+                                 "gewonnen. Hij versloeg in de finale zijn landgenoot Jan Berg.")
+    won = {v for s, p, v in facts if s == "Tom Vos" and p == "sk:won"}
+    assert won and all(v.startswith("men's singles, ") for v in won)
+
+
+def test_a_draw_s_gender_is_the_one_the_sentence_names() -> None:
+    facts = _facts_default("en", "Croatian tennis player Mia Kos won the Wimbledon women's "
+                                 "singles title on Saturday. He was in the box, she said.")
+    assert ("Mia Kos", "sk:won", "women's singles, Wimbledon Championships 2026") in facts
+
+
+def test_a_doubles_title_is_named_so_and_an_unknown_gender_gets_no_draw() -> None:
+    from sportkg.extract.relations.engine import ArticleContext, Concept, Fact, Person
+    from sportkg.extract.relations.engine import Sentence as Told
+    from sportkg.extract.statements import tennis_disciplines
+
+    vos, event = Person("Tom Vos", 0, 7), Concept("ABN Amro-toernooi 2026", "event")
+    told = Told(0, 0, 40, "Tom Vos won het dubbelspel in Rotterdam.", [vos], "", [])
+    context = ArticleContext("nl", told.text, "2026-02-10", [told], vos,
+                             Concept("tennis", "sport"), gender={"Tom Vos": "male"})
+    fact = Fact(vos, "sk:won", event, 0, "sportkg_pairs", 0.9)
+    assert [f.value.label for f in tennis_disciplines(context, [fact])] == [  # type: ignore[union-attr]
+        "men's doubles, ABN Amro-toernooi 2026"]
+    context.gender = {}
+    assert tennis_disciplines(context, [fact]) == [fact]
