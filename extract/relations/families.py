@@ -582,7 +582,7 @@ class RelationExtractor:
             belt = belt_label(label, sentence.text, position, context.text)
             if belt is not None:
                 return Concept(belt, "award")
-        if label == "world champion":
+        if label in _DISCIPLINED:
             distance = distance_near(sentence, position)
             race = self.lexicon.find_all("race", context.lang, sentence.text[position:])
             if distance is None and re.search(
@@ -869,6 +869,8 @@ _BIRTH = re.compile(
     re.IGNORECASE,
 )
 _COMBAT = frozenset({"boxing", "kickboxing", "mixed martial arts", "taekwondo", "judo"})
+_DISCIPLINED = frozenset({"world champion", "European champion", "Dutch champion"})
+"""Titles named with their distance, race or sport ("European champion 10 km open water")."""
 """Combat sports: their titles carry a belt or weight class."""
 _WON = re.compile(
     r"\b(?:won|wins|wint|winning|zegevierde|triumphed)\b(?!\s+(?:\S+\s+){0,3}?(?:silver|bronze|"

@@ -383,3 +383,18 @@ def test_a_doubles_title_is_named_so_and_an_unknown_gender_gets_no_draw() -> Non
         "men's doubles, ABN Amro-toernooi 2026"]
     context.gender = {}
     assert tennis_disciplines(context, [fact]) == [fact]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Schaatser Tim Vos werd zaterdag Nederlands kampioen op de 500 meter.",
+         "Dutch champion 500 m"),
+        ("Zwemster Eva Smit werd in Glasgow Europees kampioen op de 1500 meter vrije slag.",
+         "European champion 1500 m"),
+    ],
+)
+def test_a_national_or_european_title_is_named_with_its_discipline(text: str,
+                                                                   title: str) -> None:
+    titles = {v for _, p, v in _facts_default("nl", text) if p == "P166"}
+    assert any(t.startswith(title) for t in titles), titles
