@@ -1450,9 +1450,12 @@ _NEWS_AGENCIES = frozenset({"REUTERS", "BELGA", "XINHUA", "ANSA", "KYODO", "YONH
 
 
 def dateline_place(text: str, lang: str) -> Concept | None:
-    """The place of a news dateline opening the article ("CALGARY (ANP) -", "GANGNEUNG,
-    SOUTH KOREA —", "LONDON May 2"): where the events it reports took place."""
-    m = _DATELINE.match(text[:120])
+    """The place of a news dateline opening the article or the paragraph after its headline
+    ("CALGARY (ANP) -", "GANGNEUNG, SOUTH KOREA —", "LONDON May 2"): where the events it
+    reports took place."""
+    paragraphs = [p for p in text.lstrip().split("\n") if p.strip()][:2]
+    found = (_DATELINE.match(p.strip()[:120]) for p in paragraphs)
+    m = next((f for f in found if f is not None), None)
     if m is None:
         return None
     city = m.group("city").strip(" .")

@@ -398,3 +398,12 @@ def test_a_national_or_european_title_is_named_with_its_discipline(text: str,
                                                                    title: str) -> None:
     titles = {v for _, p, v in _facts_default("nl", text) if p == "P166"}
     assert any(t.startswith(title) for t in titles), titles
+
+
+def test_a_dateline_after_the_headline_places_the_report() -> None:
+    from sportkg.extract.relations.engine import dateline_place
+
+    place = dateline_place("Holt wins the first race of the season\n\nHEERENVEEN, NETHERLANDS "
+                           "– Vera Holt won the 1500 m on Saturday.", "en")
+    assert place is not None and place.label == "Heerenveen"
+    assert dateline_place("Holt wins again\n\nThe skaters raced in Calgary.", "en") is None
