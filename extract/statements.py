@@ -61,6 +61,7 @@ def doc_statements(doc: Doc, article: Article) -> list[Statement]:
     facts = [*facts, *wins_of_winners(facts)]
     facts = [*facts, *awards_of_winners(facts)]
     facts = timed_later(context, facts)
+    facts = defeats_in_wins(context, facts)
     facts = dated_moves(context, facts)
     facts = [*facts, *shared_by_squads(context, facts)]
     facts = [*facts, *_sport_of_winners(context, facts)]
@@ -784,6 +785,31 @@ def awards_of_winners(facts: list[Fact]) -> list[Fact]:
 
 WINNING = ("P166",)
 """A medal or title in the article's sport says the person does that sport."""
+
+
+def defeats_in_wins(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
+    """A rival beaten in the reported days, with no race or match named, was beaten in the
+    one event the winner won in those days ("Vos won the tournament. In the final he beat
+    Berg": that tournament is the defeat's `P1344`); a winner of two events names none."""
+    won: dict[str, set[str]] = {}
+    events: dict[str, Concept] = {}
+    for fact in facts:
+        if fact.property == "sk:won" and isinstance(fact.value, Concept) and \
+                not fact.descriptive and context.is_recent(context.sentences[fact.sentence]):
+            won.setdefault(name_of(fact.subject), set()).add(fact.value.label)
+            events[fact.value.label] = fact.value
+    if not won:
+        return facts
+    out: list[Fact] = []
+    for fact in facts:
+        quals = dict(fact.qualifiers)
+        labels = won.get(name_of(fact.subject), set())
+        if fact.property == "sk:defeated" and "P1344" not in quals and len(labels) == 1 \
+                and context.is_recent(context.sentences[fact.sentence]):
+            quals["P1344"] = events[next(iter(labels))]
+            fact = dataclasses.replace(fact, qualifiers=tuple(quals.items()))
+        out.append(fact)
+    return out
 
 
 _TIMED = ("sk:won", "P166")

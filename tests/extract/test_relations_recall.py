@@ -407,3 +407,11 @@ def test_a_dateline_after_the_headline_places_the_report() -> None:
                            "– Vera Holt won the 1500 m on Saturday.", "en")
     assert place is not None and place.label == "Heerenveen"
     assert dateline_place("Holt wins again\n\nThe skaters raced in Calgary.", "en") is None
+
+
+def test_a_rival_beaten_in_the_reported_days_was_beaten_in_the_event_the_winner_won() -> None:
+    statements = _default("nl", "De Franse tennisser Tom Vos heeft zondag het ABN Amro-toernooi "
+                                "gewonnen. Hij versloeg in de Ahoy de Belg Jan Berg in drie sets.")
+    (defeat,) = [s for s in statements if s.property == "sk:defeated"]
+    won = [s for s in statements if s.property == "sk:won" and s.subject.label == "Tom Vos"]
+    assert won and defeat.qualifier("P1344") == won[0].value
