@@ -910,11 +910,10 @@ def dated_moves(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
             continue
         sentence = context.sentences[fact.sentence]
         key = _move_key(sentence, fact.subject.name, fact.value.label, finder, context.lang)
-        date = context.date_of(sentence) if key is not None else None
-        if key is not None and date is None and context.published and \
-                context.is_recent(sentence):
-            date = LiteralValue(context.published, "date", "day")
-        if key is None or date is None or not context.is_recent(sentence):
+        date = None if key is None or not context.is_recent(sentence) else (
+            context.date_of(sentence) or (LiteralValue(context.published, "date", "day")
+                                          if context.published else None))
+        if key is None or date is None:
             out.append(fact)
             continue
         quals[key] = date
