@@ -33,6 +33,7 @@ from .relations.engine import (
     Fact,
     Person,
     Sentence,
+    gender_in,
     name_of,
     side_country,
 )
@@ -961,9 +962,6 @@ def _named_at(text: str, team: str) -> int | None:
     return None
 
 
-_DRAW_GENDER = re.compile(r"\b(?:(women['’]s|dames|vrouwen)|men['’]s|heren|mannen)(?:\s|-)",
-                          re.IGNORECASE)
-"""A draw's gender as the sentence names it."""
 _DOUBLES = re.compile(r"\b(?:doubles|dubbel\w*|herendubbel|damesdubbel|vrouwendubbel|"
                       r"gemengd\s+dubbel|mixed)\b", re.IGNORECASE)
 
@@ -982,15 +980,12 @@ def tennis_disciplines(context: ArticleContext, facts: list[Fact]) -> list[Fact]
                                                                            "sk:defeated"):
             out.append(fact)
             continue
-        text = context.sentences[fact.sentence].text
-        said = _DRAW_GENDER.search(text)  # "the women's singles title", "het herenenkelspel"
-        gender = ("female" if said.group(1) else "male") if said else \
-            context.gender.get(fact.subject.name)
-        draw = "doubles" if _DOUBLES.search(text) else "singles"
-        prefix = {"female": "women's", "male": "men's"}.get(gender or "")
-        if prefix is None:
+        sentence = context.sentences[fact.sentence]
+        prefix = gender_in(context, sentence, fact.subject.name)  # "the women's singles title"
+        if not prefix:
             out.append(fact)
             continue
+        draw = "doubles" if _DOUBLES.search(sentence.text) else "singles"
         name = f"{prefix} {draw}"
         if fact.property == "sk:won" and isinstance(fact.value, Concept):
             fact = dataclasses.replace(fact, value=_in_draw(fact.value, name))

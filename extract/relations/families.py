@@ -69,6 +69,7 @@ from .engine import (
     year_of,
 )
 from .lexicon import Lexicon
+from .roles import role_in_sport
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -408,8 +409,6 @@ class RelationExtractor:
             word = _ROLE_PREFIX.sub("", text)
             entry = lex.lookup("role", lang, word) or lex.lookup("role", lang, text)
             if entry is not None:
-                from .roles import role_in_sport
-
                 label, qid, sport = role_in_sport(lang, word, entry.label, entry.qid,
                                                   entry.extra, context.sport)
                 yield Occupation(label, "occupation", qid, sport)

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from .editions import edition_label
 from .engine import ArticleContext, Concept, Person
+from .roles import role_in_sport
 from .triggers import classes_of
 
 if TYPE_CHECKING:
@@ -142,7 +143,6 @@ def _lexicon_entry(kind: str, context: ArticleContext,
     """The English label, QID and implied sport of a country/occupation/event mention (an
     occupation in the article's sport when its word names an athlete of any sport)."""
     from .lexicon import Lexicon
-    from .roles import role_in_sport
 
     lexicon = Lexicon.load()
     for lexicon_kind in LEXICON_KINDS.get(kind, ()):
