@@ -1,5 +1,5 @@
-"""Race times as written in sports news ("1.11,84", "1:11.84", "36,49", "1 minute, 54.68
-seconds", "24 minuten en 40 seconden") to seconds.
+"""Race times as written in sports news ("1.11,84", "1:11.84", "36,49", "1 minute, 53.20
+seconds", "18 minuten en 7 seconden") to seconds.
 
 One parser for the whole package: the extractors read race times in articles with it
 (`extract.normalize.find_race_times` finds them), the graph writes them as quantities in
@@ -59,8 +59,8 @@ SPELLED_TIME = re.compile(
     rf"(?:(?P<m>{_COUNT})\s+(?:minutes?|minuten|minuut){_AND})?"
     r"(?P<s>\d{1,2}(?:[.,]\d{1,3})?)\s+(?:seconds?|seconden|seconde)\b",
     re.IGNORECASE)
-"""A race time in words ("4 hours, 20 minutes and 51 seconds", "three minutes 42.032 seconds",
-"24 minuten en 40 seconden"); hours and minutes as digits or small number words."""
+"""A race time in words ("3 hours, 12 minutes and 5 seconds", "two minutes 31.5 seconds",
+"18 minuten en 7 seconden"); hours and minutes as digits or small number words."""
 
 
 def _count(word: str | None) -> int:
@@ -73,10 +73,10 @@ def _spelled_seconds(m: re.Match[str]) -> float | None:
     """Seconds of a time in words; None when minutes or seconds are not below 60.
 
     Examples:
-        >>> parse_race_time("4 hours, 20 minutes and 51 seconds")
-        15651.0
-        >>> parse_race_time("three minutes 42.032 seconds"), parse_race_time("36,49 seconden")
-        (222.032, 36.49)
+        >>> parse_race_time("3 hours, 12 minutes and 5 seconds")
+        11525.0
+        >>> parse_race_time("two minutes 31.5 seconds"), parse_race_time("36,49 seconden")
+        (151.5, 36.49)
     """
     seconds = float(m.group("s").replace(",", "."))
     minutes = _count(m.group("m"))

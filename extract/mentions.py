@@ -566,7 +566,7 @@ def merge_entities(
             while end < e.end and (_name_part(doc, end) or _syllable(doc, end)):
                 end += 1  # "O'Brien", "Mors-de Vries", "Jr.", "Sang-hwa": the name goes on
             after = [o.start for o in others if o.start >= e.end and o.start < end]
-            if after:  # "Jordy Harink van Royal A-ware": the name ends before the club
+            if after:  # "Tim Bos van Royal Zaanstad": the name ends before the club
                 end = min(after)
                 while end > e.end and doc[end - 1].text in _PARTICLES:
                     end -= 1
@@ -606,7 +606,7 @@ def _name_part(doc: Doc, i: int) -> bool:
     text = doc[i].text
     if text in _JOINERS or (text[:1].isupper() and not doc[i].is_punct):
         return True
-    # particles, one or more, before a capital: "van Dijk", "van der Haar", "van den Bemden"
+    # particles, one or more, before a capital: "van Dijk", "van der Meer", "van den Berg"
     j = i
     while j < len(doc) and j - i < 3 and doc[j].text in _PARTICLES:
         j += 1

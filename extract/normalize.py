@@ -326,7 +326,7 @@ def find_distances(text: str) -> list[tuple[int, int, int]]:
 
 
 RANKING = re.compile(r"[A-Z]{2,5}\s+(?:nr\.\s*|no\.\s*)?\d{1,4}")
-"""A ranking after a name ("(IJF 7)", "(ATP 12)"): no team, whatever the recogniser says."""
+"""A ranking after a name ("(IJF 12)", "(ATP 30)"): no team, whatever the recogniser says."""
 
 
 _RACE_TIME = re.compile(r"\b(?:\d{1,2}[:.]\d{2}[:.,]\d{2,3}|\d{2}[,.]\d{2,3})\b")

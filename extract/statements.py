@@ -130,16 +130,16 @@ _TALLY = re.compile(
     rf"\b(?P<n>{_COUNT_WORDS})\s+(?P<times>keer\s+|times\s+|x\s+)?(?:olympische?\s+|"
     r"olympic\s+|wk-|ek-)?(?P<metal>goud|zilver|brons|gouden|zilveren|bronzen|golds?|"
     r"silvers?|bronzes?)\b", re.IGNORECASE)
-"""A medal counted ("vier goud, twee zilver", "four golds", "drie keer goud")."""
+"""A medal counted ("drie goud, één zilver", "five golds", "twee keer goud")."""
 _METALS = {"goud": "gold", "gouden": "gold", "zilver": "silver", "zilveren": "silver",
            "brons": "bronze", "bronzen": "bronze"}
 
 
 def _tallies(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
-    """A medal a sentence counts ("staat op vier keer goud, twee keer zilver", "(three golds,
+    """A medal a sentence counts ("telt nu drie keer goud en één keer zilver", "(three golds,
     a silver)") is a career's tally, not a race's result: its fact keeps no event, place or
     date of the sentence, and tells no win. Counted means two or more, "keer"/"times", or a
-    list of counted metals ("vier goud, vier zilver, een brons")."""
+    list of counted metals ("twee goud, drie zilver, een brons")."""
     tallied: dict[int, set[str]] = {}
     for sentence in context.sentences:
         found = list(_TALLY.finditer(sentence.text))
@@ -285,9 +285,9 @@ would be multiplied)."""
 
 def shared_by_object_lists(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
     """The fact about one person named in a row of objects, for every other person of the
-    row: "won achtereenvolgens van de Amerikaanse A, de Deense B en C" beat all three, "his
+    row: "won van de Zweedse A, de Poolse B en C" beat all three, "his
     sisters A and B" are both sisters. Each name of the row may carry the words that
-    describe it ("de Deense nummer twee B"); the subject is never one of the row."""
+    describe it ("de Poolse nummer vier B"); the subject is never one of the row."""
     rows = {s.index: list(_described_rows(context, s)) for s in context.sentences}
     have = {(f.subject.name, f.property, _fact_value_key(f.value)) for f in facts
             if isinstance(f.subject, Person)}
@@ -331,7 +331,7 @@ def _describes(words: str, lang: str, lexicon: Lexicon) -> bool:
 
 def _described_rows(context: ArticleContext, sentence: Sentence) -> Iterator[list[Person]]:
     """Rows of two or more people in a sentence, each name with the words that describe it
-    (`_describes`: "de Amerikaanse A, de Deense nummer twee B en C"); a row ends at
+    (`_describes`: "de Zweedse A, de Poolse nummer vier B en C"); a row ends at
     "en"/"and"."""
     from .relations.lexicon import Lexicon
 

@@ -25,7 +25,7 @@ from sportkg.racetime import parse_race_time
         ("12.53,8", 773.8),
         ("36,49s", 36.49),
         # in words
-        ("1 minute, 54.68 seconds", 114.68),
+        ("1 minute, 53.20 seconds", 113.2),
         ("two minutes 31.5 seconds", 151.5),
         ("3 hours, 12 minutes and 5 seconds", 11525.0),
         ("18 minuten en 7 seconden", 1087.0),

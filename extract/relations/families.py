@@ -650,7 +650,7 @@ class RelationExtractor:
         first = words[0]
         if not first[:1].isupper() or (len(words) == 1 and lang == "nl" and len(first) > 5
                                        and first.endswith(("se", "sche"))):
-            return None  # "de Brugse hoofdmacht": an adjective of a place, no club
+            return None  # "de Gentse hoofdmacht": an adjective of a place, no club
         if lex.contains("demonym", lang, first):
             return None
         for kind in ("country", "demonym", "place", "olympic_host", "stopcap", "role",
@@ -1044,7 +1044,7 @@ def weight_class(text: str) -> str | None:
         stem = nl.group(2).lower()
         return f"{prefix}{_WEIGHT_NL_EN.get(stem, stem)}weight"
     kilos = _KG_CLASS.search(text)
-    if kilos is not None:  # judo, taekwondo, wrestling: "in de klasse tot 90 kilogram"
+    if kilos is not None:  # judo, taekwondo, wrestling: "bij de mannen tot 73 kilogram"
         over = bool(re.search(r"\+|boven|over|plus", kilos.group(0), re.IGNORECASE))
         return f"{'+' if over else ''}{kilos.group('kg') or kilos.group('kg2')} kg"
     return None
@@ -1057,7 +1057,7 @@ _KG_CLASS = re.compile(
     r"minus)[\s-]+)(?P<kg>\d{2,3})" + _KG +
     r"|\b(?P<kg2>\d{2,3})" + _KG + r"\s*(?:-?klasse|categorie|class|category|division)\b",
     re.IGNORECASE)
-"""A weight class in kilograms: "klasse tot 90 kilogram", "-90 kg", "under 57kg", "+100 kg",
+"""A weight class in kilograms: "klasse tot 73 kilogram", "-73 kg", "under 57kg", "+100 kg",
 "the 73kg category" (a weight without a class word is a body's weight, not its class)."""
 
 

@@ -56,7 +56,7 @@ def role_in_sport(lang: str, word: str, label: str, qid: str | None, sport: str,
     """The occupation (label, QID, "sport/QID") a role word names in an article about
     `article_sport`: a word of any sport ("rider", "speelster", "international", "keeper":
     lexicon kinds `any_sport` and `position`) is an athlete of the article's sport when that
-    has its own ("the Ducati rider" in a MotoGP report: motorcycle racer, not cyclist); any
+    has its own ("the Honda rider" in a MotoGP report: motorcycle racer, not cyclist); any
     other word keeps its own.
 
     Examples:

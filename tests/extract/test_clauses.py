@@ -85,11 +85,11 @@ FOUND = [
     ("en", "At the World Single Distances Championships in Heerenveen, Tom Hale finished "
      "first in the 500 m on Saturday.",
      ("Tom Hale", "sk:won", "500 m, 2026 World Single Distances Championships")),
-    ("en", "Tom Hale took top spot in the men's downhill at the World Cup in Val Gardena on "
-     "Saturday.", ("Tom Hale", "sk:won", "men's downhill, 2026 World Cup")),
+    ("en", "At the World Cup in Val Gardena on Saturday, Tom Hale took top spot in the men's "
+     "giant slalom.", ("Tom Hale", "sk:won", "men's giant slalom, 2026 World Cup")),
     # a side that sets a record holds it
-    ("en", "Canada set a new world record on its way to gold in the women's 4x200 metres "
-     "freestyle.", ("Canada", "P1000", "world record 4 × 200 m relay")),
+    ("en", "In Fukuoka, Canada set a new world record in the women's 4x200 m freestyle relay "
+     "final.", ("Canada", "P1000", "world record 4 × 200 m relay")),
     # a phrasal verb is read with its particle
     ("en", "Tom Hale saw off Pete Rowe in the semi-final.",
      ("Tom Hale", "sk:defeated", "Pete Rowe")),

@@ -79,9 +79,9 @@ def test_a_child_named_after_a_hyphenated_age_word() -> None:
 @pytest.mark.parametrize(
     ("lang", "text", "skater"),
     [
-        ("en", "Vera Holt won the World Cup 1000 m in Calgary on Saturday. Two-time Olympic "
-               "champion Hana Lind (1:14.20) took silver. It was the second World Cup race "
-               "of the season.", "Hana Lind"),
+        ("en", "Vera Holt won the World Cup 1000 m in Calgary on Saturday. Reigning Olympic "
+               "champion Hana Lind took the silver in 1:14.20. It was the second World "
+               "Cup race of the season.", "Hana Lind"),
         ("nl", "Vera Holt won zaterdag de 1000 meter van de wereldbeker in Calgary. De "
                "olympisch kampioene Kim Mol pakte zilver. Het was de tweede wereldbekerwedstrijd "
                "van het seizoen.", "Kim Mol"),
@@ -192,10 +192,10 @@ def test_second_at_a_world_championship_is_silver_not_the_title(text: str) -> No
 
 
 def test_a_judo_title_takes_the_weight_class_its_sentence_names() -> None:
-    facts = _facts("nl", "Judoka Tim Vos heeft donderdag de wereldtitel veroverd in de klasse "
-                         "tot 90 kilogram. Ook Eva Smit werd in 2019 al eens wereldkampioen.")
+    facts = _facts("nl", "Judoka Tim Vos werd donderdag in Bakoe wereldkampioen bij de mannen "
+                         "tot 73 kilogram. Ook Eva Smit werd in 2019 al eens wereldkampioen.")
     titles = {(s, v) for s, p, v in facts if p == "P166"}
-    assert ("Tim Vos", "90 kg world champion") in titles
+    assert ("Tim Vos", "73 kg world champion") in titles
     assert not any(s == "Eva Smit" and "kg" in v for s, v in titles)
 
 
@@ -210,10 +210,10 @@ def test_a_weight_in_kilograms_is_a_class_only_with_a_class_word() -> None:
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
-        ("nl", "Bij het WK in Oslo was het goud voor Sara Mol, het zilver ging naar Eva Smit en "
-               "het brons naar Kim Bos."),
-        ("en", "At the world championships in Oslo, gold went to Sara Mol, silver to Eva Smit "
-               "and bronze to Kim Bos."),
+        ("nl", "Op de Europese kampioenschappen in Oslo was er goud voor Sara Mol, zilver voor "
+               "Eva Smit en brons voor Kim Bos."),
+        ("en", "At the European championships in Oslo the gold went to Sara Mol, the silver to "
+               "Eva Smit and the bronze to Kim Bos."),
     ],
 )
 def test_a_podium_gives_each_medal_once(lang: str, text: str) -> None:
@@ -228,8 +228,8 @@ def test_a_podium_gives_each_medal_once(lang: str, text: str) -> None:
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
-        ("nl", "Tennisster Anna Mol won achtereenvolgens van de Amerikaanse Eva Smit, de Deense "
-               "nummer twee Kim Bos (opgave) en de Oekraïense nummer zeven Lisa Berg."),
+        ("nl", "Tennisster Anna Mol won deze week van de Zweedse Eva Smit, de Poolse nummer "
+               "vier Kim Bos (blessure) en de Italiaanse Lisa Berg."),
         ("en", "Tennis player Anna Mol beat Eva Smit, world champion Kim Bos and the American "
                "Lisa Berg in Rome."),
     ],
@@ -258,8 +258,8 @@ def _facts_default(lang: str, text: str) -> set[tuple[str, str, str]]:
     [
         ("Schaatsster Anna Mol werd zaterdag achter de Duitse Eva Smit tweede.", "Eva Smit",
          "Anna Mol"),
-        ("Judoka Tom Vos opende zijn toernooi met een zege op ippon op de Duitser Tim Berg.",
-         "Tom Vos", "Tim Berg"),
+        ("Judoka Tom Vos haalde in de eerste ronde een snelle zege tegen de Zweed Tim Berg "
+         "binnen.", "Tom Vos", "Tim Berg"),
     ],
 )
 def test_defeats_told_with_the_rival_described(text: str, winner: str, beaten: str) -> None:
@@ -267,21 +267,21 @@ def test_defeats_told_with_the_rival_described(text: str, winner: str, beaten: s
 
 
 def test_a_name_with_two_particles_is_a_person() -> None:
-    # "Haar" alone is a pronoun: the particles carry the name over it
-    _, context = processed("nl", "De Nederlander Dirk van der Haar werd tweede.")
-    assert [p.name for p in context.sentences[0].people] == ["Dirk van der Haar"]
+    # "Meer" alone is a word ("more"): the particles carry the name over it
+    _, context = processed("nl", "De Nederlander Dirk van der Meer werd tweede.")
+    assert [p.name for p in context.sentences[0].people] == ["Dirk van der Meer"]
 
 
 def test_a_plural_nationality_is_not_part_of_the_name_after_it() -> None:
-    _, context = processed("nl", "Meteen na de start gingen de Fransen Paul Marin en Luc Girard "
-                                 "er vandoor.")
+    _, context = processed("nl", "Direct na het startschot reden de Fransen Paul Marin en Luc "
+                                 "Girard weg.")
     assert [p.name for p in context.sentences[0].people] == ["Paul Marin", "Luc Girard"]
 
 
 @pytest.mark.parametrize(
     ("lang", "text", "person", "occupation"),
     [
-        ("en", "Tom Hale won the MotoGP race in Valencia on Sunday. The Ducati rider Tom Hale "
+        ("en", "Tom Hale won the MotoGP race in Valencia on Sunday. The Honda rider Tom Hale "
                "now leads the MotoGP standings.", "Tom Hale", "motorcycle racer"),
         ("nl", "De hockeysters wonnen de EK-finale van België. Hockeyster Eva Smit scoorde twee "
                "keer; speelster Kim Bos (24) was de beste op het veld.", "Kim Bos",
@@ -307,14 +307,14 @@ def test_a_team_position_in_a_report_of_another_sport_keeps_its_own_sport() -> N
 
 
 def test_a_name_ends_before_the_club_after_it() -> None:
-    _, context = processed("nl", "Tim Bos van Royal Zaanstad nam met nog vier ronden te gaan "
-                                 "de kop.")
+    _, context = processed("nl", "Tim Bos van Royal Zaanstad reed in de slotronde weg uit de "
+                                 "groep.")
     assert [p.name for p in context.sentences[0].people] == ["Tim Bos"]
 
 
 def test_a_ranking_in_brackets_is_no_team() -> None:
-    facts = _facts_default("nl", "Judoka Tom Vos versloeg in de halve finale de Oekraïner Ivan "
-                                 "Petrenko (IJF 12) en in de finale Kim Berg (IJF 4).")
+    facts = _facts_default("nl", "Judoka Tom Vos won van de Oekraïner Ivan Petrenko (IJF 12) en "
+                                 "daarna van Kim Berg (IJF 4).")
     assert not any(p == "P54" and "IJF" in v for _, p, v in facts)
 
 
@@ -326,27 +326,25 @@ def test_only_people_are_members_of_a_team() -> None:
 
 
 def test_a_row_of_names_each_with_a_team_in_brackets_does_not_share_teams() -> None:
-    facts = _facts_default("nl", "En kijk niet raar op als schaatsers Kars Bosman (Team Essent) "
-                                 "en Louis Dekker (Team Reggeborgh) straks vooraan rijden.")
+    facts = _facts_default("nl", "Op de startlijst staan ook de schaatsers Kars Bosman (Team "
+                                 "Zaanstad) en Louis Dekker (Team Lemmer).")
     teams = {(s, v) for s, p, v in facts if p == "P54"}
-    assert ("Louis Dekker", "Team Essent") not in teams
-    assert ("Kars Bosman", "Team Reggeborgh") not in teams
+    assert ("Louis Dekker", "Team Zaanstad") not in teams
+    assert ("Kars Bosman", "Team Lemmer") not in teams
 
 
 def test_an_adjective_of_a_place_is_no_club() -> None:
-    facts = _facts("nl", "Middenvelder Tim Bos speelde 120 wedstrijden voor de Brugse "
-                         "hoofdmacht.")
-    assert not any(p == "P54" and v == "Brugse" for _, p, v in facts)
+    facts = _facts("nl", "Middenvelder Tim Bos speelde vijf jaar voor de Gentse hoofdmacht.")
+    assert not any(p == "P54" and v == "Gentse" for _, p, v in facts)
 
 
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
-        ("nl", "Sven Bos won zaterdag goud op de 5000 meter bij de Olympische Spelen in Milaan. "
-               "Eva Smit staat in het klassement op vier keer goud, twee keer zilver en twee "
-               "keer brons."),
-        ("en", "Sven Bos won gold in the 5000 m at the Olympics in Milan on Saturday. Eva Smit "
-               "now has three golds and two silvers in the Olympic standings."),
+        ("nl", "Schaatser Sven Bos pakte zaterdag in Milaan olympisch goud over 5000 meter. In "
+               "de eeuwige ranglijst heeft Eva Smit nu drie keer goud en één keer zilver."),
+        ("en", "Sven Bos took Olympic 5000 m gold in Milan on Saturday. Eva Smit now has three "
+               "golds and two silvers in the Olympic standings."),
     ],
 )
 def test_a_counted_medal_is_a_tally_with_no_race_and_no_win(lang: str, text: str) -> None:
@@ -357,8 +355,8 @@ def test_a_counted_medal_is_a_tally_with_no_race_and_no_win(lang: str, text: str
 
 
 def test_a_tennis_tournament_is_named_with_its_draw() -> None:
-    facts = _facts_default("nl", "De Franse tennisser Tom Vos heeft zondag het ABN Amro-toernooi "
-                                 "gewonnen. Hij versloeg in de finale zijn landgenoot Jan Berg.")
+    facts = _facts_default("nl", "Tennisser Tom Vos heeft zondag de US Open gewonnen. In de "
+                                 "eindstrijd versloeg hij in twee sets Jan Berg.")
     won = {v for s, p, v in facts if s == "Tom Vos" and p == "sk:won"}
     assert won and all(v.startswith("men's singles, ") for v in won)
 
@@ -374,13 +372,13 @@ def test_a_doubles_title_is_named_so_and_an_unknown_gender_gets_no_draw() -> Non
     from sportkg.extract.relations.engine import Sentence as Told
     from sportkg.extract.statements import tennis_disciplines
 
-    vos, event = Person("Tom Vos", 0, 7), Concept("ABN Amro-toernooi 2026", "event")
-    told = Told(0, 0, 40, "Tom Vos won het dubbelspel in Rotterdam.", [vos], "", [])
+    vos, event = Person("Tom Vos", 0, 7), Concept("Rosmalen Open 2026", "event")
+    told = Told(0, 0, 40, "Tom Vos won het dubbelspel in Rosmalen.", [vos], "", [])
     context = ArticleContext("nl", told.text, "2026-02-10", [told], vos,
                              Concept("tennis", "sport"), gender={"Tom Vos": "male"})
     fact = Fact(vos, "sk:won", event, 0, "sportkg_pairs", 0.9)
     assert [f.value.label for f in tennis_disciplines(context, [fact])] == [  # type: ignore[union-attr]
-        "men's doubles, ABN Amro-toernooi 2026"]
+        "men's doubles, Rosmalen Open 2026"]
     context.gender = {}
     assert tennis_disciplines(context, [fact]) == [fact]
 
@@ -403,15 +401,15 @@ def test_a_national_or_european_title_is_named_with_its_discipline(text: str,
 def test_a_dateline_after_the_headline_places_the_report() -> None:
     from sportkg.extract.relations.engine import dateline_place
 
-    place = dateline_place("Holt wins the first race of the season\n\nHEERENVEEN, NETHERLANDS "
-                           "– Vera Holt won the 1500 m on Saturday.", "en")
-    assert place is not None and place.label == "Heerenveen"
+    place = dateline_place("Holt wins again\n\nCALGARY, CANADA – Vera Holt won the 1500 m on "
+                           "Saturday.", "en")
+    assert place is not None and place.label == "Calgary"
     assert dateline_place("Holt wins again\n\nThe skaters raced in Calgary.", "en") is None
 
 
 def test_a_rival_beaten_in_the_reported_days_was_beaten_in_the_event_the_winner_won() -> None:
-    statements = _default("nl", "De Franse tennisser Tom Vos heeft zondag het ABN Amro-toernooi "
-                                "gewonnen. Hij versloeg in de Ahoy de Belg Jan Berg in drie sets.")
+    statements = _default("nl", "Tennisser Tom Vos heeft zondag de US Open gewonnen. In de "
+                                "eindstrijd versloeg hij in twee sets Jan Berg.")
     (defeat,) = [s for s in statements if s.property == "sk:defeated"]
     won = [s for s in statements if s.property == "sk:won" and s.subject.label == "Tom Vos"]
     assert won and defeat.qualifier("P1344") == won[0].value
