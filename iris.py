@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 DEFAULT_BASE = "https://w3id.org/sportkg/"
 """Default base of every IRI the project mints."""
@@ -22,8 +23,15 @@ ENTITY_BASE = DEFAULT_BASE + "entity/"
 ARTICLE_BASE = DEFAULT_BASE + "article/"
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Lower-case, strip accents and collapse whitespace: the key names are compared by."""
+    """Lower-case, strip accents and collapse whitespace: the key names are compared by.
+
+    Memoised, and ASCII text skips the Unicode decomposition: the lexicon folds every
+    phrase it is asked about, most of them many times and nearly all of them ASCII.
+    """
+    if text.isascii():
+        return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(stripped.lower().split())

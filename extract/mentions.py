@@ -33,6 +33,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
+from ..iris import fold
 from .normalize import RANKING
 from .relations.lexicon import Lexicon
 
@@ -60,6 +61,10 @@ _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st jr sr nr no vs ca bijv o.a e.g i.e feb jan aug sept sep okt oct nov dec "
     "mrt apr jun jul prof ir ing drs mevr dhr".split()
 )
+_PHRASE_KINDS = (("country", "country"), ("demonym", "country"), ("place", "place"),
+                 ("olympic_host", "place"), ("medal", "award"), ("role", "occupation"))
+"""Lexicon kinds a phrase is looked up in, in order, with the mention type each gives."""
+
 _KB_TYPES = frozenset({"award", "country", "event", "place", "sport", "occupation", "organization"})
 _PLACE_PREPOSITIONS = frozenset({"in", "te", "at", "naar", "uit", "nabij", "near", "vanuit"})
 _CAP = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.\-]*$")
@@ -171,6 +176,10 @@ class MentionRecognizer:
         self.use_kb = use_kb
         self._kb: KnowledgeBase | None = None
         self._phrases: dict[tuple[str, bool], str | None] = {}
+        self._labels: dict[str, str] = {}
+        for kind, label in _PHRASE_KINDS:  # the first kind of a surface gives its type
+            for key in self.lexicon.keys(kind, self.lang):
+                self._labels.setdefault(key, label)
 
     def _knowledge_base(self) -> KnowledgeBase | None:
         if not self.use_kb:
@@ -434,17 +443,10 @@ class MentionRecognizer:
         key = (phrase, capitalised)
         if key in self._phrases:
             return self._phrases[key]
-        lex, lang = self.lexicon, self.lang
-        label = None
-        if lex.contains("country", lang, phrase) or lex.contains("demonym", lang, phrase):
-            label = "country"
-        elif lex.contains("place", lang, phrase) or lex.contains("olympic_host", lang, phrase):
-            label = "place" if capitalised else None
-        elif lex.contains("medal", lang, phrase):
-            label = "award"
-        elif lex.contains("role", lang, phrase):
-            label = "occupation"
-        elif kb is not None and len(phrase) > 2:
+        label = self._labels.get(fold(phrase))
+        if label == "place" and not capitalised:
+            label = None
+        elif label is None and kb is not None and len(phrase) > 2:
             from ..kb.kb import normalize_name
 
             for entity in kb.exact(normalize_name(phrase)):

@@ -27,6 +27,8 @@ from __future__ import annotations
 
 import json
 import logging
+import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,6 +36,7 @@ from ..errors import ConfigError
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokenizer import Tokenizer
 
 MODELS_DIR = Path(__file__).resolve().parent / "models"
 """Where the project's own trained pipelines live (one directory per name)."""
@@ -58,6 +61,50 @@ def trained_path(lang: str) -> Path | None:
         return None
     path = MODELS_DIR / name
     return path if (path / "meta.json").is_file() else None
+
+
+def load_trained(path: Path) -> Language:
+    """One of the project's trained pipelines, its tokenizer built from the config only.
+
+    spaCy builds the tokenizer from the language's defaults and then reads the same rules
+    again from disk; for Dutch that is half the load time. Our packages keep the default
+    tokenizer (tests/nlmodel/test_shipped_model.py checks that the two are equal), so
+    the second reading is skipped.
+    """
+    import spacy
+    from spacy.util import registry
+
+    if TOKENIZER not in registry.tokenizers:
+        registry.tokenizers.register(TOKENIZER, func=_tokenizer)
+    return spacy.load(path, exclude=["tokenizer"],
+                      config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
+
+
+TOKENIZER = "sportkg.Tokenizer.v1"
+"""The registered tokenizer `load_trained` builds: spaCy's, with names kept whole."""
+
+
+def _tokenizer() -> Callable[[Language], Tokenizer]:
+    """spaCy's default tokenizer factory, with the infixes of `keep_names_whole` from the
+    start (setting them afterwards tokenizes every special case a second time)."""
+    from spacy.tokenizer import Tokenizer
+    from spacy.util import compile_prefix_regex, compile_suffix_regex
+
+    def build(nlp: Language) -> Tokenizer:
+        defaults = nlp.Defaults
+        return Tokenizer(
+            nlp.vocab,
+            rules=defaults.tokenizer_exceptions,
+            prefix_search=compile_prefix_regex(defaults.prefixes).search
+            if defaults.prefixes else None,
+            suffix_search=compile_suffix_regex(defaults.suffixes).search
+            if defaults.suffixes else None,
+            infix_finditer=_infixes(nlp).finditer,
+            token_match=defaults.token_match,
+            url_match=defaults.url_match,
+        )
+
+    return build
 
 
 def _is_default(path: Path) -> bool:
@@ -92,15 +139,27 @@ def keep_names_whole(nlp: Language) -> Language:
     Dutch treebanks write it. Other languages keep their rules.
     """
     from spacy.tokenizer import Tokenizer
-    from spacy.util import compile_infix_regex
 
     tokenizer = nlp.tokenizer
     if nlp.lang != "nl" or not isinstance(tokenizer, Tokenizer):
         return nlp
-    infixes = [p.replace("’", "") if isinstance(p, str) and "‘" in p and "’" in p else p
-               for p in nlp.Defaults.infixes or ()]
-    tokenizer.infix_finditer = compile_infix_regex([*infixes, POSSESSIVE_INFIX]).finditer
+    infixes = _infixes(nlp)
+    current = tokenizer.infix_finditer
+    if getattr(current, "__self__", None) != infixes:  # each change re-tokenizes the rules
+        tokenizer.infix_finditer = infixes.finditer
     return nlp
+
+
+def _infixes(nlp: Language) -> re.Pattern[str]:
+    """The infix pattern of `nlp`'s language, for Dutch without the apostrophe between
+    letters (see `keep_names_whole`)."""
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes or ())
+    if nlp.lang == "nl":
+        infixes = [p.replace("’", "") if isinstance(p, str) and "‘" in p and "’" in p else p
+                   for p in infixes] + [POSSESSIVE_INFIX]
+    return compile_infix_regex(infixes)
 
 
 def base_pipeline(lang: str, pipeline: str = "auto") -> Language:
@@ -121,11 +180,11 @@ def base_pipeline(lang: str, pipeline: str = "auto") -> Language:
                 f"no trained sportkg pipeline for language {lang!r} "
                 f"(expected {MODELS_DIR / TRAINED.get(lang, lang)})"
             )
-        return spacy.load(path)
+        return load_trained(path)
     if pipeline == "auto":
         path = trained_path(lang)
         if path is not None and _is_default(path):
-            return spacy.load(path)
+            return load_trained(path)
         for name in OFFICIAL.get(lang, ()):
             if spacy.util.is_package(name):
                 return spacy.load(name)

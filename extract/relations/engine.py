@@ -472,6 +472,20 @@ def _aged_description(lang: str) -> re.Pattern[str]:
                       r"(?P<dem>" + macros["DEM"] + r")\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4)
+def _nation_description(lang: str) -> re.Pattern[str]:
+    """A nationality as a description at the start of a text ("the Belgian", "de Noor")."""
+    return re.compile(r"^\W*(?:de|het|the)\s+(?:[\w’'\-]+\s+){0,2}?(?P<dem>"
+                      + _macros(lang)["DEMNOUN"] + r")\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4)
+def _role_description(lang: str) -> re.Pattern[str]:
+    """A role noun after an article or demonstrative ("de trainer", "this defender")."""
+    return re.compile(r"\b(?:de|het|the|this|deze|die)\s+(?:[\w’'\-]+\s+){0,3}?(?P<role>"
+                      + _macros(lang)["ROLE"] + r")\b", re.IGNORECASE)
+
+
 def _described_by_nation(
     context: ArticleContext, sentence: Sentence, text: str, names: set[str]
 ) -> Person | None:
@@ -482,8 +496,7 @@ def _described_by_nation(
     and the rest do, that person.
     """
     lexicon = Lexicon.load()
-    m = re.match(r"^\W*(?:de|het|the)\s+(?:[\w’'\-]+\s+){0,2}?(?P<dem>"
-                 + _macros(context.lang)["DEMNOUN"] + r")\b", text, re.IGNORECASE)
+    m = _nation_description(context.lang).match(text)
     if m is None:
         return None
     entry = lexicon.lookup("demonym", context.lang, m.group("dem"))
@@ -521,8 +534,7 @@ def described_person(
     salient person).
     """
     lexicon = Lexicon.load()
-    m = re.search(r"\b(?:de|het|the|this|deze|die)\s+(?:[\w’'\-]+\s+){0,3}?(?P<role>"
-                  + _macros(context.lang)["ROLE"] + r")\b", text, re.IGNORECASE)
+    m = _role_description(context.lang).search(text)
     if m is None:
         return _described_by_nation(context, sentence, text, names)
     word = re.sub(r"^(?:top|oud-|ex-|collega-|mede-|voormalig\s+|former\s+|ex\s+)", "",
@@ -656,7 +668,10 @@ _NAME = (
 )
 
 
+@lru_cache(maxsize=4)
 def _macros(lang: str) -> dict[str, str]:
+    """The named pieces the pattern rows use ({ROLE}, {DEM}, ...): built once per language,
+    read only."""
     lex = Lexicon.load()
     prefix = r"(?:top|oud-|ex-|collega-|mede-|voormalig\s+|former\s+|ex\s+)?"
     return {

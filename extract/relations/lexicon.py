@@ -83,7 +83,7 @@ class Lexicon:
         """
         key = (kind, _lang(lang), ignore_case, suffix)
         if key not in self._finders:
-            alternation = self.alternation(kind, lang)
+            alternation = self.alternation(kind, lang, ignore_case=ignore_case)
             if not alternation:
                 self._finders[key] = None
             else:
@@ -111,9 +111,15 @@ class Lexicon:
         table = self._by.get((kind, _lang(lang)), {})
         return sorted({e.surface for e in table.values()}, key=lambda s: (-len(s), s))
 
-    def alternation(self, kind: str, lang: str) -> str:
-        """A regex alternation (no group) matching every surface form of a kind."""
-        return "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in self.surfaces(kind, lang))
+    def alternation(self, kind: str, lang: str, *, ignore_case: bool = True) -> str:
+        """A regex alternation (no group) matching every surface form of a kind.
+
+        Written as a trie ("Neder(?:landse|lander)"), so the engine drops a branch at its
+        first wrong letter instead of trying each of hundreds of surfaces in turn; a longer
+        surface is still tried before a shorter one it starts with. With `ignore_case` the
+        trie merges letters that differ only in case (the regex must then ignore case too).
+        """
+        return trie_alternation(self.surfaces(kind, lang), ignore_case=ignore_case)
 
     def entries(self, kind: str) -> list[Entry]:
         """Every entry of a kind, in both languages, each once."""
@@ -124,6 +130,10 @@ class Lexicon:
                     seen.setdefault(id(entry), entry)
         return list(seen.values())
 
+    def keys(self, kind: str, lang: str) -> list[str]:
+        """The folded surfaces of a kind (the keys `lookup` compares with)."""
+        return list(self._by.get((kind, _lang(lang)), {}))
+
     def contains(self, kind: str, lang: str, surface: str) -> bool:
         """Whether `surface` is an entry of `kind`."""
         return self.lookup(kind, lang, surface) is not None
@@ -133,6 +143,40 @@ class Lexicon:
         ("Smitstadion" ends in "stadion")."""
         pattern = self.finder(kind, lang, suffix=True)
         return pattern is not None and pattern.fullmatch(word) is not None
+
+
+_Trie = dict[str, "_Trie"]
+"""A trie of words: a letter to the rest; the key "" marks a word that ends here."""
+
+
+def trie_alternation(words: Iterable[str], *, ignore_case: bool = True) -> str:
+    """A regex (no group) matching any of `words`, longest first, shared prefixes written
+    once; a space in a word matches any run of whitespace.
+
+    Examples:
+        >>> trie_alternation(["Belg", "Belgische", "Brit"])
+        'b(?:elg(?:ische)?|rit)'
+    """
+    root: _Trie = {}
+    for word in words:
+        node = root
+        for char in word:
+            key = char.lower() if ignore_case and len(char.lower()) == 1 else char
+            node = node.setdefault(key, {})
+        node[""] = {}
+    return _render(root)
+
+
+def _render(node: _Trie) -> str:
+    """The regex of a trie node: its branches, optional when a word ends here."""
+    branches = [(r"\s+" if char.isspace() else re.escape(char)) + _render(child)
+                for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    if len(branches) == 1 and "" not in node:
+        return branches[0]
+    alternation = "(?:" + "|".join(branches) + ")"
+    return alternation + "?" if "" in node else alternation
 
 
 @lru_cache(maxsize=65536)

@@ -111,3 +111,22 @@ def test_trained_and_auto_load_the_shipped_model(lang: str) -> None:
         assert "ner" in nlp.pipe_names and "sportkg_mentions" in nlp.pipe_names
     rules = load_nlp(lang, pipeline="rules", linker=False)
     assert "ner" not in rules.pipe_names and "parser" not in rules.pipe_names
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_tokenizer_on_disk_is_the_one_the_config_builds(lang: str) -> None:
+    """`load_trained` builds the tokenizer from the config and skips the one on disk; that
+    is only right while the packaged tokenizer has the rules and affixes spaCy's default
+    builds (names kept whole, as `keep_names_whole` does to a pipeline loaded whole)."""
+    from sportkg.extract.nlp import keep_names_whole, load_trained
+
+    read = keep_names_whole(spacy.load(model_dir(lang))).tokenizer
+    built = load_trained(model_dir(lang)).tokenizer
+    assert read.rules == built.rules
+    for attr in ("prefix_search", "suffix_search", "infix_finditer", "token_match", "url_match"):
+        ours, theirs = getattr(read, attr), getattr(built, attr)
+        assert (ours is None) == (theirs is None), attr
+        if ours is not None:
+            assert ours.__self__.pattern == theirs.__self__.pattern, attr
+    text = "De 1500m-rit van Sean O’Dowd (IRL) eindigde in 1.44,23; ’t was ’n ‘mooie’ dag."
+    assert [t.text for t in read(text)] == [t.text for t in built(text)]
