@@ -415,8 +415,10 @@ def shared_by_sides(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
 
 
 SQUAD_RESULTS = frozenset({"sk:won", "P166", "sk:coachedBy"})
-"""What a national side wins and who coaches it, its players share (not whom it beat: a
-report names the players of one match, not those of each match the side played)."""
+"""What a national side wins and who coaches it, its players share; whom it beat only in
+the final of a title it won (a report names the players of the match that decided the
+title, not those of each match the side played)."""
+
 
 SHARED_BY_SQUADS = "sportkg_squads"
 
@@ -458,15 +460,21 @@ def shared_by_squads(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
     if not squads:
         return []
     have = {(name_of(f.subject), f.property, _fact_value_key(f.value)) for f in facts}
+    champions = {_side_key(f.subject, context.lang) for f in facts
+                 if f.property in ("sk:won", "P166") and _side_result(f, year)}
     out: list[Fact] = []
     for fact in facts:
         side = fact.subject
-        if fact.property not in SQUAD_RESULTS or not isinstance(side, Concept) or \
-                side.type != "team" or fact.descriptive or not _of_year(fact, year) or \
-                fact.confidence < SQUAD_FLOOR:
+        if not _side_result(fact, year) or not isinstance(side, Concept):
             continue
-        country = side_country(side.label) if " national " in side.label else side.label
-        for player, member in squads.get(_country_key(country, context.lang), {}).values():
+        if fact.property == "sk:defeated":
+            if _side_key(side, context.lang) not in champions or \
+                    not 0 <= fact.sentence < len(context.sentences) or \
+                    not _of_a_final(context.sentences[fact.sentence].text):
+                continue
+        elif fact.property not in SQUAD_RESULTS:
+            continue
+        for player, member in squads.get(_side_key(side, context.lang), {}).values():
             key = (player.name, fact.property, _fact_value_key(fact.value))
             if key in have or (isinstance(fact.value, Person) and fact.value.name == player.name):
                 continue
@@ -474,6 +482,19 @@ def shared_by_squads(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
             out.append(Fact(player, fact.property, fact.value, fact.sentence, SHARED_BY_SQUADS,
                             round(min(fact.confidence, member) * 0.9, 3), fact.qualifiers))
     return out
+
+
+def _side_result(fact: Fact, year: str) -> bool:
+    """Whether a fact is a side's own result of the article's year, sure enough to share."""
+    return isinstance(fact.subject, Concept) and fact.subject.type == "team" and \
+        not fact.descriptive and _of_year(fact, year) and fact.confidence >= SQUAD_FLOOR
+
+
+def _side_key(side: Person | Concept, lang: str) -> str:
+    """The country a national side plays for, by the lexicon's label ("Netherlands women's
+    national football team", "Oranje": Netherlands)."""
+    label = name_of(side)
+    return _country_key(side_country(label) if " national " in label else label, lang)
 
 
 _CREW = re.compile(
@@ -627,6 +648,12 @@ _FINAL = re.compile(r"(?<![\w-])(?:finale|eindstrijd|final|gold[- ]medal\s+(?:ma
 _NOT_THE_FINAL = re.compile(r"(?:halve|kwart|achtste|semi|quarter)[\s-]*(?:finale?|eindstrijd)\b|"
                             r"\b(?:verloren|lost)\s+(?:de\s+|the\s+)?finale?\b", re.IGNORECASE)
 
+
+def _of_a_final(text: str) -> bool:
+    """Whether a sentence tells of a final (not a semi-final, nor a final lost)."""
+    return _FINAL.search(text) is not None and _NOT_THE_FINAL.search(text) is None
+
+
 WINS_OF_FINALS = "sportkg_wins_of_finals"
 
 
@@ -651,7 +678,7 @@ def wins_of_finals(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
         if not isinstance(event, Concept) or not _tournament_edition(event):
             continue
         text = context.sentences[fact.sentence].text
-        if _FINAL.search(text) is None or _NOT_THE_FINAL.search(text) is not None:
+        if not _of_a_final(text):
             continue
         if not _told_here(context, event, text):
             continue  # an event the article names elsewhere, not the one of this final
@@ -710,7 +737,7 @@ def medals_of_finals(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
                 context.sentences):
             continue
         text = context.sentences[fact.sentence].text
-        if _FINAL.search(text) is None or _NOT_THE_FINAL.search(text) is not None:
+        if not _of_a_final(text):
             continue
         event = dict(fact.qualifiers).get("P1344")
         kind = (_championship_kind(event.label) if isinstance(event, Concept) else "") or \

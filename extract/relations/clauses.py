@@ -75,6 +75,13 @@ reaches its other arguments."""
 AGAINST = frozenset({"van", "tegen", "over", "op", "against", "to"})
 """Prepositions that put a competitor on the other side of a result ("won van", "lost to")."""
 
+OPPONENT_AFTER: dict[str, frozenset[str]] = {
+    form: frozenset({"met"}) for form in (
+        "afrekenen", "afreken", "afrekende", "afrekenden", "afrekent", "afgerekend")}
+"""Verbs of defeat (with their particle; lemma or inflected form, as the lemmatizer may
+leave a stem) that name the beaten side after a preposition that otherwise marks a
+companion: "rekende af met Zweden" beat Sweden."""
+
 AGENT = frozenset({"door", "by"})
 """Prepositions of a passive's agent ("geklopt door X", "beaten by X": X won)."""
 
@@ -230,7 +237,9 @@ def _results(
                 yield from _noun_win(context, index, verb, subject, events, name)
         if subject is None:
             return
-    arguments = list(_arguments(verb))
+    against = AGAINST.union(*(OPPONENT_AFTER.get(form, ()) for word in _verb_words(verb)
+                              for form in word))
+    arguments = list(_arguments(verb, against))
     if subject is None and verb.lang_ == "nl" and not any(
             c.dep_ in SUBJECT_DEPS for c in verb.children):
         # a Dutch perfect whose parser took the subject for the object ("hebben de
@@ -252,7 +261,7 @@ def _results(
             if "defeat" in classes and (passive or preposition in AGENT):
                 if preposition in AGENT:
                     yield _fact(context, index, other, "sk:defeated", subject, name)
-            elif "defeat" in classes and (preposition is None or preposition in AGAINST):
+            elif "defeat" in classes and (preposition is None or preposition in against):
                 yield _fact(context, index, subject, "sk:defeated", other, name)
             elif "win" in classes and preposition in AGAINST:
                 yield _fact(context, index, subject, "sk:defeated", other, name)
@@ -538,12 +547,38 @@ def _subjects(verb: Token) -> Iterator[Token]:
             c.dep_ in SUBJECT_DEPS for c in verb.children) and any(
             c.dep_ == "mark" and c.lower_ in ("to", "om") for c in verb.children):
         yield from (c for c in verb.head.children if c.dep_ in SUBJECT_DEPS)
+    yield from _predicate_subjects(verb)
 
 
-def _arguments(verb: Token) -> Iterator[tuple[Token, str | None, Token | None]]:
+RELATIVE_PRONOUNS = frozenset({"die", "dat", "wie", "who", "that", "which"})
+"""Pronouns that open a relative clause as its subject."""
+
+
+def _predicate_subjects(verb: Token) -> Iterator[Token]:
+    """The subject of a predicate noun the verb's clause describes: "X is de eerste
+    Nederlander die Y wint", "X became the first Briton to win Y", "X is the only rider who
+    beat Y" say what X did. Only when the clause has no subject but a relative pronoun or
+    an infinitive's "to"."""
+    if verb.dep_.split(":")[0] not in ("acl", "csubj"):
+        return
+    own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if any(c.lower_ not in RELATIVE_PRONOUNS for c in own):
+        return
+    if not own and not any(c.dep_ == "mark" and c.lower_ == "to" for c in verb.children):
+        return
+    noun = verb.head
+    if any(c.dep_ == "cop" for c in noun.children):  # "X is de eerste Nederlander"
+        yield from (c for c in noun.children if c.dep_ in SUBJECT_DEPS)
+    elif noun.dep_ == "xcomp":  # "X became the first Briton"
+        yield from (c for c in noun.head.children if c.dep_ in SUBJECT_DEPS)
+
+
+def _arguments(verb: Token, against: frozenset[str] = AGAINST
+               ) -> Iterator[tuple[Token, str | None, Token | None]]:
     """The verb's arguments down to a few arcs, each with the preposition that marks it
     (None for a bare object) and the argument of the verb it hangs on (None when it is
-    one itself); a clause of its own below the verb is not entered."""
+    one itself); a clause of its own below the verb is not entered. A preposition in
+    `against` marks an opponent, even one that otherwise marks no side ("met")."""
     todo: list[tuple[Token, int, str | None, Token | None]] = [
         (c, 1, None, None) for c in verb.children]
     while todo:
@@ -552,10 +587,11 @@ def _arguments(verb: Token) -> Iterator[tuple[Token, str | None, Token | None]]:
             continue
         case = _case_of(token)
         preposition = case or marked
-        if case not in NOT_A_SIDE:  # "in Duitsland" is a place; what hangs on it may not be
+        aside = case in NOT_A_SIDE and case not in against
+        if not aside:  # "in Duitsland" is a place; what hangs on it may not be
             yield token, preposition, via
         if depth < _DEPTH and token.pos_ not in ("VERB", "AUX"):
-            todo.extend((c, depth + 1, None if case in NOT_A_SIDE else preposition,
+            todo.extend((c, depth + 1, None if aside else preposition,
                          via or token) for c in token.children)
 
 

@@ -111,6 +111,15 @@ FOUND = [
     # a clause that leaves its verb out: the second medal is its own subject's
     ("nl", "De Noorse Sara Lane veroverde het goud en de Poolse Mia Roth de zilveren medaille.",
      ("Mia Roth", "P166", "silver medal")),
+    # "afrekenen met": the side after "met" is the one beaten
+    ("nl", "Ajax rekende zondag met 2-0 af met PSV.", ("Ajax", "sk:defeated", "PSV")),
+    # a clause on a predicate noun says what the subject of the predicate did
+    ("nl", "Daan Vos werd de jongste schaatser die olympisch goud won.",
+     ("Daan Vos", "P166", "Olympic gold medal")),
+    ("nl", "Sanne Berg werd de eerste Nederlandse die de wereldtitel won.",
+     ("Sanne Berg", "P166", "world champion")),
+    ("en", "Sara Lane became the first Norwegian to beat Mia Roth in a final.",
+     ("Sara Lane", "sk:defeated", "Mia Roth")),
 ]
 
 
@@ -160,6 +169,13 @@ NOT_FOUND = [
      ("Tom Hale", "sk:won", "Giro d'Italia 2026")),
     ("nl", "Tom Hale boekte geen zege in de Tour de France.",
      ("Tom Hale", "sk:won", "Tour de France 2026")),
+    # "met" marks a companion of other verbs
+    ("nl", "Ajax won zondag samen met PSV van Feyenoord.", ("Ajax", "sk:defeated", "PSV")),
+    # a clause on a noun that is not the predicate is not about the subject
+    ("nl", "Kees Bos, de trainer van de schaatser die Mia Roth versloeg, keek toe.",
+     ("Kees Bos", "sk:defeated", "Mia Roth")),
+    ("en", "Kees Bos is the coach of the skater who beat Mia Roth.",
+     ("Kees Bos", "sk:defeated", "Mia Roth")),
     # nor is the medal of a gapped clause the first subject's
     ("nl", "De Noorse Sara Lane veroverde het goud en de Poolse Mia Roth de zilveren medaille.",
      ("Sara Lane", "P166", "silver medal")),
@@ -297,3 +313,14 @@ def test_first_in_a_heat_or_denied_is_no_win() -> None:
     for text in ("Tom Hale werd eerste in de halve finale op de WK afstanden.",
                  "Op de WK afstanden werd Tom Hale niet eerste op de 500 meter."):
         assert not {f for f in _read("nl", text) if f[1] == "sk:won"}
+
+
+def test_the_side_beaten_in_the_final_of_a_title_was_beaten_by_the_players_too() -> None:
+    text = ("België is zaterdag wereldkampioen korfbal geworden. In de finale rekende België "
+            "af met Taiwan: 25-20. De Belgische internationals Lien Maes en Ward Claes "
+            "scoorden elk vijf keer. In de halve finale won België van Duitsland.")
+    found = _statements("nl", text)
+    assert ("Belgium", "sk:defeated", "Taiwan") in found
+    for name in ("Lien Maes", "Ward Claes"):
+        assert (name, "sk:defeated", "Taiwan") in found
+        assert (name, "sk:defeated", "Germany") not in found  # a match before the final
