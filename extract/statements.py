@@ -775,14 +775,22 @@ _GENDERED = re.compile(r"^(?:men's|women's|boys'|girls')\s+")
 AWARDS_OF_WINNERS = "sportkg_awards_of_winners"
 
 
+_CHAMPIONSHIP = re.compile(
+    r"\b(?P<scope>World|European)(?:\s+(?!Cup\b)[A-Z][\w-]*)*\s+Championships?\b")
+"""A world or European championship by its name: "World Championships", "World Single
+Distances Championships", "UCI Track Cycling World Championships", "European Aquatics
+Championships" (not a World Cup)."""
+
+
 def awards_of_winners(facts: list[Fact]) -> list[Fact]:
-    """P166 for the winner of an Olympic or world-championship event.
+    """P166 for the winner of an Olympic, world- or European-championship event.
 
     Winning the women's 1000 m of the Winter Olympics is the Olympic gold medal of that
     race; winning a race of a world championship makes its winner world champion of the
-    discipline ("world champion 500 m"). Only a race of a named edition: "won the 2010
-    Winter Olympics" names no race. The award carries the event as P1344 and the win's
-    date and place; a subject that already holds an award of that event keeps its own.
+    discipline ("world champion 500 m"), of a European one European champion. Only a race
+    of a named edition: "won the 2010 Winter Olympics" names no race. The award carries the
+    event as P1344 and the win's date and place; a subject that already holds an award of
+    that event keeps its own.
     """
     held_events = {(name_of(f.subject), _fact_value_key(dict(f.qualifiers).get("P1344")))
                    for f in facts if f.property == "P166"}
@@ -794,11 +802,13 @@ def awards_of_winners(facts: list[Fact]) -> list[Fact]:
         event = fact.value
         if not _race_of_edition(event):
             continue  # a whole Games, or a race of no named edition
+        championship = _CHAMPIONSHIP.search(event.label)
         if "Olympics" in event.label:
             award = Concept("Olympic gold medal", "award", OLYMPIC_GOLD)
-        elif re.search(r"\bWorld Championships?\b", event.label):
+        elif championship is not None:
             discipline = _GENDERED.sub("", event.label.split(",")[0])
-            award = Concept(f"world champion {discipline}", "award")
+            title = "world" if championship.group("scope") == "World" else "European"
+            award = Concept(f"{title} champion {discipline}", "award")
         else:
             continue
         key = (name_of(fact.subject), _fact_value_key(event))

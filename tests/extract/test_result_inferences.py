@@ -63,6 +63,17 @@ def test_a_world_championship_win_is_the_world_title_of_its_discipline() -> None
     assert [f.value.label for f in awards] == ["world champion 4 × 100 m relay"]
 
 
+def test_a_championship_named_with_more_words_gives_its_title_too() -> None:
+    races = ["men's 5000 m, 2027 World Allround Speed Skating Championships",
+             "women's points race, 2027 UCI Track Cycling World Championships",
+             "men's 200 m butterfly, 2027 European Aquatics Championships"]
+    awards = awards_of_winners([Fact(KOWAL, "sk:won", Concept(race, "event"), 0,
+                                     "sportkg_pairs", 0.9) for race in races])
+    assert [f.value.label for f in awards] == [
+        "world champion 5000 m", "world champion points race",
+        "European champion 200 m butterfly"]
+
+
 def test_other_wins_and_races_already_awarded_give_no_award() -> None:
     stage = Fact(KOWAL, "sk:won", Concept("stage 3, Tour de France 2026", "event"), 0,
                  "sportkg_pairs", 0.9)
@@ -71,7 +82,9 @@ def test_other_wins_and_races_already_awarded_give_no_award() -> None:
                  "sportkg_pairs", 0.9)
     undated = Fact(KOWAL, "sk:won", Concept("women's 1000 m, Winter Olympics", "event"), 0,
                    "sportkg_pairs", 0.9)
-    assert awards_of_winners([stage, games, undated]) == []
+    cup = Fact(KOWAL, "sk:won", Concept("women's 500 m, 2026 World Cup Heerenveen", "event"),
+               0, "sportkg_pairs", 0.9)
+    assert awards_of_winners([stage, games, undated, cup]) == []
     assert awards_of_winners([olympic, _award("Olympic gold medal", ("P1344", RACE))]) == []
 
 
