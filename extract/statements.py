@@ -35,7 +35,9 @@ from .relations.engine import (
     Sentence,
     gender_in,
     name_of,
+    olympic_year,
     side_country,
+    sport_season,
 )
 
 if TYPE_CHECKING:
@@ -124,8 +126,14 @@ def _no_missed_titles(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
         or (f.property == "sk:won" and f.extractor in TRAINED_EXTRACTORS))]
 
 
-_COUNT_WORDS = (r"\d{1,2}|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|one|two|"
-                r"three|four|five|six|seven|eight|nine|ten|eleven|twelve")
+_NUMBERS = {word: n for words in (
+    ("een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf",
+     "twaalf"),
+    ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+     "twelve")) for n, word in enumerate(words, start=1)} | {"één": 1}
+"""The numbers counted in words, Dutch and English."""
+
+_COUNT_WORDS = r"\d{1,2}|" + "|".join(_NUMBERS)
 _TALLY = re.compile(
     rf"\b(?P<n>{_COUNT_WORDS})\s+(?P<times>keer\s+|times\s+|x\s+)?(?:olympische?\s+|"
     r"olympic\s+|wk-|ek-)?(?P<metal>goud|zilver|brons|gouden|zilveren|bronzen|golds?|"
@@ -141,6 +149,7 @@ def _tallies(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
     date of the sentence, and tells no win. Counted means two or more, "keer"/"times", or a
     list of counted metals ("twee goud, drie zilver, een brons")."""
     tallied: dict[int, set[str]] = {}
+    occasions: dict[tuple[int, str], list[str]] = {}
     for sentence in context.sentences:
         found = list(_TALLY.finditer(sentence.text))
         for m in found:
@@ -149,7 +158,11 @@ def _tallies(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
                 metal = m.group("metal").lower()
                 if metal.endswith("s") and metal != "brons":
                     metal = metal[:-1]  # "golds", "bronzes"
-                tallied.setdefault(sentence.index, set()).add(_METALS.get(metal, metal))
+                metal = _METALS.get(metal, metal)
+                tallied.setdefault(sentence.index, set()).add(metal)
+                years = _years_listed(sentence.text[m.end():], context.published)
+                if years and len(years) == _count(n):
+                    occasions[(sentence.index, metal)] = years
     if not tallied:
         return facts
     out: list[Fact] = []
@@ -157,11 +170,65 @@ def _tallies(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
         metals = tallied.get(fact.sentence, set())
         label = fact.value.label if isinstance(fact.value, Concept) else ""
         if fact.property == "P166" and metals and any(f"{m} medal" in label for m in metals):
+            metal = next(m for m in metals if f"{m} medal" in label)
+            years = occasions.pop((fact.sentence, metal), [])
+            if years:  # "drie keer zilver (in 2010, 2014 en 2022)"
+                out.extend(_on_occasions(fact, years, sport_season(context)))
+                continue
             fact = dataclasses.replace(fact, qualifiers=(), descriptive=True)
         elif fact.property == "sk:won" and metals and fact.extractor in TRAINED_EXTRACTORS \
                 and not _WIN_VERB.search(context.sentences[fact.sentence].text):
             continue  # "X now has three golds": a tally, no race won in the sentence
         out.append(fact)
+    return out
+
+
+_OCCASIONS = re.compile(r"^\s*\((?P<items>[^()]{4,120})\)")
+"""The occasions of a counted medal in brackets right after it ("(in 2010, 2014 en 2022)")."""
+
+_ITEM_SPLIT = re.compile(r"\s*,\s*|\s+(?:en|and|&)\s+")
+_LAST_YEAR = re.compile(r"\b(?:vorig\s+jaar|vorige\s+zomer|last\s+year)\b", re.IGNORECASE)
+
+
+def _years_listed(after: str, published: str | None) -> list[str]:
+    """The years of the occasions listed in brackets after a counted medal, one per item
+    ("in 2010, 2014 en 2022"; "in Rio 2016 en vorig jaar in Marseille"); [] when an item
+    names no year."""
+    m = _OCCASIONS.match(after)
+    if m is None:
+        return []
+    years: list[str] = []
+    for item in _ITEM_SPLIT.split(m.group("items").strip()):
+        year = re.search(r"\b(?:19|20)\d\d\b", item)
+        if year is not None:
+            years.append(year.group(0))
+        elif _LAST_YEAR.search(item) and published and published[:4].isdigit():
+            years.append(str(int(published[:4]) - 1))
+        else:
+            return []
+    return years
+
+
+def _count(word: str) -> int:
+    """The number a count word of `_TALLY` says ("drie", "three", "3")."""
+    return int(word) if word.isdigit() else _NUMBERS.get(word.lower(), 0)
+
+
+def _on_occasions(fact: Fact, years: list[str], season: str) -> list[Fact]:
+    """A counted medal as one fact per year its brackets list, each dated to its year and,
+    for an Olympic medal, placed at that year's Games of its season (the season of the
+    medal's own Games, else of the article's sport)."""
+    season = next((s for s in ("Winter", "Summer") for _, v in fact.qualifiers
+                   if isinstance(v, Concept) and f"{s} Olympics" in v.label), season)
+    olympic = isinstance(fact.value, Concept) and fact.value.label.startswith("Olympic")
+    out = []
+    for year in years:
+        quals: list[tuple[str, LiteralValue | Concept]] = [
+            ("P585", LiteralValue(year, "date", "year"))]
+        games = olympic_year(int(year), season) if olympic and season else None
+        if games is not None:
+            quals.insert(0, ("P1344", Concept(f"{games} {season} Olympics", "event")))
+        out.append(dataclasses.replace(fact, qualifiers=tuple(quals), descriptive=False))
     return out
 
 

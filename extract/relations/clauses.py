@@ -42,12 +42,15 @@ from .engine import (
     Sentence,
     article_event,
     build_event,
+    competition_in,
     defeat_qualifiers,
     distance_around,
     distance_label,
+    main_competition,
     name_of,
     result_qualifiers,
     side_country,
+    world_championship,
     year_of,
 )
 from .lexicon import Lexicon
@@ -164,6 +167,7 @@ def clause_facts(doc: Doc, context: ArticleContext, name: str) -> list[Fact]:
             continue
         out.extend(_finished_behind(doc, context, index, sides, name))
         out.extend(_placed_first(context, index, span, sides, name))
+        out.extend(_placed_on_podium(context, index, span, sides, name))
         out.extend(_records_set(context, index, span, sides, name))
         for verb in span:
             if verb.pos_ not in ("VERB", "AUX", "NOUN", "ADJ", "ADV"):
@@ -463,6 +467,77 @@ def _placed_first(context: ArticleContext, index: int, span: Span,
             if event is not None:
                 yield _fact(context, index, subject, "sk:won", event, name)
                 break
+
+
+PODIUM_PLACES = {"tweede": 2, "derde": 3, "second": 2, "third": 3}
+"""Ordinals of the places below the winner's on a podium."""
+
+NOT_A_MEDAL_RACE = re.compile(
+    r"\b(?:halve\s+finale|kwartfinale|serie|series|heats?|semi-?finals?|quarter-?finals?|"
+    r"voorronde|kwalificatie|qualifying|qualification|training|practice|etappe|stage|"
+    r"tussenstand|standings|ranking|wereldbeker|world\s+cup)\b", re.IGNORECASE)
+"""Words of a place that is no medal: a round before the final, a stage, a ranking."""
+
+METALS = {2: "silver", 3: "bronze"}
+
+
+def _placed_on_podium(context: ArticleContext, index: int, span: Span,
+                      sides: dict[int, Person | Concept], name: str) -> Iterator[Fact]:
+    """"X werd op ruime afstand tweede", "X finished a distant third", "X werd tweede, Y
+    derde": second or third at an Olympic Games or a world championship is its silver or
+    bronze medal, however many words stand between the verb and the place (the pattern
+    rows read the place right after the verb). A round before the final, a stage or a
+    ranking gives no medal."""
+    sentence = context.sentences[index]
+    competition = competition_in(context, sentence.text) or main_competition(context)
+    if competition is None or NOT_A_MEDAL_RACE.search(sentence.text):
+        return
+    olympic = competition[0] == "Olympics"
+    if not olympic and not world_championship(competition[0]):
+        return
+    lexicon = Lexicon.load()
+    for token in span:
+        rank = PODIUM_PLACES.get(token.lower_)
+        if rank is None or _negated(token):
+            continue
+        subject = _placed(token, sides)
+        if subject is None:
+            continue
+        label = ("Olympic " if olympic else "") + f"{METALS[rank]} medal"
+        entry = lexicon.lookup("award", context.lang, label)
+        value = Concept(label, "award", entry.qid if entry is not None else None)
+        yield Fact(subject, "P166", value, index, name, CONFIDENCE["P166"], result_qualifiers(
+            context, sentence, subject, value, token.idx - sentence.start,
+            at=_place_of(subject, sentence)))
+
+
+PLACE_DEPS = frozenset({"xcomp", "obl", "advmod", "obj", "amod", "advcl", "dep"})
+"""How an ordinal hangs on the verb (or the predicate) of the place it names."""
+
+
+def _placing_copula(token: Token) -> bool:
+    """Whether a predicate takes a placing verb as its copula ("werd", "finished")."""
+    return any(c.dep_ in ("cop", "aux") and c.lemma_.lower() in PLACING_VERBS
+               for c in token.children)
+
+
+def _placed(place: Token, sides: dict[int, Person | Concept]) -> Person | Concept | None:
+    """Who finished in the place an ordinal names: the subject of the placing verb it
+    completes ("werd ... tweede"), or in a clause that leaves the verb out ("X werd tweede,
+    Y derde") the competitor the ordinal itself governs."""
+    if _placing_copula(place):
+        verb = place  # "werd tweede": the ordinal is the predicate
+    elif place.dep_ in PLACE_DEPS and (_placing_copula(place.head) or (
+            place.head.lemma_.lower() in PLACING_VERBS and place.head.pos_ in ("VERB", "AUX"))):
+        verb = place.head  # "eindigde als tweede"; "werd knap tweede" parsed on "knap"
+    elif place.dep_ in ("conj", "parataxis", "orphan") and place.head.lower_ in PODIUM_PLACES:
+        return next((sides[c.i] for c in place.children
+                     if c.i in sides and c.dep_ in (*SUBJECT_DEPS, "nmod", "orphan")), None)
+    else:
+        return None
+    if _negated(verb):
+        return None
+    return next((sides[c.i] for c in _subjects(verb) if c.i in sides), None)
 
 
 def _outpaced(context: ArticleContext, index: int, word: Token,

@@ -1145,6 +1145,11 @@ def distance_around(context: ArticleContext, sentence: Sentence, position: int) 
     return None
 
 
+def world_championship(kind: str) -> bool:
+    """Whether a competition kind of the lexicon is a world championship (of any format)."""
+    return kind.startswith("World") and "Championship" in kind
+
+
 def main_competition(context: ArticleContext) -> tuple[str, str] | None:
     """The competition the article names most often (Olympics, World Championships, ...);
     read once per article."""
@@ -1241,6 +1246,24 @@ _SINCE = re.compile(r"\b(?:since|sinds|sedert)\s+(?:\w+\s+)?$", re.IGNORECASE)
 """What counts from an earlier Games ("since Tokyo 2020", "sinds 2008")."""
 
 
+def sport_season(context: ArticleContext) -> str:
+    """The Olympic season of the article's sport: "Winter", "Summer", or "" when the article
+    names no sport."""
+    sport = context.sport.label if context.sport else ""
+    if not sport:
+        return ""
+    winter = Lexicon.load().contains("winter_sport", context.lang, sport)
+    return "Winter" if winter else "Summer"
+
+
+def olympic_year(year: int, season: str) -> int | None:
+    """The year of the Games of `season` held in `year` (Tokyo's of 2021 keep 2020), or None
+    when no such Games were held that year."""
+    if season == "Summer" and year == 2021:
+        return 2020
+    return year if year % 4 == (2 if season == "Winter" else 0) else None
+
+
 def olympic_edition(context: ArticleContext, sentence: Sentence, season: str) -> str | None:
     """The Olympic edition ("2026 Winter Olympics") from a year or host city, else publication."""
     lexicon = Lexicon.load()
@@ -1254,11 +1277,7 @@ def olympic_edition(context: ArticleContext, sentence: Sentence, season: str) ->
         host_year, _, host_season = entry.extra.partition("/")
         if not season or season == host_season:
             return f"{host_year} {host_season} Olympics"
-    sport = context.sport.label if context.sport else ""
-    winter = season == "Winter" or (
-        not season and lexicon.contains("winter_sport", context.lang, sport)
-    )
-    season = "Winter" if winter else (season or ("Summer" if sport else ""))
+    season = season or sport_season(context)
     pub = parse_date(context.published)
     if not season and pub is not None and context.is_recent(sentence):
         season = {2: "Winter", 0: "Summer"}.get(pub.year % 4, "")
@@ -1273,10 +1292,8 @@ def olympic_edition(context: ArticleContext, sentence: Sentence, season: str) ->
         year = pub.year
     else:
         return f"{season} Olympics"
-    if season == "Summer" and year == 2021:
-        year = 2020  # the Tokyo Games of 2021 keep the name of the year they were given
-    fits = year % 4 == (2 if season == "Winter" else 0)
-    return f"{year} {season} Olympics" if fits else f"{season} Olympics"
+    games = olympic_year(year, season)
+    return f"{games} {season} Olympics" if games is not None else f"{season} Olympics"
 
 
 def build_event(

@@ -66,6 +66,7 @@ from .engine import (
     previous_people,
     resolve_subject,
     run_patterns,
+    world_championship,
     year_of,
 )
 from .lexicon import Lexicon
@@ -455,7 +456,7 @@ class RelationExtractor:
         elif kind == "rank":
             competition = competition_in(context, sentence.text) or main_competition(context)
             if competition is not None and (
-                competition[0] == "Olympics" or _worlds(competition[0])
+                competition[0] == "Olympics" or world_championship(competition[0])
             ):
                 from ..normalize import parse_ranking
 
@@ -468,7 +469,7 @@ class RelationExtractor:
             competition = competition_in(context, sentence.text) or main_competition(context)
             if competition is not None and competition[0] == "Olympics":
                 yield self._award(context, "Olympic gold medal")
-            elif competition is not None and _worlds(competition[0]):
+            elif competition is not None and world_championship(competition[0]):
                 word = "wereldkampioen" if context.lang == "nl" else "world champion"
                 concept = self._title(context, hit.sentence, hit.match.start(), word)
                 if concept is not None:
@@ -556,7 +557,7 @@ class RelationExtractor:
         kind = competition[0] if competition is not None else ""
         if "olymp" in text.lower() or kind == "Olympics":
             return self._award(context, f"Olympic {metal} medal")
-        if _worlds(kind) and metal == "gold":
+        if world_championship(kind) and metal == "gold":
             concept = self._title(context, sentence, position, "wereldkampioen"
                                   if context.lang == "nl" else "world champion")
             if concept is not None:
@@ -935,11 +936,6 @@ def _stage_number(text: str) -> int | None:
 def _person_name(value: FactValue) -> str | None:
     """The name of a person value, None for a concept or a literal."""
     return value.name if isinstance(value, Person) else None
-
-
-def _worlds(kind: str) -> bool:
-    """Whether a competition is a world championship (of any format)."""
-    return kind.startswith("World") and "Championship" in kind
 
 
 def _own_discipline(context: ArticleContext, person: Person, title: Concept) -> Concept:

@@ -324,3 +324,32 @@ def test_the_side_beaten_in_the_final_of_a_title_was_beaten_by_the_players_too()
     for name in ("Lien Maes", "Ward Claes"):
         assert (name, "sk:defeated", "Taiwan") in found
         assert (name, "sk:defeated", "Germany") not in found  # a match before the final
+
+
+WORLDS_NL = ("Anna Berg werd zondag wereldkampioen bij de WK shorttrack in Boedapest. Het was "
+             "haar tweede wereldtitel na de WK van 2024. ")
+WORLDS_EN = ("Anna Berg won the 1000 metres at the world championships in Budapest on Sunday. "
+             "It was her second title after the 2024 world championships. ")
+
+
+@pytest.mark.parametrize(("lang", "text", "medal"), [
+    ("nl", WORLDS_NL + "Mia Roth werd zondag op de 1000 meter knap tweede.", "silver medal"),
+    ("nl", WORLDS_NL + "Mia Roth eindigde op de 1000 meter als tweede.", "silver medal"),
+    ("en", WORLDS_EN + "Mia Roth finished a distant second.", "silver medal"),
+    ("en", WORLDS_EN + "Mia Roth came home third in the final.", "bronze medal"),
+])
+def test_second_or_third_at_a_world_championship_is_its_medal(lang: str, text: str,
+                                                              medal: str) -> None:
+    assert ("Mia Roth", "P166", medal) in _read(lang, text)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("nl", WORLDS_NL + "Mia Roth werd in de halve finale tweede."),  # a round before the final
+    ("nl", WORLDS_NL + "Mia Roth werd niet tweede."),
+    ("en", WORLDS_EN + "Mia Roth finished second in her semi-final."),
+    ("en", WORLDS_EN + "Mia Roth did not finish third."),
+    ("nl", "Anna Berg won zondag de wereldbekerwedstrijd in Boedapest. Mia Roth eindigde als "
+           "tweede."),  # no championship
+])
+def test_other_places_give_no_medal(lang: str, text: str) -> None:
+    assert not {f for f in _read(lang, text) if f[0] == "Mia Roth" and f[1] == "P166"}

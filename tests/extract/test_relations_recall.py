@@ -182,6 +182,35 @@ def test_a_title_won_in_several_years_is_one_statement_per_year() -> None:
     assert years == ["2012", "2015", "2019"]
 
 
+@pytest.mark.parametrize(("lang", "text", "years"), [
+    ("nl", "De Canadese ijshockeyster Lisa Roy stopt. Roy won op de Olympische Winterspelen al "
+           "drie keer zilver (in 2006, 2010 en 2014) en één keer goud.",
+     ["2006", "2010", "2014"]),
+    ("en", "Canadian swimmer Lisa Roy retired on Monday. Roy won two Olympic golds (in 2012 "
+           "and 2016) and a silver.", ["2012", "2016"]),
+    ("nl", "Zwemster Lisa Roy won op de Olympische Spelen twee keer goud (in Londen 2012 en "
+           "vorig jaar in Parijs).", ["2012", "2025"]),
+])
+def test_a_counted_medal_with_its_years_in_brackets_is_a_medal_per_year(
+        lang: str, text: str, years: list[str]) -> None:
+    found = sorted((str(s.qualifier("P585").value),  # type: ignore[union-attr]
+                    getattr(s.qualifier("P1344"), "label", ""))
+                   for s in _default(lang, text) if s.property == "P166"
+                   and s.qualifier("P585") is not None)
+    assert [year for year, _ in found] == years
+    # each at that year's Games; a year with no Games ("vorig jaar": 2025) names none
+    assert [games for _, games in found if games] == [
+        f"{year} {'Winter' if int(year) % 4 == 2 else 'Summer'} Olympics" for year in years
+        if int(year) % 2 == 0]
+
+
+def test_a_count_that_its_brackets_do_not_match_stays_a_tally() -> None:
+    statements = _default("nl", "Schaatsster Lisa Roy won op de Olympische Spelen drie keer "
+                                "goud (in 2010 en 2014).")
+    medals = [s for s in statements if s.property == "P166"]
+    assert medals and all(s.qualifier("P585") is None for s in medals)
+
+
 @pytest.mark.parametrize("text", ["In 2019 werd judoka Tim Vos al eens vicewereldkampioen.",
                                   "Judoka Tim Vos werd in 2019 vice-wereldkampioen."])
 def test_second_at_a_world_championship_is_silver_not_the_title(text: str) -> None:
