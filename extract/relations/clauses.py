@@ -618,10 +618,12 @@ def _subjects(verb: Token) -> Iterator[Token]:
         yield from (c for c in verb.head.children if c.dep_ in SUBJECT_DEPS)
     # "beat Germany to claim the title", "om de titel te pakken": the infinitive's subject
     # is the subject of the verb it completes
-    if verb.dep_ in ("advcl", "xcomp") and not any(
+    # (that verb's own, however it has it: "got into a breakaway and then attacked to win
+    # the stage" is the subject of "got")
+    if verb.dep_ in ("advcl", "xcomp") and verb.head is not verb and not any(
             c.dep_ in SUBJECT_DEPS for c in verb.children) and any(
             c.dep_ == "mark" and c.lower_ in ("to", "om") for c in verb.children):
-        yield from (c for c in verb.head.children if c.dep_ in SUBJECT_DEPS)
+        yield from _subjects(verb.head)
     yield from _predicate_subjects(verb)
 
 

@@ -111,6 +111,9 @@ FOUND = [
     # a clause that leaves its verb out: the second medal is its own subject's
     ("nl", "De Noorse Sara Lane veroverde het goud en de Poolse Mia Roth de zilveren medaille.",
      ("Mia Roth", "P166", "silver medal")),
+    # an infinitive of a verb conjoined to the one with the subject
+    ("en", "Tom Hale escaped early and attacked in the final kilometre to beat Pete Rowe by "
+           "two seconds.", ("Tom Hale", "sk:defeated", "Pete Rowe")),
     # "afrekenen met": the side after "met" is the one beaten
     ("nl", "Ajax rekende zondag met 2-0 af met PSV.", ("Ajax", "sk:defeated", "PSV")),
     # a clause on a predicate noun says what the subject of the predicate did
