@@ -200,13 +200,13 @@ class MentionRecognizer:
         typed: list[tuple[int, int, str]] = []
         if doc.has_annotation("ENT_IOB"):
             people, typed = merge_entities(doc, people, self._stop, self._introduced,
-                                           self._descriptor)
+                                           self._descriptor, self._team_role)
         # a run that is a country or place name as a whole ("South Korea"), or the start of
         # one ("South" of "South Korea"), is none
         matches = list(self._kb_matches(doc))
         places = [(s, e) for s, e, label in matches if label in ("country", "place")]
         people = [(start, end) for start, end in people
-                  if not self._is_kind(doc[start:end].text, ("country", "place"))
+                  if not self._is_kind(doc[start:end].text, ("country", "place", "olympic_host"))
                   and not any(s < end and start < e and (s < start or e > end)
                               for s, e in places)]
         for start, end in people:
@@ -283,6 +283,12 @@ class MentionRecognizer:
         """A nationality, role or competition word that may open a misread span before a
         name ("Olympics Tom Hale" read as one event)."""
         return self._is_kind(text, ("demonym", "role", "competition"))
+
+    def _team_role(self, text: str) -> bool:
+        """A team joined to a role by a hyphen ("Bull-coureur", "Ajax-spits")."""
+        team, hyphen, role = text.rpartition("-")
+        return bool(hyphen) and team[:1].isupper() and self.lexicon.contains(
+            "role", self.lang, role)
 
     def _introduced(self, doc: Doc, i: int) -> bool:
         """Whether token i follows a person noun in apposition ("daughter Penelope",
@@ -516,6 +522,7 @@ def merge_entities(
     stop: Callable[[str], bool],
     introduced: Callable[[Doc, int], bool] = lambda doc, i: False,
     descriptor: Callable[[str], bool] = lambda text: False,
+    team_role: Callable[[str], bool] = lambda text: False,
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int, str]]]:
     """Combine the rule person runs with the named-entity recogniser's spans.
 
@@ -525,7 +532,8 @@ def merge_entities(
     person, a capitalised word opening the sentence that the recogniser leaves out is
     dropped ("Zwemzussen Anna"), and the name runs on over the capitalised words and
     joiners the recogniser adds ("O'Brien", "Mors-de Vries", "Jr.": apostrophes and
-    hyphens inside a name stay). A run the recogniser vetoes stays a person when the
+    hyphens inside a name stay), up to a nationality or role word ("Wild Nederlands
+    recordhouder"). A run the recogniser vetoes stays a person when the
     same name, or the surname of a full name, is a person elsewhere in the article.
     People only the recogniser finds are added unless every word of the span is a stop
     word of the lexicon; its other spans count only when they start with a capital.
@@ -538,12 +546,15 @@ def merge_entities(
             ("daughter Penelope"): the recogniser cannot veto it.
         descriptor: whether a word is a nationality or role word; a span the recogniser
             opens with one ("Italiaanse Silvia Persico") is a misread and vetoes nothing.
+        team_role: whether a word joins a team to a role ("Bull-coureur"); a span the
+            recogniser runs on over one ("Red Bull-coureur Tom Bakker") is the person
+            after it (the team before it is left to the patterns).
 
     Returns:
         The person spans, and the other typed spans as (start, end, mention type).
     """
     ents = [
-        e for e in (_trimmed(doc, ent) for ent in doc.ents
+        e for e in (_trimmed(doc, _after_team_role(doc, ent, team_role)) for ent in doc.ents
                     if ent.label_ == "PERSON" or ent.label_ in NER_TYPES)
         if e is not None
     ]
@@ -551,6 +562,8 @@ def merge_entities(
     used: set[int] = set()
     vetoed: list[tuple[int, int]] = []
     for start, end in runs:
+        start = next((i + 1 for i in range(end - 2, start - 1, -1) if team_role(doc[i].text)),
+                     start)  # "Roda JC-keeper Tom van Leer": the person after the role word
         overlapping = [e for e in ents if e.start < end and start < e.end]
         persons = [e for e in overlapping if e.label_ == "PERSON"]
         others = [e for e in overlapping if e.label_ != "PERSON"]
@@ -565,8 +578,10 @@ def merge_entities(
             e = persons[0]
             if e.start > start and doc[start].is_sent_start:
                 start = e.start  # "Zwemzussen Anna ...": a capitalised noun opening the sentence
-            while end < e.end and (_name_part(doc, end) or _syllable(doc, end)):
+            while end < e.end and (_name_part(doc, end) or _syllable(doc, end)) and \
+                    not descriptor(doc[end].text):
                 end += 1  # "O'Brien", "Mors-de Vries", "Jr.", "Sang-hwa": the name goes on
+                # (not over a nationality or role word: "Wild Nederlands recordhouder")
             after = [o.start for o in others if o.start >= e.end and o.start < end]
             if after:  # "Tim Bos van Royal Zaanstad": the name ends before the club
                 end = min(after)
@@ -584,7 +599,10 @@ def merge_entities(
         if not words or all(stop(t.text) for t in words) or stop(e.text) \
                 or not e.text[:1].isupper():
             continue  # "South Korea" is a country, whatever the recogniser says
-        people.append((e.start, e.end))
+        end = e.end
+        while end - e.start > 1 and descriptor(doc[end - 1].text):
+            end -= 1  # "Wild Nederlands recordhouder": the name ends before the nationality
+        people.append((e.start, end))
     # one name, one type per article: a surname or name read as a person elsewhere stays one
     names = {doc[s:t].text for s, t in people}
     names |= {doc[t - 1].text for s, t in people if t - s > 1}
@@ -624,6 +642,18 @@ def _syllable(doc: Doc, i: int) -> bool:
     return (i >= 2 and doc[i - 1].text in ("-", "‐") and not doc[i - 1].whitespace_
             and not doc[i - 2].whitespace_ and doc[i - 2].text[:1].isupper()
             and doc[i].text.isalpha() and doc[i].text.islower())
+
+
+def _after_team_role(doc: Doc, ent: Span, team_role: Callable[[str], bool]) -> Span:
+    """The person a span names after a team's role word inside it ("Red Bull-coureur Tom
+    Bakker": "Tom Bakker"), or the span as it is."""
+    from spacy.tokens import Span
+
+    for i in range(ent.start, ent.end - 1):
+        if team_role(doc[i].text) and all(t.text[:1].isupper() or t.text in _PARTICLES
+                                          for t in doc[i + 1 : ent.end]):
+            return Span(doc, i + 1, ent.end, label="PERSON")
+    return ent
 
 
 def _trimmed(doc: Doc, ent: Span) -> Span | None:

@@ -301,6 +301,28 @@ def test_a_name_with_two_particles_is_a_person() -> None:
     assert [p.name for p in context.sentences[0].people] == ["Dirk van der Meer"]
 
 
+@pytest.mark.parametrize(("text", "team"), [
+    ("Red Bull-coureur Sam Dekker won zondag in Monaco.", "Red Bull"),
+    ("Ook Alpecin-renner Sam Dekker reed mee in de kopgroep.", "Alpecin"),
+])
+def test_a_team_joined_to_a_role_names_the_person_after_it(text: str, team: str) -> None:
+    _, context = processed("nl", text)
+    assert [p.name for p in context.sentences[0].people] == ["Sam Dekker"]
+    assert ("Sam Dekker", "P54", team) in _facts_default("nl", text)
+
+
+def test_a_name_ends_before_a_nationality_word_after_it() -> None:
+    _, context = processed("nl", "Baanrenster Kirsten Bos won goud op de puntenkoers. Met zes "
+                                 "wereldtitels is Bos Nederlands recordhouder op de baan.")
+    assert [p.name for p in context.sentences[1].people] == ["Kirsten Bos"]
+
+
+def test_an_olympic_host_city_is_no_person() -> None:
+    _, context = processed("nl", "Bij de Olympische Spelen van Rio de Janeiro veroverde Anna "
+                                 "van Dam twee jaar terug ook goud.")
+    assert [p.name for p in context.sentences[0].people] == ["Anna van Dam"]
+
+
 def test_a_plural_nationality_is_not_part_of_the_name_after_it() -> None:
     _, context = processed("nl", "Direct na het startschot reden de Fransen Paul Marin en Luc "
                                  "Girard weg.")
