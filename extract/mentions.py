@@ -582,11 +582,16 @@ def merge_entities(
                     not descriptor(doc[end].text):
                 end += 1  # "O'Brien", "Mors-de Vries", "Jr.", "Sang-hwa": the name goes on
                 # (not over a nationality or role word: "Wild Nederlands recordhouder")
-            after = [o.start for o in others if o.start >= e.end and o.start < end]
+            after = [o for o in others if o.start >= e.end and o.start < end]
             if after:  # "Tim Bos van Royal Zaanstad": the name ends before the club
-                end = min(after)
-                while end > e.end and doc[end - 1].text in _PARTICLES:
-                    end -= 1
+                club = min(after, key=lambda o: o.start)
+                cut = club.start
+                while cut > e.end and doc[cut - 1].text in _PARTICLES:
+                    cut -= 1
+                # but "Benjamin van Leer" is no "Benjamin" of a club "Leer": a given name
+                # alone before "van" and one word is a name with a particle
+                if not (cut - start == 1 and len(club) == 1 and club.end == end):
+                    end = cut
         while end - start > 1 and doc[end - 1].text in ("-", "‐"):
             end -= 1  # never a dangling hyphen
         people.append((start, end))

@@ -85,8 +85,8 @@ def doc_statements(doc: Doc, article: Article) -> list[Statement]:
             order.append(key)
         else:
             merged[key] = _merge(held, statement)
-    statements = _merge_same_wins(_merge_undetailed(_one_award_per_reading(
-        [merged[k] for k in order])))
+    statements = _merge_same_teams(_merge_same_wins(_merge_undetailed(_one_award_per_reading(
+        [merged[k] for k in order]))))
     return _drop_weaker_partners(statements)
 
 
@@ -1411,6 +1411,62 @@ def _merge_same_wins(statements: list[Statement]) -> list[Statement]:
         else:
             out.append(statement)
     return out
+
+
+def _merge_same_teams(statements: list[Statement]) -> list[Statement]:
+    """One team of one person under two names: "Luton" folds into "Luton Town", "Team
+    Trek-Segafredo" takes "Trek-Segafredo", a national side named without its gender into
+    the one named with it. The fuller name stays (a linked one before an unlinked one);
+    the qualifiers of both are kept unless they disagree (two spells are two)."""
+    out: list[Statement] = []
+    for statement in statements:
+        if statement.property != "P54" or not isinstance(statement.value, Entity):
+            out.append(statement)
+            continue
+        for i, other in enumerate(out):
+            if other.property != "P54" or other.subject.iri != statement.subject.iri or \
+                    not isinstance(other.value, Entity) or \
+                    not _one_name(other.value.label, statement.value.label) or \
+                    not _agree(other.qualifiers, statement.qualifiers):
+                continue
+            keep, fold_in = sorted((other, statement), key=_team_rank, reverse=True)
+            out[i] = _fill(keep, fold_in)
+            break
+        else:
+            out.append(statement)
+    return out
+
+
+def _name_words(label: str) -> list[str]:
+    return [w for w in re.split(r"[\W_]+", fold(label).replace("'", "")) if w]
+
+
+def _one_name(a: str, b: str) -> bool:
+    """Whether two names may name one team: one's words inside the other's with the same
+    last word, or one word that is the other's first or last ("Luton", "Luton Town")."""
+    wa, wb = _name_words(a), _name_words(b)
+    if not wa or not wb or wa == wb:
+        return bool(wa) and wa == wb
+    short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    if set(short) <= set(long) and short[-1] == long[-1]:
+        return True
+    return len(short) == 1 and short[0] in (long[0], long[-1])
+
+
+def _agree(a: tuple[tuple[str, object], ...], b: tuple[tuple[str, object], ...]) -> bool:
+    """Whether two sets of qualifiers say nothing against each other: no value differs, and
+    a spell that starts is not one that ends (the move from one to the other)."""
+    mine, theirs = dict(a), dict(b)
+    if ("P580" in mine) != ("P580" in theirs) and ("P582" in mine) != ("P582" in theirs):
+        return False
+    return all(theirs.get(key, value) == value for key, value in mine.items())
+
+
+def _team_rank(statement: Statement) -> tuple[bool, int]:
+    """Which of two names of a team stays: a linked one, then the one of more words."""
+    value = statement.value
+    assert isinstance(value, Entity)
+    return value.qid is not None, len(_name_words(value.label))
 
 
 def _drop_weaker_partners(statements: list[Statement]) -> list[Statement]:

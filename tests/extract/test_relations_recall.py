@@ -311,6 +311,13 @@ def test_a_team_joined_to_a_role_names_the_person_after_it(text: str, team: str)
     assert ("Sam Dekker", "P54", team) in _facts_default("nl", text)
 
 
+def test_a_given_name_with_van_and_one_word_is_a_name_not_a_club() -> None:
+    text = "Ajax vond een nieuwe doelman in Roda JC-keeper Tom van Leer."
+    _, context = processed("nl", text)
+    assert [p.name for p in context.sentences[0].people] == ["Tom van Leer"]
+    assert ("Tom van Leer", "P54", "Roda JC") in _facts_default("nl", text)
+
+
 def test_a_name_ends_before_a_nationality_word_after_it() -> None:
     _, context = processed("nl", "Baanrenster Kirsten Bos won goud op de puntenkoers. Met zes "
                                  "wereldtitels is Bos Nederlands recordhouder op de baan.")
@@ -321,6 +328,28 @@ def test_an_olympic_host_city_is_no_person() -> None:
     _, context = processed("nl", "Bij de Olympische Spelen van Rio de Janeiro veroverde Anna "
                                  "van Dam twee jaar terug ook goud.")
     assert [p.name for p in context.sentences[0].people] == ["Anna van Dam"]
+
+
+def test_one_team_under_two_names_is_one_statement() -> None:
+    teams = [(s.value.label, sorted(k for k, _ in s.qualifiers)) for s in _default(  # type: ignore[union-attr]
+        "en", "Tom Baker signed for Fleetwood in 2019. He played 40 games for Fleetwood "
+              "Town.") if s.property == "P54"]
+    assert teams == [("Fleetwood Town", ["P580"])]
+
+
+def test_two_teams_of_a_move_stay_two_however_alike_their_names() -> None:
+    teams = {s.value.label for s in _default(  # type: ignore[union-attr]
+        "en", "Tom Baker moved from Luton to Luton Town in 2020.") if s.property == "P54"}
+    assert teams == {"Luton", "Luton Town"}
+
+
+@pytest.mark.parametrize(("lang", "text", "team"), [
+    ("en", "Alpecin's Belgian rider Tom Baker won the stage.", "Alpecin"),
+    ("en", "Red Bull's Dutch driver Tom Baker won the race.", "Red Bull"),
+])
+def test_a_team_s_possessive_ends_its_name(lang: str, text: str, team: str) -> None:
+    assert {s.value.label for s in _default(lang, text)  # type: ignore[union-attr]
+            if s.property == "P54"} == {team}
 
 
 def test_a_plural_nationality_is_not_part_of_the_name_after_it() -> None:
