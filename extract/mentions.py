@@ -532,8 +532,8 @@ def merge_entities(
     person, a capitalised word opening the sentence that the recogniser leaves out is
     dropped ("Zwemzussen Anna"), and the name runs on over the capitalised words and
     joiners the recogniser adds ("O'Brien", "Mors-de Vries", "Jr.": apostrophes and
-    hyphens inside a name stay), up to a nationality or role word ("Wild Nederlands
-    recordhouder"). A run the recogniser vetoes stays a person when the
+    hyphens inside a name stay), up to a nationality or role word ("Bos Nederlands
+    kampioene"). A run the recogniser vetoes stays a person when the
     same name, or the surname of a full name, is a person elsewhere in the article.
     People only the recogniser finds are added unless every word of the span is a stop
     word of the lexicon; its other spans count only when they start with a capital.
@@ -581,7 +581,7 @@ def merge_entities(
             while end < e.end and (_name_part(doc, end) or _syllable(doc, end)) and \
                     not descriptor(doc[end].text):
                 end += 1  # "O'Brien", "Mors-de Vries", "Jr.", "Sang-hwa": the name goes on
-                # (not over a nationality or role word: "Wild Nederlands recordhouder")
+                # (not over a nationality or role word: "Bos Nederlands kampioene")
             after = [o for o in others if o.start >= e.end and o.start < end]
             if after:  # "Tim Bos van Royal Zaanstad": the name ends before the club
                 club = min(after, key=lambda o: o.start)
@@ -606,7 +606,7 @@ def merge_entities(
             continue  # "South Korea" is a country, whatever the recogniser says
         end = e.end
         while end - e.start > 1 and descriptor(doc[end - 1].text):
-            end -= 1  # "Wild Nederlands recordhouder": the name ends before the nationality
+            end -= 1  # "Bos Nederlands kampioene": the name ends before the nationality
         people.append((e.start, end))
     # one name, one type per article: a surname or name read as a person elsewhere stays one
     names = {doc[s:t].text for s, t in people}

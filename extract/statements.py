@@ -172,7 +172,7 @@ def _tallies(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
         if fact.property == "P166" and metals and any(f"{m} medal" in label for m in metals):
             metal = next(m for m in metals if f"{m} medal" in label)
             years = occasions.pop((fact.sentence, metal), [])
-            if years:  # "drie keer zilver (in 2010, 2014 en 2022)"
+            if years:  # "twee keer zilver (in 2014 en 2018)"
                 out.extend(_on_occasions(fact, years, sport_season(context)))
                 continue
             fact = dataclasses.replace(fact, qualifiers=(), descriptive=True)
@@ -183,8 +183,10 @@ def _tallies(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
     return out
 
 
-_OCCASIONS = re.compile(r"^\s*\((?P<items>[^()]{4,120})\)")
-"""The occasions of a counted medal in brackets right after it ("(in 2010, 2014 en 2022)")."""
+_OCCASIONS = re.compile(r"^\s*(?:medailles?|medals?)?\s*\((?P<items>[^()]{4,120})\)",
+                        re.IGNORECASE)
+"""The occasions of a counted medal in brackets right after it ("twee keer zilver (in 2014
+en 2018)", "two silver medals (2014, 2018)")."""
 
 _ITEM_SPLIT = re.compile(r"\s*,\s*|\s+(?:en|and|&)\s+")
 _LAST_YEAR = re.compile(r"\b(?:vorig\s+jaar|vorige\s+zomer|last\s+year)\b", re.IGNORECASE)
@@ -192,7 +194,7 @@ _LAST_YEAR = re.compile(r"\b(?:vorig\s+jaar|vorige\s+zomer|last\s+year)\b", re.I
 
 def _years_listed(after: str, published: str | None) -> list[str]:
     """The years of the occasions listed in brackets after a counted medal, one per item
-    ("in 2010, 2014 en 2022"; "in Rio 2016 en vorig jaar in Marseille"); [] when an item
+    ("in 2014 en 2018"; "in Londen 2012 en vorig jaar in Parijs"); [] when an item
     names no year."""
     m = _OCCASIONS.match(after)
     if m is None:

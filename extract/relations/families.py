@@ -81,7 +81,7 @@ _YEAR_LIST = re.compile(r"\b(?:19|20)\d\d(?:\s*,\s*(?:19|20)\d\d)*\s+(?:en|and)\
 
 _TITLE_CASE_SMALL_WORDS = frozenset({"On", "A", "An", "In", "At", "Of", "For", "To", "The",
                                      "And", "With", "From", "After", "As"})
-"""Small words a title-case headline capitalises ("Joins Exeter City On A Loan")."""
+"""Small words a title-case headline capitalises ("Moves To Stoke City On A Free")."""
 
 
 def year_award(text: str, lang: str, lexicon: Lexicon) -> str:
@@ -639,7 +639,7 @@ class RelationExtractor:
     def _team(self, context: ArticleContext, text: str) -> Concept | None:
         text = text.strip(" .,")
         text = re.sub(r"\s+(?:in|op|on|at|van|of|de|het|the)$", "", text)
-        text = re.sub(r"['’]s\s.*$", "", text)  # "Trek-Segafredo's Belgian rider"
+        text = re.sub(r"['’]s\s.*$", "", text)  # "Alpecin's Belgian rider"
         text = re.sub(r"\s(?:On|For|From|After|With|To)\s.*$", "", text)  # a title-case headline
         if not text or "⟨" in text or len(text) < 2 or text.endswith(("'s", "’s")) \
                 or RANKING.fullmatch(text):
@@ -654,7 +654,7 @@ class RelationExtractor:
             or (words[0].endswith(("se", "sche")) and len(words[0]) > 5)
         ):
             words = words[1:]
-        # a title-case headline's small words ("Joins Exeter City On A Loan") and a
+        # a title-case headline's small words ("Moves To Stoke City On A Free") and a
         # nationality after the name ("Red Bull's Dutch driver") are no part of it
         while len(words) > 1 and (words[-1] in _TITLE_CASE_SMALL_WORDS
                                   or lex.contains("demonym", lang, words[-1])):

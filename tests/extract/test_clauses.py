@@ -319,9 +319,9 @@ def test_first_in_a_heat_or_denied_is_no_win() -> None:
 
 
 def test_the_side_beaten_in_the_final_of_a_title_was_beaten_by_the_players_too() -> None:
-    text = ("België is zaterdag wereldkampioen korfbal geworden. In de finale rekende België "
-            "af met Taiwan: 25-20. De Belgische internationals Lien Maes en Ward Claes "
-            "scoorden elk vijf keer. In de halve finale won België van Duitsland.")
+    text = ("België is zaterdag wereldkampioen korfbal geworden. België rekende in de "
+            "finale met 25-20 af met Taiwan. De Belgische internationals Lien Maes en Ward "
+            "Claes scoorden elk vijf keer. In de halve finale won België van Duitsland.")
     found = _statements("nl", text)
     assert ("Belgium", "sk:defeated", "Taiwan") in found
     for name in ("Lien Maes", "Ward Claes"):

@@ -183,13 +183,15 @@ def test_a_title_won_in_several_years_is_one_statement_per_year() -> None:
 
 
 @pytest.mark.parametrize(("lang", "text", "years"), [
-    ("nl", "De Canadese ijshockeyster Lisa Roy stopt. Roy won op de Olympische Winterspelen al "
-           "drie keer zilver (in 2006, 2010 en 2014) en één keer goud.",
-     ["2006", "2010", "2014"]),
+    ("nl", "De Canadese ijshockeyster Lisa Roy stopt. Met haar ploeg veroverde Roy op de "
+           "Olympische Winterspelen vier keer brons (2002, 2006, 2014 en 2018).",
+     ["2002", "2006", "2014", "2018"]),
     ("en", "Canadian swimmer Lisa Roy retired on Monday. Roy won two Olympic golds (in 2012 "
            "and 2016) and a silver.", ["2012", "2016"]),
-    ("nl", "Zwemster Lisa Roy won op de Olympische Spelen twee keer goud (in Londen 2012 en "
-           "vorig jaar in Parijs).", ["2012", "2025"]),
+    ("nl", "Zwemster Lisa Roy stopt met zwemmen. Roy won op de Olympische Spelen twee keer "
+           "zilver (Londen 2012 en vorig jaar Parijs).", ["2012", "2025"]),
+    ("en", "Canadian swimmer Lisa Roy retired on Monday. Roy won two Olympic silver medals "
+           "(2012 and 2016) in the relay.", ["2012", "2016"]),
 ])
 def test_a_counted_medal_with_its_years_in_brackets_is_a_medal_per_year(
         lang: str, text: str, years: list[str]) -> None:
@@ -205,8 +207,8 @@ def test_a_counted_medal_with_its_years_in_brackets_is_a_medal_per_year(
 
 
 def test_a_count_that_its_brackets_do_not_match_stays_a_tally() -> None:
-    statements = _default("nl", "Schaatsster Lisa Roy won op de Olympische Spelen drie keer "
-                                "goud (in 2010 en 2014).")
+    statements = _default("nl", "Schaatsster Lisa Roy heeft drie keer olympisch goud "
+                                "(Turijn 2006 en Sotsji 2014).")
     medals = [s for s in statements if s.property == "P166"]
     assert medals and all(s.qualifier("P585") is None for s in medals)
 
@@ -312,21 +314,21 @@ def test_a_team_joined_to_a_role_names_the_person_after_it(text: str, team: str)
 
 
 def test_a_given_name_with_van_and_one_word_is_a_name_not_a_club() -> None:
-    text = "Ajax vond een nieuwe doelman in Roda JC-keeper Tom van Leer."
+    text = "Volgens de krant staat Roda JC-keeper Tom van Leer op het lijstje van Ajax."
     _, context = processed("nl", text)
     assert [p.name for p in context.sentences[0].people] == ["Tom van Leer"]
     assert ("Tom van Leer", "P54", "Roda JC") in _facts_default("nl", text)
 
 
 def test_a_name_ends_before_a_nationality_word_after_it() -> None:
-    _, context = processed("nl", "Baanrenster Kirsten Bos won goud op de puntenkoers. Met zes "
-                                 "wereldtitels is Bos Nederlands recordhouder op de baan.")
+    _, context = processed("nl", "Baanrenster Kirsten Bos won goud op de puntenkoers. Sinds "
+                                 "zaterdag is Bos Nederlands kampioene op de sprint.")
     assert [p.name for p in context.sentences[1].people] == ["Kirsten Bos"]
 
 
 def test_an_olympic_host_city_is_no_person() -> None:
-    _, context = processed("nl", "Bij de Olympische Spelen van Rio de Janeiro veroverde Anna "
-                                 "van Dam twee jaar terug ook goud.")
+    _, context = processed("nl", "Op de Spelen van Rio de Janeiro zwom Anna van Dam naar "
+                                 "brons.")
     assert [p.name for p in context.sentences[0].people] == ["Anna van Dam"]
 
 
