@@ -632,9 +632,9 @@ RELATIVE_PRONOUNS = frozenset({"die", "dat", "wie", "who", "that", "which"})
 
 
 def _predicate_subjects(verb: Token) -> Iterator[Token]:
-    """The subject of a predicate noun the verb's clause describes: "X is de eerste
-    Nederlander die Y wint", "X became the first Briton to win Y", "X is the only rider who
-    beat Y" say what X did. Only when the clause has no subject but a relative pronoun or
+    """The subject of a predicate noun the verb's clause describes: "X is de enige Belg die
+    Y ooit won", "X became the youngest Briton to win Y", "X is the only rider who beat Y"
+    say what X did. Only when the clause has no subject but a relative pronoun or
     an infinitive's "to"."""
     if verb.dep_.split(":")[0] not in ("acl", "csubj"):
         return
@@ -644,9 +644,9 @@ def _predicate_subjects(verb: Token) -> Iterator[Token]:
     if not own and not any(c.dep_ == "mark" and c.lower_ == "to" for c in verb.children):
         return
     noun = verb.head
-    if any(c.dep_ == "cop" for c in noun.children):  # "X is de eerste Nederlander"
+    if any(c.dep_ == "cop" for c in noun.children):  # "X is de enige Belg"
         yield from (c for c in noun.children if c.dep_ in SUBJECT_DEPS)
-    elif noun.dep_ == "xcomp":  # "X became the first Briton"
+    elif noun.dep_ == "xcomp":  # "X became the youngest Briton"
         yield from (c for c in noun.head.children if c.dep_ in SUBJECT_DEPS)
 
 
