@@ -150,6 +150,7 @@ def _tallies(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
     list of counted metals ("twee goud, drie zilver, een brons")."""
     tallied: dict[int, set[str]] = {}
     occasions: dict[tuple[int, str], list[str]] = {}
+    seasons: dict[tuple[int, str], str] = {}
     for sentence in context.sentences:
         found = list(_TALLY.finditer(sentence.text))
         for m in found:
@@ -163,6 +164,8 @@ def _tallies(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
                 years = _years_listed(sentence.text[m.end():], context.published)
                 if years and len(years) == _count(n):
                     occasions[(sentence.index, metal)] = years
+                    seasons[(sentence.index, metal)] = _host_season(
+                        sentence.text[m.end():], context.lang) or sport_season(context)
     if not tallied:
         return facts
     out: list[Fact] = []
@@ -173,7 +176,7 @@ def _tallies(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
             metal = next(m for m in metals if f"{m} medal" in label)
             years = occasions.pop((fact.sentence, metal), [])
             if years:  # "twee keer zilver (in 2014 en 2018)"
-                out.extend(_on_occasions(fact, years, sport_season(context)))
+                out.extend(_on_occasions(fact, years, seasons[(fact.sentence, metal)]))
                 continue
             fact = dataclasses.replace(fact, qualifiers=(), descriptive=True)
         elif fact.property == "sk:won" and metals and fact.extractor in TRAINED_EXTRACTORS \
@@ -209,6 +212,16 @@ def _years_listed(after: str, published: str | None) -> list[str]:
         else:
             return []
     return years
+
+
+def _host_season(after: str, lang: str) -> str:
+    """The season of the Games whose host city the brackets after a counted medal name
+    ("(Rio de Janeiro 2016 en ...)": Summer), or ""."""
+    from .relations.lexicon import Lexicon
+
+    m = _OCCASIONS.match(after)
+    hosts = Lexicon.load().find_all("olympic_host", lang, m.group("items")) if m else []
+    return next((e.extra.partition("/")[2] for e in hosts if "/" in e.extra), "")
 
 
 def _count(word: str) -> int:
@@ -1001,9 +1014,10 @@ def dated_moves(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
     """A team a sentence of the article's days moves someone to or from ("tekent bij", "komt
     over van", "verruilt A voor B", "signed from", "leaves") gets the day as the start
     (`P580`) or end (`P582`) of the spell, when the fact has neither: the sentence's date,
-    else the publication day. A team after "van"/"from" (or a leaving verb's "bij"/"at", or
-    the team a leaving verb names) is left; one after "naar"/"voor"/"to"/"for" is joined,
-    as is a team a joining verb names.
+    else the publication day; a sentence of an earlier move dates it by the one year it
+    names ("in 2019", "vorig jaar"), else not at all. A team after "van"/"from" (or a
+    leaving verb's "bij"/"at", or the team a leaving verb names) is left; one after
+    "naar"/"voor"/"to"/"for" is joined, as is a team a joining verb names.
     """
     from .relations.lexicon import Lexicon
 
@@ -1017,15 +1031,36 @@ def dated_moves(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
             continue
         sentence = context.sentences[fact.sentence]
         key = _move_key(sentence, fact.subject.name, fact.value.label, finder, context.lang)
-        date = None if key is None or not context.is_recent(sentence) else (
-            context.date_of(sentence) or (LiteralValue(context.published, "date", "day")
-                                          if context.published else None))
+        if key is None:
+            date = None
+        elif context.is_recent(sentence):
+            date = context.date_of(sentence) or (
+                LiteralValue(context.published, "date", "day") if context.published else None)
+        elif len(_DATES.findall(sentence.text)) == 1 and not _UNTIL.search(sentence.text):
+            # "werd vorig jaar overgenomen van X", "signed for X in 2019": the date it gives
+            date = context.date_of(sentence)
+            if date is not None and context.published and \
+                    str(date.value)[:4] > context.published[:4]:
+                date = None  # a move told of the years to come is no move made
+        else:
+            date = None
         if key is None or date is None:
             out.append(fact)
             continue
         quals[key] = date
         out.append(dataclasses.replace(fact, qualifiers=tuple(quals.items())))
     return out
+
+
+_DATES = re.compile(r"\b(?:19|20)\d\d\b|\b(?:vorig|afgelopen|dit|volgend)\s+(?:jaar|seizoen)\b|"
+                    r"\b(?:last|this|next)\s+(?:year|season)\b", re.IGNORECASE)
+"""The years a sentence names, written out or counted from now (a move is dated only by a
+sentence that names one)."""
+
+
+_UNTIL = re.compile(r"\b(?:tot|until|till|through)\s+(?:\w+\s+){0,3}?(?:19|20)\d\d\b",
+                    re.IGNORECASE)
+"""A year a contract runs to ("tot de zomer van 2028"): when a spell ends, not a move."""
 
 
 def _move_key(sentence: Sentence, person: str, team: str, finder: re.Pattern[str],

@@ -175,6 +175,27 @@ def test_someone_else_s_move_dates_no_spell() -> None:
     assert spells.get(("Sam Cole", "Leeds United"), {}) == {}
 
 
+@pytest.mark.parametrize(("text", "year"), [
+    ("Tim Brouwer werd in 2023 door Ajax overgenomen van PSV.", "2023"),
+    ("Tim Brouwer werd vorig jaar door Ajax overgenomen van PSV.", "2025"),
+])
+def test_an_earlier_move_is_dated_by_the_year_its_sentence_names(text: str, year: str) -> None:
+    spells = _spells("nl", text)
+    assert spells[("Tim Brouwer", "Ajax")] == {"P580": year}
+    assert spells[("Tim Brouwer", "PSV")] == {"P582": year}
+
+
+def test_an_earlier_move_in_a_sentence_of_two_years_is_not_dated() -> None:
+    spells = _spells("nl", "Tim Brouwer werd in 2023 door Ajax overgenomen van PSV, waar hij "
+                           "sinds 2019 speelde.")
+    assert spells.get(("Tim Brouwer", "Ajax"), {}).get("P580") is None
+
+
+def test_the_year_a_contract_runs_to_dates_no_move() -> None:
+    spells = _spells("nl", "Tim Brouwer heeft zich tot de zomer van 2030 aan Ajax verbonden.")
+    assert spells.get(("Tim Brouwer", "Ajax"), {}).get("P580") != "2030"
+
+
 def test_a_title_won_in_several_years_is_one_statement_per_year() -> None:
     statements = _default("nl", "Crosser Tim Vos werd in 2012, 2015 en 2019 wereldkampioen.")
     years = sorted(str(s.qualifier("P585").value) for s in statements  # type: ignore[union-attr]
@@ -192,6 +213,9 @@ def test_a_title_won_in_several_years_is_one_statement_per_year() -> None:
            "zilver (Londen 2012 en vorig jaar Parijs).", ["2012", "2025"]),
     ("en", "Canadian swimmer Lisa Roy retired on Monday. Roy won two Olympic silver medals "
            "(2012 and 2016) in the relay.", ["2012", "2016"]),
+    # no sport named: the host city in the brackets tells the season of the Games
+    ("nl", "Lisa Roy stopt. Ze won op de Olympische Spelen twee keer goud (in Londen 2012 en "
+           "vorig jaar in Hyères).", ["2012", "2025"]),
 ])
 def test_a_counted_medal_with_its_years_in_brackets_is_a_medal_per_year(
         lang: str, text: str, years: list[str]) -> None:
