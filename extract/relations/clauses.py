@@ -616,7 +616,7 @@ def _subjects(verb: Token) -> Iterator[Token]:
             yield from (c for c in child.children if c.dep_ in SUBJECT_DEPS)
     if verb.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         yield from (c for c in verb.head.children if c.dep_ in SUBJECT_DEPS)
-    # "beat Germany to claim the title", "om de titel te pakken": the infinitive's subject
+    # "beat Spain to take the title", "om de titel te pakken": the infinitive's subject
     # is the subject of the verb it completes
     # (that verb's own, however it has it: "got into a breakaway and then attacked to win
     # the stage" is the subject of "got")

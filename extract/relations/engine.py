@@ -1627,7 +1627,7 @@ def _lead_place(context: ArticleContext) -> Concept | None:
 def fact_place(context: ArticleContext, sentence: Sentence) -> Concept | None:
     """Where the event of a sentence took place (`P276`): a place it names, else, for a
     sentence about the days the article reports, the dateline's place or the place its
-    lead names ("De Jong won donderdag in Thialf ...")."""
+    lead names ("Bos won donderdag in Inzell ...")."""
     place = place_in(context, sentence)
     if place is None and context.published and context.is_recent(sentence):
         place = context.dateline or context.venue  # the place of the days it reports

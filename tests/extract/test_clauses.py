@@ -47,7 +47,7 @@ FOUND = [
     ("nl", "In de finale versloeg Petro Kovalenko de Georgiër Levan Beridze.",
      ("Petro Kovalenko", "sk:defeated", "Levan Beridze")),
     # a side's medal, also when the parser takes the side for the object
-    ("nl", "Bij het WK in Hamar hebben de Nederlandse shorttracksters op de relay zilver "
+    ("nl", "Bij het WK in Hamar hebben de Nederlandse schaatssters op de aflossing zilver "
      "gewonnen.", ("Netherlands", "P166", "silver medal")),
     ("en", "England won gold in the team event, ahead of Spain.",
      ("England", "P166", "gold medal")),
@@ -71,7 +71,8 @@ FOUND = [
     # who finished or stands behind a competitor was beaten by them
     ("nl", "Lotte Brink werd tweede, vlak achter winnares Mira Sand.",
      ("Mira Sand", "sk:defeated", "Lotte Brink")),
-    ("nl", "Feyenoord staat nu twaalf punten achter Ajax.", ("Ajax", "sk:defeated", "Feyenoord")),
+    ("nl", "Heracles staat inmiddels negen punten achter Twente.",
+     ("Twente", "sk:defeated", "Heracles")),
     ("en", "Sam Reed came home just behind Pete Rowe.", ("Pete Rowe", "sk:defeated", "Sam Reed")),
     # a win reaches who was beaten through its margin
     ("en", "Sam Reed won the Open by two shots over Pete Rowe.",
@@ -79,14 +80,14 @@ FOUND = [
     ("nl", "Piet Mol won met twee seconden voorsprong op Jan Kuiper.",
      ("Piet Mol", "sk:defeated", "Jan Kuiper")),
     # an infinitive of purpose has the subject of the verb it completes
-    ("en", "England beat Germany to claim the Euro 2022 title.",
+    ("en", "England beat Spain to take the Euro 2022 title.",
      ("England", "sk:won", "Euro 2022")),
     # first place in a race is a win of it
     ("en", "At the World Single Distances Championships in Heerenveen, Tom Hale finished "
      "first in the 500 m on Saturday.",
      ("Tom Hale", "sk:won", "500 m, 2026 World Single Distances Championships")),
-    ("en", "At the World Cup in Val Gardena on Saturday, Tom Hale took top spot in the men's "
-     "giant slalom.", ("Tom Hale", "sk:won", "men's giant slalom, 2026 World Cup")),
+    ("en", "At the World Cup in Val Gardena on Saturday, Tom Hale claimed first place in "
+     "the men's giant slalom.", ("Tom Hale", "sk:won", "men's giant slalom, 2026 World Cup")),
     # a side that sets a record holds it
     ("en", "In Fukuoka, Canada set a new world record in the women's 4x200 m freestyle relay "
      "final.", ("Canada", "P1000", "world record 4 × 200 m relay")),

@@ -138,7 +138,7 @@ FOUND = [
                                                             "Côte d'Ivoire")),
     # jobs around the sport besides athlete and coach
     ("en", "Only for referee Dan Field to stop the fight.", ("Dan Field", "P106", "referee")),
-    ("en", "I know the technical director Tim Stone very well.",
+    ("en", "We spoke to the technical director Tim Stone on Monday.",
      ("Tim Stone", "P106", "technical director")),
     ("nl", "Promotor Erik Bos was tevreden.", ("Erik Bos", "P106", "promoter")),
     # relative clauses
@@ -231,7 +231,7 @@ NOT_FOUND = [
     ("nl", "Pim Smit (NED) won de koers.", ("Pim Smit", "P54", "NED")),
     ("en", "Tom Hale (AFP) was there.", ("Tom Hale", "P54", "AFP")),
     # a stage win is no win of the whole race
-    ("en", "Tom Hale took his first Tour de France stage win on Thursday.",
+    ("en", "Tom Hale celebrated a Tour de France stage win on Thursday.",
      ("Tom Hale", "sk:won", "Tour de France 2026")),
     # the nearest name is a woman: "zijn verloofde" is not hers
     ("nl", "Niels Dam won. Zijn zus Eva Dam juichte. Na afloop kuste zijn verloofde Lena Ooms "
@@ -251,7 +251,7 @@ NOT_FOUND = [
     ("nl", "Judoka Tom Hale versloeg woensdag in de kwartfinale de Fransman Paul Roux.",
      ("Tom Hale", "sk:won", "Tom Hale vs. Paul Roux")),
     # an earlier fight is not the fight of the article
-    ("en", "Boxer Jay Penn fights on Saturday. His only loss came in February 2023 against "
+    ("en", "Boxer Jay Penn fights on Saturday. He was beaten once, in February 2023, by "
      "Rob Kent.", ("Rob Kent", "sk:won", "Rob Kent vs. Jay Penn")),
     # "was born in Zwolle ... in 2020" gives no birth date
     ("nl", "Rik Vos werd geboren in Zwolle en debuteerde in 2020 bij PEC Zwolle.",

@@ -192,7 +192,7 @@ def test_an_earlier_move_in_a_sentence_of_two_years_is_not_dated() -> None:
 
 
 def test_the_year_a_contract_runs_to_dates_no_move() -> None:
-    spells = _spells("nl", "Tim Brouwer heeft zich tot de zomer van 2030 aan Ajax verbonden.")
+    spells = _spells("nl", "Tim Brouwer tekende bij Ajax een contract tot eind 2030.")
     assert spells.get(("Tim Brouwer", "Ajax"), {}).get("P580") != "2030"
 
 
