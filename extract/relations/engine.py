@@ -1648,8 +1648,9 @@ def place_in(context: ArticleContext, sentence: Sentence) -> Concept | None:
         cut = re.match(r"^(.+?)\s+(?:de|het|van|the|of)\s+(\S+)", name)
         if cut and (lexicon.contains("demonym", context.lang, cut.group(2))
                     or lexicon.contains("stopcap", context.lang, cut.group(2))
-                    or cut.group(2).endswith(("se", "sche"))):
-            name = cut.group(1)
+                    or cut.group(2).endswith(("se", "sche"))
+                    or lexicon.ends_in("venue", context.lang, cut.group(1).split()[-1])):
+            name = cut.group(1)  # "het Crucible Theatre van Sheffield": the venue
         if not name or "⟨" in name:
             continue
         for kind in ("place", "olympic_host"):

@@ -196,6 +196,14 @@ def test_the_year_a_contract_runs_to_dates_no_move() -> None:
     assert spells.get(("Tim Brouwer", "Ajax"), {}).get("P580") != "2030"
 
 
+def test_a_venue_of_a_city_is_the_place_of_the_result() -> None:
+    statements = _default("nl", "Tom Bakker won zondag in het Grand Theatre van Leeds de "
+                                "wereldtitel snooker.")
+    places = {getattr(s.qualifier("P276"), "label", None) for s in statements
+              if s.property == "P166"}
+    assert places == {"Grand Theatre"}
+
+
 def test_a_title_won_in_several_years_is_one_statement_per_year() -> None:
     statements = _default("nl", "Crosser Tim Vos werd in 2012, 2015 en 2019 wereldkampioen.")
     years = sorted(str(s.qualifier("P585").value) for s in statements  # type: ignore[union-attr]
