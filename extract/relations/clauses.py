@@ -178,10 +178,36 @@ def clause_facts(doc: Doc, context: ArticleContext, name: str) -> list[Fact]:
             if verb.pos_ == "ADV":
                 continue
             classes = set(classes_of(_verb_words(verb), context.lang))
+            if _on_ones_name(verb):
+                classes.add("win")
             if not classes & {"win", "defeat", "lose"} or _negated(verb):
                 continue
             out.extend(_results(context, index, verb, classes, sides, awards, name, events))
     return _unique(out)
+
+
+NAME_VERBS = frozenset({"schrijven", "zetten"})
+"""Verbs of the Dutch idiom of winning "iets op zijn naam schrijven/zetten"."""
+
+
+def _on_ones_name(verb: Token) -> bool:
+    """Whether the verb is the Dutch idiom of winning: "schreef de 1500 meter op haar naam",
+    "heeft de titel op zijn naam gezet" (the name a possessive's, after "op")."""
+    if verb.lemma_.lower() not in NAME_VERBS:
+        return False
+    for token in verb.subtree:  # the parser may hang "op haar naam" on the object
+        if token.lemma_.lower() == "naam" and _depth_below(token, verb) <= _DEPTH and any(
+                g.dep_ == "case" and g.lower_ == "op" for g in token.children):
+            return True
+    return False
+
+
+def _depth_below(token: Token, ancestor: Token) -> int:
+    """How many arcs `token` sits below `ancestor` (one of its heads)."""
+    depth = 0
+    while token.i != ancestor.i and token.head.i != token.i:
+        token, depth = token.head, depth + 1
+    return depth
 
 
 def _verb_words(verb: Token) -> list[tuple[str, str]]:
@@ -254,7 +280,8 @@ def _results(
             arguments = [a for a in arguments if a[0].i != found[0].i]
     if subject is None:
         return
-    passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children)
+    passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children) and \
+        not _on_ones_name(verb)  # the idiom is active, whatever the parser labels
     for token, preposition, via in arguments:
         other = sides.get(token.i)
         if other is not None:
@@ -620,7 +647,7 @@ def _subjects(verb: Token) -> Iterator[Token]:
     # is the subject of the verb it completes
     # (that verb's own, however it has it: "got into a breakaway and then attacked to win
     # the stage" is the subject of "got")
-    if verb.dep_ in ("advcl", "xcomp") and verb.head is not verb and not any(
+    if verb.dep_ in ("advcl", "xcomp") and verb.head.i != verb.i and not any(
             c.dep_ in SUBJECT_DEPS for c in verb.children) and any(
             c.dep_ == "mark" and c.lower_ in ("to", "om") for c in verb.children):
         yield from _subjects(verb.head)

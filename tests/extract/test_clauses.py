@@ -115,6 +115,10 @@ FOUND = [
     # an infinitive of a verb conjoined to the one with the subject
     ("en", "Tom Hale escaped early and attacked in the final kilometre to beat Pete Rowe by "
            "two seconds.", ("Tom Hale", "sk:defeated", "Pete Rowe")),
+    # the idiom "op zijn naam schrijven" is a win
+    ("nl", "Bij de WK afstanden in Inzell heeft Anna Berg vrijdag de 1500 meter op haar naam "
+           "geschreven.", ("Anna Berg", "sk:won",
+                           "women's 1500 m, 2026 World Single Distances Championships")),
     # "afrekenen met": the side after "met" is the one beaten
     ("nl", "Ajax rekende zondag met 2-0 af met PSV.", ("Ajax", "sk:defeated", "PSV")),
     # a clause on a predicate noun says what the subject of the predicate did
@@ -173,6 +177,10 @@ NOT_FOUND = [
      ("Tom Hale", "sk:won", "Giro d'Italia 2026")),
     ("nl", "Tom Hale boekte geen zege in de Tour de France.",
      ("Tom Hale", "sk:won", "Tour de France 2026")),
+    # writing something else on one's name is no win
+    ("nl", "Bij de WK afstanden in Inzell heeft Anna Berg vrijdag de 1500 meter van haar "
+           "trainer geschreven.", ("Anna Berg", "sk:won",
+                                   "women's 1500 m, 2026 World Single Distances Championships")),
     # "met" marks a companion of other verbs
     ("nl", "Ajax won zondag samen met PSV van Feyenoord.", ("Ajax", "sk:defeated", "PSV")),
     # a clause on a noun that is not the predicate is not about the subject
