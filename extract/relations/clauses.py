@@ -127,7 +127,8 @@ NEGATIONS = frozenset({"niet", "nooit", "geen", "not", "never", "n't", "no"})
 _DEPTH = 3
 """How many arcs below the verb an argument may sit ("won met 3-1 van België": two)."""
 
-CONFIDENCE = {"sk:defeated": 0.75, "P166": 0.72, "sk:won": 0.7, "P1000": 0.7}
+CONFIDENCE = {"sk:defeated": 0.75, "P166": 0.72, "sk:won": 0.7, "P1000": 0.7,
+              "sk:coachedBy": 0.7}
 """The confidence of each kind of fact this reader gives (below the surest patterns)."""
 
 
@@ -150,6 +151,7 @@ class ClauseReader:
 def clause_facts(doc: Doc, context: ArticleContext, name: str) -> list[Fact]:
     """The results of every sentence of a parsed doc (see the module docstring)."""
     out: list[Fact] = list(_champions_of_editions(context, name))
+    out.extend(_coaches_of_teams(context, name))
     for index, named in enumerate(sentence_mentions(doc, context)):
         # "Hij versloeg X": a subject pronoun stands for the person the sentences are about
         # and "zijn zege", "her win": a possessive one for the winner of a win noun
@@ -565,6 +567,48 @@ def _placed(place: Token, sides: dict[int, Person | Concept]) -> Person | Concep
     if _negated(verb):
         return None
     return next((sides[c.i] for c in _subjects(verb) if c.i in sides), None)
+
+
+_TEAM_COACH = re.compile(
+    r"(?<![\w-])(?P<team>(?-i:[A-Z][\w&'’.]*)(?:\s+(?-i:[A-Z][\w&'’.]*)){0,3})-"
+    r"(?:bondscoach|coach|trainer|trainster|hoofdtrainer|hoofdcoach|manager)\s+"
+    r"⟨P(?P<k>\d+)⟩")
+"""A team joined to its coach's title ("Oranje-bondscoach X", "Ajax-trainer X")."""
+
+
+NOT_TEAMS = frozenset({"ex", "oud", "voormalig", "former", "collega", "mede", "assistent",
+                       "assistant", "hulp", "co", "interim", "top"})
+"""Prefixes of a coach's title that name no team ("ex-trainer", "assistent-coach")."""
+
+
+def _coaches_of_teams(context: ArticleContext, name: str) -> Iterator[Fact]:
+    """"Oranje-bondscoach X", "Feyenoord-trainer X": the team before the coach's title is
+    coached by the person after it (a national side by its nickname or country: the side a
+    squad's players share their coach with)."""
+    lexicon = Lexicon.load()
+    for sentence in context.sentences:
+        for m in _TEAM_COACH.finditer(sentence.masked):
+            words = m.group("team").split()
+            while words and lexicon.contains("stopcap", context.lang, words[0]):
+                words = words[1:]  # "Volgens Oranje-bondscoach X": Oranje
+            team = " ".join(words)
+            if not team or team.lower() in NOT_TEAMS:
+                continue  # "Ex-trainer X", "Oud-bondscoach X": no team
+            entry = lexicon.lookup("team_name", context.lang, team)
+            country = lexicon.lookup("country", context.lang, team)
+            if entry is not None:
+                side = side_country(entry.label) if " national " in entry.label else entry.label
+            elif country is not None:
+                side = country.label
+            elif lexicon.contains("demonym", context.lang, team) or lexicon.contains(
+                    "stopcap", context.lang, team):
+                continue
+            else:
+                side = team
+            k = int(m.group("k"))
+            if k < len(sentence.people):
+                yield Fact(Concept(side, "team"), "sk:coachedBy", sentence.people[k],
+                           sentence.index, name, CONFIDENCE["sk:coachedBy"])
 
 
 def _outpaced(context: ArticleContext, index: int, word: Token,

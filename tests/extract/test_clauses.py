@@ -119,6 +119,10 @@ FOUND = [
     ("nl", "Bij de WK afstanden in Inzell heeft Anna Berg vrijdag de 1500 meter op haar naam "
            "geschreven.", ("Anna Berg", "sk:won",
                            "women's 1500 m, 2026 World Single Distances Championships")),
+    # a team joined to its coach's title is coached by the person after it
+    ("nl", "Volgens Oranje-bondscoach Piet Smit was het een zware wedstrijd.",
+     ("Netherlands", "sk:coachedBy", "Piet Smit")),
+    ("nl", "Feyenoord-trainer Piet Smit was trots.", ("Feyenoord", "sk:coachedBy", "Piet Smit")),
     # "afrekenen met": the side after "met" is the one beaten
     ("nl", "Ajax rekende zondag met 2-0 af met PSV.", ("Ajax", "sk:defeated", "PSV")),
     # a clause on a predicate noun says what the subject of the predicate did
@@ -181,6 +185,9 @@ NOT_FOUND = [
     ("nl", "Bij de WK afstanden in Inzell heeft Anna Berg vrijdag de 1500 meter van haar "
            "trainer geschreven.", ("Anna Berg", "sk:won",
                                    "women's 1500 m, 2026 World Single Distances Championships")),
+    # a former or assistant coach's title names no team
+    ("nl", "Ex-trainer Piet Smit keek toe.", ("Ex", "sk:coachedBy", "Piet Smit")),
+    ("nl", "Assistent-trainer Piet Smit keek toe.", ("Assistent", "sk:coachedBy", "Piet Smit")),
     # "met" marks a companion of other verbs
     ("nl", "Ajax won zondag samen met PSV van Feyenoord.", ("Ajax", "sk:defeated", "PSV")),
     # a clause on a noun that is not the predicate is not about the subject
@@ -365,3 +372,11 @@ def test_second_or_third_at_a_world_championship_is_its_medal(lang: str, text: s
 ])
 def test_other_places_give_no_medal(lang: str, text: str) -> None:
     assert not {f for f in _read(lang, text) if f[0] == "Mia Roth" and f[1] == "P166"}
+
+
+def test_a_national_side_s_coach_named_with_the_side_coaches_its_players() -> None:
+    found = _statements("nl", "Nederland is zaterdag wereldkampioen waterpolo geworden. "
+                              "Oranje-bondscoach Piet Smit was trots. De Nederlandse "
+                              "internationals Lies Maes en Eva Claes scoorden elk drie keer.")
+    for name in ("Netherlands", "Lies Maes", "Eva Claes"):
+        assert (name, "sk:coachedBy", "Piet Smit") in found
