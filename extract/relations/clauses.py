@@ -170,6 +170,7 @@ def clause_facts(doc: Doc, context: ArticleContext, name: str) -> list[Fact]:
         out.extend(_finished_behind(doc, context, index, sides, name))
         out.extend(_placed_first(context, index, span, sides, name))
         out.extend(_placed_on_podium(context, index, span, sides, name))
+        out.extend(_led_by_coach(context, index, span, sides, name))
         out.extend(_records_set(context, index, span, sides, name))
         for verb in span:
             if verb.pos_ not in ("VERB", "AUX", "NOUN", "ADJ", "ADV"):
@@ -609,6 +610,33 @@ def _coaches_of_teams(context: ArticleContext, name: str) -> Iterator[Fact]:
             if k < len(sentence.people):
                 yield Fact(Concept(side, "team"), "sk:coachedBy", sentence.people[k],
                            sentence.index, name, CONFIDENCE["sk:coachedBy"])
+
+
+LEAD_VERBS = frozenset({"lead", "guide", "steer", "leiden", "loodsen", "voeren", "loodste",
+                        "loodsten", "loodst", "geloodst", "leidde", "leidden"})
+"""Verbs of taking a side somewhere ("led Spain to the title", "loodste Oranje naar de
+finale"), by lemma or form (the lemmatizer may leave a stem)."""
+
+
+def _led_by_coach(context: ArticleContext, index: int, span: Span,
+                  sides: dict[int, Person | Concept], name: str) -> Iterator[Fact]:
+    """"Coach X led her native Netherlands to the trophy", "bondscoach X loodste België naar
+    de finale": a side a coach leads to a result is coached by them. Only a subject the
+    article calls a coach: an athlete who leads a side to a medal (the anchor of a relay)
+    is none."""
+    for verb in span:
+        if not {verb.lemma_.lower(), verb.lower_} & LEAD_VERBS or verb.pos_ != "VERB" or \
+                _negated(verb):
+            continue
+        coach = next((sides[c.i] for c in _subjects(verb) if c.i in sides), None)
+        if not isinstance(coach, Person) or "coach" not in context.roles.get(coach.name, ()):
+            continue
+        if not any(c.dep_ == "obl" and _case_of(c) in ("to", "naar", "tot") for c in verb.children):
+            continue
+        for child in verb.children:  # the side led (a Dutch parse may call it a subject)
+            side = sides.get(child.i)
+            if child.dep_ in ("obj", "nsubj") and isinstance(side, Concept):
+                yield Fact(side, "sk:coachedBy", coach, index, name, CONFIDENCE["sk:coachedBy"])
 
 
 def _outpaced(context: ArticleContext, index: int, word: Token,

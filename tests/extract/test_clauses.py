@@ -123,6 +123,10 @@ FOUND = [
     ("nl", "Volgens Oranje-bondscoach Piet Smit was het een zware wedstrijd.",
      ("Netherlands", "sk:coachedBy", "Piet Smit")),
     ("nl", "Feyenoord-trainer Piet Smit was trots.", ("Feyenoord", "sk:coachedBy", "Piet Smit")),
+    # a coach who leads a side to a result coaches it
+    ("en", "Coach Tom Hale led Spain to the title.", ("Spain", "sk:coachedBy", "Tom Hale")),
+    ("nl", "Bondscoach Piet Smit loodste België in 2022 naar de titel.",
+     ("Belgium", "sk:coachedBy", "Piet Smit")),
     # "afrekenen met": the side after "met" is the one beaten
     ("nl", "Ajax rekende zondag met 2-0 af met PSV.", ("Ajax", "sk:defeated", "PSV")),
     # a clause on a predicate noun says what the subject of the predicate did
@@ -185,6 +189,11 @@ NOT_FOUND = [
     ("nl", "Bij de WK afstanden in Inzell heeft Anna Berg vrijdag de 1500 meter van haar "
            "trainer geschreven.", ("Anna Berg", "sk:won",
                                    "women's 1500 m, 2026 World Single Distances Championships")),
+    # an athlete who leads a side to a medal does not coach it; nor a coach who did not
+    ("nl", "Slotloper Piet Smit loodste België naar het brons.",
+     ("Belgium", "sk:coachedBy", "Piet Smit")),
+    ("en", "Coach Tom Hale did not lead Spain to the title.",
+     ("Spain", "sk:coachedBy", "Tom Hale")),
     # a former or assistant coach's title names no team
     ("nl", "Ex-trainer Piet Smit keek toe.", ("Ex", "sk:coachedBy", "Piet Smit")),
     ("nl", "Assistent-trainer Piet Smit keek toe.", ("Assistent", "sk:coachedBy", "Piet Smit")),
