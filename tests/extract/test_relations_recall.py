@@ -196,6 +196,16 @@ def test_the_year_a_contract_runs_to_dates_no_move() -> None:
     assert spells.get(("Tim Brouwer", "Ajax"), {}).get("P580") != "2030"
 
 
+@pytest.mark.parametrize(("text", "occupation"), [
+    ("Topzeilster Lisa Roy heeft haar afscheid aangekondigd.", "sailor"),
+    ("Skiffeur Tom Bakker werd derde in Poznan.", "rower"),
+    ("Oud-profvoetballer Tom Bakker opent een café.", "association football player"),
+])
+def test_more_occupations_of_sport(text: str, occupation: str) -> None:
+    assert occupation in {s.value.label for s in _default("nl", text)  # type: ignore[union-attr]
+                          if s.property == "P106"}
+
+
 def test_a_venue_of_a_city_is_the_place_of_the_result() -> None:
     statements = _default("nl", "Tom Bakker won zondag in het Grand Theatre van Leeds de "
                                 "wereldtitel snooker.")
