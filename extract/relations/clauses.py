@@ -620,7 +620,7 @@ finale"), by lemma or form (the lemmatizer may leave a stem)."""
 
 def _led_by_coach(context: ArticleContext, index: int, span: Span,
                   sides: dict[int, Person | Concept], name: str) -> Iterator[Fact]:
-    """"Coach X led her native Netherlands to the trophy", "bondscoach X loodste België naar
+    """"Coach X led Spain to a second title", "bondscoach X loodste België naar
     de finale": a side a coach leads to a result is coached by them. Only a subject the
     article calls a coach: an athlete who leads a side to a medal (the anchor of a relay)
     is none."""
