@@ -858,10 +858,12 @@ AWARDS_OF_WINNERS = "sportkg_awards_of_winners"
 
 
 _CHAMPIONSHIP = re.compile(
-    r"\b(?P<scope>World|European)(?:\s+(?!Cup\b)[A-Z][\w-]*)*\s+Championships?\b")
+    r"\b(?P<scope>World|European)(?:\s+(?!(?:Cup|Junior|Juniors|Youth|U\d+|Under-\d+|Masters|"
+    r"University|Universities|Veterans)\b)[A-Z][\w-]*)*\s+Championships?\b")
 """A world or European championship by its name: "World Championships", "World Single
 Distances Championships", "UCI Track Cycling World Championships", "European Aquatics
-Championships" (not a World Cup)."""
+Championships" (not a World Cup, nor a junior, under-23, masters or student one, whose
+winners hold no senior title)."""
 
 
 def awards_of_winners(facts: list[Fact]) -> list[Fact]:
@@ -1036,7 +1038,8 @@ def dated_moves(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
         elif context.is_recent(sentence):
             date = context.date_of(sentence) or (
                 LiteralValue(context.published, "date", "day") if context.published else None)
-        elif len(_DATES.findall(sentence.text)) == 1 and not _UNTIL.search(sentence.text):
+        elif len(_DATES.findall(sentence.text)) == 1 and not _UNTIL.search(sentence.text) \
+                and not _BORN.search(sentence.text) and _year_near_move(sentence.text, finder):
             # "werd vorig jaar overgenomen van X", "signed for X in 2019": the date it gives
             date = context.date_of(sentence)
             if date is not None and context.published and \
@@ -1061,6 +1064,18 @@ sentence that names one)."""
 _UNTIL = re.compile(r"\b(?:tot|until|till|through)\s+(?:\w+\s+){0,3}?(?:19|20)\d\d\b",
                     re.IGNORECASE)
 """A year a contract runs to ("tot de zomer van 2028"): when a spell ends, not a move."""
+
+
+_BORN = re.compile(r"\b(?:geboren|born)\b", re.IGNORECASE)
+"""A sentence that tells a birth: its year is no move's."""
+
+
+def _year_near_move(text: str, finder: re.Pattern[str]) -> bool:
+    """Whether the one year a sentence names stands within a few words of a move word
+    ("werd in 2023 door X overgenomen", "signed for X in 2019")."""
+    year = _DATES.search(text)
+    return year is not None and any(abs(m.start("w") - year.start()) <= 40
+                                    for m in finder.finditer(text))
 
 
 def _move_key(sentence: Sentence, person: str, team: str, finder: re.Pattern[str],
@@ -1478,16 +1493,21 @@ def _name_words(label: str) -> list[str]:
     return [w for w in re.split(r"[\W_]+", fold(label).replace("'", "")) if w]
 
 
+_GENERIC_TEAM_WORDS = frozenset({
+    "fc", "afc", "sc", "cf", "ac", "sv", "vv", "bv", "team", "town", "club", "womens", "mens",
+    "women", "men", "ladies", "dames", "vrouwen"})
+"""Words a team's name may go with or without ("Luton Town", "Team Trek-Segafredo", a
+national side's gender); not "Jong", "Cape Town" or "under-21", which name other teams."""
+
+
 def _one_name(a: str, b: str) -> bool:
-    """Whether two names may name one team: one's words inside the other's with the same
-    last word, or one word that is the other's first or last ("Luton", "Luton Town")."""
+    """Whether two names name one team: the longer one's own words are only generic ones
+    ("Luton" and "Luton Town"; not "Ajax" and "Jong Ajax" or "Ajax Cape Town")."""
     wa, wb = _name_words(a), _name_words(b)
-    if not wa or not wb or wa == wb:
-        return bool(wa) and wa == wb
+    if not wa or not wb:
+        return False
     short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
-    if set(short) <= set(long) and short[-1] == long[-1]:
-        return True
-    return len(short) == 1 and short[0] in (long[0], long[-1])
+    return set(short) <= set(long) and set(long) - set(short) <= _GENERIC_TEAM_WORDS
 
 
 def _agree(a: tuple[tuple[str, object], ...], b: tuple[tuple[str, object], ...]) -> bool:

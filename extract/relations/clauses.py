@@ -537,7 +537,7 @@ def _placed_on_podium(context: ArticleContext, index: int, span: Span,
         entry = lexicon.lookup("award", context.lang, label)
         value = Concept(label, "award", entry.qid if entry is not None else None)
         yield Fact(subject, "P166", value, index, name, CONFIDENCE["P166"], result_qualifiers(
-            context, sentence, subject, value, token.idx - sentence.start,
+            context, sentence, subject, value, max(0, token.idx - sentence.start),
             at=_place_of(subject, sentence)))
 
 
@@ -547,7 +547,7 @@ PLACE_DEPS = frozenset({"xcomp", "obl", "advmod", "obj", "amod", "advcl", "dep"}
 
 def _placing_copula(token: Token) -> bool:
     """Whether a predicate takes a placing verb as its copula ("werd", "finished")."""
-    return any(c.dep_ in ("cop", "aux") and c.lemma_.lower() in PLACING_VERBS
+    return any(c.dep_ in ("cop", "aux", "aux:pass") and c.lemma_.lower() in PLACING_VERBS
                for c in token.children)
 
 

@@ -639,7 +639,11 @@ class RelationExtractor:
     def _team(self, context: ArticleContext, text: str) -> Concept | None:
         text = text.strip(" .,")
         text = re.sub(r"\s+(?:in|op|on|at|van|of|de|het|the)$", "", text)
-        text = re.sub(r"['’]s\s.*$", "", text)  # "Alpecin's Belgian rider"
+        possessive = re.search(r"['’]s\s+(\S+)", text)
+        if possessive and (possessive.group(1)[:1].islower() or self.lexicon.contains(
+                "demonym", context.lang, possessive.group(1)) or self.lexicon.contains(
+                "role", context.lang, possessive.group(1))):
+            text = text[:possessive.start()]  # "Alpecin's Belgian rider"; not "Queen's Park"
         text = re.sub(r"\s(?:On|For|From|After|With|To)\s.*$", "", text)  # a title-case headline
         if not text or "⟨" in text or len(text) < 2 or text.endswith(("'s", "’s")) \
                 or RANKING.fullmatch(text):

@@ -169,7 +169,7 @@ def trie_alternation(words: Iterable[str], *, ignore_case: bool = True) -> str:
 
 def _render(node: _Trie) -> str:
     """The regex of a trie node: its branches, optional when a word ends here."""
-    branches = [(r"\s+" if char.isspace() else re.escape(char)) + _render(child)
+    branches = [(r"\s+" if char == " " else re.escape(char)) + _render(child)
                 for char, child in sorted(node.items()) if char]
     if not branches:
         return ""

@@ -363,6 +363,7 @@ WORLDS_EN = ("Anna Berg won the 1000 metres at the world championships in Budape
 @pytest.mark.parametrize(("lang", "text", "medal"), [
     ("nl", WORLDS_NL + "Mia Roth werd zondag op de 1000 meter knap tweede.", "silver medal"),
     ("nl", WORLDS_NL + "Mia Roth eindigde op de 1000 meter als tweede.", "silver medal"),
+    ("nl", WORLDS_NL + "Mia Roth werd op ruime afstand tweede.", "silver medal"),
     ("en", WORLDS_EN + "Mia Roth finished a distant second.", "silver medal"),
     ("en", WORLDS_EN + "Mia Roth came home third in the final.", "bronze medal"),
 ])

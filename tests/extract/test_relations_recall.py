@@ -381,6 +381,23 @@ def test_one_team_under_two_names_is_one_statement() -> None:
     assert teams == [("Fleetwood Town", ["P580"])]
 
 
+def test_a_name_with_a_word_of_its_own_is_another_team() -> None:
+    teams = {s.value.label for s in _default(  # type: ignore[union-attr]
+        "nl", "Tom Bakker speelde eerst bij Jong Ajax en tekende daarna bij Ajax.")
+        if s.property == "P54"}
+    assert teams == {"Jong Ajax", "Ajax"}
+
+
+def test_a_possessive_inside_a_club_s_name_stays() -> None:
+    assert "Queen's Park Rangers" in {s.value.label for s in _default(  # type: ignore[union-attr]
+        "en", "Tom Baker signed for Queen's Park Rangers on Monday.") if s.property == "P54"}
+
+
+def test_a_birth_year_dates_no_move() -> None:
+    spells = _spells("nl", "Rik Vos, die in 1998 in Zwolle werd geboren, tekende bij Ajax.")
+    assert spells.get(("Rik Vos", "Ajax"), {}).get("P580") != "1998"
+
+
 def test_two_teams_of_a_move_stay_two_however_alike_their_names() -> None:
     teams = {s.value.label for s in _default(  # type: ignore[union-attr]
         "en", "Tom Baker moved from Luton to Luton Town in 2020.") if s.property == "P54"}

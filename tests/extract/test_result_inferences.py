@@ -74,6 +74,14 @@ def test_a_championship_named_with_more_words_gives_its_title_too() -> None:
         "European champion 200 m butterfly"]
 
 
+def test_a_junior_or_masters_championship_gives_no_senior_title() -> None:
+    races = ["women's 800 m, 2027 World Junior Championships",
+             "men's 200 m, 2027 European U23 Championships",
+             "men's 1500 m, 2027 World Masters Championships"]
+    assert awards_of_winners([Fact(KOWAL, "sk:won", Concept(race, "event"), 0,
+                                   "sportkg_pairs", 0.9) for race in races]) == []
+
+
 def test_other_wins_and_races_already_awarded_give_no_award() -> None:
     stage = Fact(KOWAL, "sk:won", Concept("stage 3, Tour de France 2026", "event"), 0,
                  "sportkg_pairs", 0.9)
