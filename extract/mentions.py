@@ -625,7 +625,6 @@ def merge_entities(
 _JOINERS = frozenset({"'", "’", "-", "‐", "'t", "’t", "Jr.", "Sr.", "jr.", "sr."})
 
 
-
 def _name_part(doc: Doc, i: int) -> bool:
     """Whether token i can continue a name: capitalised, or a joiner ("'", "-", "'t", "Jr.")."""
     text = doc[i].text

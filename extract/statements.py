@@ -161,11 +161,13 @@ def _tallies(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
                     metal = metal[:-1]  # "golds", "bronzes"
                 metal = _METALS.get(metal, metal)
                 tallied.setdefault(sentence.index, set()).add(metal)
-                years = _years_listed(sentence.text[m.end():], context.published)
-                if years and len(years) == _count(n):
+                listed = _OCCASIONS.match(sentence.text[m.end():])
+                years = _years_listed(listed.group("items"), context.published) if listed \
+                    else []
+                if listed is not None and years and len(years) == _count(n):
                     occasions[(sentence.index, metal)] = years
                     seasons[(sentence.index, metal)] = _host_season(
-                        sentence.text[m.end():], context.lang) or sport_season(context)
+                        listed.group("items"), context.lang) or sport_season(context)
     if not tallied:
         return facts
     out: list[Fact] = []
@@ -195,15 +197,11 @@ _ITEM_SPLIT = re.compile(r"\s*,\s*|\s+(?:en|and|&)\s+")
 _LAST_YEAR = re.compile(r"\b(?:vorig\s+jaar|vorige\s+zomer|last\s+year)\b", re.IGNORECASE)
 
 
-def _years_listed(after: str, published: str | None) -> list[str]:
-    """The years of the occasions listed in brackets after a counted medal, one per item
-    ("in 2014 en 2018"; "in Londen 2012 en vorig jaar in Parijs"); [] when an item
-    names no year."""
-    m = _OCCASIONS.match(after)
-    if m is None:
-        return []
+def _years_listed(items: str, published: str | None) -> list[str]:
+    """The years of the occasions a counted medal's brackets list, one per item ("in 2014
+    en 2018"; "in Londen 2012 en vorig jaar in Parijs"); [] when an item names no year."""
     years: list[str] = []
-    for item in _ITEM_SPLIT.split(m.group("items").strip()):
+    for item in _ITEM_SPLIT.split(items.strip()):
         year = re.search(r"\b(?:19|20)\d\d\b", item)
         if year is not None:
             years.append(year.group(0))
@@ -214,13 +212,12 @@ def _years_listed(after: str, published: str | None) -> list[str]:
     return years
 
 
-def _host_season(after: str, lang: str) -> str:
-    """The season of the Games whose host city the brackets after a counted medal name
-    ("(Rio de Janeiro 2016 en ...)": Summer), or ""."""
+def _host_season(items: str, lang: str) -> str:
+    """The season of the Games whose host city a counted medal's brackets name ("Rio de
+    Janeiro 2016 en ...": Summer), or ""."""
     from .relations.lexicon import Lexicon
 
-    m = _OCCASIONS.match(after)
-    hosts = Lexicon.load().find_all("olympic_host", lang, m.group("items")) if m else []
+    hosts = Lexicon.load().find_all("olympic_host", lang, items)
     return next((e.extra.partition("/")[2] for e in hosts if "/" in e.extra), "")
 
 
@@ -315,12 +312,11 @@ def shared_by_lists(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
     lists: dict[int, list[list[Person]]] = {}
     bracketed: set[tuple[int, str]] = set()  # people of a row with a bracket after each name
     for sentence in context.sentences:
-        for members in _coordinated(sentence):
-            lists.setdefault(sentence.index, []).append(members)
-        for m in _LIST.finditer(sentence.masked):
-            if "(" in m.group(0):
-                bracketed |= {(sentence.index, sentence.people[int(k)].name)
-                              for k in re.findall(r"⟨P(\d+)⟩", m.group(0))}
+        for members, with_brackets in _rows(sentence):
+            if with_brackets:
+                bracketed |= {(sentence.index, p.name) for p in members}
+            if len({p.name for p in members}) > 1:
+                lists.setdefault(sentence.index, []).append(members)
         # a team event won together: "X pakte goud op de aflossing met A, B en C"
         team = _TEAM_EVENT.search(sentence.text)
         together = _TOGETHER.search(sentence.masked)
@@ -618,10 +614,17 @@ def _of_year(fact: Fact, year: str) -> bool:
     return not dates or any(str(getattr(d, "value", d))[:4] == year for d in dates)
 
 
-def _coordinated(sentence: Sentence) -> Iterator[list[Person]]:
-    """The coordinated lists of two or more people in a sentence ("A, B en C")."""
+def _rows(sentence: Sentence) -> Iterator[tuple[list[Person], bool]]:
+    """Each coordinated row of people in a sentence ("A, B en C"), and whether each name of
+    it carries a bracket ("A (Team X) en B (Team Y)")."""
     for m in _LIST.finditer(sentence.masked):
         members = [sentence.people[int(k)] for k in re.findall(r"⟨P(\d+)⟩", m.group(0))]
+        yield members, "(" in m.group(0)
+
+
+def _coordinated(sentence: Sentence) -> Iterator[list[Person]]:
+    """The coordinated lists of two or more people in a sentence ("A, B en C")."""
+    for members, _ in _rows(sentence):
         if len({p.name for p in members}) > 1:
             yield members
 
@@ -1038,8 +1041,8 @@ def dated_moves(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
         elif context.is_recent(sentence):
             date = context.date_of(sentence) or (
                 LiteralValue(context.published, "date", "day") if context.published else None)
-        elif len(_DATES.findall(sentence.text)) == 1 and not _UNTIL.search(sentence.text) \
-                and not _BORN.search(sentence.text) and _year_near_move(sentence.text, finder):
+        elif not _UNTIL.search(sentence.text) and not _BORN.search(sentence.text) \
+                and _one_year_near_move(sentence.text, finder):
             # "werd vorig jaar overgenomen van X", "signed for X in 2019": the date it gives
             date = context.date_of(sentence)
             if date is not None and context.published and \
@@ -1070,12 +1073,12 @@ _BORN = re.compile(r"\b(?:geboren|born)\b", re.IGNORECASE)
 """A sentence that tells a birth: its year is no move's."""
 
 
-def _year_near_move(text: str, finder: re.Pattern[str]) -> bool:
-    """Whether the one year a sentence names stands within a few words of a move word
-    ("werd in 2023 door X overgenomen", "signed for X in 2019")."""
-    year = _DATES.search(text)
-    return year is not None and any(abs(m.start("w") - year.start()) <= 40
-                                    for m in finder.finditer(text))
+def _one_year_near_move(text: str, finder: re.Pattern[str]) -> bool:
+    """Whether a sentence names one year only, within a few words of a move word ("werd in
+    2023 door X overgenomen", "signed for X in 2019")."""
+    years = list(_DATES.finditer(text))
+    return len(years) == 1 and any(abs(m.start("w") - years[0].start()) <= 40
+                                   for m in finder.finditer(text))
 
 
 def _move_key(sentence: Sentence, person: str, team: str, finder: re.Pattern[str],

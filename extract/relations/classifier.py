@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -122,8 +123,10 @@ class PairModel:
         return probs
 
 
+@lru_cache(maxsize=64)
 def _of_people_only(prop: str) -> bool:
-    """Whether the relation table allows only people as the subject of `prop`."""
+    """Whether the relation table allows only people as the subject of `prop` (asked for
+    each candidate pair: read once per relation)."""
     from ...ontology.relations import RELATIONS
 
     relation = RELATIONS.get(prop)

@@ -518,6 +518,9 @@ def _placed_on_podium(context: ArticleContext, index: int, span: Span,
     bronze medal, however many words stand between the verb and the place (the pattern
     rows read the place right after the verb). A round before the final, a stage or a
     ranking gives no medal."""
+    places = [t for t in span if t.lower_ in PODIUM_PLACES and not _negated(t)]
+    if not places:  # most sentences: no competition to look up
+        return
     sentence = context.sentences[index]
     competition = competition_in(context, sentence.text) or main_competition(context)
     if competition is None or NOT_A_MEDAL_RACE.search(sentence.text):
@@ -526,10 +529,8 @@ def _placed_on_podium(context: ArticleContext, index: int, span: Span,
     if not olympic and not world_championship(competition[0]):
         return
     lexicon = Lexicon.load()
-    for token in span:
-        rank = PODIUM_PLACES.get(token.lower_)
-        if rank is None or _negated(token):
-            continue
+    for token in places:
+        rank = PODIUM_PLACES[token.lower_]
         subject = _placed(token, sides)
         if subject is None:
             continue

@@ -885,9 +885,9 @@ _BIRTH = re.compile(
     re.IGNORECASE,
 )
 _COMBAT = frozenset({"boxing", "kickboxing", "mixed martial arts", "taekwondo", "judo"})
+"""Combat sports: their titles carry a belt or weight class."""
 _DISCIPLINED = frozenset({"world champion", "European champion", "Dutch champion"})
 """Titles named with their distance, race or sport ("European champion 10 km open water")."""
-"""Combat sports: their titles carry a belt or weight class."""
 _WON = re.compile(
     r"\b(?:won|wins|wint|winning|zegevierde|triumphed)\b(?!\s+(?:\S+\s+){0,3}?(?:silver|bronze|"
     r"zilver|brons|second|third|tweede|derde|a\s+medal|een\s+medaille)\b)",

@@ -185,10 +185,10 @@ NOT_FOUND = [
      ("Tom Hale", "sk:won", "Giro d'Italia 2026")),
     ("nl", "Tom Hale boekte geen zege in de Tour de France.",
      ("Tom Hale", "sk:won", "Tour de France 2026")),
-    # writing something else on one's name is no win
-    ("nl", "Bij de WK afstanden in Inzell heeft Anna Berg vrijdag de 1500 meter van haar "
-           "trainer geschreven.", ("Anna Berg", "sk:won",
-                                   "women's 1500 m, 2026 World Single Distances Championships")),
+    # writing without "op haar naam" is no win
+    ("nl", "Bij de WK afstanden in Inzell heeft Anna Berg vrijdag over de 1500 meter een "
+           "column geschreven.", ("Anna Berg", "sk:won",
+                                  "women's 1500 m, 2026 World Single Distances Championships")),
     # an athlete who leads a side to a medal does not coach it; nor a coach who did not
     ("nl", "Slotloper Piet Smit loodste België naar het brons.",
      ("Belgium", "sk:coachedBy", "Piet Smit")),
