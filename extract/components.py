@@ -116,6 +116,18 @@ def make_clauses(nlp: Language, name: str) -> Component:
     return ClauseReader(nlp, name)
 
 
+@Language.factory(
+    "sportkg_factuality",
+    assigns=["doc.user_data"],
+    requires=["token.dep"],
+)
+def make_factuality(nlp: Language, name: str) -> Component:
+    """Drops the results a sentence denies, makes conditional or only wishes for."""
+    from .relations.factuality import FactualityFilter
+
+    return FactualityFilter(nlp, name)
+
+
 def _relation_factory(family: str) -> None:
     component = f"sportkg_{family}"
 

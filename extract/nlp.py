@@ -238,4 +238,6 @@ def load_nlp(
     for name in ("sportkg_pairs", "sportkg_attributes"):
         if pairs and name not in nlp.pipe_names:
             nlp.add_pipe(name)
+    if pipeline != "rules" and "sportkg_factuality" not in nlp.pipe_names:
+        nlp.add_pipe("sportkg_factuality")  # last: judges the facts of every extractor
     return nlp

@@ -211,6 +211,7 @@ def statements(
     person-level facts."""
     from sportkg.extract.relations.classifier import attribute_facts, pair_facts
     from sportkg.extract.relations.engine import FACTS_KEY
+    from sportkg.extract.relations.factuality import factual
     from sportkg.extract.statements import doc_statements
 
     out: list[Any] = []
@@ -228,7 +229,7 @@ def statements(
             model.thresholds = attribute_thresholds
             facts += attribute_facts(item.doc, item.context, model, item.rule_facts,
                                      found=item.attributes)
-        item.doc.user_data[FACTS_KEY] = facts
+        item.doc.user_data[FACTS_KEY] = factual(item.doc, item.context, facts)
         out.extend(doc_statements(item.doc, item.article))
     return out
 
