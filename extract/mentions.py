@@ -578,6 +578,9 @@ def merge_entities(
             e = persons[0]
             if e.start > start and doc[start].is_sent_start:
                 start = e.start  # "Zwemzussen Anna ...": a capitalised noun opening the sentence
+            before = [o for o in others if o.start <= start and start < o.end <= e.start]
+            if before and all(doc[i].text in _PARTICLES for i in range(before[0].end, e.start)):
+                start = e.start  # "de finale van Wimbledon van Piet Mol": the event, then him
             while end < e.end and (_name_part(doc, end) or _syllable(doc, end)) and \
                     not descriptor(doc[end].text):
                 end += 1  # "O'Brien", "Mors-de Vries", "Jr.", "Sang-hwa": the name goes on
@@ -592,8 +595,9 @@ def merge_entities(
                 # alone before "van" and one word is a name with a particle
                 if not (cut - start == 1 and len(club) == 1 and club.end == end):
                     end = cut
-        while end - start > 1 and doc[end - 1].text in ("-", "‐"):
-            end -= 1  # never a dangling hyphen
+        while end - start > 1 and (doc[end - 1].text in ("-", "‐") or (
+                doc[end - 1].text in _PARTICLES and doc[end - 1].text.islower())):
+            end -= 1  # never a dangling hyphen or particle ("versloeg Kramer de Fries X")
         people.append((start, end))
     for e in ents:
         if e.label_ != "PERSON" or e.start in used:
@@ -612,7 +616,7 @@ def merge_entities(
     names = {doc[s:t].text for s, t in people}
     names |= {doc[t - 1].text for s, t in people if t - s > 1}
     people.extend(run for run in vetoed if doc[run[0]:run[1]].text in names)
-    people.sort()
+    people = _split_after_surname(doc, sorted(people))
     typed = [
         (e.start, e.end, NER_TYPES[e.label_])
         for e in ents
@@ -620,6 +624,23 @@ def merge_entities(
         and not any(s < e.end and e.start < t for s, t in people)
     ]
     return people, typed
+
+
+def _split_after_surname(doc: Doc, people: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Runs that start with the surname of someone named in full before and go on with a
+    name of two words are two people: "versloeg Kramer Jan Bos" (a verb-second clause puts
+    the subject, here by surname, right before the object)."""
+    out: list[tuple[int, int]] = []
+    surnames: set[str] = set()
+    for start, end in people:
+        if end - start >= 3 and doc[start].text in surnames and all(
+                doc[k].text[:1].isupper() for k in range(start + 1, end)):
+            out.extend([(start, start + 1), (start + 1, end)])
+            continue
+        out.append((start, end))
+        if end - start >= 2:
+            surnames.add(doc[end - 1].text)
+    return out
 
 
 _JOINERS = frozenset({"'", "’", "-", "‐", "'t", "’t", "Jr.", "Sr.", "jr.", "sr."})
@@ -660,12 +681,19 @@ def _after_team_role(doc: Doc, ent: Span, team_role: Callable[[str], bool]) -> S
     return ent
 
 
+_FUNCTION_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PRON", "AUX"})
+"""Parts of speech of words that end no name ("met", "de", "en", "die")."""
+
+
 def _trimmed(doc: Doc, ent: Span) -> Span | None:
-    """An entity span without the spaces and punctuation the recogniser left at its ends."""
+    """An entity span without the spaces and punctuation the recogniser left at its ends, nor
+    a lower-case function word at its end ("het EK met de ploeg": the event is "EK")."""
     start, end = ent.start, ent.end
     while start < end and (doc[start].is_space or doc[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct):
+    while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct or (
+            end - start > 1 and doc[end - 1].text.islower()
+            and doc[end - 1].pos_ in _FUNCTION_POS)):
         end -= 1
     if start == end:
         return None

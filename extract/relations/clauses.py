@@ -31,6 +31,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ...model import LiteralValue
+from ..normalize import find_distances
 from .editions import edition_label
 from .engine import (
     FACTS_KEY,
@@ -47,6 +48,7 @@ from .engine import (
     distance_around,
     distance_label,
     main_competition,
+    match_event,
     name_of,
     result_qualifiers,
     side_country,
@@ -273,6 +275,10 @@ def _results(
     against = AGAINST.union(*(OPPONENT_AFTER.get(form, ()) for word in _verb_words(verb)
                               for form in word))
     arguments = list(_arguments(verb, against))
+    for child in _subjects(verb):  # "versloeg Kramer Jan Bos": the parser hangs the object
+        arguments.extend((t, None, None) for t in child.children  # on the subject's name
+                         if t.dep_ == "flat" and t.i in sides and child.i in sides
+                         and name_of(sides[t.i]) != name_of(sides[child.i]))
     if subject is None and verb.lang_ == "nl" and not any(
             c.dep_ in SUBJECT_DEPS for c in verb.children):
         # a Dutch perfect whose parser took the subject for the object ("hebben de
@@ -285,6 +291,9 @@ def _results(
         return
     passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children) and \
         not _on_ones_name(verb)  # the idiom is active, whatever the parser labels
+    if not passive:
+        yield from _final_won(context, index, verb, classes, subject, arguments, sides,
+                              events, name)
     for token, preposition, via in arguments:
         other = sides.get(token.i)
         if other is not None:
@@ -318,6 +327,65 @@ def _results(
         event = _event(context, index, token, subject)
         if event is not None and preposition is None:
             yield _fact(context, index, subject, "sk:won", event, name)
+
+
+FINALS = frozenset({"finale", "final", "eindstrijd"})
+"""Nouns of the last match of a tournament: who wins it wins the tournament."""
+
+NOT_THE_FINAL = frozenset({"halve", "semi", "kwart", "quarter", "a-finale", "b-finale"})
+"""Words before "finale"/"final" that make it a round before the final or a race's final."""
+
+
+def _final_won(
+    context: ArticleContext, index: int, verb: Token, classes: set[str],
+    subject: Person | Concept,
+    arguments: list[tuple[Token, str | None, Token | None]],
+    sides: dict[int, Person | Concept], events: dict[int, Mention], name: str,
+) -> Iterator[Fact]:
+    """The tournament won through its final: "won de finale van Wimbledon", "won Wimbledon",
+    "beat X in the final" (the subject won it), "verloor de finale van Y", "lost to Y in
+    the final" (Y won it), in the edition of the sentence. The tournament is the event the
+    final or the verb names, else the one the sentence or the report is about
+    (`match_event`); none for a round before the final or a race's final ("de A-finale van
+    de 500 meter": a race, whose winner the race rules read)."""
+    won = "lose" not in classes and bool(classes & {"win", "defeat"})
+    if not won and "lose" not in classes:
+        return
+    sentence = context.sentences[index]
+    event: Concept | None = None
+    # the verb's objects, and what hangs on them ("lost to X in the final": the parser may
+    # hang the final on X)
+    near = [(c, 1) for c in verb.children] + [
+        (g, 2) for c in verb.children if c.dep_.split(":")[0] in ("obj", "obl")
+        for g in c.children if g.dep_ == "nmod"]
+    for token, depth in near:
+        if token.dep_.split(":")[0] not in ("obj", "obl", "nmod"):
+            continue
+        preposition = _case_of(token)
+        if depth == 2 and preposition != "in":
+            continue
+        if token.i in events and preposition is None and "win" in classes and won:
+            found = events[token.i]  # "won zondag Wimbledon"
+            event = Concept(edition_label(found.label or found.text, sentence.text,
+                                          year_of(context, sentence)), "event")
+            break
+        if (token.lemma_.lower() in FINALS or token.lower_ in FINALS) and preposition in (
+                None, "in") and not any(c.lower_ in NOT_THE_FINAL for c in token.children) \
+                and not (won and preposition is None and "win" not in classes):
+            named = [events[t.i] for t in token.subtree if t.i in events]
+            event = Concept(edition_label(named[0].label or named[0].text, sentence.text,
+                                          year_of(context, sentence)), "event") \
+                if named else match_event(context, sentence)
+            break
+    if event is None or find_distances(sentence.masked):
+        return
+    if won:
+        yield _fact(context, index, subject, "sk:won", event, name)
+        return
+    for token, preposition, _ in arguments:  # the side the subject lost to
+        other = sides.get(token.i)
+        if other is not None and preposition in AGAINST and name_of(other) != name_of(subject):
+            yield _fact(context, index, other, "sk:won", event, name)
 
 
 LIGHT_VERBS = frozenset({
@@ -395,20 +463,38 @@ STANDING_VERBS = frozenset({"staan", "stand"})
 """Placing verbs that need a margin ("twaalf punten achter") to speak of a ranking."""
 
 
+LOWER_MEDALS = frozenset({"zilver", "brons", "silver", "bronze"})
+"""Medals below the winner's: who takes one behind a rival was beaten by them."""
+
+
+def _places(verb: Token) -> bool:
+    """Whether a verb tells where its subject finished: a placing verb ("werd", "finished"),
+    a place the parser made the head of its verb ("werden ... tweede"), or a verb that
+    takes a lower medal ("claimed silver behind X", "pakte brons achter X")."""
+    if verb.lemma_.lower() in PLACING_VERBS:
+        return True
+    if verb.pos_ in ("NUM", "ADJ") and any(
+            c.dep_ in ("aux", "aux:pass", "cop") and c.lemma_.lower() in PLACING_VERBS
+            for c in verb.children):
+        return True
+    return any(c.dep_ in ("obj", "advmod") and (c.lower_ in LOWER_MEDALS or c.lemma_.lower()
+                                                in LOWER_MEDALS) for c in verb.children)
+
+
 def _finished_behind(doc: Doc, context: ArticleContext, index: int,
                      sides: dict[int, Person | Concept], name: str) -> Iterator[Fact]:
     """"X werd tweede, vlak achter winnares Y", "X finished third behind Y and Z", "X staat
     twaalf punten achter Y": who finished or stands behind a competitor was beaten by them."""
     for head in sides:
         doc_token = doc[head]
-        if not any(c.dep_ == "case" and c.lower_ in BEHIND for c in doc_token.children):
+        if _case_of(doc_token) not in BEHIND:
             continue
         verb = doc_token.head
         for _ in range(2):  # "twaalf punten achter Y": up through the measure to the verb
             if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
                 break
             verb = verb.head
-        if verb.lemma_.lower() not in PLACING_VERBS or _negated(verb):
+        if not _places(verb) or _negated(verb):
             continue
         if verb.lemma_.lower() in STANDING_VERBS and doc_token.head.i == verb.i:
             continue  # "stond achter X in de rij"; "staat twaalf punten achter X" is a ranking

@@ -136,6 +136,31 @@ FOUND = [
      ("Sanne Berg", "P166", "world champion")),
     ("en", "Sara Lane became the first Norwegian to beat Mia Roth in a final.",
      ("Sara Lane", "sk:defeated", "Mia Roth")),
+    # who wins a tournament's final wins the tournament; who loses it, to someone, gives
+    # that one the win
+    ("nl", "Daan Vos won zaterdag de finale van Wimbledon.",
+     ("Daan Vos", "sk:won", "Wimbledon Championships 2026")),
+    ("nl", "Daan Vos won zondag Wimbledon.",
+     ("Daan Vos", "sk:won", "Wimbledon Championships 2026")),
+    ("en", "Sam Reed beat Pete Rowe in the final at Wimbledon.",
+     ("Sam Reed", "sk:won", "Wimbledon Championships 2026")),
+    ("nl", "Daan Vos verloor de finale van Wimbledon van Kees Mol.",
+     ("Kees Mol", "sk:won", "Wimbledon Championships 2026")),
+    ("nl", "Op Wimbledon verloor Daan Vos in de finale van Kees Mol.",
+     ("Kees Mol", "sk:won", "Wimbledon Championships 2026")),
+    ("en", "Sam Reed lost the final of the Australian Open to Pete Rowe.",
+     ("Pete Rowe", "sk:won", "Australian Open 2026")),
+    ("en", "Sam Reed lost to Pete Rowe in the final of the Australian Open.",
+     ("Pete Rowe", "sk:won", "Australian Open 2026")),
+    # who takes a lower medal, or a place, behind a rival was beaten by them
+    ("en", "Sam Reed claimed silver behind Korea's Kim Dae-ho.",
+     ("Kim Dae-ho", "sk:defeated", "Sam Reed")),
+    ("nl", "Anna Berg pakte zilver achter Eva Lind.", ("Eva Lind", "sk:defeated", "Anna Berg")),
+    ("nl", "Anna Berg, Joy Smit en Eva Lind werden zaterdag achter Japan tweede.",
+     ("Japan", "sk:defeated", "Anna Berg")),
+    # a verb-second clause with the subject by surname right before the object's full name
+    ("nl", "Daan Vos won goud. In de finale versloeg Vos Kees Mol.",
+     ("Daan Vos", "sk:defeated", "Kees Mol")),
 ]
 
 
@@ -207,6 +232,17 @@ NOT_FOUND = [
     # nor is the medal of a gapped clause the first subject's
     ("nl", "De Noorse Sara Lane veroverde het goud en de Poolse Mia Roth de zilveren medaille.",
      ("Sara Lane", "P166", "silver medal")),
+    # a round before the final, a loser of the final, a race's final: no tournament won
+    ("nl", "Daan Vos won op Wimbledon de halve finale van Kees Mol.",
+     ("Daan Vos", "sk:won", "Wimbledon Championships 2026")),
+    ("en", "Sam Reed beat Pete Rowe in the semi-final at Wimbledon.",
+     ("Sam Reed", "sk:won", "Wimbledon Championships 2026")),
+    ("nl", "Daan Vos verloor de finale van Wimbledon van Kees Mol.",
+     ("Daan Vos", "sk:won", "Wimbledon Championships 2026")),
+    ("en", "Sam Reed lost to Pete Rowe in the final of the Australian Open.",
+     ("Sam Reed", "sk:won", "Australian Open 2026")),
+    # standing behind someone is no result
+    ("en", "Sam Reed stood behind Pete Rowe.", ("Pete Rowe", "sk:defeated", "Sam Reed")),
 ]
 
 

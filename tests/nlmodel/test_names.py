@@ -87,3 +87,23 @@ def test_rules_pipeline_keeps_the_old_behaviour() -> None:
     doc = rules("Swimmer Anna Kowalczyk won the 200m freestyle in Doha.")
     assert ("Anna Kowalczyk", "person") in mentions(doc)
     assert not doc.ents
+
+
+def test_two_people_in_a_row_after_a_verb_are_two_names() -> None:
+    nl = cached_nlp("nl", linker=False)
+    # a surname of someone named before, then a full name: subject and object of "versloeg"
+    found = mentions(nl("Daan Vos won goud. In de finale versloeg Vos Kees Mol."))
+    assert {("Vos", "person"), ("Kees Mol", "person")} <= found
+    # a name never ends in a particle ("Vos de Fries Kees Mol": "de Fries" is a nationality)
+    found = mentions(nl("Daan Vos won goud. Zondag versloeg Vos de Fries Kees Mol."))
+    assert ("Vos de", "person") not in found and ("Kees Mol", "person") in found
+
+
+def test_an_event_before_a_name_is_not_part_of_it() -> None:
+    nl = cached_nlp("nl", linker=False)
+    found = mentions(nl("Daan Vos verloor de finale van Wimbledon van Kees Mol."))
+    assert ("Kees Mol", "person") in found
+    assert not any(text.startswith("Wimbledon van") for text, _ in found)
+    # nor a function word after an event
+    found = mentions(nl("Anna Berg en Joy Smit wonnen vorig jaar het EK met de ploeg."))
+    assert not any(text.endswith(" met") for text, _ in found)
