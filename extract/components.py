@@ -111,9 +111,23 @@ def make_attributes(nlp: Language, name: str, threshold: float | None) -> Compon
 )
 def make_clauses(nlp: Language, name: str) -> Component:
     """Wins, defeats and medals read from the dependency parse (people and sides)."""
-    from .relations.clauses import ClauseReader
+    from .relations.clauses import clause_facts
+    from .relations.engine import ParseReader
 
-    return ClauseReader(nlp, name)
+    return ParseReader(clause_facts, name)
+
+
+@Language.factory(
+    "sportkg_moves",
+    assigns=["doc.user_data"],
+    requires=["doc.spans", "token.dep"],
+)
+def make_moves(nlp: Language, name: str) -> Component:
+    """Team moves read from the parse: who signed, released, lent or left whom."""
+    from .relations.engine import ParseReader
+    from .relations.moves import move_facts
+
+    return ParseReader(move_facts, name)
 
 
 @Language.factory(

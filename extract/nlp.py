@@ -231,8 +231,10 @@ def load_nlp(
     for name in RELATION_COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)
-    if pipeline != "rules" and "sportkg_clauses" not in nlp.pipe_names:
-        nlp.add_pipe("sportkg_clauses")  # reads the parse; the classifiers see its facts
+    if pipeline != "rules":
+        for name in ("sportkg_clauses", "sportkg_moves"):  # read the parse; the classifiers
+            if name not in nlp.pipe_names:  # see their facts
+                nlp.add_pipe(name)
     if pairs is None:
         pairs = pipeline != "rules"
     for name in ("sportkg_pairs", "sportkg_attributes"):

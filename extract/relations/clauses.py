@@ -34,7 +34,6 @@ from ...model import LiteralValue
 from ..normalize import find_distances
 from .editions import edition_label
 from .engine import (
-    FACTS_KEY,
     PEOPLE_IN_A_ROW,
     ArticleContext,
     Concept,
@@ -67,7 +66,6 @@ from .pairs import (
 from .triggers import classes_of
 
 if TYPE_CHECKING:
-    from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass"})
@@ -134,22 +132,6 @@ CONFIDENCE = {"sk:defeated": 0.75, "P166": 0.72, "sk:won": 0.7, "P1000": 0.7,
 """The confidence of each kind of fact this reader gives (below the surest patterns)."""
 
 
-class ClauseReader:
-    """Adds the results the parse shows to doc.user_data (`sportkg_clauses`)."""
-
-    def __init__(self, nlp: Language | None, name: str = "sportkg_clauses") -> None:
-        self.name = name
-
-    def __call__(self, doc: Doc) -> Doc:
-        """Read every sentence's clauses and append the facts."""
-        if not doc.has_annotation("DEP"):
-            return doc
-        context = ArticleContext.of(doc)
-        facts: list[Fact] = doc.user_data.setdefault(FACTS_KEY, [])
-        facts.extend(clause_facts(doc, context, self.name))
-        return doc
-
-
 def clause_facts(doc: Doc, context: ArticleContext, name: str) -> list[Fact]:
     """The results of every sentence of a parsed doc (see the module docstring)."""
     out: list[Fact] = list(_champions_of_editions(context, name))
@@ -160,7 +142,7 @@ def clause_facts(doc: Doc, context: ArticleContext, name: str) -> list[Fact]:
         pronouns = [m for m in pronoun_mentions(doc, context, index, named)
                     if doc[m.start].dep_ in SUBJECT_DEPS or (
                         doc[m.start].dep_ == "nmod:poss" and doc[m.start].head.pos_ == "NOUN")]
-        sides = _competitors(doc, [*named, *pronouns], context.lang)
+        sides = competitors(doc, [*named, *pronouns], context.lang)
         if not sides:
             continue
         awards = {t: m for m in award_mentions(doc, context, index) for t in range(m.start, m.end)}
@@ -182,10 +164,10 @@ def clause_facts(doc: Doc, context: ArticleContext, name: str) -> list[Fact]:
                 continue
             if verb.pos_ == "ADV":
                 continue
-            classes = set(classes_of(_verb_words(verb), context.lang))
+            classes = set(classes_of(verb_words(verb), context.lang))
             if _on_ones_name(verb):
                 classes.add("win")
-            if not classes & {"win", "defeat", "lose"} or _negated(verb):
+            if not classes & {"win", "defeat", "lose"} or negated(verb):
                 continue
             out.extend(_results(context, index, verb, classes, sides, awards, name, events))
     return _unique(out)
@@ -215,7 +197,7 @@ def _depth_below(token: Token, ancestor: Token) -> int:
     return depth
 
 
-def _verb_words(verb: Token) -> list[tuple[str, str]]:
+def verb_words(verb: Token) -> list[tuple[str, str]]:
     """The (lemma, text) words a trigger table reads for a verb: the verb with its
     particle, before it in English ("saw off": "see off") and joined to it in Dutch
     ("schakelde ... uit": "uitschakelen"), so a phrasal verb is read as one."""
@@ -230,7 +212,7 @@ def _verb_words(verb: Token) -> list[tuple[str, str]]:
     return words
 
 
-def _competitors(doc: Doc, mentions: list[Mention], lang: str) -> dict[int, Person | Concept]:
+def competitors(doc: Doc, mentions: list[Mention], lang: str) -> dict[int, Person | Concept]:
     """Head token → the competitor it stands for: people, teams, nations, and a country's
     side named by its adjective and a group ("de Nederlandse hockeyers")."""
     out: dict[int, Person | Concept] = {}
@@ -263,7 +245,7 @@ def _results(
     events: dict[int, Mention],
 ) -> Iterator[Fact]:
     """The facts one trigger verb states about its subject."""
-    subject = next((sides[c.i] for c in _subjects(verb) if c.i in sides), None)
+    subject = next((sides[c.i] for c in subjects_of(verb) if c.i in sides), None)
     crew = _crew(context.sentences[index], verb, sides)
     if verb.pos_ == "NOUN":  # "his first stage win", "X's victory over Y"
         if subject is None and "win" in classes:
@@ -272,10 +254,10 @@ def _results(
                 yield from _noun_win(context, index, verb, subject, events, name)
         if subject is None:
             return
-    against = AGAINST.union(*(OPPONENT_AFTER.get(form, ()) for word in _verb_words(verb)
+    against = AGAINST.union(*(OPPONENT_AFTER.get(form, ()) for word in verb_words(verb)
                               for form in word))
     arguments = list(_arguments(verb, against))
-    for child in _subjects(verb):  # "versloeg Kramer Jan Bos": the parser hangs the object
+    for child in subjects_of(verb):  # "versloeg Kramer Jan Bos": the parser hangs the object
         arguments.extend((t, None, None) for t in child.children  # on the subject's name
                          if t.dep_ == "flat" and t.i in sides and child.i in sides
                          and name_of(sides[t.i]) != name_of(sides[child.i]))
@@ -361,7 +343,7 @@ def _final_won(
     for token, depth in near:
         if token.dep_.split(":")[0] not in ("obj", "obl", "nmod"):
             continue
-        preposition = _case_of(token)
+        preposition = case_of(token)
         if depth == 2 and preposition != "in":
             continue
         if token.i in events and preposition is None and "win" in classes and won:
@@ -404,11 +386,11 @@ def _winner_of_noun(noun: Token, sides: dict[int, Person | Concept]) -> Person |
     verb's subject; None for a win named otherwise ("hoped for a win")."""
     for child in noun.children:
         if child.i in sides and (child.dep_ == "nmod:poss" or (
-                child.dep_ == "nmod" and _case_of(child) in ("van", "of"))):
+                child.dep_ == "nmod" and case_of(child) in ("van", "of"))):
             return sides[child.i]  # "X's victory", "his win", "de zege van X"
-    if noun.dep_ == "obj" and noun.head.lemma_.lower() in LIGHT_VERBS and not _negated(
+    if noun.dep_ == "obj" and noun.head.lemma_.lower() in LIGHT_VERBS and not negated(
             noun.head):
-        return next((sides[c.i] for c in _subjects(noun.head) if c.i in sides), None)
+        return next((sides[c.i] for c in subjects_of(noun.head) if c.i in sides), None)
     return None
 
 
@@ -487,18 +469,18 @@ def _finished_behind(doc: Doc, context: ArticleContext, index: int,
     twaalf punten achter Y": who finished or stands behind a competitor was beaten by them."""
     for head in sides:
         doc_token = doc[head]
-        if _case_of(doc_token) not in BEHIND:
+        if case_of(doc_token) not in BEHIND:
             continue
         verb = doc_token.head
         for _ in range(2):  # "twaalf punten achter Y": up through the measure to the verb
             if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
                 break
             verb = verb.head
-        if not _places(verb) or _negated(verb):
+        if not _places(verb) or negated(verb):
             continue
         if verb.lemma_.lower() in STANDING_VERBS and doc_token.head.i == verb.i:
             continue  # "stond achter X in de rij"; "staat twaalf punten achter X" is a ranking
-        subject = next((sides[c.i] for c in _subjects(verb) if c.i in sides), None)
+        subject = next((sides[c.i] for c in subjects_of(verb) if c.i in sides), None)
         if subject is None:
             continue
         for winner in _rivals(doc_token, subject, sides,
@@ -522,9 +504,9 @@ def _records_set(context: ArticleContext, index: int, span: Span,
     sentence = context.sentences[index]
     for verb in span:
         if verb.lemma_.lower() not in RECORD_VERBS or verb.pos_ not in ("VERB", "AUX") or \
-                _negated(verb):
+                negated(verb):
             continue
-        subject = next((sides[c.i] for c in _subjects(verb) if c.i in sides), None)
+        subject = next((sides[c.i] for c in subjects_of(verb) if c.i in sides), None)
         if subject is None:
             continue
         for child in verb.children:
@@ -571,9 +553,9 @@ def _placed_first(context: ArticleContext, index: int, span: Span,
         else:
             verb = token.head
             placing = verb.lemma_.lower() in PLACING_VERBS
-        if not placing or _negated(verb) or _negated(token):
+        if not placing or negated(verb) or negated(token):
             continue
-        subject = next((sides[c.i] for c in _subjects(verb) if c.i in sides), None)
+        subject = next((sides[c.i] for c in subjects_of(verb) if c.i in sides), None)
         if subject is None:
             continue
         for race in verb.subtree:
@@ -604,7 +586,7 @@ def _placed_on_podium(context: ArticleContext, index: int, span: Span,
     bronze medal, however many words stand between the verb and the place (the pattern
     rows read the place right after the verb). A round before the final, a stage or a
     ranking gives no medal."""
-    places = [t for t in span if t.lower_ in PODIUM_PLACES and not _negated(t)]
+    places = [t for t in span if t.lower_ in PODIUM_PLACES and not negated(t)]
     if not places:  # most sentences: no competition to look up
         return
     sentence = context.sentences[index]
@@ -652,9 +634,9 @@ def _placed(place: Token, sides: dict[int, Person | Concept]) -> Person | Concep
                      if c.i in sides and c.dep_ in (*SUBJECT_DEPS, "nmod", "orphan")), None)
     else:
         return None
-    if _negated(verb):
+    if negated(verb):
         return None
-    return next((sides[c.i] for c in _subjects(verb) if c.i in sides), None)
+    return next((sides[c.i] for c in subjects_of(verb) if c.i in sides), None)
 
 
 _TEAM_COACH = re.compile(
@@ -713,12 +695,12 @@ def _led_by_coach(context: ArticleContext, index: int, span: Span,
     is none."""
     for verb in span:
         if not {verb.lemma_.lower(), verb.lower_} & LEAD_VERBS or verb.pos_ != "VERB" or \
-                _negated(verb):
+                negated(verb):
             continue
-        coach = next((sides[c.i] for c in _subjects(verb) if c.i in sides), None)
+        coach = next((sides[c.i] for c in subjects_of(verb) if c.i in sides), None)
         if not isinstance(coach, Person) or "coach" not in context.roles.get(coach.name, ()):
             continue
-        if not any(c.dep_ == "obl" and _case_of(c) in ("to", "naar", "tot") for c in verb.children):
+        if not any(c.dep_ == "obl" and case_of(c) in ("to", "naar", "tot") for c in verb.children):
             continue
         for child in verb.children:  # the side led (a Dutch parse may call it a subject)
             side = sides.get(child.i)
@@ -730,12 +712,12 @@ def _outpaced(context: ArticleContext, index: int, word: Token,
               sides: dict[int, Person | Concept], name: str) -> Iterator[Fact]:
     """"X was sneller dan Y", "X finished faster than Y": the subject of a comparative of
     speed or strength beat the competitor it is compared with ("dan", "than")."""
-    if _negated(word):
+    if negated(word):
         return
-    subject = next((sides[c.i] for c in _subjects(word) if c.i in sides), None)
+    subject = next((sides[c.i] for c in subjects_of(word) if c.i in sides), None)
     crew = _crew(context.sentences[index], word, sides)
     if subject is None and word.head.i != word.i:  # "eindigde sneller dan": on the verb
-        subject = next((sides[c.i] for c in _subjects(word.head) if c.i in sides), None)
+        subject = next((sides[c.i] for c in subjects_of(word.head) if c.i in sides), None)
         crew = _crew(context.sentences[index], word.head, sides)
     if subject is None:
         return
@@ -773,7 +755,7 @@ def _crew(sentence: Sentence, verb: Token, sides: dict[int, Person | Concept]) -
     """Whether the verb's subject is a crew: one of two or more people named in a row
     ("Smit, Berg en Lind waren sneller dan Canada"), read from the masked
     text, since the parser often hangs such a list wrongly."""
-    subject = next((sides[c.i] for c in _subjects(verb) if c.i in sides), None)
+    subject = next((sides[c.i] for c in subjects_of(verb) if c.i in sides), None)
     if not isinstance(subject, Person):
         return False
     places = [f"⟨P{k}⟩" for k, p in enumerate(sentence.people) if p.name == subject.name]
@@ -789,7 +771,7 @@ def _may_meet(subject: Person | Concept, other: Person | Concept, crew: bool) ->
     return crew and isinstance(subject, Person) and isinstance(other, Concept)
 
 
-def _subjects(verb: Token) -> Iterator[Token]:
+def subjects_of(verb: Token) -> Iterator[Token]:
     """The verb's subject; a participle's or infinitive's subject sits on its auxiliary's
     head, a conjoined verb shares the first verb's subject, and an infinitive of purpose
     that of the verb it completes."""
@@ -809,7 +791,7 @@ def _subjects(verb: Token) -> Iterator[Token]:
     if verb.dep_ in ("advcl", "xcomp") and verb.head.i != verb.i and not any(
             c.dep_ in SUBJECT_DEPS for c in verb.children) and any(
             c.dep_ == "mark" and c.lower_ in ("to", "om") for c in verb.children):
-        yield from _subjects(verb.head)
+        yield from subjects_of(verb.head)
     yield from _predicate_subjects(verb)
 
 
@@ -848,7 +830,7 @@ def _arguments(verb: Token, against: frozenset[str] = AGAINST
         token, depth, marked, via = todo.pop()
         if token.dep_.split(":")[0] not in OBJECT_DEPS and token.dep_ != "advmod":
             continue
-        case = _case_of(token)
+        case = case_of(token)
         preposition = case or marked
         aside = case in NOT_A_SIDE and case not in against
         if not aside:  # "in Duitsland" is a place; what hangs on it may not be
@@ -858,7 +840,7 @@ def _arguments(verb: Token, against: frozenset[str] = AGAINST
                          via or token) for c in token.children)
 
 
-def _case_of(token: Token) -> str | None:
+def case_of(token: Token) -> str | None:
     """The preposition of a noun phrase: on its head, or on the first part of a name the
     parser split ("over Pete Rowe" with "over" hung on "Pete")."""
     for child in token.children:
@@ -1021,7 +1003,7 @@ def _place_of(subject: Person | Concept, sentence: Sentence) -> int | None:
     return None
 
 
-def _negated(verb: Token) -> bool:
+def negated(verb: Token) -> bool:
     """Whether the verb is denied ("won nooit van", "verloor niet", "did not lose to"): a
     denied result states nothing."""
     return any(c.lower_ in NEGATIONS for c in verb.children

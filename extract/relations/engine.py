@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -1676,3 +1676,21 @@ def place_in(context: ArticleContext, sentence: Sentence) -> Concept | None:
             continue  # "in de Eredivisie", "at the Diamond League": a competition
         return Concept(name, "place")
     return None
+
+
+class ParseReader:
+    """A component that appends to doc.user_data the facts `read` finds in a parsed doc
+    (the clause reader, the move reader); a doc without a parse is left alone."""
+
+    def __init__(self, read: Callable[[Doc, ArticleContext, str], list[Fact]],
+                 name: str) -> None:
+        self.read = read
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Read the doc and append the facts."""
+        if not doc.has_annotation("DEP"):
+            return doc
+        facts: list[Fact] = doc.user_data.setdefault(FACTS_KEY, [])
+        facts.extend(self.read(doc, ArticleContext.of(doc), self.name))
+        return doc
