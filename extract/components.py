@@ -131,6 +131,19 @@ def make_moves(nlp: Language, name: str) -> Component:
 
 
 @Language.factory(
+    "sportkg_nationality",
+    assigns=["doc.user_data"],
+    requires=["doc.spans", "token.dep"],
+)
+def make_nationality(nlp: Language, name: str) -> Component:
+    """Nationality read from the parse: plural nationality nouns, predicates, sides."""
+    from .relations.engine import ParseReader
+    from .relations.nationality import nationality_facts
+
+    return ParseReader(nationality_facts, name)
+
+
+@Language.factory(
     "sportkg_factuality",
     assigns=["doc.user_data"],
     requires=["token.dep"],

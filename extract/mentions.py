@@ -245,6 +245,8 @@ class MentionRecognizer:
             return True
         if self._is_kind(text, ("role", "demonym", "country", "sport", "medal", "competition")):
             return True
+        if lang == "en" and text[:1].isupper() and lex.plural_of("demonym", lang, text):
+            return True  # "The Americans Tom Hale and ..." (a Dutch plural may be a surname)
         from .normalize import WEEKDAYS
 
         return text.lower() in WEEKDAYS

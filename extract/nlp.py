@@ -232,8 +232,9 @@ def load_nlp(
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)
     if pipeline != "rules":
-        for name in ("sportkg_clauses", "sportkg_moves"):  # read the parse; the classifiers
-            if name not in nlp.pipe_names:  # see their facts
+        for name in ("sportkg_clauses", "sportkg_moves", "sportkg_nationality"):  # read the
+            # parse; the classifiers see their facts
+            if name not in nlp.pipe_names:
                 nlp.add_pipe(name)
     if pairs is None:
         pairs = pipeline != "rules"

@@ -134,6 +134,28 @@ class Lexicon:
         """The folded surfaces of a kind (the keys `lookup` compares with)."""
         return list(self._by.get((kind, _lang(lang)), {}))
 
+    def plural_of(self, kind: str, lang: str, word: str) -> Entry | None:
+        """The entry whose plural `word` is, brought back to the singular by the language's
+        plural endings ("Belgen" → "Belg", "Noren" → "Noor", "Fransen" → "Fransman",
+        "Canadezen" → "Canadees", "Frenchmen" → "Frenchman", "Americans" → "American");
+        None for a word that is no such plural. A Dutch long vowel the plural wrote short
+        is doubled again."""
+        lang = _lang(lang)
+        for ending, singular in PLURAL_ENDINGS.get(lang, ()):
+            if not word.endswith(ending) or len(word) <= len(ending) + 2:
+                continue
+            stem = word[: -len(ending)] + singular
+            candidates = [stem]
+            if lang == "nl" and len(stem) >= 2 and stem[-2] in "aeou":
+                candidates.append(stem[:-1] + stem[-2] + stem[-1])  # "Nor" → "Noor"
+            if lang == "nl" and singular == "s" and len(stem) >= 2:
+                candidates.append(stem[:-2] + stem[-2] + "es")  # "Canades" → "Canadees"
+            for candidate in candidates:
+                entry = self.lookup(kind, lang, candidate)
+                if entry is not None:
+                    return entry
+        return None
+
     def contains(self, kind: str, lang: str, surface: str) -> bool:
         """Whether `surface` is an entry of `kind`."""
         return self.lookup(kind, lang, surface) is not None
@@ -147,6 +169,15 @@ class Lexicon:
 
 _Trie = dict[str, "_Trie"]
 """A trie of words: a letter to the rest; the key "" marks a word that ends here."""
+
+
+PLURAL_ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
+    "nl": (("sen", "sman"), ("iërs", "iër"), ("ers", "er"), ("anen", "aan"), ("zen", "s"),
+           ("en", "")),
+    "en": (("men", "man"), ("s", "")),
+}
+"""Plural endings of nouns and what their singular ends in, longest first ("Fransen" →
+"Fransman", "Amerikanen" → "Amerikaan", "Canadezen" → "Canades", made "Canadees")."""
 
 
 def trie_alternation(words: Iterable[str], *, ignore_case: bool = True) -> str:

@@ -40,8 +40,9 @@ def test_rules_pipeline_has_every_component_in_order() -> None:
     assert "sportkg_linker" not in load_nlp("en", pipeline="rules", linker=False).pipe_names
     trained = ["sportkg_pairs", "sportkg_attributes"]
     assert load_nlp("en", pipeline="rules", pairs=True).pipe_names[-2:] == trained
-    assert load_nlp("en", linker=False).pipe_names[-5:] == [
-        "sportkg_clauses", "sportkg_moves", *trained, "sportkg_factuality"]
+    assert load_nlp("en", linker=False).pipe_names[-6:] == [
+        "sportkg_clauses", "sportkg_moves", "sportkg_nationality", *trained,
+        "sportkg_factuality"]
 
 
 def test_auto_is_the_shipped_pipeline_under_the_sentences() -> None:
