@@ -144,6 +144,10 @@ def attributes(doc: Doc, context: ArticleContext, facts: list[Fact],
             as_value.setdefault(fact.value.name, set()).add(fact.property)
 
     coaches = [name for name in first if is_coach(context.roles.get(name, set()))]
+    role_holders: dict[str, set[str]] = {}
+    for holder, held in context.roles.items():
+        for role in held:
+            role_holders.setdefault(role, set()).add(holder)
     protagonist = context.protagonist.name if context.protagonist else None
     team_sport = context.sport is not None and Lexicon.load().contains(
         "team_sport", lang, context.sport.label)
@@ -161,6 +165,7 @@ def attributes(doc: Doc, context: ArticleContext, facts: list[Fact],
         found_props = props.get(name, Counter())
         competes = any(p in COMPETING for p in found_props)
         roles = context.roles.get(name, set())
+        roles_of_others = {r for r, holders in role_holders.items() if holders - {name}}
         coach_role = is_coach(roles)
         base = [
             f"lang={lang}", f"n={_bucket(len(where))}",
@@ -226,6 +231,8 @@ def attributes(doc: Doc, context: ArticleContext, facts: list[Fact],
                 extra.append("occupation_same_sentence")
             if label in roles:
                 extra.append("role_is_value")
+            elif label in roles_of_others:
+                extra.append("role_of_other")  # "her boyfriend, the golfer X": X's, not hers
             if "coach" in label or "trainer" in label:
                 extra.append("coach_value")
             add("P106", Concept(label, "occupation", qid or None), extra)

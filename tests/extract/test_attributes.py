@@ -124,3 +124,13 @@ def test_a_country_read_from_the_people_beside_a_person_is_a_feature() -> None:
     # Smit is named beside nobody: neither feature
     smit = found[("Eva Smit", "P27", "Netherlands")]
     assert not {"P27|mate_described_as", "P27|mates_described_other"} & set(smit)
+
+
+def test_an_occupation_word_of_another_person_is_a_feature() -> None:
+    text = ("Tennisster Anna Berg won zondag haar eerste titel. "
+            "Haar vriend, de golfer Tom Hale, keek toe vanaf de tribune.")
+    found = {(a.person.name, a.property, a.value_name()): a.features
+             for a in _attributes("nl", text)}
+    assert "P106|role_of_other" in found[("Anna Berg", "P106", "golfer")]
+    assert "P106|role_is_value" in found[("Tom Hale", "P106", "golfer")]
+    assert "P106|role_of_other" not in found[("Tom Hale", "P106", "golfer")]
