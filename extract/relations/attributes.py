@@ -32,7 +32,15 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .engine import ArticleContext, Concept, Fact, Person, national_team, side_country
+from .engine import (
+    ArticleContext,
+    Concept,
+    Fact,
+    Person,
+    national_team,
+    side_country,
+    side_name,
+)
 from .roles import athlete_of_sport
 
 if TYPE_CHECKING:
@@ -108,6 +116,7 @@ def attributes(doc: Doc, context: ArticleContext, facts: list[Fact],
 
     # what the article offers as values
     countries: Counter[tuple[str, str]] = Counter()
+    side_names: dict[tuple[str, str], Counter[str]] = {}  # a home nation plays as itself
     country_sentences: dict[tuple[str, str], set[int]] = {}
     occupations: dict[tuple[str, str], set[int]] = {}
     for index, found in enumerate(mentions):
@@ -116,6 +125,7 @@ def attributes(doc: Doc, context: ArticleContext, facts: list[Fact],
             if m.kind in ("country", "nation") and m.label:
                 countries[key] += 1
                 country_sentences.setdefault(key, set()).add(index)
+                side_names.setdefault(key, Counter())[side_name(m.text, m.label, lang)] += 1
             elif m.kind == "occupation" and m.label:
                 occupations.setdefault(key, set()).add(index)
     sports = context.sports
@@ -281,22 +291,25 @@ def attributes(doc: Doc, context: ArticleContext, facts: list[Fact],
                     extra.append("home_country|protagonist")
             add("P27", Concept(label, "country", qid or None), extra)
             if team_sport and rank <= 2:
-                side = [*extra, *sides.get(label, ())]
                 women = context.gender.get(name) == "female"
-                add("P54", national_team(label, context.sport, women=women), side)
+                for plays_as in side_names[(label, qid)]:  # England and Scotland: two sides
+                    side = [*extra, *sides.get(plays_as, ())]
+                    add("P54", national_team(plays_as, context.sport, women=women), side)
     return out
 
 
 def _sides(context: ArticleContext, mentions: list[list[Mention]]) -> dict[str, list[str]]:
-    """Country label → how the article shows its national side: named as a country that
-    plays ("Nederland won"), or by a team's nickname ("Oranje", "the Lionesses")."""
+    """Side name (a country's label, or a home nation's name) → how the article shows its
+    national side: named as a country that plays ("Nederland won", "England won"), or by a
+    team's nickname ("Oranje", "the Lionesses")."""
     from .lexicon import Lexicon
 
     out: dict[str, list[str]] = {}
     for found in mentions:
         for m in found:
-            if m.kind == "nation" and m.label and "side_named" not in out.get(m.label, []):
-                out.setdefault(m.label, []).append("side_named")
+            side = side_name(m.text, m.label, context.lang) if m.label else ""
+            if m.kind == "nation" and side and "side_named" not in out.get(side, []):
+                out.setdefault(side, []).append("side_named")
     lexicon = Lexicon.load()
     for entry in lexicon.find_all("team_name", context.lang, context.text):
         country = side_country(entry.label)

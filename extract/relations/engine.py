@@ -551,6 +551,14 @@ def described_person(
     return holders[0] if len(holders) == 1 else None
 
 
+def side_name(surface: str, country: str, lang: str) -> str:
+    """The name a country's national side goes by when the text names the country by
+    `surface`: a home nation of the United Kingdom plays as itself ("England", "Schotse":
+    Scotland), any other country as the country (`country`, its English label)."""
+    entry = Lexicon.load().lookup("home_nation", lang, surface)
+    return entry.label if entry is not None else country
+
+
 def national_team(country: str, sport: Concept | None, *, women: bool = False) -> Concept:
     """The national team of a country in the article's sport, named as Wikidata names them
     ("Netherlands women's national water polo team", "Belgium national football team")."""

@@ -66,6 +66,7 @@ from .engine import (
     previous_people,
     resolve_subject,
     run_patterns,
+    side_name,
     world_championship,
     year_of,
 )
@@ -488,7 +489,8 @@ class RelationExtractor:
             if entry is not None:
                 women = "women's " if re.search(r"vrouwen|women", hit.match.group(0), re.I) or (
                     context.gender.get(subject.name) == "female") else ""
-                yield national_team(entry.label, context.sport, women=bool(women))
+                yield national_team(side_name(text, entry.label, lang), context.sport,
+                                    women=bool(women))
         elif kind == "sportverb":
             entry = lex.lookup("sportverb", lang, text)
             if entry is not None:

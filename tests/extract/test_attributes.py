@@ -134,3 +134,15 @@ def test_an_occupation_word_of_another_person_is_a_feature() -> None:
     assert "P106|role_of_other" in found[("Anna Berg", "P106", "golfer")]
     assert "P106|role_is_value" in found[("Tom Hale", "P106", "golfer")]
     assert "P106|role_of_other" not in found[("Tom Hale", "P106", "golfer")]
+
+
+def test_a_home_nation_of_the_united_kingdom_plays_as_itself() -> None:
+    text = ("Engeland versloeg Schotland zaterdag met 2-1 in een vriendschappelijk voetbalduel. "
+            "De Engelse spits Tom Hale scoorde twee keer, de Schotse verdediger Sam Reed "
+            "eenmaal.")
+    found = {(a.person.name, a.property, a.value_name()) for a in _attributes("nl", text)}
+    assert ("Tom Hale", "P54", "England national football team") in found
+    assert ("Tom Hale", "P54", "Scotland national football team") in found
+    assert not any("United Kingdom national" in value for _, _, value in found)
+    # the nationality stays the country's
+    assert ("Tom Hale", "P27", "United Kingdom") in found
