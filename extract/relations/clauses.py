@@ -128,7 +128,7 @@ _DEPTH = 3
 """How many arcs below the verb an argument may sit ("won met 3-1 van België": two)."""
 
 CONFIDENCE = {"sk:defeated": 0.75, "P166": 0.72, "sk:won": 0.7, "P1000": 0.7,
-              "sk:coachedBy": 0.7}
+              "sk:coachedBy": 0.7, "P54": 0.7}
 """The confidence of each kind of fact this reader gives (below the surest patterns)."""
 
 
@@ -169,7 +169,9 @@ def clause_facts(doc: Doc, context: ArticleContext, name: str) -> list[Fact]:
                 classes.add("win")
             if not classes & {"win", "defeat", "lose"} or negated(verb):
                 continue
-            out.extend(_results(context, index, verb, classes, sides, awards, name, events))
+            found = list(_results(context, index, verb, classes, sides, awards, name, events))
+            out.extend(found)
+            out.extend(_with_club(context, index, verb, classes, sides, found, name))
     return _unique(out)
 
 
@@ -311,6 +313,42 @@ def _results(
             yield _fact(context, index, subject, "sk:won", event, name)
 
 
+WITH = frozenset({"met", "with"})
+"""Prepositions of the side a person wins with ("won met Ajax de titel")."""
+
+
+def _with_club(
+    context: ArticleContext, index: int, verb: Token, classes: set[str],
+    sides: dict[int, Person | Concept], found: list[Fact], name: str,
+) -> Iterator[Fact]:
+    """The side a person wins with ("won met Ajax de landstitel", "won the Champions League
+    with Barcelona"): the person plays for it, and it won what the person won."""
+    if "win" not in classes or "lose" in classes:
+        return
+    subject = next((sides[c.i] for c in subjects_of(verb) if c.i in sides), None)
+    if not isinstance(subject, Person):
+        return
+    for child in verb.children:
+        club = sides.get(child.i)
+        if not isinstance(club, Concept) or child.dep_.split(":")[0] != "obl" or \
+                case_of(child) not in WITH:
+            continue
+        yield Fact(subject, "P54", club, index, name, CONFIDENCE["P54"])
+        for fact in found:
+            if fact.subject == subject and fact.property in ("sk:won", "P166"):
+                yield Fact(club, fact.property, fact.value, index, name, fact.confidence,
+                           fact.qualifiers)
+
+
+def _edition(context: ArticleContext, sentence: Sentence, competition: str) -> str:
+    """The edition of a competition a sentence speaks of, as the pattern families name it:
+    the year or season the sentence names, else the year of its date ("vorig jaar"), else
+    the article's."""
+    date = context.date_of(sentence)
+    year = str(date.value)[:4] if date is not None else year_of(context, sentence)
+    return edition_label(competition, sentence.text, year)
+
+
 FINALS = frozenset({"finale", "final", "eindstrijd"})
 """Nouns of the last match of a tournament: who wins it wins the tournament."""
 
@@ -348,16 +386,14 @@ def _final_won(
             continue
         if token.i in events and preposition is None and "win" in classes and won:
             found = events[token.i]  # "won zondag Wimbledon"
-            event = Concept(edition_label(found.label or found.text, sentence.text,
-                                          year_of(context, sentence)), "event")
+            event = Concept(_edition(context, sentence, found.label or found.text), "event")
             break
         if (token.lemma_.lower() in FINALS or token.lower_ in FINALS) and preposition in (
                 None, "in") and not any(c.lower_ in NOT_THE_FINAL for c in token.children) \
                 and not (won and preposition is None and "win" not in classes):
             named = [events[t.i] for t in token.subtree if t.i in events]
-            event = Concept(edition_label(named[0].label or named[0].text, sentence.text,
-                                          year_of(context, sentence)), "event") \
-                if named else match_event(context, sentence)
+            event = Concept(_edition(context, sentence, named[0].label or named[0].text),
+                            "event") if named else match_event(context, sentence)
             break
     if event is None or find_distances(sentence.masked):
         return

@@ -158,6 +158,12 @@ FOUND = [
     ("nl", "Anna Berg pakte zilver achter Eva Lind.", ("Eva Lind", "sk:defeated", "Anna Berg")),
     ("nl", "Anna Berg, Joy Smit en Eva Lind werden zaterdag achter Japan tweede.",
      ("Japan", "sk:defeated", "Anna Berg")),
+    # the side someone wins with: they play for it, and it won what they won
+    ("nl", "Anna Berg won in 2019 met Ajax de landstitel.", ("Anna Berg", "P54", "Ajax")),
+    ("nl", "Anna Berg won in 2019 met Ajax de landstitel.",
+     ("Ajax", "P166", "national champion")),
+    ("en", "Anna Berg won the Champions League with Barcelona last year.",
+     ("Barcelona", "sk:won", "2024–25 Champions League")),
     # a verb-second clause with the subject by surname right before the object's full name
     ("nl", "Daan Vos won goud. In de finale versloeg Vos Kees Mol.",
      ("Daan Vos", "sk:defeated", "Kees Mol")),
@@ -241,6 +247,8 @@ NOT_FOUND = [
      ("Daan Vos", "sk:won", "Wimbledon Championships 2026")),
     ("en", "Sam Reed lost to Pete Rowe in the final of the Australian Open.",
      ("Sam Reed", "sk:won", "Australian Open 2026")),
+    # a score after "met" is no side, nor a side that a side wins with
+    ("nl", "Ajax won zondag samen met PSV van Feyenoord.", ("Ajax", "P54", "PSV")),
     # standing behind someone is no result
     ("en", "Sam Reed stood behind Pete Rowe.", ("Pete Rowe", "sk:defeated", "Sam Reed")),
 ]
