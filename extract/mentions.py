@@ -386,6 +386,8 @@ class MentionRecognizer:
                 continue
             if prev in ("team", "ploeg", "club", "formatie", "squad", "ploegen"):
                 continue
+            if doc[start - 1].text == "het" if start > 0 else False:
+                continue  # a neuter article never names a person: "in het Friese Thialf"
             if self._team_slot(doc, start, end):
                 continue
             yield start, end

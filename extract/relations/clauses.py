@@ -42,16 +42,14 @@ from .engine import (
     Sentence,
     article_event,
     build_event,
-    competition_in,
     defeat_qualifiers,
     distance_around,
     distance_label,
-    main_competition,
     match_event,
+    medal_competition,
     name_of,
     result_qualifiers,
     side_country,
-    world_championship,
     year_of,
 )
 from .lexicon import Lexicon
@@ -620,18 +618,16 @@ def _placed_on_podium(context: ArticleContext, index: int, span: Span,
     """"X werd op ruime afstand tweede", "X finished a distant third", "X werd tweede, Y
     derde": second or third at an Olympic Games or a world championship is its silver or
     bronze medal, however many words stand between the verb and the place (the pattern
-    rows read the place right after the verb). A round before the final, a stage or a
-    ranking gives no medal."""
+    rows read the place right after the verb); the competition as `medal_competition`
+    finds it. A round before the final, a stage or a ranking gives no medal."""
     places = [t for t in span if t.lower_ in PODIUM_PLACES and not negated(t)]
     if not places:  # most sentences: no competition to look up
         return
     sentence = context.sentences[index]
-    competition = competition_in(context, sentence.text) or main_competition(context)
+    competition = medal_competition(context, sentence)
     if competition is None or NOT_A_MEDAL_RACE.search(sentence.text):
         return
     olympic = competition[0] == "Olympics"
-    if not olympic and not world_championship(competition[0]):
-        return
     lexicon = Lexicon.load()
     for token in places:
         rank = PODIUM_PLACES[token.lower_]

@@ -1158,6 +1158,28 @@ def world_championship(kind: str) -> bool:
     return kind.startswith("World") and "Championship" in kind
 
 
+NO_MEDAL_SPORTS = frozenset({
+    "Formula One", "Grand Prix motorcycle racing", "motorsport", "motocross", "rallying",
+    "auto racing",
+})
+"""Sports whose world championship is a season of races: a podium place in one is no medal."""
+
+
+def medal_competition(context: ArticleContext, sentence: Sentence) -> tuple[str, str] | None:
+    """The Olympic Games or world championship whose podium places a sentence's are: the
+    one the sentence names, else the article's for a sentence about the reported days ("in
+    2017 als derde" is another race); None for any other competition and in a sport whose
+    world championship is a season of races (Formula One, MotoGP)."""
+    if context.sport is not None and context.sport.label in NO_MEDAL_SPORTS:
+        return None
+    competition = competition_in(context, sentence.text) or (
+        main_competition(context) if context.is_recent(sentence) else None)
+    if competition is None or not (
+            competition[0] == "Olympics" or world_championship(competition[0])):
+        return None
+    return competition
+
+
 def main_competition(context: ArticleContext) -> tuple[str, str] | None:
     """The competition the article names most often (Olympics, World Championships, ...);
     read once per article."""

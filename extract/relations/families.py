@@ -58,6 +58,7 @@ from .engine import (
     fact_place,
     main_competition,
     match_event,
+    medal_competition,
     national_team,
     noun_gender,
     olympic_host,
@@ -460,10 +461,8 @@ class RelationExtractor:
             if belt is not None:
                 yield Concept(belt, "award")
         elif kind == "rank":
-            competition = competition_in(context, sentence.text) or main_competition(context)
-            if competition is not None and (
-                competition[0] == "Olympics" or world_championship(competition[0])
-            ):
+            competition = medal_competition(context, sentence)
+            if competition is not None:
                 from ..normalize import parse_ranking
 
                 rank = 1 if not text else (parse_ranking(text) if not text.isdigit() else int(text))

@@ -423,6 +423,10 @@ def test_second_or_third_at_a_world_championship_is_its_medal(lang: str, text: s
     ("en", WORLDS_EN + "Mia Roth did not finish third."),
     ("nl", "Anna Berg won zondag de wereldbekerwedstrijd in Boedapest. Mia Roth eindigde als "
            "tweede."),  # no championship
+    ("nl", WORLDS_NL + "Vorig jaar eindigde Mia Roth als vierde en in 2019 als derde."),  # other
+    # editions: the article's championship is the reported days' only
+    ("nl", "Formule 1-coureur Anna Berg won zondag de Grote Prijs van Monaco, een race van het "
+           "wereldkampioenschap. Mia Roth eindigde als derde."),  # a race of a season
 ])
 def test_other_places_give_no_medal(lang: str, text: str) -> None:
     assert not {f for f in _read(lang, text) if f[0] == "Mia Roth" and f[1] == "P166"}

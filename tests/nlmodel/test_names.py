@@ -107,3 +107,9 @@ def test_an_event_before_a_name_is_not_part_of_it() -> None:
     # nor a function word after an event
     found = mentions(nl("Anna Berg en Joy Smit wonnen vorig jaar het EK met de ploeg."))
     assert not any(text.endswith(" met") for text, _ in found)
+
+
+def test_a_capitalised_word_after_a_neuter_article_is_no_person() -> None:
+    nl = cached_nlp("nl", linker=False)
+    found = mentions(nl("Nederland won goud bij het toernooi in het Drentse Assen."))
+    assert not any(kind == "person" for _, kind in found)
