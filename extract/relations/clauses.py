@@ -963,8 +963,9 @@ van 2017")."""
 
 
 _SINCE_WINNER = re.compile(
-    r"\b(?:first|eerste)\b[^.⟨]{0,80}?\b(?:to\s+win|die\s+[^.⟨]{0,40}?\bwon|om\s+[^.⟨]{0,40}?"
-    r"\bte\s+winnen)\b[^.⟨]{0,80}?\b(?:since|sinds|sedert)\s+⟨P(?P<p>\d+)⟩\s*(?:in\s+|\()?"
+    r"\b(?:first|eerste)\b[^.⟨]{0,80}?\b(?:to\s+(?:win|triumph)|die\s+[^.⟨]{0,40}?\b"
+    r"(?:won|wint|zegevierde)|om\s+[^.⟨]{0,40}?\bte\s+(?:winnen|zegevieren))\b[^.⟨]{0,80}?\b"
+    r"(?:since|sinds|sedert)\s+⟨P(?P<p>\d+)⟩\s*(?:in\s+|\()?"
     r"(?P<year>(?:19|20)\d\d)\b")
 """The last one before to win it ("the first Norwegian to win it since X in 1997")."""
 

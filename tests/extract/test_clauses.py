@@ -362,6 +362,12 @@ def test_the_last_winner_before_the_first_of_a_kind_won_that_edition() -> None:
     report = ("The French Open ended on Saturday. She is the first Norwegian to win the French "
               "Open since Eva Lind in 1997.")
     assert ("Eva Lind", "sk:won", "French Open 1997") in _read("en", report)
+    report = ("The French Open ended on Saturday. Berg became the first left-hander to "
+              "triumph at the French Open since Eva Lind in 1997.")
+    assert ("Eva Lind", "sk:won", "French Open 1997") in _read("en", report)
+    report = ("Roland Garros eindigde zaterdag. Ze is de eerste Belgische die Roland Garros "
+              "wint sinds Eva Lind in 1997.")
+    assert ("Eva Lind", "sk:won", "French Open 1997") in _read("nl", report)
 
 
 def test_a_past_winner_of_the_reported_tournament_won_it() -> None:
