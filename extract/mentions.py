@@ -612,6 +612,9 @@ def merge_entities(
         if not words or all(stop(t.text) for t in words) or stop(e.text) \
                 or not e.text[:1].isupper():
             continue  # "South Korea" is a country, whatever the recogniser says
+        if any(t.text[:1].islower() and t.text not in _PARTICLES and t.text not in _JOINERS
+               for t in words):
+            continue  # "Naast de uitleenbeurt": a lower-case word that is no particle
         end = e.end
         while end - e.start > 1 and descriptor(doc[end - 1].text):
             end -= 1  # "Bos Nederlands kampioene": the name ends before the nationality
@@ -685,13 +688,15 @@ def _after_team_role(doc: Doc, ent: Span, team_role: Callable[[str], bool]) -> S
     return ent
 
 
-_FUNCTION_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PRON", "AUX"})
-"""Parts of speech of words that end no name ("met", "de", "en", "die")."""
+_FUNCTION_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PRON", "AUX", "ADJ", "ADV"})
+"""Parts of speech of lower-case words that end no name ("met", "de", "en", "die", "vorig",
+"ook"); a lower-case noun may ("WK afstanden")."""
 
 
 def _trimmed(doc: Doc, ent: Span) -> Span | None:
     """An entity span without the spaces and punctuation the recogniser left at its ends, nor
-    a lower-case function word at its end ("het EK met de ploeg": the event is "EK")."""
+    a lower-case function word, adjective or adverb at its end ("het EK met de ploeg": the
+    event is "EK")."""
     start, end = ent.start, ent.end
     while start < end and (doc[start].is_space or doc[start].is_punct):
         start += 1

@@ -486,7 +486,7 @@ LOWER_MEDALS = frozenset({"zilver", "brons", "silver", "bronze"})
 def _places(verb: Token) -> bool:
     """Whether a verb tells where its subject finished: a placing verb ("werd", "finished"),
     a place the parser made the head of its verb ("werden ... tweede"), or a verb that
-    takes a lower medal ("claimed silver behind X", "pakte brons achter X")."""
+    takes a lower medal ("took silver behind X", "pakte brons achter X")."""
     if verb.lemma_.lower() in PLACING_VERBS:
         return True
     if verb.pos_ in ("NUM", "ADJ") and any(
@@ -814,8 +814,28 @@ def subjects_of(verb: Token) -> Iterator[Token]:
         # parser hung on the auxiliary is the main verb's
         elif child.dep_ in ("aux", "aux:pass") and child.i < verb.i:
             yield from (c for c in child.children if c.dep_ in SUBJECT_DEPS)
-    if verb.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+    own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if verb.dep_ == "conj" and all(c.lower_ in PERSONAL_PRONOUNS for c in own):
+        # "X stond in de finale, maar hij verloor van Y": a conjoined verb shares the first
+        # verb's subject, also through a pronoun of its own
         yield from (c for c in verb.head.children if c.dep_ in SUBJECT_DEPS)
+    relative = next((c for c in own if c.lower_ in RELATIVE_PRONOUNS), None)
+    if relative is not None and verb.head.i != verb.i and (
+            verb.dep_.startswith("acl") or (verb.dep_ == "advcl" and relative.i > 0
+                                            and verb.doc[relative.i - 1].text == ",")):
+        # (a relative clause after a comma the parser took for an adverbial one)
+        # "X, die vorig jaar Vitesse verliet": the clause is about the name right before
+        # it (the parser may hang it on a name before that one: "versloeg A B, die ..."),
+        # else the noun it hangs on
+        k = relative.i - 1
+        if k >= 0 and verb.doc[k].text == ",":
+            k -= 1
+        while k >= 0 and (verb.doc[k].text[:1].isupper() or verb.doc[k].text in ("van", "de")):
+            yield verb.doc[k]
+            k -= 1
+        yield verb.head
+        if verb.head.dep_ in ("appos", "flat"):
+            yield verb.head.head  # a name in apposition is found by the noun before it
     # "beat Spain to take the title", "om de titel te pakken": the infinitive's subject
     # is the subject of the verb it completes
     # (that verb's own, however it has it: "got into a breakaway and then attacked to win
@@ -829,6 +849,9 @@ def subjects_of(verb: Token) -> Iterator[Token]:
 
 RELATIVE_PRONOUNS = frozenset({"die", "dat", "wie", "who", "that", "which"})
 """Pronouns that open a relative clause as its subject."""
+
+PERSONAL_PRONOUNS = frozenset({"hij", "zij", "ze", "he", "she"})
+"""Subject pronouns a conjoined clause refers back to its first subject with."""
 
 
 def _predicate_subjects(verb: Token) -> Iterator[Token]:

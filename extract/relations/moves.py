@@ -47,6 +47,16 @@ BORROWING = frozenset({"huren", "lenen"})
 """Verbs of a team borrowing a person: the object plays for the subject and stays the
 lending team's ("huurde X van Chelsea")."""
 
+SWAPPING = frozenset({
+    "verruilen", "verruilde", "verruilden", "verruilt", "verruild", "inruilen", "swap",
+    "swapped", "exchange", "exchanged",
+})
+"""Verbs of a person leaving one team for another: the object is left, the team after
+"voor"/"for" joined ("verruilde Ajax voor PSV")."""
+
+REINFORCING = frozenset({"versterken", "strengthen", "bolster"})
+"""Verbs of a team reinforcing itself with a person ("versterkte zich met X"): X joins."""
+
 LEAVING = frozenset({"verlaten", "vertrekken", "stoppen", "leave", "quit", "depart", "exit"})
 """Verbs of a person leaving a team: the object, or the team after "bij"/"van"."""
 
@@ -83,7 +93,7 @@ def move_facts(doc: Doc, context: ArticleContext, name: str) -> list[Fact]:
         for verb in span:
             if verb.pos_ not in ("VERB", "AUX") or negated(verb):
                 continue
-            lemmas = {lemma for lemma, _ in verb_words(verb)}
+            lemmas = {word for pair in verb_words(verb) for word in pair}  # lemma and form
             for person, team, key in _moves(verb, lemmas, people, teams):
                 out.append(_fact(context, index, person, team, key, name))
     return out
@@ -95,7 +105,7 @@ def _moves(verb: Token, lemmas: set[str], people: dict[int, Person],
     that starts or ends with it, or one it does not date (the lending team's)."""
     arguments = [(t, case) for t, case in _reached(verb, {*people, *teams})]
     passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children)
-    subject = next((c for c in subjects_of(verb)), None)
+    subject = next((c for c in subjects_of(verb) if c.i in people or c.i in teams), None)
     if passive:  # "X werd door Vitesse ontslagen": the agent does what a subject would
         agent = next((c for c, case in arguments if case in AGENT), None)
         objects = [subject] if subject is not None else []
@@ -116,9 +126,22 @@ def _moves(verb: Token, lemmas: set[str], people: dict[int, Person],
                 if other.i in teams and other.i != subject.i and case in other_case:
                     yield person, teams[other.i], other_key
         return
+    if lemmas & REINFORCING and subject is not None and subject.i in teams:
+        for other, case in arguments:  # "Feyenoord versterkte zich met X"
+            if other.i in people and case in ("met", "with"):
+                yield people[other.i], teams[subject.i], "P580"
+        return
     if subject is None or subject.i not in people:
         return
     person = people[subject.i]
+    if lemmas & SWAPPING:  # "X verruilde Ajax voor PSV"
+        for other, case in arguments:
+            if other.i in teams and other.i != subject.i:
+                if case is None:
+                    yield person, teams[other.i], "P582"
+                elif case in ("voor", "for"):
+                    yield person, teams[other.i], "P580"
+        return
     parting = [c for c in verb.children if c.lower_ in PARTING]
     farewell = bool(parting)
     if not (lemmas & LEAVING or farewell):
@@ -126,10 +149,8 @@ def _moves(verb: Token, lemmas: set[str], people: dict[int, Person],
     # "neemt afscheid van PSV": the team may hang on the farewell noun
     arguments += [(g, case_of(g)) for c in parting for g in c.children if g.dep_ == "nmod"]
     for other, case in arguments:
-        if other.i in teams and other.i != subject.i and (
-                (other.dep_ == "obj" and not farewell) or case in FROM
-                or (farewell and other.dep_.split(":")[0] in ("obj", "iobj", "obl"))):
-            yield person, teams[other.i], "P582"
+        if other.i in teams and other.i != subject.i and (case is None or case in FROM):
+            yield person, teams[other.i], "P582"  # "verliet Vitesse", "stopt bij Vitesse"
 
 
 def _reached(verb: Token, wanted: set[int]) -> Iterator[tuple[Token, str | None]]:

@@ -153,8 +153,8 @@ FOUND = [
     ("en", "Sam Reed lost to Pete Rowe in the final of the Australian Open.",
      ("Pete Rowe", "sk:won", "Australian Open 2026")),
     # who takes a lower medal, or a place, behind a rival was beaten by them
-    ("en", "Sam Reed claimed silver behind Korea's Kim Dae-ho.",
-     ("Kim Dae-ho", "sk:defeated", "Sam Reed")),
+    ("en", "Sam Reed took silver behind Norway's Lars Dahl.",
+     ("Lars Dahl", "sk:defeated", "Sam Reed")),
     ("nl", "Anna Berg pakte zilver achter Eva Lind.", ("Eva Lind", "sk:defeated", "Anna Berg")),
     ("nl", "Anna Berg, Joy Smit en Eva Lind werden zaterdag achter Japan tweede.",
      ("Japan", "sk:defeated", "Anna Berg")),
@@ -164,6 +164,12 @@ FOUND = [
      ("Ajax", "P166", "national champion")),
     ("en", "Anna Berg won the Champions League with Barcelona last year.",
      ("Barcelona", "sk:won", "2024–25 Champions League")),
+    # a conjoined clause's pronoun is the first clause's subject
+    ("nl", "De Belg Jan Claes bereikte vorig jaar de finale in Gent, maar hij verloor daar "
+           "van de Spanjaard Pablo Ortiz.", ("Pablo Ortiz", "sk:defeated", "Jan Claes")),
+    # a relative clause is about the name right before it
+    ("nl", "Daan Vos won goud. In de finale versloeg Vos Kees Mol, die het zilver pakte.",
+     ("Kees Mol", "P166", "silver medal")),
     # a verb-second clause with the subject by surname right before the object's full name
     ("nl", "Daan Vos won goud. In de finale versloeg Vos Kees Mol.",
      ("Daan Vos", "sk:defeated", "Kees Mol")),
@@ -249,6 +255,9 @@ NOT_FOUND = [
      ("Sam Reed", "sk:won", "Australian Open 2026")),
     # a score after "met" is no side, nor a side that a side wins with
     ("nl", "Ajax won zondag samen met PSV van Feyenoord.", ("Ajax", "P54", "PSV")),
+    # nor to the name before that one
+    ("nl", "Daan Vos won goud. In de finale versloeg Vos Kees Mol, die het zilver pakte.",
+     ("Daan Vos", "P166", "silver medal")),
     # standing behind someone is no result
     ("en", "Sam Reed stood behind Pete Rowe.", ("Pete Rowe", "sk:defeated", "Sam Reed")),
 ]

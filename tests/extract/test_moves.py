@@ -41,6 +41,17 @@ FOUND = [
     ("nl", "Kees Mol werd door Vitesse ontslagen.", ("Kees Mol", "Vitesse", "P582")),
     # a loan: the lending club keeps the person, the other has them from now
     ("en", "Chelsea loaned Tom Hale to Everton.", ("Tom Hale", "Everton", "P580")),
+    # a club that reinforces itself with someone takes them on
+    ("nl", "Vitesse versterkt zich voor het nieuwe seizoen met verdediger Kees Mol.",
+     ("Kees Mol", "Vitesse", "P580")),
+    # one club swapped for another
+    ("nl", "Anna Berg verruilde Ajax afgelopen zomer voor PSV.", ("Anna Berg", "Ajax", "P582")),
+    ("nl", "Anna Berg verruilde Ajax afgelopen zomer voor PSV.", ("Anna Berg", "PSV", "P580")),
+    # a relative clause on the person
+    ("en", "The coach praised Tom Hale, who left Everton last year.",
+     ("Tom Hale", "Everton", "P582")),
+    ("nl", "Bij Feyenoord speelt nu ook Kees Mol, die vorig jaar Vitesse verliet.",
+     ("Kees Mol", "Vitesse", "P582")),
     # the person leaves, in several words
     ("en", "Tom Hale left Everton.", ("Tom Hale", "Everton", "P582")),
     ("nl", "Kees Mol stopt bij Vitesse.", ("Kees Mol", "Vitesse", "P582")),

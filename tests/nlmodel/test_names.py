@@ -113,3 +113,9 @@ def test_a_capitalised_word_after_a_neuter_article_is_no_person() -> None:
     nl = cached_nlp("nl", linker=False)
     found = mentions(nl("Nederland won goud bij het toernooi in het Drentse Assen."))
     assert not any(kind == "person" for _, kind in found)
+
+
+def test_a_span_with_a_lower_case_word_that_is_no_particle_is_no_name() -> None:
+    nl = cached_nlp("nl", linker=False)
+    found = mentions(nl("Naast de overgang van Kees Mol werkt Vitesse ook aan een nieuwe spits."))
+    assert not any(text.startswith("Naast") for text, _ in found)
