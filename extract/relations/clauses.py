@@ -119,7 +119,7 @@ COMPARATIVES = frozenset({"sneller", "sterker", "faster", "quicker", "stronger"}
 THAN = frozenset({"dan", "than"})
 """The word that names what a comparative compares with."""
 
-NEGATIONS = frozenset({"niet", "nooit", "geen", "not", "never", "n't", "no"})
+NEGATIONS = frozenset({"niet", "nooit", "geen", "not", "never", "n't", "no", "nimmer"})
 """Words that deny the verb they hang on."""
 
 _DEPTH = 3

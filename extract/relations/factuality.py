@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .clauses import NEGATIONS
 from .engine import FACTS_KEY, ArticleContext, Fact, Person
 from .triggers import classes_of
 
@@ -32,9 +33,6 @@ RESULT_PROPERTIES = frozenset({"P166", "sk:won", "sk:defeated", "P1000"})
 
 RESULT_CLASSES = frozenset({"win", "defeat", "lose", "award", "record"})
 """Trigger classes of a verb that states a result."""
-
-NEGATIONS = frozenset({"niet", "nooit", "geen", "not", "never", "n't", "no", "nimmer"})
-"""Words that deny the verb they hang on, or its object ("won geen goud", "won no medal")."""
 
 MODALS = frozenset({
     "will", "shall", "may", "might", "can", "ca", "could", "zal", "zullen", "zult", "kan",
@@ -211,7 +209,7 @@ def _denied(verb: Token) -> bool:
         text, dep = child.lower_, child.dep_
         if text in NEGATIONS and dep in ("advmod", "neg", "det", "aux", "part") and not any(
                 _since(c) for c in verb.children):
-            return True
+            return True  # (the clause reader's `negated`, but "not won since 1960" says 1960)
         if dep in ("aux", "aux:pass") and text in MODALS and not (
                 text == "could" and any(c.lower_ == "only" for c in verb.children)):
             return True
