@@ -657,6 +657,7 @@ class RelationExtractor:
         while len(words) > 1 and (
             lex.contains("stopcap", lang, words[0]) or lex.contains("demonym", lang, words[0])
             or (words[0].endswith(("se", "sche")) and len(words[0]) > 5)
+            or words[0].lower() in ("former", "ex", "voormalig", "oud")
         ):
             words = words[1:]
         # a title-case headline's small words ("Moves To Stoke City On A Free") and a
@@ -665,6 +666,12 @@ class RelationExtractor:
                                   or lex.contains("demonym", lang, words[-1])):
             words = words[:-1]
         text = " ".join(words)
+        country = lex.lookup("country", lang, text) or lex.lookup("home_nation", lang, text)
+        if country is not None and context.sport is not None and lex.contains(
+                "team_sport", lang, context.sport.label):
+            # "England defender X", "speelde voor Nederland": in a team sport, a country
+            # where a team stands is its national side
+            return national_team(side_name(text, country.label, lang), context.sport)
         first = words[0]
         if not first[:1].isupper() or (len(words) == 1 and lang == "nl" and len(first) > 5
                                        and first.endswith(("se", "sche"))):

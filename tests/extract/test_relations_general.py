@@ -68,6 +68,11 @@ FOUND = [
      ("Kees Bakker", "P54", "Mercedes")),
     ("nl", "Kees Bakker komt sinds vorig jaar uit voor FC Groningen.",
      ("Kees Bakker", "P54", "FC Groningen")),
+    # in a team sport, a country where a team stands is its national side
+    ("en", "Former England defender Tom Hale announced his retirement from football.",
+     ("Tom Hale", "P54", "England national football team")),
+    ("en", "Netherlands midfielder Tom Hale scored twice in the football match.",
+     ("Tom Hale", "P54", "Netherlands national football team")),
     # an award of the year, its Dutch words in English
     ("nl", "Zwemster Eva Smit is dinsdag gekozen tot beste Nederlandse sportvrouw van het "
      "jaar.", ("Eva Smit", "P166", "best Dutch sportswoman of the Year")),
@@ -213,6 +218,9 @@ def test_found(lang: str, text: str, expected: tuple[str, str, object], facts: F
 
 
 NOT_FOUND = [
+    # a country before a role in an individual sport is no team
+    ("en", "Netherlands skater Tom Hale won the 500 metres.",
+     ("Tom Hale", "P54", "Netherlands national speed skating team")),
     # together in a race, or no longer together, is no couple
     ("nl", "Anna Berg was samen met Tom Hale de snelste in de finale.",
      ("Anna Berg", "P451", "Tom Hale")),
