@@ -55,7 +55,8 @@ def doc_statements(doc: Doc, article: Article) -> list[Statement]:
     if not facts or not isinstance(context, ArticleContext):
         return []
     links: Mapping[tuple[int, int], tuple[Entity, object]] = doc.user_data.get(LINKS_KEY, {})
-    facts = _tallies(context, _no_missed_titles(context, _no_win_for_the_placed(facts)))
+    facts = _no_win_for_the_placed(context, facts)
+    facts = _tallies(context, _no_missed_titles(context, facts))
     facts = [*facts, *shared_by_lists(context, facts)]
     facts = [*facts, *shared_by_object_lists(context, facts)]
     facts = [*facts, *shared_by_sides(context, facts)]
@@ -90,13 +91,26 @@ def doc_statements(doc: Doc, article: Article) -> list[Statement]:
     return _drop_weaker_partners(statements)
 
 
-def _no_win_for_the_placed(facts: list[Fact]) -> list[Fact]:
-    """Without the classifier's wins that a silver or bronze of the same sentence
-    contradicts: who finished second or third did not win that race."""
+_PLACED_BELOW = re.compile(
+    r"⟨P(?P<p>\d+)⟩\s+(?:(?-i:[a-z]+)\s+){0,3}?(?:werd|werden|eindigde|eindigden|finishte|"
+    r"finished|came|placed|was)\s+(?:als\s+|in\s+)?(?:(?-i:[a-z]+)\s+){0,2}?(?:tweede|derde|vierde|"
+    r"vijfde|zesde|zevende|achtste|negende|tiende|second|third|fourth|fifth|sixth|seventh|"
+    r"eighth|ninth|tenth|\d{1,2}(?:e|de|ste|th|nd|rd))\b", re.IGNORECASE)
+"""A person of a sentence placed below first ("X werd vierde", "X finished fifth")."""
+
+
+def _no_win_for_the_placed(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
+    """Without the classifier's wins that a place below first in the same sentence
+    contradicts: who took silver or bronze, or finished fourth, did not win that race."""
     placed = {(f.subject.name, f.sentence) for f in facts
               if f.property == "P166" and isinstance(f.subject, Person)
               and isinstance(f.value, Concept) and f.value.label.split()[-2:-1] in (
                   ["silver"], ["bronze"])}
+    for sentence in context.sentences:
+        for m in _PLACED_BELOW.finditer(sentence.masked):
+            k = int(m.group("p"))
+            if k < len(sentence.people):
+                placed.add((sentence.people[k].name, sentence.index))
     if not placed:
         return facts
     return [f for f in facts if not (

@@ -197,7 +197,10 @@ class RelationExtractor:
                     continue
                 distances: list[int | None] = [*distance_list(hit.sentence)] if kind in (
                     "medal", "title", "racewin") else []
-                for year in self._years(hit) if kind in ("medal", "title") else [None]:
+                years = self._years(hit) if kind in ("medal", "title") else [None]
+                if kind == "defended" and isinstance(value, Concept):
+                    value, years = _previous_edition(context, hit.sentence, value)
+                for year in years:
                     for distance in distances or [None]:
                         yield from self._fact(context, hit, subject, prop,
                                               self._at_distance(value, distance),
@@ -1107,3 +1110,24 @@ def belt_label(base: str, sentence: str, around: int, article: str) -> str | Non
         return None
     level = "European" if (body == "EBU" or base.startswith("European")) else "world"
     return " ".join(part for part in (body, weight, f"{level} champion") if part)
+
+
+QUADRENNIAL = re.compile(r"\bOlympi|\bSpelen\b|\bWorld Cup\b|\bEuro\b|\bEK voetbal|\bWK voetbal",
+                         re.IGNORECASE)
+"""Competitions held every four years: a defending champion won the edition four years
+before."""
+
+
+def _previous_edition(context: ArticleContext, sentence: Sentence,
+                      event: Concept) -> tuple[Concept, list[str | None]]:
+    """What a defending champion won: the edition before the one the sentence is about (a
+    year before, four for a competition held every four years), and its year; the event
+    alone when the sentence's year is unknown."""
+    named = Lexicon.load().lookup("event_name", context.lang, event.label)
+    if named is not None:
+        event = Concept(named.label, "event")  # "Ronde van Vlaanderen": Tour of Flanders
+    year = year_of(context, sentence)
+    if year is None or not year.isdigit():
+        return event, [None]
+    previous = str(int(year) - (4 if QUADRENNIAL.search(event.label) else 1))
+    return Concept(edition_label(event.label, "", previous), "event"), [previous]

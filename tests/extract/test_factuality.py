@@ -88,3 +88,13 @@ def test_facts_other_than_results_are_not_judged() -> None:
     assert "sportkg_factuality" in cached_nlp("nl", linker=False).pipe_names
     assert FACTS_KEY not in doc.user_data or all(
         f.property not in RESULTS for f in doc.user_data[FACTS_KEY])
+
+
+def test_a_place_below_first_takes_back_the_classifier_s_win_of_that_sentence() -> None:
+    text = ("Anna Berg won zaterdag de Ronde van Vlaanderen. Titelverdediger Lisa Holm werd "
+            "vierde in de Ronde van Vlaanderen.")
+    found = _results("nl", text)
+    assert ("Lisa Holm", "sk:won", "Tour of Flanders 2026") not in found
+    # a defending champion won the edition before
+    assert ("Lisa Holm", "sk:won", "Tour of Flanders 2025") in found
+    assert ("Anna Berg", "sk:won", "Tour of Flanders 2026") in found
