@@ -91,31 +91,38 @@ def doc_statements(doc: Doc, article: Article) -> list[Statement]:
     return _drop_weaker_partners(statements)
 
 
+_ORDINAL_BELOW = (r"(?:tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende|second|"
+                  r"third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:e|de|ste|th|nd|rd))")
 _PLACED_BELOW = re.compile(
-    r"⟨P(?P<p>\d+)⟩\s+(?:(?-i:[a-z]+)\s+){0,3}?(?:werd|werden|eindigde|eindigden|finishte|"
-    r"finished|came|placed|was)\s+(?:als\s+|in\s+)?(?:(?-i:[a-z]+)\s+){0,2}?(?:tweede|derde|vierde|"
-    r"vijfde|zesde|zevende|achtste|negende|tiende|second|third|fourth|fifth|sixth|seventh|"
-    r"eighth|ninth|tenth|\d{1,2}(?:e|de|ste|th|nd|rd))\b", re.IGNORECASE)
+    r"⟨P(?P<p>\d+)⟩\s+(?:(?:(?-i:[a-z]+)\s+){0,3}?(?:werd|werden|eindigde|eindigden|finishte|"
+    r"finished|came|placed|was)\s+(?:als\s+|in\s+)?(?:(?-i:[a-z]+)\s+){0,2}?|(?:took|pakte)\s+)"
+    + _ORDINAL_BELOW + r"\b(?!\s+(?:title|titel|crown|kroon|gold|goud|win|zege))", re.IGNORECASE)
 """A person of a sentence placed below first ("X werd vierde", "X finished fifth")."""
 
 
 def _no_win_for_the_placed(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
     """Without the classifier's wins that a place below first in the same sentence
-    contradicts: who took silver or bronze, or finished fourth, did not win that race."""
+    contradicts: who took silver or bronze, or finished fourth, did not win that race; nor
+    the defeats of someone a sentence places below first ("X took third, ahead of Y"): a
+    defeat is the winner's, as the evaluation data counts it."""
     placed = {(f.subject.name, f.sentence) for f in facts
               if f.property == "P166" and isinstance(f.subject, Person)
               and isinstance(f.value, Concept) and f.value.label.split()[-2:-1] in (
                   ["silver"], ["bronze"])}
+    below: set[tuple[str, int]] = set()  # placed below first in words: beat no one there
     for sentence in context.sentences:
         for m in _PLACED_BELOW.finditer(sentence.masked):
             k = int(m.group("p"))
             if k < len(sentence.people):
-                placed.add((sentence.people[k].name, sentence.index))
+                below.add((sentence.people[k].name, sentence.index))
+    placed |= below
     if not placed:
         return facts
     return [f for f in facts if not (
-        f.property == "sk:won" and f.extractor in TRAINED_EXTRACTORS
-        and isinstance(f.subject, Person) and (f.subject.name, f.sentence) in placed)]
+        isinstance(f.subject, Person) and (
+            (f.property == "sk:won" and f.extractor in TRAINED_EXTRACTORS
+             and (f.subject.name, f.sentence) in placed)
+            or (f.property == "sk:defeated" and (f.subject.name, f.sentence) in below)))]
 
 
 _MISSED_GOLD = re.compile(

@@ -98,3 +98,11 @@ def test_a_place_below_first_takes_back_the_classifier_s_win_of_that_sentence() 
     # a defending champion won the edition before
     assert ("Lisa Holm", "sk:won", "Tour of Flanders 2025") in found
     assert ("Anna Berg", "sk:won", "Tour of Flanders 2026") in found
+
+
+def test_a_place_below_first_beats_no_one_in_that_sentence() -> None:
+    found = _results("en", "At the Grand Prix of Spain on Sunday, Tom Hale took third ahead of "
+                           "Pete Rowe in fourth.")
+    assert ("Tom Hale", "sk:defeated", "Pete Rowe") not in found
+    found = _results("en", "At the Grand Prix of Spain on Sunday, Tom Hale won ahead of Pete Rowe.")
+    assert ("Tom Hale", "sk:defeated", "Pete Rowe") in found
