@@ -162,6 +162,30 @@ def test_any_text_gives_statements_with_evidence_inside_it(text: str, lang: str,
         assert 0.0 <= statement.confidence <= 1.0
 
 
+PARSE_TEXT = st.lists(
+    st.sampled_from(["Anna", "Berg", "Tom", "Hale", "de", "Fransen", "Americans", "die", "who",
+                     ",", ".", "niet", "not", "won", "verloor", "lost", "to", "van", "finale",
+                     "final", "Ajax", "Everton", "verruilde", "voor", "signed", "left", "met",
+                     "with", "zich", "versterkte", "werd", "derde", "took", "third", "ahead",
+                     "of", "hij", "she", "maar", "and", "en", "het", "If", "Als", "kan", "wil",
+                     "Nederland", "Canada", "England", "titelverdediger", "defending",
+                     "champion", "\n"]),
+    max_size=40,
+).map(" ".join)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=PARSE_TEXT, lang=st.sampled_from(["nl", "en"]))
+def test_the_parse_readers_take_any_sentence(text: str, lang: str) -> None:
+    """The default pipeline (clause, move and nationality readers, the factuality filter)
+    on word salad of the words they look for: statements with evidence inside the text."""
+    article = Article(id="p", text=text, lang=lang, date="2026-02-10")
+    for statement in extract_article(cached_nlp(lang, linker=False), article):
+        ev = statement.evidence
+        assert text[ev.start : ev.end] == ev.sentence
+        assert 0.0 <= statement.confidence <= 1.0
+
+
 @pytest.mark.slow
 def test_shipped_trained_dutch_pipeline_extracts_the_same_story() -> None:
     if nlp_module.trained_path("nl") is None:
