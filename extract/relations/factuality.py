@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .clauses import NEGATIONS
+from .clauses import NEGATIONS, verb_words
 from .engine import FACTS_KEY, ArticleContext, Fact, Person
 from .triggers import classes_of
 
@@ -81,7 +81,7 @@ def factual(doc: Doc, context: ArticleContext, facts: list[Fact]) -> list[Fact]:
     """`facts` without the results their sentence denies, makes conditional or wishes for."""
     if not doc.has_annotation("DEP"):
         return facts
-    spans: dict[int, Span | None] = {}
+    spans: dict[int, tuple[Span, list[Token]] | None] = {}  # a sentence and its result verbs
     out: list[Fact] = []
     for fact in facts:
         if fact.property not in RESULT_PROPERTIES or fact.descriptive:
@@ -90,18 +90,19 @@ def factual(doc: Doc, context: ArticleContext, facts: list[Fact]) -> list[Fact]:
         if fact.sentence not in spans:
             sentence = context.sentences[fact.sentence] \
                 if 0 <= fact.sentence < len(context.sentences) else None
-            spans[fact.sentence] = None if sentence is None else doc.char_span(
+            span = None if sentence is None else doc.char_span(
                 sentence.start, sentence.end, alignment_mode="expand")
-        span = spans[fact.sentence]
-        if span is None or _asserted(span, fact):
+            spans[fact.sentence] = None if span is None else (
+                span, [t for t in span if _states_result(t)])
+        read = spans[fact.sentence]
+        if read is None or _asserted(*read, fact):
             out.append(fact)
     return out
 
 
-def _asserted(span: Span, fact: Fact) -> bool:
-    """Whether the fact's result verbs in the sentence (of its subject where the subject is
-    named there, else all of them) include one that states the result as done."""
-    verbs = [t for t in span if _states_result(t)]
+def _asserted(span: Span, verbs: list[Token], fact: Fact) -> bool:
+    """Whether the fact's result verbs in the sentence (`verbs`: of its subject where the
+    subject is named there, else all of them) include one that states the result as done."""
     if not verbs:
         return True
     subject = fact.subject
@@ -118,11 +119,7 @@ def _states_result(token: Token) -> bool:
     a verb whose object is a result it denies ("reed geen wereldrecord", "took no medal")."""
     if token.pos_ not in ("VERB", "AUX"):
         return False
-    words = [(token.lemma_.lower(), token.lower_)]
-    words += [((c.lower_ + token.lemma_.lower()) if token.lang_ == "nl" else
-               f"{token.lemma_.lower()} {c.lower_}", c.lower_ + " " + token.lower_)
-              for c in token.children if c.dep_ == "compound:prt"]
-    if RESULT_CLASSES.intersection(classes_of(words, token.lang_)):
+    if RESULT_CLASSES.intersection(classes_of(verb_words(token), token.lang_)):
         return True
     return any(RESULT_CLASSES.intersection(classes_of([(c.lemma_.lower(), c.lower_)],
                                                       token.lang_))

@@ -103,7 +103,7 @@ def _moves(verb: Token, lemmas: set[str], people: dict[int, Person],
            teams: dict[int, Concept]) -> Iterator[tuple[Person, Concept, str | None]]:
     """(person, team, "P580", "P582" or None) for each move a verb states: a membership
     that starts or ends with it, or one it does not date (the lending team's)."""
-    arguments = [(t, case) for t, case in _reached(verb, {*people, *teams})]
+    arguments = list(_reached(verb, {*people, *teams}))
     passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children)
     subject = next((c for c in subjects_of(verb) if c.i in people or c.i in teams), None)
     if passive:  # "X werd door Vitesse ontslagen": the agent does what a subject would
