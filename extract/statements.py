@@ -39,6 +39,7 @@ from .relations.engine import (
     side_country,
     sport_season,
 )
+from .relations.occasions import counted_wins, listed_years
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -55,8 +56,9 @@ def doc_statements(doc: Doc, article: Article) -> list[Statement]:
     if not facts or not isinstance(context, ArticleContext):
         return []
     links: Mapping[tuple[int, int], tuple[Entity, object]] = doc.user_data.get(LINKS_KEY, {})
-    facts = _no_win_for_the_placed(context, facts)
+    facts = _no_win_for_the_placed(context, _described_nationality(context, facts))
     facts = _tallies(context, _no_missed_titles(context, facts))
+    facts = listed_years(context, counted_wins(context, facts))
     facts = [*facts, *shared_by_lists(context, facts)]
     facts = [*facts, *shared_by_object_lists(context, facts)]
     facts = [*facts, *shared_by_sides(context, facts)]
@@ -123,6 +125,17 @@ def _no_win_for_the_placed(context: ArticleContext, facts: list[Fact]) -> list[F
             (f.property == "sk:won" and f.extractor in TRAINED_EXTRACTORS
              and (f.subject.name, f.sentence) in placed)
             or (f.property == "sk:defeated" and (f.subject.name, f.sentence) in below)))]
+
+
+def _described_nationality(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
+    """Without the classifiers' nationalities of a person the article describes by
+    another ("de Amerikaanse X, de Deense Y": Denmark is Y's, not X's); a nationality a
+    pattern or parse reader states stays (dual nationality is said in words)."""
+    return [f for f in facts if not (
+        f.property == "P27" and f.extractor in TRAINED_EXTRACTORS
+        and isinstance(f.subject, Person) and isinstance(f.value, Concept)
+        and context.nations.get(f.subject.name)
+        and f.value.label not in context.nations[f.subject.name])]
 
 
 _MISSED_GOLD = re.compile(
@@ -1116,6 +1129,8 @@ def _move_key(sentence: Sentence, person: str, team: str, finder: re.Pattern[str
     if at is None or not moves:
         return None
     before = text[max(0, at - 30):at]
+    if _FORMER.search(before):
+        return None  # "former Wolves captain X joined ...": a past club, not the one joined
     earlier = [m for m in moves if m.start("w") < at]
     nearest = earlier[-1] if earlier else min(moves, key=lambda m: abs(m.start("w") - at))
     people = sentence.people
@@ -1130,6 +1145,10 @@ def _move_key(sentence: Sentence, person: str, team: str, finder: re.Pattern[str
                                                                r"{0,2}$", before)):
         return "P582"
     return "P582" if leaving else "P580"
+
+
+_FORMER = re.compile(r"\b(?:former|ex|oud|voormalige?)[\s-]+$", re.IGNORECASE)
+"""A word that makes the team after it a past one ("former Ajax captain", "oud-PSV'er")."""
 
 
 def _named_at(text: str, team: str) -> int | None:

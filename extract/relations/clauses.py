@@ -197,11 +197,20 @@ def _depth_below(token: Token, ancestor: Token) -> int:
     return depth
 
 
+PARTICLES_EN = frozenset({"off", "out", "down", "past", "aside"})
+"""English particles of phrasal verbs of defeat ("held off", "knocked out", "saw off")."""
+
+
 def verb_words(verb: Token) -> list[tuple[str, str]]:
     """The (lemma, text) words a trigger table reads for a verb: the verb with its
     particle, before it in English ("saw off": "see off") and joined to it in Dutch
     ("schakelde ... uit": "uitschakelen"), so a phrasal verb is read as one."""
     words = [(verb.lemma_.lower(), verb.lower_)]
+    after = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+    if verb.lang_ == "en" and after is not None and after.lower_ in PARTICLES_EN and \
+            after.dep_ == "case" and after.head.i > after.i:
+        # "held off X" parsed as "held [off X]": the particle read as the object's case
+        words.append((f"{verb.lemma_.lower()} {after.lower_}", f"{verb.lower_} {after.lower_}"))
     for child in verb.children:
         if child.dep_ == "compound:prt":
             particle = child.lower_
@@ -254,8 +263,12 @@ def _results(
                 yield from _noun_win(context, index, verb, subject, events, name)
         if subject is None:
             return
-    against = AGAINST.union(*(OPPONENT_AFTER.get(form, ()) for word in verb_words(verb)
+    words = verb_words(verb)
+    against = AGAINST.union(*(OPPONENT_AFTER.get(form, ()) for word in words
                               for form in word))
+    # a phrasal verb's particle the parser took for the object's preposition marks the
+    # opponent ("held off X")
+    against |= {text.split()[-1] for _, text in words[1:] if " " in text}
     arguments = list(_arguments(verb, against))
     for child in subjects_of(verb):  # "versloeg Kramer Jan Bos": the parser hangs the object
         arguments.extend((t, None, None) for t in child.children  # on the subject's name
@@ -276,6 +289,8 @@ def _results(
     if not passive:
         yield from _final_won(context, index, verb, classes, subject, arguments, sides,
                               events, name)
+    if "win" in classes and "lose" not in classes and not passive:
+        yield from _won_at(context, index, verb, subject, awards, events, name)
     for token, preposition, via in arguments:
         other = sides.get(token.i)
         if other is not None:
@@ -883,9 +898,12 @@ def _arguments(verb: Token, against: frozenset[str] = AGAINST
         (c, 1, None, None) for c in verb.children]
     while todo:
         token, depth, marked, via = todo.pop()
-        if token.dep_.split(":")[0] not in OBJECT_DEPS and token.dep_ != "advmod":
-            continue
         case = case_of(token)
+        listed = _listed_case(token) if case is None and depth == 1 else None
+        if token.dep_.split(":")[0] not in OBJECT_DEPS and token.dep_ != "advmod" \
+                and listed is None:
+            continue
+        case = case or listed
         preposition = case or marked
         aside = case in NOT_A_SIDE and case not in against
         if not aside:  # "in Duitsland" is a place; what hangs on it may not be
@@ -907,6 +925,24 @@ def case_of(token: Token) -> str | None:
                 if child.dep_ == "case":
                     return child.lower_
     return None
+
+
+LIST_DEPS = frozenset({"appos", "parataxis", "conj"})
+"""Arcs a parser hangs the middle of a list of names on the verb by."""
+
+
+def _listed_case(token: Token) -> str | None:
+    """The preposition a list item without one shares with the item before it, where the
+    parser hung the item on the verb as an apposition or a clause of its own ("won van
+    A, B en C": B is beaten as A is); None for anything else."""
+    if token.dep_ not in LIST_DEPS or token.pos_ not in ("PROPN", "NOUN") or \
+            token.head.pos_ not in ("VERB", "AUX"):
+        return None
+    before = [c for c in token.head.children
+              if c.i < token.i and c.dep_.split(":")[0] in ("obl", "nmod")]
+    if not before or not any(t.text == "," for t in token.doc[before[-1].i:token.i]):
+        return None
+    return case_of(before[-1])
 
 
 def _reaches(via: Token | None) -> bool:
@@ -975,6 +1011,33 @@ def _title_event(
         return Concept(edition_label(told, sentence.text, year), "event")
     found = (inside or beside)[0]
     return Concept(edition_label(found.label or found.text, sentence.text, year), "event")
+
+
+AT_EVENT = frozenset({"at", "in", "op", "bij"})
+"""Prepositions that put a win at a named competition ("triumphed at Wimbledon")."""
+
+
+def _won_at(context: ArticleContext, index: int, verb: Token, subject: Person | Concept,
+            awards: dict[int, Mention], events: dict[int, Mention], name: str
+            ) -> Iterator[Fact]:
+    """A win with no object at a named competition is a win of that competition
+    ("triumphed at Wimbledon", "zegevierde in de Ronde van Vlaanderen"), in its edition;
+    with an object, or a medal anywhere below the verb, the object is what was won ("won
+    a stage at the Giro", "won op de WK zilver")."""
+    if any(c.dep_ in ("obj", "iobj", "xcomp", "ccomp") for c in verb.children) or any(
+            t.i in awards for t in verb.subtree):
+        return
+    for child in verb.children:
+        if child.dep_.split(":")[0] != "obl" or case_of(child) not in AT_EVENT:
+            continue
+        found = events.get(child.i)
+        if found is None:
+            continue
+        sentence = context.sentences[index]
+        label = edition_label(found.label or found.text, sentence.text,
+                              year_of(context, sentence))
+        yield _fact(context, index, subject, "sk:won", Concept(label, "event"), name)
+        return
 
 
 _EDITION_CHAMPION = re.compile(

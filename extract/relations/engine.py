@@ -436,8 +436,10 @@ def _nation_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
         re.compile(r"(?<![\w-])(?P<dem>" + macros["DEM"] + r")\s+(?:(?:" + macros["ROLE"]
                    + r")\s+)?⟨P(?P<k>\d+)⟩", re.IGNORECASE),
         re.compile(r"(?P<c>" + macros["COUNTRY"] + r")['’]s\s+⟨P(?P<k>\d+)⟩", re.IGNORECASE),
+        # "X, de Belg": an apposition, not "X, de Deense Y" (the next person's word)
         re.compile(r"⟨P(?P<k>\d+)⟩\s*,\s+(?:de|het|the|a|an)\s+(?P<dem>" + macros["DEM"]
-                   + r")\b", re.IGNORECASE),
+                   + r")\b(?!\s+(?:(?!(?:die|dat|wie|who|that|which)\b)"
+                   r"(?-i:[a-z][\w’'\-]*)\s+)?⟨P)", re.IGNORECASE),
     )
 
 

@@ -58,6 +58,16 @@ FOUND = [
      ("Piet Mol", "sk:defeated", "Kees Veld")),
     ("en", "Sam Reed finished faster than Pete Rowe and Tom Baxter.",
      ("Sam Reed", "sk:defeated", "Tom Baxter")),
+    # the middle of a list of opponents the parser hangs on the verb shares the list's
+    # preposition
+    ("nl", "Anna Berg won daarna van de Spaanse Rosa Gil, de Poolse Ewa Nowak en "
+     "in de finale van Lies Wouters.", ("Anna Berg", "sk:defeated", "Ewa Nowak")),
+    # a phrasal verb of defeat whose particle the parser took for a preposition
+    ("en", "Sam Reed held off Pete Rowe for the victory.",
+     ("Sam Reed", "sk:defeated", "Pete Rowe")),
+    # a win with no object at a named competition is a win of it
+    ("nl", "Kees Bakker zegevierde in 2019 in de Ronde van Vlaanderen.",
+     ("Kees Bakker", "sk:won", "Tour of Flanders 2019")),
     # a subject pronoun is the person the sentences before are about
     ("nl", "Piet Mol won zondag de sprint in Gent. Hij was sneller dan de Belg Jan Kuiper.",
      ("Piet Mol", "sk:defeated", "Jan Kuiper")),
@@ -182,6 +192,9 @@ def test_found(lang: str, text: str, expected: tuple[str, str, str]) -> None:
 
 
 NOT_FOUND = [
+    # with a medal won, the competition is where it was won, not what was won
+    ("nl", "Bij de WK in Oslo won Anna Berg zilver.",
+     ("Anna Berg", "sk:won", "2026 World Championships")),
     # the winner is the agent, not the subject, of a passive
     ("nl", "Kim Baas werd in de halve finale geklopt door de Canadese Lies Wouters.",
      ("Kim Baas", "sk:defeated", "Lies Wouters")),

@@ -81,3 +81,33 @@ def test_a_word_that_is_no_plural_of_a_nationality_finds_none() -> None:
     lexicon = Lexicon.load()
     assert lexicon.plural_of("demonym", "nl", "Bergen") is None
     assert lexicon.plural_of("demonym", "en", "Roberts") is None
+
+
+def _nationalities(lang: str, text: str) -> set[tuple[str, str]]:
+    """(person, country) of the default pipeline's nationality statements."""
+    from sportkg.model import Article
+    from sportkg.pipeline import extract_article
+
+    from ..conftest import cached_nlp
+
+    statements = extract_article(cached_nlp(lang, linker=False),
+                                 Article(id="x", text=text, lang=lang, date="2026-03-01"))
+    return {(s.subject.label, s.value.label) for s in statements  # type: ignore[union-attr]
+            if s.property == "P27"}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("nl", "Anna Berg won daarna van de Spaanse Rosa Gil, de Poolse Ewa Nowak en "
+     "in de finale van Lies Wouters."),
+    ("nl", "Anna Berg versloeg Rosa Gil, de Poolse titelhoudster Ewa Nowak."),
+])
+def test_a_nationality_before_the_next_name_is_not_the_one_before_it(lang: str,
+                                                                    text: str) -> None:
+    found = _nationalities(lang, text)
+    assert ("Ewa Nowak", "Poland") in found
+    assert ("Rosa Gil", "Poland") not in found
+
+
+def test_a_nationality_in_apposition_is_still_the_name_s_before_it() -> None:
+    assert ("Ewa Nowak", "Poland") in _nationalities(
+        "nl", "Daarna won Ewa Nowak, de Poolse, van Rosa Gil.")

@@ -1,0 +1,128 @@
+"""On which occasions a result was won: a list of years is one result per year ("won the
+Open in 2010, 2011 and 2013"); a count of wins with no year is no result of the
+article's days ("has won the Tour four times", "vier keer de Ronde gewonnen").
+
+Both read the sentence of a fact the extractors already made, and rewrite its event's
+year: the extractors date an event by the first year a sentence names, or by the
+article's day when it names none.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from ...model import LiteralValue
+from .engine import Concept
+
+if TYPE_CHECKING:
+    from .engine import ArticleContext, Fact
+
+RESULTS = frozenset({"sk:won", "P166"})
+"""The properties whose event an occasion dates: a win's value, a medal's `P1344`."""
+
+_YEAR = r"(?:19|20)\d\d"
+_YEAR_LIST = re.compile(
+    rf"\b(?P<items>{_YEAR}(?:\s*,\s*{_YEAR})*\s*,?\s+(?:en|and|&)\s+{_YEAR}"
+    rf"|{_YEAR}(?:\s*,\s*{_YEAR}){{2,}})\b(?!\s*[/–-]\s*\d)")
+"""Three or more years joined by commas, or two or more closed by "en"/"and"."""
+
+_SEASON_OR_YEAR = re.compile(rf"\b{_YEAR}(?:\s*[–/-]\s*\d{{2,4}})?\b")
+
+_NUMBER_WORDS = (
+    r"twee|drie|vier|vijf|zes|zeven|acht|negen|tien|two|three|four|five|six|seven|eight|"
+    r"nine|ten|\d{1,2}")
+_COUNTED = re.compile(
+    rf"\b(?<!de\s)(?<!het\s)(?<!the\s)(?:{_NUMBER_WORDS})(?:\s+|-)(?:keer|maal|times)\b"
+    rf"|\b(?:{_NUMBER_WORDS})\s+(?:[\w'’.-]+\s+){{0,4}}?(?:titles|titels|zeges|wins|"
+    rf"victories|overwinningen)\b",
+    re.IGNORECASE)
+"""A count of wins ("vier keer", "four times", "four Tour de France titles"); not an
+ordinal occasion ("voor de vierde keer", "for the fourth time": that one is now), nor a
+count that describes the winner ("two-time champion X won on Sunday")."""
+
+
+def _year_of(label: str) -> str | None:
+    found = re.search(rf"\b{_YEAR}\b", label)
+    return found.group(0) if found else None
+
+
+def _redated(event: Concept, year: str, other: str) -> Concept:
+    """The same competition in another year's edition, named in the same form."""
+    return Concept(re.sub(rf"\b{year}\b", other, event.label, count=1), event.type)
+
+
+def _event_of(fact: Fact) -> Concept | None:
+    if fact.property == "sk:won":
+        return fact.value if isinstance(fact.value, Concept) else None
+    event = dict(fact.qualifiers).get("P1344")
+    return event if isinstance(event, Concept) else None
+
+
+def _with_event(fact: Fact, event: Concept, year: str) -> Fact:
+    # the place and time of the fact's own occasion are not another's
+    quals = [(k, v) for k, v in fact.qualifiers if k not in ("P585", "P1344", "P276", "P2781")]
+    if fact.property == "P166":
+        quals.insert(0, ("P1344", event))
+    quals.append(("P585", LiteralValue(year, "date", "year")))
+    value = event if fact.property == "sk:won" else fact.value
+    return dataclasses.replace(fact, value=value, qualifiers=tuple(quals))
+
+
+def listed_years(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
+    """Each win or medal dated by one year of a list its sentence gives, and one more for
+    every other year of the list ("won the Australian Open in 2010, 2011 and 2013": three
+    wins). Only a list right after the event, or right after "in"/"at" in a sentence
+    that names a single competition, dates it."""
+    out: list[Fact] = []
+    seen: set[tuple[object, ...]] = set()
+    for fact in facts:
+        out.append(fact)
+        event = _event_of(fact) if fact.property in RESULTS else None
+        year = _year_of(event.label) if event is not None else None
+        if event is None or year is None or not 0 <= fact.sentence < len(context.sentences):
+            continue
+        for years in _lists(context.sentences[fact.sentence].text):
+            if year not in years:
+                continue
+            for other in years:
+                if other == year:
+                    continue
+                added = _with_event(fact, _redated(event, year, other), other)
+                key = (added.subject, added.property, added.value, added.qualifiers)
+                if key not in seen:
+                    seen.add(key)
+                    out.append(added)
+            break
+    return out
+
+
+def _lists(text: str) -> Iterator[list[str]]:
+    for found in _YEAR_LIST.finditer(text):
+        yield re.findall(_YEAR, found.group("items"))
+
+
+def counted_wins(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
+    """A win or medal the sentence counts ("heeft vier keer de Ronde gewonnen", "has won
+    four Tour de France titles") without naming a year: the competition, undated, not the
+    edition of the article's days."""
+    out: list[Fact] = []
+    for fact in facts:
+        event = _event_of(fact) if fact.property in RESULTS else None
+        if event is None or not 0 <= fact.sentence < len(context.sentences):
+            out.append(fact)
+            continue
+        text = context.sentences[fact.sentence].text
+        year = _year_of(event.label)
+        if year is None or year in text or not _COUNTED.search(text):
+            out.append(fact)
+            continue
+        bare = Concept(re.sub(r"\s{2,}", " ", _SEASON_OR_YEAR.sub("", event.label)).strip(" ,"),
+                       event.type)
+        quals = tuple((k, bare if k == "P1344" else v) for k, v in fact.qualifiers
+                      if k != "P585")
+        value = bare if fact.property == "sk:won" else fact.value
+        out.append(dataclasses.replace(fact, value=value, qualifiers=quals))
+    return out

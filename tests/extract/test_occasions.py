@@ -1,0 +1,67 @@
+"""Occasions of a result: a list of years is one result per year; a count of wins with no
+year is the competition, undated, not the edition of the article's days."""
+
+from __future__ import annotations
+
+import pytest
+
+from sportkg.model import Article, Entity, LiteralValue
+from sportkg.pipeline import extract_article
+
+from ..conftest import cached_nlp
+
+
+def _results(lang: str, text: str, pipeline: str = "auto") -> set[tuple[str, str, str]]:
+    """(subject, property, event with its date) of the wins and medals found in text."""
+    nlp = cached_nlp(lang, pipeline=pipeline, linker=False)
+    out: set[tuple[str, str, str]] = set()
+    for s in extract_article(nlp, Article(id="x", text=text, lang=lang, date="2026-03-01")):
+        if s.property not in ("sk:won", "P166"):
+            continue
+        quals = dict(s.qualifiers)
+        event = s.value if s.property == "sk:won" else quals.get("P1344")
+        date = quals.get("P585")
+        out.add((s.subject.label, s.property,
+                 f"{event.label if isinstance(event, Entity) else ''}"
+                 f"@{date.value if isinstance(date, LiteralValue) else ''}"))
+    return out
+
+
+@pytest.mark.parametrize(("lang", "text", "name"), [
+    ("en", "Tom Hale won the Giro d'Italia in 2011, 2014 and 2016.", "Giro d'Italia"),
+    ("nl", "Tom Hale won de Giro d'Italia in 2011, 2014 en 2016.", "Giro d'Italia"),
+])
+def test_each_year_of_a_list_is_a_win_of_its_own(lang: str, text: str, name: str) -> None:
+    found = _results(lang, text)
+    for year in ("2011", "2014", "2016"):
+        assert ("Tom Hale", "sk:won", f"{name} {year}@{year}") in found
+
+
+def test_a_medal_of_two_olympic_years_is_a_medal_of_each_games() -> None:
+    found = _results("en", "Mia Lund won gold in the 1500m at the Winter Olympics of 2006 "
+                           "and 2010.")
+    events = {e for s, p, e in found if s == "Mia Lund" and p == "P166"}
+    assert any(e.endswith("2006 Winter Olympics@2006") for e in events)
+    assert any(e.endswith("2010 Winter Olympics@2010") for e in events)
+
+
+def test_a_season_or_a_single_year_is_no_list() -> None:
+    found = _results("en", "Tom Hale won the Giro d'Italia in 2011 and finished second "
+                           "in the 2013-14 season.")
+    assert not any("2013" in e or "2014" in e for _, _, e in found)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("nl", "Tom Hale won de Ronde van Vlaanderen al vier keer."),
+    ("en", "Tom Hale has won the Tour of Flanders three times."),
+])
+def test_a_counted_win_is_undated(lang: str, text: str) -> None:
+    wins = {e for s, p, e in _results(lang, text) if s == "Tom Hale" and p == "sk:won"}
+    assert wins == {"Tour of Flanders@"}
+
+
+def test_the_win_of_an_ordinal_occasion_is_the_one_of_the_article_s_days() -> None:
+    wins = {e for s, p, e in _results(
+        "nl", "Tom Hale won zondag voor de vierde keer de Ronde van Vlaanderen.")
+        if s == "Tom Hale" and p == "sk:won"}
+    assert wins and all("2026" in e for e in wins)
