@@ -129,6 +129,7 @@ class NameCoref:
             canonical_full[full] = longer[0] if len(longer) == 1 else full
         canonical: dict[tuple[int, int], str] = {}
         final: list[Span] = []
+        recurring = _recurring_people(doc, kept)
         for span in kept:
             text = span.text
             if text in fulls:
@@ -138,6 +139,8 @@ class NameCoref:
                 if options:
                     options.sort(key=lambda f: (-counts[f], first[f]))
                     name = canonical_full[options[0]]
+                elif text in recurring and text.lower() not in lower_words:
+                    name = text  # "Bagnaia" again and again: the article names him so
                 elif span[0].is_sent_start or text.lower() in lower_words:
                     continue
                 elif len(span) == 1 and not self._introduced(span):
@@ -150,3 +153,15 @@ class NameCoref:
         doc.spans[MENTIONS_KEY] = merged
         doc.user_data[CANONICAL_KEY] = canonical
         return doc
+
+
+RECURRING = 3
+"""How often the recogniser must read a lone name as a person for it to stand alone."""
+
+
+def _recurring_people(doc: Doc, spans: list[Span]) -> set[str]:
+    """One-word names the recogniser reads as a person at least `RECURRING` times: a
+    person the article only ever names by one name ("Bagnaia", "Serena")."""
+    read = {(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"}
+    counts = Counter(s.text for s in spans if len(s) == 1 and (s.start, s.end) in read)
+    return {text for text, n in counts.items() if n >= RECURRING}

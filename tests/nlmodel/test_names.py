@@ -119,3 +119,14 @@ def test_a_span_with_a_lower_case_word_that_is_no_particle_is_no_name() -> None:
     nl = cached_nlp("nl", linker=False)
     found = mentions(nl("Naast de overgang van Kees Mol werkt Vitesse ook aan een nieuwe spits."))
     assert not any(text.startswith("Naast") for text, _ in found)
+
+
+def test_a_person_the_article_only_names_by_one_name_is_a_person() -> None:
+    en = cached_nlp("en", linker=False)
+    text = ("Castellani took ninth place in Jerez on Sunday. Castellani came back from a "
+            "long way behind Tom Hale. Castellani now leads the standings by four points.")
+    found = mentions(en(text))
+    assert ("Castellani", "person") in found
+    # said once, a lone capitalised word opening a sentence stays out
+    assert ("Relatie", "person") not in mentions(
+        cached_nlp("nl", linker=False)("Relatie met Tom Hale is voorbij."))
