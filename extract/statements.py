@@ -39,6 +39,7 @@ from .relations.engine import (
     side_country,
     sport_season,
 )
+from .relations.families import PAST_MARKERS
 from .relations.occasions import counted_wins, listed_years
 
 if TYPE_CHECKING:
@@ -128,14 +129,30 @@ def _no_win_for_the_placed(context: ArticleContext, facts: list[Fact]) -> list[F
 
 
 def _described_nationality(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
-    """Without the classifiers' nationalities of a person the article describes by
-    another ("de Amerikaanse X, de Deense Y": Denmark is Y's, not X's); a nationality a
-    pattern or parse reader states stays (dual nationality is said in words)."""
+    """Without the classifiers' nationalities and national sides of a person the article
+    describes by another nationality ("de Amerikaanse X, de Deense Y": Denmark is Y's,
+    not X's; the Australian in a Dutch report plays for Australia); what a pattern or
+    parse reader states stays (dual nationality is said in words)."""
     return [f for f in facts if not (
-        f.property == "P27" and f.extractor in TRAINED_EXTRACTORS
+        f.property in ("P27", "P54") and f.extractor in TRAINED_EXTRACTORS
         and isinstance(f.subject, Person) and isinstance(f.value, Concept)
         and context.nations.get(f.subject.name)
-        and f.value.label not in context.nations[f.subject.name])]
+        and not _of_nations(f, context.nations[f.subject.name]))]
+
+
+def _of_nations(fact: Fact, nations: set[str]) -> bool:
+    """Whether a nationality or national side is of one of `nations` (a club always is;
+    England's side is a Briton's)."""
+    from .relations.lexicon import Lexicon
+
+    label = fact.value.label if isinstance(fact.value, Concept) else ""
+    if fact.property == "P54":
+        if " national " not in label:
+            return True
+        label = side_country(label)
+        if "United Kingdom" in nations and Lexicon.load().contains("home_nation", "en", label):
+            return True
+    return label in nations
 
 
 _MISSED_GOLD = re.compile(
@@ -1147,7 +1164,7 @@ def _move_key(sentence: Sentence, person: str, team: str, finder: re.Pattern[str
     return "P582" if leaving else "P580"
 
 
-_FORMER = re.compile(r"\b(?:former|ex|oud|voormalige?)[\s-]+$", re.IGNORECASE)
+_FORMER = re.compile(r"\b(?:" + "|".join(sorted(PAST_MARKERS)) + r")[\s-]+$", re.IGNORECASE)
 """A word that makes the team after it a past one ("former Ajax captain", "oud-PSV'er")."""
 
 

@@ -657,10 +657,12 @@ class RelationExtractor:
         if alias is not None:
             return Concept(alias.label, "team")  # "Jong Oranje" -> the national under-21 team
         words = text.split()
+        former = [i for i, w in enumerate(words[:-1]) if w.lower() in PAST_MARKERS]
+        if former:  # "LEEDS March 3 Former Wales": a dateline, then a past side's name
+            words = words[former[-1] + 1:]
         while len(words) > 1 and (
             lex.contains("stopcap", lang, words[0]) or lex.contains("demonym", lang, words[0])
             or (words[0].endswith(("se", "sche")) and len(words[0]) > 5)
-            or words[0].lower() in ("former", "ex", "voormalig", "oud")
         ):
             words = words[1:]
         # a title-case headline's small words ("Moves To Stoke City On A Free") and a
@@ -958,6 +960,10 @@ def _stage_number(text: str) -> int | None:
         if word in _NUMBER_WORDS:
             return _NUMBER_WORDS[word]
     return None
+
+
+PAST_MARKERS = frozenset({"former", "ex", "voormalig", "voormalige", "oud"})
+"""Words before a team's name that make it a past one; no part of the name."""
 
 
 def _person_name(value: FactValue) -> str | None:

@@ -146,3 +146,32 @@ def test_a_home_nation_of_the_united_kingdom_plays_as_itself() -> None:
     assert not any("United Kingdom national" in value for _, _, value in found)
     # the nationality stays the country's
     assert ("Tom Hale", "P27", "United Kingdom") in found
+
+
+def test_a_person_described_by_a_nationality_keeps_no_other_from_the_classifiers() -> None:
+    from sportkg.extract.relations.engine import Concept, Fact, Person
+    from sportkg.extract.statements import _described_nationality
+
+    doc, context = processed("nl", "De Australiër Tom Hale scoorde twee keer tegen Nederland.")
+    assert context.nations.get("Tom Hale") == {"Australia"}
+    hale = Person("Tom Hale", 14, 22)
+
+    def fact(prop: str, label: str, kind: str, extractor: str = "sportkg_attributes") -> Fact:
+        return Fact(hale, prop, Concept(label, kind), 0, extractor, 0.9)
+
+    facts = [
+        fact("P27", "Netherlands", "country"),
+        fact("P54", "Netherlands men's national field hockey team", "team"),
+        fact("P27", "Australia", "country"),
+        fact("P54", "Australia men's national field hockey team", "team"),
+        fact("P54", "Kampong", "team"),
+        fact("P27", "Netherlands", "country", extractor="sportkg_identity"),
+    ]
+    kept = {(f.property, f.value.label, f.extractor) for f in _described_nationality(  # type: ignore[union-attr]
+        context, facts)}
+    assert ("P27", "Netherlands", "sportkg_attributes") not in kept
+    assert ("P54", "Netherlands men's national field hockey team", "sportkg_attributes") \
+        not in kept
+    assert {("P27", "Australia", "sportkg_attributes"), ("P54", "Kampong", "sportkg_attributes"),
+            ("P54", "Australia men's national field hockey team", "sportkg_attributes"),
+            ("P27", "Netherlands", "sportkg_identity")} <= kept

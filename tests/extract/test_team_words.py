@@ -36,3 +36,10 @@ def test_a_former_club_is_not_joined_on_the_day_of_a_move() -> None:
     teams = _teams("en", "Former Everton captain Tom Hale joined Celtic on Monday.")
     assert "P580" not in teams.get(("Tom Hale", "Everton"), {})
     assert teams.get(("Tom Hale", "Celtic"), {}).get("P580", "").startswith("2026")
+
+
+def test_a_dateline_and_a_past_marker_are_no_part_of_a_team_s_name() -> None:
+    teams = _teams("en", "LEEDS March 3 Former Wales defender Tom Hale announced his "
+                         "retirement as a footballer on Friday.")
+    assert ("Tom Hale", "Wales national football team") in teams
+    assert not any("LEEDS" in team for _, team in teams)
