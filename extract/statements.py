@@ -57,7 +57,7 @@ def doc_statements(doc: Doc, article: Article) -> list[Statement]:
     if not facts or not isinstance(context, ArticleContext):
         return []
     links: Mapping[tuple[int, int], tuple[Entity, object]] = doc.user_data.get(LINKS_KEY, {})
-    facts = _no_win_for_the_placed(context, _described_nationality(context, facts))
+    facts = _no_win_for_the_placed(context, _described(context, facts))
     facts = _tallies(context, _no_missed_titles(context, facts))
     facts = listed_years(context, counted_wins(context, facts))
     facts = [*facts, *shared_by_lists(context, facts)]
@@ -128,16 +128,30 @@ def _no_win_for_the_placed(context: ArticleContext, facts: list[Fact]) -> list[F
             or (f.property == "sk:defeated" and (f.subject.name, f.sentence) in below)))]
 
 
-def _described_nationality(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
-    """Without the classifiers' nationalities and national sides of a person the article
-    describes by another nationality ("de Amerikaanse X, de Deense Y": Denmark is Y's,
-    not X's; the Australian in a Dutch report plays for Australia); what a pattern or
-    parse reader states stays (dual nationality is said in words)."""
-    return [f for f in facts if not (
-        f.property in ("P27", "P54") and f.extractor in TRAINED_EXTRACTORS
-        and isinstance(f.subject, Person) and isinstance(f.value, Concept)
-        and context.nations.get(f.subject.name)
-        and not _of_nations(f, context.nations[f.subject.name]))]
+def _described(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
+    """Without the classifiers' facts that contradict how the article describes a person:
+    a nationality or national side of another country than the one it gives them ("de
+    Amerikaanse X, de Deense Y": Denmark is Y's, not X's; the Australian in a Dutch report
+    plays for Australia), an athlete's occupation for its coach ("bondscoach X" among
+    the skaters is no skater). What a pattern or parse reader states stays (a dual
+    nationality, a coach who still races, are said in words)."""
+    from .relations.attributes import is_coach
+    from .relations.roles import sport_of_occupation
+
+    athletes = sport_of_occupation()
+
+    def contradicted(f: Fact) -> bool:
+        if f.extractor not in TRAINED_EXTRACTORS or not isinstance(f.subject, Person) \
+                or not isinstance(f.value, Concept):
+            return False
+        name = f.subject.name
+        if f.property in ("P27", "P54") and context.nations.get(name):
+            return not _of_nations(f, context.nations[name])
+        roles = context.roles.get(name, set())
+        return f.property == "P106" and is_coach(roles) and f.value.label in athletes \
+            and f.value.label not in roles
+
+    return [f for f in facts if not contradicted(f)]
 
 
 def _of_nations(fact: Fact, nations: set[str]) -> bool:

@@ -150,7 +150,7 @@ def test_a_home_nation_of_the_united_kingdom_plays_as_itself() -> None:
 
 def test_a_person_described_by_a_nationality_keeps_no_other_from_the_classifiers() -> None:
     from sportkg.extract.relations.engine import Concept, Fact, Person
-    from sportkg.extract.statements import _described_nationality
+    from sportkg.extract.statements import _described
 
     doc, context = processed("nl", "De Australiër Tom Hale scoorde twee keer tegen Nederland.")
     assert context.nations.get("Tom Hale") == {"Australia"}
@@ -167,7 +167,7 @@ def test_a_person_described_by_a_nationality_keeps_no_other_from_the_classifiers
         fact("P54", "Kampong", "team"),
         fact("P27", "Netherlands", "country", extractor="sportkg_identity"),
     ]
-    kept = {(f.property, f.value.label, f.extractor) for f in _described_nationality(  # type: ignore[union-attr]
+    kept = {(f.property, f.value.label, f.extractor) for f in _described(  # type: ignore[union-attr]
         context, facts)}
     assert ("P27", "Netherlands", "sportkg_attributes") not in kept
     assert ("P54", "Netherlands men's national field hockey team", "sportkg_attributes") \
