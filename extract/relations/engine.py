@@ -1328,6 +1328,13 @@ def olympic_edition(context: ArticleContext, sentence: Sentence, season: str) ->
     return f"{games} {season} Olympics" if games is not None else f"{season} Olympics"
 
 
+_DESCRIBING = re.compile(
+    r"\b(?:is|zijn|are|werd|became)\b(?!(?:\s+\S+){0,6}?\s+(?:gewonnen|veroverd|behaald|"
+    r"gepakt|binnengehaald)\b)", re.IGNORECASE)
+"""A copula that describes ("X is wereldkampioen", "became champion"): no edition of the
+article's days by itself; a Dutch perfect of winning ("is gewonnen door X") is one."""
+
+
 def build_event(
     context: ArticleContext,
     sentence: Sentence,
@@ -1369,9 +1376,8 @@ def build_event(
     dated = find_date(sentence.text, context.published)
     recent = dated is not None and dated[1] == "day" and context.is_recent(sentence)
     year = year_match.group(1) if year_match else (
-        str(pub.year) if pub is not None and (recent or not re.search(
-            r"\b(is|zijn|are|werd|became)\b", sentence.text)) and context.is_recent(sentence)
-        else ""
+        str(pub.year) if pub is not None and (recent or not _DESCRIBING.search(sentence.text))
+        and context.is_recent(sentence) else ""
     )
     if competition is not None:
         kind, season = competition

@@ -47,3 +47,16 @@ def test_a_league_title_is_dated_by_its_season(lang: str, text: str) -> None:
     won = {s.value.label for s in statements  # type: ignore[union-attr]
            if s.property == "sk:won" and s.subject.label == "Sara Holm"}
     assert won == {"2021–22 Champions League"}
+
+
+def test_a_race_won_in_a_dutch_perfect_is_of_the_article_s_edition() -> None:
+    """"is gewonnen door X" tells the reported days, unlike a describing "is": the race
+    takes the edition of the publication year, and its winner the title."""
+    statements = extract_article(
+        cached_nlp("nl", linker=False),
+        Article(id="x", text="Op de WK afstanden in Inzell is de 1.500 meter gewonnen door "
+                             "Kim Vos.", lang="nl", date="2026-03-01"))
+    found = {(s.property, getattr(s.value, "label", None)) for s in statements
+             if s.subject.label == "Kim Vos"}
+    assert ("sk:won", "1500 m, 2026 World Single Distances Championships") in found
+    assert ("P166", "world champion 1500 m") in found
