@@ -57,7 +57,8 @@ def doc_statements(doc: Doc, article: Article) -> list[Statement]:
     if not facts or not isinstance(context, ArticleContext):
         return []
     links: Mapping[tuple[int, int], tuple[Entity, object]] = doc.user_data.get(LINKS_KEY, {})
-    facts = _no_win_for_the_placed(context, _described(context, facts))
+    facts = _no_win_for_the_beaten(context, _no_win_for_the_placed(context, _described(
+        context, facts)))
     facts = _tallies(context, _no_missed_titles(context, facts))
     facts = listed_years(context, counted_wins(context, facts))
     facts = [*facts, *shared_by_lists(context, facts)]
@@ -167,6 +168,42 @@ def _of_nations(fact: Fact, nations: set[str]) -> bool:
         if "United Kingdom" in nations and Lexicon.load().contains("home_nation", "en", label):
             return True
     return label in nations
+
+
+_TO_WIN = re.compile(r"[\s,]*(?:[\d()–-]+[\s,]*)*(?:to\s+(?:win|claim|clinch|take|capture)|"
+                     r"om\s+.{0,40}?te\s+winnen)\b", re.IGNORECASE)
+"""An infinitive of winning right after a name (a score between them at most), whose
+winner is the subject of the clause it hangs on."""
+
+
+def _no_win_for_the_beaten(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
+    """A win read from an infinitive after someone the same sentence has beaten is their
+    victor's ("X fought off Y to win the Open": the nearest name before "to win" is the one
+    beaten): it goes to the one who beat them, once."""
+    victors: dict[tuple[str, int], list[Person | Concept]] = {}
+    for f in facts:
+        if f.property == "sk:defeated" and isinstance(f.value, Person):
+            victors.setdefault((f.value.name, f.sentence), []).append(f.subject)
+    if not victors:
+        return facts
+    out: list[Fact] = []
+    given: set[tuple[str, str, int]] = set()
+    for f in facts:
+        beaten_by = victors.get((f.subject.name, f.sentence)) if isinstance(
+            f.subject, Person) and f.property == "sk:won" else None
+        if beaten_by and isinstance(f.subject, Person):
+            sentence = context.sentences[f.sentence]
+            if not _TO_WIN.match(sentence.text, max(0, f.subject.end - sentence.start)):
+                beaten_by = None
+        if not beaten_by:
+            out.append(f)
+            continue
+        victor = beaten_by[0]
+        key = (name_of(victor), _fact_value_key(f.value), f.sentence)
+        if len({name_of(v) for v in beaten_by}) == 1 and key not in given:
+            given.add(key)
+            out.append(dataclasses.replace(f, subject=victor))
+    return out
 
 
 _MISSED_GOLD = re.compile(

@@ -161,3 +161,21 @@ def test_a_side_s_title_of_a_tournament_is_a_win_of_it() -> None:
     person = _award("world champion", ("P1344", CUP))
     assert [(f.subject, f.value) for f in wins_of_winners([title, gold, person])] == [
         (SIDE, CUP)]
+
+
+def test_a_win_after_someone_beaten_is_the_victor_s() -> None:
+    """"X fought off Y to win the Open": the name nearest "to win" is the one beaten."""
+    from sportkg.model import Article
+    from sportkg.pipeline import extract_article
+
+    from ..conftest import cached_nlp
+
+    def wins(text: str) -> set[str]:
+        statements = extract_article(cached_nlp("en", linker=False),
+                                     Article(id="x", text=text, lang="en", date="2026-03-01"))
+        return {s.subject.label for s in statements if s.property == "sk:won"}
+
+    assert wins("Tom Hale fought off Pete Rowe 6-4, 6-1 to win the US Open.") == {"Tom Hale"}
+    # someone beaten who is described as trying to win something keeps their own past win
+    assert "Kim Lee" in wins("Anna Berg beat Kim Lee, a player trying to claim a second "
+                             "major title after winning the Qatar Open in January.")
