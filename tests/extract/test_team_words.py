@@ -1,5 +1,6 @@
-"""A club named before a word for its player ("Arsenal star X", "PSV-talent X") is the
-person's team; a club marked as a past one ("former Ajax captain") is no move of the day."""
+"""A club named before a word for its player ("Arsenal star X", "PSV-talent X") or with
+the people it races with ("Visma, met onder meer X") is the person's team; a club marked
+as a past one ("former Ajax captain") is no move of the day."""
 
 from __future__ import annotations
 
@@ -26,6 +27,10 @@ def _teams(lang: str, text: str) -> dict[tuple[str, str], dict[str, str]]:
     ("en", "Celtic skipper Tom Hale turned 30 last week.", "Celtic"),
     ("nl", "PSV-talent Tom Hale scoorde twee keer.", "PSV"),
     ("nl", "Ajax-aanvaller Tom Hale raakte geblesseerd.", "Ajax"),
+    # a club named with the people it races or plays with
+    ("nl", "Visma, met onder anderen de sprinter Tom Hale, won de ploegentijdrit in Lyon.",
+     "Visma"),
+    ("en", "Ineos, with Tom Hale in the lead group, took second place.", "Ineos"),
 ])
 def test_a_club_before_a_word_for_its_player_is_the_person_s_team(
         lang: str, text: str, team: str) -> None:
