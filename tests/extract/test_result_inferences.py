@@ -179,3 +179,20 @@ def test_a_win_after_someone_beaten_is_the_victor_s() -> None:
     # someone beaten who is described as trying to win something keeps their own past win
     assert "Kim Lee" in wins("Anna Berg beat Kim Lee, a player trying to claim a second "
                              "major title after winning the Qatar Open in January.")
+
+
+def test_runner_up_to_someone_and_overtaking_are_defeats() -> None:
+    from sportkg.model import Article
+    from sportkg.pipeline import extract_article
+
+    from ..conftest import cached_nlp
+
+    def defeats(text: str) -> set[tuple[str, str]]:
+        statements = extract_article(cached_nlp("en", linker=False),
+                                     Article(id="x", text=text, lang="en", date="2026-03-01"))
+        return {(s.subject.label, s.value.label) for s in statements  # type: ignore[union-attr]
+                if s.property == "sk:defeated"}
+
+    assert ("Tom Hale", "Pete Rowe") in defeats(
+        "Pete Rowe set 3:41.20 in the heats while coming second behind Tom Hale.")
+    assert ("Tom Hale", "Pete Rowe") in defeats("Tom Hale overtook Pete Rowe on the last lap.")
