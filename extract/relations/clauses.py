@@ -87,9 +87,9 @@ AGENT = frozenset({"door", "by"})
 """Prepositions of a passive's agent ("geklopt door X", "beaten by X": X won)."""
 
 MATCH_WORDS = frozenset({
-    "finale", "halve", "kwartfinale", "wedstrijd", "duel", "partij", "match", "final",
-    "semifinal", "semi-final", "quarterfinal", "quarter-final", "game", "tie", "derby",
-    "stage", "etappe", "race", "rit",
+    "finale", "eindstrijd", "halve", "kwartfinale", "wedstrijd", "duel", "partij", "match",
+    "final", "semifinal", "semi-final", "quarterfinal", "quarter-final", "game", "tie",
+    "derby", "stage", "etappe", "race", "rit",
 })
 """Nouns for a match or race, through which a win still reaches its opponent ("won de
 finale van X", "won the stage over X"); other nouns take the opponent for themselves ("won

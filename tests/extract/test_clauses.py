@@ -62,6 +62,9 @@ FOUND = [
     # preposition
     ("nl", "Anna Berg won daarna van de Spaanse Rosa Gil, de Poolse Ewa Nowak en "
      "in de finale van Lies Wouters.", ("Anna Berg", "sk:defeated", "Ewa Nowak")),
+    # the final a win reaches its opponent through, in Dutch word order
+    ("nl", "In 1984 won Kees Bakker in de eindstrijd van Jan Kuiper.",
+     ("Kees Bakker", "sk:defeated", "Jan Kuiper")),
     # a phrasal verb of defeat whose particle the parser took for a preposition
     ("en", "Sam Reed held off Pete Rowe for the victory.",
      ("Sam Reed", "sk:defeated", "Pete Rowe")),
