@@ -62,7 +62,8 @@ _ABBREVIATIONS = frozenset(
     "mrt apr jun jul prof ir ing drs mevr dhr".split()
 )
 _PHRASE_KINDS = (("country", "country"), ("demonym", "country"), ("place", "place"),
-                 ("olympic_host", "place"), ("medal", "award"), ("role", "occupation"))
+                 ("olympic_host", "place"), ("medal", "award"), ("role", "occupation"),
+                 ("event_name", "event"))
 """Lexicon kinds a phrase is looked up in, in order, with the mention type each gives."""
 
 _KB_TYPES = frozenset({"award", "country", "event", "place", "sport", "occupation", "organization"})
@@ -201,10 +202,11 @@ class MentionRecognizer:
         if doc.has_annotation("ENT_IOB"):
             people, typed = merge_entities(doc, people, self._stop, self._introduced,
                                            self._descriptor, self._team_role)
-        # a run that is a country or place name as a whole ("South Korea"), or the start of
-        # one ("South" of "South Korea"), is none
+        # a run that is a country or place name as a whole ("South Korea"), or part of a
+        # country, place or event name ("South" of "South Korea", "Rotterdam" of "marathon
+        # van Rotterdam"), is none
         matches = list(self._kb_matches(doc))
-        places = [(s, e) for s, e, label in matches if label in ("country", "place")]
+        places = [(s, e) for s, e, label in matches if label in ("country", "place", "event")]
         people = [(start, end) for start, end in people
                   if not self._is_kind(doc[start:end].text, ("country", "place", "olympic_host"))
                   and not any(s < end and start < e and (s < start or e > end)

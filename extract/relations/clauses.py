@@ -254,6 +254,8 @@ def _results(
     events: dict[int, Mention],
 ) -> Iterator[Fact]:
     """The facts one trigger verb states about its subject."""
+    if "win" in classes and verb.pos_ in ("VERB", "AUX"):
+        yield from _passive_win(context, index, verb, sides, events, name)
     subject = next((sides[c.i] for c in subjects_of(verb) if c.i in sides), None)
     crew = _crew(context.sentences[index], verb, sides)
     if verb.pos_ == "NOUN":  # "his first stage win", "X's victory over Y"
@@ -1013,6 +1015,24 @@ def _title_event(
     return Concept(edition_label(found.label or found.text, sentence.text, year), "event")
 
 
+def _passive_win(context: ArticleContext, index: int, verb: Token,
+                 sides: dict[int, Person | Concept], events: dict[int, Mention], name: str
+                 ) -> Iterator[Fact]:
+    """A named competition won in the passive is its agent's win ("de marathon van
+    Rotterdam is gewonnen door X", "the Open was won by X")."""
+    if not any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children):
+        return
+    won = [events[c.i] for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i in events]
+    agents = [sides[c.i] for c in verb.children
+              if c.i in sides and c.dep_.split(":")[0] in ("obl", "nmod")
+              and case_of(c) in AGENT]
+    if len(won) != 1 or len(agents) != 1:
+        return
+    sentence = context.sentences[index]
+    label = edition_label(won[0].label or won[0].text, sentence.text, year_of(context, sentence))
+    yield _fact(context, index, agents[0], "sk:won", Concept(label, "event"), name)
+
+
 AT_EVENT = frozenset({"at", "in", "op", "bij"})
 """Prepositions that put a win at a named competition ("triumphed at Wimbledon")."""
 
@@ -1021,21 +1041,31 @@ def _won_at(context: ArticleContext, index: int, verb: Token, subject: Person | 
             awards: dict[int, Mention], events: dict[int, Mention], name: str
             ) -> Iterator[Fact]:
     """A win with no object at a named competition is a win of that competition
-    ("triumphed at Wimbledon", "zegevierde in de Ronde van Vlaanderen"), in its edition;
+    ("triumphed at Wimbledon", "zegevierde in de Ronde van Vlaanderen"), as is one in the
+    town the report's race is named after ("won in Rotterdam"), in its edition;
     with an object, or a medal anywhere below the verb, the object is what was won ("won
     a stage at the Giro", "won op de WK zilver")."""
     if any(c.dep_ in ("obj", "iobj", "xcomp", "ccomp") for c in verb.children) or any(
             t.i in awards for t in verb.subtree):
         return
-    for child in verb.children:
-        if child.dep_.split(":")[0] != "obl" or case_of(child) not in AT_EVENT:
+    told = article_event(context)
+    named_after = {w for e in Lexicon.load().entries("event_name") if e.label == told
+                   for w in (*e.surface.split(), *e.label.split())} if told else set()
+    # the place may hang on another adverbial ("won voor de derde keer in Rotterdam")
+    reached = [*verb.children, *(g for c in verb.children if c.dep_.split(":")[0] == "obl"
+                                 for g in c.children)]
+    for child in reached:
+        if child.dep_.split(":")[0] not in ("obl", "nmod") or case_of(child) not in AT_EVENT:
             continue
         found = events.get(child.i)
-        if found is None:
+        if found is not None:
+            competition = found.label or found.text
+        elif told is not None and child.pos_ == "PROPN" and child.text in named_after:
+            competition = told  # "won in Rotterdam" in a report of the Rotterdam Marathon
+        else:
             continue
         sentence = context.sentences[index]
-        label = edition_label(found.label or found.text, sentence.text,
-                              year_of(context, sentence))
+        label = edition_label(competition, sentence.text, year_of(context, sentence))
         yield _fact(context, index, subject, "sk:won", Concept(label, "event"), name)
         return
 

@@ -68,6 +68,15 @@ FOUND = [
     # a phrasal verb of defeat whose particle the parser took for a preposition
     ("en", "Sam Reed held off Pete Rowe for the victory.",
      ("Sam Reed", "sk:defeated", "Pete Rowe")),
+    # a named race won in the passive is its agent's
+    ("nl", "De marathon van Berlijn is zondag gewonnen door Kees Bakker.",
+     ("Kees Bakker", "sk:won", "Berlin Marathon 2026")),
+    ("en", "The Berlin Marathon was won by Tom Hale on Sunday.",
+     ("Tom Hale", "sk:won", "Berlin Marathon 2026")),
+    # a win in the town a report's race is named after is a win of that race
+    ("nl", "De marathon van Berlijn ging naar Kees Bakker. Bakker won voor de derde keer in "
+     "Berlijn. De marathon van Berlijn had 40.000 lopers.",
+     ("Kees Bakker", "sk:won", "Berlin Marathon 2026")),
     # a win with no object at a named competition is a win of it
     ("nl", "Kees Bakker zegevierde in 2019 in de Ronde van Vlaanderen.",
      ("Kees Bakker", "sk:won", "Tour of Flanders 2019")),

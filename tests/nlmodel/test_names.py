@@ -130,3 +130,10 @@ def test_a_person_the_article_only_names_by_one_name_is_a_person() -> None:
     # said once, a lone capitalised word opening a sentence stays out
     assert ("Relatie", "person") not in mentions(
         cached_nlp("nl", linker=False)("Relatie met Tom Hale is voorbij."))
+
+
+def test_a_town_inside_an_event_s_name_is_no_person() -> None:
+    found = mentions(cached_nlp("nl", linker=False)(
+        "De marathon van Berlijn is gewonnen door Kees Bakker."))
+    assert ("marathon van Berlijn", "event") in found
+    assert ("Berlijn", "person") not in found
