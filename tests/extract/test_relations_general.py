@@ -16,6 +16,12 @@ Facts = Callable[..., set[tuple[str, str, object]]]
 
 
 FOUND = [
+    # a country's possessive before a long description of its athlete
+    ("en", "Kenya's reigning Diamond League 800m champion Tom Hale led the field.",
+     ("Tom Hale", "P27", "Kenya")),
+    # a role in a relative clause on the name
+    ("en", "He played under Tom Hale, who was head coach at the time.",
+     ("Tom Hale", "P106", "coach")),
     # a sibling in apposition
     ("nl", "Eva Hale, de zus van Anna Hale, werkt als fysiotherapeut.",
      ("Eva Hale", "P3373", "Anna Hale")),
