@@ -672,7 +672,8 @@ def _placing_copula(token: Token) -> bool:
 def _placed(place: Token, sides: dict[int, Person | Concept]) -> Person | Concept | None:
     """Who finished in the place an ordinal names: the subject of the placing verb it
     completes ("werd ... tweede"), or in a clause that leaves the verb out ("X werd tweede,
-    Y derde") the competitor the ordinal itself governs."""
+    Y derde") the competitor the ordinal itself governs, or the competitor it follows in a
+    "with" phrase ("won, with X second and Y third")."""
     if _placing_copula(place):
         verb = place  # "werd tweede": the ordinal is the predicate
     elif place.dep_ in PLACE_DEPS and (_placing_copula(place.head) or (
@@ -681,6 +682,9 @@ def _placed(place: Token, sides: dict[int, Person | Concept]) -> Person | Concep
     elif place.dep_ in ("conj", "parataxis", "orphan") and place.head.lower_ in PODIUM_PLACES:
         return next((sides[c.i] for c in place.children
                      if c.i in sides and c.dep_ in (*SUBJECT_DEPS, "nmod", "orphan")), None)
+    elif (before := max((i for i in sides if place.i - 4 <= i < place.i), default=None)) \
+            is not None and any(t.lower_ in WITH for t in place.doc[max(0, before - 12):before]):
+        return sides[before]  # "..., with X second and Y (in) third": the name before it
     else:
         return None
     if negated(verb):

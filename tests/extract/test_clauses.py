@@ -68,6 +68,9 @@ FOUND = [
     # a phrasal verb of defeat whose particle the parser took for a preposition
     ("en", "Sam Reed held off Pete Rowe for the victory.",
      ("Sam Reed", "sk:defeated", "Pete Rowe")),
+    # places in a "with" phrase after the winner's result
+    ("en", "Kim Baas won the Olympic 800m final in Rome, with Lies Wouters second and Anna "
+     "Berg third.", ("Anna Berg", "P166", "Olympic bronze medal")),
     # a named race won in the passive is its agent's
     ("nl", "De marathon van Berlijn is zondag gewonnen door Kees Bakker.",
      ("Kees Bakker", "sk:won", "Berlin Marathon 2026")),
