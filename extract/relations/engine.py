@@ -1637,9 +1637,10 @@ def match_event(context: ArticleContext, sentence: Sentence) -> Concept | None:
 def defeat_qualifiers(
     context: ArticleContext, sentence: Sentence, subject: Person | Concept, at: int = 0,
 ) -> tuple[tuple[str, Concept | LiteralValue], ...]:
-    """The event (`P1344`) and date (`P585`) of a win over a rival in `sentence`: the race
-    or match the sentence or the article's championship names (as the pattern families
-    build it), on the days the sentence reports (`ArticleContext.event_date`)."""
+    """The event (`P1344`), date (`P585`) and place (`P276`) of a win over a rival in
+    `sentence`: the race or match the sentence or the article's championship names (as the
+    pattern families build it), on the days and at the place the sentence reports
+    (`ArticleContext.event_date`, `fact_place`)."""
     quals: dict[str, Concept | LiteralValue] = {}
     event = build_event(context, sentence, max(0, at),
                         subject if isinstance(subject, Person) else None) or match_event(
@@ -1649,12 +1650,20 @@ def defeat_qualifiers(
     date = context.event_date(sentence)
     if date is not None:
         quals["P585"] = date
+    place = fact_place(context, sentence)
+    if place is not None:
+        quals["P276"] = place
     return tuple(sorted(quals.items()))
 
 
+LEAD_SENTENCES = 4
+"""How many opening sentences the place of the reported days is looked for in: a report
+names its venue in the lead or the paragraph after it."""
+
+
 def _lead_place(context: ArticleContext) -> Concept | None:
-    """The place the first two sentences name for the days the article reports."""
-    for sentence in context.sentences[:2]:
+    """The place the first sentences name for the days the article reports."""
+    for sentence in context.sentences[:LEAD_SENTENCES]:
         if context.is_recent(sentence):
             place = place_in(context, sentence)
             if place is not None:

@@ -481,3 +481,13 @@ def test_a_national_side_s_coach_named_with_the_side_coaches_its_players() -> No
                               "internationals Lies Maes en Eva Claes scoorden elk drie keer.")
     for name in ("Netherlands", "Lies Maes", "Eva Claes"):
         assert (name, "sk:coachedBy", "Piet Smit") in found
+
+
+def test_a_defeat_takes_the_place_of_its_day() -> None:
+    doc, context = processed("nl", "Tom Hale versloeg Kees Mol zondag in Heerenveen.")
+    defeats = [f for f in clause_facts(doc, context, "sportkg_clauses")
+               if f.property == "sk:defeated"]
+    assert defeats
+    places = {v.label for f in defeats for k, v in f.qualifiers if k == "P276"
+              and isinstance(v, Concept)}
+    assert places == {"Heerenveen"}
