@@ -74,7 +74,7 @@ def doc_statements(doc: Doc, article: Article) -> list[Statement]:
     facts = [*facts, *shared_by_squads(context, facts)]
     facts = [*facts, *_sport_of_winners(context, facts)]
     facts = [*facts, *sport_of_occupations(facts)]
-    facts = tennis_disciplines(context, facts)
+    facts = _dated_by_event(tennis_disciplines(context, facts))
     links = _same_person_same_link(context, facts, links)
     length = len(context.text)
     merged: dict[tuple[str, ...], Statement] = {}
@@ -127,6 +127,29 @@ def _no_win_for_the_placed(context: ArticleContext, facts: list[Fact]) -> list[F
             (f.property == "sk:won" and f.extractor in TRAINED_EXTRACTORS
              and (f.subject.name, f.sentence) in placed)
             or (f.property == "sk:defeated" and (f.subject.name, f.sentence) in below)))]
+
+
+_EDITION_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _dated_by_event(facts: list[Fact]) -> list[Fact]:
+    """A result whose event names its edition is dated in that edition's year: the date of
+    the sentence's own days is not that of an edition its relative clause names ("X, who
+    won the Giro in 2019, crashed on Sunday": 2019). A date in the year after stays (a
+    season's end, Games held a year late)."""
+    out: list[Fact] = []
+    for fact in facts:
+        quals = dict(fact.qualifiers)
+        event = fact.value if fact.property == "sk:won" else quals.get("P1344")
+        date = quals.get("P585")
+        edition = _EDITION_YEAR.search(event.label) if isinstance(event, Concept) else None
+        if edition is None or not isinstance(date, LiteralValue) or str(date.value)[:4] in (
+                edition.group(0), str(int(edition.group(0)) + 1)):
+            out.append(fact)
+            continue
+        quals["P585"] = LiteralValue(edition.group(0), "date", "year")
+        out.append(dataclasses.replace(fact, qualifiers=tuple(quals.items())))
+    return out
 
 
 def _described(context: ArticleContext, facts: list[Fact]) -> list[Fact]:

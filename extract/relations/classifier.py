@@ -278,7 +278,8 @@ def value_of(cand: Candidate, context: ArticleContext,
         if built is not None:
             return built
     discipline = event_discipline(context, sentence, cand.subject.name)
-    return cand.object_value(sentence.text, year_of(context, sentence), discipline)
+    return cand.object_value(sentence.text, year_of(context, sentence), discipline,
+                             at=max(0, cand.value.start_char - sentence.start))
 
 
 def _threshold_from_env() -> float | None:

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 
 from ...model import LiteralValue
 from ..normalize import find_distances
-from .editions import edition_label
+from .editions import edition_at, edition_label
 from .engine import (
     PEOPLE_IN_A_ROW,
     ArticleContext,
@@ -453,7 +453,8 @@ def _noun_win(context: ArticleContext, index: int, noun: Token, winner: Person |
     if found is None:
         return
     sentence = context.sentences[index]
-    label = edition_label(found.label or found.text, sentence.text, year_of(context, sentence))
+    label = edition_at(found.label or found.text, sentence.text, year_of(context, sentence),
+                       found.start_char - sentence.start)
     yield _fact(context, index, winner, "sk:won", Concept(label, "event"), name)
 
 
@@ -1016,7 +1017,8 @@ def _title_event(
             return None
         return Concept(edition_label(told, sentence.text, year), "event")
     found = (inside or beside)[0]
-    return Concept(edition_label(found.label or found.text, sentence.text, year), "event")
+    return Concept(edition_at(found.label or found.text, sentence.text, year,
+                              found.start_char - sentence.start), "event")
 
 
 def _passive_win(context: ArticleContext, index: int, verb: Token,
@@ -1033,7 +1035,8 @@ def _passive_win(context: ArticleContext, index: int, verb: Token,
     if len(won) != 1 or len(agents) != 1:
         return
     sentence = context.sentences[index]
-    label = edition_label(won[0].label or won[0].text, sentence.text, year_of(context, sentence))
+    label = edition_at(won[0].label or won[0].text, sentence.text, year_of(context, sentence),
+                       won[0].start_char - sentence.start)
     yield _fact(context, index, agents[0], "sk:won", Concept(label, "event"), name)
 
 
@@ -1069,7 +1072,8 @@ def _won_at(context: ArticleContext, index: int, verb: Token, subject: Person | 
         else:
             continue
         sentence = context.sentences[index]
-        label = edition_label(competition, sentence.text, year_of(context, sentence))
+        label = edition_at(competition, sentence.text, year_of(context, sentence),
+                           child.idx - sentence.start)
         yield _fact(context, index, subject, "sk:won", Concept(label, "event"), name)
         return
 

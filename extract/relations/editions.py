@@ -70,3 +70,33 @@ def edition_label(name: str, text: str, year: str | None = None,
     if seasonal(name, lexicon):
         return f"{season(int(named))} {name}"
     return f"{name} {named}"
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:–—]\s*|\s(?=(?:that|which|who|when|after|since|die|dat|toen|nadat|"
+                           r"sinds|waarin|waarmee)\b)", re.IGNORECASE)
+
+
+def clause_of(text: str, at: int) -> str:
+    """The clause of `text` around character `at`: cut at punctuation and before a word
+    that opens a subordinate clause ("won the marathon on Sunday, breaking the record
+    that X had set in 2021": the year is the record's, not the marathon's)."""
+    start, end = 0, len(text)
+    for m in _CLAUSE_BREAK.finditer(text):
+        if m.end() <= at:
+            start = m.end()
+        elif m.start() > at:
+            end = m.start()
+            break
+    return text[start:end]
+
+
+def edition_at(name: str, text: str, year: str | None, at: int) -> str:
+    """`edition_label` of the competition named at character `at` of its sentence `text`:
+    for an event of the reported days (`year` given), a year another clause of the
+    sentence names is that clause's ("won the marathon on Sunday, breaking the record
+    that X set in 2021": this year's marathon)."""
+    if year is not None:
+        own = clause_of(text, at)
+        if not names_edition(own):
+            text = own
+    return edition_label(name, text, year)

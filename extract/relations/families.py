@@ -37,7 +37,7 @@ from ..normalize import (
     parse_age_word,
     parse_date,
 )
-from .editions import edition_label, named_season, seasonal
+from .editions import clause_of, edition_label, named_season, names_edition, seasonal
 from .engine import (
     FACTS_KEY,
     FAMILIES,
@@ -625,6 +625,8 @@ class RelationExtractor:
         return None
 
     def _named_event(self, context: ArticleContext, hit: Hit, text: str) -> Concept | None:
+        at = hit.sentence.masked.find(text)
+        own = clause_of(hit.sentence.masked, at) if at >= 0 else ""
         text = re.sub(r"^(?:de|het|the)\s+", "", text, flags=re.IGNORECASE).strip(" .,")
         text = re.sub(r"\s+(?:on|op|in|at|van|of)$", "", text)
         named = self.lexicon.lookup("event_name", context.lang, text)
@@ -634,6 +636,8 @@ class RelationExtractor:
             return None
         if re.search(r"\b(19|20)\d\d\b", text):
             return Concept(text, "event")
+        if names_edition(own):  # "X, who won the Giro in 2019, crashed on Sunday": 2019
+            return Concept(edition_label(text, own, None, self.lexicon), "event")
         date = context.date_of(hit.sentence)
         year = str(date.value)[:4] if date is not None else None
         year = year or year_of(context, hit.sentence)

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .editions import edition_label
+from .editions import edition_at, edition_label
 from .engine import ArticleContext, Concept, Person
 from .roles import role_in_sport
 from .triggers import classes_of
@@ -93,10 +93,12 @@ class Candidate:
         return mention_value(self.subject)
 
     def object_value(self, sentence_text: str, year: str | None = None,
-                     discipline: str = "") -> Person | Concept:
+                     discipline: str = "", at: int | None = None) -> Person | Concept:
         """The fact value; an event takes the year its sentence names ("Giro d'Italia 2019"),
         else `year` (the publication year, for a sentence about the days around it), and
-        the discipline the sentence names ("women's singles, Wimbledon 2017")."""
+        the discipline the sentence names ("women's singles, Wimbledon 2017"). With `at`
+        (where the event stands in the sentence), a year of another clause does not date
+        an event of the reported days."""
         if self.value.kind in ("country", "occupation"):
             return Concept(self.value.label, self.value.kind, self.value.qid)
         if self.value.kind == "nation":
@@ -104,7 +106,9 @@ class Candidate:
         if self.value.kind == "award":
             return Concept(self.value.label, "award", self.value.qid)
         if self.value.kind == "event":
-            label = edition_label(self.value.label or self.value.text, sentence_text, year)
+            name = self.value.label or self.value.text
+            label = edition_label(name, sentence_text, year) if at is None else edition_at(
+                name, sentence_text, year, at)
             if discipline and discipline.lower() not in label.lower():
                 label = f"{discipline}, {label}"
             return Concept(label, "event")

@@ -60,3 +60,33 @@ def test_a_race_won_in_a_dutch_perfect_is_of_the_article_s_edition() -> None:
              if s.subject.label == "Kim Vos"}
     assert ("sk:won", "1500 m, 2026 World Single Distances Championships") in found
     assert ("P166", "world champion 1500 m") in found
+
+
+@pytest.mark.parametrize(("text", "at", "clause"), [
+    ("won the race on Sunday, breaking the record that she set in 2021", 5,
+     "won the race on Sunday"),
+    ("Hale, who won the Giro in 2019, crashed", 16, "who won the Giro in 2019"),
+])
+def test_the_clause_around_a_word(text: str, at: int, clause: str) -> None:
+    from sportkg.extract.relations.editions import clause_of
+
+    assert clause_of(text, at).strip() == clause
+
+
+def test_a_year_of_another_clause_does_not_date_an_event_of_the_reported_days() -> None:
+    from sportkg.extract.relations.editions import edition_at
+
+    text = "won the Berlin Marathon on Sunday, breaking the record that she set in 2021"
+    assert edition_at("Berlin Marathon", text, "2026", 8) == "Berlin Marathon 2026"
+    # not of the reported days: the sentence's year is all there is
+    assert edition_at("Berlin Marathon", text, None, 8) == "Berlin Marathon 2021"
+
+
+def test_a_win_in_a_relative_clause_takes_its_own_year() -> None:
+    statements = extract_article(
+        cached_nlp("en", linker=False),
+        Article(id="x", text="Tom Hale, who won the Giro d'Italia in 2017, crashed on Sunday.",
+                lang="en", date="2026-03-01"))
+    wins = {(s.value.label, dict(s.qualifiers)["P585"].value)  # type: ignore[union-attr]
+            for s in statements if s.property == "sk:won"}
+    assert wins == {("Giro d'Italia 2017", "2017")}
