@@ -105,8 +105,9 @@ _PLACED_BELOW = re.compile(
 
 
 def _no_win_for_the_placed(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
-    """Without the classifier's wins that a place below first in the same sentence
-    contradicts: who took silver or bronze, or finished fourth, did not win that race; nor
+    """Without the classifier's wins that a place below first or a defeat in the same
+    sentence contradicts: who took silver or bronze, finished fourth or was beaten did not
+    win that race; nor
     the defeats of someone a sentence places below first ("X took third, ahead of Y"): a
     defeat is the winner's, as the evaluation data counts it."""
     placed = {(f.subject.name, f.sentence) for f in facts
@@ -120,6 +121,9 @@ def _no_win_for_the_placed(context: ArticleContext, facts: list[Fact]) -> list[F
             if k < len(sentence.people):
                 below.add((sentence.people[k].name, sentence.index))
     placed |= below
+    # nor did someone the sentence has beaten win there ("beat X in the final": X lost it)
+    placed |= {(f.value.name, f.sentence) for f in facts
+               if f.property == "sk:defeated" and isinstance(f.value, Person)}
     if not placed:
         return facts
     return [f for f in facts if not (
@@ -274,6 +278,7 @@ def _tallies(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
     date of the sentence, and tells no win. Counted means two or more, "keer"/"times", or a
     list of counted metals ("twee goud, drie zilver, een brons")."""
     tallied: dict[int, set[str]] = {}
+    repeated: set[int] = set()  # "won drie keer goud": several races, none of them named
     occasions: dict[tuple[int, str], list[str]] = {}
     seasons: dict[tuple[int, str], str] = {}
     for sentence in context.sentences:
@@ -281,6 +286,8 @@ def _tallies(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
         for m in found:
             n = m.group("n").lower()
             if m.group("times") or len(found) > 1 or n not in ("een", "één", "one"):
+                if m.group("times") and n not in ("een", "één", "one"):
+                    repeated.add(sentence.index)
                 metal = m.group("metal").lower()
                 if metal.endswith("s") and metal != "brons":
                     metal = metal[:-1]  # "golds", "bronzes"
@@ -307,8 +314,9 @@ def _tallies(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
                 continue
             fact = dataclasses.replace(fact, qualifiers=(), descriptive=True)
         elif fact.property == "sk:won" and metals and fact.extractor in TRAINED_EXTRACTORS \
-                and not _WIN_VERB.search(context.sentences[fact.sentence].text):
-            continue  # "X now has three golds": a tally, no race won in the sentence
+                and (fact.sentence in repeated
+                     or not _WIN_VERB.search(context.sentences[fact.sentence].text)):
+            continue  # "X now has three golds", "won three times gold": a tally, no one race
         out.append(fact)
     return out
 

@@ -355,13 +355,13 @@ def _with_club(
                            fact.qualifiers)
 
 
-def _edition(context: ArticleContext, sentence: Sentence, competition: str) -> str:
-    """The edition of a competition a sentence speaks of, as the pattern families name it:
-    the year or season the sentence names, else the year of its date ("vorig jaar"), else
-    the article's."""
+def _edition(context: ArticleContext, sentence: Sentence, competition: str, at: int) -> str:
+    """The edition of a competition a sentence speaks of (named at character `at`), as the
+    pattern families name it: the year or season its clause names, else the year of the
+    sentence's date ("vorig jaar"), else the article's."""
     date = context.date_of(sentence)
     year = str(date.value)[:4] if date is not None else year_of(context, sentence)
-    return edition_label(competition, sentence.text, year)
+    return edition_at(competition, sentence.text, year, at)
 
 
 FINALS = frozenset({"finale", "final", "eindstrijd"})
@@ -401,13 +401,15 @@ def _final_won(
             continue
         if token.i in events and preposition is None and "win" in classes and won:
             found = events[token.i]  # "won zondag Wimbledon"
-            event = Concept(_edition(context, sentence, found.label or found.text), "event")
+            event = Concept(_edition(context, sentence, found.label or found.text,
+                                     found.start_char - sentence.start), "event")
             break
         if (token.lemma_.lower() in FINALS or token.lower_ in FINALS) and preposition in (
                 None, "in") and not any(c.lower_ in NOT_THE_FINAL for c in token.children) \
                 and not (won and preposition is None and "win" not in classes):
             named = [events[t.i] for t in token.subtree if t.i in events]
-            event = Concept(_edition(context, sentence, named[0].label or named[0].text),
+            event = Concept(_edition(context, sentence, named[0].label or named[0].text,
+                                     named[0].start_char - sentence.start),
                             "event") if named else match_event(context, sentence)
             break
     if event is None or find_distances(sentence.masked):

@@ -65,3 +65,15 @@ def test_the_win_of_an_ordinal_occasion_is_the_one_of_the_article_s_days() -> No
         "nl", "Tom Hale won zondag voor de vierde keer de Ronde van Vlaanderen.")
         if s == "Tom Hale" and p == "sk:won"}
     assert wins and all("2026" in e for e in wins)
+
+
+def test_a_race_won_on_the_reported_day_is_not_dated_by_a_record_s_year() -> None:
+    found = _results("en", "Tom Hale won the Berlin Marathon on Sunday in 2:03:29, breaking "
+                           "the course record that Pete Rowe had set in 2018.")
+    wins = {e for s, p, e in found if s == "Tom Hale" and p == "sk:won"}
+    assert wins and all("2018" not in e for e in wins)
+
+
+def test_gold_won_several_times_is_a_tally_not_a_race() -> None:
+    found = _results("nl", "Op deze Spelen won Nederland in het shorttrack al drie keer goud.")
+    assert not {e for s, p, e in found if p == "sk:won"}
