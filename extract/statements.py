@@ -74,7 +74,7 @@ def doc_statements(doc: Doc, article: Article) -> list[Statement]:
     facts = [*facts, *shared_by_squads(context, facts)]
     facts = [*facts, *_sport_of_winners(context, facts)]
     facts = [*facts, *sport_of_occupations(facts)]
-    facts = _dated_by_event(tennis_disciplines(context, facts))
+    facts = _dated_by_event(_awards_of_their_events(tennis_disciplines(context, facts)))
     links = _same_person_same_link(context, facts, links)
     length = len(context.text)
     merged: dict[tuple[str, ...], Statement] = {}
@@ -131,6 +131,26 @@ def _no_win_for_the_placed(context: ArticleContext, facts: list[Fact]) -> list[F
             (f.property == "sk:won" and f.extractor in TRAINED_EXTRACTORS
              and (f.subject.name, f.sentence) in placed)
             or (f.property == "sk:defeated" and (f.subject.name, f.sentence) in below)))]
+
+
+def _awards_of_their_events(facts: list[Fact]) -> list[Fact]:
+    """A medal or title keeps the event, date and place of its sentence only when the event
+    is of its kind: "Olympic champion X took second at the World Championships" does not
+    make an Olympic title one of those championships (a title that describes someone; its
+    own Games are not named)."""
+    out: list[Fact] = []
+    for fact in facts:
+        quals = dict(fact.qualifiers)
+        event = quals.get("P1344")
+        award = fact.value.label if isinstance(fact.value, Concept) else ""
+        if fact.property != "P166" or not isinstance(event, Concept) or \
+                "Olympic" not in award or "Olympics" in event.label or \
+                not _EDITION_YEAR.search(event.label):  # a bare race ("1000 m") may be theirs
+            out.append(fact)
+            continue
+        kept = tuple((k, v) for k, v in fact.qualifiers if k not in ("P1344", "P585", "P276"))
+        out.append(dataclasses.replace(fact, qualifiers=kept))
+    return out
 
 
 _EDITION_YEAR = re.compile(r"\b(?:19|20)\d\d\b")

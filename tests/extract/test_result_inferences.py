@@ -196,3 +196,21 @@ def test_runner_up_to_someone_and_overtaking_are_defeats() -> None:
     assert ("Tom Hale", "Pete Rowe") in defeats(
         "Pete Rowe set 3:41.20 in the heats while coming second behind Tom Hale.")
     assert ("Tom Hale", "Pete Rowe") in defeats("Tom Hale overtook Pete Rowe on the last lap.")
+
+
+def test_an_olympic_title_that_describes_someone_is_of_no_other_championship() -> None:
+    from sportkg.model import Article, Entity
+    from sportkg.pipeline import extract_article
+
+    from ..conftest import cached_nlp
+
+    statements = extract_article(
+        cached_nlp("en", linker=False),
+        Article(id="x", text="Olympic champion Tom Hale took second at the World Championships "
+                             "in Doha on Sunday.", lang="en", date="2026-03-01"))
+    olympic = [s for s in statements if s.property == "P166"
+               and isinstance(s.value, Entity) and s.value.label.startswith("Olympic")]
+    assert olympic
+    for s in olympic:
+        event = dict(s.qualifiers).get("P1344")
+        assert event is None or "Olympics" in event.label  # type: ignore[union-attr]
