@@ -580,6 +580,12 @@ def merge_entities(
             continue
         for e in persons:
             used.add(e.start)
+        if len(persons) >= 2 and all(len(e) >= 2 for e in persons) and all(
+                a.end <= b.start for a, b in zip(persons, persons[1:], strict=False)):
+            # "verloor Jan Smit van Kees Mol": two full names the recogniser reads apart,
+            # not one name with a particle (a lone "Noël" and "End" may be one)
+            people.extend((max(start, e.start), min(end, e.end)) for e in persons)
+            continue
         if len(persons) == 1:
             e = persons[0]
             if e.start > start and doc[start].is_sent_start:

@@ -137,3 +137,10 @@ def test_a_town_inside_an_event_s_name_is_no_person() -> None:
         "De marathon van Berlijn is gewonnen door Kees Bakker."))
     assert ("marathon van Berlijn", "event") in found
     assert ("Berlijn", "person") not in found
+
+
+def test_two_full_names_around_van_are_two_people() -> None:
+    found = mentions(cached_nlp("nl", linker=False)(
+        "Daarna verloor Piet de Vries van Karin Holm."))
+    assert ("Piet de Vries", "person") in found
+    assert ("Karin Holm", "person") in found
