@@ -140,7 +140,7 @@ class NameCoref:
                     options.sort(key=lambda f: (-counts[f], first[f]))
                     name = canonical_full[options[0]]
                 elif text in recurring and text.lower() not in lower_words:
-                    name = text  # "Bagnaia" again and again: the article names him so
+                    name = text  # "Castellani" again and again: the article names him so
                 elif span[0].is_sent_start or text.lower() in lower_words:
                     continue
                 elif len(span) == 1 and not self._introduced(span):
@@ -161,7 +161,7 @@ RECURRING = 3
 
 def _recurring_people(doc: Doc, spans: list[Span]) -> set[str]:
     """One-word names the recogniser reads as a person at least `RECURRING` times: a
-    person the article only ever names by one name ("Bagnaia", "Serena")."""
+    person the article only ever names by one name ("Castellani" in every sentence)."""
     read = {(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"}
     counts = Counter(s.text for s in spans if len(s) == 1 and (s.start, s.end) in read)
     return {text for text, n in counts.items() if n >= RECURRING}
