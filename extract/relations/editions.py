@@ -24,6 +24,13 @@ def names_edition(name: str) -> bool:
     return _YEAR.search(name) is not None
 
 
+def edition_year(name: str) -> str | None:
+    """The first year a competition's name (or any text) holds ("Giro d'Italia 2019":
+    "2019"), None for none."""
+    found = _YEAR.search(name)
+    return found.group(0) if found else None
+
+
 def seasonal(name: str, lexicon: Lexicon | None = None) -> bool:
     """Whether a competition's name says it is played over a season (a league, a cup),
     and not one final of it."""
@@ -90,13 +97,16 @@ def clause_of(text: str, at: int) -> str:
     return text[start:end]
 
 
+def dating_text(text: str, at: int) -> str:
+    """The part of a sentence whose years may date an event of the reported days named at
+    character `at`: its own clause when that names no year, since a year another clause
+    names is that clause's ("won the marathon on Sunday, breaking the record that X set in
+    2021": not 2021's marathon); else the whole sentence."""
+    own = clause_of(text, at)
+    return text if names_edition(own) else own
+
+
 def edition_at(name: str, text: str, year: str | None, at: int) -> str:
     """`edition_label` of the competition named at character `at` of its sentence `text`:
-    for an event of the reported days (`year` given), a year another clause of the
-    sentence names is that clause's ("won the marathon on Sunday, breaking the record
-    that X set in 2021": this year's marathon)."""
-    if year is not None:
-        own = clause_of(text, at)
-        if not names_edition(own):
-            text = own
-    return edition_label(name, text, year)
+    for an event of the reported days (`year` given), read in `dating_text`."""
+    return edition_label(name, dating_text(text, at) if year is not None else text, year)

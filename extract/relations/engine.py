@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 from ...errors import ConfigError
 from ...model import LiteralValue
 from ..normalize import MONTHS, find_date, find_distances, find_race_times, names_an_era, parse_date
-from .editions import clause_of, edition_label, names_edition, seasonal
+from .editions import dating_text, edition_label, seasonal
 from .lexicon import Entry, Lexicon
 
 if TYPE_CHECKING:
@@ -1372,11 +1372,8 @@ def build_event(
     edition: str | None = None
     pub = parse_date(context.published)
     explicit = year
-    scope = sentence.text
-    if year is None and context.is_recent(sentence):
-        own = clause_of(scope, position)
-        if not names_edition(own):
-            scope = own  # "won on Sunday, breaking the record set in 2021": not 2021's
+    scope = dating_text(sentence.text, position) if year is None and context.is_recent(
+        sentence) else sentence.text
     year_match = re.search(r"\b(19[5-9]\d|20[0-4]\d)\b", year or scope)
     dated = find_date(sentence.text, context.published)
     recent = dated is not None and dated[1] == "day" and context.is_recent(sentence)

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ...model import LiteralValue
+from .editions import edition_year
 from .engine import Concept
 
 if TYPE_CHECKING:
@@ -42,11 +43,6 @@ _COUNTED = re.compile(
 """A count of wins ("vier keer", "four times", "four Tour de France titles"); not an
 ordinal occasion ("voor de vierde keer", "for the fourth time": that one is now), nor a
 count that describes the winner ("two-time champion X won on Sunday")."""
-
-
-def _year_of(label: str) -> str | None:
-    found = re.search(rf"\b{_YEAR}\b", label)
-    return found.group(0) if found else None
 
 
 def _redated(event: Concept, year: str, other: str) -> Concept:
@@ -81,7 +77,7 @@ def listed_years(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
     for fact in facts:
         out.append(fact)
         event = _event_of(fact) if fact.property in RESULTS else None
-        year = _year_of(event.label) if event is not None else None
+        year = edition_year(event.label) if event is not None else None
         if event is None or year is None or not 0 <= fact.sentence < len(context.sentences):
             continue
         for years in _lists(context.sentences[fact.sentence].text):
@@ -115,7 +111,7 @@ def counted_wins(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
             out.append(fact)
             continue
         text = context.sentences[fact.sentence].text
-        year = _year_of(event.label)
+        year = edition_year(event.label)
         if year is None or year in text or not _COUNTED.search(text):
             out.append(fact)
             continue
