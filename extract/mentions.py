@@ -388,7 +388,7 @@ class MentionRecognizer:
                 continue
             if prev in ("team", "ploeg", "club", "formatie", "squad", "ploegen"):
                 continue
-            if doc[start - 1].text == "het" if start > 0 else False:
+            if start > 0 and doc[start - 1].text == "het":
                 continue  # a neuter article never names a person: "in het Friese Thialf"
             if self._team_slot(doc, start, end):
                 continue

@@ -23,7 +23,7 @@ from ..iris import fold, mint_entity_iri
 from ..model import Article, Entity, Evidence, LinkNote, LiteralValue, Statement, Value
 from ..ontology.relations import RELATIONS
 from .relations.classifier import TRAINED_EXTRACTORS
-from .relations.editions import names_edition
+from .relations.editions import edition_year, names_edition
 from .relations.engine import (
     CONTEXT_KEY,
     FACTS_KEY,
@@ -107,9 +107,8 @@ _PLACED_BELOW = re.compile(
 def _no_win_for_the_placed(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
     """Without the classifier's wins that a place below first or a defeat in the same
     sentence contradicts: who took silver or bronze, finished fourth or was beaten did not
-    win that race; nor
-    the defeats of someone a sentence places below first ("X took third, ahead of Y"): a
-    defeat is the winner's, as the evaluation data counts it."""
+    win that race; nor the defeats of someone a sentence places below first ("X took
+    third, ahead of Y"): a defeat is the winner's, as the evaluation data counts it."""
     placed = {(f.subject.name, f.sentence) for f in facts
               if f.property == "P166" and isinstance(f.subject, Person)
               and isinstance(f.value, Concept) and f.value.label.split()[-2:-1] in (
@@ -145,15 +144,12 @@ def _awards_of_their_events(facts: list[Fact]) -> list[Fact]:
         award = fact.value.label if isinstance(fact.value, Concept) else ""
         if fact.property != "P166" or not isinstance(event, Concept) or \
                 "Olympic" not in award or "Olympics" in event.label or \
-                not _EDITION_YEAR.search(event.label):  # a bare race ("1000 m") may be theirs
+                not names_edition(event.label):  # a bare race ("1000 m") may be theirs
             out.append(fact)
             continue
         kept = tuple((k, v) for k, v in fact.qualifiers if k not in ("P1344", "P585", "P276"))
         out.append(dataclasses.replace(fact, qualifiers=kept))
     return out
-
-
-_EDITION_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _dated_by_event(facts: list[Fact]) -> list[Fact]:
@@ -166,12 +162,12 @@ def _dated_by_event(facts: list[Fact]) -> list[Fact]:
         quals = dict(fact.qualifiers)
         event = fact.value if fact.property == "sk:won" else quals.get("P1344")
         date = quals.get("P585")
-        edition = _EDITION_YEAR.search(event.label) if isinstance(event, Concept) else None
+        edition = edition_year(event.label) if isinstance(event, Concept) else None
         if edition is None or not isinstance(date, LiteralValue) or str(date.value)[:4] in (
-                edition.group(0), str(int(edition.group(0)) + 1)):
+                edition, str(int(edition) + 1)):
             out.append(fact)
             continue
-        quals["P585"] = LiteralValue(edition.group(0), "date", "year")
+        quals["P585"] = LiteralValue(edition, "date", "year")
         out.append(dataclasses.replace(fact, qualifiers=tuple(quals.items())))
     return out
 
@@ -236,11 +232,12 @@ def _no_win_for_the_beaten(context: ArticleContext, facts: list[Fact]) -> list[F
     out: list[Fact] = []
     given: set[tuple[str, str, int]] = set()
     for f in facts:
-        beaten_by = victors.get((f.subject.name, f.sentence)) if isinstance(
-            f.subject, Person) and f.property == "sk:won" else None
-        if beaten_by and isinstance(f.subject, Person):
+        beaten_by = None
+        if f.property == "sk:won" and isinstance(f.subject, Person):
+            beaten_by = victors.get((f.subject.name, f.sentence))
             sentence = context.sentences[f.sentence]
-            if not _TO_WIN.match(sentence.text, max(0, f.subject.end - sentence.start)):
+            if beaten_by and not _TO_WIN.match(sentence.text,
+                                               max(0, f.subject.end - sentence.start)):
                 beaten_by = None
         if not beaten_by:
             out.append(f)

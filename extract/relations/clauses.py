@@ -454,10 +454,8 @@ def _noun_win(context: ArticleContext, index: int, noun: Token, winner: Person |
     found = next((events[t.i] for t in noun.subtree if t.i in events and t.i != noun.i), None)
     if found is None:
         return
-    sentence = context.sentences[index]
-    label = edition_at(found.label or found.text, sentence.text, year_of(context, sentence),
-                       found.start_char - sentence.start)
-    yield _fact(context, index, winner, "sk:won", Concept(label, "event"), name)
+    yield _fact(context, index, winner, "sk:won",
+                _event_named(context, index, found.label or found.text, found.start_char), name)
 
 
 COORDINATORS = frozenset({"en", "and", "terwijl", "while", "whereas"})
@@ -1019,8 +1017,7 @@ def _title_event(
             return None
         return Concept(edition_label(told, sentence.text, year), "event")
     found = (inside or beside)[0]
-    return Concept(edition_at(found.label or found.text, sentence.text, year,
-                              found.start_char - sentence.start), "event")
+    return _event_named(context, index, found.label or found.text, found.start_char)
 
 
 def _passive_win(context: ArticleContext, index: int, verb: Token,
@@ -1036,10 +1033,9 @@ def _passive_win(context: ArticleContext, index: int, verb: Token,
               and case_of(c) in AGENT]
     if len(won) != 1 or len(agents) != 1:
         return
-    sentence = context.sentences[index]
-    label = edition_at(won[0].label or won[0].text, sentence.text, year_of(context, sentence),
-                       won[0].start_char - sentence.start)
-    yield _fact(context, index, agents[0], "sk:won", Concept(label, "event"), name)
+    yield _fact(context, index, agents[0], "sk:won",
+                _event_named(context, index, won[0].label or won[0].text, won[0].start_char),
+                name)
 
 
 AT_EVENT = frozenset({"at", "in", "op", "bij"})
@@ -1058,8 +1054,6 @@ def _won_at(context: ArticleContext, index: int, verb: Token, subject: Person | 
             t.i in awards for t in verb.subtree):
         return
     told = article_event(context)
-    named_after = {w for e in Lexicon.load().entries("event_name") if e.label == told
-                   for w in (*e.surface.split(), *e.label.split())} if told else set()
     # the place may hang on another adverbial ("won voor de derde keer in Rotterdam")
     reached = [*verb.children, *(g for c in verb.children if c.dep_.split(":")[0] == "obl"
                                  for g in c.children)]
@@ -1069,15 +1063,28 @@ def _won_at(context: ArticleContext, index: int, verb: Token, subject: Person | 
         found = events.get(child.i)
         if found is not None:
             competition = found.label or found.text
-        elif told is not None and child.pos_ == "PROPN" and child.text in named_after:
+        elif told is not None and child.pos_ == "PROPN" and child.text in _named_after(told):
             competition = told  # "won in Rotterdam" in a report of the Rotterdam Marathon
         else:
             continue
-        sentence = context.sentences[index]
-        label = edition_at(competition, sentence.text, year_of(context, sentence),
-                           child.idx - sentence.start)
-        yield _fact(context, index, subject, "sk:won", Concept(label, "event"), name)
+        yield _fact(context, index, subject, "sk:won",
+                    _event_named(context, index, competition, child.idx), name)
         return
+
+
+def _named_after(event: str) -> set[str]:
+    """The words of an event's names in the lexicon, in any language ("Rotterdam Marathon",
+    "marathon van Rotterdam")."""
+    return {w for e in Lexicon.load().entries("event_name") if e.label == event
+            for w in (*e.surface.split(), *e.label.split())}
+
+
+def _event_named(context: ArticleContext, index: int, competition: str, start: int) -> Concept:
+    """The competition named at character `start` of the doc in sentence `index`, in the
+    edition its clause names, else that of the reported days (`edition_at`)."""
+    sentence = context.sentences[index]
+    return Concept(edition_at(competition, sentence.text, year_of(context, sentence),
+                              start - sentence.start), "event")
 
 
 _EDITION_CHAMPION = re.compile(

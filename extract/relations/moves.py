@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ...model import LiteralValue
-from .clauses import case_of, competitors, negated, subjects_of, verb_words
+from .clauses import WITH, case_of, competitors, negated, subjects_of, verb_words
 from .engine import ArticleContext, Concept, Fact, Person
 from .pairs import sentence_mentions
 
@@ -128,7 +128,7 @@ def _moves(verb: Token, lemmas: set[str], people: dict[int, Person],
         return
     if lemmas & REINFORCING and subject is not None and subject.i in teams:
         for other, case in arguments:  # "Feyenoord versterkte zich met X"
-            if other.i in people and case in ("met", "with"):
+            if other.i in people and case in WITH:
                 yield people[other.i], teams[subject.i], "P580"
         return
     if subject is None or subject.i not in people:

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
-from .clauses import SUBJECT_DEPS, competitors, negated, subjects_of, verb_words
+from .clauses import SUBJECT_DEPS, case_of, competitors, negated, subjects_of, verb_words
 from .engine import ArticleContext, Concept, Fact, Person
 from .lexicon import Entry, Lexicon
 from .pairs import sentence_mentions
@@ -96,7 +96,7 @@ def _nationalities(token: Token, people: dict[int, Person], countries: Mapping[i
     if not lemmas & COMPETING:
         return
     for child in token.children:
-        case = next((c.lower_ for c in child.children if c.dep_ == "case"), None)
+        case = case_of(child)
         if child.i not in countries or not (
                 case in FOR or (case is None and child.dep_ == "obj"
                                 and lemmas & {"represent", "vertegenwoordigen"})):
