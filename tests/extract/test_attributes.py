@@ -113,11 +113,16 @@ def test_a_coordinated_subject_shares_the_fact_of_one_member() -> None:
     assert shared_by_lists(context, [met, age]) == []
 
 
+def _features(lang: str, text: str) -> dict[tuple[str, str, str], tuple[str, ...]]:
+    """(person, relation, value) → the features of that person-level candidate."""
+    return {(a.person.name, a.property, a.value_name()): a.features
+            for a in _attributes(lang, text)}
+
+
 def test_a_country_read_from_the_people_beside_a_person_is_a_feature() -> None:
     text = ("De Noor Lars Dahl won de sprint voor Anna Berg. "
             "Berg was de beste Nederlandse. Ook Eva Smit reed mee in Nederland.")
-    found = {(a.person.name, a.property, a.value_name()): a.features
-             for a in _attributes("nl", text)}
+    found = _features("nl", text)
     # Berg is named beside a Norwegian, not described as one: the home side reads that
     assert "P27|mates_described_other" in found[("Anna Berg", "P27", "Netherlands")]
     assert "P27|mate_described_as" in found[("Anna Berg", "P27", "Norway")]
@@ -129,8 +134,7 @@ def test_a_country_read_from_the_people_beside_a_person_is_a_feature() -> None:
 def test_an_occupation_word_of_another_person_is_a_feature() -> None:
     text = ("Tennisster Anna Berg won zondag haar eerste titel. "
             "Haar vriend, de golfer Tom Hale, keek toe vanaf de tribune.")
-    found = {(a.person.name, a.property, a.value_name()): a.features
-             for a in _attributes("nl", text)}
+    found = _features("nl", text)
     assert "P106|role_of_other" in found[("Anna Berg", "P106", "golfer")]
     assert "P106|role_is_value" in found[("Tom Hale", "P106", "golfer")]
     assert "P106|role_of_other" not in found[("Tom Hale", "P106", "golfer")]
