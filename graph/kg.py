@@ -36,7 +36,7 @@ from ..ontology.namespaces import SK_IRI, WIKIBASE_IRI
 from . import label_service, rdf
 from .people import Known
 from .results import QueryResult
-from .stores import GraphWrite, Store
+from .stores import GraphWrite, Store, TextRows
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -885,6 +885,15 @@ class KnowledgeGraph:
 
         text = sparql if rewritten else label_service.rewrite(sparql)
         return self.store.query(text, bindings=terms(bindings))
+
+    def select_texts(self, sparql: str, *, rewritten: bool = False) -> TextRows:
+        """Run a SELECT, each cell as (its text, its SPARQL form): for rows that are only
+        sorted and written back into a query, without making rdflib terms of them.
+
+        Raises:
+            QueryError: a syntax error, a failure on the engine, or not a SELECT.
+        """
+        return self.store.select_texts(sparql if rewritten else label_service.rewrite(sparql))
 
     def article_graphs(self) -> dict[str, tuple[str, str]]:
         """Article graph IRI -> (doc, content hash) for every article in the store."""

@@ -64,6 +64,7 @@ if TYPE_CHECKING:
 
     from ..graph.kg import KnowledgeGraph
     from ..graph.results import QueryResult
+    from ..graph.stores import Cell
 
 QUERY_DIR = Path(__file__).resolve().parent
 """Where the named queries live."""
@@ -142,8 +143,34 @@ def _parse(name: str, text: str) -> NamedQuery:
             title = stripped.lstrip("#").strip()
     if not title:
         raise QueryError(f"query {name!r} does not start with a comment saying what it answers")
+    _check_marks(name, text)
     return NamedQuery(name=name, title=title, text=_with_prefixes(text), params=tuple(params),
                       paged=paged, page_by=page_by, whole=whole)
+
+
+_MARK_IN_PROSE = re.compile(r"#\s[^\n]*?(#@(?:page|rows|bind)\b)")
+
+
+def _check_marks(name: str, text: str) -> None:
+    """Refuse a page mark written inside a prose comment: the mark would be filled there as
+    well (a page's rows written twice, once as a comment).
+
+    Raises:
+        QueryError: naming the query, the line and the mark.
+
+    Examples:
+        >>> _check_marks("q", "SELECT ?a { #@rows }")
+        >>> _check_marks("q", "# the rows (#@rows)\\nSELECT ?a { #@rows }")
+        Traceback (most recent call last):
+        ...
+        sportkg.errors.QueryError: query 'q', line 1: the mark #@rows is inside a comment; \
+a mark must open its own comment
+    """
+    for number, line in enumerate(text.splitlines(), 1):
+        found = _MARK_IN_PROSE.search(line)
+        if found:
+            raise QueryError(f"query {name!r}, line {number}: the mark {found.group(1)} is "
+                             f"inside a comment; a mark must open its own comment")
 
 
 def _with_prefixes(text: str) -> str:
@@ -416,10 +443,10 @@ def _with_page(text: str, opening: int, closing: int, block: str) -> str:
     return f"{text[:opening]}{text[closing + 1:]}".replace(ROWS_MARK, block)
 
 
-def _values(variables: tuple[str, ...], rows: Sequence[tuple[Any, ...]]) -> str:
-    """A VALUES block of `rows` (None as UNDEF)."""
+def _values(variables: tuple[str, ...], rows: Sequence[tuple[Cell | None, ...]]) -> str:
+    """A VALUES block of rows of cells (None as UNDEF)."""
     names = " ".join("?" + name for name in variables)
-    body = " ".join("(" + " ".join("UNDEF" if term is None else term.n3() for term in row) + ")"
+    body = " ".join("(" + " ".join("UNDEF" if cell is None else cell[1] for cell in row) + ")"
                     for row in rows)
     return f"VALUES ({names}) {{ {body} }}"
 
@@ -459,10 +486,11 @@ def _paged(kg: KnowledgeGraph, text: str, limit: int, offset: int) -> tuple[str 
     found = re.search(r"(?im)^\s*SELECT\b", text)
     assert found is not None
     opening, start, at, closing = _core_group(text)
-    core = kg.query(text[:found.start()] + text[start:at] + page, rewritten=True)
-    if not core.rows:  # nothing on the page (rdflib fails on an empty VALUES block)
+    variables, rows = kg.select_texts(text[:found.start()] + text[start:at] + page,
+                                      rewritten=True)
+    if not rows:  # nothing on the page (rdflib fails on an empty VALUES block)
         return None, 0
-    return _with_page(text, opening, closing, _values(core.variables, core.rows)), len(core.rows)
+    return _with_page(text, opening, closing, _values(variables, rows)), len(rows)
 
 
 def _core(text: str) -> tuple[str, str, int, int, list[str]]:
@@ -513,8 +541,8 @@ def _paged_by(kg: KnowledgeGraph, text: str, variable: str, limit: int,
     bound = f"{core[:where]} VALUES ?{variable} {{ {values} }}{core[where:]}"
     page = f"ORDER BY ?{variable} LIMIT {limit}" + (f" OFFSET {offset - before}"
                                                     if offset > before else "")
-    found = kg.query(f"{prologue}{bound}\n{page}", rewritten=True)
-    return _with_page(text, opening, closing, _values(found.variables, found.rows)), total
+    variables, rows = kg.select_texts(f"{prologue}{bound}\n{page}", rewritten=True)
+    return _with_page(text, opening, closing, _values(variables, rows)), total
 
 
 _DISTINCT = re.compile(r"(?is)^(\s*SELECT)\s+DISTINCT\b")
@@ -532,15 +560,14 @@ def _paged_whole(kg: KnowledgeGraph, text: str, limit: int,
     """
     prologue, core, opening, closing, order = _core(text)
     core, distinct = _DISTINCT.subn(r"\1", core, count=1)
-    found = kg.query(prologue + core, rewritten=True)
-    at = [found.variables.index(name) for name in order if name in found.variables]
-    unique = dict.fromkeys(found.rows) if distinct else found.rows
-    rows = sorted(unique, key=lambda row: tuple("" if row[i] is None else str(row[i])
-                                                for i in at))
+    variables, found = kg.select_texts(prologue + core, rewritten=True)
+    at = [variables.index(name) for name in order if name in variables]
+    unique = dict.fromkeys(found) if distinct else found
+    rows = sorted(unique, key=lambda row: ["" if row[i] is None else row[i][0] for i in at])
     page = rows[offset:offset + limit]
     if not page:
         return None, len(rows)
-    return _with_page(text, opening, closing, _values(found.variables, page)), len(rows)
+    return _with_page(text, opening, closing, _values(variables, page)), len(rows)
 
 
 _OUTER_ORDER = re.compile(r"(?is)\bORDER\s+BY((?:\s+\?\w+)+)\s*$")

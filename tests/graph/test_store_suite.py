@@ -229,3 +229,25 @@ def test_evidence_with_odd_text_round_trips(make_kg) -> None:  # type: ignore[no
                      Evidence("odd.txt", text, 0, len(text), "x"), 1.0)
     kg.add_article(article, [fact])
     assert list(kg.statements()) == [fact]
+
+
+def test_select_texts_gives_each_cell_its_text_and_sparql_form(make_kg) -> None:  # type: ignore[no-untyped-def]
+    """The cells a sorted report writes back into its page's query: the same on every
+    backend, and each SPARQL form reads back as the same term."""
+    kg = make_kg()
+    text = ('SELECT ?a ?b WHERE { VALUES (?a ?b) { (<https://example.org/x> "Zoë \\"Z\\""@nl) '
+            '("2026-02-01T00:00:00Z"^^<http://www.w3.org/2001/XMLSchema#dateTime> UNDEF) '
+            '("plain" 7) } }')
+    variables, rows = kg.select_texts(text)
+    assert variables == ("a", "b")
+    assert sorted(rows, key=str) == sorted([
+        (("https://example.org/x", "<https://example.org/x>"), ('Zoë "Z"', '"Zoë \\"Z\\""@nl')),
+        (("2026-02-01T00:00:00Z",
+          '"2026-02-01T00:00:00Z"^^<http://www.w3.org/2001/XMLSchema#dateTime>'), None),
+        (("plain", '"plain"'), ("7", '"7"^^<http://www.w3.org/2001/XMLSchema#integer>')),
+    ], key=str)
+    echoed = "SELECT ?a ?b WHERE { VALUES (?a ?b) { " + " ".join(
+        "(" + " ".join("UNDEF" if c is None else c[1] for c in row) + ")" for row in rows) + " } }"
+    assert kg.query(echoed).rows == kg.query(text).rows
+    with pytest.raises(QueryError):
+        kg.select_texts("SELECT ?a WHERE { ?a ?b }")
