@@ -410,14 +410,15 @@ def migrate(store: StoreOpt = DEFAULT_STORE) -> None:
     """Convert a store built by an older sportkg to the current layout, keeping every fact.
 
     The old store is kept beside it as STORE.old-layout until you remove it; a store that
-    only lacks the index of marks (layout 3) gets it in place.
+    only lacks the index of marks or the one-literal dates (layouts 3 and 4) gets them in
+    place.
     """
     from ..graph.migrate import migrate as run_migrate
 
     result = run_migrate(Path(store))
     if result.backup is None or result.statements is None:
-        say(f"added the index of marks to {store} ({plural(result.articles, 'article')}); "
-            f"it is in the current layout now")
+        say(f"added {' and '.join(result.added)} to {store} "
+            f"({plural(result.articles, 'article')}); it is in the current layout now")
         return
     say(f"migrated {plural(result.articles, 'article')} "
         f"({plural(result.statements, 'statement')}, {plural(result.kb_triples, 'KB triple')})"

@@ -302,17 +302,18 @@ class KnowledgeGraph:
         Raises:
             StoreError: the store was written by an older sportkg (layout 0.1: one graph
                 per article holding its own statements; 2: a reference per statement; 3: no
-                index graph of marks).
+                index graph of marks; 4: no dates in one literal).
         """
         found = self.layout()
         remote = "://" in where  # an endpoint: migrate the directory behind it
         command = ("`sportkg migrate --store DIR` on the directory the endpoint serves"
                    if remote else f"`sportkg migrate --store {where}`")
-        if found == "3":
+        if found in rdf.IN_PLACE:
+            what = ("the index of disagreements and confidence values the reports read"
+                    if found == "3" else "each date at its precision in one literal")
             raise StoreError(
-                f"store {where} was built by an older sportkg (layout 3: without the index of "
-                f"disagreements and confidence values the reports read); add it with "
-                f"{command} (in place, keeps every fact)"
+                f"store {where} was built by an older sportkg (layout {found}: without {what}); "
+                f"add it with {command} (in place, keeps every fact)"
             )
         if found is not None and found != rdf.LAYOUT:
             what = ("each article's graph holds its own copy of every statement"
@@ -322,25 +323,34 @@ class KnowledgeGraph:
                 f"convert it with {command} (keeps every fact) or build it again"
             )
 
-    def upgrade(self) -> None:
-        """Bring a store of layout 3 to the current layout, in place: write the index graph of
-        marks from the statements and readings it holds, and mark the new layout, in one
-        update; then compact the store where the backend can (`Store.optimize`).
+    def upgrade(self) -> tuple[str, ...]:
+        """Bring a store of layout 3 or 4 to the current layout, in place, in one update: write
+        the index graph of marks from the statements and readings it holds (layout 3), each
+        date of a statement at its precision in one literal from its value node (layouts 3
+        and 4), and mark the new layout; then compact the store where the backend can
+        (`Store.optimize`). Returns what was added, in words.
 
         Raises:
-            StoreError: the store is not of layout 3.
+            StoreError: the store is not of layout 3 or 4.
         """
         from . import marks
 
         found = self.layout()
-        if found != "3":
-            raise StoreError(f"only a store of layout 3 is upgraded in place, not layout {found}")
+        if found not in rdf.IN_PLACE:
+            raise StoreError(f"only a store of layout 3 or 4 is upgraded in place, not layout "
+                             f"{found}")
         facts = self.facts_graph
+        steps = [rdf.dates_text()]
+        added = ["each date at its precision"]
+        if found == "3":
+            steps.insert(0, marks.rebuild_text(facts, self.index_graph))
+            added.insert(0, "the index of marks")
         self.store.update(
-            f"{marks.rebuild_text(facts, self.index_graph)} ;\n"
+            " ;\n".join(steps) + " ;\n"
             f"DELETE WHERE {{ GRAPH <{facts}> {{ <{facts}> <{SK_IRI}layout> ?layout }} }} ;\n"
             f"INSERT DATA {{ GRAPH <{facts}> {{ {rdf.layout_line(self.base)} }} }}")
         self._optimize()
+        return tuple(added)
 
     # ------------------------------------------------------------------ writing
 

@@ -10,11 +10,12 @@ reading on the statement), copies the KB graph, and only then swaps the
 directories, keeping the old one beside it as `<store>.old-layout` until the
 user removes it.
 
-Layout 3 is layout 4 without the index graph of marks (`sportkg.graph.marks`), so a store
-of layout 3 is brought up to date in place (`KnowledgeGraph.upgrade`): one update writes the
-marks from what the store holds and marks the new layout, and nothing else changes (a
-store of 10^6 statements took minutes to convert the other way, and would need twice
-the disk).
+Layout 4 is layout 5 without each date also written at its precision in one literal, and
+layout 3 is layout 4 without the index graph of marks (`sportkg.graph.marks`), so a store
+of layout 3 or 4 is brought up to date in place (`KnowledgeGraph.upgrade`): one update
+writes what is missing from what the store holds and marks the new layout, and nothing else
+changes (a store of 10^6 statements took minutes to convert the other way, and would need
+twice the disk).
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ class MigrateResult:
     kb_triples: int
     backup: Path | None
     """The old store, kept beside the new one; None when the store was upgraded in place."""
+    added: tuple[str, ...] = ()
+    """What an upgrade in place added, in words ("the index of marks", ...)."""
 
 
 def _info(graph: str, triples: list[tuple[Node, Node, Node]]) -> rdf.ArticleInfo:
@@ -81,9 +84,9 @@ def migrate(path: Path) -> MigrateResult:
     with KnowledgeGraph.open("oxigraph", path=path, check_layout=False) as old:
         if not old.old_layout():
             raise StoreError(f"store {path} is already in the current layout")
-        if old.layout() == "3":
-            old.upgrade()
-            return MigrateResult(old.count("articles"), None, 0, None)
+        if old.layout() in rdf.IN_PLACE:
+            added = old.upgrade()
+            return MigrateResult(old.count("articles"), None, 0, None, added)
         if backup.exists():
             raise StoreError(f"{backup} exists from an earlier migration; move it away first")
         shutil.rmtree(work, ignore_errors=True)

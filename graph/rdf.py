@@ -111,12 +111,40 @@ def facts_graph(base: str = iris.DEFAULT_BASE) -> str:
     return base + "facts"
 
 
-LAYOUT = "4"
-"""The store layout the writer produces: 4 = shared facts graph, one reference per sentence
+LAYOUT = "5"
+"""The store layout the writer produces: 5 = shared facts graph, one reference per sentence
 of an article, the reading (extractor, confidence) on the statement in the article's graph,
-and the index graph of marks kept up to date with them (`sportkg.graph.marks`). (3: the
-same without the index graph; 2: one reference per statement and article, holding the
-reading; 0.1, unmarked: every article graph held its own statements.)"""
+the index graph of marks kept up to date with them (`sportkg.graph.marks`), and each date
+of a statement also written at its precision in one literal (`skpqd:P585`, `skpsd:P569`).
+(4: the same without those literals; 3: without the index graph either; 2: one reference
+per statement and article, holding the reading; 0.1, unmarked: every article graph held its
+own statements.)"""
+
+IN_PLACE = ("3", "4")
+"""Layouts `KnowledgeGraph.upgrade` brings to the current one in place."""
+
+
+def dates_text() -> str:
+    """The SPARQL update writing the one-literal date of each date value of each statement,
+    read from its value node (what layout 5 adds to a store of layout 4)."""
+    values = " ".join(f"(<{node}> <{dated}>)" for node, dated in (
+        (ns.PSV_IRI, ns.SKPSD_IRI), (ns.PQV_IRI, ns.SKPQD_IRI),
+        (ns.SKPSV_IRI, ns.SKPSD_IRI), (ns.SKPQV_IRI, ns.SKPQD_IRI)))
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    return (
+        f"INSERT {{ GRAPH ?g {{ ?st ?datePredicate ?date }} }}\n"
+        f"WHERE {{\n"
+        f"  GRAPH ?g {{ ?st ?nodePredicate ?node .\n"
+        f"    ?node <{ns.WIKIBASE_IRI}timeValue> ?t ; <{ns.WIKIBASE_IRI}timePrecision> ?p }}\n"
+        f"  VALUES (?nodeBase ?dateBase) {{ {values} }}\n"
+        f"  FILTER(STRSTARTS(STR(?nodePredicate), STR(?nodeBase))\n"
+        f"         && !CONTAINS(STRAFTER(STR(?nodePredicate), STR(?nodeBase)), \"/\"))\n"
+        f"  BIND(IRI(CONCAT(STR(?dateBase), STRAFTER(STR(?nodePredicate), STR(?nodeBase))))\n"
+        f"       AS ?datePredicate)\n"
+        f"  BIND(IF(?p = 9, STRDT(SUBSTR(STR(?t), 1, 4), <{xsd}gYear>),\n"
+        f"          IF(?p = 10, STRDT(SUBSTR(STR(?t), 1, 7), <{xsd}gYearMonth>),\n"
+        f"             STRDT(SUBSTR(STR(?t), 1, 10), <{xsd}date>))) AS ?date)\n"
+        f"}}")
 
 
 def layout_line(base: str = iris.DEFAULT_BASE) -> str:
@@ -286,6 +314,14 @@ def _time_value(out: _Lines, value: LiteralValue, base: str) -> tuple[str, str]:
     simple, node, lines = _time_lines(value, base)
     out.describe_lines(lines)
     return simple, node
+
+
+def _dated(value: Value) -> str | None:
+    """A date value at its precision in one literal (`"2026-02"^^xsd:gYearMonth`), which the
+    writer keeps beside Wikidata's simple value and value node; None for other values."""
+    if isinstance(value, LiteralValue) and value.datatype == "date":
+        return literal_nt(value)
+    return None
 
 
 @lru_cache(maxsize=1 << 16)
@@ -594,11 +630,17 @@ def _claim(out: _Lines, st_iri: str, subject: str, key: str, value: Value,
     out.add(st, _pred("statement_value", key), o)
     if node is not None:
         out.add(st, _pred("statement_value_node", key), node)
+        dated = _dated(value)
+        if dated is not None:
+            out.add(st, _pred("statement_date", key), dated)
     for pid, qvalue in quals:
         q, qnode = _value_terms(out, pid, qvalue, base)
         out.add(st, _pred("qualifier", pid), q)
         if qnode is not None:
             out.add(st, _pred("qualifier_value_node", pid), qnode)
+            dated = _dated(qvalue)
+            if dated is not None:
+                out.add(st, _pred("qualifier_date", pid), dated)
         if pid == "P585":
             when = max(when, _lexical(q))
         elif pid == "P582":

@@ -80,6 +80,8 @@ PREFIXES: dict[str, str] = {
     "skpsv": ns.SKPSV_IRI,
     "skpq": ns.SKPQ_IRI,
     "skpqv": ns.SKPQV_IRI,
+    "skpsd": ns.SKPSD_IRI,
+    "skpqd": ns.SKPQD_IRI,
     "skshape": SHAPES_IRI,
 }
 """Prefixes of the shapes file."""
@@ -121,7 +123,8 @@ skshape:OneMainValueShape
               ?this ?p ?v .
               FILTER((STRSTARTS(STR(?p), "http://www.wikidata.org/prop/statement/")
                       || STRSTARTS(STR(?p), "https://w3id.org/sportkg/prop/statement/"))
-                     && !CONTAINS(STR(?p), "/statement/value/"))
+                     && !CONTAINS(STR(?p), "/statement/value/")
+                     && !CONTAINS(STR(?p), "/statement/date/"))
             } GROUP BY ?this HAVING (COUNT(?v) > 1)\"\"\" ;
     ] ;
     sh:in ( ) ;
@@ -263,6 +266,8 @@ class _Terms:
         self.direct = ("wdt:" if wikidata else "sk:") + name
         self.qualifier = ("pq:" if wikidata else "skpq:") + name
         self.qualifier_node = ("pqv:" if wikidata else "skpqv:") + name
+        self.value_date = "skpsd:" + name
+        self.qualifier_date = "skpqd:" + name
 
     def label(self, term: str) -> str:
         """`ps:P166 (award received)`: a predicate with the relation's label, for messages."""
@@ -327,6 +332,15 @@ def _value_node_rule(value: str, node: str, value_type: str) -> tuple[str, str]:
     return rule, f"    sh:message {_string(message)}"
 
 
+def _one_literal_date(path: str, beside: str) -> str:
+    """The date at its precision in one literal the writer keeps beside a date value
+    (`skpqd:P585 "2026"^^xsd:gYear`): at most one, a year, a month or a day."""
+    return _property(path, "sh:maxCount 1 ;\n        sh:or ( [ sh:datatype xsd:gYear ] "
+                     "[ sh:datatype xsd:gYearMonth ] [ sh:datatype xsd:date ] )",
+                     f"{path} (the date of {beside} at its precision) is one xsd:gYear, "
+                     f"xsd:gYearMonth or xsd:date")
+
+
 def _relation_shapes(relation: Relation) -> str:
     """The shapes of one relation: its statement nodes, main values, truthy values, qualifiers."""
     t = _Terms(relation)
@@ -343,6 +357,8 @@ def _relation_shapes(relation: Relation) -> str:
         statement.append(_property(t.value_node, "sh:maxCount 1",
                                    f"a {t.link} statement node has at most one {t.value_node}"))
         statement += _value_node_rule(t.value, t.value_node, relation.value_type)
+    if relation.value_type == "date":
+        statement.append(_one_literal_date(t.value_date, t.link))
     blocks.append(_shape(f"{t.shape}-statement", f"sh:targetObjectsOf {t.link}", statement))
 
     blocks.append(_shape(f"{t.shape}-value", f"sh:targetSubjectsOf {t.value}", [
@@ -356,6 +372,8 @@ def _relation_shapes(relation: Relation) -> str:
     qualifier = [_property(t.qualifier, constraint, f"{t.label(t.qualifier)} {wording}")]
     if valued:
         qualifier += _value_node_rule(t.qualifier, t.qualifier_node, relation.value_type)
+    if relation.value_type == "date":
+        qualifier.append(_one_literal_date(t.qualifier_date, t.qualifier))
     blocks.append(_shape(f"{t.shape}-qualifier", f"sh:targetSubjectsOf {t.qualifier}",
                          qualifier))
 

@@ -53,6 +53,8 @@ SKPS_IRI = SKP_IRI + "statement/"
 SKPQ_IRI = SKP_IRI + "qualifier/"
 SKPSV_IRI = SKP_IRI + "statement/value/"
 SKPQV_IRI = SKP_IRI + "qualifier/value/"
+SKPSD_IRI = SKP_IRI + "statement/date/"
+SKPQD_IRI = SKP_IRI + "qualifier/date/"
 BD_IRI = "http://www.bigdata.com/rdf#"
 
 GREGORIAN = "http://www.wikidata.org/entity/Q1985727"
@@ -150,6 +152,8 @@ PREFIXES: dict[str, str] = {
     "skpq": SKPQ_IRI,
     "skpsv": SKPSV_IRI,
     "skpqv": SKPQV_IRI,
+    "skpsd": SKPSD_IRI,
+    "skpqd": SKPQD_IRI,
     "bd": BD_IRI,
     "prov": str(PROV),
     "rdf": str(RDF),
@@ -231,6 +235,22 @@ def qualifier_value_node(key: str) -> URIRef:
     if key.startswith("sk:"):
         return URIRef(SKPQV_IRI + key[3:])
     return URIRef(PQV_IRI + key)
+
+
+def statement_date(key: str) -> URIRef:
+    """Statement node to its main value's date at its precision, in one literal:
+    `skpsd:P569 "1994-03"^^xsd:gYearMonth` beside `ps:P569` and its value node."""
+    _check(key)
+    return URIRef(SKPSD_IRI + key.removeprefix("sk:"))
+
+
+def qualifier_date(key: str) -> URIRef:
+    """Statement node to a date qualifier at its precision, in one literal:
+    `skpqd:P585 "2026"^^xsd:gYear` beside `pq:P585` and its value node. A report reads a
+    date as written with one lookup, where the precision takes two more (`pqv:P585` to the
+    value node, then `wikibase:timePrecision`)."""
+    _check(key)
+    return URIRef(SKPQD_IRI + key.removeprefix("sk:"))
 
 
 def key_of(iri: str) -> str | None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from sportkg.errors import StoreError
-from sportkg.graph import marks
+from sportkg.graph import marks, rdf
 from sportkg.graph.kg import KnowledgeGraph
 from sportkg.model import Article, Entity, Evidence, LiteralValue, Statement
 from sportkg.queries import run_query
@@ -155,7 +155,7 @@ def test_layout_3_is_refused_then_given_its_marks_in_place(tmp_path: Path, cli) 
     assert "added the index of marks" in result.output
     assert not (tmp_path / "store.old-layout").exists()
     with KnowledgeGraph.open("oxigraph", path=store) as kg:
-        assert kg.layout() == "4"
+        assert kg.layout() == rdf.LAYOUT
         assert _marks(kg) == {(MILA.iri, AGE_LINK)}
         assert _confidences(kg) == {0.4, 0.5}
         assert run_query(kg, "low_confidence").total == 2

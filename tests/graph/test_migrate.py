@@ -10,6 +10,7 @@ import pytest
 from rdflib import Graph
 
 from sportkg.errors import StoreError
+from sportkg.graph import rdf
 from sportkg.graph.kg import KnowledgeGraph
 from sportkg.graph.migrate import migrate
 from sportkg.model import LiteralValue
@@ -151,4 +152,63 @@ def test_layout_2_is_refused_then_migrated_to_one_reference_per_sentence(tmp_pat
         assert read == [("P166", "medals", 0.9, "Anna Smit won gold for the Netherlands."),
                         ("P27", "people", 0.6, "Anna Smit won gold for the Netherlands.")]
         assert kg.stats()["references"] == 1  # one sentence, one reference
-        assert kg.layout() == "4"
+        assert kg.layout() == rdf.LAYOUT
+
+
+def _to_layout_4(kg: KnowledgeGraph) -> None:
+    """Take from a store what layout 5 added: each date in one literal; mark it layout 4."""
+    from sportkg.ontology import namespaces as ns
+
+    kg.store.update(
+        f"DELETE {{ GRAPH ?g {{ ?s ?p ?o }} }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
+        f"FILTER(STRSTARTS(STR(?p), \"{ns.SKPSD_IRI}\") "
+        f"|| STRSTARTS(STR(?p), \"{ns.SKPQD_IRI}\")) }} ;\n"
+        f"DELETE WHERE {{ GRAPH <{kg.facts_graph}> {{ ?f <{ns.SK_IRI}layout> ?l }} }} ;\n"
+        f"INSERT DATA {{ GRAPH <{kg.facts_graph}> {{ <{kg.facts_graph}> <{ns.SK_IRI}layout> "
+        f"\"4\" }} }}")
+
+
+def _dates(kg: KnowledgeGraph) -> set[tuple[str, str, str]]:
+    from sportkg.ontology import namespaces as ns
+
+    rows = kg.query(
+        f"SELECT ?s ?p ?o WHERE {{ GRAPH <{kg.facts_graph}> {{ ?s ?p ?o }} "
+        f"FILTER(STRSTARTS(STR(?p), \"{ns.SKP_IRI}\") && CONTAINS(STR(?p), \"/date/\")) }}").rows
+    return {(str(s), str(p), o.n3()) for s, p, o in rows}  # type: ignore[union-attr]
+
+
+def test_layout_4_gets_its_dates_in_place_as_the_writer_writes_them(
+        make_kg, sample_articles) -> None:  # type: ignore[no-untyped-def]
+    kg = make_kg()
+    for article, facts in sample_articles:
+        kg.add_article(article, facts)
+    written = _dates(kg)
+    assert any(p.endswith("/statement/date/P569") and o.endswith("#gYear>")
+               for _, p, o in written)  # a date of birth known to the year
+    assert any(p.endswith("/qualifier/date/P585") and o.endswith("#date>")
+               for _, p, o in written)
+    _to_layout_4(kg)
+    assert _dates(kg) == set() and kg.layout() == "4"
+    assert kg.upgrade() == ("each date at its precision",)
+    assert _dates(kg) == written
+    assert kg.layout() == rdf.LAYOUT and not kg.old_layout()
+
+
+def test_layout_4_is_refused_then_upgraded_by_migrate(
+        tmp_path: Path, cli, sample_articles) -> None:  # type: ignore[no-untyped-def]
+    store = tmp_path / "store"
+    with KnowledgeGraph.open("oxigraph", path=store) as kg:
+        for article, facts in sample_articles:
+            kg.add_article(article, facts)
+        written = _dates(kg)
+        _to_layout_4(kg)
+    with pytest.raises(StoreError, match=r"layout 4: without each date.*sportkg migrate --store"
+                                         r".*in place"):
+        KnowledgeGraph.open("oxigraph", path=store)
+    result = cli("migrate", "--store", store)
+    assert result.exit_code == 0, result.output
+    assert "added each date at its precision to" in result.output
+    assert not (tmp_path / "store.old-layout").exists()
+    with KnowledgeGraph.open("oxigraph", path=store) as kg:
+        assert _dates(kg) == written
+        assert len(list(kg.statements())) == sum(len(facts) for _, facts in sample_articles)

@@ -51,7 +51,8 @@ wd:Q406039 a sk:Award ; sk:entityType "award" ; rdfs:label "gold medal"@en ;
     skos:prefLabel "gold medal"@en ; schema:name "gold medal"@en ; sk:qid "Q406039" .
 ent:anna-smit wdt:P166 wd:Q406039 ; p:P166 <ST> .
 <ST> a wikibase:Statement, wikibase:BestRank ; wikibase:rank wikibase:NormalRank ;
-    ps:P166 wd:Q406039 ; pq:P585 "2026-02-01T00:00:00Z"^^xsd:dateTime ; pqv:P585 <TV> .
+    ps:P166 wd:Q406039 ; pq:P585 "2026-02-01T00:00:00Z"^^xsd:dateTime ; pqv:P585 <TV> ;
+    <https://w3id.org/sportkg/prop/qualifier/date/P585> "2026-02"^^xsd:gYearMonth .
 <TV> a wikibase:TimeValue ; wikibase:timeValue "2026-02-01T00:00:00Z"^^xsd:dateTime ;
     wikibase:timePrecision 10 ; wikibase:timeTimezone 0 ; wikibase:timeCalendarModel wd:Q1985727 .
 """

@@ -369,3 +369,28 @@ def test_a_missing_publication_date_is_only_a_warning() -> None:
     assert report.conforms
     assert report.messages and all(m.startswith("Warning: ") for m in report.messages)
     assert all("no publication date" in m for m in report.messages)
+
+
+@pytest.mark.parametrize(("key", "predicate"), [
+    ("P166", URIRef(ns.SKPQD_IRI + "P585")),   # a qualifier's date
+    ("P569", URIRef(ns.SKPSD_IRI + "P569")),   # a main value's date
+])
+def test_a_date_in_one_literal_is_one_year_month_or_day(key: str, predicate: URIRef) -> None:
+    """The writer keeps each date at its precision beside its value node (a year of birth as
+    xsd:gYear); the same date as an xsd:dateTime, or a second one, breaks the shapes."""
+    graph = valid_graph()
+    node = statement(graph, key)
+    (written,) = graph.objects(node, predicate)
+    assert isinstance(written, Literal)
+    if key == "P569":
+        assert (str(written), written.datatype) == ("1998", XSD_GYEAR)
+    graph.remove((node, predicate, written))
+    graph.add((node, predicate, Literal("2026-02-09T00:00:00Z", datatype=XSD_DATETIME)))
+    report = report_of(graph)
+    assert not report.conforms
+    prefix = "skpqd:" if key == "P166" else "skpsd:"
+    name = prefix + predicate.split("/")[-1]
+    assert any(f"{name} (the date of" in m and "at its precision" in m for m in report.messages)
+    graph = valid_graph()
+    graph.add((node, predicate, Literal("1997", datatype=XSD_GYEAR)))
+    assert not report_of(graph).conforms

@@ -386,3 +386,37 @@ def test_low_confidence_counts_what_a_filter_over_every_reading_counts(  # type:
         f'FILTER(?c < "{threshold}"^^<http://www.w3.org/2001/XMLSchema#decimal>) }}').rows
     report = run_query(kg, "low_confidence", {"threshold": threshold})
     assert report.total == int(str(expected[0][0])) == len(report)
+
+
+def test_winners_give_each_date_at_its_precision(make_kg) -> None:  # type: ignore[no-untyped-def]
+    """A win of ours dated to the month, and a Wikidata-style event (`wdt:P1346` winner, its
+    date a `p:P585` statement known to the year), each listed with its date as precise as it
+    is known, on every backend."""
+    from sportkg.model import Article, Entity, Evidence, LiteralValue, Statement
+
+    kg = make_kg()
+    base = "https://w3id.org/sportkg/entity/"
+    mila = Entity(base + "mila-roos", "Mila Roos", type="person")
+    race = Entity(base + "event/vierdaagse-van-het-veen-2026", "Vierdaagse van het Veen 2026",
+                  type="event")
+    win = Statement("d1", "h1", mila, "sk:won", race,
+                    Evidence("d1.txt", "Mila Roos won de Vierdaagse.", 0, 28, "t", "2026-02-20"),
+                    0.9, {"P585": LiteralValue("2026-02", "date", "month")})
+    kg.add_article(Article("d1", "Mila Roos won de Vierdaagse.", "nl", date="2026-02-20",
+                           source="d1.txt"), [win])
+    wd, p = "http://www.wikidata.org/entity/", "http://www.wikidata.org/prop/"
+    lines = [
+        f"<{wd}Q900001> <http://www.wikidata.org/prop/direct/P1346> <{wd}Q900002> .",
+        f'<{wd}Q900001> <http://schema.org/name> "Ronde van het Veen 2019"@en .',
+        f'<{wd}Q900002> <http://schema.org/name> "Joris Veen"@mul .',
+        f"<{wd}Q900001> <{p}P585> <{wd}statement-1> .",
+        f'<{wd}statement-1> <{p}statement/P585> '
+        f'"2019-01-01T00:00:00Z"^^<http://www.w3.org/2001/XMLSchema#dateTime> .',
+        f"<{wd}statement-1> <{p}statement/value/P585> <{wd}value-1> .",
+        f"<{wd}value-1> <http://wikiba.se/ontology#timePrecision> "
+        f'"9"^^<http://www.w3.org/2001/XMLSchema#integer> .',
+    ]
+    kg.store.write(kg.kb_graph, lines, replace=False)
+    rows = {tuple(str(t) for t in row) for row in run_query(kg, "winners", {"event": "veen"}).rows}
+    assert rows == {("Vierdaagse van het Veen 2026", "Mila Roos", "2026-02"),
+                    ("Ronde van het Veen 2019", "Joris Veen", "2019")}
