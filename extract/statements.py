@@ -41,6 +41,7 @@ from .relations.engine import (
 )
 from .relations.families import PAST_MARKERS
 from .relations.occasions import counted_wins, listed_years
+from .relations.titles import titles_of_tournaments
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -68,6 +69,7 @@ def doc_statements(doc: Doc, article: Article) -> list[Statement]:
     facts = [*facts, *wins_of_finals(context, facts)]
     facts = [*facts, *wins_of_winners(facts)]
     facts = [*facts, *awards_of_winners(facts)]
+    facts = [*facts, *titles_of_tournaments(context, facts)]
     facts = timed_later(context, facts)
     facts = defeats_in_wins(context, facts)
     facts = dated_moves(context, facts)
@@ -665,16 +667,20 @@ def shared_by_squads(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
     team"); a side named by its country ("Netherlands", "Oranje") is that team. The shared
     fact's confidence is the lower of the side's result and the membership, times 0.9;
     a side's result below 0.5 is not shared. A crew the article names with its country's
-    adjective ("The Canadian trio of A, B and C") is that country's squad too.
+    adjective ("The Canadian trio of A, B and C") is that country's squad too; its coach,
+    whom a classifier may give the side too, is not one of its players.
     Only results of the article's year: the title the country won twenty years ago is not
     today's players'. A player the article gives another nationality is no member, and
     clubs share nothing: a club's league title is not told of every player it ever had.
     """
+    from .relations.attributes import is_coach
+
     year = (context.published or "")[:4]
     squads: dict[str, dict[str, tuple[Person, float]]] = {}
     for fact in facts:
         if fact.property == "P54" and isinstance(fact.subject, Person) and \
-                isinstance(fact.value, Concept) and " national " in fact.value.label:
+                isinstance(fact.value, Concept) and " national " in fact.value.label and \
+                not is_coach(context.roles.get(fact.subject.name, set())):
             country = side_country(fact.value.label)
             if context.nations.get(fact.subject.name, {country}) != {country}:
                 continue
