@@ -226,7 +226,8 @@ class MentionRecognizer:
             for k in range(start, end):
                 taken[k] = True
         for start, end, label in typed:  # the recogniser's clubs, places and events
-            if not any(taken[start:end]):
+            start, end = _untaken(doc, taken, start, end)
+            if start < end:
                 spans.append(Span(doc, start, end, label=label))
         spans = _bracketed_teams(doc, _result_list_people(doc, spans))
         spans.sort(key=lambda s: (s.start, s.end))
@@ -698,7 +699,14 @@ def _after_team_role(doc: Doc, ent: Span, team_role: Callable[[str], bool]) -> S
 
 _FUNCTION_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PRON", "AUX", "ADJ", "ADV"})
 """Parts of speech of lower-case words that end no name ("met", "de", "en", "die", "vorig",
-"ook"); a lower-case noun may ("WK afstanden")."""
+"ook"); a lower-case noun may ("WK afstanden", which the parser may even read as a verb)."""
+
+
+def _ends_no_name(token: Token) -> bool:
+    """Whether a lower-case word cannot end a name: a function word, or a participle
+    ("het Europees kampioenschap gewonnen": the event ends before the verb)."""
+    return token.text.islower() and (token.pos_ in _FUNCTION_POS or (
+        token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm", [])))
 
 
 def _trimmed(doc: Doc, ent: Span) -> Span | None:
@@ -709,8 +717,7 @@ def _trimmed(doc: Doc, ent: Span) -> Span | None:
     while start < end and (doc[start].is_space or doc[start].is_punct):
         start += 1
     while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct or (
-            end - start > 1 and doc[end - 1].text.islower()
-            and doc[end - 1].pos_ in _FUNCTION_POS)):
+            end - start > 1 and _ends_no_name(doc[end - 1]))):
         end -= 1
     if start == end:
         return None
@@ -719,6 +726,22 @@ def _trimmed(doc: Doc, ent: Span) -> Span | None:
     from spacy.tokens import Span
 
     return Span(doc, start, end, label=ent.label_)
+
+
+def _untaken(doc: Doc, taken: list[bool], start: int, end: int) -> tuple[int, int]:
+    """The part of a recogniser's span before the words another mention holds at its end,
+    when that part opens with a capital ("het EK hockey": the event "EK" before the sport);
+    an empty range when its first word is held, or a held word sits inside it ("Grote Prijs
+    Formule 1 van Oostenrijk" is no "Grote Prijs")."""
+    cut = next((k for k in range(start, end) if taken[k]), end)
+    if not all(taken[cut:end]):
+        return start, start
+    while cut > start and (doc[cut - 1].is_punct or doc[cut - 1].is_space or
+                           _ends_no_name(doc[cut - 1])):
+        cut -= 1
+    if cut == start or not doc[start].text[:1].isupper():
+        return start, start
+    return start, cut
 
 
 def person_mentions(doc: Doc) -> list[Span]:

@@ -862,11 +862,28 @@ def subjects_of(verb: Token) -> Iterator[Token]:
     # is the subject of the verb it completes
     # (that verb's own, however it has it: "got into a breakaway and then attacked to win
     # the stage" is the subject of "got")
+    # "won the Cup, beating Nigeria in the final", "by beating X", "door Spanje te
+    # verslaan": a clause without a subject of its own, of a participle or an infinitive
+    # after "door", is done by the subject of the verb it hangs on (not one "without"
+    # doing it)
     if verb.dep_ in ("advcl", "xcomp") and verb.head.i != verb.i and not any(
-            c.dep_ in SUBJECT_DEPS for c in verb.children) and any(
-            c.dep_ == "mark" and c.lower_ in ("to", "om") for c in verb.children):
+            c.dep_ in SUBJECT_DEPS for c in verb.children) and _controlled(verb):
         yield from subjects_of(verb.head)
     yield from _predicate_subjects(verb)
+
+
+CONTROLLING_MARKS = frozenset({"to", "om", "by", "door", "after", "na", "while", "when"})
+"""Words opening a clause without a subject that is its head verb's subject's doing."""
+
+
+def _controlled(verb: Token) -> bool:
+    """Whether a subjectless clause is done by its head verb's subject: an infinitive after
+    "to", "om" or "door", a participle ("beating X", "by beating X"); not one "without"
+    ("zonder") doing it."""
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    if marks & {"without", "zonder"}:
+        return False
+    return bool(marks & CONTROLLING_MARKS) or verb.tag_ == "VBG"
 
 
 RELATIVE_PRONOUNS = frozenset({"die", "dat", "wie", "who", "that", "which"})

@@ -34,6 +34,18 @@ RESULT_PROPERTIES = frozenset({"P166", "sk:won", "sk:defeated", "P1000"})
 RESULT_CLASSES = frozenset({"win", "defeat", "lose", "award", "record"})
 """Trigger classes of a verb that states a result."""
 
+FACT_CLASSES: dict[str, frozenset[str]] = {
+    "sk:defeated": frozenset({"defeat", "lose"}), "sk:won": frozenset({"win"}),
+    "P166": frozenset({"win", "award"}), "P1000": frozenset({"record"}),
+}
+"""The result verbs that state each property: a defeat is judged by the verbs of beating
+and losing where its sentence has one ("won the title without beating X": the title is
+won, X not beaten)."""
+
+DENYING_MARKS = frozenset({"without", "zonder"})
+"""Words opening a clause whose result did not happen ("without beating X", "zonder te
+winnen")."""
+
 MODALS = frozenset({
     "will", "shall", "may", "might", "can", "ca", "could", "zal", "zullen", "zult", "kan",
     "kunnen", "kunt", "wil", "willen", "wilt", "mag", "mogen",
@@ -111,7 +123,9 @@ def _asserted(span: Span, verbs: list[Token], fact: Fact) -> bool:
         verbs = [v for v in verbs if _has_subject(v, tokens)]
         if not verbs:
             return True  # the subject's result is read from words other than a verb of its own
-    return any(_done(v) for v in verbs)
+    stating = [v for v in verbs if FACT_CLASSES[fact.property].intersection(
+        classes_of(verb_words(v), v.lang_))]
+    return any(_done(v) for v in stating or verbs)
 
 
 def _states_result(token: Token) -> bool:
@@ -157,11 +171,19 @@ def _has_subject(verb: Token, tokens: set[int]) -> bool:
                     return True
         dep = current.dep_.split(":")[0]
         if current.head.i != current.i and (dep in ("conj", "xcomp") or (
-                dep in ("ccomp", "advcl") and _infinitive(verb))):
+                dep in ("ccomp", "advcl") and _infinitive(verb)) or (
+                dep == "advcl" and _subjectless(current))):
             current = current.head
         else:
             current = None
     return False
+
+
+def _subjectless(verb: Token) -> bool:
+    """Whether a clause has no subject of its own, so its head verb's subject does it
+    ("won the title, beating X"; "without beating X")."""
+    return not any(c.dep_ in SUBJECTS for c in verb.children) and (
+        verb.tag_ == "VBG" or any(c.dep_ == "mark" for c in verb.children))
 
 
 def _done(verb: Token) -> bool:
@@ -210,8 +232,11 @@ def _denied(verb: Token) -> bool:
         if dep in ("aux", "aux:pass") and text in MODALS and not (
                 text == "could" and any(c.lower_ == "only" for c in verb.children)):
             return True
-        if dep == "mark" and text in CONDITIONS:
+        if dep == "mark" and (text in CONDITIONS or text in DENYING_MARKS):
             return True
+        if dep in ("obj", "obl") and _infinitive(verb) and any(
+                g.dep_ == "case" and g.lower_ in DENYING_MARKS for g in child.children):
+            return True  # "zonder Y te verslaan", "zonder" parsed on the first word after it
         if dep in ("obj", "obl") and _no_determiner(child):
             return True
     return False

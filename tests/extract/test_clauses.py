@@ -7,6 +7,8 @@ import pytest
 
 from sportkg.extract.relations.clauses import clause_facts
 from sportkg.extract.relations.engine import Concept, Person
+from sportkg.model import Article, Entity
+from sportkg.pipeline import extract_article
 
 from ..conftest import cached_nlp
 from .conftest import processed
@@ -491,3 +493,23 @@ def test_a_defeat_takes_the_place_of_its_day() -> None:
     places = {v.label for f in defeats for k, v in f.qualifiers if k == "P276"
               and isinstance(v, Concept)}
     assert places == {"Heerenveen"}
+
+
+@pytest.mark.parametrize(("lang", "text", "winner", "beaten"), [
+    ("en", "Portugal won the European Championship on Sunday, beating France in the final.",
+     "Portugal", "France"),
+    ("en", "Gemma Lowe took the title in Leeds by beating Sarah Jones in straight sets.",
+     "Gemma Lowe", "Sarah Jones"),
+    ("nl", "België won zondag het EK door in de finale Spanje te verslaan.", "Belgium",
+     "Spain"),
+])
+def test_a_clause_without_its_own_subject_beats_for_the_main_one(
+        lang: str, text: str, winner: str, beaten: str) -> None:
+    """A participle ("beating X", "by beating X") or "door ... te verslaan" has no subject
+    of its own: the main clause's subject did the beating."""
+    nlp = cached_nlp(lang, pipeline="auto", linker=False)
+    found = {(s.subject.label, s.value.label)
+             for s in extract_article(nlp, Article(id="x", text=text, lang=lang,
+                                                   date="2026-03-01"))
+             if s.property == "sk:defeated" and isinstance(s.value, Entity)}
+    assert (winner, beaten) in found, found

@@ -106,3 +106,13 @@ def test_a_place_below_first_beats_no_one_in_that_sentence() -> None:
     assert ("Tom Hale", "sk:defeated", "Pete Rowe") not in found
     found = _results("en", "At the Grand Prix of Spain on Sunday, Tom Hale won ahead of Pete Rowe.")
     assert ("Tom Hale", "sk:defeated", "Pete Rowe") in found
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Gemma Lowe won the title in Leeds without beating Iris Veen."),
+    ("nl", "Femke Dorp won de titel in Utrecht zonder Iris Veen te verslaan."),
+])
+def test_a_defeat_done_without_is_not_stated(lang: str, text: str) -> None:
+    """A clause opened by "without" denies its result; the title in the main clause is still
+    won, but the rival was not beaten: the defeat is judged by its own verb."""
+    assert not {r for r in _results(lang, text) if r[1] == "sk:defeated"}

@@ -72,3 +72,14 @@ def test_a_world_cup_is_a_tournament_only_in_a_team_sport() -> None:
 def test_a_league_of_another_sport_gives_no_national_title() -> None:
     assert tournament_title("2023–24 Premier League", "en", True) == "English champion"
     assert tournament_title("2023–24 Premier League", "en", False) is None  # darts, snooker
+
+
+@pytest.mark.parametrize(("text", "holder", "event"), [
+    # the recogniser's "EK hockey" ends in a sport the lexicon holds: the event is "EK"
+    ("België won zondag het EK hockey in Amsterdam.", "Belgium", "EK 2026"),
+    # nor does an event's name run on over the verb after it
+    ("België heeft het Europees kampioenschap gewonnen.", "Belgium",
+     "Europees kampioenschap 2026"),
+])
+def test_a_dutch_championship_won_is_a_title(text: str, holder: str, event: str) -> None:
+    assert (holder, "European champion", event) in _titles("nl", text)
