@@ -23,6 +23,7 @@ from ..iris import fold, mint_entity_iri
 from ..model import Article, Entity, Evidence, LinkNote, LiteralValue, Statement, Value
 from ..ontology.relations import RELATIONS
 from .relations.classifier import TRAINED_EXTRACTORS
+from .relations.coaches import side_coaches
 from .relations.editions import edition_year, names_edition
 from .relations.engine import (
     CONTEXT_KEY,
@@ -73,6 +74,7 @@ def doc_statements(doc: Doc, article: Article) -> list[Statement]:
     facts = timed_later(context, facts)
     facts = defeats_in_wins(context, facts)
     facts = dated_moves(context, facts)
+    facts = [*facts, *side_coaches(context)]
     facts = [*facts, *shared_by_squads(context, facts)]
     facts = [*facts, *_sport_of_winners(context, facts)]
     facts = [*facts, *sport_of_occupations(facts)]
