@@ -60,7 +60,7 @@ def doc_statements(doc: Doc, article: Article) -> list[Statement]:
         return []
     links: Mapping[tuple[int, int], tuple[Entity, object]] = doc.user_data.get(LINKS_KEY, {})
     facts = _no_win_for_the_beaten(context, _no_win_for_the_placed(context, _described(
-        context, facts)))
+        context, _no_result_for_the_venue(context, facts))))
     facts = _tallies(context, _no_missed_titles(context, facts))
     facts = listed_years(context, counted_wins(context, facts))
     facts = [*facts, *shared_by_lists(context, facts)]
@@ -174,6 +174,42 @@ def _dated_by_event(facts: list[Fact]) -> list[Fact]:
         quals["P585"] = LiteralValue(edition, "date", "year")
         out.append(dataclasses.replace(fact, qualifiers=tuple(quals.items())))
     return out
+
+
+VENUE_WORDS = frozenset({"in", "at", "te", "op", "naar"})
+"""Prepositions before a country that is where something happened ("wereldkampioen
+geworden in Spanje"), not who took part."""
+
+
+def _no_result_for_the_venue(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
+    """Without the classifiers' results of a country its sentence names only as a venue:
+    "De Nederlandse hockeysters zijn wereldkampioen geworden in Spanje" makes Spain no
+    champion. A country the sentence also names otherwise ("Spanje won in Spanje") keeps
+    what the classifier gives it."""
+    from .relations.lexicon import Lexicon
+
+    finder = Lexicon.load().finder("country", context.lang)
+    if finder is None:
+        return facts
+
+    def venue_only(f: Fact) -> bool:
+        if f.extractor not in TRAINED_EXTRACTORS or f.property not in RESULT_KINDS or \
+                not isinstance(f.subject, Concept) or not 0 <= f.sentence < len(
+                    context.sentences):
+            return False
+        text = context.sentences[f.sentence].text
+        named = [m for m in finder.finditer(text)
+                 if _country_key(m.group("w"), context.lang) == _country_key(
+                     f.subject.label, "en")]
+        return bool(named) and all(
+            text[:m.start()].split()[-1:] and text[:m.start()].split()[-1].lower() in VENUE_WORDS
+            for m in named)
+
+    return [f for f in facts if not venue_only(f)]
+
+
+RESULT_KINDS = frozenset({"P166", "sk:won", "sk:defeated"})
+"""Properties of what a competitor achieved, which a venue does not."""
 
 
 def _described(context: ArticleContext, facts: list[Fact]) -> list[Fact]:

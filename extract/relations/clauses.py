@@ -153,6 +153,7 @@ def clause_facts(doc: Doc, context: ArticleContext, name: str) -> list[Fact]:
         out.extend(_placed_first(context, index, span, sides, name))
         out.extend(_placed_on_podium(context, index, span, sides, name))
         out.extend(_led_by_coach(context, index, span, sides, name))
+        out.extend(_became_champion(context, index, span, sides, awards, events, name))
         out.extend(_records_set(context, index, span, sides, name))
         for verb in span:
             if verb.pos_ not in ("VERB", "AUX", "NOUN", "ADJ", "ADV"):
@@ -760,6 +761,43 @@ def _led_by_coach(context: ArticleContext, index: int, span: Span,
             side = sides.get(child.i)
             if child.dep_ in ("obj", "nsubj") and isinstance(side, Concept):
                 yield Fact(side, "sk:coachedBy", coach, index, name, CONFIDENCE["sk:coachedBy"])
+
+
+BECOMING_LEMMAS = frozenset({"worden", "become", "crown"})
+"""Verbs a side becomes a champion by ("werden wereldkampioen", "became world champions",
+"were crowned European champions")."""
+
+
+def _became_champion(context: ArticleContext, index: int, span: Span,
+                     sides: dict[int, Person | Concept], awards: dict[int, Mention],
+                     events: dict[int, Mention], name: str) -> Iterator[Fact]:
+    """"De Belgische hockeyers werden wereldkampioen", "Spain became world champions": a side
+    that becomes a champion holds that title and won its tournament, with the date and place
+    of the sentence. People become champions in the pattern rows; only sides here, and in
+    a team sport (in judo "de Nederlandse mannen werden wereldkampioen" tells of people)."""
+    sport = context.sport
+    if sport is None or not Lexicon.load().contains("team_sport", "en", sport.label):
+        return
+    for verb in span:
+        if verb.lemma_.lower() not in BECOMING_LEMMAS or negated(verb):
+            continue
+        if verb.dep_ == "cop":  # "werden wereldkampioen" parsed with the title as the head
+            titles, holder = [verb.head], verb.head
+        else:
+            titles = [c for c in verb.children if c.dep_.split(":")[0] in (
+                "xcomp", "obl", "obj", "attr", "oprd")]
+            holder = verb
+        side = next((sides[c.i] for c in subjects_of(holder) if c.i in sides), None)
+        if not isinstance(side, Concept):
+            continue
+        for title in titles:
+            award = awards.get(title.i)
+            if award is None or "champion" not in award.label or negated(title):
+                continue
+            yield _award(context, index, side, award, name)
+            titled = _title_event(context, index, title, award, [], events)
+            if titled is not None:
+                yield _fact(context, index, side, "sk:won", titled, name)
 
 
 def _outpaced(context: ArticleContext, index: int, word: Token,

@@ -17,6 +17,10 @@ from .lexicon import Lexicon
 
 _SEASON = re.compile(r"\b((?:19|20)\d\d)\s*[/–-]\s*((?:19|20)?\d\d)\b")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_DATING_YEAR = re.compile(r"(?<!\bsinds\s)(?<!\bsince\s)(?<!\bsedert\s)\b(?:19|20)\d\d\b",
+                          re.IGNORECASE)
+"""A year that may date an edition: not the start of a period ("sinds 1999 ongeslagen
+op het WK", "unbeaten since 2019": no title of 1999)."""
 
 
 def names_edition(name: str) -> bool:
@@ -70,7 +74,7 @@ def edition_label(name: str, text: str, year: str | None = None,
     spelled = named_season(text)
     if spelled is not None and seasonal(name, lexicon):
         return f"{spelled} {name}"
-    found = _YEAR.search(text)
+    found = _DATING_YEAR.search(text)
     named = found.group(0) if found else year
     if named is None:
         return name
@@ -103,7 +107,7 @@ def dating_text(text: str, at: int) -> str:
     names is that clause's ("won the marathon on Sunday, breaking the record that X set in
     2021": not 2021's marathon); else the whole sentence."""
     own = clause_of(text, at)
-    return text if names_edition(own) else own
+    return text if _DATING_YEAR.search(own) else own
 
 
 def edition_at(name: str, text: str, year: str | None, at: int) -> str:

@@ -1374,7 +1374,7 @@ def build_event(
     explicit = year
     scope = dating_text(sentence.text, position) if year is None and context.is_recent(
         sentence) else sentence.text
-    year_match = re.search(r"\b(19[5-9]\d|20[0-4]\d)\b", year or scope)
+    year_match = re.search(r"\b(19[5-9]\d|20[0-4]\d)\b", year or _SINCE_YEAR.sub("", scope))
     dated = find_date(sentence.text, context.published)
     recent = dated is not None and dated[1] == "day" and context.is_recent(sentence)
     year = year_match.group(1) if year_match else (

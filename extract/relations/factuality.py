@@ -130,14 +130,20 @@ def _asserted(span: Span, verbs: list[Token], fact: Fact) -> bool:
 
 def _states_result(token: Token) -> bool:
     """Whether a token is a verb of winning, beating, losing, taking a medal or a record, or
-    a verb whose object is a result it denies ("reed geen wereldrecord", "took no medal")."""
+    a verb whose object or predicate is a result it denies ("reed geen wereldrecord", "took
+    no medal", "werd geen wereldkampioen")."""
+    if token.pos_ == "NOUN" and any(c.dep_ == "cop" for c in token.children):
+        # "X werd (geen) wereldkampioen": the title noun is the predicate, the copula on it
+        return bool(RESULT_CLASSES.intersection(classes_of([(token.lemma_.lower(), token.lower_)],
+                                                           token.lang_)))
     if token.pos_ not in ("VERB", "AUX"):
         return False
     if RESULT_CLASSES.intersection(classes_of(verb_words(token), token.lang_)):
         return True
     return any(RESULT_CLASSES.intersection(classes_of([(c.lemma_.lower(), c.lower_)],
                                                       token.lang_))
-               for c in token.children if c.dep_ == "obj" and _no_determiner(c))
+               for c in token.children
+               if c.dep_ in ("obj", "xcomp", "attr") and _no_determiner(c))
 
 
 SINCE = frozenset({"since", "sinds", "sedert"})
@@ -237,6 +243,6 @@ def _denied(verb: Token) -> bool:
         if dep in ("obj", "obl") and _infinitive(verb) and any(
                 g.dep_ == "case" and g.lower_ in DENYING_MARKS for g in child.children):
             return True  # "zonder Y te verslaan", "zonder" parsed on the first word after it
-        if dep in ("obj", "obl") and _no_determiner(child):
-            return True
+        if dep in ("obj", "obl", "xcomp", "attr") and _no_determiner(child):
+            return True  # "won geen goud", "werd geen wereldkampioen"
     return False

@@ -90,3 +90,17 @@ def test_a_win_in_a_relative_clause_takes_its_own_year() -> None:
     wins = {(s.value.label, dict(s.qualifiers)["P585"].value)  # type: ignore[union-attr]
             for s in statements if s.property == "sk:won"}
     assert wins == {("Giro d'Italia 2017", "2017")}
+
+
+def test_a_year_a_period_starts_dates_no_edition() -> None:
+    """"sinds 1999 ongeslagen op het WK": every title since then, none of them 1999's; the
+    edition is the article's year."""
+    from sportkg.extract.relations.editions import edition_at, edition_label
+
+    text = "Het team is sinds 1999 ongeslagen op het WK."
+    assert edition_label("IKF World Korfball Championship", text, "2023") == \
+        "IKF World Korfball Championship 2023"
+    assert edition_at("IKF World Korfball Championship", text, "2023", 13) == \
+        "IKF World Korfball Championship 2023"
+    assert edition_label("Giro d'Italia", "Hij won in 2019 de Giro.", "2023") == \
+        "Giro d'Italia 2019"

@@ -83,3 +83,24 @@ def test_a_league_of_another_sport_gives_no_national_title() -> None:
 ])
 def test_a_dutch_championship_won_is_a_title(text: str, holder: str, event: str) -> None:
     assert (holder, "European champion", event) in _titles("nl", text)
+
+
+@pytest.mark.parametrize(("lang", "text", "holder"), [
+    ("nl", "De Belgische hockeyers werden zondag wereldkampioen in Bhubaneswar.", "Belgium"),
+    ("nl", "De Nederlandse hockeysters zijn zondag wereldkampioen geworden in Spanje.",
+     "Netherlands"),
+    ("en", "The Dutch water polo players became world champions in Spain on Sunday.",
+     "Netherlands"),
+])
+def test_a_side_that_becomes_champion_holds_the_title(lang: str, text: str,
+                                                      holder: str) -> None:
+    """A side becomes champion with a copula; the country where it happened is no champion."""
+    found = {(h, t) for h, t, _ in _titles(lang, text)}
+    assert (holder, "world champion") in found, found
+    assert ("Spain", "world champion") not in found
+
+
+def test_a_champion_denied_is_no_champion() -> None:
+    for text in ("België werd zondag geen wereldkampioen.",
+                 "Femke Dorp werd zondag geen wereldkampioen."):
+        assert not _titles("nl", text), text
