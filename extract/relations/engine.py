@@ -116,6 +116,8 @@ class ArticleContext:
     protagonist: Person | None
     sport: Concept | None
     gender: dict[str, str] = field(default_factory=dict)
+    settled: dict[int, Person] = field(default_factory=dict)  # sentence -> whom its opening
+    # description is about, where what it says ruled out the person carried to it
     olympic: bool = False
     sports: Counter[tuple[str, str]] = field(default_factory=Counter)  # (label, QID) → times
     dateline: Concept | None = None  # "CALGARY (ANP) -": where the reported events took place
@@ -270,6 +272,8 @@ def _build_context(doc: Doc) -> ArticleContext:
     context.venue = _lead_place(context)
     context.gender = _genders(sentences, lang)
     context.roles, context.role_sports = _roles(sentences, lang)
+    context.nations = _nations(sentences, lang, described=False)
+    _settle_descriptions(context, pending)
     context.nations = _nations(sentences, lang)
     lexicon = Lexicon.load()
     context.olympic = any(
@@ -282,6 +286,54 @@ def _build_context(doc: Doc) -> ArticleContext:
 _MALE_NOUN = re.compile(
     r"(?:aan|der|ner|ier|elg|rit|oor|ees|ees|man|ger|ler|per|ter|ser|zer|eur)$", re.IGNORECASE
 )
+
+
+_POSSESSIVE = re.compile(r"\b(zijn|his|haar|her)\b", re.IGNORECASE)
+
+
+def _settle_descriptions(context: ArticleContext, pending: list[Sentence]) -> None:
+    """Check the person a sentence opening with a description was given ("The 26-year-old
+    Norwegian", "De 24-jarige ... haar tweede titel") against what the description says: a
+    nationality the person does not have, or a possessive of the other gender before any
+    name, points to another person of the last sentences, the first one it fits (the
+    salient of the closest sentence first). Nothing changes when none fits."""
+    for sentence in pending:
+        current = sentence.salient
+        if current is None:
+            continue
+        aged = _aged_description(context.lang).match(sentence.masked) or \
+            _nation_description(context.lang).match(sentence.masked)
+        entry = Lexicon.load().lookup("demonym", context.lang, aged.group("dem")) \
+            if aged is not None else None
+        nation = entry.label if entry is not None else None
+        head = sentence.masked[: sentence.positions[0]] if sentence.people else sentence.masked
+        owner = _POSSESSIVE.search(head)
+        gender = possessive_gender(owner.group(0)) if owner is not None else None
+
+        if _fits(context, current, nation, gender):
+            continue
+        for i in range(sentence.index - 1, max(-1, sentence.index - 4), -1):
+            earlier = context.sentences[i]
+            ordered = [p for p in earlier.people if p == earlier.salient] + [
+                p for p in earlier.people if p != earlier.salient]
+            choice = next((p for p in ordered if _fits(context, p, nation, gender, sure=True)),
+                          None)
+            if choice is not None:
+                sentence.salient = context.settled[sentence.index] = choice
+                break
+
+
+def _fits(context: ArticleContext, person: Person, nation: str | None, gender: str | None,
+          *, sure: bool = False) -> bool:
+    """Whether nothing the article knows of a person rules out a description of `nation`
+    and `gender`; with `sure`, the gender must also be known to be theirs (a gender read
+    from a few pronouns may be wrong, so it only moves a description to a person whose
+    gender is known to agree)."""
+    known = context.nations.get(person.name)
+    if nation is not None and known and nation not in known:
+        return False
+    held = context.gender.get(person.name)
+    return gender is None or held == gender or (held is None and not sure)
 
 
 def noun_gender(word: str, lang: str) -> str | None:
@@ -443,8 +495,11 @@ def _nation_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
     )
 
 
-def _nations(sentences: list[Sentence], lang: str) -> dict[str, set[str]]:
-    """The nationalities the article gives people by name ("de Noor X", "Spain's X")."""
+def _nations(sentences: list[Sentence], lang: str, *,
+             described: bool = True) -> dict[str, set[str]]:
+    """The nationalities the article gives people by name ("de Noor X", "Spain's X"), and
+    with `described`, those of descriptions ("The 25-year-old Irish rider") given to the
+    person each is about."""
     lexicon = Lexicon.load()
     out: dict[str, set[str]] = {}
     for sentence in sentences:
@@ -458,7 +513,7 @@ def _nations(sentences: list[Sentence], lang: str) -> dict[str, set[str]]:
                     out.setdefault(person.name, set()).add(entry.label)
         # "The 25-year-old Irish rider ...": a description with an age word before the
         # nationality is the sentence's (already resolved) salient person
-        aged = _aged_description(lang).match(sentence.masked)
+        aged = _aged_description(lang).match(sentence.masked) if described else None
         if aged is not None and sentence.salient is not None and sentence.salient.name not in {
                 p.name for p in sentence.people}:
             entry = lexicon.lookup("demonym", lang, aged.group("dem"))
@@ -875,6 +930,10 @@ def resolve_subject(
         text = match.group(0)
         if _definite(sentence.masked[: match.start()], context.lang):
             text = sentence.masked[: match.end()]
+        settled = context.settled.get(sentence.index)
+        if settled is not None and settled.name not in value_people and (
+                _definite(sentence.masked[: match.end()], context.lang)):
+            return (settled,)  # "The 26-year-old Norwegian": not the Swede carried to it
         described = described_person(context, sentence, text, value_people)
         if described is not None:
             return (described,)

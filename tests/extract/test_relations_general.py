@@ -289,6 +289,21 @@ def test_nationality_description_points_to_the_other_rider(facts: Facts) -> None
     assert ("Tom Reyes", "P27", "Belgium") not in found
 
 
+@pytest.mark.parametrize(("lang", "text", "aged", "not_aged"), [
+    # the description's nationality rules out the Swede carried to it
+    ("en", "Tom Hale, the Swedish champion, met Ben Cole of Leeds. The 27-year-old Norwegian "
+     "won in the sixth round.", "Ben Cole", "Tom Hale"),
+    # a possessive of the other gender rules out the skater carried to it
+    ("nl", "Schaatser Tom Hale versloeg schaatsster Anna Berg in Heerenveen. De 27-jarige "
+     "vierde daarmee haar tweede titel.", "Anna Berg", "Tom Hale"),
+])
+def test_an_age_description_agrees_with_its_person(lang: str, text: str, aged: str,
+                                                   not_aged: str, facts: Facts) -> None:
+    found = facts(text, lang)
+    assert (aged, "sk:age", 27) in found
+    assert (not_aged, "sk:age", 27) not in found
+
+
 def test_role_description_points_to_the_role_holder(facts: Facts) -> None:
     text = ("Tennis player Eva Lind married defender Jon Berg in 2022. "
             "The defender has played for Hamburger SV since 2021.")
