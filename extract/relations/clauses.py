@@ -763,6 +763,9 @@ def _led_by_coach(context: ArticleContext, index: int, span: Span,
                 yield Fact(side, "sk:coachedBy", coach, index, name, CONFIDENCE["sk:coachedBy"])
 
 
+NEW_WORDS = frozenset({"new", "nieuwe", "kersverse"})
+"""Words that make a title just won ("the new champions", "de nieuwe wereldkampioen")."""
+
 BECOMING_LEMMAS = frozenset({"worden", "become", "crown"})
 """Verbs a side becomes a champion by ("werden wereldkampioen", "became world champions",
 "were crowned European champions")."""
@@ -779,7 +782,9 @@ def _became_champion(context: ArticleContext, index: int, span: Span,
     if sport is None or not Lexicon.load().contains("team_sport", "en", sport.label):
         return
     for verb in span:
-        if verb.lemma_.lower() not in BECOMING_LEMMAS or negated(verb):
+        new = verb.dep_ == "cop" and verb.lemma_.lower() in ("be", "zijn") and any(
+            c.lower_ in NEW_WORDS for c in verb.head.children)  # "are the new champions"
+        if verb.lemma_.lower() not in BECOMING_LEMMAS and not new or negated(verb):
             continue
         if verb.dep_ == "cop":  # "werden wereldkampioen" parsed with the title as the head
             titles, holder = [verb.head], verb.head
@@ -904,7 +909,10 @@ def subjects_of(verb: Token) -> Iterator[Token]:
     # verslaan": a clause without a subject of its own, of a participle or an infinitive
     # after "door", is done by the subject of the verb it hangs on (not one "without"
     # doing it)
-    if verb.dep_ in ("advcl", "xcomp") and verb.head.i != verb.i and not any(
+    # ("are the new champions after beating X": on a predicate noun, the parser may call the
+    # clause the noun's)
+    if (verb.dep_ in ("advcl", "xcomp") or verb.dep_ == "acl" and any(
+            c.dep_ == "cop" for c in verb.head.children)) and verb.head.i != verb.i and not any(
             c.dep_ in SUBJECT_DEPS for c in verb.children) and _controlled(verb):
         yield from subjects_of(verb.head)
     yield from _predicate_subjects(verb)

@@ -502,6 +502,9 @@ def test_a_defeat_takes_the_place_of_its_day() -> None:
      "Gemma Lowe", "Sarah Jones"),
     ("nl", "België won zondag het EK door in de finale Spanje te verslaan.", "Belgium",
      "Spain"),
+    # on a predicate noun the parser may hang the clause on the noun
+    ("en", "Spain are the new world champions after beating England in the final.", "Spain",
+     "England"),
 ])
 def test_a_clause_without_its_own_subject_beats_for_the_main_one(
         lang: str, text: str, winner: str, beaten: str) -> None:

@@ -91,6 +91,8 @@ def test_a_dutch_championship_won_is_a_title(text: str, holder: str, event: str)
      "Netherlands"),
     ("en", "The Dutch water polo players became world champions in Spain on Sunday.",
      "Netherlands"),
+    # a title just won: "the new champions"
+    ("nl", "De Belgische hockeyers zijn sinds zondag de nieuwe wereldkampioen.", "Belgium"),
 ])
 def test_a_side_that_becomes_champion_holds_the_title(lang: str, text: str,
                                                       holder: str) -> None:
@@ -104,3 +106,7 @@ def test_a_champion_denied_is_no_champion() -> None:
     for text in ("België werd zondag geen wereldkampioen.",
                  "Femke Dorp werd zondag geen wereldkampioen."):
         assert not _titles("nl", text), text
+
+
+def test_a_side_that_has_long_been_champion_won_nothing_today() -> None:
+    assert not _titles("nl", "De Belgische hockeyers zijn al jaren wereldkampioen.")
