@@ -553,7 +553,7 @@ class OxigraphStore:
 
         check_nesting(sparql)
         text = _bindings.inject_values(sparql, bindings or {})
-        try:
+        with self._reading():
             answer = self._store.query(text, use_default_graph_as_union=True)
             if isinstance(answer, QueryBoolean):
                 return QueryResult(boolean=bool(answer))
@@ -569,12 +569,6 @@ class OxigraphStore:
                 for t in answer
             )
             return QueryResult(triples=triples)  # type: ignore[arg-type]
-        except SyntaxError as exc:
-            raise QueryError(f"SPARQL syntax error: {exc}") from exc
-        except (OSError, RuntimeError) as exc:
-            if "Corruption" in str(exc):
-                raise _store_error(self.path, "cannot read store", exc) from exc
-            raise QueryError(f"query failed: {exc}") from exc
 
     def select_texts(self, sparql: str) -> TextRows:
         """Run a SELECT, each cell read straight from Oxigraph's terms: a sorted report of
@@ -582,20 +576,27 @@ class OxigraphStore:
         from pyoxigraph import QuerySolutions
 
         check_nesting(sparql)
-        try:
+        with self._reading():
             answer = self._store.query(sparql, use_default_graph_as_union=True)
             if not isinstance(answer, QuerySolutions):
                 raise QueryError("select_texts needs a SELECT query")
             variables = tuple(v.value for v in answer.variables)
             rows = [tuple(None if term is None else (term.value, str(term)) for term in solution)
                     for solution in answer]
+        return variables, rows
+
+    @contextmanager
+    def _reading(self) -> Iterator[None]:
+        """Errors of a read as the package's own: a syntax error or a failure of the engine
+        as a QueryError, a damaged store as a StoreError naming it."""
+        try:
+            yield
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {exc}") from exc
         except (OSError, RuntimeError) as exc:
             if "Corruption" in str(exc):
                 raise _store_error(self.path, "cannot read store", exc) from exc
             raise QueryError(f"query failed: {exc}") from exc
-        return variables, rows
 
     def update(self, sparql: str) -> None:
         """Run a SPARQL update atomically."""
@@ -641,7 +642,7 @@ class OxigraphStore:
 
         check_nesting(sparql)
         literal = _literal
-        try:
+        with self._reading():
             for solution in self._store.query(sparql, use_default_graph_as_union=True):
                 # one list per row, and the common kinds without a call (a generator and a
                 # call per term took a sixth of `to_networkx` at 10^5 statements)
@@ -649,10 +650,6 @@ class OxigraphStore:
                              else literal(term.value, term.datatype.value, term.language)
                              if type(term) is Literal else _from_ox(term)
                              for term in solution])
-        except SyntaxError as exc:
-            raise QueryError(f"SPARQL syntax error: {exc}") from exc
-        except (OSError, RuntimeError) as exc:
-            raise QueryError(f"query failed: {exc}") from exc
 
     def graphs(self) -> list[str]:
         """The named graphs."""
