@@ -561,8 +561,8 @@ def merge_entities(
         The person spans, and the other typed spans as (start, end, mention type).
     """
     ents = [
-        e for e in (_trimmed(doc, _after_team_role(doc, ent, team_role)) for ent in doc.ents
-                    if ent.label_ == "PERSON" or ent.label_ in NER_TYPES)
+        e for e in (_trimmed(doc, _before_opponent(doc, _after_team_role(doc, ent, team_role)))
+                    for ent in doc.ents if ent.label_ == "PERSON" or ent.label_ in NER_TYPES)
         if e is not None
     ]
     people: list[tuple[int, int]] = []
@@ -571,6 +571,9 @@ def merge_entities(
     for start, end in runs:
         start = next((i + 1 for i in range(end - 2, start - 1, -1) if team_role(doc[i].text)),
                      start)  # "Roda JC-keeper Tom van Leer": the person after the role word
+        if end - start > 2 and doc[start].lower_.endswith(_MATCH_NOUNS) and \
+                doc[start + 1].lower_ in _OPPONENT_WORDS:
+            start += 2  # "WK-finale van Kees Mol": the final's opponent
         overlapping = [e for e in ents if e.start < end and start < e.end]
         persons = [e for e in overlapping if e.label_ == "PERSON"]
         others = [e for e in overlapping if e.label_ != "PERSON"]
@@ -707,6 +710,26 @@ def _ends_no_name(token: Token) -> bool:
     ("het Europees kampioenschap gewonnen": the event ends before the verb)."""
     return token.text.islower() and (token.pos_ in _FUNCTION_POS or (
         token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm", [])))
+
+
+_MATCH_NOUNS = ("finale", "final", "wedstrijd", "match", "duel", "partij", "eindstrijd")
+"""Nouns of a match, after which "van"/"against" names the opponent."""
+_OPPONENT_WORDS = frozenset({"van", "tegen", "against", "over"})
+
+
+def _before_opponent(doc: Doc, ent: Span) -> Span:
+    """An event span that runs on over the opponent of its match ("de WK-finale van Kees
+    Mol", "the final against Tom Hale") ends before them: the opponent is a person."""
+    if ent.label_ != "EVENT":
+        return ent
+    for t in ent[1:-1]:
+        before, after = doc[t.i - 1], doc[t.i + 1]
+        if t.lower_ in _OPPONENT_WORDS and before.lower_.endswith(_MATCH_NOUNS) and \
+                after.text[:1].isupper():
+            from spacy.tokens import Span
+
+            return Span(doc, ent.start, t.i, label=ent.label_)
+    return ent
 
 
 def _trimmed(doc: Doc, ent: Span) -> Span | None:

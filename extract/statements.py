@@ -920,9 +920,10 @@ def _win_of(fact: Fact, event: Concept, quals: dict[str, Concept | LiteralValue]
 OLYMPIC_GOLD = "Q15243387"
 """Wikidata's Olympic gold medal."""
 
-_FINAL = re.compile(r"(?<![\w-])(?:finale|eindstrijd|final|gold[- ]medal\s+(?:match|game|bout))"
-                    r"(?![\w-])", re.IGNORECASE)
-"""A final: not a semi-final ("halve finale", "semi-final") nor a quarter-final."""
+_FINAL = re.compile(r"(?<![\w-])(?:(?![ab]-)\w+-)?(?:finale|eindstrijd|final|gold[- ]medal\s+"
+                    r"(?:match|game|bout))(?![\w-])", re.IGNORECASE)
+"""A final, also named with its tournament in one word ("de WK-finale"): not a semi-final
+("halve finale", "semi-final") nor a quarter-final, nor a race's A- or B-final."""
 
 _NOT_THE_FINAL = re.compile(r"(?:halve|kwart|achtste|semi|quarter)[\s-]*(?:finale?|eindstrijd)\b|"
                             r"\b(?:verloren|lost)\s+(?:de\s+|the\s+)?finale?\b", re.IGNORECASE)

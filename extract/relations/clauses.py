@@ -405,10 +405,14 @@ def _final_won(
             event = Concept(_edition(context, sentence, found.label or found.text,
                                      found.start_char - sentence.start), "event")
             break
-        if (token.lemma_.lower() in FINALS or token.lower_ in FINALS) and preposition in (
+        if (token.lemma_.lower() in FINALS or token.lower_ in FINALS or _final_compound(
+                token)) and preposition in (
                 None, "in") and not any(c.lower_ in NOT_THE_FINAL for c in token.children) \
                 and not (won and preposition is None and "win" not in classes):
-            named = [events[t.i] for t in token.subtree if t.i in events]
+            # (a final named with its tournament in one word, "de WK-finale", is no event's
+            # name: the tournament is the one the sentence or the report is about)
+            named = [events[t.i] for t in token.subtree
+                     if t.i in events and not (t.i == token.i and _final_compound(token))]
             event = Concept(_edition(context, sentence, named[0].label or named[0].text,
                                      named[0].start_char - sentence.start),
                             "event") if named else match_event(context, sentence)
@@ -1020,7 +1024,16 @@ def _reaches(via: Token | None) -> bool:
     ("met 3-1 van België"), a match or race ("de finale van Spanje") or a margin ("by two
     shots over X")."""
     return via is None or any(c.isdigit() for c in via.text) or via.lower_ in MATCH_WORDS \
-        or via.lemma_.lower() in MATCH_WORDS or via.lemma_.lower() in MARGIN_WORDS
+        or via.lemma_.lower() in MATCH_WORDS or via.lemma_.lower() in MARGIN_WORDS \
+        or _final_compound(via)
+
+
+def _final_compound(token: Token) -> bool:
+    """A final named with its tournament in one word ("de WK-finale", "de bekerfinale", "the
+    Cup-final"): a final all the same; not a race's A- or B-final."""
+    word = token.lower_
+    return word.endswith(("finale", "-final")) and word not in FINALS and \
+        not word.startswith(("a-", "b-", "halve", "kwart", "semi", "quarter"))
 
 
 def _event(context: ArticleContext, index: int, token: Token,

@@ -7,7 +7,7 @@ import pytest
 
 from sportkg.extract.relations.clauses import clause_facts
 from sportkg.extract.relations.engine import Concept, Person
-from sportkg.model import Article, Entity
+from sportkg.model import Article, Entity, LiteralValue
 from sportkg.pipeline import extract_article
 
 from ..conftest import cached_nlp
@@ -516,3 +516,31 @@ def test_a_clause_without_its_own_subject_beats_for_the_main_one(
                                                    date="2026-03-01"))
              if s.property == "sk:defeated" and isinstance(s.value, Entity)}
     assert (winner, beaten) in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Hale verloor zondag de WK-finale van Kees Mol.",
+    "Tom Hale is wereldkampioen darts. Vijf jaar geleden verloor hij de WK-finale van "
+    "Kees Mol.",
+])
+def test_a_final_named_with_its_tournament_is_lost_to_the_opponent(text: str) -> None:
+    """"de WK-finale van X": a final in one word with its tournament, X the opponent (a
+    person, not part of the event's name); the loser wins no tournament by it."""
+    nlp = cached_nlp("nl", pipeline="auto", linker=False)
+    found = {(s.subject.label, s.property, getattr(s.value, "label", ""), dict(s.qualifiers).get(
+        "P585").value if isinstance(dict(s.qualifiers).get("P585"), LiteralValue) else "")
+             for s in extract_article(nlp, Article(id="x", text=text, lang="nl",
+                                                   date="2024-05-06"))}
+    assert any(f[:3] == ("Kees Mol", "sk:defeated", "Tom Hale") for f in found), found
+    assert not any(f[0] == "Tom Hale" and f[1] == "sk:won" for f in found), found
+    assert not any(f[0] == "Tom Hale" and f[1] == "P166" and f[3][:4] in ("2019", "2024")
+                   and "WK" in f[2] for f in found), found
+
+
+def test_a_final_in_one_word_is_a_final() -> None:
+    from sportkg.extract.statements import _of_a_final
+
+    assert _of_a_final("In de WK-finale won hij van Kees Mol.")
+    assert _of_a_final("He won the Cup-final against Leeds.")
+    assert not _of_a_final("Zij won de A-finale op de 1500 meter.")
+    assert not _of_a_final("Hij verloor de halve finale.")
