@@ -571,8 +571,7 @@ def merge_entities(
     for start, end in runs:
         start = next((i + 1 for i in range(end - 2, start - 1, -1) if team_role(doc[i].text)),
                      start)  # "Roda JC-keeper Tom van Leer": the person after the role word
-        if end - start > 2 and doc[start].lower_.endswith(_MATCH_NOUNS) and \
-                doc[start + 1].lower_ in _OPPONENT_WORDS:
+        if end - start > 2 and _opponent_after(doc, start):
             start += 2  # "WK-finale van Kees Mol": the final's opponent
         overlapping = [e for e in ents if e.start < end and start < e.end]
         persons = [e for e in overlapping if e.label_ == "PERSON"]
@@ -722,14 +721,19 @@ def _before_opponent(doc: Doc, ent: Span) -> Span:
     Mol", "the final against Tom Hale") ends before them: the opponent is a person."""
     if ent.label_ != "EVENT":
         return ent
-    for t in ent[1:-1]:
-        before, after = doc[t.i - 1], doc[t.i + 1]
-        if t.lower_ in _OPPONENT_WORDS and before.lower_.endswith(_MATCH_NOUNS) and \
-                after.text[:1].isupper():
+    for i in range(ent.start, ent.end - 2):
+        if _opponent_after(doc, i) and doc[i + 2].text[:1].isupper():
             from spacy.tokens import Span
 
-            return Span(doc, ent.start, t.i, label=ent.label_)
+            return Span(doc, ent.start, i + 1, label=ent.label_)
     return ent
+
+
+def _opponent_after(doc: Doc, i: int) -> bool:
+    """Whether token `i` is a match noun followed by the word that names its opponent
+    ("finale van", "WK-finale van", "final against")."""
+    return i + 1 < len(doc) and doc[i].lower_.endswith(_MATCH_NOUNS) and \
+        doc[i + 1].lower_ in _OPPONENT_WORDS
 
 
 def _trimmed(doc: Doc, ent: Span) -> Span | None:

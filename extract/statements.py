@@ -42,7 +42,12 @@ from .relations.engine import (
 )
 from .relations.families import PAST_MARKERS
 from .relations.occasions import counted_wins, listed_years
-from .relations.titles import titles_of_tournaments
+from .relations.titles import (
+    CHAMPIONSHIP,
+    race_of_edition,
+    titles_of_tournaments,
+    tournament_edition,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -198,12 +203,11 @@ def _no_result_for_the_venue(context: ArticleContext, facts: list[Fact]) -> list
                     context.sentences):
             return False
         text = context.sentences[f.sentence].text
+        country = _country_key(f.subject.label, "en")
         named = [m for m in finder.finditer(text)
-                 if _country_key(m.group("w"), context.lang) == _country_key(
-                     f.subject.label, "en")]
+                 if _country_key(m.group("w"), context.lang) == country]
         return bool(named) and all(
-            text[:m.start()].split()[-1:] and text[:m.start()].split()[-1].lower() in VENUE_WORDS
-            for m in named)
+            "".join(text[:m.start()].split()[-1:]).lower() in VENUE_WORDS for m in named)
 
     return [f for f in facts if not venue_only(f)]
 
@@ -854,25 +858,12 @@ _FIRST_PLACE = re.compile(r"\b(?:gold|champion)\b")
 """An award that only the winner of its event receives: a gold medal, a champion's title."""
 
 
-def _race_of_edition(event: Concept) -> bool:
-    """Whether an event names a race and its edition ("women's 1000 m, 2026 Winter
-    Olympics"), not a whole championship or a race of no year."""
-    return "," in event.label and names_edition(event.label)
-
-
 def _tournament_of_side(side: Person | Concept, award: Concept, event: Concept) -> bool:
     """Whether a side's champion title is of a tournament's edition ("2023 IKF World
     Korfball Championship"): the side that became its champion won that tournament. Not
     a multi-sport Games, where the title is of one of its tournaments."""
     return isinstance(side, Concept) and side.type == "team" and "champion" in \
-        award.label.lower() and _tournament_edition(event)
-
-
-def _tournament_edition(event: Concept) -> bool:
-    """Whether an event names an edition of one tournament ("2023 IKF World Korfball
-    Championship"), not of a multi-sport Games, whose titles are of its tournaments."""
-    return names_edition(event.label) and re.search(r"\b(?:Olympics|Games)\b",
-                                                    event.label) is None
+        award.label.lower() and tournament_edition(event.label)
 
 
 WINS_OF_WINNERS = "sportkg_wins_of_winners"
@@ -895,8 +886,9 @@ def wins_of_winners(facts: list[Fact]) -> list[Fact]:
             continue
         quals = dict(fact.qualifiers)
         event = quals.pop("P1344", None)
-        if not isinstance(event, Concept) or not (
-                _race_of_edition(event) or _tournament_of_side(fact.subject, fact.value, event)):
+        if not isinstance(event, Concept) or not (race_of_edition(event.label) or
+                                                  _tournament_of_side(fact.subject, fact.value,
+                                                                      event)):
             continue
         win = _win_of(fact, event, quals, WINS_OF_WINNERS, 0.95, have)
         if win is not None:
@@ -955,7 +947,7 @@ def wins_of_finals(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
             continue
         quals = dict(fact.qualifiers)
         event = quals.pop("P1344", None)
-        if not isinstance(event, Concept) or not _tournament_edition(event):
+        if not isinstance(event, Concept) or not tournament_edition(event.label):
             continue
         text = context.sentences[fact.sentence].text
         if not _of_a_final(text):
@@ -1055,15 +1047,6 @@ _GENDERED = re.compile(r"^(?:men's|women's|boys'|girls')\s+")
 AWARDS_OF_WINNERS = "sportkg_awards_of_winners"
 
 
-_CHAMPIONSHIP = re.compile(
-    r"\b(?P<scope>World|European)(?:\s+(?!(?:Cup|Junior|Juniors|Youth|U\d+|Under-\d+|Masters|"
-    r"University|Universities|Veterans)\b)[A-Z][\w-]*)*\s+Championships?\b")
-"""A world or European championship by its name: "World Championships", "World Single
-Distances Championships", "UCI Track Cycling World Championships", "European Aquatics
-Championships" (not a World Cup, nor a junior, under-23, masters or student one, whose
-winners hold no senior title)."""
-
-
 def awards_of_winners(facts: list[Fact]) -> list[Fact]:
     """P166 for the winner of an Olympic, world- or European-championship event.
 
@@ -1082,9 +1065,9 @@ def awards_of_winners(facts: list[Fact]) -> list[Fact]:
                 fact.extractor == WINS_OF_WINNERS:
             continue
         event = fact.value
-        if not _race_of_edition(event):
+        if not race_of_edition(event.label):
             continue  # a whole Games, or a race of no named edition
-        championship = _CHAMPIONSHIP.search(event.label)
+        championship = CHAMPIONSHIP.search(event.label)
         if "Olympics" in event.label:
             award = Concept("Olympic gold medal", "award", OLYMPIC_GOLD)
         elif championship is not None:

@@ -99,7 +99,6 @@ def attributes(doc: Doc, context: ArticleContext, facts: list[Fact],
     `facts` are the pattern extractors' facts (the pair classifier's are left out, as in
     training); `mentions` the typed mentions of each sentence when already computed.
     """
-    from .lexicon import Lexicon
     from .pairs import sentence_mentions
 
     if mentions is None:
@@ -159,8 +158,7 @@ def attributes(doc: Doc, context: ArticleContext, facts: list[Fact],
         for role in held:
             role_holders.setdefault(role, set()).add(holder)
     protagonist = context.protagonist.name if context.protagonist else None
-    team_sport = context.sport is not None and Lexicon.load().contains(
-        "team_sport", lang, context.sport.label)
+    team_sport = context.team_sport
     sides = _sides(context, mentions) if team_sport else {}
     country_rank = {key: rank for rank, (key, _) in enumerate(countries.most_common())}
     home = {"nl": "Netherlands", "en": "United Kingdom"}.get(lang)

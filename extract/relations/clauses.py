@@ -782,8 +782,7 @@ def _became_champion(context: ArticleContext, index: int, span: Span,
     that becomes a champion holds that title and won its tournament, with the date and place
     of the sentence. People become champions in the pattern rows; only sides here, and in
     a team sport (in judo "de Nederlandse mannen werden wereldkampioen" tells of people)."""
-    sport = context.sport
-    if sport is None or not Lexicon.load().contains("team_sport", "en", sport.label):
+    if not context.team_sport:
         return
     for verb in span:
         new = verb.dep_ == "cop" and verb.lemma_.lower() in ("be", "zijn") and any(

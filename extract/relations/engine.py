@@ -160,6 +160,12 @@ class ArticleContext:
                 return found
         return LiteralValue(self.published[:7], "date", "month")
 
+    @property
+    def team_sport(self) -> bool:
+        """Whether the article's sport is one of teams (football, hockey, korfball, ...)."""
+        return self.sport is not None and Lexicon.load().contains(
+            "team_sport", self.lang, self.sport.label)
+
     def is_recent(self, sentence: Sentence) -> bool:
         """Whether the sentence is about the days around publication (no other date given;
         a year it counts from, "for the first time since 2012", is no date of its own)."""
@@ -272,9 +278,9 @@ def _build_context(doc: Doc) -> ArticleContext:
     context.venue = _lead_place(context)
     context.gender = _genders(sentences, lang)
     context.roles, context.role_sports = _roles(sentences, lang)
-    context.nations = _nations(sentences, lang, described=False)
+    context.nations = _named_nations(sentences, lang)
     _settle_descriptions(context, pending)
-    context.nations = _nations(sentences, lang)
+    _add_described_nations(context.nations, sentences, lang)
     lexicon = Lexicon.load()
     context.olympic = any(
         e.label == "Olympics" and len(e.surface) > 3
@@ -495,11 +501,8 @@ def _nation_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
     )
 
 
-def _nations(sentences: list[Sentence], lang: str, *,
-             described: bool = True) -> dict[str, set[str]]:
-    """The nationalities the article gives people by name ("de Noor X", "Spain's X"), and
-    with `described`, those of descriptions ("The 25-year-old Irish rider") given to the
-    person each is about."""
+def _named_nations(sentences: list[Sentence], lang: str) -> dict[str, set[str]]:
+    """The nationalities the article gives people by name ("de Noor X", "Spain's X")."""
     lexicon = Lexicon.load()
     out: dict[str, set[str]] = {}
     for sentence in sentences:
@@ -511,15 +514,22 @@ def _nations(sentences: list[Sentence], lang: str, *,
                 if entry is not None:
                     person = sentence.people[int(m.group("k"))]
                     out.setdefault(person.name, set()).add(entry.label)
-        # "The 25-year-old Irish rider ...": a description with an age word before the
-        # nationality is the sentence's (already resolved) salient person
-        aged = _aged_description(lang).match(sentence.masked) if described else None
+    return out
+
+
+def _add_described_nations(nations: dict[str, set[str]], sentences: list[Sentence],
+                           lang: str) -> None:
+    """Add to `nations` those of descriptions: "The 25-year-old Irish rider ..." with an
+    age word before the nationality is about the sentence's (already resolved) salient
+    person."""
+    lexicon = Lexicon.load()
+    for sentence in sentences:
+        aged = _aged_description(lang).match(sentence.masked)
         if aged is not None and sentence.salient is not None and sentence.salient.name not in {
                 p.name for p in sentence.people}:
             entry = lexicon.lookup("demonym", lang, aged.group("dem"))
             if entry is not None:
-                out.setdefault(sentence.salient.name, set()).add(entry.label)
-    return out
+                nations.setdefault(sentence.salient.name, set()).add(entry.label)
 
 
 @lru_cache(maxsize=2)

@@ -676,8 +676,7 @@ class RelationExtractor:
             words = words[:-1]
         text = " ".join(words)
         country = lex.lookup("country", lang, text) or lex.lookup("home_nation", lang, text)
-        if country is not None and context.sport is not None and lex.contains(
-                "team_sport", lang, context.sport.label):
+        if country is not None and context.sport is not None and context.team_sport:
             # "England defender X", "speelde voor Nederland": in a team sport, a country
             # where a team stands is its national side
             return national_team(side_name(text, country.label, lang), context.sport)

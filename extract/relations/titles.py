@@ -26,13 +26,25 @@ if TYPE_CHECKING:
 TITLES = "sportkg_titles"
 """The extractor name of the titles read from tournament wins."""
 
-_SCOPED = re.compile(
+CHAMPIONSHIP = re.compile(
     r"\b(?P<scope>World|European)(?:\s+(?!(?:Cup|Junior|Juniors|Youth|U\d+|Under-\d+|Masters|"
-    r"University|Universities|Veterans|Series|Tour)\b)[A-Z][\w-]*)*\s+Championships?\b")
-"""A world or European championship by its English name ("World Snooker Championship",
-"IKF World Korfball Championship", "European Championships"), not a junior one."""
+    r"University|Universities|Veterans)\b)[A-Z][\w-]*)*\s+Championships?\b")
+"""A world or European championship by its name: "World Championships", "World Snooker
+Championship", "UCI Track Cycling World Championships", "European Aquatics Championships"
+(not a World Cup, nor a junior, under-23, masters or student one, whose winners hold no
+senior title)."""
 
-_GAMES = re.compile(r"\b(?:Olympics|Games|Spelen)\b")
+
+def race_of_edition(event: str) -> bool:
+    """Whether an event names a race and its edition ("women's 1000 m, 2026 Winter
+    Olympics"), not a whole championship or a race of no year."""
+    return "," in event and names_edition(event)
+
+
+def tournament_edition(event: str) -> bool:
+    """Whether an event names an edition of one tournament ("2023 IKF World Korfball
+    Championship"), not of a multi-sport Games, whose titles are of its tournaments."""
+    return names_edition(event) and re.search(r"\b(?:Olympics|Games)\b", event) is None
 
 
 def tournament_title(event: str, lang: str, team_sport: bool) -> str | None:
@@ -51,9 +63,9 @@ def tournament_title(event: str, lang: str, team_sport: bool) -> str | None:
         >>> tournament_title("women's 500 m, 2026 Winter Olympics", "en", False) is None
         True
     """
-    if "," in event or not names_edition(event) or _GAMES.search(event):
+    if "," in event or not tournament_edition(event):
         return None
-    scoped = _SCOPED.search(event)
+    scoped = CHAMPIONSHIP.search(event)
     if scoped is not None:
         return "world champion" if scoped.group("scope") == "World" else "European champion"
     found = Lexicon.load().find_all("tournament_title", lang, event)
@@ -75,9 +87,7 @@ def titles_of_tournaments(context: ArticleContext, facts: list[Fact]) -> list[Fa
     from .attributes import is_coach
     from .engine import Fact, Person
 
-    lexicon = Lexicon.load()
-    team_sport = context.sport is not None and lexicon.contains(
-        "team_sport", "en", context.sport.label)
+    team_sport = context.team_sport
     held = {(name_of(f.subject), _event_label(dict(f.qualifiers).get("P1344")))
             for f in facts if f.property == "P166"}
     out: list[Fact] = []
