@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sportkg.extract.relations.engine import PUBLISHED_KEY, ArticleContext
-from sportkg.model import Article, Entity
+from sportkg.model import Article, Entity, Statement
 from sportkg.pipeline import extract_article
 
 from ..conftest import cached_nlp
@@ -29,6 +29,13 @@ def _facts(text: str, lang: str = "nl", date: str = "2026-02-10") -> FactSet:
         value = s.value.label if isinstance(s.value, Entity) else s.value.value
         out.add((s.subject.label, s.property, value))
     return out
+
+
+def default_statements(lang: str, text: str, date: str = "2026-03-01") -> list[Statement]:
+    """The statements the default pipeline (no linker) finds in a text published on
+    `date`."""
+    nlp = cached_nlp(lang, pipeline="auto", linker=False)
+    return extract_article(nlp, Article(id="x", text=text, lang=lang, date=date))
 
 
 def processed(lang: str, text: str, date: str = "2026-03-01") -> tuple[Doc, ArticleContext]:

@@ -7,11 +7,10 @@ import pytest
 
 from sportkg.extract.relations.clauses import clause_facts
 from sportkg.extract.relations.engine import Concept, Person
-from sportkg.model import Article, Entity, LiteralValue
-from sportkg.pipeline import extract_article
+from sportkg.model import Entity, LiteralValue
 
 from ..conftest import cached_nlp
-from .conftest import processed
+from .conftest import default_statements, processed
 
 
 def _read(lang: str, text: str) -> set[tuple[str, str, str]]:
@@ -510,10 +509,7 @@ def test_a_clause_without_its_own_subject_beats_for_the_main_one(
         lang: str, text: str, winner: str, beaten: str) -> None:
     """A participle ("beating X", "by beating X") or "door ... te verslaan" has no subject
     of its own: the main clause's subject did the beating."""
-    nlp = cached_nlp(lang, pipeline="auto", linker=False)
-    found = {(s.subject.label, s.value.label)
-             for s in extract_article(nlp, Article(id="x", text=text, lang=lang,
-                                                   date="2026-03-01"))
+    found = {(s.subject.label, s.value.label) for s in default_statements(lang, text)
              if s.property == "sk:defeated" and isinstance(s.value, Entity)}
     assert (winner, beaten) in found, found
 
@@ -526,11 +522,11 @@ def test_a_clause_without_its_own_subject_beats_for_the_main_one(
 def test_a_final_named_with_its_tournament_is_lost_to_the_opponent(text: str) -> None:
     """"de WK-finale van X": a final in one word with its tournament, X the opponent (a
     person, not part of the event's name); the loser wins no tournament by it."""
-    nlp = cached_nlp("nl", pipeline="auto", linker=False)
-    found = {(s.subject.label, s.property, getattr(s.value, "label", ""), dict(s.qualifiers).get(
-        "P585").value if isinstance(dict(s.qualifiers).get("P585"), LiteralValue) else "")
-             for s in extract_article(nlp, Article(id="x", text=text, lang="nl",
-                                                   date="2024-05-06"))}
+    found = set()
+    for s in default_statements("nl", text, "2024-05-06"):
+        date = dict(s.qualifiers).get("P585")
+        found.add((s.subject.label, s.property, getattr(s.value, "label", ""),
+                   date.value if isinstance(date, LiteralValue) else ""))
     assert any(f[:3] == ("Kees Mol", "sk:defeated", "Tom Hale") for f in found), found
     assert not any(f[0] == "Tom Hale" and f[1] == "sk:won" for f in found), found
     assert not any(f[0] == "Tom Hale" and f[1] == "P166" and f[3][:4] in ("2019", "2024")

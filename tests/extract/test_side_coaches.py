@@ -5,17 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from sportkg.model import Article, Entity
-from sportkg.pipeline import extract_article
+from sportkg.model import Entity
 
-from ..conftest import cached_nlp
+from .conftest import default_statements
 
 
 def _coached(lang: str, text: str) -> set[tuple[str, str]]:
-    nlp = cached_nlp(lang, pipeline="auto", linker=False)
-    return {(s.subject.label, s.value.label)
-            for s in extract_article(nlp, Article(id="x", text=text, lang=lang,
-                                                  date="2026-03-01"))
+    return {(s.subject.label, s.value.label) for s in default_statements(lang, text)
             if s.property == "sk:coachedBy" and isinstance(s.value, Entity)}
 
 

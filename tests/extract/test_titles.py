@@ -7,17 +7,15 @@ from __future__ import annotations
 import pytest
 
 from sportkg.extract.relations.titles import tournament_title
-from sportkg.model import Article, Entity
-from sportkg.pipeline import extract_article
+from sportkg.model import Entity
 
-from ..conftest import cached_nlp
+from .conftest import default_statements
 
 
 def _titles(lang: str, text: str) -> set[tuple[str, str, str]]:
     """(holder, title, tournament) of each P166 with its P1344 found in text."""
-    nlp = cached_nlp(lang, pipeline="auto", linker=False)
     out: set[tuple[str, str, str]] = set()
-    for s in extract_article(nlp, Article(id="x", text=text, lang=lang, date="2026-03-01")):
+    for s in default_statements(lang, text):
         event = dict(s.qualifiers).get("P1344")
         if s.property == "P166" and isinstance(s.value, Entity):
             out.add((s.subject.label, s.value.label,
@@ -43,11 +41,8 @@ def test_the_winner_of_a_tournament_holds_its_title(lang: str, text: str, holder
 
 
 def test_the_title_names_the_tournament_and_keeps_the_win_s_date() -> None:
-    nlp = cached_nlp("en", pipeline="auto", linker=False)
     text = "Mila Roos won the World Darts Championship in 2019."
-    (title,) = [s for s in extract_article(nlp, Article(id="x", text=text, lang="en",
-                                                         date="2026-03-01"))
-                if s.property == "P166"]
+    (title,) = [s for s in default_statements("en", text) if s.property == "P166"]
     quals = dict(title.qualifiers)
     assert quals["P1344"].label == "World Darts Championship 2019"  # type: ignore[union-attr]
     assert str(quals["P585"].value) == "2019"  # type: ignore[union-attr]
