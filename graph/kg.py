@@ -339,16 +339,12 @@ class KnowledgeGraph:
         if found not in rdf.IN_PLACE:
             raise StoreError(f"only a store of layout 3 or 4 is upgraded in place, not layout "
                              f"{found}")
-        facts = self.facts_graph
         steps = [rdf.dates_text()]
         added = ["each date at its precision"]
         if found == "3":
-            steps.insert(0, marks.rebuild_text(facts, self.index_graph))
+            steps.insert(0, marks.rebuild_text(self.facts_graph, self.index_graph))
             added.insert(0, "the index of marks")
-        self.store.update(
-            " ;\n".join(steps) + " ;\n"
-            f"DELETE WHERE {{ GRAPH <{facts}> {{ <{facts}> <{SK_IRI}layout> ?layout }} }} ;\n"
-            f"INSERT DATA {{ GRAPH <{facts}> {{ {rdf.layout_line(self.base)} }} }}")
+        self.store.update(" ;\n".join([*steps, rdf.mark_layout_text(self.base)]))
         self._optimize()
         return tuple(added)
 

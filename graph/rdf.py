@@ -147,9 +147,16 @@ def dates_text() -> str:
         f"}}")
 
 
-def layout_line(base: str = iris.DEFAULT_BASE) -> str:
+def layout_line(base: str = iris.DEFAULT_BASE, layout: str = LAYOUT) -> str:
     """The line marking the facts graph with the layout that wrote it."""
-    return f"{iri_nt(facts_graph(base))} {iri_nt(_sk('layout'))} {string_nt(LAYOUT)} ."
+    return f"{iri_nt(facts_graph(base))} {iri_nt(_sk('layout'))} {string_nt(layout)} ."
+
+
+def mark_layout_text(base: str = iris.DEFAULT_BASE, layout: str = LAYOUT) -> str:
+    """The SPARQL update that marks the facts graph with `layout` in place of its mark."""
+    facts = iri_nt(facts_graph(base))
+    return (f"DELETE WHERE {{ GRAPH {facts} {{ {facts} {iri_nt(_sk('layout'))} ?layout }} }} ;\n"
+            f"INSERT DATA {{ GRAPH {facts} {{ {layout_line(base, layout)} }} }}")
 
 
 @dataclass(frozen=True)

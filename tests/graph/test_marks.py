@@ -138,11 +138,7 @@ def _layout_3(path: Path) -> None:
     with KnowledgeGraph.open("oxigraph", path=path) as kg:
         kg.add_article(a, [_age(a, 27, confidence=0.5)])
         kg.add_article(b, [_age(b, 28, confidence=0.4)])
-        kg.store.update(
-            f"DROP GRAPH <{kg.index_graph}> ;\n"
-            f"DELETE WHERE {{ GRAPH <{kg.facts_graph}> {{ ?f <{marks.ns.SK_IRI}layout> ?l }} }} ;\n"
-            f"INSERT DATA {{ GRAPH <{kg.facts_graph}> {{ <{kg.facts_graph}> "
-            f"<{marks.ns.SK_IRI}layout> \"3\" }} }}")
+        kg.store.update(f"DROP GRAPH <{kg.index_graph}> ;\n{rdf.mark_layout_text(kg.base, '3')}")
 
 
 def test_layout_3_is_refused_then_given_its_marks_in_place(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
@@ -169,10 +165,7 @@ def test_an_endpoint_of_an_old_layout_says_to_migrate_the_directory_behind_it(
         kg.store.update("DROP ALL")
         a = _article("bron_a", "Mila Roos (27) won goud.")
         kg.add_article(a, [_age(a, 27, confidence=0.5)])
-        kg.store.update(
-            f"DELETE WHERE {{ GRAPH <{kg.facts_graph}> {{ ?f <{marks.ns.SK_IRI}layout> ?l }} }} ;\n"
-            f"INSERT DATA {{ GRAPH <{kg.facts_graph}> {{ <{kg.facts_graph}> "
-            f"<{marks.ns.SK_IRI}layout> \"3\" }} }}")
+        kg.store.update(rdf.mark_layout_text(kg.base, "3"))
     try:
         with pytest.raises(StoreError, match="on the directory the endpoint serves"):
             KnowledgeGraph.open("sparql", endpoint=_sparql_server.query_url)

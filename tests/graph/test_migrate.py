@@ -162,10 +162,7 @@ def _to_layout_4(kg: KnowledgeGraph) -> None:
     kg.store.update(
         f"DELETE {{ GRAPH ?g {{ ?s ?p ?o }} }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
         f"FILTER(STRSTARTS(STR(?p), \"{ns.SKPSD_IRI}\") "
-        f"|| STRSTARTS(STR(?p), \"{ns.SKPQD_IRI}\")) }} ;\n"
-        f"DELETE WHERE {{ GRAPH <{kg.facts_graph}> {{ ?f <{ns.SK_IRI}layout> ?l }} }} ;\n"
-        f"INSERT DATA {{ GRAPH <{kg.facts_graph}> {{ <{kg.facts_graph}> <{ns.SK_IRI}layout> "
-        f"\"4\" }} }}")
+        f"|| STRSTARTS(STR(?p), \"{ns.SKPQD_IRI}\")) }} ;\n{rdf.mark_layout_text(kg.base, '4')}")
 
 
 def _dates(kg: KnowledgeGraph) -> set[tuple[str, str, str]]:
