@@ -50,8 +50,8 @@ _REFS = """
 SELECT ?st ?ref WHERE { GRAPH ?g { ?st <http://www.w3.org/ns/prov#wasDerivedFrom> ?ref } }"""
 
 
-def _rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def _rss_mb(who: int = resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
 
 
 def _synthetic() -> Any:
@@ -87,7 +87,8 @@ def load(n: int, store: Path, bulk: bool, compare: bool) -> dict[str, Any]:
                            "load_s": round(seconds, 1), "quads": quads,
                            "written": result.triples, "quads_per_statement": round(quads / n, 1),
                            "statements_per_s": round(n / seconds),
-                           "quads_per_s": round(quads / seconds), "load_rss_mb": round(_rss_mb())}
+                           "quads_per_s": round(quads / seconds), "load_rss_mb": round(_rss_mb()),
+                           "loader_child_rss_mb": round(_rss_mb(resource.RUSAGE_CHILDREN))}
     if compare:
         import pyoxigraph
 

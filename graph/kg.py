@@ -66,9 +66,16 @@ Oxigraph's buffers): 50,000 statements a batch peaked at 1.8 GB, 10,000 at 630 M
 
 
 STREAM_QUADS = 500_000
-"""Quads per call of Oxigraph's bulk loader in a bulk load. Each call writes and ingests new
-files, so fewer calls are faster (one call per batch of 10,000 statements cost about a third
-more), but the loader holds what one call gives it in memory (about 1 GB peak for 500,000)."""
+"""Quads per call of Oxigraph's bulk loader in a bulk load in this process (a store in
+memory). Each call writes and ingests new files, so fewer calls are faster (one call per
+batch of 10,000 statements cost about a third more), but what one call is given is held in
+memory (about 1 GB peak for 500,000). A store on disk loads in a child process
+(`OxigraphStore.loads_apart`) in one call: the child's loader sorts and writes a million
+quads at a time while it reads the next, its memory bounded by that."""
+
+CHUNK_WRITES = 64
+"""Graph writes per chunk given to the bulk loader: small chunks keep its parser fed from
+the first article on, rather than waiting for a whole batch's lines."""
 
 
 @dataclass(frozen=True)
@@ -760,10 +767,9 @@ class KnowledgeGraph:
         defer: dict[str, dict[str, None]] = {}
         stale: list[str] = []
         held: list[_Batch] = []
-
         more = True
 
-        def stream() -> Iterator[bytes]:
+        def stream(limit: int | None) -> Iterator[bytes]:
             nonlocal total, more
             quads = 0
             for plans in batches:
@@ -771,21 +777,26 @@ class KnowledgeGraph:
                 if batch.dropped:
                     held.append(batch)
                     return
-                if batch.writes:
-                    yield nquads(batch.writes)
+                for at in range(0, len(batch.writes), CHUNK_WRITES):
+                    yield nquads(batch.writes[at:at + CHUNK_WRITES])
                 stale.extend(batch.stale)
                 self._written(batch, described=described, seen=seen, by_key=defer,
                               swept=False, deferred=True)
                 result = batch.result()
                 total += result
                 quads += result.triples
-                if quads >= STREAM_QUADS:
+                if limit is not None and quads >= limit:
                     return
             more = False
 
         try:
             while True:
-                self.store.bulk_stream(_ahead(stream()))  # type: ignore[attr-defined]
+                # while the load began on an empty store and swept nothing, its batches are
+                # decided from what it wrote alone: the store is not read while the lines
+                # are made, so its loader may run apart
+                apart = seen.people.empty and getattr(self.store, "loads_apart", False)
+                self.store.bulk_stream(  # type: ignore[attr-defined]
+                    _ahead(stream(None if apart else STREAM_QUADS)), apart=apart)
                 self._unmark(stale)
                 stale.clear()
                 if not held and not more:

@@ -221,6 +221,7 @@ class ArticleInfo:
         return _digest("source", self.source) if self.source else ""
 
 
+@lru_cache(maxsize=4096)
 def source_name(source: str) -> str:
     """`folder/nl_001.txt` -> `nl_001.txt`; `file.jsonl:12` -> `file.jsonl:12`; `-` stays."""
     return PurePath(source).name if source else source
@@ -558,6 +559,7 @@ def article_lines(
                         tuple(own.confidences))
 
 
+@lru_cache(maxsize=4096)
 def _published_time(date: str) -> str:
     """A publication date as Wikidata writes it (`xsd:dateTime`), or the text when not a date."""
     try:
@@ -567,6 +569,7 @@ def _published_time(date: str) -> str:
         return string_nt(date)
 
 
+@lru_cache(maxsize=4096)
 def _published(date: str) -> str:
     try:
         return literal_nt(LiteralValue(date, "date", "day"))
@@ -595,7 +598,9 @@ def _statement(own: _Lines, shared: _Lines, st_iri: str, group: Sequence[Stateme
         if ref not in refs:
             refs[ref] = None
             own.add(iri_nt(st_iri), _DERIVED, iri_nt(ref))
-            _reference(own, iri_nt(ref), statement, info)
+            if ref not in seen:  # one sentence's reference serves all its statements
+                seen.add(ref)
+                _reference(own, iri_nt(ref), statement, info)
         if statement.confidence > reading.confidence:
             reading = statement
     _reading(own, iri_nt(st_iri), reading)

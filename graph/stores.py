@@ -386,6 +386,10 @@ class OxigraphStore:
         """The descriptor holding the directory lock of a writer on disk (`_guard`)."""
         self._writes = 0
         """Transactional writes since the store was last opened (`REOPEN_WRITES`)."""
+        self.loads_apart = path is not None
+        """`bulk_stream(..., apart=True)` runs Oxigraph's loader in a child process (a store
+        on disk): one call may then be given any number of quads, the loader bounds its
+        own memory."""
 
     @classmethod
     def open(cls, *, path: str | Path | None = None, endpoint: str | None = None,
@@ -437,27 +441,11 @@ class OxigraphStore:
                 that does not take the directory lock, such as `oxigraph serve`, took
                 RocksDB's lock in between).
         """
-        import gc
-
-        import pyoxigraph
-
         self._writes = 0
         if self.path is None or self.read_only or self._store is None:
             return
-        store, self._store = self._store, None
-        try:
-            store.flush()
-        except (OSError, RuntimeError) as exc:
-            self._store = store
-            raise _store_error(self.path, "cannot write store", exc) from exc
-        del store
-        gc.collect()  # the old handle must be gone before RocksDB's lock can be taken again
-        try:
-            self._store = pyoxigraph.Store(str(self.path))
-        except (OSError, RuntimeError) as exc:
-            _release(self._guard)
-            self._guard = None
-            raise _store_error(self.path, "cannot open store again", exc) from exc
+        self._release_handle()
+        self._open_again()
 
     def _writable(self) -> None:
         if self.read_only:
@@ -503,12 +491,14 @@ class OxigraphStore:
         if self._writes >= REOPEN_WRITES:
             self.reopen()
 
-    def bulk_stream(self, chunks: Iterable[bytes]) -> None:
+    def bulk_stream(self, chunks: Iterable[bytes], *, apart: bool = False) -> None:
         """Load N-Quads chunks with one call of Oxigraph's bulk loader (not transactional).
 
         The loader reads the chunks as it goes (each is made when the loader asks for it),
         so what it is given is never all in memory at once. An error raised while a chunk
         is made ends the stream: the chunks before it are loaded, then the error is raised.
+        With `apart` (the caller reads nothing from the store while the chunks are made), a
+        store on disk runs the loader in a child process (`loads_apart`).
 
         Raises:
             InputError: a chunk does not parse.
@@ -517,6 +507,9 @@ class OxigraphStore:
         from pyoxigraph import RdfFormat
 
         self._writable()
+        if apart and self.loads_apart:
+            self._bulk_in_child(chunks)
+            return
         reader = _ChunkReader(chunks)
         try:
             self._store.bulk_load(reader, format=RdfFormat.N_QUADS)
@@ -526,6 +519,88 @@ class OxigraphStore:
             raise _store_error(self.path, "cannot write", exc) from exc
         if reader.error is not None:
             raise reader.error
+
+    def _bulk_in_child(self, chunks: Iterable[bytes]) -> None:
+        """Load the chunks with Oxigraph's bulk loader in a child process (`bulkload`).
+
+        The chunks are written into the child's standard input as they come, so making
+        them here (Python) and parsing and sorting them there (Oxigraph) overlap; in one
+        process they share the interpreter lock and their times add up. This process lets
+        go of its store handle for the child (nothing may read the store meanwhile) and
+        opens the store again afterwards, holding the directory lock throughout. Chunks
+        end on a line's end, so an error raised while one is made leaves the child whole
+        lines: those are loaded, then the error is raised.
+
+        Raises:
+            InputError: a chunk does not parse.
+            StoreError: the store refuses the write, or the child could not be started.
+        """
+        import subprocess
+        import sys
+        import tempfile
+
+        from . import bulkload
+
+        assert self.path is not None
+        self._release_handle()
+        error: BaseException | None = None
+        with tempfile.TemporaryFile() as said:
+            try:
+                child = subprocess.Popen(
+                    [sys.executable, "-m", "sportkg.graph.bulkload", str(self.path)],
+                    stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=said)
+            except OSError as exc:
+                self._open_again()
+                raise _store_error(self.path, "cannot start the bulk loader for", exc) from exc
+            assert child.stdin is not None
+            _widen_pipe(child.stdin.fileno())
+            try:
+                for chunk in chunks:
+                    child.stdin.write(chunk)
+            except BrokenPipeError:
+                pass  # the child stopped reading: its status and message say why
+            except BaseException as exc:  # raised once the lines before it are loaded
+                error = exc
+            finally:
+                try:
+                    child.stdin.close()
+                except BrokenPipeError:
+                    pass
+                status = child.wait()
+                self._open_again()
+            said.seek(0)
+            message = said.read().decode("utf-8", "replace").strip().splitlines()
+        text = message[-1] if message else f"the bulk loader ended with status {status}"
+        if status == bulkload.INPUT_FAILED:
+            raise InputError(f"cannot bulk load into {self.path}: {text.removeprefix('input: ')}")
+        if status != 0:
+            raise StoreError(f"cannot write {self.path}: {text.removeprefix('store: ')}")
+        if error is not None:
+            raise error
+
+    def _release_handle(self) -> None:
+        """Flush and drop this process's handle of the store (the directory stays locked)."""
+        import gc
+
+        store, self._store = self._store, None
+        try:
+            store.flush()
+        except (OSError, RuntimeError) as exc:
+            self._store = store
+            raise _store_error(self.path, "cannot write store", exc) from exc
+        del store
+        gc.collect()  # the old handle must be gone before RocksDB's lock can be taken again
+
+    def _open_again(self) -> None:
+        """Open the store directory again after `_release_handle`."""
+        import pyoxigraph
+
+        try:
+            self._store = pyoxigraph.Store(str(self.path))
+        except (OSError, RuntimeError) as exc:
+            _release(self._guard)
+            self._guard = None
+            raise _store_error(self.path, "cannot open store again", exc) from exc
 
     def optimize(self) -> None:
         """Compact the store's files (Oxigraph's `Store.optimize`).
@@ -694,6 +769,24 @@ class OxigraphStore:
                 del store
                 guard, self._guard = self._guard, None
                 _release(guard)
+
+
+PIPE_BYTES = 1 << 20
+"""The pipe to the bulk loader's child asked for (Linux allows 1 MB to anyone by default):
+fewer, larger reads than the 64 KB a pipe starts with."""
+
+
+def _widen_pipe(fd: int) -> None:
+    """Ask for a pipe of `PIPE_BYTES` (Linux only; elsewhere, or refused, it stays as it is)."""
+    import fcntl
+
+    set_size = getattr(fcntl, "F_SETPIPE_SZ", None)
+    if set_size is None:
+        return
+    try:
+        fcntl.fcntl(fd, set_size, PIPE_BYTES)
+    except OSError:
+        pass
 
 
 def _release(guard: int | None) -> None:

@@ -231,15 +231,17 @@ def _quads(kg) -> set[str]:  # type: ignore[no-untyped-def]
             for quad in kg.store.quads()}
 
 
-@pytest.mark.parametrize(("begin_empty", "replace"), [(True, True), (True, False),
-                                                      (False, True)])
+@pytest.mark.parametrize(("begin_empty", "replace", "apart"), [
+    (True, True, True), (True, False, True), (False, True, True), (True, True, False)])
 def test_bulk_stream_writes_what_a_transactional_load_writes(tmp_path, monkeypatch,  # type: ignore[no-untyped-def]
                                                              begin_empty: bool,
-                                                             replace: bool) -> None:
-    """A bulk load streams its batches to Oxigraph's loader in calls of at most
-    STREAM_QUADS quads, matches people and looks up articles against what it wrote, ends
-    the stream for a batch that replaces an article, and ranks from the claims it wrote
-    (into an empty store) or from the store: the same quads as one transactional load."""
+                                                             replace: bool,
+                                                             apart: bool) -> None:
+    """A bulk load streams its batches to Oxigraph's loader (in a child process while the
+    store it began on was empty, else in calls of at most STREAM_QUADS quads), matches
+    people and looks up articles against what it wrote, ends the stream for a batch that
+    replaces an article, and ranks from the claims it wrote (into an empty store) or from
+    the store: the same quads as one transactional load."""
     from sportkg.graph import kg as kg_module
     from sportkg.graph.kg import KnowledgeGraph
 
@@ -261,6 +263,7 @@ def test_bulk_stream_writes_what_a_transactional_load_writes(tmp_path, monkeypat
     stores = {}
     for bulk in (False, True):
         with KnowledgeGraph.open("oxigraph", path=tmp_path / f"bulk-{bulk}") as kg:
+            kg.store.loads_apart = apart  # type: ignore[attr-defined]
             if first:
                 kg.load_statements(first)
             result = kg.load_statements(facts, bulk=bulk, batch_size=1)
