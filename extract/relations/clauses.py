@@ -294,6 +294,7 @@ def _results(
                               events, name)
     if "win" in classes and "lose" not in classes and not passive:
         yield from _won_at(context, index, verb, subject, awards, events, name)
+        yield from _won_conjoined(context, index, subject, arguments, events, name)
     for token, preposition, via in arguments:
         other = sides.get(token.i)
         if other is not None:
@@ -1093,6 +1094,38 @@ def _title_event(
         return Concept(edition_label(told, sentence.text, year), "event")
     found = (inside or beside)[0]
     return _event_named(context, index, found.label or found.text, found.start_char)
+
+
+def _won_conjoined(context: ArticleContext, index: int, subject: Person | Concept,
+                   arguments: list[tuple[Token, str | None, Token | None]],
+                   events: dict[int, Mention], name: str) -> Iterator[Fact]:
+    """Competitions listed after the one a win names as its object are won as well ("won the
+    Premier League and the FA Cup", "won de Amstel Gold Race, de Waalse Pijl en
+    Luik-Bastenaken-Luik"), each in the edition of the sentence's year. The list is read
+    from the words, not the arcs (parsers hang its items on whatever is near): names of
+    competitions with only commas, "and" and articles between them."""
+    starts = {m.start: m for m in events.values()}
+    for token, preposition, via in arguments:
+        if preposition is not None or via is not None or token.dep_ != "obj" or \
+                token.i not in events:
+            continue
+        doc, at, joined = token.doc, events[token.i].end, False
+        while at < len(doc):
+            word = doc[at]
+            if word.text == "," or word.lower_ in LIST_JOINERS or word.pos_ == "DET":
+                joined, at = True, at + 1
+                continue
+            found = starts.get(at)
+            if found is None or not joined:
+                break
+            yield _fact(context, index, subject, "sk:won",
+                        _event_named(context, index, found.label or found.text,
+                                     found.start_char), name)
+            at, joined = found.end, False
+
+
+LIST_JOINERS = frozenset({"and", "en", "&"})
+"""Words that join the last item of a list to the others (not "or", nor Dutch "of")."""
 
 
 def _passive_win(context: ArticleContext, index: int, verb: Token,

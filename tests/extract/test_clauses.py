@@ -26,6 +26,13 @@ def _read(lang: str, text: str) -> set[tuple[str, str, str]]:
 
 
 FOUND = [
+    # competitions listed after the one won are won too, however the parser hangs them
+    ("en", "Dan Marsh won the Premier League and the FA Cup with Arsenal in 2002.",
+     ("Dan Marsh", "sk:won", "FA Cup 2002")),
+    ("nl", "Kees Dam won in 2011 de Amstel Gold Race, de Waalse Pijl en "
+     "Luik-Bastenaken-Luik.", ("Kees Dam", "sk:won", "Liège–Bastogne–Liège 2011")),
+    ("nl", "Kees Dam won in 2011 de Amstel Gold Race, de Waalse Pijl en "
+     "Luik-Bastenaken-Luik.", ("Kees Dam", "sk:won", "La Flèche Wallonne 2011")),
     # the side of a match report, whatever comes first
     ("nl", "Nederland won zaterdag met 3-1 van België.",
      ("Netherlands", "sk:defeated", "Belgium")),
@@ -208,6 +215,11 @@ def test_found(lang: str, text: str, expected: tuple[str, str, str]) -> None:
 
 
 NOT_FOUND = [
+    # a competition of another verb of the sentence is not in the list of those won
+    ("en", "Dan Marsh won the Tour of Flanders and finished second in the Amstel Gold Race "
+     "in 2019.", ("Dan Marsh", "sk:won", "Amstel Gold Race 2019")),
+    ("nl", "Kees Dam won in 2011 de Amstel Gold Race en werd tweede in de Waalse Pijl.",
+     ("Kees Dam", "sk:won", "La Flèche Wallonne 2011")),
     # with a medal won, the competition is where it was won, not what was won
     ("nl", "Bij de WK in Oslo won Anna Berg zilver.",
      ("Anna Berg", "sk:won", "2026 World Championships")),
