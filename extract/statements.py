@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from ..iris import fold, mint_entity_iri
 from ..model import Article, Entity, Evidence, LinkNote, LiteralValue, Statement, Value
 from ..ontology.relations import RELATIONS
+from .relations.championships import official_championships
 from .relations.classifier import TRAINED_EXTRACTORS
 from .relations.coaches import side_coaches
 from .relations.editions import edition_year, names_edition
@@ -83,7 +84,8 @@ def doc_statements(doc: Doc, article: Article) -> list[Statement]:
     facts = [*facts, *shared_by_squads(context, facts)]
     facts = [*facts, *_sport_of_winners(context, facts)]
     facts = [*facts, *sport_of_occupations(facts)]
-    facts = _dated_by_event(_awards_of_their_events(tennis_disciplines(context, facts)))
+    facts = _dated_by_event(_awards_of_their_events(tennis_disciplines(
+        context, official_championships(context, facts))))
     links = _same_person_same_link(context, facts, links)
     length = len(context.text)
     merged: dict[tuple[str, ...], Statement] = {}

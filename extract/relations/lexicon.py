@@ -14,7 +14,9 @@ medal (metal of a medal word), nonperson (capitalised words that are never part
 of a person's name), venue (Dutch words that end a compound naming a place of sport,
 "Kees Smitstadion": such a compound is no part of a name either; the English "Arena",
 "Theatre" are whole nonperson words, since a surname may end in "arena"), stopcap
-(capitalised function words), particle (name particles such as "van der").
+(capitalised function words), particle (name particles such as "van der"),
+championship_name (a sport's world or European championship by its own name: surface
+"world|european SPORT [men|women]", extra "year last" where the year follows it).
 
 Examples:
     >>> lex = Lexicon.load()
