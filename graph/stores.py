@@ -562,6 +562,9 @@ class OxigraphStore:
             except BaseException as exc:  # raised once the lines before it are loaded
                 error = exc
             finally:
+                close = getattr(chunks, "close", None)
+                if close is not None:
+                    close()  # a stream left early stops making its chunks now
                 try:
                     child.stdin.close()
                 except BrokenPipeError:
@@ -570,6 +573,8 @@ class OxigraphStore:
                 self._open_again()
             said.seek(0)
             message = said.read().decode("utf-8", "replace").strip().splitlines()
+        if error is not None and not isinstance(error, Exception):
+            raise error  # an interrupt, which the child had too
         text = message[-1] if message else f"the bulk loader ended with status {status}"
         if status == bulkload.INPUT_FAILED:
             raise InputError(f"cannot bulk load into {self.path}: {text.removeprefix('input: ')}")
