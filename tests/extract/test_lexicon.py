@@ -1,4 +1,5 @@
-"""The lexicon's regex alternations: every surface matches, the longest one first."""
+"""The lexicon: its regex alternations (every surface matches, the longest one first), and
+the recurring events it names, won under their English names."""
 
 from __future__ import annotations
 
@@ -34,3 +35,22 @@ def test_case_is_kept_when_asked() -> None:
     assert exact.fullmatch("ORANJE") is None
     assert trie_alternation(["Oranje", "oranje"]) == "oranje"
     assert trie_alternation([]) == ""
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # the recurring events of the sports the articles are about, by their English names
+    ("en", "Sam Reed scored twice as Ghana won AFCON in 2010.",
+     ("Ghana", "sk:won", "Africa Cup of Nations 2010")),
+    ("nl", "Ajax won in 2019 de KNVB-beker.", ("Ajax", "sk:won", "2018–19 KNVB Cup")),
+    ("en", "Tom Vale won the Open Championship at Carnoustie in 2018.",
+     ("Tom Vale", "sk:won", "The Open Championship 2018")),
+])
+def test_a_named_event_of_the_lexicon_is_won_under_its_english_name(
+        lang: str, text: str, expected: tuple[str, str, str]) -> None:
+    from sportkg.model import Entity
+
+    from .conftest import default_statements
+
+    found = {(s.subject.label, s.property, s.value.label) for s in default_statements(lang, text)
+             if isinstance(s.value, Entity)}
+    assert expected in found
