@@ -552,6 +552,45 @@ RECORD_VERBS = frozenset({
 })
 """Verbs (lemmas) that set a record: the subject holds it ("Canada broke the world record")."""
 
+RECORD_VERB_FORMS = frozenset({"equalled", "equaled", "equals", "extended", "extends", "holds",
+                               "matched", "matches", "tied", "ties"})
+"""Forms of verbs that set or hold a record whose lemma a parser may miss ("equalled")."""
+
+EQUAL_FORMS = frozenset({"equal", "equals", "equalled", "equaled", "match", "matches",
+                         "matched", "tie", "ties", "tied", "evenaren", "evenaart",
+                         "evenaarde"})
+"""Verbs (lemmas and forms) that equal a record: its holder keeps it."""
+
+
+def _equals(verb: Token) -> bool:
+    """Whether the verb equals a record rather than breaking it."""
+    return verb.lemma_.lower() in EQUAL_FORMS or verb.lower_ in EQUAL_FORMS
+
+
+MOST_WORDS = frozenset({"most"})
+"""The superlative of a record of a count ("the record for most titles")."""
+
+
+def _record_for_most(noun: Token) -> str | None:
+    """A record of a count, named by what is counted: "the record for most Grand Slam
+    titles", "X's record of 24 Grand Slam titles", "the record of podium finishes" (a
+    plural counted) are each a "record for most ..."; None for any other phrase (`noun`
+    not "record", a record of a time or a place)."""
+    if noun.lemma_.lower() != "record":
+        return None
+    for counted in noun.children:
+        if counted.dep_.split(":")[0] != "nmod" or case_of(counted) not in ("for", "of"):
+            continue
+        words = [t for t in counted.subtree if t.i <= counted.i and t.dep_ != "case"]
+        first = next((k for k, t in enumerate(words) if t.lower_ in MOST_WORDS), None)
+        if first is not None:
+            return "record for " + " ".join(t.text for t in words[first:])
+        if counted.pos_ == "NOUN" and "Plur" in counted.morph.get("Number", []):
+            kept = [t.text for t in words if t.pos_ not in ("DET", "NUM", "PART")
+                    and t.dep_ != "nmod:poss"]
+            return "record for most " + " ".join(kept)
+    return None
+
 
 def _records_set(context: ArticleContext, index: int, span: Span,
                  sides: dict[int, Person | Concept], name: str) -> Iterator[Fact]:
@@ -561,14 +600,25 @@ def _records_set(context: ArticleContext, index: int, span: Span,
     lexicon = Lexicon.load()
     sentence = context.sentences[index]
     for verb in span:
-        if verb.lemma_.lower() not in RECORD_VERBS or verb.pos_ not in ("VERB", "AUX") or \
-                negated(verb):
+        if not (verb.lemma_.lower() in RECORD_VERBS or verb.lower_ in RECORD_VERB_FORMS) or \
+                verb.pos_ not in ("VERB", "AUX") or negated(verb):
             continue
         subject = next((sides[c.i] for c in subjects_of(verb) if c.i in sides), None)
         if subject is None:
             continue
         for child in verb.children:
             if child.dep_ != "obj":
+                continue
+            most = _record_for_most(child)
+            if most is not None:
+                # who equals another's record holds it, as the other one still does
+                holders = [subject, *(sides[c.i] for c in child.children
+                                      if c.dep_ == "nmod:poss" and c.i in sides
+                                      and _equals(verb))]
+                for holder in holders:
+                    yield Fact(holder, "P1000", Concept(most, "record"), index, name,
+                               CONFIDENCE["P1000"], result_qualifiers(
+                                   context, sentence, holder, at=_place_of(holder, sentence)))
                 continue
             phrase = " ".join(t.text for t in child.subtree if t.i <= child.i)
             entry = next(iter(lexicon.find_all("record", context.lang, phrase)), None)

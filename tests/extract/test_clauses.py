@@ -26,6 +26,13 @@ def _read(lang: str, text: str) -> set[tuple[str, str, str]]:
 
 
 FOUND = [
+    # a record of a count is named by what is counted, however the phrase gives the count
+    ("en", "Sam Reed holds the record for most Grand Slam titles.",
+     ("Sam Reed", "P1000", "record for most Grand Slam titles")),
+    ("en", "Tom Vale broke Sam Reed's record of 24 Grand Slam singles titles.",
+     ("Tom Vale", "P1000", "record for most Grand Slam singles titles")),
+    ("en", "Mia Hart now holds the record of podium finishes.",
+     ("Mia Hart", "P1000", "record for most podium finishes")),
     # competitions listed after the one won are won too, however the parser hangs them
     ("en", "Dan Marsh won the Premier League and the FA Cup with Arsenal in 2002.",
      ("Dan Marsh", "sk:won", "FA Cup 2002")),
@@ -215,6 +222,11 @@ def test_found(lang: str, text: str, expected: tuple[str, str, str]) -> None:
 
 
 NOT_FOUND = [
+    # a record not broken, or broken from its old holder, is not held
+    ("en", "Tom Vale did not break the record for most wins.",
+     ("Tom Vale", "P1000", "record for most wins")),
+    ("en", "Tom Vale broke Sam Reed's record of 24 Grand Slam singles titles.",
+     ("Sam Reed", "P1000", "record for most Grand Slam singles titles")),
     # a competition of another verb of the sentence is not in the list of those won
     ("en", "Dan Marsh won the Tour of Flanders and finished second in the Amstel Gold Race "
      "in 2019.", ("Dan Marsh", "sk:won", "Amstel Gold Race 2019")),
