@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -303,6 +303,7 @@ def _settle_descriptions(context: ArticleContext, pending: list[Sentence]) -> No
     nationality the person does not have, or a possessive of the other gender before any
     name, points to another person of the last sentences, the first one it fits (the
     salient of the closest sentence first). Nothing changes when none fits."""
+    ages: dict[str, set[int]] | None = None
     for sentence in pending:
         current = sentence.salient
         if current is None:
@@ -315,28 +316,69 @@ def _settle_descriptions(context: ArticleContext, pending: list[Sentence]) -> No
         head = sentence.masked[: sentence.positions[0]] if sentence.people else sentence.masked
         owner = _POSSESSIVE.search(head)
         gender = possessive_gender(owner.group(0)) if owner is not None else None
+        told = _OPENING_AGE.match(sentence.masked)
+        age = int(told.group("age")) if told is not None else None
+        if age is not None and ages is None:
+            ages = _ages_told(context.sentences)
+        known = ages or {}
 
-        if _fits(context, current, nation, gender):
+        if _fits(context, current, nation, gender, age, known):
             continue
-        for i in range(sentence.index - 1, max(-1, sentence.index - 4), -1):
-            earlier = context.sentences[i]
-            ordered = [p for p in earlier.people if p == earlier.salient] + [
-                p for p in earlier.people if p != earlier.salient]
-            choice = next((p for p in ordered if _fits(context, p, nation, gender, sure=True)),
-                          None)
+        recent = [context.sentences[i] for i in range(sentence.index - 1,
+                                                       max(-1, sentence.index - 4), -1)]
+        # the person the article is about first, when one of the last sentences names them
+        lead = [p for p in (context.protagonist,) if p is not None and any(
+            q.name == p.name for earlier in recent for q in earlier.people)]
+        for people in ([*lead], *(_salient_first(earlier) for earlier in recent)):
+            choice = next((p for p in people
+                           if _fits(context, p, nation, gender, age, known, sure=True)), None)
             if choice is not None:
                 sentence.salient = context.settled[sentence.index] = choice
                 break
 
 
+def _salient_first(sentence: Sentence) -> list[Person]:
+    """The people of a sentence, its salient person first."""
+    return [p for p in sentence.people if p == sentence.salient] + [
+        p for p in sentence.people if p != sentence.salient]
+
+
+_OPENING_AGE = re.compile(r"^\W*(?:de|het|the)\s+(?P<age>\d{1,2})-(?:jarige|year-old)\b",
+                          re.IGNORECASE)
+"""A sentence opening with an age as its subject's description ("The 23-year-old ...")."""
+
+_TOLD_AGES = (
+    re.compile(r"\b(?P<age>\d{1,2})-(?:jarige|year-old)\s+(?:[\w’'\-]+\s+){0,3}?⟨P(?P<k>\d+)⟩",
+               re.IGNORECASE),
+    re.compile(r"⟨P(?P<k>\d+)⟩\s*\((?P<age>\d{1,2})\)"),
+)
+"""An age given with a name: "37-year-old Williams", "de 24-jarige Kim Baas", "Kim Baas (24)"."""
+
+
+def _ages_told(sentences: list[Sentence]) -> dict[str, set[int]]:
+    """The ages the article gives each person with their name (name -> ages)."""
+    out: dict[str, set[int]] = {}
+    for sentence in sentences:
+        for finder in _TOLD_AGES:
+            for m in finder.finditer(sentence.masked):
+                k = int(m.group("k"))
+                if k < len(sentence.people):
+                    out.setdefault(sentence.people[k].name, set()).add(int(m.group("age")))
+    return out
+
+
 def _fits(context: ArticleContext, person: Person, nation: str | None, gender: str | None,
-          *, sure: bool = False) -> bool:
-    """Whether nothing the article knows of a person rules out a description of `nation`
-    and `gender`; with `sure`, the gender must also be known to be theirs (a gender read
-    from a few pronouns may be wrong, so it only moves a description to a person whose
-    gender is known to agree)."""
+          age: int | None = None, ages: Mapping[str, set[int]] | None = None, *,
+          sure: bool = False) -> bool:
+    """Whether nothing the article knows of a person rules out a description of `nation`,
+    `gender` and `age` (`ages`: the ages it gives people with their names); with `sure`,
+    the gender must also be known to be theirs (a gender read from a few pronouns may be
+    wrong, so it only moves a description to a person whose gender is known to agree)."""
     known = context.nations.get(person.name)
     if nation is not None and known and nation not in known:
+        return False
+    given = (ages or {}).get(person.name)
+    if age is not None and given and age not in given:
         return False
     held = context.gender.get(person.name)
     return gender is None or held == gender or (held is None and not sure)

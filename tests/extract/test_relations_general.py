@@ -296,6 +296,11 @@ def test_nationality_description_points_to_the_other_rider(facts: Facts) -> None
     # a possessive of the other gender rules out the skater carried to it
     ("nl", "Schaatser Tom Hale versloeg schaatsster Anna Berg in Heerenveen. De 27-jarige "
      "vierde daarmee haar tweede titel.", "Anna Berg", "Tom Hale"),
+    # an age the article gave the one carried to it with their name rules them out
+    ("en", "Eva Lind beat 35-year-old Mia Vos in the final on Sunday. Vos was bidding for a "
+     "third title. The 27-year-old is the first Swede to win it.", "Eva Lind", "Mia Vos"),
+    ("nl", "Kim Baas (31) verloor de finale van Lies Wouters. De 27-jarige won daarmee voor "
+     "het eerst de titel.", "Lies Wouters", "Kim Baas"),
 ])
 def test_an_age_description_agrees_with_its_person(lang: str, text: str, aged: str,
                                                    not_aged: str, facts: Facts) -> None:
