@@ -26,6 +26,7 @@ side: a plural or a team word with the country's adjective ("de Nederlandse hock
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -75,6 +76,12 @@ reaches its other arguments."""
 
 AGAINST = frozenset({"van", "tegen", "over", "op", "against", "to"})
 """Prepositions that put a competitor on the other side of a result ("won van", "lost to")."""
+
+AWAY = frozenset({"at", "bij"})
+"""Prepositions of the club a side won at by a score: its opponent, away from home."""
+
+_SCORE = re.compile(r"\b\d{1,2}\s?[-–]\s?\d{1,2}\b")
+"""A match's score ("2-1", "3 – 0")."""
 
 OPPONENT_AFTER: dict[str, frozenset[str]] = {
     form: frozenset({"met"}) for form in (
@@ -272,7 +279,11 @@ def _results(
     # a phrasal verb's particle the parser took for the object's preposition marks the
     # opponent ("held off X")
     against |= {text.split()[-1] for _, text in words[1:] if " " in text}
-    arguments = list(_arguments(verb, against))
+    # a win by a score at a club is a win over it, away ("won 2-1 at PSV", "won met 2-1 bij
+    # PSV"); without a score "bij" may name the club one played for
+    away = "win" in classes and "lose" not in classes and \
+        _SCORE.search(context.sentences[index].text) is not None
+    arguments = list(_arguments(verb, against | AWAY if away else against))
     for child in subjects_of(verb):  # "versloeg Kramer Jan Bos": the parser hangs the object
         arguments.extend((t, None, None) for t in child.children  # on the subject's name
                          if t.dep_ == "flat" and t.i in sides and child.i in sides
@@ -309,6 +320,12 @@ def _results(
                 yield _fact(context, index, subject, "sk:defeated", other, name)
             elif "win" in classes and preposition in AGAINST:
                 yield _fact(context, index, subject, "sk:defeated", other, name)
+            elif away and preposition in AWAY and isinstance(other, Concept) and \
+                    other.type == "team":
+                won = _fact(context, index, subject, "sk:defeated", other, name)
+                yield dataclasses.replace(won, qualifiers=tuple(  # the club is no place
+                    (k, v) for k, v in won.qualifiers
+                    if not (k == "P276" and isinstance(v, Concept) and v.label == other.label)))
             elif "lose" in classes and preposition in AGAINST:
                 yield _fact(context, index, other, "sk:defeated", subject, name)
             continue

@@ -26,6 +26,11 @@ def _read(lang: str, text: str) -> set[tuple[str, str, str]]:
 
 
 FOUND = [
+    # a win by a score at a club is a win over it, away from home
+    ("en", "Feyenoord won 2-1 at PSV on Sunday.", ("Feyenoord", "sk:defeated", "PSV")),
+    ("nl", "Feyenoord won zondag met 2-1 bij PSV.", ("Feyenoord", "sk:defeated", "PSV")),
+    # "onderuitgaan tegen": lost to
+    ("nl", "PSV ging zondag met 2-0 onderuit tegen Ajax.", ("Ajax", "sk:defeated", "PSV")),
     # a record of a count is named by what is counted, however the phrase gives the count
     ("en", "Sam Reed holds the record for most Grand Slam titles.",
      ("Sam Reed", "P1000", "record for most Grand Slam titles")),
@@ -222,6 +227,9 @@ def test_found(lang: str, text: str, expected: tuple[str, str, str]) -> None:
 
 
 NOT_FOUND = [
+    # without a score, "bij" names the club one won one's titles with
+    ("nl", "Kees Dam won bij Ajax drie landstitels.", ("Kees Dam", "sk:defeated", "Ajax")),
+    ("en", "Tom Vale won at Wimbledon in 2019.", ("Tom Vale", "sk:defeated", "Wimbledon")),
     # a record not broken, or broken from its old holder, is not held
     ("en", "Tom Vale did not break the record for most wins.",
      ("Tom Vale", "P1000", "record for most wins")),
