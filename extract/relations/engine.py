@@ -401,9 +401,7 @@ def previous_people(context: ArticleContext, sentence: Sentence) -> list[Person]
     for i in range(sentence.index - 1, -1, -1):
         earlier = context.sentences[i]
         if earlier.people:
-            ordered = [p for p in earlier.people if p == earlier.salient]
-            ordered += [p for p in earlier.people if p != earlier.salient]
-            return ordered
+            return _salient_first(earlier)
     return []
 
 
