@@ -74,8 +74,8 @@ memory (about 1 GB peak for 500,000). A store on disk loads in a child process
 quads at a time while it reads the next, its memory bounded by that."""
 
 CHUNK_WRITES = 64
-"""Graph writes per chunk given to the bulk loader: small chunks keep its parser fed from
-the first article on, rather than waiting for a whole batch's lines."""
+"""Graph writes per chunk given to the bulk loader: the queue ahead of the loader (`_ahead`)
+then holds two such chunks, not the lines of two whole batches (tens of MB each)."""
 
 
 @dataclass(frozen=True)
