@@ -42,7 +42,7 @@ from .relations.engine import (
     sport_season,
 )
 from .relations.families import PAST_MARKERS
-from .relations.occasions import counted_wins, listed_years
+from .relations.occasions import counted_wins, listed_years, since_years
 from .relations.titles import (
     CHAMPIONSHIP,
     race_of_edition,
@@ -68,7 +68,7 @@ def doc_statements(doc: Doc, article: Article) -> list[Statement]:
     facts = _no_win_for_the_beaten(context, _no_win_for_the_placed(context, _described(
         context, _no_result_for_the_venue(context, facts))))
     facts = _tallies(context, _no_missed_titles(context, facts))
-    facts = listed_years(context, counted_wins(context, facts))
+    facts = since_years(context, listed_years(context, counted_wins(context, facts)))
     facts = [*facts, *shared_by_lists(context, facts)]
     facts = [*facts, *shared_by_object_lists(context, facts)]
     facts = [*facts, *shared_by_sides(context, facts)]

@@ -17,6 +17,12 @@ from .lexicon import Lexicon
 
 _SEASON = re.compile(r"\b((?:19|20)\d\d)\s*[/–-]\s*((?:19|20)?\d\d)\b")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+SINCE_YEAR = re.compile(
+    r"\b(?:since|sinds|sedert)\s+(?:[\w’'.-]+\s+){0,4}?(?:in\s+|\()?(?:19|20)\d\d\b",
+    re.IGNORECASE)
+"""A year a sentence counts from, or the last time before ("since Tokyo 2020", "sinds 2008",
+"the first Dane to take the title since X in 2011"): not when its own result happened."""
+
 _DATING_YEAR = re.compile(r"(?<!\bsinds\s)(?<!\bsince\s)(?<!\bsedert\s)\b(?:19|20)\d\d\b",
                           re.IGNORECASE)
 """A year that may date an edition: not the start of a period ("sinds 1999 ongeslagen
@@ -74,7 +80,7 @@ def edition_label(name: str, text: str, year: str | None = None,
     spelled = named_season(text)
     if spelled is not None and seasonal(name, lexicon):
         return f"{spelled} {name}"
-    found = _DATING_YEAR.search(text)
+    found = _DATING_YEAR.search(SINCE_YEAR.sub(" ", text))
     named = found.group(0) if found else year
     if named is None:
         return name

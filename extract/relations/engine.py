@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 from ...errors import ConfigError
 from ...model import LiteralValue
 from ..normalize import MONTHS, find_date, find_distances, find_race_times, names_an_era, parse_date
-from .editions import dating_text, edition_label, seasonal
+from .editions import SINCE_YEAR, dating_text, edition_label, seasonal
 from .lexicon import Entry, Lexicon
 
 if TYPE_CHECKING:
@@ -140,8 +140,9 @@ class ArticleContext:
         return context
 
     def date_of(self, sentence: Sentence) -> LiteralValue | None:
-        """The date the sentence speaks of, resolved against the publication date."""
-        found = find_date(sentence.text, self.published)
+        """The date the sentence speaks of, resolved against the publication date (a year it
+        counts from, "since X in 2009", is not one)."""
+        found = find_date(SINCE_YEAR.sub("", sentence.text), self.published)
         if found is None:
             return None
         return LiteralValue(found[0], "date", found[1])
@@ -150,8 +151,7 @@ class ArticleContext:
         """When the result a sentence reports took place: the date it gives, else, for a
         sentence about the days the article reports, the day its lead names ("won
         zaterdag"), else the publication month (the day is not known)."""
-        told = find_date(_SINCE_YEAR.sub("", sentence.text), self.published)
-        date = LiteralValue(told[0], "date", told[1]) if told is not None else None
+        date = self.date_of(sentence)
         if date is not None or not self.published or not self.is_recent(sentence):
             return date
         for lead in self.sentences[:2]:
@@ -169,7 +169,7 @@ class ArticleContext:
     def is_recent(self, sentence: Sentence) -> bool:
         """Whether the sentence is about the days around publication (no other date given;
         a year it counts from, "for the first time since 2012", is no date of its own)."""
-        found = find_date(_SINCE_YEAR.sub("", sentence.text), self.published)
+        found = find_date(SINCE_YEAR.sub("", sentence.text), self.published)
         pub = parse_date(self.published)
         if found is None:
             return not names_an_era(sentence.text)
@@ -182,9 +182,7 @@ class ArticleContext:
         return value[:4] == str(pub.year) and precision != "year"
 
 
-_SINCE_YEAR = re.compile(r"\b(?:since|sinds|sedert)\s+(?:[A-Z]\w+\s+)?(?:19|20)\d\d\b",
-                         re.IGNORECASE)
-"""A year a sentence counts from ("since Tokyo 2020", "sinds 2008"): not when it happened."""
+
 
 
 def _build_context(doc: Doc) -> ArticleContext:
@@ -1483,7 +1481,7 @@ def build_event(
     explicit = year
     scope = dating_text(sentence.text, position) if year is None and context.is_recent(
         sentence) else sentence.text
-    year_match = re.search(r"\b(19[5-9]\d|20[0-4]\d)\b", year or _SINCE_YEAR.sub("", scope))
+    year_match = re.search(r"\b(19[5-9]\d|20[0-4]\d)\b", year or SINCE_YEAR.sub("", scope))
     dated = find_date(sentence.text, context.published)
     recent = dated is not None and dated[1] == "day" and context.is_recent(sentence)
     year = year_match.group(1) if year_match else (

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ...model import LiteralValue
 from .editions import edition_year
-from .engine import Concept
+from .engine import Concept, Person
 
 if TYPE_CHECKING:
     from .engine import ArticleContext, Fact
@@ -93,6 +93,41 @@ def listed_years(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
                     out.append(added)
             break
     return out
+
+
+_SINCE_NAMED = re.compile(
+    rf"\b(?:since|sinds|sedert)\s+(?:[\w’'.-]+\s+){{0,4}}?⟨P(?P<k>\d+)⟩\s*(?:in\s+|\()?"
+    rf"(?P<year>{_YEAR})\b", re.IGNORECASE)
+"""The last one before, named with the year of their result ("the first Dane to take the
+title since X in 2011", "de eerste Nederlander sinds X in 2011")."""
+
+
+def since_years(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
+    """A win or medal of the person a "since X in YEAR" phrase names is of that year's
+    edition: the year counts from their result, and the sentence's own result, of another
+    year, is the other subject's ("the first Dane to take the title since X in 2011")."""
+    out: list[Fact] = []
+    for fact in facts:
+        event = _event_of(fact) if fact.property in RESULTS else None
+        year = edition_year(event.label) if event is not None else None
+        named = _since_named(context, fact) if event is not None and year is not None else None
+        if event is None or year is None or named is None or named == year:
+            out.append(fact)
+            continue
+        out.append(_with_event(fact, _redated(event, year, named), named))
+    return out
+
+
+def _since_named(context: ArticleContext, fact: Fact) -> str | None:
+    """The year a "since X in YEAR" phrase of the fact's sentence gives its subject X."""
+    if not isinstance(fact.subject, Person) or not 0 <= fact.sentence < len(context.sentences):
+        return None
+    sentence = context.sentences[fact.sentence]
+    for m in _SINCE_NAMED.finditer(sentence.masked):
+        k = int(m.group("k"))
+        if k < len(sentence.people) and sentence.people[k].name == fact.subject.name:
+            return m.group("year")
+    return None
 
 
 def _lists(text: str) -> Iterator[list[str]]:

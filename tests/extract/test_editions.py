@@ -104,3 +104,22 @@ def test_a_year_a_period_starts_dates_no_edition() -> None:
         "IKF World Korfball Championship 2023"
     assert edition_label("Giro d'Italia", "Hij won in 2019 de Giro.", "2023") == \
         "Giro d'Italia 2019"
+
+
+@pytest.mark.parametrize(("lang", "text", "now", "then"), [
+    ("en", "Tom Vale became the first Dane since Sam Reed in 2012 to win the Giro.",
+     ("Tom Vale", "Giro d'Italia 2026"), ("Sam Reed", "Giro d'Italia 2012")),
+    ("nl", "Kees Dam is de eerste Nederlander sinds Piet Mol in 2011 die de Ronde van "
+     "Vlaanderen won.", ("Kees Dam", "Tour of Flanders 2026"),
+     ("Piet Mol", "Tour of Flanders 2011")),
+])
+def test_the_year_of_the_last_one_before_is_theirs(lang: str, text: str,
+                                                    now: tuple[str, str],
+                                                    then: tuple[str, str]) -> None:
+    """"The first since X in 2012 to win it": X won the 2012 edition, the subject this one."""
+    statements = extract_article(cached_nlp(lang, linker=False),
+                                 Article(id="x", text=text, lang=lang, date="2026-03-01"))
+    wins = {(s.subject.label, s.value.label) for s in statements  # type: ignore[union-attr]
+            if s.property == "sk:won"}
+    assert now in wins and then in wins
+    assert (now[0], then[1]) not in wins and (then[0], now[1]) not in wins
