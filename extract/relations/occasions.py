@@ -1,8 +1,9 @@
 """On which occasions a result was won: a list of years is one result per year ("won the
 Open in 2010, 2011 and 2013"); a count of wins with no year is no result of the
-article's days ("has won the Tour four times", "vier keer de Ronde gewonnen").
+article's days ("has won the Tour four times", "vier keer de Ronde gewonnen"); the year of
+"since X in 2011" is X's result's.
 
-Both read the sentence of a fact the extractors already made, and rewrite its event's
+Each reads the sentence of a fact the extractors already made, and rewrites its event's
 year: the extractors date an event by the first year a sentence names, or by the
 article's day when it names none.
 """
