@@ -1797,6 +1797,10 @@ def place_in(context: ArticleContext, sentence: Sentence) -> Concept | None:
         name = m.group(0).split(None, 1)[1]
         name = re.sub(r"^(?:het|de|the)\s+", "", name, flags=re.IGNORECASE).strip(" .,")
         name = re.sub(r"\s+(?:19|20)\d\d$", "", name)  # "in Rio de Janeiro 2016": the city
+        if lexicon.contains("country", context.lang, name) or lexicon.contains(
+                "event_name", context.lang, name):
+            continue  # "in Saudi Arabia", "at the French Open": whole, before "Saudi" or
+            # "French" is read as a nationality before a place
         first, _, rest = name.partition(" ")
         if rest and (lexicon.contains("demonym", context.lang, first)
                      or (context.lang == "nl" and first.endswith(("se", "sche")))):
@@ -1822,7 +1826,7 @@ def place_in(context: ArticleContext, sentence: Sentence) -> Concept | None:
         if lexicon.contains("stopcap", context.lang, first) or first.lower() in (
             "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
             "september", "oktober", "november", "december", "january", "february", "march",
-            "june", "july", "august", "october",
+            "may", "june", "july", "august", "october",
         ):
             continue
         if competition_in(context, name) is not None or seasonal(name, lexicon) or \

@@ -379,6 +379,19 @@ def test_the_lead_s_place_holds_for_the_results_of_the_days_it_reports() -> None
         assert place is not None and getattr(place, "label", "") == "Cottbus", places
 
 
+@pytest.mark.parametrize("text", [
+    # a tournament whose name opens with a nationality word is no place
+    "Mia Hart took her second crown at the French Open on Saturday.",
+    # nor a month
+    "Tom Vale won the Masters Tournament in May, his first major.",
+])
+def test_a_tournament_or_a_month_is_no_place(text: str) -> None:
+    from .conftest import default_statements
+
+    places = [dict(s.qualifiers).get("P276") for s in default_statements("en", text)]
+    assert all(place is None for place in places), places
+
+
 def test_a_relay_is_named_as_its_event() -> None:
     from sportkg.extract.relations.engine import distance_label
 
