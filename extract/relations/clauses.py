@@ -628,14 +628,8 @@ def _records_set(context: ArticleContext, index: int, span: Span,
                 continue
             most = _record_for_most(child)
             if most is not None:
-                # who equals another's record holds it, as the other one still does
-                holders = [subject, *(sides[c.i] for c in child.children
-                                      if c.dep_ == "nmod:poss" and c.i in sides
-                                      and _equals(verb))]
-                for holder in holders:
-                    yield Fact(holder, "P1000", Concept(most, "record"), index, name,
-                               CONFIDENCE["P1000"], result_qualifiers(
-                                   context, sentence, holder, at=_place_of(holder, sentence)))
+                yield from _count_record(context, index, verb, subject, child, most, sides,
+                                         name)
                 continue
             phrase = " ".join(t.text for t in child.subtree if t.i <= child.i)
             entry = next(iter(lexicon.find_all("record", context.lang, phrase)), None)
@@ -648,6 +642,37 @@ def _records_set(context: ArticleContext, index: int, span: Span,
             yield Fact(subject, "P1000", Concept(label, "record"), index, name,
                        CONFIDENCE["P1000"], result_qualifiers(
                            context, sentence, subject, at=_place_of(subject, sentence)))
+
+
+    # "X equalled Y's record of 24 titles": a parser may take the verb for an adjective of
+    # the possessor and the record for the sentence's root; the verb's subject still holds it
+    for noun in span:
+        if noun.dep_ != "ROOT":
+            continue
+        most = _record_for_most(noun)
+        for owner in (c for c in noun.children if most is not None and c.dep_ == "nmod:poss"):
+            for verb in owner.children:
+                if verb.dep_ != "amod" or verb.i > owner.i or negated(verb) or not (
+                        verb.lower_ in RECORD_VERB_FORMS or verb.lower_ in EQUAL_FORMS):
+                    continue
+                subject = next((sides[c.i] for c in verb.children
+                                if c.dep_ in SUBJECT_DEPS and c.i in sides), None)
+                if subject is not None and most is not None:
+                    yield from _count_record(context, index, verb, subject, noun, most, sides,
+                                             name)
+
+
+def _count_record(context: ArticleContext, index: int, verb: Token, subject: Person | Concept,
+                  record: Token, most: str, sides: dict[int, Person | Concept], name: str
+                  ) -> Iterator[Fact]:
+    """The record of a count `most` for its setter, and for the one whose record they
+    equalled (who still holds it; one whose record is broken does not)."""
+    sentence = context.sentences[index]
+    holders = [subject, *(sides[c.i] for c in record.children
+                          if c.dep_ == "nmod:poss" and c.i in sides and _equals(verb))]
+    for holder in holders:
+        yield Fact(holder, "P1000", Concept(most, "record"), index, name, CONFIDENCE["P1000"],
+                   result_qualifiers(context, sentence, holder, at=_place_of(holder, sentence)))
 
 
 FIRST_WORDS = frozenset({"eerste", "first"})

@@ -38,6 +38,11 @@ FOUND = [
      ("Tom Vale", "P1000", "record for most Grand Slam singles titles")),
     ("en", "Mia Hart now holds the record of podium finishes.",
      ("Mia Hart", "P1000", "record for most podium finishes")),
+    # who equals another's record holds it with them, however the parser hangs the verb
+    ("en", "Tom Vale equalled Sam Reed's record of 24 Grand Slam singles titles.",
+     ("Sam Reed", "P1000", "record for most Grand Slam singles titles")),
+    ("en", "Mia Hart matched Ida Lund's record for most world titles on Sunday.",
+     ("Mia Hart", "P1000", "record for most world titles")),
     # competitions listed after the one won are won too, however the parser hangs them
     ("en", "Dan Marsh won the Premier League and the FA Cup with Arsenal in 2002.",
      ("Dan Marsh", "sk:won", "FA Cup 2002")),
@@ -233,6 +238,8 @@ NOT_FOUND = [
     # a record not broken, or broken from its old holder, is not held
     ("en", "Tom Vale did not break the record for most wins.",
      ("Tom Vale", "P1000", "record for most wins")),
+    ("en", "Tom Vale never equalled Sam Reed's record of 24 Grand Slam singles titles.",
+     ("Tom Vale", "P1000", "record for most Grand Slam singles titles")),
     ("en", "Tom Vale broke Sam Reed's record of 24 Grand Slam singles titles.",
      ("Sam Reed", "P1000", "record for most Grand Slam singles titles")),
     # a competition of another verb of the sentence is not in the list of those won
