@@ -95,6 +95,9 @@ def official_championships(context: ArticleContext, facts: list[Fact]) -> list[F
     lexicon = Lexicon.load()
     out: list[Fact] = []
     for fact in facts:
+        if not (fact.property == "sk:won" or any(k == "P1344" for k, _ in fact.qualifiers)):
+            out.append(fact)  # names no event: its sentence need not be read
+            continue
         sentence = context.sentences[fact.sentence]
         subject = fact.subject.name if isinstance(fact.subject, Person) else None
         gender = gender_in(context, sentence, subject) or _article_gender(context)

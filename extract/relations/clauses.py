@@ -129,6 +129,10 @@ THAN = frozenset({"dan", "than"})
 NEGATIONS = frozenset({"niet", "nooit", "geen", "not", "never", "n't", "no", "nimmer"})
 """Words that deny the verb they hang on."""
 
+DENYING_MARKS = frozenset({"without", "zonder"})
+"""Words opening a clause whose result did not happen ("without beating X", "zonder te
+winnen")."""
+
 _DEPTH = 3
 """How many arcs below the verb an argument may sit ("won met 3-1 van België": two)."""
 
@@ -642,22 +646,20 @@ def _records_set(context: ArticleContext, index: int, span: Span,
             yield Fact(subject, "P1000", Concept(label, "record"), index, name,
                        CONFIDENCE["P1000"], result_qualifiers(
                            context, sentence, subject, at=_place_of(subject, sentence)))
-
-
     # "X equalled Y's record of 24 titles": a parser may take the verb for an adjective of
     # the possessor and the record for the sentence's root; the verb's subject still holds it
     for noun in span:
-        if noun.dep_ != "ROOT":
+        most = _record_for_most(noun) if noun.dep_ == "ROOT" else None
+        if most is None:
             continue
-        most = _record_for_most(noun)
-        for owner in (c for c in noun.children if most is not None and c.dep_ == "nmod:poss"):
+        for owner in (c for c in noun.children if c.dep_ == "nmod:poss"):
             for verb in owner.children:
                 if verb.dep_ != "amod" or verb.i > owner.i or negated(verb) or not (
                         verb.lower_ in RECORD_VERB_FORMS or verb.lower_ in EQUAL_FORMS):
                     continue
                 subject = next((sides[c.i] for c in verb.children
                                 if c.dep_ in SUBJECT_DEPS and c.i in sides), None)
-                if subject is not None and most is not None:
+                if subject is not None:
                     yield from _count_record(context, index, verb, subject, noun, most, sides,
                                              name)
 
@@ -1023,7 +1025,7 @@ def _controlled(verb: Token) -> bool:
     "to", "om" or "door", a participle ("beating X", "by beating X"); not one "without"
     ("zonder") doing it."""
     marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
-    if marks & {"without", "zonder"}:
+    if marks & DENYING_MARKS:
         return False
     return bool(marks & CONTROLLING_MARKS) or verb.tag_ == "VBG"
 

@@ -182,9 +182,6 @@ class ArticleContext:
         return value[:4] == str(pub.year) and precision != "year"
 
 
-
-
-
 def _build_context(doc: Doc) -> ArticleContext:
     from ..coref import CANONICAL_KEY
     from ..mentions import person_mentions

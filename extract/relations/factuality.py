@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .clauses import NEGATIONS, verb_words
+from .clauses import DENYING_MARKS, NEGATIONS, verb_words
 from .engine import FACTS_KEY, ArticleContext, Fact, Person
 from .triggers import classes_of
 
@@ -41,10 +41,6 @@ FACT_CLASSES: dict[str, frozenset[str]] = {
 """The result verbs that state each property: a defeat is judged by the verbs of beating
 and losing where its sentence has one ("won the title without beating X": the title is
 won, X not beaten)."""
-
-DENYING_MARKS = frozenset({"without", "zonder"})
-"""Words opening a clause whose result did not happen ("without beating X", "zonder te
-winnen")."""
 
 MODALS = frozenset({
     "will", "shall", "may", "might", "can", "ca", "could", "zal", "zullen", "zult", "kan",
