@@ -36,6 +36,21 @@ def cached_nlp(lang: str, **options: str | bool) -> Language:
     return load_nlp(lang, **options)  # type: ignore[arg-type]
 
 
+def migrated_in_place(cli: Callable[..., Result], store: Path, refused: str, added: str) -> None:
+    """A store of an old layout that is upgraded in place: opening it is refused with a
+    message matching `refused`, `sportkg migrate` brings it up to date saying it `added`
+    what was missing, and keeps no copy of the old store."""
+    from sportkg.errors import StoreError
+    from sportkg.graph.kg import KnowledgeGraph
+
+    with pytest.raises(StoreError, match=refused):
+        KnowledgeGraph.open("oxigraph", path=store)
+    result = cli("migrate", "--store", store)
+    assert result.exit_code == 0, result.output
+    assert added in result.output
+    assert not store.with_name(store.name + ".old-layout").exists()
+
+
 @pytest.fixture
 def eval_dev() -> Path:
     """The shared evaluation articles; skips the test when they are absent."""

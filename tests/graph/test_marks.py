@@ -14,6 +14,8 @@ from sportkg.graph.kg import KnowledgeGraph
 from sportkg.model import Article, Entity, Evidence, LiteralValue, Statement
 from sportkg.queries import run_query
 
+from ..conftest import migrated_in_place
+
 ENT = "https://w3id.org/sportkg/entity/"
 MILA = Entity(ENT + "mila-roos", "Mila Roos", type="person")
 JOEP = Entity(ENT + "joep-dekker", "Joep Dekker", type="person")
@@ -144,12 +146,8 @@ def _layout_3(path: Path) -> None:
 def test_layout_3_is_refused_then_given_its_marks_in_place(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
     store = tmp_path / "store"
     _layout_3(store)
-    with pytest.raises(StoreError, match=r"layout 3.*sportkg migrate --store .*in place"):
-        KnowledgeGraph.open("oxigraph", path=store)
-    result = cli("migrate", "--store", store)
-    assert result.exit_code == 0, result.output
-    assert "added the index of marks" in result.output
-    assert not (tmp_path / "store.old-layout").exists()
+    migrated_in_place(cli, store, r"layout 3.*sportkg migrate --store .*in place",
+                      "added the index of marks")
     with KnowledgeGraph.open("oxigraph", path=store) as kg:
         assert kg.layout() == rdf.LAYOUT
         assert _marks(kg) == {(MILA.iri, AGE_LINK)}

@@ -15,6 +15,8 @@ from sportkg.graph.kg import KnowledgeGraph
 from sportkg.graph.migrate import migrate
 from sportkg.model import LiteralValue
 
+from ..conftest import migrated_in_place
+
 OLD_ARTICLE = """
 @prefix wd: <http://www.wikidata.org/entity/> .
 @prefix wdt: <http://www.wikidata.org/prop/direct/> .
@@ -199,13 +201,8 @@ def test_layout_4_is_refused_then_upgraded_by_migrate(
             kg.add_article(article, facts)
         written = _dates(kg)
         _to_layout_4(kg)
-    with pytest.raises(StoreError, match=r"layout 4: without each date.*sportkg migrate --store"
-                                         r".*in place"):
-        KnowledgeGraph.open("oxigraph", path=store)
-    result = cli("migrate", "--store", store)
-    assert result.exit_code == 0, result.output
-    assert "added each date at its precision to" in result.output
-    assert not (tmp_path / "store.old-layout").exists()
+    migrated_in_place(cli, store, r"layout 4: without each date.*sportkg migrate --store"
+                                  r".*in place", "added each date at its precision to")
     with KnowledgeGraph.open("oxigraph", path=store) as kg:
         assert _dates(kg) == written
         assert len(list(kg.statements())) == sum(len(facts) for _, facts in sample_articles)
