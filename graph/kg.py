@@ -23,6 +23,7 @@ Examples:
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,6 +64,13 @@ BULK_BATCH_STATEMENTS = 10_000
 """Statements per bulk load: each bulk load writes new files that are compacted later, so
 fewer, larger batches are cheaper, but a batch is held in memory twice (its lines, then
 Oxigraph's buffers): 50,000 statements a batch peaked at 1.8 GB, 10,000 at 630 MB."""
+
+APART_BATCH_STATEMENTS = 1000
+"""Statements per batch of a bulk load whose loader runs apart (a new store on disk). Its
+batches ask the store nothing, so their size costs no queries; what it costs is memory: the
+lines of a batch are many small strings, and what the load keeps of each (people, claims to
+rank, description lines) pins the interpreter's memory pages they were made among. At 10^5
+statements the writer peaked at 441 MB with batches of 10,000 and at 194 MB with 1,000."""
 
 
 STREAM_QUADS = 500_000
@@ -159,14 +167,46 @@ MAX_DESCRIBED = 2_000_000
 """Description lines a load remembers having written (beyond that it starts again)."""
 
 
+class _Written:
+    """The description lines one load has written, kept as 16-byte digests.
+
+    A load of 10^6 statements writes about a million distinct description lines; kept as
+    strings they took about 150 MB of the writer's memory, and more in the memory pages
+    they held among the batches' short-lived lines. A digest of 128 bits does not collide
+    among so few.
+    """
+
+    def __init__(self) -> None:
+        self._digests: set[bytes] = set()
+
+    @staticmethod
+    def _digest(line: str) -> bytes:
+        return hashlib.blake2b(line.encode(), digest_size=16).digest()
+
+    def __contains__(self, line: object) -> bool:
+        return isinstance(line, str) and self._digest(line) in self._digests
+
+    def __len__(self) -> int:
+        return len(self._digests)
+
+    def update(self, lines: Iterable[str]) -> None:
+        """Remember these lines as written."""
+        self._digests.update(map(self._digest, lines))
+
+    def clear(self) -> None:
+        """Forget every line (a sweep may have removed some of them)."""
+        self._digests.clear()
+
+
 def _add_shared(shared: dict[str, None], lines: rdf.ArticleLines,
-                described: set[str] | None) -> None:
+                described: _Written | None) -> None:
     """Add an article's facts-graph lines, less the descriptions already written."""
     if not described:
         shared.update(dict.fromkeys(lines.shared))
         return
     for line in lines.shared:
-        if line not in described or line not in lines.described:
+        # the article's own descriptions are few: ask them first, the digests after
+        if line not in lines.described or line not in described:
             shared[line] = None
 
 
@@ -439,7 +479,7 @@ class KnowledgeGraph:
         else:
             self._rerank_groups(touched)
 
-    def _decide(self, plans: list[_Plan], *, described: set[str] | None = None,
+    def _decide(self, plans: list[_Plan], *, described: _Written | None = None,
                 seen: _Seen | None = None) -> _Batch:
         """Match the batch's people, and decide per article: new, replaced or unchanged."""
         from . import people
@@ -493,7 +533,7 @@ class KnowledgeGraph:
         return batch
 
     def _confidence_lines(self, plans: Iterable[_Plan],
-                          described: set[str] | None) -> tuple[str, ...]:
+                          described: _Written | None) -> tuple[str, ...]:
         """The index lines listing the confidences of these plans' readings, less those the
         load wrote before."""
         from .marks import confidence_line
@@ -502,7 +542,7 @@ class KnowledgeGraph:
                               for value in plan.lines.confidences)
         return tuple(line for line in lines if not described or line not in described)
 
-    def _written(self, batch: _Batch, *, described: set[str] | None, seen: _Seen | None,
+    def _written(self, batch: _Batch, *, described: _Written | None, seen: _Seen | None,
                  by_key: dict[str, dict[str, None]], swept: bool, deferred: bool) -> None:
         """Note what a written batch changed: its rule statements to rank (in `by_key`), its
         description lines (in `described`), its people, articles and, when ranks are set at
@@ -549,7 +589,7 @@ class KnowledgeGraph:
                                                      plan.fingerprint)
 
     def _write_batch(self, plans: list[_Plan], *, bulk: bool = False,
-                     described: set[str] | None = None,
+                     described: _Written | None = None,
                      defer: dict[str, dict[str, None]] | None = None,
                      seen: _Seen | None = None) -> AddResult:
         """Decide per article (new, replaced, unchanged) and write the batch in one transaction.
@@ -568,7 +608,7 @@ class KnowledgeGraph:
         return self._apply(batch, bulk=bulk, described=described, defer=defer, seen=seen)
 
     def _apply(self, batch: _Batch, *, bulk: bool = False,
-               described: set[str] | None = None,
+               described: _Written | None = None,
                defer: dict[str, dict[str, None]] | None = None,
                seen: _Seen | None = None) -> AddResult:
         """Write a decided batch, sweep what replaced articles alone supported, set ranks and
@@ -670,16 +710,20 @@ class KnowledgeGraph:
                 own, and a lookup reads all of them; compacted, the lookups of a report page
                 took half to two thirds of the time at 10^5 statements).
             batch_size: statements per transaction (default `BATCH_STATEMENTS`, or
-                `BULK_BATCH_STATEMENTS` with `bulk`).
+                with `bulk` `BULK_BATCH_STATEMENTS`, `APART_BATCH_STATEMENTS` into a new
+                store on disk).
 
         Raises:
             InputError: a statement has an unknown property or an invalid IRI; the
                 batches before it are stored, the one holding it is not.
         """
-        if batch_size is None:
-            batch_size = BULK_BATCH_STATEMENTS if bulk else BATCH_STATEMENTS
-        described: set[str] = set()
+        described = _Written()
         seen = _Seen(Known(empty=self._empty()))
+        if batch_size is None:
+            batch_size = BATCH_STATEMENTS
+            if bulk:
+                apart = seen.people.empty and getattr(self.store, "loads_apart", False)
+                batch_size = APART_BATCH_STATEMENTS if apart else BULK_BATCH_STATEMENTS
         batches = self._batches(statements, batch_size)
         if bulk and hasattr(self.store, "bulk_stream"):
             loaded = self._load_streaming(batches, described, seen)
@@ -750,7 +794,7 @@ class KnowledgeGraph:
         if batch:
             yield batch
 
-    def _load_streaming(self, batches: Iterator[list[_Plan]], described: set[str],
+    def _load_streaming(self, batches: Iterator[list[_Plan]], described: _Written,
                         seen: _Seen) -> AddResult:
         """A bulk load as one stream of N-Quads into Oxigraph's bulk loader.
 
