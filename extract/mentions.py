@@ -736,11 +736,25 @@ def _opponent_after(doc: Doc, i: int) -> bool:
         doc[i + 1].lower_ in _OPPONENT_WORDS
 
 
+_DASHES = frozenset({"-", "\u2013", "\u2014"})
+
+
+def _spaced_dash(doc: Doc, i: int) -> bool:
+    """Whether token i is a dash with a space on both sides: it parts two phrases (a
+    dateline and its text, two sides of a match) and is never inside a name ("Anne-Marie")."""
+    return doc[i].text in _DASHES and i > 0 and bool(doc[i - 1].whitespace_) and \
+        bool(doc[i].whitespace_)
+
+
 def _trimmed(doc: Doc, ent: Span) -> Span | None:
     """An entity span without the spaces and punctuation the recogniser left at its ends, nor
     a lower-case function word, adjective or adverb at its end ("het EK met de ploeg": the
-    event is "EK")."""
+    event is "EK"). A person span that runs over a spaced dash is the name after it ("Lyon -
+    Jan Smit won": the dateline before it is no part of the name)."""
     start, end = ent.start, ent.end
+    if ent.label_ == "PERSON":
+        start = next((i + 1 for i in range(end - 2, start - 1, -1) if _spaced_dash(doc, i)),
+                     start)
     while start < end and (doc[start].is_space or doc[start].is_punct):
         start += 1
     while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct or (

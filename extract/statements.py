@@ -43,6 +43,7 @@ from .relations.engine import (
 )
 from .relations.families import PAST_MARKERS
 from .relations.occasions import counted_wins, listed_years, since_years
+from .relations.teamnames import full_team_names
 from .relations.titles import (
     CHAMPIONSHIP,
     race_of_edition,
@@ -86,6 +87,7 @@ def doc_statements(doc: Doc, article: Article) -> list[Statement]:
     facts = [*facts, *sport_of_occupations(facts)]
     facts = _dated_by_event(_awards_of_their_events(tennis_disciplines(
         context, official_championships(context, facts))))
+    facts = full_team_names(doc, context, facts)
     links = _same_person_same_link(context, facts, links)
     length = len(context.text)
     merged: dict[tuple[str, ...], Statement] = {}

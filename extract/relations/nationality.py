@@ -83,8 +83,8 @@ def _nationalities(token: Token, people: dict[int, Person], countries: Mapping[i
         return
     if token.pos_ in ("NOUN", "PROPN"):
         described = _demonym(token, lexicon, lang) or next(
-            (e for c in token.children if c.dep_ == "amod"
-             for e in [_demonym(c, lexicon, lang)] if e is not None), None)
+            (e for c in _modifiers(token) for e in [_demonym(c, lexicon, lang)]
+             if e is not None), None)
         if described is not None and _is_predicate(token):
             for subject in _predicate_subjects(token):
                 if subject.i in people:
@@ -119,6 +119,19 @@ def _country(entry: Entry) -> Concept:
 def _demonym(token: Token, lexicon: Lexicon, lang: str) -> Entry | None:
     """The nationality entry a word is (a noun "Belg", "Briton"; an adjective "Belgische")."""
     return lexicon.lookup("demonym", lang, token.text)
+
+
+_MODIFIER_DEPS = frozenset({"amod", "compound"})
+
+
+def _modifiers(noun: Token) -> Iterator[Token]:
+    """The adjectives and nouns that modify a noun before it, also through one another
+    ("de eerste Belgische baanwielrenner", "a Polish golf player": "Polish" modifies "golf",
+    which modifies "player")."""
+    for child in noun.children:
+        if child.dep_ in _MODIFIER_DEPS and child.i < noun.i:
+            yield child
+            yield from _modifiers(child)
 
 
 def _plural_demonym(token: Token, lexicon: Lexicon, lang: str) -> Entry | None:

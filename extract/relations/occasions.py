@@ -38,12 +38,13 @@ _NUMBER_WORDS = (
     r"nine|ten|\d{1,2}")
 _COUNTED = re.compile(
     rf"\b(?<!de\s)(?<!het\s)(?<!the\s)(?:{_NUMBER_WORDS})(?:\s+|-)(?:keer|maal|times)\b"
+    rf"|\b(?:twice|thrice|tweemaal|driemaal|viermaal|vijfmaal)\b"
     rf"|\b(?:{_NUMBER_WORDS})\s+(?:[\w'’.-]+\s+){{0,4}}?(?:titles|titels|zeges|wins|"
     rf"victories|overwinningen)\b",
     re.IGNORECASE)
-"""A count of wins ("vier keer", "four times", "four Tour de France titles"); not an
-ordinal occasion ("voor de vierde keer", "for the fourth time": that one is now), nor a
-count that describes the winner ("two-time champion X won on Sunday")."""
+"""A count of wins ("vier keer", "four times", "twice", "tweemaal", "four Tour de France
+titles"); not an ordinal occasion ("voor de vierde keer", "for the fourth time": that one
+is now), nor a count that describes the winner ("two-time champion X won on Sunday")."""
 
 
 def _redated(event: Concept, year: str, other: str) -> Concept:

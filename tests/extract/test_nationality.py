@@ -37,6 +37,11 @@ FOUND = [
     ("nl", "Voor Nederland kwamen Anna Berg en Joy Smit uit.",
      {("Anna Berg", "Netherlands"), ("Joy Smit", "Netherlands")}),
     ("en", "Tom Hale represented Canada in Paris.", {("Tom Hale", "Canada")}),
+    # the nationality on a noun that modifies the predicate noun, in a participle clause
+    ("en", "Anna Kowal beat Maria Berg on Sunday, becoming the first Polish golf player to win it.",
+     {("Anna Kowal", "Poland")}),
+    ("nl", "Kees Mol werd de eerste Belgische baanwielrenner met die titel.",
+     {("Kees Mol", "Belgium")}),
 ]
 
 

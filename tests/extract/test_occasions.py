@@ -54,6 +54,8 @@ def test_a_season_or_a_single_year_is_no_list() -> None:
 @pytest.mark.parametrize(("lang", "text"), [
     ("nl", "Tom Hale won de Ronde van Vlaanderen al vier keer."),
     ("en", "Tom Hale has won the Tour of Flanders three times."),
+    ("en", "Tom Hale won the Tour of Flanders twice in his career."),
+    ("nl", "Tom Hale won tweemaal de Ronde van Vlaanderen."),
 ])
 def test_a_counted_win_is_undated(lang: str, text: str) -> None:
     wins = {e for s, p, e in _results(lang, text) if s == "Tom Hale" and p == "sk:won"}

@@ -211,13 +211,17 @@ def test_an_apostrophe_between_letters_stays_inside_its_name(pipeline: str) -> N
     assert names == ["Luc Vander’haege"]
 
 
+def _people(lang: str, text: str) -> set[str]:
+    doc = cached_nlp(lang, linker=False, pairs=False)(text)
+    return {p.name for s in ArticleContext.of(doc).sentences for p in s.people}
+
+
 @pytest.mark.parametrize(("lang", "text", "person"), [
     ("nl", "In het Kees Smitstadion scoorde Jan Smit twee keer.", "Jan Smit"),
     ("en", "At the Royal Albert Theatre, Tom Hale beat Pete Rowe.", "Tom Hale"),
 ])
 def test_a_venue_named_after_someone_is_no_person(lang: str, text: str, person: str) -> None:
-    doc = cached_nlp(lang, linker=False, pairs=False)(text)
-    names = {p.name for s in ArticleContext.of(doc).sentences for p in s.people}
+    names = _people(lang, text)
     assert person in names
     assert not any(n.endswith(("stadion", "Theatre")) for n in names), names
 
@@ -227,3 +231,13 @@ def test_a_surname_ending_in_a_venue_word_is_still_a_name() -> None:
     names = {p.name for s in ArticleContext.of(nlp("Lucia Marena won de finale.")).sentences
              for p in s.people}
     assert names == {"Lucia Marena"}
+
+
+@pytest.mark.parametrize(("lang", "text", "person"), [
+    ("en", "Oslo - Henrik Dahl won the sprint on Sunday.", "Henrik Dahl"),
+    ("nl", "Gent \u2013 Jan Claes won zondag de sprint.", "Jan Claes"),
+])
+def test_a_dateline_before_a_name_is_no_part_of_it(lang: str, text: str, person: str) -> None:
+    names = _people(lang, text)
+    assert person in names
+    assert not any(" - " in n or " \u2013 " in n for n in names), names
