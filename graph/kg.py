@@ -850,6 +850,11 @@ class KnowledgeGraph:
                 total += self._apply(held.pop(), bulk=True, described=described, defer=defer,
                                      seen=seen)
         finally:
+            # what decided the batches is not needed for the ranks: let it go before they
+            # are set, which makes many short-lived objects of its own
+            described.clear()
+            seen.articles.clear()
+            seen.people = Known(empty=seen.people.empty)
             if defer:
                 self._rank_load(defer, seen)
         return total

@@ -607,6 +607,20 @@ class OxigraphStore:
             self._guard = None
             raise _store_error(self.path, "cannot open store again", exc) from exc
 
+    def flush(self) -> None:
+        """Write out what the store keeps in memory of its latest writes (Oxigraph's
+        `Store.flush`): a long run of small transactions, as the ranks set at the end of a
+        bulk load, otherwise holds it in the process until the store closes.
+
+        Raises:
+            StoreError: the store refuses (read-only, a full disk).
+        """
+        self._writable()
+        try:
+            self._store.flush()
+        except (OSError, RuntimeError) as exc:
+            raise _store_error(self.path, "cannot flush", exc) from exc
+
     def optimize(self) -> None:
         """Compact the store's files (Oxigraph's `Store.optimize`).
 

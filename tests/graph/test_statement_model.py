@@ -241,11 +241,24 @@ def test_bulk_stream_writes_what_a_transactional_load_writes(tmp_path, monkeypat
     store it began on was empty, else in calls of at most STREAM_QUADS quads), matches
     people and looks up articles against what it wrote, ends the stream for a batch that
     replaces an article, and ranks from the claims it wrote (into an empty store) or from
-    the store: the same quads as one transactional load."""
+    the store: the same quads as one transactional load. Ranks set from the claims flush
+    the store between their chunks."""
     from sportkg.graph import kg as kg_module
+    from sportkg.graph import ranks
     from sportkg.graph.kg import KnowledgeGraph
+    from sportkg.graph.stores import OxigraphStore
 
     monkeypatch.setattr(kg_module, "STREAM_QUADS", 40)
+    monkeypatch.setattr(ranks, "CHUNK", 1)
+    monkeypatch.setattr(ranks, "FLUSH_CHUNKS", 1)
+    flushed: list[int] = []
+    real_flush = OxigraphStore.flush
+
+    def flush(store: OxigraphStore) -> None:
+        flushed.append(1)
+        real_flush(store)
+
+    monkeypatch.setattr(OxigraphStore, "flush", flush)
     older = _article("leeftijd_oud", "Mila Roos (24) en Joep Dekker zijn verloofd.",
                      "2025-01-10")
     newer = _article("leeftijd_nieuw", "Mila Roos (25) trouwde met Joep Dekker.", "2026-01-10")
@@ -272,6 +285,7 @@ def test_bulk_stream_writes_what_a_transactional_load_writes(tmp_path, monkeypat
             stores[bulk] = _quads(kg)
             assert _count(kg, f"<{bare.iri}> ?p ?o") == 0  # matched to Mila Roos
     assert stores[True] == stores[False]
+    assert bool(flushed) == (begin_empty and not replace)
 
 
 def test_merging_two_iris_rewrites_every_statement_to_the_kept_one(make_kg) -> None:  # type: ignore[no-untyped-def]
