@@ -227,6 +227,10 @@ def _qualifiers(
 
 _SPELL = re.compile(r"\b(?:van|from|between|tussen)\s+((?:19|20)\d\d)\s+(?:tot|to|until|en|and)"
                     r"\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+_SINCE_START = re.compile(r"\b(?:since|sinds|sedert)\s+((?:19|20)\d\d)\b(?!\s*[/–-]\s*\d)",
+                          re.IGNORECASE)
+"""The year a spell runs from ("sinds 2019", "since 2020"); not "since X in 2012", which
+counts from someone else's result."""
 _FROM_CLUB = frozenset({"van", "from", "uit"})
 _TO_CLUB = frozenset({"naar", "to", "bij", "for", "voor", "join", "joins", "joined"})
 
@@ -235,7 +239,7 @@ def _spell(context: ArticleContext, cand: Candidate) -> tuple[tuple[str, Literal
     """Start (`P580`) and end (`P582`) of a club spell: "tussen 2001 en 2009"; else, in a
     sentence with a transfer word, the sentence's date (or, for the news of the day, the
     publication day) as the start at the club it goes to ("naar X") or the end at the
-    club it leaves ("van X")."""
+    club it leaves ("van X"); a start a year after "since"/"sinds" names is that year."""
     sentence = context.sentences[cand.sentence]
     spell = _SPELL.search(sentence.text)
     if spell is not None:
@@ -250,6 +254,9 @@ def _spell(context: ArticleContext, cand: Candidate) -> tuple[tuple[str, Literal
     key = "P582" if word in _FROM_CLUB else "P580" if word in _TO_CLUB else None
     if key is None:
         return ()
+    since = _SINCE_START.search(sentence.text) if key == "P580" else None
+    if since is not None and (not context.published or since.group(1) <= context.published[:4]):
+        return (("P580", LiteralValue(since.group(1), "date", "year")),)  # "for X since 2020"
     date = context.date_of(sentence)
     if date is None and context.published and context.is_recent(sentence):
         date = LiteralValue(context.published, "date", "day")

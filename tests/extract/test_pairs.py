@@ -217,6 +217,26 @@ def test_a_club_spell_and_a_transfer_date_the_classifier_s_team_facts() -> None:
     assert moves.get("FC Utrecht", {}).get("P580") is not None, moves
 
 
+@pytest.mark.parametrize(("text", "start"), [
+    ("Kees Mol has played for Arsenal since 2019.", "2019"),
+    ("Kees Mol joined Arsenal on Monday.", "2026-"),  # the news of the day
+    # a year after "since" that is someone else's result starts no spell
+    ("Kees Mol joined Arsenal, the first Dane there since Tom Hale in 2012.", "2026-"),
+])
+def test_a_spell_since_a_year_starts_that_year(text: str, start: str) -> None:
+    """(`start` is the start's beginning: the news of the day is dated this year.)"""
+    from sportkg.extract.relations.classifier import pair_facts
+
+    model = PairModel.load(MODEL_DIR)
+    assert model is not None
+    doc, context = processed("en", text)
+    starts = {str(dict(f.qualifiers)["P580"].value)
+              for f in pair_facts(doc, context, model, threshold=0.01)
+              if f.property == "P54" and getattr(f.subject, "name", "") == "Kees Mol"
+              and "P580" in dict(f.qualifiers)}
+    assert len(starts) == 1 and starts.pop().startswith(start), starts
+
+
 def test_a_medal_word_goes_to_its_likeliest_owner_only() -> None:
     doc, context = processed("nl", "Anna Berg won goud en Lotte Vos pakte zilver.")
     awards = [c for c in candidates(doc, context)
