@@ -43,7 +43,7 @@ from .relations.engine import (
 )
 from .relations.families import PAST_MARKERS
 from .relations.occasions import counted_wins, listed_years, since_years
-from .relations.teamnames import full_team_names
+from .relations.teamnames import full_team_names, name_words
 from .relations.titles import (
     CHAMPIONSHIP,
     race_of_edition,
@@ -1680,10 +1680,6 @@ def _merge_same_teams(statements: list[Statement]) -> list[Statement]:
     return out
 
 
-def _name_words(label: str) -> list[str]:
-    return [w for w in re.split(r"[\W_]+", fold(label).replace("'", "")) if w]
-
-
 _GENERIC_TEAM_WORDS = frozenset({
     "fc", "afc", "sc", "cf", "ac", "sv", "vv", "bv", "team", "town", "club", "womens", "mens",
     "women", "men", "ladies", "dames", "vrouwen"})
@@ -1694,7 +1690,7 @@ national side's gender); not "Jong", "Cape Town" or "under-21", which name other
 def _one_name(a: str, b: str) -> bool:
     """Whether two names name one team: the longer one's own words are only generic ones
     ("Luton" and "Luton Town"; not "Ajax" and "Jong Ajax" or "Ajax Cape Town")."""
-    wa, wb = _name_words(a), _name_words(b)
+    wa, wb = name_words(a), name_words(b)
     if not wa or not wb:
         return False
     short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
@@ -1714,7 +1710,7 @@ def _team_rank(statement: Statement) -> tuple[bool, int]:
     """Which of two names of a team stays: a linked one, then the one of more words."""
     value = statement.value
     assert isinstance(value, Entity)
-    return value.qid is not None, len(_name_words(value.label))
+    return value.qid is not None, len(name_words(value.label))
 
 
 def _drop_weaker_partners(statements: list[Statement]) -> list[Statement]:

@@ -722,8 +722,8 @@ class KnowledgeGraph:
         if batch_size is None:
             batch_size = BATCH_STATEMENTS
             if bulk:
-                apart = seen.people.empty and getattr(self.store, "loads_apart", False)
-                batch_size = APART_BATCH_STATEMENTS if apart else BULK_BATCH_STATEMENTS
+                batch_size = APART_BATCH_STATEMENTS if self._loads_apart(seen) \
+                    else BULK_BATCH_STATEMENTS
         batches = self._batches(statements, batch_size)
         if bulk and hasattr(self.store, "bulk_stream"):
             loaded = self._load_streaming(batches, described, seen)
@@ -794,6 +794,12 @@ class KnowledgeGraph:
         if batch:
             yield batch
 
+    def _loads_apart(self, seen: _Seen) -> bool:
+        """Whether a bulk load's loader may run in a child process: while the load began on
+        an empty store and swept nothing, its batches are decided from what it wrote alone,
+        so the store is not read while the lines are made (and the store can so load)."""
+        return seen.people.empty and getattr(self.store, "loads_apart", False)
+
     def _load_streaming(self, batches: Iterator[list[_Plan]], described: _Written,
                         seen: _Seen) -> AddResult:
         """A bulk load as one stream of N-Quads into Oxigraph's bulk loader.
@@ -835,10 +841,7 @@ class KnowledgeGraph:
 
         try:
             while True:
-                # while the load began on an empty store and swept nothing, its batches are
-                # decided from what it wrote alone: the store is not read while the lines
-                # are made, so its loader may run apart
-                apart = seen.people.empty and getattr(self.store, "loads_apart", False)
+                apart = self._loads_apart(seen)
                 self.store.bulk_stream(  # type: ignore[attr-defined]
                     _ahead(stream(None if apart else STREAM_QUADS)), apart=apart)
                 self._unmark(stale)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -615,11 +615,7 @@ class OxigraphStore:
         Raises:
             StoreError: the store refuses (read-only, a full disk).
         """
-        self._writable()
-        try:
-            self._store.flush()
-        except (OSError, RuntimeError) as exc:
-            raise _store_error(self.path, "cannot flush", exc) from exc
+        self._upkeep(self._store.flush, "cannot flush")
 
     def optimize(self) -> None:
         """Compact the store's files (Oxigraph's `Store.optimize`).
@@ -631,11 +627,16 @@ class OxigraphStore:
         Raises:
             StoreError: the store refuses (read-only, a full disk).
         """
+        self._upkeep(self._store.optimize, "cannot compact")
+
+    def _upkeep(self, work: Callable[[], None], failing: str) -> None:
+        """Run one of Oxigraph's upkeep calls on a writable store, its failure a StoreError
+        that says what could not be done (`failing`) to which store."""
         self._writable()
         try:
-            self._store.optimize()
+            work()
         except (OSError, RuntimeError) as exc:
-            raise _store_error(self.path, "cannot compact", exc) from exc
+            raise _store_error(self.path, failing, exc) from exc
 
     def query(self, sparql: str, *, bindings: Mapping[str, Node] | None = None) -> QueryResult:
         """Run a query with Oxigraph, bindings injected as a VALUES block.

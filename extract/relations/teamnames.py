@@ -35,7 +35,8 @@ _MIN_CUT = 3
 """Letters a word cut short keeps at least ("Man" for "Manchester")."""
 
 
-def _words(label: str) -> list[str]:
+def name_words(label: str) -> list[str]:
+    """A team name's words, folded, without punctuation ("Man. City" -> ["man", "city"])."""
     return [w for w in re.split(r"[\W_]+", fold(label).replace("'", "")) if w]
 
 
@@ -43,7 +44,7 @@ def short_form(short: str, full: str) -> bool:
     """Whether `short` names the team `full` for short ("City" and "Man City" of "Manchester
     City"; not "Ajax" of "Jong Ajax", nor "Ajax" of "Ajax Cape Town", whose last word
     differs)."""
-    ws, wf = _words(short), _words(full)
+    ws, wf = name_words(short), name_words(full)
     if not ws or ws == wf or len(ws) > len(wf) or set(wf) & SIDE_WORDS or ws[-1] != wf[-1]:
         return False
     k = 0
