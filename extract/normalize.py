@@ -60,8 +60,14 @@ ORDINALS: dict[str, int] = {
     "zevende": 7, "achtste": 8, "negende": 9, "tiende": 10,
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
     "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+    "elfde": 11, "twaalfde": 12, "dertiende": 13, "veertiende": 14, "vijftiende": 15,
+    "zestiende": 16, "zeventiende": 17, "achttiende": 18, "negentiende": 19,
+    "twintigste": 20, "eenentwintigste": 21,
+    "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+    "twentieth": 20, "twenty-first": 21,
 }
-"""Ordinal words for rankings."""
+"""Ordinal words for rankings and the stages of a stage race (up to 21)."""
 
 
 def parse_date(text: str | None) -> _dt.date | None:

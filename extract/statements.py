@@ -43,6 +43,7 @@ from .relations.engine import (
 )
 from .relations.families import PAST_MARKERS
 from .relations.occasions import counted_wins, listed_years, since_years
+from .relations.runnersup import defeats_of_runners_up
 from .relations.teamnames import full_team_names, name_words
 from .relations.titles import (
     CHAMPIONSHIP,
@@ -78,6 +79,7 @@ def doc_statements(doc: Doc, article: Article) -> list[Statement]:
     facts = [*facts, *wins_of_winners(facts)]
     facts = [*facts, *awards_of_winners(facts)]
     facts = [*facts, *titles_of_tournaments(context, facts)]
+    facts = [*facts, *defeats_of_runners_up(facts)]
     facts = timed_later(context, facts)
     facts = defeats_in_wins(context, facts)
     facts = dated_moves(context, facts)
@@ -1110,13 +1112,21 @@ def defeats_in_wins(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
     out: list[Fact] = []
     for fact in facts:
         quals = dict(fact.qualifiers)
-        labels = won.get(name_of(fact.subject), set())
+        labels = _most_detailed(won.get(name_of(fact.subject), set()))
         if fact.property == "sk:defeated" and "P1344" not in quals and len(labels) == 1 \
                 and context.is_recent(context.sentences[fact.sentence]):
             quals["P1344"] = events[next(iter(labels))]
             fact = dataclasses.replace(fact, qualifiers=tuple(quals.items()))
         out.append(fact)
     return out
+
+
+def _most_detailed(labels: set[str]) -> set[str]:
+    """Event labels without those another one names in more words ("World Cup" beside
+    "women's 1500 m, 2025 World Cup": one win told twice)."""
+    words = {label: set(label.lower().replace(",", " ").split()) for label in labels}
+    return {label for label in labels
+            if not any(other != label and words[label] < words[other] for other in labels)}
 
 
 _TIMED = ("sk:won", "P166")

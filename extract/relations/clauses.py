@@ -32,7 +32,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ...model import LiteralValue
-from ..normalize import find_distances
+from ..normalize import find_distances, parse_ranking
 from .editions import edition_at, edition_label
 from .engine import (
     PEOPLE_IN_A_ROW,
@@ -680,9 +680,13 @@ def _count_record(context: ArticleContext, index: int, verb: Token, subject: Per
 FIRST_WORDS = frozenset({"eerste", "first"})
 """Ordinals of the winner's place ("werd eerste op de 500 meter", "finished first")."""
 
-PLACE_NOUNS = frozenset({"spot", "place", "plaats", "plek"})
-TOP_WORDS = frozenset({"top", "first", "eerste", "bovenste"})
-"""A winner's place named as a noun: "top spot", "first place", "de eerste plaats"."""
+PLACE_NOUNS = frozenset({"spot", "place", "plaats", "plek", "trede", "treetje", "schavot",
+                         "schavotje"})
+TOP_WORDS = frozenset({"top", "first", "eerste", "bovenste", "hoogste", "highest"})
+"""A winner's place named as a noun: "top spot", "first place", "het hoogste treetje"."""
+
+TOPPED = frozenset({"podium"})
+"""What a winner tops ("topped the podium")."""
 
 
 def _placed_first(context: ArticleContext, index: int, span: Span,
@@ -693,9 +697,13 @@ def _placed_first(context: ArticleContext, index: int, span: Span,
     for token in span:
         if token.lower_ in PLACE_NOUNS and any(
                 c.lower_ in TOP_WORDS for c in token.children if c.dep_ in ("amod", "compound")):
-            # "took top spot in the slalom", "pakte de eerste plaats op de 500 meter"
-            verb = token.head
+            # "took top spot in the slalom", "pakte de eerste plaats op de 500 meter"; "stond
+            # in de massastart op het hoogste treetje" hung on the race
+            verb = token.head.head if token.head.pos_ == "NOUN" else token.head
             placing = verb.lemma_.lower() in PLACING_VERBS | LIGHT_VERBS
+        elif token.lemma_.lower() in TOPPED and token.dep_ == "obj" and \
+                token.head.lemma_.lower() == "top":
+            verb, placing = token.head, True  # "topped the podium in the mass start"
         elif token.lower_ not in FIRST_WORDS:
             continue
         elif any(c.dep_ in SUBJECT_DEPS for c in token.children):
@@ -972,13 +980,17 @@ def subjects_of(verb: Token) -> Iterator[Token]:
     that of the verb it completes."""
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
-            yield child
+            yield _subject_past_own_verb(child, verb)
         # "X heeft zaterdag de 1500 meter gewonnen" parsed with X on "heeft": a subject the
         # parser hung on the auxiliary is the main verb's
         elif child.dep_ in ("aux", "aux:pass") and child.i < verb.i:
             yield from (c for c in child.children if c.dep_ in SUBJECT_DEPS)
     own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-    if verb.dep_ == "conj" and all(c.lower_ in PERSONAL_PRONOUNS for c in own):
+    misread = _conjoined_name_before(verb) if verb.dep_ == "conj" and not own else None
+    if misread is not None:
+        # "A won silver and B took bronze" parsed with B in A's object: B is the subject
+        yield misread
+    elif verb.dep_ == "conj" and all(c.lower_ in PERSONAL_PRONOUNS for c in own):
         # "X stond in de finale, maar hij verloor van Y": a conjoined verb shares the first
         # verb's subject, also through a pronoun of its own
         yield from (c for c in verb.head.children if c.dep_ in SUBJECT_DEPS)
@@ -1014,6 +1026,38 @@ def subjects_of(verb: Token) -> Iterator[Token]:
             c.dep_ in SUBJECT_DEPS for c in verb.children) and _controlled(verb):
         yield from subjects_of(verb.head)
     yield from _predicate_subjects(verb)
+
+
+def _subject_past_own_verb(subject: Token, verb: Token) -> Token:
+    """The subject of `verb`: `subject`, unless a verb of its own stands between it and a
+    name joined to it ("A won silver and B took bronze" parsed as "A ... and B took"):
+    then that name."""
+    for other in subject.children:
+        if other.dep_ == "conj" and other.pos_ == "PROPN" and other.i < verb.i and any(
+                t.pos_ == "VERB" and t.head.i == subject.i and t.dep_ != "conj"
+                for t in subject.doc[subject.i + 1:other.i]):
+            return other
+    return subject
+
+
+def _conjoined_name_before(verb: Token) -> Token | None:
+    """The name right before a conjoined verb that the parser joined to the first verb's
+    object instead ("A won silver and B (37.88) took bronze"): that name, else None."""
+    k = verb.i - 1
+    doc = verb.doc
+    if k >= 0 and doc[k].text == ")":  # past a time or score in brackets after the name
+        while k >= 0 and doc[k].text != "(":
+            k -= 1
+        k -= 1
+    if k < 0 or doc[k].pos_ != "PROPN":
+        return None
+    name = doc[k]
+    while name.dep_ in ("flat", "compound") and name.head.i < name.i:
+        name = name.head
+    if name.dep_ == "conj" and name.head.dep_ in ("obj", "obl", "nmod") and \
+            name.head.head.i == verb.head.i:
+        return name
+    return None
 
 
 CONTROLLING_MARKS = frozenset({"to", "om", "by", "door", "after", "na", "while", "when"})
@@ -1136,15 +1180,18 @@ def _event(context: ArticleContext, index: int, token: Token,
     ploegenachtervolging", "the relay") or a distance ("de 5.000 meter"), built with its
     competition and edition in the form the pattern families write; None without an
     edition (a bare "team pursuit")."""
-    race = Lexicon.load().lookup("race", context.lang, token.lower_)
+    sentence = context.sentences[index]
+    race = _race_named(context, token)
+    unit = _distance_unit(token)
     if race is not None:
-        named = race.label
-    elif token.lower_ in DISTANCE_UNITS and any(c.dep_ == "nummod" for c in token.children):
-        number = next(c for c in token.children if c.dep_ == "nummod")
+        named = race
+    elif unit is not None:
+        number = next(c for c in unit.children if c.dep_ == "nummod")
         named = f"{number.text.replace('.', '').replace(',', '')} m"  # "de 5.000 meter"
+    elif token.lemma_.lower() in STAGE_NOUNS:
+        return _stage_won(context, index, token)
     else:
         return None
-    sentence = context.sentences[index]
     person = subject if isinstance(subject, Person) else None
     event = build_event(context, sentence, max(0, token.idx - sentence.start), person)
     if event is None or named not in event.label or not any(
@@ -1155,6 +1202,65 @@ def _event(context: ArticleContext, index: int, token: Token,
 
 DISTANCE_UNITS = frozenset({"meter", "metres", "meters", "metre", "m"})
 """Units of a race named by its distance ("won de 3000 meter", "won the 800 m")."""
+
+RACE_NOUNS = frozenset({"race", "event", "final", "wedstrijd", "finale"})
+"""Nouns of a race that its distance may modify ("the men's 500-meter race")."""
+
+
+def _race_named(context: ArticleContext, token: Token) -> str | None:
+    """The lexicon's race a word names, alone ("de ploegenachtervolging") or with the
+    modifiers just before it ("the mass start", "de lichte skiff")."""
+    lexicon = Lexicon.load()
+    found = lexicon.lookup("race", context.lang, token.lower_)
+    if found is not None:
+        return found.label
+    left = [c for c in token.lefts if c.dep_ in ("amod", "compound") and
+            c.i >= token.i - 2]
+    if left:
+        words = " ".join(t.lower_ for t in token.doc[left[0].i:token.i + 1])
+        found = lexicon.lookup("race", context.lang, words)
+    return found.label if found is not None else None
+
+
+def _distance_unit(token: Token) -> Token | None:
+    """The unit word of a race named by its distance: the word itself ("the 800 m") or,
+    on a noun for a race, the unit that modifies it ("the 500-meter race")."""
+    def counted(unit: Token) -> bool:
+        return unit.lower_ in DISTANCE_UNITS and any(c.dep_ == "nummod" for c in unit.children)
+
+    if counted(token):
+        return token
+    if token.lemma_.lower() in RACE_NOUNS:
+        return next((c for c in token.children
+                     if c.dep_ in ("compound", "amod", "nmod") and counted(c)), None)
+    return None
+
+
+STAGE_NOUNS = frozenset({"stage", "etappe", "rit"})
+"""Nouns of one day of a stage race ("won the 15th stage", "won de zevende etappe")."""
+
+LAST_WORDS = frozenset({"final", "last", "laatste", "slotrit"})
+"""Words of the last stage of a stage race ("the final stage")."""
+
+
+def _stage_won(context: ArticleContext, index: int, token: Token) -> Concept | None:
+    """The stage a win's object counts ("the 15th stage", "de zevende etappe", "the final
+    stage") of the stage race the sentence names, else of the one the report is about
+    (`article_event`), in its edition; None for a stage with no count or no race."""
+    sentence = context.sentences[index]
+    counts = [parse_ranking(c.lower_) for c in token.children if c.dep_ in ("amod", "nummod")]
+    number = next((n for n in counts if n is not None), None)
+    last = any(c.lower_ in LAST_WORDS for c in token.children if c.dep_ == "amod")
+    if number is None and not last:
+        return None
+    named = Lexicon.load().find_all("event_name", context.lang, sentence.text)
+    race = named[0].label if named else (
+        article_event(context) if context.is_recent(sentence) else None)
+    if race is None:
+        return None
+    stage = f"stage {number}" if number is not None else "final stage"
+    return Concept(f"{stage}, {edition_label(race, sentence.text, year_of(context, sentence))}",
+                   "event")
 
 
 TITLE_PLACES = frozenset({"in", "at", "op", "bij", "of", "van"})

@@ -1124,7 +1124,9 @@ def _first_subject(sentence: Sentence, before: list[Person]) -> Person:
     if len(before) >= 2:
         a, b = before[-2], before[-1]
         ka, kb = sentence.people.index(a), sentence.people.index(b)
-        between = sentence.masked[sentence.positions[ka] + len(f"⟨P{ka}⟩"): sentence.positions[kb]]
+        # up to and with the second name: a new clause is read by what follows "and"
+        between = sentence.masked[sentence.positions[ka] + len(f"⟨P{ka}⟩"):
+                                  sentence.positions[kb] + len(f"⟨P{kb}⟩")]
         if _NEW_CLAUSE.search(between):
             return b  # "A took silver in 52.80 and Jamaica's B won bronze"
     if sentence.salient is not None and (

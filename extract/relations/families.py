@@ -756,7 +756,8 @@ class RelationExtractor:
     def _wins_from_ranks(self, context: ArticleContext, facts: list[Fact]) -> Iterator[Fact]:
         """The winner of a race beat the runner-up the article names.
 
-        A sentence placing someone second ("Y werd tweede") right after a win by another
+        A sentence placing someone second ("Y werd tweede", "the runner-up, Y") right
+        after a win by another
         person (at most three sentences before) gives that winner a `sk:defeated` of them;
         when only a third is named ("X took third"), of the third. Like the reports'
         readers, the defeat is of the closest rival, not of everyone behind.
@@ -777,6 +778,8 @@ class RelationExtractor:
             for m in _PLACED.finditer(sentence.masked):
                 rank = 2 if m.group("rank").lower() in ("second", "tweede", "2nd") else 3
                 placed.append((sentence.index, rank, sentence.people[int(m.group("k"))]))
+            for m in _RUNNER_UP.finditer(sentence.masked):
+                placed.append((sentence.index, 2, sentence.people[int(m.group("k"))]))
         best: dict[int, tuple[int, int, Person]] = {}  # win sentence → the best placed after it
         for index, rank, person in placed:
             near = [i for i in winners if index - 3 <= i <= index]
@@ -915,6 +918,11 @@ _PLACED = re.compile(
     r"(?P<rank>second|third|2nd|3rd|tweede|derde)\b(?!\s+(?:time|keer|ronde|round|set|stage|etappe))",
     re.IGNORECASE,
 )
+
+_RUNNER_UP = re.compile(
+    r"\b(?:the\s+)?runner-up\s*,\s+(?:(?:the|a|an)\s+)?(?:[\w’'\-]+\s+){0,4}?⟨P(?P<k>\d+)⟩",
+    re.IGNORECASE)
+"""A person named as the runner-up: "faster than the runner-up, Olympic champion Y"."""
 
 
 _ORDINAL_LIST = re.compile(

@@ -37,14 +37,15 @@ _NUMBER_WORDS = (
     r"twee|drie|vier|vijf|zes|zeven|acht|negen|tien|two|three|four|five|six|seven|eight|"
     r"nine|ten|\d{1,2}")
 _COUNTED = re.compile(
-    rf"\b(?<!de\s)(?<!het\s)(?<!the\s)(?:{_NUMBER_WORDS})(?:\s+|-)(?:keer|maal|times)\b"
-    rf"|\b(?:twice|thrice|tweemaal|driemaal|viermaal|vijfmaal)\b"
+    rf"(?:\b(?<!de\s)(?<!het\s)(?<!the\s)(?:{_NUMBER_WORDS})(?:\s+|-)(?:keer|maal|times)\b"
+    rf"|\b(?:twice|thrice|tweemaal|driemaal|viermaal|vijfmaal)\b)(?!\s*,?\s+(?:and|en)\s)"
     rf"|\b(?:{_NUMBER_WORDS})\s+(?:[\w'’.-]+\s+){{0,4}}?(?:titles|titels|zeges|wins|"
     rf"victories|overwinningen)\b",
     re.IGNORECASE)
 """A count of wins ("vier keer", "four times", "twice", "tweemaal", "four Tour de France
 titles"); not an ordinal occasion ("voor de vierde keer", "for the fourth time": that one
-is now), nor a count that describes the winner ("two-time champion X won on Sunday")."""
+is now), nor a count that describes the winner ("two-time champion X won on Sunday"), nor
+one of the verb before a second ("attacked twice and won the stage")."""
 
 
 def _redated(event: Concept, year: str, other: str) -> Concept:

@@ -1,0 +1,140 @@
+"""Race reports: a race named by its distance or stage, the podium topped, the medal of each
+clause's own subject, and the winner who beat the runner-up."""
+
+from __future__ import annotations
+
+import pytest
+
+from sportkg.model import Article, Entity, Statement
+from sportkg.pipeline import extract_articles
+
+
+def _statements(lang: str, text: str, pipeline: str = "auto") -> list[Statement]:
+    article = Article(id="report", lang=lang, date="2025-11-16", text=text)
+    ((_, statements),) = list(extract_articles([article], pipeline=pipeline, linker=False))
+    return statements
+
+
+def _facts(lang: str, text: str, pipeline: str = "auto") -> set[tuple[str, str, str]]:
+    return {
+        (s.subject.label, s.property,
+         s.value.label if isinstance(s.value, Entity) else str(s.value.value))
+        for s in _statements(lang, text, pipeline)
+    }
+
+
+def _won(facts: set[tuple[str, str, str]], who: str) -> list[str]:
+    return sorted(v for s, p, v in facts if s == who and p == "sk:won")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The World Cup in Calgary opened on Saturday. Paula Steen won the World Cup women's "
+         "1500 meters. Canadian Rob Haines won the men's 500-meter race.",
+         "men's 500 m, 2025 World Cup"),
+        ("Rob Haines won the men's 500m race at the World Cup in Calgary on Saturday.",
+         "men's 500 m, 2025 World Cup"),
+    ],
+)
+def test_a_race_named_by_its_distance_is_won(text: str, expected: str) -> None:
+    assert expected in _won(_facts("en", text), "Rob Haines")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "The Vuelta a España reached the Pyrenees on Sunday. Dario Ferri attacked "
+               "twice and won the 14th stage. The Vuelta a España ends in Madrid next week.",
+         "stage 14, Vuelta a España 2025"),
+        ("nl", "De Vuelta a España trok zondag de Pyreneeën in. Dario Ferri won de veertiende "
+               "etappe. Hij heeft nu twee ritzeges in de Vuelta a España.",
+         "stage 14, Vuelta a España 2025"),
+        ("en", "The Vuelta a España ended in Madrid on Sunday. Dario Ferri won the final "
+               "stage in a bunch sprint after three weeks of the Vuelta a España.",
+         "final stage, Vuelta a España 2025"),
+    ],
+)
+def test_a_stage_counted_in_a_report_of_a_stage_race_is_won(
+    lang: str, text: str, expected: str
+) -> None:
+    assert expected in _won(_facts(lang, text), "Dario Ferri")
+
+
+def test_a_stage_of_no_race_named_is_no_win() -> None:
+    facts = _facts("en", "Dario Ferri won the 14th stage on Sunday after a long attack.")
+    assert _won(facts, "Dario Ferri") == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "At the World Cup in Calgary on Saturday, Ilse Braam topped the podium in the "
+               "mass start."),
+        ("nl", "Ilse Braam stond zaterdag bij de wereldbeker in Calgary in de massastart op "
+               "het hoogste treetje."),
+    ],
+)
+def test_topping_the_podium_is_a_win(lang: str, text: str) -> None:
+    assert any("mass start" in v and "World Cup" in v
+               for v in _won(_facts(lang, text), "Ilse Braam"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lotte Vink won silver and Nora Pel took bronze.",
+        "Lotte Vink (37.53) of Norway won silver and Nora Pel (37.88) took bronze.",
+    ],
+)
+def test_each_clause_gives_its_own_subject_the_medal(text: str) -> None:
+    facts = _facts("en", "The World Cup in Calgary ended on Sunday with the 500 meters. " + text)
+    assert ("Lotte Vink", "P166", "silver medal") in facts
+    assert ("Nora Pel", "P166", "bronze medal") in facts
+    assert ("Lotte Vink", "P166", "bronze medal") not in facts
+
+
+def _defeats(facts: set[tuple[str, str, str]]) -> set[tuple[str, str]]:
+    return {(s, v) for s, p, v in facts if p == "sk:defeated"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Paula Steen won the World Cup women's 1500 meters in Calgary on Saturday. "
+               "Hanna Moe of Norway finished second, two tenths of a second behind."),
+        ("en", "Paula Steen won the women's 1500 meters at the World Cup in Calgary in "
+               "1:53.20, 0.31 seconds faster than the runner-up, former world champion Hanna "
+               "Moe."),
+        ("nl", "Paula Steen won zaterdag bij de wereldbeker in Calgary de 1500 meter. Hanna "
+               "Moe uit Noorwegen werd tweede."),
+        ("en", "Paula Steen won gold in the women's 1500 meters at the World Championships "
+               "in Calgary on Saturday. Hanna Moe took silver in the women's 1500 meters."),
+    ],
+)
+def test_the_winner_beat_the_runner_up(lang: str, text: str) -> None:
+    assert ("Paula Steen", "Hanna Moe") in _defeats(_facts(lang, text))
+
+
+def test_the_defeat_of_the_runner_up_names_the_race() -> None:
+    statements = _statements(
+        "en", "Paula Steen won the World Cup women's 1500 meters in Calgary on Saturday. "
+              "Hanna Moe of Norway finished second, two tenths of a second behind.")
+    defeat = next(s for s in statements if s.property == "sk:defeated")
+    quals = {k: v for k, v in defeat.qualifiers}
+    assert isinstance(quals["P1344"], Entity)
+    assert quals["P1344"].label == "women's 1500 m, 2025 World Cup"
+
+
+def test_two_silvers_of_one_race_name_no_runner_up() -> None:
+    facts = _facts("en", "Paula Steen won gold in the women's 1500 meters at the World "
+                         "Championships in Calgary on Saturday. Hanna Moe and Ida Lind both took "
+                         "silver in the women's 1500 meters after a tie.")
+    assert not any(s == "Paula Steen" for s, _ in _defeats(facts))
+
+
+def test_a_skater_does_not_beat_a_country_that_took_silver() -> None:
+    facts = _facts("en", "Paula Steen won gold in the women's 1500 meters at the World "
+                         "Championships in Calgary on Saturday. In the team pursuit, Norway "
+                         "took silver.")
+    assert not any(s == "Paula Steen" for s, _ in _defeats(facts))
