@@ -107,6 +107,7 @@ class _Batch:
     stale: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
     written: list[_Plan] = field(default_factory=list)
+    described: list[bytes] = field(default_factory=list)  # digests of descriptions written
     added: int = 0
     replaced: int = 0
     unchanged: int = 0
@@ -183,15 +184,18 @@ class _Written:
     def _digest(line: str) -> bytes:
         return hashlib.blake2b(line.encode(), digest_size=16).digest()
 
-    def __contains__(self, line: object) -> bool:
-        return isinstance(line, str) and self._digest(line) in self._digests
-
     def __len__(self) -> int:
         return len(self._digests)
 
-    def update(self, lines: Iterable[str]) -> None:
-        """Remember these lines as written."""
-        self._digests.update(map(self._digest, lines))
+    def fresh(self, line: str) -> bytes | None:
+        """The digest of a line not written yet (to remember once it is), None for one
+        written before: each line is digested once per batch that names it."""
+        digest = self._digest(line)
+        return None if digest in self._digests else digest
+
+    def remember(self, digests: Iterable[bytes]) -> None:
+        """Remember the lines of these digests (`fresh`) as written."""
+        self._digests.update(digests)
 
     def clear(self) -> None:
         """Forget every line (a sweep may have removed some of them)."""
@@ -199,15 +203,22 @@ class _Written:
 
 
 def _add_shared(shared: dict[str, None], lines: rdf.ArticleLines,
-                described: _Written | None) -> None:
-    """Add an article's facts-graph lines, less the descriptions already written."""
-    if not described:
+                described: _Written | None, fresh: list[bytes]) -> None:
+    """Add an article's facts-graph lines, less the descriptions already written; the
+    digests of the descriptions added go to `fresh` (remembered once the batch is written)."""
+    if described is None:
         shared.update(dict.fromkeys(lines.shared))
         return
     for line in lines.shared:
+        if line in shared:
+            continue
         # the article's own descriptions are few: ask them first, the digests after
-        if line not in lines.described or line not in described:
-            shared[line] = None
+        if line in lines.described:
+            digest = described.fresh(line)
+            if digest is None:
+                continue
+            fresh.append(digest)
+        shared[line] = None
 
 
 def _subjects_of(by_key: Mapping[str, Iterable[str]], keys: Collection[str]) -> list[str]:
@@ -498,7 +509,7 @@ class KnowledgeGraph:
             if plan.append:
                 batch.writes.append(GraphWrite(plan.graph, tuple(plan.lines.article),
                                                replace=False))
-                _add_shared(shared, plan.lines, described)
+                _add_shared(shared, plan.lines, described, batch.described)
                 batch.stale.append(plan.graph)
                 batch.written.append(plan)
                 continue
@@ -522,25 +533,33 @@ class KnowledgeGraph:
                                                                base=self.base))
             batch.writes.append(GraphWrite(plan.graph, lines, drop=tuple(older),
                                            replace=present))
-            _add_shared(shared, plan.lines, described)
+            _add_shared(shared, plan.lines, described, batch.described)
             batch.written.append(plan)
         if batch.writes:
             shared[rdf.layout_line(self.base)] = None
             batch.writes.append(GraphWrite(self.facts_graph, tuple(shared), replace=False))
-            listed = self._confidence_lines(batch.written, described)
+            listed = self._confidence_lines(batch.written, described, batch.described)
             if listed:
                 batch.writes.append(GraphWrite(self.index_graph, listed, replace=False))
         return batch
 
-    def _confidence_lines(self, plans: Iterable[_Plan],
-                          described: _Written | None) -> tuple[str, ...]:
+    def _confidence_lines(self, plans: Iterable[_Plan], described: _Written | None,
+                          fresh: list[bytes]) -> tuple[str, ...]:
         """The index lines listing the confidences of these plans' readings, less those the
-        load wrote before."""
+        load wrote before (the digests of the others go to `fresh`)."""
         from .marks import confidence_line
 
         lines = dict.fromkeys(confidence_line(self.base, value) for plan in plans
                               for value in plan.lines.confidences)
-        return tuple(line for line in lines if not described or line not in described)
+        if described is None:
+            return tuple(lines)
+        kept: list[str] = []
+        for line in lines:
+            digest = described.fresh(line)
+            if digest is not None:
+                fresh.append(digest)
+                kept.append(line)
+        return tuple(kept)
 
     def _written(self, batch: _Batch, *, described: _Written | None, seen: _Seen | None,
                  by_key: dict[str, dict[str, None]], swept: bool, deferred: bool) -> None:
@@ -564,8 +583,7 @@ class KnowledgeGraph:
             if swept or len(described) > MAX_DESCRIBED:
                 described.clear()  # a sweep may have removed some of them
             else:
-                described.update(line for plan in batch.written for line in plan.lines.described)
-                described.update(self._confidence_lines(batch.written, None))
+                described.remember(batch.described)
         if seen is not None:
             if swept:  # the store is written and swept: ask it again from here on
                 seen.people = Known()
