@@ -697,7 +697,7 @@ def _placed_first(context: ArticleContext, index: int, span: Span,
     for token in span:
         if token.lower_ in PLACE_NOUNS and any(
                 c.lower_ in TOP_WORDS for c in token.children if c.dep_ in ("amod", "compound")):
-            # "took top spot in the slalom", "pakte de eerste plaats op de 500 meter"; "stond
+            # "took top spot in the 500 m", "pakte de eerste plaats op de 500 meter"; "stond
             # in de massastart op het hoogste treetje" hung on the race
             verb = token.head.head if token.head.pos_ == "NOUN" else token.head
             placing = verb.lemma_.lower() in PLACING_VERBS | LIGHT_VERBS
@@ -1204,7 +1204,7 @@ DISTANCE_UNITS = frozenset({"meter", "metres", "meters", "metre", "m"})
 """Units of a race named by its distance ("won de 3000 meter", "won the 800 m")."""
 
 RACE_NOUNS = frozenset({"race", "event", "final", "wedstrijd", "finale"})
-"""Nouns of a race that its distance may modify ("the men's 500-meter race")."""
+"""Nouns of a race that its distance may modify ("Sunday's 1000-meter race")."""
 
 
 def _race_named(context: ArticleContext, token: Token) -> str | None:

@@ -1792,14 +1792,17 @@ def fact_place(context: ArticleContext, sentence: Sentence) -> Concept | None:
 def place_in(context: ArticleContext, sentence: Sentence) -> Concept | None:
     """A place named in the sentence after "in"/"at" (English label when the lexicon has one)."""
     lexicon = Lexicon.load()
+    country: Concept | None = None
     for m in re.finditer(r"\b(?:in|at|te)\s+(?:het\s+|de\s+|the\s+)?" + _NAME, sentence.masked):
         name = m.group(0).split(None, 1)[1]
         name = re.sub(r"^(?:het|de|the)\s+", "", name, flags=re.IGNORECASE).strip(" .,")
         name = re.sub(r"\s+(?:19|20)\d\d$", "", name)  # "in Rio de Janeiro 2016": the city
-        if lexicon.contains("country", context.lang, name) or lexicon.contains(
-                "event_name", context.lang, name):
-            continue  # "in Saudi Arabia", "at the French Open": whole, before "Saudi" or
-            # "French" is read as a nationality before a place
+        found = lexicon.lookup("country", context.lang, name)
+        if found is not None:  # "in Japan": the place, unless the sentence names a town
+            country = country or Concept(found.label, "place", found.qid)
+            continue  # "in Saudi Arabia": whole, before "Saudi" is read as a nationality
+        if lexicon.contains("event_name", context.lang, name):
+            continue  # "at the French Open": whole, before "French" is read as a nationality
         first, _, rest = name.partition(" ")
         if rest and (lexicon.contains("demonym", context.lang, first)
                      or (context.lang == "nl" and first.endswith(("se", "sche")))):
@@ -1834,7 +1837,7 @@ def place_in(context: ArticleContext, sentence: Sentence) -> Concept | None:
                                                      name.rsplit(" ", 1)[1])):
             continue  # "in de Eredivisie", "at the Diamond League": a competition
         return Concept(name, "place")
-    return None
+    return country
 
 
 class ParseReader:

@@ -922,7 +922,7 @@ _PLACED = re.compile(
 _RUNNER_UP = re.compile(
     r"\b(?:the\s+)?runner-up\s*,\s+(?:(?:the|a|an)\s+)?(?:[\w’'\-]+\s+){0,4}?⟨P(?P<k>\d+)⟩",
     re.IGNORECASE)
-"""A person named as the runner-up: "faster than the runner-up, Olympic champion Y"."""
+"""A person named as the runner-up: "The runner-up, Y, ...", "the runner-up, champion Y"."""
 
 
 _ORDINAL_LIST = re.compile(

@@ -31,9 +31,9 @@ def _won(facts: set[tuple[str, str, str]], who: str) -> list[str]:
     ("text", "expected"),
     [
         ("The World Cup in Calgary opened on Saturday. Paula Steen won the World Cup women's "
-         "1500 meters. Canadian Rob Haines won the men's 500-meter race.",
-         "men's 500 m, 2025 World Cup"),
-        ("Rob Haines won the men's 500m race at the World Cup in Calgary on Saturday.",
+         "1500 meters. Rob Haines, a 24-year-old from Quebec, won Sunday's 1000-meter race.",
+         "1000 m, 2025 World Cup"),
+        ("Rob Haines took the men's 500m race at the World Cup in Calgary on Saturday.",
          "men's 500 m, 2025 World Cup"),
     ],
 )
@@ -104,11 +104,10 @@ def _defeats(facts: set[tuple[str, str, str]]) -> set[tuple[str, str]]:
         ("en", "Paula Steen won the World Cup women's 1500 meters in Calgary on Saturday. "
                "Hanna Moe of Norway finished second, two tenths of a second behind."),
         ("en", "Paula Steen won the women's 1500 meters at the World Cup in Calgary in "
-               "1:53.20, 0.31 seconds faster than the runner-up, former world champion Hanna "
-               "Moe."),
+               "1:53.20. The runner-up, Hanna Moe, finished 0.31 seconds back."),
         ("nl", "Paula Steen won zaterdag bij de wereldbeker in Calgary de 1500 meter. Hanna "
                "Moe uit Noorwegen werd tweede."),
-        ("en", "Paula Steen won gold in the women's 1500 meters at the World Championships "
+        ("en", "Paula Steen claimed gold in the women's 1500 meters at the World Championships "
                "in Calgary on Saturday. Hanna Moe took silver in the women's 1500 meters."),
     ],
 )
@@ -127,14 +126,14 @@ def test_the_defeat_of_the_runner_up_names_the_race() -> None:
 
 
 def test_two_silvers_of_one_race_name_no_runner_up() -> None:
-    facts = _facts("en", "Paula Steen won gold in the women's 1500 meters at the World "
+    facts = _facts("en", "Paula Steen claimed gold in the women's 1500 meters at the World "
                          "Championships in Calgary on Saturday. Hanna Moe and Ida Lind both took "
                          "silver in the women's 1500 meters after a tie.")
     assert not any(s == "Paula Steen" for s, _ in _defeats(facts))
 
 
 def test_a_skater_does_not_beat_a_country_that_took_silver() -> None:
-    facts = _facts("en", "Paula Steen won gold in the women's 1500 meters at the World "
+    facts = _facts("en", "Paula Steen claimed gold in the women's 1500 meters at the World "
                          "Championships in Calgary on Saturday. In the team pursuit, Norway "
                          "took silver.")
     assert not any(s == "Paula Steen" for s, _ in _defeats(facts))

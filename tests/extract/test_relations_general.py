@@ -435,3 +435,19 @@ def test_a_result_in_brackets_does_not_hide_the_country_after_it(facts: Facts) -
                   "Pete Rowe (1:53.44) finished fourth.", "en")
     assert ("Tom Hale", "P27", "Netherlands") in found
     assert ("Pete Rowe", "P27", "Netherlands") in found
+
+
+@pytest.mark.parametrize(("lang", "text", "place"), [
+    # a country the result took place in is its place when no town is named
+    ("nl", "Nederland heeft zaterdag in Brazilië de wereldtitel hockey veroverd.", "Brazil"),
+    ("en", "Lena Vos won the world title in the omnium in Peru on Sunday.", "Peru"),
+    # a town comes before the country it lies in
+    ("en", "Lena Vos won the world title in the omnium in Lima, Peru on Sunday.", "Lima"),
+])
+def test_a_country_is_the_place_when_no_town_is_named(lang: str, text: str, place: str) -> None:
+    from .conftest import default_statements
+
+    found = default_statements(lang, text)
+    places = {getattr(dict(s.qualifiers).get("P276"), "label", None)
+              for s in found if s.property in ("P166", "sk:won")}
+    assert places == {place}, places
