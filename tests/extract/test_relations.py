@@ -65,6 +65,16 @@ CASES = [
      ("Pete Rowe", "sk:coachedBy", "Sam Reed")),
     ("nl", "Schaatser Koen Spaan traint onder leiding van coach Gerard Broek.",
      ("Koen Spaan", "sk:coachedBy", "Gerard Broek")),
+    # the idioms of being in someone's care: "onder de hoede van", "under the tutelage of"
+    ("nl", "Onder de hoede van trainster Gerda Broek groeide Koen Spaan uit tot kampioen.",
+     ("Koen Spaan", "sk:coachedBy", "Gerda Broek")),
+    ("nl", "Onder de vleugels van coach Gerard Broek moet Koen Spaan zich verder ontwikkelen.",
+     ("Koen Spaan", "sk:coachedBy", "Gerard Broek")),
+    ("en", "Under the tutelage of veteran coach Gary Lund, Pete Rowe improved quickly.",
+     ("Pete Rowe", "sk:coachedBy", "Gary Lund")),
+    # a manager's signing plays under the manager
+    ("en", "Pete Rowe, a winger from Leeds, becomes Gary Lund's third signing of the window.",
+     ("Pete Rowe", "sk:coachedBy", "Gary Lund")),
 ]
 
 
