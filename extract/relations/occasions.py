@@ -27,9 +27,11 @@ RESULTS = frozenset({"sk:won", "P166"})
 
 _YEAR = r"(?:19|20)\d\d"
 _YEAR_LIST = re.compile(
-    rf"\b(?P<items>{_YEAR}(?:\s*,\s*{_YEAR})*\s*,?\s+(?:en|and|&)\s+{_YEAR}"
+    rf"\b(?P<items>{_YEAR}(?:\s*,\s*{_YEAR})*\s*,?\s+(?:en|and|&)\s+"
+    rf"(?:(?:again|also|once\s+more|opnieuw|nogmaals|ook)\s+)?(?:in\s+)?{_YEAR}"
     rf"|{_YEAR}(?:\s*,\s*{_YEAR}){{2,}})\b(?!\s*[/–-]\s*\d)")
-"""Three or more years joined by commas, or two or more closed by "en"/"and"."""
+"""Three or more years joined by commas, or two or more closed by "en"/"and" ("in 2015
+and again in 2018", "in 2015 en opnieuw in 2018")."""
 
 _SEASON_OR_YEAR = re.compile(rf"\b{_YEAR}(?:\s*[–/-]\s*\d{{2,4}})?\b")
 
@@ -95,7 +97,41 @@ def listed_years(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
                     seen.add(key)
                     out.append(added)
             break
-    return out
+    return _unlisted_dropped(context, out)
+
+
+def _result_key(fact: Fact) -> tuple[object, ...] | None:
+    """A result without its date: who, what and, for a win, the event without its year."""
+    if fact.property not in RESULTS or not isinstance(fact.value, Concept):
+        return None
+    value = _SEASON_OR_YEAR.sub("", fact.value.label).strip(" ,") if fact.property == \
+        "sk:won" else fact.value.label
+    return (fact.sentence, getattr(fact.subject, "name", None) or fact.subject, fact.property,
+            value)
+
+
+def _year_of(fact: Fact) -> str | None:
+    event = _event_of(fact)
+    year = edition_year(event.label) if event is not None else None
+    date = dict(fact.qualifiers).get("P585")
+    return year or (str(date.value)[:4] if isinstance(date, LiteralValue) else None)
+
+
+def _unlisted_dropped(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
+    """Without a result the sentence also gives for each year of its list, dated by none of
+    them ("X, who won gold in 2016 and 2020, retired on Monday": no gold of that Monday)."""
+    listed: dict[int, set[str]] = {}
+    for fact in facts:
+        if fact.property in RESULTS and 0 <= fact.sentence < len(context.sentences) and \
+                fact.sentence not in listed:
+            listed[fact.sentence] = {y for years in _lists(
+                context.sentences[fact.sentence].text) for y in years}
+    dated = {key for fact in facts
+             if (key := _result_key(fact)) is not None and _year_of(fact) in listed.get(
+                 fact.sentence, ())}
+    return [fact for fact in facts
+            if not (_result_key(fact) in dated and listed.get(fact.sentence)
+                    and _year_of(fact) not in listed[fact.sentence])]
 
 
 _SINCE_NAMED = re.compile(

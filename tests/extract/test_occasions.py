@@ -79,3 +79,21 @@ def test_a_race_won_on_the_reported_day_is_not_dated_by_a_record_s_year() -> Non
 def test_gold_won_several_times_is_a_tally_not_a_race() -> None:
     found = _results("nl", "Op deze Spelen won Nederland in het shorttrack al drie keer goud.")
     assert not {e for s, p, e in found if p == "sk:won"}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Lena Vos won the world title in 2015 and again in 2018."),
+    ("nl", "Lena Vos werd in 2015 en opnieuw in 2018 wereldkampioen op de 1500 meter."),
+])
+def test_a_year_said_again_is_an_occasion_of_its_own(lang: str, text: str) -> None:
+    years = {event.rsplit("@", 1)[1] for subject, prop, event in _results(lang, text)
+             if subject == "Lena Vos" and prop == "P166"}
+    assert years == {"2015", "2018"}
+
+
+def test_a_result_of_listed_years_is_not_dated_by_another_clause() -> None:
+    found = _results("en", "Lena Vos, who won Olympic gold in 2016 and 2020, retired on "
+                           "Monday.")
+    years = {event.rsplit("@", 1)[1][:4] for subject, prop, event in found
+             if subject == "Lena Vos" and prop == "P166"}
+    assert years == {"2016", "2020"}
