@@ -233,13 +233,18 @@ _SINCE_START = re.compile(r"\b(?:since|sinds|sedert)\s+((?:19|20)\d\d)\b(?!\s*[/
 counts from someone else's result."""
 _FROM_CLUB = frozenset({"van", "from", "uit"})
 _TO_CLUB = frozenset({"naar", "to", "bij", "for", "voor", "join", "joins", "joined"})
+_LENT = re.compile(r"\b(?:loan|loaned|geleend|gehuurd|huurt|huurde|huurbasis)\b[^.,;]{0,30}$",
+                   re.IGNORECASE)
+"""A loan before the club a player comes from ("on loan from X", "gehuurd van X"): he stays
+that club's player, so no spell there ends."""
 
 
 def _spell(context: ArticleContext, cand: Candidate) -> tuple[tuple[str, LiteralValue], ...]:
     """Start (`P580`) and end (`P582`) of a club spell: "tussen 2001 en 2009"; else, in a
     sentence with a transfer word, the sentence's date (or, for the news of the day, the
     publication day) as the start at the club it goes to ("naar X") or the end at the
-    club it leaves ("van X"); a start a year after "since"/"sinds" names is that year."""
+    club it leaves ("van X"), unless it lends the player ("on loan from X"); a start a
+    year after "since"/"sinds" names is that year."""
     sentence = context.sentences[cand.sentence]
     spell = _SPELL.search(sentence.text)
     if spell is not None:
@@ -252,7 +257,7 @@ def _spell(context: ArticleContext, cand: Candidate) -> tuple[tuple[str, Literal
     before = sentence.text[:max(0, cand.value.start_char - sentence.start)].split()
     word = before[-1].lower() if before else ""
     key = "P582" if word in _FROM_CLUB else "P580" if word in _TO_CLUB else None
-    if key is None:
+    if key is None or (key == "P582" and _LENT.search(" ".join(before[:-1]))):
         return ()
     since = _SINCE_START.search(sentence.text) if key == "P580" else None
     if since is not None and (not context.published or since.group(1) <= context.published[:4]):

@@ -237,6 +237,26 @@ def test_a_spell_since_a_year_starts_that_year(text: str, start: str) -> None:
     assert len(starts) == 1 and starts.pop().startswith(start), starts
 
 
+@pytest.mark.parametrize(("lang", "text", "lender", "borrower"), [
+    ("en", "Kees Mol has moved to Burnley on loan from Leeds.", "Leeds", "Burnley"),
+    ("nl", "Kees Mol speelt dit seizoen bij Vitesse, gehuurd van Feyenoord.", "Feyenoord",
+     "Vitesse"),
+])
+def test_a_loan_ends_no_spell_at_the_lending_club(
+    lang: str, text: str, lender: str, borrower: str
+) -> None:
+    from sportkg.extract.relations.classifier import pair_facts
+
+    model = PairModel.load(MODEL_DIR)
+    assert model is not None
+    doc, context = processed(lang, text)
+    spells = {f.value.label: dict(f.qualifiers)
+              for f in pair_facts(doc, context, model, threshold=0.01)
+              if f.property == "P54" and getattr(f.subject, "name", "") == "Kees Mol"}
+    assert lender in spells and "P582" not in spells[lender], spells
+    assert borrower in spells, spells
+
+
 def test_a_medal_word_goes_to_its_likeliest_owner_only() -> None:
     doc, context = processed("nl", "Anna Berg won goud en Lotte Vos pakte zilver.")
     awards = [c for c in candidates(doc, context)

@@ -72,6 +72,9 @@ CASES = [
      ("Koen Spaan", "sk:coachedBy", "Gerard Broek")),
     ("en", "Under the tutelage of veteran coach Gary Lund, Pete Rowe improved quickly.",
      ("Pete Rowe", "sk:coachedBy", "Gary Lund")),
+    # a spouse in apposition: "X, married to Y,"
+    ("en", "Peter Kiprop, married to fellow runner Ann Wanjiru, won in Boston.",
+     ("Peter Kiprop", "P26", "Ann Wanjiru")),
     # a manager's signing plays under the manager
     ("en", "Pete Rowe, a winger from Leeds, becomes Gary Lund's third signing of the window.",
      ("Pete Rowe", "sk:coachedBy", "Gary Lund")),
