@@ -75,6 +75,13 @@ CASES = [
     # a spouse in apposition: "X, married to Y,"
     ("en", "Peter Kiprop, married to fellow runner Ann Wanjiru, won in Boston.",
      ("Peter Kiprop", "P26", "Ann Wanjiru")),
+    # a partner or spouse in apposition, the other named with a description
+    ("nl", "Anna Berg, de vriendin van schaatser Kees Mol, won de 500 meter.",
+     ("Kees Mol", "P451", "Anna Berg")),
+    ("en", "Anna Berg, the wife of former cyclist Ken Moll, won the race.",
+     ("Ken Moll", "P26", "Anna Berg")),
+    ("nl", "Anna Berg, de echtgenote van oud-wielrenner Kees Mol, won de koers.",
+     ("Kees Mol", "P26", "Anna Berg")),
     # a manager's signing plays under the manager
     ("en", "Pete Rowe, a winger from Leeds, becomes Gary Lund's third signing of the window.",
      ("Pete Rowe", "sk:coachedBy", "Gary Lund")),
