@@ -1807,6 +1807,10 @@ def place_in(context: ArticleContext, sentence: Sentence) -> Concept | None:
         if rest and (lexicon.contains("demonym", context.lang, first)
                      or (context.lang == "nl" and first.endswith(("se", "sche")))):
             name = rest  # "het Duitse Cottbus": Cottbus
+        head, _, last = name.rpartition(" ")
+        if head and (lexicon.contains("demonym", context.lang, last)
+                     or lexicon.contains("demonym", context.lang, last + "e")):
+            name = head  # "in Thialf Nederlands kampioen": the title's word is no place's
         cut = re.match(r"^(.+?)\s+(?:de|het|van|the|of)\s+(\S+)", name)
         if cut and (lexicon.contains("demonym", context.lang, cut.group(2))
                     or lexicon.contains("stopcap", context.lang, cut.group(2))

@@ -56,3 +56,22 @@ def test_the_championship_a_side_won_is_named_as_its_sport_names_it() -> None:
     assert ("Netherlands", "sk:won", "UEFA Women's Euro 2017") in found
     assert ("Netherlands", "P166", "UEFA Women's Euro 2017") in found
     assert not any(event.startswith("EK") for _, _, event in found)
+
+
+@pytest.mark.parametrize(("text", "event", "place"), [
+    # a national title names the national championships as its event
+    ("Schaatsster Jutta Berg werd zaterdag in Thialf Nederlands kampioen op de 1000 meter.",
+     "women's 1000 m, 2026 Dutch Championships", "Thialf"),
+    ("Wielrenner Tom Vos werd zondag in Gent Belgisch kampioen.",
+     "2026 Belgian Championships", "Ghent"),
+])
+def test_a_national_title_is_of_the_national_championships(
+    text: str, event: str, place: str
+) -> None:
+    titles = [dict(s.qualifiers) for s in default_statements("nl", text)
+              if s.property == "P166"]
+    assert titles, titles
+    quals = titles[0]
+    assert isinstance(quals.get("P1344"), Entity) and quals["P1344"].label == event, quals
+    # the title's nationality word after the place is no part of it
+    assert isinstance(quals.get("P276"), Entity) and quals["P276"].label == place, quals
