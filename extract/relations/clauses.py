@@ -1283,6 +1283,10 @@ def _title_event(
               if t.i in events and (award is None or not award.start <= t.i < award.end)]
     beside = [events[t.i] for t, preposition, _ in arguments
               if t.i in events and preposition in TITLE_PLACES]
+    # a place word the argument reader leaves aside ("at Wimbledon") hangs on the verb
+    beside += [events[c.i] for c in token.head.children
+               if c.i in events and c.dep_.split(":")[0] in ("obl", "nmod")
+               and case_of(c) in TITLE_PLACES] if token.head.i != token.i else []
     sentence = context.sentences[index]
     year = year_of(context, sentence)
     if not inside and not beside:

@@ -275,6 +275,7 @@ def _build_context(doc: Doc) -> ArticleContext:
     context.roles, context.role_sports = _roles(sentences, lang)
     context.nations = _named_nations(sentences, lang)
     _settle_descriptions(context, pending)
+    _settle_pronouns(context)
     _add_described_nations(context.nations, sentences, lang)
     lexicon = Lexicon.load()
     context.olympic = any(
@@ -330,6 +331,52 @@ def _settle_descriptions(context: ArticleContext, pending: list[Sentence]) -> No
             if choice is not None:
                 sentence.salient = context.settled[sentence.index] = choice
                 break
+
+
+_GENDERED_PRONOUN = re.compile(r"^\W*(?:\w+\s+){0,3}?(he|she)\b", re.IGNORECASE)
+"""An English subject pronoun, which tells its person's gender (Dutch "ze" and "zij" may be
+plural, and a Dutch sentence opening with "hij" often turns to another person in the same
+sentence: "Hij werd in mei geboren en kort daarna besloot de Italiaanse ...")."""
+
+
+def _settle_pronouns(context: ArticleContext) -> None:
+    """A sentence that opens with "she" or "he" is about the last person of that gender, not
+    the one carried to it when the article knows that one to be of the other ("Bekele ...
+    his wife, Alemu. She won the women's race": Alemu); looked for among the people of the
+    three sentences before, the closest first. Nothing changes when none fits."""
+    if context.lang != "en":
+        return
+    for sentence in context.sentences:
+        current = sentence.salient
+        head = sentence.masked[: sentence.positions[0]] if sentence.people else sentence.masked
+        said = _GENDERED_PRONOUN.search(head)
+        if current is None or said is None:
+            continue
+        gender = "female" if said.group(1).lower() == "she" else "male"
+        if context.gender.get(current.name, gender) == gender:
+            continue
+        for i in range(sentence.index - 1, max(-1, sentence.index - 4), -1):
+            earlier = context.sentences[i]
+            people = [*([earlier.salient] if earlier.salient is not None else []),
+                      *earlier.people]
+            choice = next((p for p in people if context.gender.get(p.name) == gender), None)
+            if choice is not None:
+                _carry(context, sentence.index, current, choice)
+                break
+
+
+def _carry(context: ArticleContext, index: int, old: Person, new: Person) -> None:
+    """Make `new` the person sentence `index` is about instead of `old`, and the person
+    carried on from it: through the sentences after it that name no one and were about
+    `old` only because it was carried to them."""
+    sentence = context.sentences[index]
+    sentence.salient = sentence.carried = context.settled[index] = new
+    for later in context.sentences[index + 1:]:
+        if later.people or later.salient is None or later.salient.name != old.name:
+            if later.carried is not None and later.carried.name == old.name:
+                later.carried = new
+            break
+        later.salient = later.carried = new
 
 
 def _salient_first(sentence: Sentence) -> list[Person]:

@@ -451,3 +451,16 @@ def test_a_country_is_the_place_when_no_town_is_named(lang: str, text: str, plac
     places = {getattr(dict(s.qualifiers).get("P276"), "label", None)
               for s in found if s.property in ("P166", "sk:won")}
     assert places == {place}, places
+
+
+def test_she_is_the_last_woman_named_not_the_man_carried_to_her() -> None:
+    from .conftest import default_statements
+
+    text = ("Dawit Haile won the men's race in Rotterdam. He was delighted with his time. "
+            "Haile is coached by Renzo Bello, who also guides the career of his wife, Meseret "
+            "Ayele. She took the women's race an hour later, outsprinting Faith Koech on the "
+            "final straight.")
+    beaten = {(s.subject.label, getattr(s.value, "label", "")) for s in
+              default_statements("en", text) if s.property == "sk:defeated"}
+    assert ("Meseret Ayele", "Faith Koech") in beaten, beaten
+    assert ("Dawit Haile", "Faith Koech") not in beaten, beaten
