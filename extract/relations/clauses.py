@@ -471,7 +471,20 @@ def _winner_of_noun(noun: Token, sides: dict[int, Person | Concept]) -> Person |
     if noun.dep_ == "obj" and noun.head.lemma_.lower() in LIGHT_VERBS and not negated(
             noun.head):
         return next((sides[c.i] for c in subjects_of(noun.head) if c.i in sides), None)
+    if _towards(noun) and not negated(noun.head):
+        # "sprinted to victory", "soleerde naar de zege": the subject got there
+        return next((sides[c.i] for c in subjects_of(noun.head) if c.i in sides), None)
     return None
+
+
+TOWARDS = frozenset({"to", "naar"})
+"""Prepositions of a win reached by moving ("sprinted to victory", "reed naar de winst")."""
+
+
+def _towards(noun: Token) -> bool:
+    """Whether a win noun is where a verb of moving goes ("cruised to victory")."""
+    return noun.dep_.split(":")[0] in ("obl", "nmod") and noun.head.pos_ == "VERB" and \
+        case_of(noun) in TOWARDS
 
 
 def _noun_win(context: ArticleContext, index: int, noun: Token, winner: Person | Concept,
@@ -479,6 +492,10 @@ def _noun_win(context: ArticleContext, index: int, noun: Token, winner: Person |
     """The event a win noun names on itself ("her second Giro stage win", "zijn
     zege in de Tour"), in the edition of its sentence, as a win of the winner."""
     found = next((events[t.i] for t in noun.subtree if t.i in events and t.i != noun.i), None)
+    if found is None and _towards(noun):  # "sprinted to victory in the Tour": on the verb
+        found = next((events[c.i] for c in noun.head.children if c.i in events
+                      and c.dep_.split(":")[0] in ("obl", "nmod") and case_of(c) in AT_EVENT),
+                     None)
     if found is None:
         return
     yield _fact(context, index, winner, "sk:won",
@@ -1366,9 +1383,11 @@ def _won_at(context: ArticleContext, index: int, verb: Token, subject: Person | 
             t.i in awards for t in verb.subtree):
         return
     told = article_event(context)
-    # the place may hang on another adverbial ("won voor de derde keer in Rotterdam")
+    # the place may hang on another adverbial ("won voor de derde keer in Rotterdam"), or,
+    # for a win completing another verb, on that verb ("went on to win at Wimbledon")
     reached = [*verb.children, *(g for c in verb.children if c.dep_.split(":")[0] == "obl"
-                                 for g in c.children)]
+                                 for g in c.children),
+               *(c for c in verb.head.children if verb.dep_ == "xcomp" and c.i > verb.i)]
     for child in reached:
         if child.dep_.split(":")[0] not in ("obl", "nmod") or case_of(child) not in AT_EVENT:
             continue

@@ -137,3 +137,22 @@ def test_a_skater_does_not_beat_a_country_that_took_silver() -> None:
                          "Championships in Calgary on Saturday. In the team pursuit, Norway "
                          "took silver.")
     assert not any(s == "Paula Steen" for s, _ in _defeats(facts))
+
+
+@pytest.mark.parametrize(("lang", "text", "event"), [
+    # a win reached by moving there: "sprinted to victory in X", "soleerde naar de winst in X"
+    ("en", "Anna Berg sprinted to victory in the Tour of Flanders on Sunday.",
+     "Tour of Flanders 2025"),
+    ("en", "Anna Berg cruised to victory at the Madrid Open on Sunday.", "Madrid Open 2025"),
+    ("nl", "Anna Berg sprintte zondag in Gent naar de zege in de Omloop Het Nieuwsblad.",
+     "Omloop Het Nieuwsblad 2025"),
+    ("nl", "Anna Berg soleerde zondag naar de winst in de Ronde van Vlaanderen.",
+     "Tour of Flanders 2025"),
+])
+def test_a_win_reached_by_moving_there_is_a_win(lang: str, text: str, event: str) -> None:
+    assert event in _won(_facts(lang, text), "Anna Berg")
+
+
+def test_a_win_wished_for_is_no_win() -> None:
+    assert _won(_facts("en", "Anna Berg wants to win at Wimbledon next year."),
+                "Anna Berg") == []
