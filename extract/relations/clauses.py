@@ -1194,7 +1194,8 @@ def _final_compound(token: Token) -> bool:
 def _event(context: ArticleContext, index: int, token: Token,
            subject: Person | Concept) -> Concept | None:
     """The event a win's object names when it is a race of the lexicon ("de
-    ploegenachtervolging", "the relay") or a distance ("de 5.000 meter"), built with its
+    ploegenachtervolging", "the mass start"), a distance ("de 5.000 meter", "Sunday's
+    1000-meter race") or a counted stage of a stage race ("the 14th stage"), built with its
     competition and edition in the form the pattern families write; None without an
     edition (a bare "team pursuit")."""
     sentence = context.sentences[index]
