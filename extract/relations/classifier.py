@@ -232,7 +232,14 @@ _SINCE_START = re.compile(r"\b(?:since|sinds|sedert)\s+((?:19|20)\d\d)\b(?!\s*[/
 """The year a spell runs from ("sinds 2019", "since 2020"); not "since X in 2012", which
 counts from someone else's result."""
 _FROM_CLUB = frozenset({"van", "from", "uit"})
-_TO_CLUB = frozenset({"naar", "to", "bij", "for", "voor", "join", "joins", "joined"})
+_TO_CLUB = frozenset({"naar", "to", "bij", "for", "voor", "join", "joins", "joined",
+                      "joining"})
+_NO_MOVE = frozenset({"plays", "played", "playing", "play", "speelt", "speelde", "spelen",
+                     "rides", "rode", "rijdt", "reed", "races", "raced", "skates", "schaatst",
+                     "schaatste", "runs", "loopt", "nu", "now", "still", "nog", "al",
+                     "career", "carrière", "loopbaan", "profcarrière", "profloopbaan"})
+"""Words before "for"/"voor"/"bij" of a club one plays for or began one's career at, which
+is no move of the day ("now plays for Leeds", "begon zijn loopbaan bij Vitesse")."""
 _LENT = re.compile(r"\b(?:loan|loaned|geleend|gehuurd|huurt|huurde|huurbasis)\b[^.,;]{0,30}$",
                    re.IGNORECASE)
 """A loan before the club a player comes from ("on loan from X", "gehuurd van X"): he stays
@@ -262,6 +269,9 @@ def _spell(context: ArticleContext, cand: Candidate) -> tuple[tuple[str, Literal
     since = _SINCE_START.search(sentence.text) if key == "P580" else None
     if since is not None and (not context.published or since.group(1) <= context.published[:4]):
         return (("P580", LiteralValue(since.group(1), "date", "year")),)  # "for X since 2020"
+    if key == "P580" and len(before) > 1 and word in ("for", "voor", "bij") and \
+            before[-2].lower() in _NO_MOVE:
+        return ()  # playing for a club is no move to it
     date = context.date_of(sentence)
     if date is None and context.published and context.is_recent(sentence):
         date = LiteralValue(context.published, "date", "day")

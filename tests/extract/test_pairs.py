@@ -257,6 +257,31 @@ def test_a_loan_ends_no_spell_at_the_lending_club(
     assert borrower in spells, spells
 
 
+@pytest.mark.parametrize(("lang", "text", "team", "start"), [
+    # joining in a year starts the spell that year
+    ("en", "Kees Mol spent three seasons at Burnley before joining Leeds in 2019.", "Leeds",
+     "2019"),
+    # playing for a club, or a career begun there, is no move of the article's day
+    ("en", "Kees Mol, who began his career at Burnley, now plays for Leeds.", "Leeds", None),
+    ("nl", "Kees Mol begon zijn loopbaan bij Vitesse en speelt nu voor Ajax.", "Vitesse",
+     None),
+    ("nl", "Kees Mol begon zijn loopbaan bij Vitesse en speelt nu voor Ajax.", "Ajax", None),
+])
+def test_a_spell_starts_with_a_move_only(lang: str, text: str, team: str,
+                                         start: str | None) -> None:
+    from sportkg.extract.relations.classifier import pair_facts
+
+    model = PairModel.load(MODEL_DIR)
+    assert model is not None
+    doc, context = processed(lang, text)
+    spells = {f.value.label: dict(f.qualifiers)
+              for f in pair_facts(doc, context, model, threshold=0.01)
+              if f.property == "P54" and getattr(f.subject, "name", "") == "Kees Mol"}
+    assert team in spells, spells
+    found = spells[team].get("P580")
+    assert (None if found is None else str(found.value)) == start, spells
+
+
 def test_a_medal_word_goes_to_its_likeliest_owner_only() -> None:
     doc, context = processed("nl", "Anna Berg won goud en Lotte Vos pakte zilver.")
     awards = [c for c in candidates(doc, context)

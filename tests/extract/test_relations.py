@@ -82,6 +82,11 @@ CASES = [
      ("Ken Moll", "P26", "Anna Berg")),
     ("nl", "Anna Berg, de echtgenote van oud-wielrenner Kees Mol, won de koers.",
      ("Kees Mol", "P26", "Anna Berg")),
+    # the club a career began at
+    ("en", "Pete Rowe, who began his career at Burnley, now plays for Leeds.",
+     ("Pete Rowe", "P54", "Burnley")),
+    ("nl", "Koen Spaan begon zijn loopbaan bij FC Utrecht en speelt nu voor Feyenoord.",
+     ("Koen Spaan", "P54", "FC Utrecht")),
     # a manager's signing plays under the manager
     ("en", "Pete Rowe, a winger from Leeds, becomes Gary Lund's third signing of the window.",
      ("Pete Rowe", "sk:coachedBy", "Gary Lund")),
