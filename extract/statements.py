@@ -25,7 +25,7 @@ from ..ontology.relations import RELATIONS
 from .relations.championships import official_championships
 from .relations.classifier import TRAINED_EXTRACTORS
 from .relations.coaches import side_coaches
-from .relations.editions import edition_year, names_edition
+from .relations.editions import SINCE_START, UNTIL_YEAR, edition_year, names_edition
 from .relations.engine import (
     CONTEXT_KEY,
     FACTS_KEY,
@@ -1214,7 +1214,8 @@ def dated_moves(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
     else the publication day; a sentence of an earlier move dates it by the one year it
     names ("in 2019", "vorig jaar"), else not at all. A team after "van"/"from" (or a
     leaving verb's "bij"/"at", or the team a leaving verb names) is left; one after
-    "naar"/"voor"/"to"/"for" is joined, as is a team a joining verb names.
+    "naar"/"voor"/"to"/"for" is joined, as is a team a joining verb names. A spell a
+    sentence tells "since" a year ("zit al sinds 2021 bij Ajax") starts that year.
     """
     from .relations.lexicon import Lexicon
 
@@ -1228,12 +1229,17 @@ def dated_moves(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
             continue
         sentence = context.sentences[fact.sentence]
         key = _move_key(sentence, fact.subject.name, fact.value.label, finder, context.lang)
-        if key is None:
+        since = SINCE_START.search(sentence.text)
+        if key is None and since is not None and _named_at(sentence.text, fact.value.label) \
+                is not None and (not context.published or since.group(1) <= context.published[:4]):
+            # "zit al sinds 2021 bij Ajax", "has played for Leeds since 2019": the spell's start
+            key, date = "P580", LiteralValue(since.group(1), "date", "year")
+        elif key is None:
             date = None
         elif context.is_recent(sentence):
             date = context.date_of(sentence) or (
                 LiteralValue(context.published, "date", "day") if context.published else None)
-        elif not _UNTIL.search(sentence.text) and not _BORN.search(sentence.text) \
+        elif not UNTIL_YEAR.search(sentence.text) and not _BORN.search(sentence.text) \
                 and _one_year_near_move(sentence.text, finder):
             # "werd vorig jaar overgenomen van X", "signed for X in 2019": the date it gives
             date = context.date_of(sentence)
@@ -1254,11 +1260,6 @@ _DATES = re.compile(r"\b(?:19|20)\d\d\b|\b(?:vorig|afgelopen|dit|volgend)\s+(?:j
                     r"\b(?:last|this|next)\s+(?:year|season)\b", re.IGNORECASE)
 """The years a sentence names, written out or counted from now (a move is dated only by a
 sentence that names one)."""
-
-
-_UNTIL = re.compile(r"\b(?:tot|until|till|through)\s+(?:\w+\s+){0,3}?(?:19|20)\d\d\b",
-                    re.IGNORECASE)
-"""A year a contract runs to ("tot de zomer van 2028"): when a spell ends, not a move."""
 
 
 _BORN = re.compile(r"\b(?:geboren|born)\b", re.IGNORECASE)

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from ...model import LiteralValue
 from .attributes import Attribute, attributes
+from .editions import SINCE_START, UNTIL_YEAR
 from .engine import (
     FACTS_KEY,
     ArticleContext,
@@ -227,10 +228,8 @@ def _qualifiers(
 
 _SPELL = re.compile(r"\b(?:van|from|between|tussen)\s+((?:19|20)\d\d)\s+(?:tot|to|until|en|and)"
                     r"\s+((?:19|20)\d\d)\b", re.IGNORECASE)
-_SINCE_START = re.compile(r"\b(?:since|sinds|sedert)\s+((?:19|20)\d\d)\b(?!\s*[/–-]\s*\d)",
-                          re.IGNORECASE)
-"""The year a spell runs from ("sinds 2019", "since 2020"); not "since X in 2012", which
-counts from someone else's result."""
+_MOVE_NOUN = re.compile(r"\b(?:overstap|transfer|transfers|switch|move)\b", re.IGNORECASE)
+"""Nouns of a move between clubs ("maakt de overstap van A naar B", "his move to B")."""
 _FROM_CLUB = frozenset({"van", "from", "uit"})
 _TO_CLUB = frozenset({"naar", "to", "bij", "for", "voor", "join", "joins", "joined",
                       "joining"})
@@ -259,20 +258,20 @@ def _spell(context: ArticleContext, cand: Candidate) -> tuple[tuple[str, Literal
                 ("P582", LiteralValue(spell.group(2), "date", "year")))
     moves = {f.split("=", 1)[1].split("|", 1)[0] for f in cand.features
              if f.startswith(("tb=", "tw=", "tp="))}
-    if not moves & {"join", "leave"}:
+    if not moves & {"join", "leave"} and not _MOVE_NOUN.search(sentence.text):
         return ()
     before = sentence.text[:max(0, cand.value.start_char - sentence.start)].split()
     word = before[-1].lower() if before else ""
     key = "P582" if word in _FROM_CLUB else "P580" if word in _TO_CLUB else None
     if key is None or (key == "P582" and _LENT.search(" ".join(before[:-1]))):
         return ()
-    since = _SINCE_START.search(sentence.text) if key == "P580" else None
+    since = SINCE_START.search(sentence.text) if key == "P580" else None
     if since is not None and (not context.published or since.group(1) <= context.published[:4]):
         return (("P580", LiteralValue(since.group(1), "date", "year")),)  # "for X since 2020"
     if key == "P580" and len(before) > 1 and word in ("for", "voor", "bij") and \
             before[-2].lower() in _NO_MOVE:
         return ()  # playing for a club is no move to it
-    date = context.date_of(sentence)
+    date = None if UNTIL_YEAR.search(sentence.text) else context.date_of(sentence)
     if date is None and context.published and context.is_recent(sentence):
         date = LiteralValue(context.published, "date", "day")
     return ((key, date),) if date is not None else ()

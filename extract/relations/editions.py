@@ -23,6 +23,16 @@ SINCE_YEAR = re.compile(
 """A year a sentence counts from, or the last time before ("since Tokyo 2020", "sinds 2008",
 "the first Dane to take the title since X in 2011"): not when its own result happened."""
 
+SINCE_START = re.compile(r"\b(?:since|sinds|sedert)\s+((?:19|20)\d\d)\b(?!\s*[/–-]\s*\d)",
+                         re.IGNORECASE)
+"""The year a spell runs from ("sinds 2019", "since 2020"); not "since X in 2012", which
+counts from someone else's result."""
+
+UNTIL_YEAR = re.compile(r"\b(?:tot|until|till|through)\s+(?:\w+\s+){0,3}?(?:19|20)\d\d\b",
+                        re.IGNORECASE)
+"""A year a contract runs to ("verlengd tot 2028", "tot de zomer van 2028", "until the
+summer of 2027"): when a spell ends, not when one begins."""
+
 _DATING_YEAR = re.compile(r"(?<!\bsinds\s)(?<!\bsince\s)(?<!\bsedert\s)\b(?:19|20)\d\d\b",
                           re.IGNORECASE)
 """A year that may date an edition: not the start of a period ("sinds 1999 ongeslagen

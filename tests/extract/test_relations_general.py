@@ -464,3 +464,23 @@ def test_she_is_the_last_woman_named_not_the_man_carried_to_her() -> None:
               default_statements("en", text) if s.property == "sk:defeated"}
     assert ("Meseret Ayele", "Faith Koech") in beaten, beaten
     assert ("Dawit Haile", "Faith Koech") not in beaten, beaten
+
+
+@pytest.mark.parametrize(("text", "team", "key", "value"), [
+    # a spell told "since" a year starts that year, whichever reader found the team
+    ("Tom Hale zit al sinds 2021 bij Ajax.", "Ajax", "P580", "2021"),
+    ("Tom Hale speelt sinds 2019 voor Ajax.", "Ajax", "P580", "2019"),
+    # a move named by its noun ends one spell and starts the other on the day
+    ("Tom Hale maakt de overstap van Vitesse naar Ajax.", "Vitesse", "P582", "2026-03-01"),
+    ("Tom Hale maakt de overstap van Vitesse naar Ajax.", "Ajax", "P580", "2026-03-01"),
+    # the year a contract runs to starts nothing
+    ("Tom Hale heeft zijn contract bij PSV verlengd tot 2028.", "PSV", "P580", None),
+])
+def test_the_dates_of_a_spell(text: str, team: str, key: str, value: str | None) -> None:
+    from .conftest import default_statements
+
+    spells = {s.value.label: dict(s.qualifiers) for s in default_statements("nl", text)
+              if s.property == "P54" and s.subject.label == "Tom Hale"}
+    assert team in spells, spells
+    found = spells[team].get(key)
+    assert (None if found is None else str(found.value)) == value, spells
