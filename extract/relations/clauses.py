@@ -160,6 +160,7 @@ def clause_facts(doc: Doc, context: ArticleContext, name: str) -> list[Fact]:
         span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         if span is None:
             continue
+        out.extend(_score_lines(doc, context, index, named, name))
         out.extend(_finished_behind(doc, context, index, sides, name))
         out.extend(_placed_first(context, index, span, sides, name))
         out.extend(_placed_on_podium(context, index, span, sides, name))
@@ -349,6 +350,31 @@ def _results(
         event = _event(context, index, token, subject)
         if event is not None and preposition is None:
             yield _fact(context, index, subject, "sk:won", event, name)
+
+
+def _score_lines(doc: Doc, context: ArticleContext, index: int, named: list[Mention],
+                 name: str) -> Iterator[Fact]:
+    """A result line read from the words, whatever the parse: two sides with one defeat
+    word between them and the score right after ("Arsenal beat Chelsea 2-1", "Ajax
+    versloeg PSV met 2-0"): the first beat the second. (A parser may take "beat" at the
+    start of such a line for a noun.)"""
+    sides = sorted((m for m in named if m.kind in ("team", "nation", "person")),
+                   key=lambda m: m.start)
+    for a, b in zip(sides, sides[1:], strict=False):
+        between = doc[a.end:b.start]
+        if not 1 <= len(between) <= 2 or (a.kind == "person") != (b.kind == "person"):
+            continue
+        words = [(t.lemma_.lower(), t.lower_) for t in between]
+        if "defeat" not in classes_of(words, context.lang):
+            continue
+        after = doc[b.end:min(len(doc), b.end + 5)].text
+        if _SCORE.match(after.removeprefix("met ").removeprefix("by ").lstrip()) is None:
+            continue
+        winner, loser = mention_value(a), mention_value(b)
+        if a.kind != "person":
+            winner = Concept(_side_name(a, context.lang), "team", a.qid)
+            loser = Concept(_side_name(b, context.lang), "team", b.qid)
+        yield _fact(context, index, winner, "sk:defeated", loser, name)
 
 
 WITH = frozenset({"met", "with"})

@@ -156,3 +156,17 @@ def test_a_win_reached_by_moving_there_is_a_win(lang: str, text: str, event: str
 def test_a_win_wished_for_is_no_win() -> None:
     assert _won(_facts("en", "Anna Berg wants to win at Wimbledon next year."),
                 "Anna Berg") == []
+
+
+@pytest.mark.parametrize(("lang", "text", "winner", "loser"), [
+    # a result line: two sides, a defeat word between them, the score after
+    ("en", "Arsenal beat Chelsea 2-1 at the Emirates on Saturday.", "Arsenal", "Chelsea"),
+    ("en", "Leeds United beat Burnley 3-1 on Saturday.", "Leeds United", "Burnley"),
+    ("nl", "Ajax versloeg PSV met 2-0.", "Ajax", "PSV"),
+])
+def test_a_result_line_is_a_defeat(lang: str, text: str, winner: str, loser: str) -> None:
+    assert (winner, loser) in _defeats(_facts(lang, text))
+
+
+def test_two_sides_named_without_a_defeat_word_beat_no_one() -> None:
+    assert not _defeats(_facts("en", "Arsenal and Chelsea drew 2-2 on Saturday."))
