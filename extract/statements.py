@@ -68,7 +68,7 @@ def doc_statements(doc: Doc, article: Article) -> list[Statement]:
         return []
     links: Mapping[tuple[int, int], tuple[Entity, object]] = doc.user_data.get(LINKS_KEY, {})
     facts = _no_win_for_the_beaten(context, _no_win_for_the_placed(context, _described(
-        context, _no_result_for_the_venue(context, facts))))
+        context, _no_result_for_the_venue(context, _no_defeat_of_standings(context, facts)))))
     facts = _tallies(context, _no_missed_titles(context, facts))
     facts = since_years(context, listed_years(context, counted_wins(context, facts)))
     facts = [*facts, *shared_by_lists(context, facts)]
@@ -220,6 +220,31 @@ def _no_result_for_the_venue(context: ArticleContext, facts: list[Fact]) -> list
 
 RESULT_KINDS = frozenset({"P166", "sk:won", "sk:defeated"})
 """Properties of what a competitor achieved, which a venue does not."""
+
+
+_STANDING = re.compile(
+    r"\b(?:remain|remains|remained|remaining|stay|stays|stayed|staying|kept|keeps|keep|"
+    r"keeping|retains|retained|leads|led|leading|lies|lay|sits|sat)\b(?:(?![.;]|\b(?:after|"
+    r"when|as|and|but)\b).){0,80}?\bahead\s+of\s+[^.;]*?(?P<name>⟨P\d+⟩)", re.IGNORECASE)
+"""A lead kept in a ranking ("remained seven seconds ahead of X", "kept the yellow jersey,
+a minute ahead of X"): a standing, not a race won over X."""
+
+
+def _no_defeat_of_standings(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
+    """Without the defeats of the people a sentence puts behind someone in a ranking they
+    lead: being ahead in the standings beats no one in a race or match."""
+    behind: set[tuple[int, str]] = set()
+    for sentence in context.sentences:
+        for m in _STANDING.finditer(sentence.masked):
+            tail = sentence.masked[m.start("name"):]
+            for k in re.findall(r"⟨P(\d+)⟩", tail[:200]):
+                if int(k) < len(sentence.people):
+                    behind.add((sentence.index, sentence.people[int(k)].name))
+    if not behind:
+        return facts
+    return [f for f in facts if not (
+        f.property == "sk:defeated" and isinstance(f.value, Person)
+        and (f.sentence, f.value.name) in behind)]
 
 
 def _described(context: ArticleContext, facts: list[Fact]) -> list[Fact]:

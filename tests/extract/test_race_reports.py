@@ -170,3 +170,16 @@ def test_a_result_line_is_a_defeat(lang: str, text: str, winner: str, loser: str
 
 def test_two_sides_named_without_a_defeat_word_beat_no_one() -> None:
     assert not _defeats(_facts("en", "Arsenal and Chelsea drew 2-2 on Saturday."))
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Hale remained seven seconds ahead of Kees Mol and 30 seconds ahead of Paul Roux.",
+    "Tom Hale kept the leader's jersey, one minute ahead of Kees Mol.",
+])
+def test_a_lead_in_the_standings_beats_no_one(text: str) -> None:
+    assert not _defeats(_facts("en", text))
+
+
+def test_a_race_won_ahead_of_a_rival_beats_the_rival() -> None:
+    assert ("Tom Hale", "Kees Mol") in _defeats(
+        _facts("en", "Tom Hale won the stage two seconds ahead of Kees Mol."))
