@@ -224,7 +224,7 @@ RESULT_KINDS = frozenset({"P166", "sk:won", "sk:defeated"})
 
 _STANDING = re.compile(
     r"\b(?:remain|remains|remained|remaining|stay|stays|stayed|staying|kept|keeps|keep|"
-    r"keeping|retains|retained|leads|led|leading|lies|lay|sits|sat)\b(?:(?![.;]|\b(?:after|"
+    r"keeping|leads|lies|sits)\b(?:(?![.;]|\b(?:after|"
     r"when|as|and|but)\b).){0,80}?\bahead\s+of\s+[^.;]*?(?P<name>⟨P\d+⟩)", re.IGNORECASE)
 """A lead kept in a ranking ("remained seven seconds ahead of X", "kept the yellow jersey,
 a minute ahead of X"): a standing, not a race won over X."""

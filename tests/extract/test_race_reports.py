@@ -180,6 +180,10 @@ def test_a_lead_in_the_standings_beats_no_one(text: str) -> None:
     assert not _defeats(_facts("en", text))
 
 
-def test_a_race_won_ahead_of_a_rival_beats_the_rival() -> None:
-    assert ("Tom Hale", "Kees Mol") in _defeats(
-        _facts("en", "Tom Hale won the stage two seconds ahead of Kees Mol."))
+@pytest.mark.parametrize("text", [
+    "Tom Hale won the stage two seconds ahead of Kees Mol.",
+    # leading a race is no lead in a ranking
+    "Tom Hale, who led from the start, finished ahead of Kees Mol to win the race.",
+])
+def test_a_race_won_ahead_of_a_rival_beats_the_rival(text: str) -> None:
+    assert ("Tom Hale", "Kees Mol") in _defeats(_facts("en", text))
