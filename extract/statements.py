@@ -25,7 +25,7 @@ from ..ontology.relations import RELATIONS
 from .relations.championships import official_championships
 from .relations.classifier import TRAINED_EXTRACTORS
 from .relations.coaches import side_coaches
-from .relations.editions import SINCE_START, UNTIL_YEAR, edition_year, names_edition
+from .relations.editions import UNTIL_YEAR, edition_year, names_edition, since_start
 from .relations.engine import (
     CONTEXT_KEY,
     FACTS_KEY,
@@ -1254,13 +1254,11 @@ def dated_moves(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
             continue
         sentence = context.sentences[fact.sentence]
         key = _move_key(sentence, fact.subject.name, fact.value.label, finder, context.lang)
-        since = SINCE_START.search(sentence.text)
-        if key is None and since is not None and _named_at(sentence.text, fact.value.label) \
-                is not None and (not context.published or since.group(1) <= context.published[:4]):
+        if key is None:
             # "zit al sinds 2021 bij Ajax", "has played for Leeds since 2019": the spell's start
-            key, date = "P580", LiteralValue(since.group(1), "date", "year")
-        elif key is None:
-            date = None
+            since = since_start(sentence.text, context.published) \
+                if _named_at(sentence.text, fact.value.label) is not None else None
+            key, date = ("P580", LiteralValue(since, "date", "year")) if since else (None, None)
         elif context.is_recent(sentence):
             date = context.date_of(sentence) or (
                 LiteralValue(context.published, "date", "day") if context.published else None)

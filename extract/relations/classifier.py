@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from ...model import LiteralValue
 from .attributes import Attribute, attributes
-from .editions import SINCE_START, UNTIL_YEAR
+from .editions import UNTIL_YEAR, since_start
 from .engine import (
     FACTS_KEY,
     ArticleContext,
@@ -265,9 +265,9 @@ def _spell(context: ArticleContext, cand: Candidate) -> tuple[tuple[str, Literal
     key = "P582" if word in _FROM_CLUB else "P580" if word in _TO_CLUB else None
     if key is None or (key == "P582" and _LENT.search(" ".join(before[:-1]))):
         return ()
-    since = SINCE_START.search(sentence.text) if key == "P580" else None
-    if since is not None and (not context.published or since.group(1) <= context.published[:4]):
-        return (("P580", LiteralValue(since.group(1), "date", "year")),)  # "for X since 2020"
+    since = since_start(sentence.text, context.published) if key == "P580" else None
+    if since is not None:
+        return (("P580", LiteralValue(since, "date", "year")),)  # "for X since 2020"
     if key == "P580" and len(before) > 1 and word in ("for", "voor", "bij") and \
             before[-2].lower() in _NO_MOVE:
         return ()  # playing for a club is no move to it

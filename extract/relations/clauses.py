@@ -519,9 +519,7 @@ def _noun_win(context: ArticleContext, index: int, noun: Token, winner: Person |
     zege in de Tour"), in the edition of its sentence, as a win of the winner."""
     found = next((events[t.i] for t in noun.subtree if t.i in events and t.i != noun.i), None)
     if found is None and _towards(noun):  # "sprinted to victory in the Tour": on the verb
-        found = next((events[c.i] for c in noun.head.children if c.i in events
-                      and c.dep_.split(":")[0] in ("obl", "nmod") and case_of(c) in AT_EVENT),
-                     None)
+        found = next(iter(_events_on(noun.head, events, AT_EVENT)), None)
     if found is None:
         return
     yield _fact(context, index, winner, "sk:won",
@@ -1290,21 +1288,26 @@ LAST_WORDS = frozenset({"final", "last", "laatste", "slotrit"})
 def _stage_won(context: ArticleContext, index: int, token: Token) -> Concept | None:
     """The stage a win's object counts ("the 15th stage", "de zevende etappe", "the final
     stage") of the stage race the sentence names, else of the one the report is about
-    (`article_event`), in its edition; None for a stage with no count or no race."""
+    (`match_event`), in its edition; None for a stage with no count or no race."""
     sentence = context.sentences[index]
     counts = [parse_ranking(c.lower_) for c in token.children if c.dep_ in ("amod", "nummod")]
     number = next((n for n in counts if n is not None), None)
     last = any(c.lower_ in LAST_WORDS for c in token.children if c.dep_ == "amod")
     if number is None and not last:
         return None
-    named = Lexicon.load().find_all("event_name", context.lang, sentence.text)
-    race = named[0].label if named else (
-        article_event(context) if context.is_recent(sentence) else None)
+    race = match_event(context, sentence)
     if race is None:
         return None
     stage = f"stage {number}" if number is not None else "final stage"
-    return Concept(f"{stage}, {edition_label(race, sentence.text, year_of(context, sentence))}",
-                   "event")
+    return Concept(f"{stage}, {race.label}", "event")
+
+
+def _events_on(word: Token, events: dict[int, Mention], cases: frozenset[str]
+               ) -> list[Mention]:
+    """The events named in the adverbials of a word that one of `cases` marks ("won ... at
+    Wimbledon", "sprinted to victory in the Tour")."""
+    return [events[c.i] for c in word.children if c.i in events
+            and c.dep_.split(":")[0] in ("obl", "nmod") and case_of(c) in cases]
 
 
 TITLE_PLACES = frozenset({"in", "at", "op", "bij", "of", "van"})
@@ -1328,9 +1331,7 @@ def _title_event(
     beside = [events[t.i] for t, preposition, _ in arguments
               if t.i in events and preposition in TITLE_PLACES]
     # a place word the argument reader leaves aside ("at Wimbledon") hangs on the verb
-    beside += [events[c.i] for c in token.head.children
-               if c.i in events and c.dep_.split(":")[0] in ("obl", "nmod")
-               and case_of(c) in TITLE_PLACES] if token.head.i != token.i else []
+    beside += _events_on(token.head, events, TITLE_PLACES) if token.head.i != token.i else []
     sentence = context.sentences[index]
     year = year_of(context, sentence)
     if not inside and not beside:

@@ -28,6 +28,15 @@ SINCE_START = re.compile(r"\b(?:since|sinds|sedert)\s+((?:19|20)\d\d)\b(?!\s*[/â
 """The year a spell runs from ("sinds 2019", "since 2020"); not "since X in 2012", which
 counts from someone else's result."""
 
+def since_start(text: str, published: str | None) -> str | None:
+    """The year a spell a sentence tells "since" starts (`SINCE_START`), unless it lies
+    after the article's own year."""
+    since = SINCE_START.search(text)
+    if since is None or (published and since.group(1) > published[:4]):
+        return None
+    return since.group(1)
+
+
 UNTIL_YEAR = re.compile(r"\b(?:tot|until|till|through)\s+(?:\w+\s+){0,3}?(?:19|20)\d\d\b",
                         re.IGNORECASE)
 """A year a contract runs to ("verlengd tot 2028", "tot de zomer van 2028", "until the

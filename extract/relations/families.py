@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from ...model import LiteralValue
 from ...racetime import parse_race_time
 from ..normalize import (
+    ORDINALS,
     RANKING,
     days_earlier,
     find_race_times,
@@ -756,11 +757,11 @@ class RelationExtractor:
     def _wins_from_ranks(self, context: ArticleContext, facts: list[Fact]) -> Iterator[Fact]:
         """The winner of a race beat the runner-up the article names.
 
-        A sentence placing someone second ("Y werd tweede", "the runner-up, Y") right
-        after a win by another
-        person (at most three sentences before) gives that winner a `sk:defeated` of them;
-        when only a third is named ("X took third"), of the third. Like the reports'
-        readers, the defeat is of the closest rival, not of everyone behind.
+        A sentence placing someone second ("Y werd tweede", "the runner-up, Y") right after
+        a win by another person (at most three sentences before) gives that winner a
+        `sk:defeated` of them; when only a third is named ("X took third"), of the third.
+        Like the reports' readers, the defeat is of the closest rival, not of everyone
+        behind.
         """
         winners: dict[int, Person] = {}
         for fact in facts:
@@ -950,16 +951,10 @@ def _tally(masked: str) -> bool:
 
 
 _NUMBER_WORDS = {
-    w: i + 1 for words in (
+    **{w: i + 1 for i, w in enumerate(
         "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen twenty twenty-one",
-        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth "
-        "twenty-first",
-        "eerste tweede derde vierde vijfde zesde zevende achtste negende tiende elfde twaalfde "
-        "dertiende veertiende vijftiende zestiende zeventiende achttiende negentiende twintigste "
-        "eenentwintigste",
-    ) for i, w in enumerate(words.split())
+        "fifteen sixteen seventeen eighteen nineteen twenty twenty-one".split())},
+    **ORDINALS,  # "sixth", "zesde", up to the 21st stage
 }
 
 

@@ -126,12 +126,12 @@ def _unlisted_dropped(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
                 fact.sentence not in listed:
             listed[fact.sentence] = {y for years in _lists(
                 context.sentences[fact.sentence].text) for y in years}
-    dated = {key for fact in facts
-             if (key := _result_key(fact)) is not None and _year_of(fact) in listed.get(
-                 fact.sentence, ())}
-    return [fact for fact in facts
-            if not (_result_key(fact) in dated and listed.get(fact.sentence)
-                    and _year_of(fact) not in listed[fact.sentence])]
+    read = [(fact, _result_key(fact), _year_of(fact)) for fact in facts]
+    dated = {key for fact, key, year in read
+             if key is not None and year in listed.get(fact.sentence, ())}
+    return [fact for fact, key, year in read
+            if not (key in dated and listed.get(fact.sentence)
+                    and year not in listed[fact.sentence])]
 
 
 _SINCE_NAMED = re.compile(

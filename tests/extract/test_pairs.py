@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -237,6 +238,18 @@ def test_a_spell_since_a_year_starts_that_year(text: str, start: str) -> None:
     assert len(starts) == 1 and starts.pop().startswith(start), starts
 
 
+def _spells(lang: str, text: str, person: str) -> dict[str, dict[str, Any]]:
+    """Team -> qualifiers of the pair classifier's memberships of `person` in `text`."""
+    from sportkg.extract.relations.classifier import pair_facts
+
+    model = PairModel.load(MODEL_DIR)
+    assert model is not None
+    doc, context = processed(lang, text)
+    return {f.value.label: dict(f.qualifiers)
+            for f in pair_facts(doc, context, model, threshold=0.01)
+            if f.property == "P54" and getattr(f.subject, "name", "") == person}
+
+
 @pytest.mark.parametrize(("lang", "text", "lender", "borrower"), [
     ("en", "Kees Mol has moved to Burnley on loan from Leeds.", "Leeds", "Burnley"),
     ("nl", "Kees Mol speelt dit seizoen bij Vitesse, gehuurd van Feyenoord.", "Feyenoord",
@@ -245,14 +258,7 @@ def test_a_spell_since_a_year_starts_that_year(text: str, start: str) -> None:
 def test_a_loan_ends_no_spell_at_the_lending_club(
     lang: str, text: str, lender: str, borrower: str
 ) -> None:
-    from sportkg.extract.relations.classifier import pair_facts
-
-    model = PairModel.load(MODEL_DIR)
-    assert model is not None
-    doc, context = processed(lang, text)
-    spells = {f.value.label: dict(f.qualifiers)
-              for f in pair_facts(doc, context, model, threshold=0.01)
-              if f.property == "P54" and getattr(f.subject, "name", "") == "Kees Mol"}
+    spells = _spells(lang, text, "Kees Mol")
     assert lender in spells and "P582" not in spells[lender], spells
     assert borrower in spells, spells
 
@@ -269,14 +275,7 @@ def test_a_loan_ends_no_spell_at_the_lending_club(
 ])
 def test_a_spell_starts_with_a_move_only(lang: str, text: str, team: str,
                                          start: str | None) -> None:
-    from sportkg.extract.relations.classifier import pair_facts
-
-    model = PairModel.load(MODEL_DIR)
-    assert model is not None
-    doc, context = processed(lang, text)
-    spells = {f.value.label: dict(f.qualifiers)
-              for f in pair_facts(doc, context, model, threshold=0.01)
-              if f.property == "P54" and getattr(f.subject, "name", "") == "Kees Mol"}
+    spells = _spells(lang, text, "Kees Mol")
     assert team in spells, spells
     found = spells[team].get("P580")
     assert (None if found is None else str(found.value)) == start, spells
