@@ -41,6 +41,7 @@ from .engine import (
     year_of,
 )
 from .families import EARLIER_TITLE, wins_from_medals
+from .lexicon import Lexicon
 from .pairs import NONE, Candidate, candidates, team_name
 
 if TYPE_CHECKING:
@@ -247,7 +248,8 @@ that club's player, so no spell there ends."""
 
 def _spell(context: ArticleContext, cand: Candidate) -> tuple[tuple[str, LiteralValue], ...]:
     """Start (`P580`) and end (`P582`) of a club spell: "tussen 2001 en 2009"; else, in a
-    sentence with a transfer word, the sentence's date (or, for the news of the day, the
+    sentence with a move word of the lexicon (not a word of playing or scoring for a
+    club), the sentence's date (or, for the news of the day, the
     publication day) as the start at the club it goes to ("naar X") or the end at the
     club it leaves ("van X"), unless it lends the player ("on loan from X"); a start a
     year after "since"/"sinds" names is that year."""
@@ -256,10 +258,6 @@ def _spell(context: ArticleContext, cand: Candidate) -> tuple[tuple[str, Literal
     if spell is not None:
         return (("P580", LiteralValue(spell.group(1), "date", "year")),
                 ("P582", LiteralValue(spell.group(2), "date", "year")))
-    moves = {f.split("=", 1)[1].split("|", 1)[0] for f in cand.features
-             if f.startswith(("tb=", "tw=", "tp="))}
-    if not moves & {"join", "leave"} and not _MOVE_NOUN.search(sentence.text):
-        return ()
     before = sentence.text[:max(0, cand.value.start_char - sentence.start)].split()
     word = before[-1].lower() if before else ""
     key = "P582" if word in _FROM_CLUB else "P580" if word in _TO_CLUB else None
@@ -268,6 +266,10 @@ def _spell(context: ArticleContext, cand: Candidate) -> tuple[tuple[str, Literal
     since = since_start(sentence.text, context.published) if key == "P580" else None
     if since is not None:
         return (("P580", LiteralValue(since, "date", "year")),)  # "for X since 2020"
+    finder = Lexicon.load().finder("move", context.lang)
+    if (finder is None or finder.search(sentence.text) is None) and \
+            not _MOVE_NOUN.search(sentence.text):
+        return ()  # playing, scoring or captaining for a club is no move to it
     if key == "P580" and len(before) > 1 and word in ("for", "voor", "bij") and \
             before[-2].lower() in _NO_MOVE:
         return ()  # playing for a club is no move to it

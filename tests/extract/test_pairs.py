@@ -272,6 +272,10 @@ def test_a_loan_ends_no_spell_at_the_lending_club(
     ("nl", "Kees Mol begon zijn loopbaan bij Vitesse en speelt nu voor Ajax.", "Vitesse",
      None),
     ("nl", "Kees Mol begon zijn loopbaan bij Vitesse en speelt nu voor Ajax.", "Ajax", None),
+    # a club one scores, plays or is under contract for, with no move word: no date
+    ("nl", "Kees Mol, verdediger van Feyenoord, scoorde twee keer.", "Feyenoord", None),
+    ("nl", "Daarvoor speelde Kees Mol bij Vitesse.", "Vitesse", None),
+    ("nl", "Kees Mol staat momenteel onder contract bij Feyenoord.", "Feyenoord", None),
 ])
 def test_a_spell_starts_with_a_move_only(lang: str, text: str, team: str,
                                          start: str | None) -> None:
@@ -279,6 +283,8 @@ def test_a_spell_starts_with_a_move_only(lang: str, text: str, team: str,
     assert team in spells, spells
     found = spells[team].get("P580")
     assert (None if found is None else str(found.value)) == start, spells
+    if start is None:
+        assert "P582" not in spells[team], spells  # nor an end on the article's day
 
 
 def test_a_medal_word_goes_to_its_likeliest_owner_only() -> None:
