@@ -683,7 +683,7 @@ def _records_set(context: ArticleContext, index: int, span: Span,
             position = max(0, child.idx - sentence.start)
             distance = distance_around(context, sentence, position)
             label = entry.label + (
-                f" {distance_label(sentence.text, distance)}" if distance else "")
+                f" {distance_label(sentence.text, distance, position)}" if distance else "")
             yield Fact(subject, "P1000", Concept(label, "record"), index, name,
                        CONFIDENCE["P1000"], result_qualifiers(
                            context, sentence, subject, at=_place_of(subject, sentence)))

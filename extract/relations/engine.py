@@ -1281,11 +1281,22 @@ def distance_list(sentence: Sentence) -> list[int]:
 
 
 def distance_near(sentence: Sentence, position: int) -> int | None:
-    """The distance (metres) written closest to `position` in the sentence's masked text."""
-    found = find_distances(sentence.masked)
+    """The distance (metres) written closest to `position` in the sentence's masked text,
+    within the part of the sentence `position` is in when that part names one ("goud op
+    de 400 meter, zilver op de 4x400 meter": the silver's is the relay's)."""
+    found = nearest_distance(sentence.masked, position)
+    return found[0] if found is not None else None
+
+
+def nearest_distance(text: str, position: int) -> tuple[int, int, int] | None:
+    """The distance of `text` nearest `position` as (metres, start, end), preferring one of
+    the part of the sentence (between commas or "en"/"and") `position` is in."""
+    found = find_distances(text)
     if not found:
         return None
-    return min(found, key=lambda d: abs(d[1] - position))[0]
+    left, right = _part_bounds(text, position, position)
+    pool = [d for d in found if left <= d[1] and d[2] <= right] or found
+    return min(pool, key=lambda d: abs(d[1] - position))
 
 
 def distance_around(context: ArticleContext, sentence: Sentence, position: int) -> int | None:
@@ -1550,7 +1561,7 @@ def build_event(
     if edition is None and distance is None:
         return None
     discipline = discipline_of(context, sentence, subject.name if subject else None,
-                               race=race, distance=distance)
+                               race=race, distance=distance, at=position)
     label = ", ".join(x for x in (discipline, edition) if x)
     return Concept(label, "event") if label else None
 
@@ -1575,15 +1586,16 @@ def gender_in(context: ArticleContext, sentence: Sentence, subject: str | None) 
 
 
 def discipline_of(context: ArticleContext, sentence: Sentence, subject: str | None, *,
-                  race: str | None, distance: int | None) -> str:
-    """The discipline of a result: gender with the race kind or distance ("women's 1000 m")."""
+                  race: str | None, distance: int | None, at: int | None = None) -> str:
+    """The discipline of a result: gender with the race kind or distance ("women's 1000 m");
+    with `at`, the distance as the part of the sentence at that position names it."""
     gender = gender_in(context, sentence, subject)
     sport = context.sport.label if context.sport else ""
     discipline = ""
     if race is not None and distance is None:
         discipline = f"{gender} {race}".strip() if gender else race
     if distance is not None:
-        discipline = distance_label(sentence.text, distance)
+        discipline = distance_label(sentence.text, distance, at)
         if sport == "short track speed skating":
             discipline += " short track"
         if gender and not discipline.startswith("mixed"):
@@ -1606,15 +1618,51 @@ def event_discipline(context: ArticleContext, sentence: Sentence, subject: str |
     return ""
 
 
-def distance_label(text: str, distance: int) -> str:
+def distance_label(text: str, distance: int, at: int | None = None) -> str:
     """A distance as its event is named: "400 m hurdles", "200 m freestyle", a relay
-    "4 × 400 m relay" ("4x400 meter estafette"), "mixed" when the text says so."""
+    "4 × 400 m relay" ("4x400 meter estafette"), "mixed" when the text says so.
+
+    With `at`, the distance is the one written nearest that position of `text`, and only
+    its own part of the sentence says what it is ("goud op de 400 meter, zilver op de 4x400
+    meter gemengde estafette" names a flat 400 m and a mixed relay).
+    """
+    if at is not None:
+        text = _part_around(text, distance, at)
     relay = re.search(rf"\b(\d)\s?[x×]\s?{distance}\s?(?:m|meter|metres|meters)\b", text,
                       re.IGNORECASE)
     if relay is None:
         return f"{distance} m" + hurdles(text, distance)
     mixed = re.search(r"\b(?:gemengde?|mixed)\b", text, re.IGNORECASE)
     return f"{'mixed ' if mixed else ''}{relay.group(1)} × {distance} m relay"
+
+
+_PART_BREAK = re.compile(r"[,;:]|\b(?:en|and|maar|but|terwijl|while)\b", re.IGNORECASE)
+"""What separates the parts of a sentence that each name a result of their own."""
+
+
+def _part_around(text: str, distance: int, at: int) -> str:
+    """The part of `text` holding the mention of `distance` nearest position `at` (as
+    `nearest_distance` picks it) and position `at`; the whole text when it does not name
+    that distance."""
+    found = nearest_distance(text, at)
+    if found is None or found[0] != distance:
+        found = min((d for d in find_distances(text) if d[0] == distance),
+                    key=lambda d: abs(d[1] - at), default=None)
+    if found is None:
+        return text
+    # the part of the distance and that of the result, when the distance is written in
+    # a later part ("zilver met de gemengde ploeg en brons op de 4x400 meter")
+    left, right = _part_bounds(text, min(found[1], at), max(found[2], at))
+    return text[left:right]
+
+
+def _part_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the part of `text` (between commas, semicolons or "en"/"and") that
+    holds the characters from `start` to `end`."""
+    breaks = list(_PART_BREAK.finditer(text))
+    left = max((m.end() for m in breaks if m.end() <= start), default=0)
+    right = min((m.start() for m in breaks if m.start() >= end), default=len(text))
+    return left, right
 
 
 def hurdles(text: str, distance: int) -> str:

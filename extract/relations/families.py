@@ -284,7 +284,8 @@ class RelationExtractor:
                 if entry is not None:
                     distance = distance_near(hit.sentence, position)
                     label = entry.label + (
-                        " " + distance_label(hit.sentence.text, distance) if distance else "")
+                        " " + distance_label(hit.sentence.text, distance, position)
+                        if distance else "")
                     yield Concept(label, "record")
             rest = rest[m.end():]
             offset += m.end()
@@ -523,7 +524,8 @@ class RelationExtractor:
                 else:
                     distance = distance_around(context, sentence, hit.match.start(group))
                 if distance is not None:
-                    label += " " + distance_label(sentence.text, distance)
+                    label += " " + distance_label(sentence.text, distance,
+                                                  hit.match.start(group))
                     if context.sport and context.sport.label == "short track speed skating":
                         label += " short track"
                 yield Concept(label, "record")
@@ -603,7 +605,7 @@ class RelationExtractor:
                 if distance is not None:
                     return Concept(f"{label} {distance} m", "award")
             if distance is not None and abs(sentence.masked.find(str(distance)) - position) < 80:
-                label += " " + distance_label(sentence.text, distance)
+                label += " " + distance_label(sentence.text, distance, position)
             elif race and not re.search(r"\d", sentence.text[position:][:40]):
                 label += f" {race[0].label}"  # "wereldkampioene op de massastart"
             elif context.sport is not None and context.sport.label not in (

@@ -228,7 +228,7 @@ def award_mentions(doc: Doc, context: ArticleContext, index: int) -> list[Mentio
     def discipline(position: int) -> str:
         distance = distance_near(sentence, position)
         if distance is not None:
-            return " " + distance_label(sentence.text, distance)
+            return " " + distance_label(sentence.text, distance, position)
         race = _race_kind(context, sentence)
         return f" {race}" if race is not None else ""
 

@@ -401,6 +401,42 @@ def test_a_relay_is_named_as_its_event() -> None:
     assert distance_label("de 400 meter horden", 400) == "400 m hurdles"
 
 
+@pytest.mark.parametrize(("text", "awards", "events"), [
+    ("goud op de 400 meter horden, zilver op de 4x400 meter gemengde estafette en brons op "
+     "de 4x400 meter", ("goud", "zilver", "brons"),
+     ("400 m hurdles", "mixed 4 × 400 m relay", "4 × 400 m relay")),
+    ("gold in the 200m, silver in the 4x100m relay and bronze in the mixed 4x100m relay",
+     ("gold", "silver", "bronze"), ("200 m", "4 × 100 m relay", "mixed 4 × 100 m relay")),
+    # the relay of a later part, the mixed team of the medal's own
+    ("zilver met de gemengde ploeg en brons met de vrouwen op de 4x400 meter",
+     ("zilver", "brons"), ("mixed 4 × 400 m relay", "4 × 400 m relay")),
+])
+def test_each_medal_of_a_sentence_takes_the_distance_of_its_own_part(
+    text: str, awards: tuple[str, ...], events: tuple[str, ...]
+) -> None:
+    from sportkg.extract.relations.engine import distance_label, nearest_distance
+
+    for award, event in zip(awards, events, strict=True):
+        at = text.index(award)
+        found = nearest_distance(text, at)
+        assert found is not None
+        assert distance_label(text, found[0], at) == event, (award, text)
+
+
+def test_medals_of_one_sentence_keep_their_own_events() -> None:
+    from .conftest import default_statements
+
+    text = ("Op de EK in Rome pakte Lies Kok goud op de 400 meter horden, zilver op de 4x400 "
+            "meter gemengde estafette en brons op de 4x400 meter.")
+    events = {getattr(s.value, "label", ""): str(getattr(dict(s.qualifiers).get("P1344"),
+                                                         "label", ""))
+              for s in default_statements("nl", text) if s.property == "P166"
+              and s.subject.label == "Lies Kok"}
+    assert events.get("silver medal", "").startswith("mixed 4 × 400 m relay"), events
+    assert events.get("bronze medal", "").startswith(("4 × 400 m relay", "women's 4 × 400")), \
+        events
+
+
 def test_a_result_of_the_reported_days_takes_the_day_the_lead_names() -> None:
     from .conftest import processed
 
