@@ -453,6 +453,13 @@ def _final_won(
             event = Concept(_edition(context, sentence, found.label or found.text,
                                      found.start_char - sentence.start), "event")
             break
+        if token.i in events and preposition == "in" and _final_after(token.doc,
+                                                                      events[token.i]):
+            # "beat X in the Wimbledon final" with "final" parsed as an adjective of the verb
+            found = events[token.i]
+            event = Concept(_edition(context, sentence, found.label or found.text,
+                                     found.start_char - sentence.start), "event")
+            break
         if (token.lemma_.lower() in FINALS or token.lower_ in FINALS or _final_compound(
                 token)) and preposition in (
                 None, "in") and not any(c.lower_ in NOT_THE_FINAL for c in token.children) \
@@ -474,6 +481,12 @@ def _final_won(
         other = sides.get(token.i)
         if other is not None and preposition in AGAINST and name_of(other) != name_of(subject):
             yield _fact(context, index, other, "sk:won", event, name)
+
+
+def _final_after(doc: Doc, event: Mention) -> bool:
+    """Whether the word right after an event's name is "final"/"finale" ("in the Wimbledon
+    final"): the name is that of the final's tournament, however the parser hangs "final"."""
+    return event.end < len(doc) and doc[event.end].lower_ in FINALS
 
 
 LIGHT_VERBS = frozenset({

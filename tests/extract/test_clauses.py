@@ -579,3 +579,17 @@ def test_a_final_in_one_word_is_a_final() -> None:
     assert _of_a_final("He won the Cup-final against Leeds.")
     assert not _of_a_final("Zij won de A-finale op de 1500 meter.")
     assert not _of_a_final("Hij verloor de halve finale.")
+
+
+@pytest.mark.parametrize("text", [
+    "Petra Kvitova beat Maria Sharapova in the Wimbledon final on Sunday.",
+    "Maria Sharapova lost to Petra Kvitova in the Wimbledon final on Sunday.",
+])
+def test_the_winner_of_a_final_named_before_final_won_its_tournament(text: str) -> None:
+    """"in the Wimbledon final": the tournament named right before "final" is won by the
+    final's winner, however the parser hangs "final" (it may read it as an adjective)."""
+    won = {(s, v) for s, p, v in _read("en", text) if p == "sk:won"}
+    assert {name for name, _ in won} == {"Petra Kvitova"}, won
+    assert all("Wimbledon" in label for _, label in won), won
+    semi = text.replace("final", "semi-final")
+    assert not [f for f in _read("en", semi) if f[1] == "sk:won"]
