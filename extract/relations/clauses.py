@@ -120,6 +120,27 @@ GROUP_WORDS = frozenset({
 })
 """Words for a group that competes as one, when a country's adjective qualifies them."""
 
+CREW_RACES = frozenset({
+    "double sculls", "quadruple sculls", "four", "pair", "eight", "team sprint",
+    "team pursuit", "madison",
+})
+"""Races (lexicon labels) of a crew: "de Nederlandse dubbelvier" is the country's boat."""
+
+
+def _group_word(token: Token, lang: str) -> bool:
+    """Whether a noun names a group that competes as one: a plural, a group word, a word
+    ending in one ("estafetteploeg", "vrouwenteam") or a crew's race ("dubbelvier")."""
+    word = token.lower_
+    if "Plur" in token.morph.get("Number", []) or word in GROUP_WORDS:
+        return True
+    if any(c.pos_ == "PROPN" and c.dep_ in ("appos", "flat", "nmod", "compound")
+           for c in token.children) or not token.text.islower():
+        return False  # "de Nederlandse wielerploeg Jumbo-Visma", "het Lotto-team": a club
+    if word.endswith(("ploeg", "team", "selectie")):
+        return True
+    entry = Lexicon.load().lookup("race", lang, word)
+    return entry is not None and entry.label in CREW_RACES
+
 COMPARATIVES = frozenset({"sneller", "sterker", "faster", "quicker", "stronger"})
 """Comparatives of a race or a bout: who is faster or stronger than a rival beat them."""
 
@@ -247,8 +268,7 @@ def competitors(doc: Doc, mentions: list[Mention], lang: str) -> dict[int, Perso
         elif m.kind == "country" and m.label:
             group = doc[m.start].head
             if (doc[m.start].dep_ in ("amod", "compound", "nmod") and group.i > m.start
-                    and group.pos_ in ("NOUN", "PROPN")
-                    and ("Plur" in group.morph.get("Number", []) or group.lower_ in GROUP_WORDS)):
+                    and group.pos_ in ("NOUN", "PROPN") and _group_word(group, lang)):
                 out.setdefault(group.i, Concept(m.label, "team"))
     return out
 

@@ -26,6 +26,11 @@ def _read(lang: str, text: str) -> set[tuple[str, str, str]]:
 
 
 FOUND = [
+    # a country's crew, boat or relay team competes as the country
+    ("nl", "De Nederlandse dubbelvier won woensdag goud op de Olympische Spelen.",
+     ("Netherlands", "P166", "Olympic gold medal")),
+    ("nl", "De Nederlandse estafetteploeg won zondag goud op de Olympische Spelen.",
+     ("Netherlands", "P166", "Olympic gold medal")),
     # a win by a score at a club is a win over it, away from home
     ("en", "Feyenoord won 2-1 at PSV on Sunday.", ("Feyenoord", "sk:defeated", "PSV")),
     ("nl", "Feyenoord won zondag met 2-1 bij PSV.", ("Feyenoord", "sk:defeated", "PSV")),
@@ -232,6 +237,9 @@ def test_found(lang: str, text: str, expected: tuple[str, str, str]) -> None:
 
 
 NOT_FOUND = [
+    # a club a country's word describes is no national side
+    ("nl", "De Nederlandse wielerploeg Jumbo-Visma won zondag goud op de Olympische Spelen.",
+     ("Netherlands", "P166", "Olympic gold medal")),
     # without a score, "bij" names the club one won one's titles with
     ("nl", "Kees Dam won bij Ajax drie landstitels.", ("Kees Dam", "sk:defeated", "Ajax")),
     ("en", "Tom Vale won at Wimbledon in 2019.", ("Tom Vale", "sk:defeated", "Wimbledon")),
