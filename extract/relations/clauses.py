@@ -32,7 +32,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ...model import LiteralValue
-from ..normalize import find_distances, parse_ranking
+from ..normalize import ORDINALS, find_distances, parse_ranking
 from .editions import edition_at, edition_label
 from .engine import (
     PEOPLE_IN_A_ROW,
@@ -608,7 +608,7 @@ def _places(verb: Token) -> bool:
     takes a lower medal ("took silver behind X", "pakte brons achter X")."""
     if verb.lemma_.lower() in PLACING_VERBS:
         return True
-    if verb.pos_ in ("NUM", "ADJ") and any(
+    if (verb.pos_ in ("NUM", "ADJ") or verb.lower_ in ORDINALS) and any(
             c.dep_ in ("aux", "aux:pass", "cop") and c.lemma_.lower() in PLACING_VERBS
             for c in verb.children):
         return True
@@ -622,16 +622,19 @@ def _finished_behind(doc: Doc, context: ArticleContext, index: int,
     twaalf punten achter Y": who finished or stands behind a competitor was beaten by them."""
     for head in sides:
         doc_token = doc[head]
-        if case_of(doc_token) not in BEHIND:
+        marked = doc_token
+        if case_of(marked) not in BEHIND and marked.dep_ == "appos":
+            marked = marked.head  # "vlak achter winnaar Y": the name describes the noun
+        if case_of(marked) not in BEHIND:
             continue
-        verb = doc_token.head
+        verb = marked.head
         for _ in range(2):  # "twaalf punten achter Y": up through the measure to the verb
             if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
                 break
             verb = verb.head
         if not _places(verb) or negated(verb):
             continue
-        if verb.lemma_.lower() in STANDING_VERBS and doc_token.head.i == verb.i:
+        if verb.lemma_.lower() in STANDING_VERBS and marked.head.i == verb.i:
             continue  # "stond achter X in de rij"; "staat twaalf punten achter X" is a ranking
         subject = next((sides[c.i] for c in subjects_of(verb) if c.i in sides), None)
         if subject is None:
