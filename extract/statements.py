@@ -557,6 +557,13 @@ def shared_by_lists(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
         return []
     have = {(f.subject.name, f.property, _fact_value_key(f.value)) for f in facts
             if isinstance(f.subject, Person)}
+    # what each person has of their own in each sentence: "de Belgische A en B uit
+    # Argentinië" gives each a nationality, which the other does not share
+    own: dict[tuple[int, str, str], set[str]] = {}
+    for f in facts:
+        if f.property in BRACKETED and isinstance(f.subject, Person):
+            own.setdefault((f.sentence, f.property, f.subject.name), set()).add(
+                _fact_value_key(f.value))
     out: list[Fact] = []
     for fact in facts:
         if fact.property not in DISTRIBUTIVE or not isinstance(fact.subject, Person):
@@ -568,6 +575,10 @@ def shared_by_lists(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
             if fact.subject.name not in names or (
                     isinstance(fact.value, Person) and fact.value.name in names):
                 continue
+            if fact.property in BRACKETED and any(
+                    own.get((fact.sentence, fact.property, name), set())
+                    - {_fact_value_key(fact.value)} for name in names - {fact.subject.name}):
+                continue  # another of the row has a value of their own: none is shared
             for member in members:
                 key = (member.name, fact.property, _fact_value_key(fact.value))
                 if key in have:

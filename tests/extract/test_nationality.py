@@ -116,3 +116,13 @@ def test_a_nationality_before_the_next_name_is_not_the_one_before_it(lang: str,
 def test_a_nationality_in_apposition_is_still_the_name_s_before_it() -> None:
     assert ("Ewa Nowak", "Poland") in _nationalities(
         "nl", "Daarna won Ewa Nowak, de Poolse, van Rosa Gil.")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("nl", "Anna Berg krijgt concurrentie van de Belgische Rosa Gil en Ewa Nowak uit Polen."),
+    ("en", "Anna Berg faces the Belgian Rosa Gil and Ewa Nowak of Poland."),
+])
+def test_two_people_of_a_row_each_with_a_country_share_neither(lang: str, text: str) -> None:
+    found = _nationalities(lang, text)
+    assert {("Rosa Gil", "Belgium"), ("Ewa Nowak", "Poland")} <= found, found
+    assert ("Rosa Gil", "Poland") not in found and ("Ewa Nowak", "Belgium") not in found, found
