@@ -72,6 +72,11 @@ CASES = [
      ("Koen Spaan", "sk:coachedBy", "Gerard Broek")),
     ("en", "Under the tutelage of veteran coach Gary Lund, Pete Rowe improved quickly.",
      ("Pete Rowe", "sk:coachedBy", "Gary Lund")),
+    # an athlete named together with a coach: "A en bondscoach B", "A and her coach B"
+    ("nl", "Daarom hadden Koen Spaan en bondscoach Gerard Broek die afstand gekozen.",
+     ("Koen Spaan", "sk:coachedBy", "Gerard Broek")),
+    ("en", "Pete Rowe and coach Gary Lund had set their sights on the 1500m.",
+     ("Pete Rowe", "sk:coachedBy", "Gary Lund")),
     # a spouse in apposition: "X, married to Y,"
     ("en", "Peter Kiprop, married to fellow runner Ann Wanjiru, won in Boston.",
      ("Peter Kiprop", "P26", "Ann Wanjiru")),
