@@ -92,6 +92,12 @@ CASES = [
      ("Pete Rowe", "P54", "Burnley")),
     ("nl", "Koen Spaan begon zijn loopbaan bij FC Utrecht en speelt nu voor Feyenoord.",
      ("Koen Spaan", "P54", "FC Utrecht")),
+    # going on "with X as coach": X coaches the one who goes on, and is the coach
+    ("nl", "Koen Spaan won vorig jaar. Hij gaat verder met Gerda Broek als coach.",
+     ("Koen Spaan", "sk:coachedBy", "Gerda Broek")),
+    ("en", "Pete Rowe will carry on with Gary Lund as his coach.",
+     ("Pete Rowe", "sk:coachedBy", "Gary Lund")),
+    ("en", "Pete Rowe will carry on with Gary Lund as his coach.", ("Gary Lund", "P106", "coach")),
     # a manager's signing plays under the manager
     ("en", "Pete Rowe, a winger from Leeds, becomes Gary Lund's third signing of the window.",
      ("Pete Rowe", "sk:coachedBy", "Gary Lund")),
@@ -111,6 +117,10 @@ def test_pattern_finds_fact(
         # a country won the medal, not the person of the sentence before
         ("nl", "Eva Kamp juichte. Nederland won tot dusver drie keer goud.",
          ("Eva Kamp", "P166", "Olympic gold medal")),
+        # "met X als coach": the role is X's, not the subject's
+        ("nl", "Koen Spaan gaat verder met Gerda Broek als coach.", ("Koen Spaan", "P106", "coach")),
+        ("en", "Pete Rowe will carry on with Gary Lund as his coach.",
+         ("Pete Rowe", "P106", "coach")),
         # who trains with someone does not coach them
         ("nl", "Piet Mol trainde met Jan Kuiper.", ("Jan Kuiper", "sk:coachedBy", "Piet Mol")),
         ("en", "Sam Reed trained with Pete Rowe.", ("Pete Rowe", "sk:coachedBy", "Sam Reed")),
