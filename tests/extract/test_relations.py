@@ -118,7 +118,8 @@ def test_pattern_finds_fact(
         ("nl", "Eva Kamp juichte. Nederland won tot dusver drie keer goud.",
          ("Eva Kamp", "P166", "Olympic gold medal")),
         # "met X als coach": the role is X's, not the subject's
-        ("nl", "Koen Spaan gaat verder met Gerda Broek als coach.", ("Koen Spaan", "P106", "coach")),
+        ("nl", "Koen Spaan gaat verder met Gerda Broek als coach.",
+         ("Koen Spaan", "P106", "coach")),
         ("en", "Pete Rowe will carry on with Gary Lund as his coach.",
          ("Pete Rowe", "P106", "coach")),
         # who trains with someone does not coach them
