@@ -530,11 +530,19 @@ def _winner_of_noun(noun: Token, sides: dict[int, Person | Concept]) -> Person |
     if noun.dep_ == "obj" and noun.head.lemma_.lower() in LIGHT_VERBS and not negated(
             noun.head):
         return next((sides[c.i] for c in subjects_of(noun.head) if c.i in sides), None)
+    if noun.dep_.split(":")[0] == "obl" and case_of(noun) == "van" and \
+            noun.head.lemma_.lower() in SECURING and any(
+                c.lower_ == "zich" for c in noun.head.children) and not negated(noun.head):
+        # "zich verzekeren van de eindzege": to make sure of the win is to win
+        return next((sides[c.i] for c in subjects_of(noun.head) if c.i in sides), None)
     if _towards(noun) and not negated(noun.head):
         # "sprinted to victory", "soleerde naar de zege": the subject got there
         return next((sides[c.i] for c in subjects_of(noun.head) if c.i in sides), None)
     return None
 
+
+SECURING = frozenset({"verzekeren", "verzekerd", "verzekerde", "verzekert"})
+"""The Dutch verb (lemma or forms) of "zich verzekeren van": to make sure of a win."""
 
 TOWARDS = frozenset({"to", "naar"})
 """Prepositions of a win reached by moving ("sprinted to victory", "reed naar de winst")."""

@@ -1896,8 +1896,11 @@ def place_in(context: ArticleContext, sentence: Sentence) -> Concept | None:
         if found is not None:  # "in Japan": the place, unless the sentence names a town
             country = country or Concept(found.label, "place", found.qid)
             continue  # "in Saudi Arabia": whole, before "Saudi" is read as a nationality
-        if lexicon.contains("event_name", context.lang, name):
-            continue  # "at the French Open": whole, before "French" is read as a nationality
+        if lexicon.contains("event_name", context.lang, name) or lexicon.contains(
+                "event_name", "en", name):
+            # "at the French Open": whole, before "French" is read as a nationality; a
+            # Dutch text names many events by their English name ("in de Tour de France")
+            continue
         first, _, rest = name.partition(" ")
         if rest and (lexicon.contains("demonym", context.lang, first)
                      or (context.lang == "nl" and first.endswith(("se", "sche")))):

@@ -26,6 +26,9 @@ def _read(lang: str, text: str) -> set[tuple[str, str, str]]:
 
 
 FOUND = [
+    # "zich verzekeren van de eindzege": to make sure of the win is to win
+    ("nl", "Tom Hale heeft zich zondag verzekerd van de eindzege in de Tour de France.",
+     ("Tom Hale", "sk:won", "Tour de France 2026")),
     # who finished behind a winner named by a role noun was beaten by them; an ordinal
     # the parser reads as a verb ("vierde": "vieren") is a place all the same
     ("nl", "Tom Hale werd vorig jaar vierde, vlak achter winnaar Kees Mol.",

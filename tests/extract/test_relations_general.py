@@ -392,6 +392,15 @@ def test_a_tournament_or_a_month_is_no_place(text: str) -> None:
     assert all(place is None for place in places), places
 
 
+def test_an_event_a_dutch_text_names_in_english_is_no_place() -> None:
+    from .conftest import default_statements
+
+    text = "Tom Hale won zondag de zevende etappe in de Tour de France."
+    wins = [s for s in default_statements("nl", text) if s.property == "sk:won"]
+    places = [getattr(dict(s.qualifiers).get("P276"), "label", None) for s in wins]
+    assert wins and "Tour de France" not in places, places
+
+
 def test_a_relay_is_named_as_its_event() -> None:
     from sportkg.extract.relations.engine import distance_label
 
