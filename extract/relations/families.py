@@ -33,6 +33,7 @@ from ..normalize import (
     ORDINALS,
     RANKING,
     days_earlier,
+    find_date,
     find_race_times,
     names_relative_day,
     parse_age_word,
@@ -102,6 +103,11 @@ def year_award(text: str, lang: str, lexicon: Lexicon) -> str:
 FIGHT_SPORTS = frozenset({"boxing", "kickboxing", "mixed martial arts"})
 """Sports whose single fights are events that are won ("Joshua vs. Klitschko")."""
 
+
+_EARLIER_WORDS = re.compile(
+    r"^(?:(?:\w+-time|\w+voudige?|former|voormalige?|oud|ex|two|three|four|five|six|seven|"
+    r"eight|nine|ten|double|triple|multiple)(?:[\s-]+|$))+", re.IGNORECASE)
+"""Words before an event's name that count or date its wins ("Two-time", "Former")."""
 
 EARLIER_TITLE = re.compile(
     r"(?<![\w-])(?:\w+-time|\w+voudige?|former|voormalige?|oud-|ex-|reigning|regerende?|"
@@ -319,8 +325,9 @@ class RelationExtractor:
         # world champion X", "reigning champion X") was won before: the day, place and
         # event of its sentence are not the title's
         before = hit.sentence.masked[max(0, hit.match.start() - 40):hit.match.start()]
-        described = prop == "P166" and "descriptive" in hit.pattern.flags and bool(
-            EARLIER_TITLE.search(before + hit.match.group(0)) or _BEATEN.search(before))
+        described = "descriptive" in hit.pattern.flags and (prop == "sk:won" or (
+            prop == "P166" and bool(EARLIER_TITLE.search(before + hit.match.group(0))
+                                    or _BEATEN.search(before))))
         date = None if described else context.date_of(sentence)
         if date is None and self.family in ("medals", "records", "wins") and not described:
             date = self._nearby_date(context, sentence)
@@ -330,6 +337,11 @@ class RelationExtractor:
                 date = LiteralValue(context.published, "date", "day")
             if date is None:
                 date = context.event_date(sentence)
+        if described and prop == "sk:won" and isinstance(value, Concept):
+            # "Giro winner X" describes X by a win of an edition the text may name ("the
+            # 2019 Giro winner"), not by one of the days it reports
+            edition = re.search(r"\b(?:19|20)\d\d\b", value.label)
+            year = year or (edition.group(0) if edition else None)
         if year is not None:
             date = LiteralValue(year, "date", "year")
         pos = hit.match.start()
@@ -500,8 +512,6 @@ class RelationExtractor:
             if entry is not None:
                 yield Concept(entry.label, "sport", entry.qid)
         elif kind == "date":
-            from ..normalize import find_date
-
             # the date right after "was born" / "werd geboren", not another one of the sentence
             window = re.split(r",(?!\s*\d)|;|\s(?:en|and|waar|where|na|after)\s",
                               sentence.masked[hit.match.end():hit.match.end() + 40])[0]
@@ -631,6 +641,9 @@ class RelationExtractor:
         at = hit.sentence.masked.find(text)
         own = clause_of(hit.sentence.masked, at) if at >= 0 else ""
         text = re.sub(r"^(?:de|het|the)\s+", "", text, flags=re.IGNORECASE).strip(" .,")
+        described = "descriptive" in hit.pattern.flags
+        if described:  # "Two-time Tour de France winner X", "Former Giro winner X"
+            text = _EARLIER_WORDS.sub("", text).strip()
         text = re.sub(r"\s+(?:on|op|in|at|van|of)$", "", text)
         named = self.lexicon.lookup("event_name", context.lang, text)
         if named is not None:
@@ -641,6 +654,14 @@ class RelationExtractor:
             return Concept(text, "event")
         if names_edition(own):  # "X, who won the Giro in 2019, crashed on Sunday": 2019
             return Concept(edition_label(text, own, None, self.lexicon), "event")
+        if described:
+            # a win that describes someone is of the year the words before it give ("last
+            # year's Giro winner X"), else of no known year
+            before = hit.sentence.masked[max(0, hit.match.start() - 30):hit.match.start()]
+            found = find_date(before, context.published)
+            if found is not None:
+                return Concept(edition_label(text, "", found[0][:4], self.lexicon), "event")
+            return Concept(text, "event")
         date = context.date_of(hit.sentence)
         year = str(date.value)[:4] if date is not None else None
         year = year or year_of(context, hit.sentence)

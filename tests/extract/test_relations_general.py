@@ -529,3 +529,25 @@ def test_the_dates_of_a_spell(text: str, team: str, key: str, value: str | None)
     assert team in spells, spells
     found = spells[team].get(key)
     assert (None if found is None else str(found.value)) == value, spells
+
+
+@pytest.mark.parametrize(("lang", "text", "event", "year"), [
+    # a win that describes someone is of no year the report gives
+    ("en", "Two-time Tour de France winner Tom Hale finished fourth on Sunday.",
+     "Tour de France", None),
+    ("en", "Former Giro winner Tom Hale finished fourth on Sunday.", "Giro d'Italia", None),
+    ("nl", "Giro-winnaar Tom Hale werd zondag vierde.", "Giro d'Italia", None),
+    # unless the words before it give one
+    ("en", "The attack was led by last year's Giro winner Tom Hale.", "Giro d'Italia 2025",
+     "2025"),
+])
+def test_a_win_that_describes_someone_is_not_dated_by_the_report(
+    lang: str, text: str, event: str, year: str | None
+) -> None:
+    from .conftest import default_statements
+
+    wins = {(getattr(s.value, "label", ""), getattr(dict(s.qualifiers).get("P585"), "value",
+                                                    None))
+            for s in default_statements(lang, text, "2026-03-01")
+            if s.property == "sk:won" and s.subject.label == "Tom Hale"}
+    assert wins == {(event, year)}, wins
