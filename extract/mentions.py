@@ -207,10 +207,12 @@ class MentionRecognizer:
         # van Rotterdam"), is none
         matches = list(self._kb_matches(doc))
         places = [(s, e) for s, e, label in matches if label in ("country", "place", "event")]
+        events = [(s, e) for s, e, label in matches if label == "event"]
         people = [(start, end) for start, end in people
                   if not self._is_kind(doc[start:end].text, ("country", "place", "olympic_host"))
                   and not any(s < end and start < e and (s < start or e > end)
-                              for s, e in places)]
+                              for s, e in places)
+                  and not any(s <= start and end <= e for s, e in events)]  # "Paris-Roubaix"
         for start, end in people:
             spans.append(Span(doc, start, end, label="person"))
             for k in range(start, end):
@@ -429,16 +431,22 @@ class MentionRecognizer:
         starts = [t.idx for t in doc]
         ends = [t.idx + len(t.text) for t in doc]
         bad = [t.is_space or t.is_punct for t in doc]
+        # a hyphen glued to the words on both sides joins them into one name
+        # ("Paris-Roubaix", "Liège-Bastogne-Liège"); any other punctuation ends a phrase
+        glued = [t.text in ("-", "‐", "–") and k > 0 and not doc[k - 1].whitespace_
+                 and not t.whitespace_ for k, t in enumerate(doc)]
+        inner = [b and not g for b, g in zip(bad, glued, strict=True)]
         dotted = [t.text.endswith(".") for t in doc]
         capital = [t.text[:1].isupper() for t in doc]
         i = 0
         while i < n:
             found = None
             if not bad[i]:
-                for size in (5, 4, 3, 2, 1):
+                for size in (7, 6, 5, 4, 3, 2, 1):
                     j = i + size - 1
-                    if j >= n or bad[j] or dotted[j] or any(bad[i : j + 1]):
-                        continue
+                    if j >= n or bad[j] or dotted[j] or any(inner[i : j + 1]) or (
+                            size > 5 and not any(glued[i : j + 1])):
+                        continue  # (six or seven tokens only for names with hyphens)
                     label = self._phrase_label(text[starts[i] : ends[j]], capital[i], kb)
                     if label is not None:
                         found = (i, j + 1, label)

@@ -113,3 +113,14 @@ def test_a_name_after_a_competition_word_is_a_person() -> None:
     found = {(s.text, s.label_) for s in doc.spans["sportkg_mentions"]}
     assert ("Tom Hale", "person") in found
     assert not any(label == "person" and "Olympics" in text for text, label in found)
+
+
+def test_a_name_joined_by_hyphens_is_one_mention() -> None:
+    """"Paris-Roubaix" is one race, not the town before its hyphen, in either pipeline."""
+    for nlp in (_nlp("en"), cached_nlp("en", linker=False, pairs=False)):
+        doc = nlp("Tom Hale won Paris-Roubaix on Sunday and Liège-Bastogne-Liège in April. "
+                  "He lives in Paris.")
+        found = {(s.text, s.label_) for s in doc.spans["sportkg_mentions"]}
+        assert ("Paris-Roubaix", "event") in found, found
+        assert ("Liège-Bastogne-Liège", "event") in found, found
+        assert ("Paris", "place") in found, found  # a town on its own is still one
