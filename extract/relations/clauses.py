@@ -53,7 +53,7 @@ from .engine import (
     side_country,
     year_of,
 )
-from .lexicon import Lexicon
+from .lexicon import Entry, Lexicon
 from .pairs import (
     Mention,
     award_mentions,
@@ -188,6 +188,7 @@ def clause_facts(doc: Doc, context: ArticleContext, name: str) -> list[Fact]:
         out.extend(_led_by_coach(context, index, span, sides, name))
         out.extend(_became_champion(context, index, span, sides, awards, events, name))
         out.extend(_records_set(context, index, span, sides, name))
+        out.extend(_records_held_by(context, index, span, sides, name))
         for verb in span:
             if verb.pos_ not in ("VERB", "AUX", "NOUN", "ADJ", "ADV"):
                 continue
@@ -654,7 +655,7 @@ def _finished_behind(doc: Doc, context: ArticleContext, index: int,
 
 RECORD_VERBS = frozenset({
     "break", "set", "smash", "lower", "better", "improve", "equal", "verbreken", "breken",
-    "verbeteren", "zetten", "neerzetten", "scherpen", "evenaren",
+    "verbeteren", "zetten", "neerzetten", "scherpen", "aanscherpen", "evenaren", "vestigen",
 })
 """Verbs (lemmas) that set a record: the subject holds it ("Canada broke the world record")."""
 
@@ -747,6 +748,108 @@ def _records_set(context: ArticleContext, index: int, span: Span,
                 if subject is not None:
                     yield from _count_record(context, index, verb, subject, noun, most, sides,
                                              name)
+
+
+HOLDING = frozenset({"hold", "houden", "staan"})
+"""Verbs (lemmas) a record is held with ("held by X", "dat op naam stond van X")."""
+
+AGENTS = frozenset({"by", "door"})
+"""Prepositions of the one a passive verb's deed is by ("set by X", "gevestigd door X")."""
+
+
+def _records_held_by(context: ArticleContext, index: int, span: Span,
+                     sides: dict[int, Person | Concept], name: str) -> Iterator[Fact]:
+    """"the record set by X", "the all-time record held by X", "het wereldrecord werd
+    gevestigd door X", "het oude record, dat op naam stond van X": the one a record is
+    set or held by holds (or held) it, with the race's distance."""
+    sentence = context.sentences[index]
+    for token in span:
+        holder = sides.get(token.i)
+        if holder is None:
+            continue
+        case = case_of(token)
+        on_name = case == "van" and token.head.lemma_.lower() == "staan" and any(
+            c.lower_ == "naam" and case_of(c) == "op" for c in token.head.children)
+        if case not in AGENTS and not on_name or any(
+                c.lower_ in ("'s", "’s") for c in token.children):
+            continue  # (a possessor, "by Denmark's X": X's record, not Denmark's)
+        noun = _record_above(token) or (_record_before(token) if case in AGENTS else None)
+        if noun is None:
+            continue
+        entry = _record_entry(context, noun, index)
+        if entry is None:
+            continue
+        position = max(0, noun.idx - sentence.start)
+        distance = distance_around(context, sentence, position)
+        label = entry.label + (
+            f" {distance_label(sentence.text, distance, position)}" if distance else "")
+        quals = dict(result_qualifiers(context, sentence, holder,
+                                       at=_place_of(holder, sentence)))
+        if context.date_of(sentence) is None:
+            quals.pop("P585", None)  # a record held, of a day the sentence does not give
+        yield Fact(holder, "P1000", Concept(label, "record"), index, name,
+                   CONFIDENCE["P1000"], tuple(sorted(quals.items())))
+
+
+def _record_above(token: Token) -> Token | None:
+    """The record noun a side's phrase hangs on within three arcs, directly ("the record by
+    X") or through a verb that sets or holds it, not denied ("set by X", "held by X",
+    "werd gevestigd door X": the verb's passive subject)."""
+    head = token.head
+    for _ in range(3):
+        if head.pos_ == "NOUN" and head.lemma_.lower().endswith("record"):
+            return head
+        if head.pos_ in ("VERB", "AUX", "ADJ") and (
+                head.lemma_.lower() in RECORD_VERBS | HOLDING
+                or head.lower_ in RECORD_VERB_FORMS | {"set", "held"}):
+            if negated(head):
+                return None
+            for child in head.children:
+                if child.dep_ in ("nsubj:pass", "nsubj") and child.lemma_.lower().endswith(
+                        "record"):
+                    return child
+        if head.i == head.head.i:
+            break
+        head = head.head
+    return None
+
+
+SET_FORMS = frozenset({"set", "held", "gevestigd", "gezet", "neergezet", "gehouden"})
+"""Participles a record is set or held with ("the record set by X")."""
+
+
+def _record_before(token: Token) -> Token | None:
+    """The record noun a few words before "by X" with a participle of setting or holding
+    between them ("the previous record of 24.09 set five days ago by X"), however the
+    parser hangs "by X"; None when the words between name none or deny it."""
+    doc = token.doc
+    start = max(token.sent.start, token.i - 12)
+    words = list(doc[start:token.i])
+    setting = [t for t in words if t.lower_ in SET_FORMS]
+    if not setting or any(t.lower_ in NEGATIONS for t in words):
+        return None
+    return next((t for t in reversed(words) if t.i < setting[-1].i and t.pos_ == "NOUN"
+                 and t.lemma_.lower().endswith("record")), None)
+
+
+def _record_entry(context: ArticleContext, noun: Token, index: int) -> Entry | None:
+    """The lexicon's record a record noun names with the words before it ("world record",
+    "parcoursrecord"); a bare "record" ("the previous record", "het oude record") is the
+    one its sentence or the two before it name; None for a personal best or a record no
+    words name."""
+    lexicon = Lexicon.load()
+    phrase = " ".join(t.text for t in noun.subtree if t.i <= noun.i)
+    entry = next(iter(lexicon.find_all("record", context.lang, phrase)), None)
+    if entry is None and noun.lower_ in ("record", "records"):
+        for back in range(3):
+            if index - back < 0:
+                break
+            text = context.sentences[index - back].text
+            entry = next((e for e in lexicon.find_all("record", context.lang, text)
+                          if e.label != "personal best"), None)
+            if entry is not None:
+                break
+    return None if entry is None or entry.label == "personal best" else entry
 
 
 def _count_record(context: ArticleContext, index: int, verb: Token, subject: Person | Concept,

@@ -26,6 +26,13 @@ def _read(lang: str, text: str) -> set[tuple[str, str, str]]:
 
 
 FOUND = [
+    # a record set or held by someone is theirs; a bare "record" is the one named before
+    ("nl", "Het wereldrecord werd in 2019 gevestigd door Tom Hale.",
+     ("Tom Hale", "P1000", "world record")),
+    ("nl", "Kees Mol verbeterde het parcoursrecord. Hij dook onder het oude record van "
+     "2.04.27, dat sinds 2009 op naam stond van Tom Hale.", ("Tom Hale", "P1000", "track record")),
+    ("en", "Mia Hart set a world record. She took 0.12 off the previous record of 24.09 set "
+     "five days ago by Ida Lund.", ("Ida Lund", "P1000", "world record")),
     # "zich verzekeren van de eindzege": to make sure of the win is to win
     ("nl", "Tom Hale heeft zich zondag verzekerd van de eindzege in de Tour de France.",
      ("Tom Hale", "sk:won", "Tour de France 2026")),
@@ -247,6 +254,12 @@ def test_found(lang: str, text: str, expected: tuple[str, str, str]) -> None:
 
 
 NOT_FOUND = [
+    # the country of the one a record was set by is not its holder
+    ("en", "Mia Hart matched the world record set by Denmark's Ida Lund in 1997.",
+     ("Denmark", "P1000", "world record")),
+    # a record not set by someone is not theirs
+    ("en", "Mia Hart set a world record. The old record was not set by Ida Lund.",
+     ("Ida Lund", "P1000", "world record")),
     # a club a country's word describes is no national side
     ("nl", "De Nederlandse wielerploeg Jumbo-Visma won zondag goud op de Olympische Spelen.",
      ("Netherlands", "P166", "Olympic gold medal")),
