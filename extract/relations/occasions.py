@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING
 
 from ...model import LiteralValue
 from .editions import edition_year
-from .engine import Concept, Person
+from .engine import Concept, Fact, Person
 
 if TYPE_CHECKING:
-    from .engine import ArticleContext, Fact
+    from .engine import ArticleContext
 
 RESULTS = frozenset({"sk:won", "P166"})
 """The properties whose event an occasion dates: a win's value, a medal's `P1344`."""
@@ -144,7 +144,9 @@ title since X in 2011", "de eerste Nederlander sinds X in 2011")."""
 def since_years(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
     """A win or medal of the person a "since X in YEAR" phrase names is of that year's
     edition: the year counts from their result, and the sentence's own result, of another
-    year, is the other subject's ("the first Dane to take the title since X in 2011")."""
+    year, is the other subject's ("the first Dane to take the title since X in 2011").
+    A win of the sentence's subject implies X's win of the same event in that year, which
+    is added when no reader stated it ("sinds X in 2011 die de Ronde won")."""
     out: list[Fact] = []
     for fact in facts:
         event = _event_of(fact) if fact.property in RESULTS else None
@@ -154,7 +156,44 @@ def since_years(context: ArticleContext, facts: list[Fact]) -> list[Fact]:
             out.append(fact)
             continue
         out.append(_with_event(fact, _redated(event, year, named), named))
-    return out
+    return out + list(_wins_of_the_last_before(context, out))
+
+
+_WIN_WORDS = re.compile(r"\b(?:win|wins|won|winning|winnen|wint|wonnen|gewonnen|winnaar)\b",
+                        re.IGNORECASE)
+"""Words of winning: a sentence with two names two results, and the one a "since X"
+phrase counts from is not known."""
+
+
+def _wins_of_the_last_before(context: ArticleContext, facts: list[Fact]) -> Iterator[Fact]:
+    """X's win in YEAR of the event a subject wins in a sentence that names them "the
+    first since X in YEAR" (X is not the subject; one win per X and event)."""
+    have = {(f.subject.name, f.value.label) for f in facts if f.property == "sk:won"
+            and isinstance(f.subject, Person) and isinstance(f.value, Concept)}
+    for fact in facts:
+        if fact.property != "sk:won" or not isinstance(fact.value, Concept) or not \
+                isinstance(fact.subject, Person) or not 0 <= fact.sentence < len(
+                    context.sentences):
+            continue
+        year = edition_year(fact.value.label)
+        if year is None:
+            continue
+        sentence = context.sentences[fact.sentence]
+        if len(_WIN_WORDS.findall(sentence.text)) > 1:
+            continue  # "won X ... and became the first since Y to win two majors": which?
+        for m in _SINCE_NAMED.finditer(sentence.masked):
+            k = int(m.group("k"))
+            if k >= len(sentence.people) or sentence.people[k].name == fact.subject.name \
+                    or m.group("year") >= year:
+                continue
+            person = sentence.people[k]
+            event = _redated(fact.value, year, m.group("year"))
+            if (person.name, event.label) in have:
+                continue
+            have.add((person.name, event.label))
+            yield Fact(person, "sk:won", event,
+                       fact.sentence, fact.extractor, round(fact.confidence * 0.9, 3),
+                       (("P585", LiteralValue(m.group("year"), "date", "year")),))
 
 
 def _since_named(context: ArticleContext, fact: Fact) -> str | None:

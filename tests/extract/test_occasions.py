@@ -97,3 +97,24 @@ def test_a_result_of_listed_years_is_not_dated_by_another_clause() -> None:
     years = {event.rsplit("@", 1)[1][:4] for subject, prop, event in found
              if subject == "Lena Vos" and prop == "P166"}
     assert years == {"2016", "2020"}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("nl", "Lies Kok is de eerste Belgische sinds Anna Berg in 2009 die de Ronde van "
+     "Vlaanderen won."),
+    ("en", "Lies Kok became the first Belgian since Anna Berg in 2009 to win the Tour of "
+     "Flanders."),
+])
+def test_the_last_one_before_won_the_same_event_in_their_year(lang: str, text: str) -> None:
+    """Read from the subject's win alone, whatever the readers say of the other."""
+    from sportkg.extract.relations.engine import Concept, Fact
+    from sportkg.extract.relations.occasions import since_years
+
+    from .conftest import processed
+
+    _, context = processed(lang, text, "2026-04-06")
+    kok = next(p for p in context.sentences[0].people if p.name == "Lies Kok")
+    win = Fact(kok, "sk:won", Concept("Tour of Flanders 2026", "event"), 0, "test", 0.8)
+    wins = {(f.subject.name, getattr(f.value, "label", ""))
+            for f in since_years(context, [win])}
+    assert wins == {("Lies Kok", "Tour of Flanders 2026"), ("Anna Berg", "Tour of Flanders 2009")}
