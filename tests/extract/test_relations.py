@@ -77,6 +77,10 @@ CASES = [
      ("Koen Spaan", "sk:coachedBy", "Gerard Broek")),
     ("en", "Pete Rowe and coach Gary Lund had set their sights on the 1500m.",
      ("Pete Rowe", "sk:coachedBy", "Gary Lund")),
+    # a team named before a player's position, and the team of "his X teammates"
+    ("en", "The club want Leeds full-back Pete Rowe.", ("Pete Rowe", "P54", "Leeds")),
+    ("en", "Pete Rowe thanked his Leeds teammates after the match.", ("Pete Rowe", "P54", "Leeds")),
+    ("en", "Helped by his Leeds teammates, Pete Rowe scored twice.", ("Pete Rowe", "P54", "Leeds")),
     # a spouse in apposition: "X, married to Y,"
     ("en", "Peter Kiprop, married to fellow runner Ann Wanjiru, won in Boston.",
      ("Peter Kiprop", "P26", "Ann Wanjiru")),
