@@ -202,6 +202,9 @@ class MentionRecognizer:
         if doc.has_annotation("ENT_IOB"):
             people, typed = merge_entities(doc, people, self._stop, self._introduced,
                                            self._descriptor, self._team_role)
+        else:  # "Red Bull-coureur Tom Bakker": the person after a team's role word
+            people = [span for span in (self._after_role(doc, s, e) for s, e in people)
+                      if span is not None]
         # a run that is a country or place name as a whole ("South Korea"), or part of a
         # country, place or event name ("South" of "South Korea", "Rotterdam" of "marathon
         # van Rotterdam"), is none
@@ -290,6 +293,13 @@ class MentionRecognizer:
         """A nationality, role or competition word that may open a misread span before a
         name ("Olympics Tom Hale" read as one event)."""
         return self._is_kind(text, ("demonym", "role", "competition"))
+
+    def _after_role(self, doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+        """A run's part after its last team-role word, None when the run ends in one."""
+        if self._team_role(doc[end - 1].text):
+            return None
+        return next(((i + 1, end) for i in range(end - 2, start - 1, -1)
+                     if self._team_role(doc[i].text)), (start, end))
 
     def _team_role(self, text: str) -> bool:
         """A team joined to a role by a hyphen ("Bull-coureur", "Ajax-spits")."""
@@ -571,12 +581,14 @@ def merge_entities(
     ents = [
         e for e in (_trimmed(doc, _before_opponent(doc, _after_team_role(doc, ent, team_role)))
                     for ent in doc.ents if ent.label_ == "PERSON" or ent.label_ in NER_TYPES)
-        if e is not None
-    ]
+        if e is not None and not (e.label_ == "PERSON" and team_role(doc[e.end - 1].text))
+    ]  # ("de Nederlandse Red Bull-coureur zette een tijd neer": a role, no name)
     people: list[tuple[int, int]] = []
     used: set[int] = set()
     vetoed: list[tuple[int, int]] = []
     for start, end in runs:
+        if team_role(doc[end - 1].text):
+            continue  # "Red Bull-coureur": a team's role word, no name
         start = next((i + 1 for i in range(end - 2, start - 1, -1) if team_role(doc[i].text)),
                      start)  # "Roda JC-keeper Tom van Leer": the person after the role word
         if end - start > 2 and _opponent_after(doc, start):

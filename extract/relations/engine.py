@@ -848,7 +848,10 @@ def _macros(lang: str) -> dict[str, str]:
             if lang == "en" or not x.endswith(("e", "s"))
         ) + ")",
         "GAP": r"(?:(?!(?:en|and|het|de|the|of|van|met|with|voor|for|dan|than)\s)"
-               r"(?-i:[a-z0-9][\w’'\-]*|[A-Z0-9]+-[\w\-]+),?\s+)",
+               # (a word, an abbreviation's compound, or a name's compound with a role:
+               # "Mercedes-rijder", "Red Bull-coureur")
+               r"(?-i:[a-z0-9][\w’'\-]*|[A-Z0-9]+-[\w\-]+|"
+               r"(?:[A-Z][\w’']*\s+)?[A-Z][\w’']*-[a-z][\w\-]*),?\s+)",
         "AGEWORD": r"(?:\d{1,2}-jarige|[a-zë]+jarige|\d{1,2}-year-old|[a-z]+-year-old)",
         # a finite verb or auxiliary: it ends the noun phrase before it ("the 46-year-old
         # has caught up with X": X is no 46-year-old)

@@ -77,6 +77,9 @@ CASES = [
      ("Koen Spaan", "sk:coachedBy", "Gerard Broek")),
     ("en", "Pete Rowe and coach Gary Lund had set their sights on the 1500m.",
      ("Pete Rowe", "sk:coachedBy", "Gary Lund")),
+    # a nationality before a team's role word and the name ("de Britse Mercedes-rijder X")
+    ("nl", "Hij was sneller dan de Britse Mercedes-rijder Pete Rowe.",
+     ("Pete Rowe", "P27", "United Kingdom")),
     # a team named before a player's position, and the team of "his X teammates"
     ("en", "The club want Leeds full-back Pete Rowe.", ("Pete Rowe", "P54", "Leeds")),
     ("en", "Pete Rowe thanked his Leeds teammates after the match.", ("Pete Rowe", "P54", "Leeds")),
