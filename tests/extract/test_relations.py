@@ -77,6 +77,11 @@ CASES = [
      ("Koen Spaan", "sk:coachedBy", "Gerard Broek")),
     ("en", "Pete Rowe and coach Gary Lund had set their sights on the 1500m.",
      ("Pete Rowe", "sk:coachedBy", "Gary Lund")),
+    # "the first (ever) Norwegian to win", also told by a pronoun
+    ("en", "Pete Rowe became the first ever Norwegian to win the race.",
+     ("Pete Rowe", "P27", "Norway")),
+    ("en", "Pete Rowe made history when he became the first Indian to win gold.",
+     ("Pete Rowe", "P27", "India")),
     # a nationality before a team's role word and the name ("de Britse Mercedes-rijder X")
     ("nl", "Hij was sneller dan de Britse Mercedes-rijder Pete Rowe.",
      ("Pete Rowe", "P27", "United Kingdom")),
