@@ -831,9 +831,10 @@ def _macros(lang: str) -> dict[str, str]:
     read only."""
     lex = Lexicon.load()
     prefix = r"(?:top|oud-|ex-|collega-|mede-|voormalig\s+|former\s+|ex\s+)?"
+    role = prefix + "(?:" + lex.alternation("role", lang) + ")"
     return {
         "P": r"⟨P\d+⟩",
-        "ROLE": prefix + "(?:" + lex.alternation("role", lang) + ")",
+        "ROLE": role,
         "DEM": "(?:" + lex.alternation("demonym", lang) + ")",
         "COUNTRY": "(?:" + lex.alternation("country", lang) + ")",
         "MEDAL": "(?:" + lex.alternation("medal", lang) + ")",
@@ -851,7 +852,9 @@ def _macros(lang: str) -> dict[str, str]:
                # (a word, an abbreviation's compound, or a name's compound with a role:
                # "Mercedes-rijder", "Red Bull-coureur")
                r"(?-i:[a-z0-9][\w’'\-]*|[A-Z0-9]+-[\w\-]+|"
-               r"(?:[A-Z][\w’']*\s+)?[A-Z][\w’']*-[a-z][\w\-]*),?\s+)",
+               r"(?:[A-Z][\w’']*\s+)?[A-Z][\w’']*-[a-z][\w\-]*|"
+               # a team's name right before a role word ("American Honda rider X")
+               r"[A-Z][\w’']*(?=\s+(?i:" + role + r")\b)),?\s+)",
         "AGEWORD": r"(?:\d{1,2}-jarige|[a-zë]+jarige|\d{1,2}-year-old|[a-z]+-year-old)",
         # a finite verb or auxiliary: it ends the noun phrase before it ("the 46-year-old
         # has caught up with X": X is no 46-year-old)

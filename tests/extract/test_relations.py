@@ -82,6 +82,8 @@ CASES = [
      ("Pete Rowe", "P27", "Norway")),
     ("en", "Pete Rowe made history when he became the first Indian to win gold.",
      ("Pete Rowe", "P27", "India")),
+    # a nationality before a team's name and a role word ("American Honda rider X")
+    ("en", "American Honda rider Pete Rowe won the stage.", ("Pete Rowe", "P27", "United States")),
     # a nationality before a team's role word and the name ("de Britse Mercedes-rijder X")
     ("nl", "Hij was sneller dan de Britse Mercedes-rijder Pete Rowe.",
      ("Pete Rowe", "P27", "United Kingdom")),
