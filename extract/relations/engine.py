@@ -1469,6 +1469,9 @@ def olympic_year(year: int, season: str) -> int | None:
 def olympic_edition(context: ArticleContext, sentence: Sentence, season: str) -> str | None:
     """The Olympic edition ("2026 Winter Olympics") from a year or host city, else publication."""
     lexicon = Lexicon.load()
+    year_match = next((m for m in re.finditer(r"\b(19[5-9]\d|20[0-4]\d)\b", sentence.text)
+                       if not _SINCE.search(sentence.text[max(0, m.start() - 12):m.start()])),
+                      None)
     # the masked text: a host city inside a name is no host ("Tom Paris"); a Games the
     # sentence counts from ("for the first time since Tokyo 2020") is not this one
     hosts = lexicon.finder("olympic_host", context.lang)
@@ -1476,18 +1479,21 @@ def olympic_edition(context: ArticleContext, sentence: Sentence, season: str) ->
         entry = lexicon.lookup("olympic_host", context.lang, m.group("w"))
         if entry is None or _SINCE.search(sentence.masked[max(0, m.start() - 12):m.start()]):
             continue
-        host_year, _, host_season = entry.extra.partition("/")
+        host_years, _, host_season = entry.extra.partition("/")
         if not season or season == host_season:
-            return f"{host_year} {host_season} Olympics"
+            # a city that held the Games more than once: the edition of the year the
+            # sentence names ("in Tokio, waar X in 1964 olympisch kampioen werd"), else
+            # its latest
+            years = host_years.split(",")
+            named = next((y for y in re.findall(r"\b(?:18|19|20)\d\d\b", sentence.text)
+                          if y in years), years[0])
+            return f"{named} {host_season} Olympics"
     season = season or sport_season(context)
     pub = parse_date(context.published)
     if not season and pub is not None and context.is_recent(sentence):
         season = {2: "Winter", 0: "Summer"}.get(pub.year % 4, "")
     if not season:
         return None
-    year_match = next((m for m in re.finditer(r"\b(19[5-9]\d|20[0-4]\d)\b", sentence.text)
-                       if not _SINCE.search(sentence.text[max(0, m.start() - 12):m.start()])),
-                      None)
     if year_match:
         year = int(year_match.group(1))
     elif pub is not None and context.is_recent(sentence):
@@ -1703,7 +1709,8 @@ def olympic_host(context: ArticleContext, event: Concept | None) -> Concept | No
     lexicon = Lexicon.load()
     for surface in lexicon.surfaces("olympic_host", "en")[::-1]:
         entry = lexicon.lookup("olympic_host", "en", surface)
-        if entry is not None and entry.extra == f"{m.group(1)}/{m.group(2)}":
+        years, _, season = entry.extra.partition("/") if entry is not None else ("", "", "")
+        if entry is not None and m.group(1) in years.split(",") and season == m.group(2):
             # the city's English name: "Peking" is a Dutch spelling of Beijing
             place = lexicon.lookup("place", "en", entry.surface) or lexicon.lookup(
                 "place", "nl", entry.surface)

@@ -551,3 +551,35 @@ def test_a_win_that_describes_someone_is_not_dated_by_the_report(
             for s in default_statements(lang, text, "2026-03-01")
             if s.property == "sk:won" and s.subject.label == "Tom Hale"}
     assert wins == {(event, year)}, wins
+
+
+@pytest.mark.parametrize(("text", "edition"), [
+    # a city that held the Games more than once: the year the sentence names
+    ("In Tokio, waar Kees Mol in 1964 olympisch kampioen werd, won Tom Hale goud.",
+     "1964 Summer Olympics"),
+    ("Tom Hale won in Tokio olympisch goud.", "2020 Summer Olympics"),
+    ("Tom Hale won in 1948 in Londen olympisch goud.", "1948 Summer Olympics"),
+    # a year the host did not hold them in is no edition of theirs
+    ("Tom Hale won in Londen olympisch goud, 60 jaar na een zege in 1952.",
+     "2012 Summer Olympics"),
+])
+def test_an_olympic_host_s_edition_is_the_one_of_the_year_named(text: str,
+                                                                 edition: str) -> None:
+    from sportkg.extract.relations.engine import olympic_edition
+
+    from .conftest import processed
+
+    _, context = processed("nl", text, "2021-08-01")
+    assert olympic_edition(context, context.sentences[0], "Summer") == edition
+
+
+@pytest.mark.parametrize("text", [
+    "Jutta Smit won zaterdag de 500 meter op het WK afstanden.",
+    "Jutta Smit won ook de 500 meter op het WK afstanden.",
+])
+def test_a_distance_won_after_an_adverb_is_a_win(text: str) -> None:
+    from .conftest import default_statements
+
+    wins = {getattr(s.value, "label", "") for s in default_statements("nl", text, "2026-03-08")
+            if s.property == "sk:won"}
+    assert any(w.startswith("500 m, 2026 World Single Distances") for w in wins), wins
