@@ -576,6 +576,8 @@ def test_an_olympic_host_s_edition_is_the_one_of_the_year_named(text: str,
 @pytest.mark.parametrize("text", [
     "Jutta Smit won zaterdag de 500 meter op het WK afstanden.",
     "Jutta Smit won ook de 500 meter op het WK afstanden.",
+    # the competition told before the distance
+    "Jutta Smit won zaterdag op het WK afstanden de 500 meter.",
 ])
 def test_a_distance_won_after_an_adverb_is_a_win(text: str) -> None:
     from .conftest import default_statements
