@@ -770,7 +770,7 @@ def _records_held_by(context: ArticleContext, index: int, span: Span,
         case = case_of(token)
         on_name = case == "van" and token.head.lemma_.lower() == "staan" and any(
             c.lower_ == "naam" and case_of(c) == "op" for c in token.head.children)
-        if case not in AGENTS and not on_name or any(
+        if (case not in AGENTS and not on_name) or any(
                 c.lower_ in ("'s", "’s") for c in token.children):
             continue  # (a possessor, "by Denmark's X": X's record, not Denmark's)
         noun = _record_above(token) or (_record_before(token) if case in AGENTS else None)
@@ -801,7 +801,7 @@ def _record_above(token: Token) -> Token | None:
             return head
         if head.pos_ in ("VERB", "AUX", "ADJ") and (
                 head.lemma_.lower() in RECORD_VERBS | HOLDING
-                or head.lower_ in RECORD_VERB_FORMS | {"set", "held"}):
+                or head.lower_ in RECORD_VERB_FORMS | SET_FORMS):
             if negated(head):
                 return None
             for child in head.children:
