@@ -582,7 +582,7 @@ def merge_entities(
         e for e in (_trimmed(doc, _before_opponent(doc, _after_team_role(doc, ent, team_role)))
                     for ent in doc.ents if ent.label_ == "PERSON" or ent.label_ in NER_TYPES)
         if e is not None and not (e.label_ == "PERSON" and team_role(doc[e.end - 1].text))
-    ]  # ("de Nederlandse Red Bull-coureur zette een tijd neer": a role, no name)
+    ]  # ("de Belgische Ferrari-coureur reed de snelste ronde": a role, no name)
     people: list[tuple[int, int]] = []
     used: set[int] = set()
     vetoed: list[tuple[int, int]] = []

@@ -226,7 +226,7 @@ _STANDING = re.compile(
     r"\b(?:remain|remains|remained|remaining|stay|stays|stayed|staying|kept|keeps|keep|"
     r"keeping|leads|lies|sits)\b(?:(?![.;]|\b(?:after|"
     r"when|as|and|but)\b).){0,80}?\bahead\s+of\s+[^.;]*?(?P<name>⟨P\d+⟩)", re.IGNORECASE)
-"""A lead kept in a ranking ("remained seven seconds ahead of X", "kept the yellow jersey,
+"""A lead kept in a ranking ("stayed nine seconds ahead of X", "kept the yellow jersey,
 a minute ahead of X"): a standing, not a race won over X."""
 
 

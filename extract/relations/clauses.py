@@ -135,7 +135,7 @@ def _group_word(token: Token, lang: str) -> bool:
         return True
     if any(c.pos_ == "PROPN" and c.dep_ in ("appos", "flat", "nmod", "compound")
            for c in token.children) or not token.text.islower():
-        return False  # "de Nederlandse wielerploeg Jumbo-Visma", "het Lotto-team": a club
+        return False  # "de Nederlandse wielerploeg Team Polder", "het Lotto-team": a club
     if word.endswith(("ploeg", "team", "selectie")):
         return True
     entry = Lexicon.load().lookup("race", lang, word)
@@ -759,7 +759,7 @@ AGENTS = frozenset({"by", "door"})
 
 def _records_held_by(context: ArticleContext, index: int, span: Span,
                      sides: dict[int, Person | Concept], name: str) -> Iterator[Fact]:
-    """"the record set by X", "the all-time record held by X", "het wereldrecord werd
+    """"the record set by X", "the old record held by X", "het wereldrecord werd
     gevestigd door X", "het oude record, dat op naam stond van X": the one a record is
     set or held by holds (or held) it, with the race's distance."""
     sentence = context.sentences[index]
@@ -820,7 +820,7 @@ SET_FORMS = frozenset({"set", "held", "gevestigd", "gezet", "neergezet", "gehoud
 
 def _record_before(token: Token) -> Token | None:
     """The record noun a few words before "by X" with a participle of setting or holding
-    between them ("the previous record of 24.09 set five days ago by X"), however the
+    between them ("the old record, set last month by X"), however the
     parser hangs "by X"; None when the words between name none or deny it."""
     doc = token.doc
     start = max(token.sent.start, token.i - 12)
@@ -885,7 +885,7 @@ def _placed_first(context: ArticleContext, index: int, span: Span,
     for token in span:
         if token.lower_ in PLACE_NOUNS and any(
                 c.lower_ in TOP_WORDS for c in token.children if c.dep_ in ("amod", "compound")):
-            # "took top spot in the 500 m", "pakte de eerste plaats op de 500 meter"; "stond
+            # "took the top spot in the 500 m", "pakte de eerste plaats op de 500 meter"; "stond
             # in de massastart op het hoogste treetje" hung on the race
             verb = token.head.head if token.head.pos_ == "NOUN" else token.head
             placing = verb.lemma_.lower() in PLACING_VERBS | LIGHT_VERBS

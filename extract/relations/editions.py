@@ -39,7 +39,7 @@ def since_start(text: str, published: str | None) -> str | None:
 
 UNTIL_YEAR = re.compile(r"\b(?:tot|until|till|through)\s+(?:\w+\s+){0,3}?(?:19|20)\d\d\b",
                         re.IGNORECASE)
-"""A year a contract runs to ("verlengd tot 2028", "tot de zomer van 2028", "until the
+"""A year a contract runs to ("verlengd tot 2028", "tot het einde van 2028", "until the
 summer of 2027"): when a spell ends, not when one begins."""
 
 _DATING_YEAR = re.compile(r"(?<!\bsinds\s)(?<!\bsince\s)(?<!\bsedert\s)\b(?:19|20)\d\d\b",

@@ -336,7 +336,7 @@ def _settle_descriptions(context: ArticleContext, pending: list[Sentence]) -> No
 _GENDERED_PRONOUN = re.compile(r"^\W*(?:\w+\s+){0,3}?(he|she)\b", re.IGNORECASE)
 """An English subject pronoun, which tells its person's gender (Dutch "ze" and "zij" may be
 plural, and a Dutch sentence opening with "hij" often turns to another person in the same
-sentence: "Hij werd in mei geboren en kort daarna besloot de Italiaanse ...")."""
+sentence: "Hij kwam in mei ter wereld, en een week later koos de Italiaanse ...")."""
 
 
 def _settle_pronouns(context: ArticleContext) -> None:
@@ -1288,8 +1288,8 @@ def distance_list(sentence: Sentence) -> list[int]:
 
 def distance_near(sentence: Sentence, position: int) -> int | None:
     """The distance (metres) written closest to `position` in the sentence's masked text,
-    within the part of the sentence `position` is in when that part names one ("goud op
-    de 400 meter, zilver op de 4x400 meter": the silver's is the relay's)."""
+    within the part of the sentence `position` is in when that part names one ("goud in
+    de 400 meter, zilver met de 4x400 meter ploeg": the silver's is the relay's)."""
     found = nearest_distance(sentence.masked, position)
     return found[0] if found is not None else None
 
@@ -1482,7 +1482,7 @@ def olympic_edition(context: ArticleContext, sentence: Sentence, season: str) ->
         host_years, _, host_season = entry.extra.partition("/")
         if not season or season == host_season:
             # a city that held the Games more than once: the edition of the year the
-            # sentence names ("in Tokio, waar X in 1964 olympisch kampioen werd"), else
+            # sentence names ("in Tokio, waar X in 1964 de olympische titel pakte"), else
             # its latest
             years = host_years.split(",")
             named = next((y for y in re.findall(r"\b(?:18|19|20)\d\d\b", sentence.text)
@@ -1635,8 +1635,8 @@ def distance_label(text: str, distance: int, at: int | None = None) -> str:
     "4 × 400 m relay" ("4x400 meter estafette"), "mixed" when the text says so.
 
     With `at`, the distance is the one written nearest that position of `text`, and only
-    its own part of the sentence says what it is ("goud op de 400 meter, zilver op de 4x400
-    meter gemengde estafette" names a flat 400 m and a mixed relay).
+    its own part of the sentence says what it is ("goud in de 400 meter, zilver met de
+    gemengde 4x400 meter ploeg" names a flat 400 m and a mixed relay).
     """
     if at is not None:
         text = _part_around(text, distance, at)
@@ -1663,7 +1663,8 @@ def _part_around(text: str, distance: int, at: int) -> str:
     if found is None:
         return text
     # the part of the distance and that of the result, when the distance is written in
-    # a later part ("zilver met de gemengde ploeg en brons op de 4x400 meter")
+    # a later part ("zilver met de gemengde ploeg en brons met de vrouwen op de 4x400
+    # meter")
     left, right = _part_bounds(text, min(found[1], at), max(found[2], at))
     return text[left:right]
 

@@ -29,19 +29,19 @@ FOUND = [
     # a record set or held by someone is theirs; a bare "record" is the one named before
     ("nl", "Het wereldrecord werd in 2019 gevestigd door Tom Hale.",
      ("Tom Hale", "P1000", "world record")),
-    ("nl", "Kees Mol verbeterde het parcoursrecord. Hij dook onder het oude record van "
-     "2.04.27, dat sinds 2009 op naam stond van Tom Hale.", ("Tom Hale", "P1000", "track record")),
-    ("en", "Mia Hart set a world record. She took 0.12 off the previous record of 24.09 set "
-     "five days ago by Ida Lund.", ("Ida Lund", "P1000", "world record")),
+    ("nl", "Kees Mol verbeterde het parcoursrecord. Het vorige record, dat sinds 2012 op "
+     "naam stond van Tom Hale, hield tien jaar stand.", ("Tom Hale", "P1000", "track record")),
+    ("en", "Mia Hart set a world record. The old record, set last month by Ida Lund, fell "
+     "by a tenth.", ("Ida Lund", "P1000", "world record")),
     # "zich verzekeren van de eindzege": to make sure of the win is to win
-    ("nl", "Tom Hale heeft zich zondag verzekerd van de eindzege in de Tour de France.",
+    ("nl", "Tom Hale heeft zich zondag verzekerd van de eindoverwinning in de Tour de France.",
      ("Tom Hale", "sk:won", "Tour de France 2026")),
     # who finished behind a winner named by a role noun was beaten by them; an ordinal
     # the parser reads as a verb ("vierde": "vieren") is a place all the same
     ("nl", "Tom Hale werd vorig jaar vierde, vlak achter winnaar Kees Mol.",
      ("Kees Mol", "sk:defeated", "Tom Hale")),
     # "iemand voorblijven": to stay ahead of them
-    ("nl", "In de sprint om de derde plaats bleef Tom Hale de Belg Kees Mol net voor.",
+    ("nl", "Bij de sprint voor plek drie bleef Tom Hale de Belg Kees Mol net voor.",
      ("Tom Hale", "sk:defeated", "Kees Mol")),
     # a country's crew, boat or relay team competes as the country
     ("nl", "De Nederlandse dubbelvier won woensdag goud op de Olympische Spelen.",
@@ -255,13 +255,13 @@ def test_found(lang: str, text: str, expected: tuple[str, str, str]) -> None:
 
 NOT_FOUND = [
     # the country of the one a record was set by is not its holder
-    ("en", "Mia Hart matched the world record set by Denmark's Ida Lund in 1997.",
-     ("Denmark", "P1000", "world record")),
+    ("en", "Mia Hart equalled the 2009 world record set by Norway's Ida Lund.",
+     ("Norway", "P1000", "world record")),
     # a record not set by someone is not theirs
     ("en", "Mia Hart set a world record. The old record was not set by Ida Lund.",
      ("Ida Lund", "P1000", "world record")),
     # a club a country's word describes is no national side
-    ("nl", "De Nederlandse wielerploeg Jumbo-Visma won zondag goud op de Olympische Spelen.",
+    ("nl", "De Nederlandse wielerploeg Team Polder won zondag goud op de Olympische Spelen.",
      ("Netherlands", "P166", "Olympic gold medal")),
     # without a score, "bij" names the club one won one's titles with
     ("nl", "Kees Dam won bij Ajax drie landstitels.", ("Kees Dam", "sk:defeated", "Ajax")),

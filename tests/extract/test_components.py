@@ -127,12 +127,12 @@ def test_a_name_joined_by_hyphens_is_one_mention() -> None:
 
 
 def test_a_team_s_role_word_is_no_person() -> None:
-    """"de Nederlandse Red Bull-coureur": a role word joined to its team, not a name; the
+    """"de Belgische Ferrari-coureur": a role word joined to its team, not a name; the
     name after it is the person, in either pipeline."""
     for nlp in (_nlp("nl"), cached_nlp("nl", linker=False, pairs=False)):
         for text, people in [
-            ("Op het circuit zette de Nederlandse Red Bull-coureur een tijd neer.", set()),
-            ("De Nederlandse Red Bull-coureur Kees Mol won de race.", {"Kees Mol"}),
+            ("In de kwalificatie reed de Belgische Ferrari-coureur de snelste ronde.", set()),
+            ("De Belgische Ferrari-coureur Kees Mol won de race.", {"Kees Mol"}),
         ]:
             doc = nlp(text)
             found = {s.text for s in doc.spans["sportkg_mentions"] if s.label_ == "person"}

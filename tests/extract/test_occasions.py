@@ -102,7 +102,7 @@ def test_a_result_of_listed_years_is_not_dated_by_another_clause() -> None:
 @pytest.mark.parametrize(("lang", "text"), [
     ("nl", "Lies Kok is de eerste Belgische sinds Anna Berg in 2009 die de Ronde van "
      "Vlaanderen won."),
-    ("en", "Lies Kok became the first Belgian since Anna Berg in 2009 to win the Tour of "
+    ("en", "Lies Kok became the first Belgian since Anna Berg in 2009 to take the Tour of "
      "Flanders."),
 ])
 def test_the_last_one_before_won_the_same_event_in_their_year(lang: str, text: str) -> None:

@@ -107,8 +107,8 @@ def _defeats(facts: set[tuple[str, str, str]]) -> set[tuple[str, str]]:
                "1:53.20. The runner-up, Hanna Moe, finished 0.31 seconds back."),
         ("nl", "Paula Steen won zaterdag bij de wereldbeker in Calgary de 1500 meter. Hanna "
                "Moe uit Noorwegen werd tweede."),
-        ("en", "Paula Steen claimed gold in the women's 1500 meters at the World Championships "
-               "in Calgary on Saturday. Hanna Moe took silver in the women's 1500 meters."),
+        ("en", "Paula Steen took gold over the women's 1500 meters at the World Championships "
+               "in Calgary on Saturday. Hanna Moe took silver over the women's 1500 meters."),
     ],
 )
 def test_the_winner_beat_the_runner_up(lang: str, text: str) -> None:
@@ -126,14 +126,14 @@ def test_the_defeat_of_the_runner_up_names_the_race() -> None:
 
 
 def test_two_silvers_of_one_race_name_no_runner_up() -> None:
-    facts = _facts("en", "Paula Steen claimed gold in the women's 1500 meters at the World "
+    facts = _facts("en", "Paula Steen took gold over the women's 1500 meters at the World "
                          "Championships in Calgary on Saturday. Hanna Moe and Ida Lind both took "
-                         "silver in the women's 1500 meters after a tie.")
+                         "silver over the women's 1500 meters after a tie.")
     assert not any(s == "Paula Steen" for s, _ in _defeats(facts))
 
 
 def test_a_skater_does_not_beat_a_country_that_took_silver() -> None:
-    facts = _facts("en", "Paula Steen claimed gold in the women's 1500 meters at the World "
+    facts = _facts("en", "Paula Steen took gold over the women's 1500 meters at the World "
                          "Championships in Calgary on Saturday. In the team pursuit, Norway "
                          "took silver.")
     assert not any(s == "Paula Steen" for s, _ in _defeats(facts))
@@ -141,7 +141,7 @@ def test_a_skater_does_not_beat_a_country_that_took_silver() -> None:
 
 @pytest.mark.parametrize(("lang", "text", "event"), [
     # a win reached by moving there: "sprinted to victory in X", "soleerde naar de winst in X"
-    ("en", "Anna Berg sprinted to victory in the Tour of Flanders on Sunday.",
+    ("en", "Anna Berg sprinted to victory in the Tour of Flanders last weekend.",
      "Tour of Flanders 2025"),
     ("en", "Anna Berg cruised to victory at the Madrid Open on Sunday.", "Madrid Open 2025"),
     ("nl", "Anna Berg sprintte zondag in Gent naar de zege in de Omloop Het Nieuwsblad.",
@@ -173,7 +173,7 @@ def test_two_sides_named_without_a_defeat_word_beat_no_one() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Tom Hale remained seven seconds ahead of Kees Mol and 30 seconds ahead of Paul Roux.",
+    "Tom Hale stayed nine seconds ahead of Kees Mol and 41 seconds ahead of Paul Roux.",
     "Tom Hale kept the leader's jersey, one minute ahead of Kees Mol.",
 ])
 def test_a_lead_in_the_standings_beats_no_one(text: str) -> None:

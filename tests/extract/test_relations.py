@@ -68,7 +68,7 @@ CASES = [
     # the idioms of being in someone's care: "onder de hoede van", "under the tutelage of"
     ("nl", "Onder de hoede van trainster Gerda Broek groeide Koen Spaan uit tot kampioen.",
      ("Koen Spaan", "sk:coachedBy", "Gerda Broek")),
-    ("nl", "Onder de vleugels van coach Gerard Broek moet Koen Spaan zich verder ontwikkelen.",
+    ("nl", "Onder de vleugels van trainer Gerard Broek groeit Koen Spaan snel.",
      ("Koen Spaan", "sk:coachedBy", "Gerard Broek")),
     ("en", "Under the tutelage of veteran coach Gary Lund, Pete Rowe improved quickly.",
      ("Pete Rowe", "sk:coachedBy", "Gary Lund")),
@@ -77,15 +77,15 @@ CASES = [
      ("Koen Spaan", "sk:coachedBy", "Gerard Broek")),
     ("en", "Pete Rowe and coach Gary Lund had set their sights on the 1500m.",
      ("Pete Rowe", "sk:coachedBy", "Gary Lund")),
-    # "the first (ever) Norwegian to win", also told by a pronoun
-    ("en", "Pete Rowe became the first ever Norwegian to win the race.",
-     ("Pete Rowe", "P27", "Norway")),
-    ("en", "Pete Rowe made history when he became the first Indian to win gold.",
-     ("Pete Rowe", "P27", "India")),
+    # "the first (ever) Kenyan to take it", also told by a pronoun
+    ("en", "Pete Rowe became the first ever Kenyan to take the crown.",
+     ("Pete Rowe", "P27", "Kenya")),
+    ("en", "Pete Rowe wrote history as he became the first Ghanaian to take gold.",
+     ("Pete Rowe", "P27", "Ghana")),
     # a nationality before a team's name and a role word ("American Honda rider X")
     ("en", "American Honda rider Pete Rowe won the stage.", ("Pete Rowe", "P27", "United States")),
     # a nationality before a team's role word and the name ("de Britse Mercedes-rijder X")
-    ("nl", "Hij was sneller dan de Britse Mercedes-rijder Pete Rowe.",
+    ("nl", "Als derde eindigde de Britse Mercedes-rijder Pete Rowe.",
      ("Pete Rowe", "P27", "United Kingdom")),
     # a team named before a player's position, and the team of "his X teammates"
     ("en", "The club want Leeds full-back Pete Rowe.", ("Pete Rowe", "P54", "Leeds")),

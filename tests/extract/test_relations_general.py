@@ -411,8 +411,8 @@ def test_a_relay_is_named_as_its_event() -> None:
 
 
 @pytest.mark.parametrize(("text", "awards", "events"), [
-    ("goud op de 400 meter horden, zilver op de 4x400 meter gemengde estafette en brons op "
-     "de 4x400 meter", ("goud", "zilver", "brons"),
+    ("goud in de 400 meter horden, daarna zilver met de gemengde 4x400 meter ploeg en brons "
+     "met de 4x400 meter vrouwenploeg", ("goud", "zilver", "brons"),
      ("400 m hurdles", "mixed 4 × 400 m relay", "4 × 400 m relay")),
     ("gold in the 200m, silver in the 4x100m relay and bronze in the mixed 4x100m relay",
      ("gold", "silver", "bronze"), ("200 m", "4 × 100 m relay", "mixed 4 × 100 m relay")),
@@ -435,8 +435,8 @@ def test_each_medal_of_a_sentence_takes_the_distance_of_its_own_part(
 def test_medals_of_one_sentence_keep_their_own_events() -> None:
     from .conftest import default_statements
 
-    text = ("Op de EK in Rome pakte Lies Kok goud op de 400 meter horden, zilver op de 4x400 "
-            "meter gemengde estafette en brons op de 4x400 meter.")
+    text = ("Op de EK in Rome won Lies Kok goud in de 400 meter horden, daarna zilver met "
+            "de gemengde 4x400 meter ploeg en brons met de 4x400 meter vrouwenploeg.")
     events = {getattr(s.value, "label", ""): str(getattr(dict(s.qualifiers).get("P1344"),
                                                          "label", ""))
               for s in default_statements("nl", text) if s.property == "P166"
@@ -538,7 +538,7 @@ def test_the_dates_of_a_spell(text: str, team: str, key: str, value: str | None)
     ("en", "Former Giro winner Tom Hale finished fourth on Sunday.", "Giro d'Italia", None),
     ("nl", "Giro-winnaar Tom Hale werd zondag vierde.", "Giro d'Italia", None),
     # unless the words before it give one
-    ("en", "The attack was led by last year's Giro winner Tom Hale.", "Giro d'Italia 2025",
+    ("en", "The attack came from last year's Giro winner Tom Hale.", "Giro d'Italia 2025",
      "2025"),
 ])
 def test_a_win_that_describes_someone_is_not_dated_by_the_report(
@@ -555,7 +555,7 @@ def test_a_win_that_describes_someone_is_not_dated_by_the_report(
 
 @pytest.mark.parametrize(("text", "edition"), [
     # a city that held the Games more than once: the year the sentence names
-    ("In Tokio, waar Kees Mol in 1964 olympisch kampioen werd, won Tom Hale goud.",
+    ("In Tokio, waar Kees Mol in 1964 de olympische titel pakte, won Tom Hale goud.",
      "1964 Summer Olympics"),
     ("Tom Hale won in Tokio olympisch goud.", "2020 Summer Olympics"),
     ("Tom Hale won in 1948 in Londen olympisch goud.", "1948 Summer Olympics"),
