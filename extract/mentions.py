@@ -203,8 +203,8 @@ class MentionRecognizer:
             people, typed = merge_entities(doc, people, self._stop, self._introduced,
                                            self._descriptor, self._team_role)
         else:  # "Red Bull-coureur Tom Bakker": the person after a team's role word
-            people = [span for span in (self._after_role(doc, s, e) for s, e in people)
-                      if span is not None]
+            people = [span for span in (_after_role(doc, s, e, self._team_role)
+                                        for s, e in people) if span is not None]
         # a run that is a country or place name as a whole ("South Korea"), or part of a
         # country, place or event name ("South" of "South Korea", "Rotterdam" of "marathon
         # van Rotterdam"), is none
@@ -293,13 +293,6 @@ class MentionRecognizer:
         """A nationality, role or competition word that may open a misread span before a
         name ("Olympics Tom Hale" read as one event)."""
         return self._is_kind(text, ("demonym", "role", "competition"))
-
-    def _after_role(self, doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-        """A run's part after its last team-role word, None when the run ends in one."""
-        if self._team_role(doc[end - 1].text):
-            return None
-        return next(((i + 1, end) for i in range(end - 2, start - 1, -1)
-                     if self._team_role(doc[i].text)), (start, end))
 
     def _team_role(self, text: str) -> bool:
         """A team joined to a role by a hyphen ("Bull-coureur", "Ajax-spits")."""
@@ -587,10 +580,10 @@ def merge_entities(
     used: set[int] = set()
     vetoed: list[tuple[int, int]] = []
     for start, end in runs:
-        if team_role(doc[end - 1].text):
-            continue  # "Red Bull-coureur": a team's role word, no name
-        start = next((i + 1 for i in range(end - 2, start - 1, -1) if team_role(doc[i].text)),
-                     start)  # "Roda JC-keeper Tom van Leer": the person after the role word
+        named = _after_role(doc, start, end, team_role)
+        if named is None:
+            continue  # "Ferrari-coureur": a team's role word, no name
+        start = named[0]  # "Roda JC-keeper Tom van Leer": the person after the role word
         if end - start > 2 and _opponent_after(doc, start):
             start += 2  # "WK-finale van Kees Mol": the final's opponent
         overlapping = [e for e in ents if e.start < end and start < e.end]
@@ -705,6 +698,16 @@ def _syllable(doc: Doc, i: int) -> bool:
     return (i >= 2 and doc[i - 1].text in ("-", "‐") and not doc[i - 1].whitespace_
             and not doc[i - 2].whitespace_ and doc[i - 2].text[:1].isupper()
             and doc[i].text.isalpha() and doc[i].text.islower())
+
+
+def _after_role(doc: Doc, start: int, end: int, team_role: Callable[[str], bool]
+                ) -> tuple[int, int] | None:
+    """A run's part after its last team-role word ("Roda JC-keeper Tom van Leer": "Tom van
+    Leer"), the run when it has none, None when it ends in one ("Ferrari-coureur")."""
+    if team_role(doc[end - 1].text):
+        return None
+    return next(((i + 1, end) for i in range(end - 2, start - 1, -1) if team_role(doc[i].text)),
+                (start, end))
 
 
 def _after_team_role(doc: Doc, ent: Span, team_role: Callable[[str], bool]) -> Span:

@@ -469,14 +469,10 @@ def _final_won(
         preposition = case_of(token)
         if depth == 2 and preposition != "in":
             continue
-        if token.i in events and preposition is None and "win" in classes and won:
-            found = events[token.i]  # "won zondag Wimbledon"
-            event = Concept(_edition(context, sentence, found.label or found.text,
-                                     found.start_char - sentence.start), "event")
-            break
-        if token.i in events and preposition == "in" and _final_after(token.doc,
-                                                                      events[token.i]):
-            # "beat X in the Wimbledon final" with "final" parsed as an adjective of the verb
+        if token.i in events and (
+                (preposition is None and "win" in classes and won)  # "won zondag Wimbledon"
+                # "beat X in the Wimbledon final", "final" parsed as an adjective of the verb
+                or (preposition == "in" and _final_after(token.doc, events[token.i]))):
             found = events[token.i]
             event = Concept(_edition(context, sentence, found.label or found.text,
                                      found.start_char - sentence.start), "event")
@@ -528,16 +524,13 @@ def _winner_of_noun(noun: Token, sides: dict[int, Person | Concept]) -> Person |
         if child.i in sides and (child.dep_ == "nmod:poss" or (
                 child.dep_ == "nmod" and case_of(child) in ("van", "of"))):
             return sides[child.i]  # "X's victory", "his win", "de zege van X"
-    if noun.dep_ == "obj" and noun.head.lemma_.lower() in LIGHT_VERBS and not negated(
-            noun.head):
-        return next((sides[c.i] for c in subjects_of(noun.head) if c.i in sides), None)
-    if noun.dep_.split(":")[0] == "obl" and case_of(noun) == "van" and \
-            noun.head.lemma_.lower() in SECURING and any(
-                c.lower_ == "zich" for c in noun.head.children) and not negated(noun.head):
+    achieved = (noun.dep_ == "obj" and noun.head.lemma_.lower() in LIGHT_VERBS) or (
         # "zich verzekeren van de eindzege": to make sure of the win is to win
-        return next((sides[c.i] for c in subjects_of(noun.head) if c.i in sides), None)
-    if _towards(noun) and not negated(noun.head):
-        # "sprinted to victory", "soleerde naar de zege": the subject got there
+        noun.dep_.split(":")[0] == "obl" and case_of(noun) == "van"
+        and noun.head.lemma_.lower() in SECURING
+        and any(c.lower_ == "zich" for c in noun.head.children))
+    # "sprinted to victory", "soleerde naar de zege": the subject got there
+    if (achieved or _towards(noun)) and not negated(noun.head):
         return next((sides[c.i] for c in subjects_of(noun.head) if c.i in sides), None)
     return None
 
@@ -704,7 +697,6 @@ def _records_set(context: ArticleContext, index: int, span: Span,
     """"Canada broke the world record", "Norway set a world record in the relay": the subject
     of a verb that sets a record named as its object holds that record (a side as well as
     a person, whom the pattern families already read), with the race's distance."""
-    lexicon = Lexicon.load()
     sentence = context.sentences[index]
     for verb in span:
         if not (verb.lemma_.lower() in RECORD_VERBS or verb.lower_ in RECORD_VERB_FORMS) or \
@@ -721,15 +713,10 @@ def _records_set(context: ArticleContext, index: int, span: Span,
                 yield from _count_record(context, index, verb, subject, child, most, sides,
                                          name)
                 continue
-            phrase = " ".join(t.text for t in child.subtree if t.i <= child.i)
-            entry = next(iter(lexicon.find_all("record", context.lang, phrase)), None)
-            if entry is None or entry.label == "personal best":
+            record = _record_value(context, index, child)
+            if record is None:
                 continue
-            position = max(0, child.idx - sentence.start)
-            distance = distance_around(context, sentence, position)
-            label = entry.label + (
-                f" {distance_label(sentence.text, distance, position)}" if distance else "")
-            yield Fact(subject, "P1000", Concept(label, "record"), index, name,
+            yield Fact(subject, "P1000", record, index, name,
                        CONFIDENCE["P1000"], result_qualifiers(
                            context, sentence, subject, at=_place_of(subject, sentence)))
     # "X equalled Y's record of 24 titles": a parser may take the verb for an adjective of
@@ -776,18 +763,14 @@ def _records_held_by(context: ArticleContext, index: int, span: Span,
         noun = _record_above(token) or (_record_before(token) if case in AGENTS else None)
         if noun is None:
             continue
-        entry = _record_entry(context, noun, index)
-        if entry is None:
+        record = _record_value(context, index, noun, bare=True)
+        if record is None:
             continue
-        position = max(0, noun.idx - sentence.start)
-        distance = distance_around(context, sentence, position)
-        label = entry.label + (
-            f" {distance_label(sentence.text, distance, position)}" if distance else "")
         quals = dict(result_qualifiers(context, sentence, holder,
                                        at=_place_of(holder, sentence)))
         if context.date_of(sentence) is None:
             quals.pop("P585", None)  # a record held, of a day the sentence does not give
-        yield Fact(holder, "P1000", Concept(label, "record"), index, name,
+        yield Fact(holder, "P1000", record, index, name,
                    CONFIDENCE["P1000"], tuple(sorted(quals.items())))
 
 
@@ -832,15 +815,30 @@ def _record_before(token: Token) -> Token | None:
                  and t.lemma_.lower().endswith("record")), None)
 
 
-def _record_entry(context: ArticleContext, noun: Token, index: int) -> Entry | None:
+def _record_value(context: ArticleContext, index: int, noun: Token, *,
+                  bare: bool = False) -> Concept | None:
+    """The record a record noun of sentence `index` names, with its race's distance
+    ("world record 500 m"); None for a personal best or a record no words name."""
+    entry = _record_entry(context, noun, index if bare else None)
+    if entry is None:
+        return None
+    sentence = context.sentences[index]
+    position = max(0, noun.idx - sentence.start)
+    distance = distance_around(context, sentence, position)
+    return Concept(entry.label + (
+        f" {distance_label(sentence.text, distance, position)}" if distance else ""),
+        "record")
+
+
+def _record_entry(context: ArticleContext, noun: Token, index: int | None) -> Entry | None:
     """The lexicon's record a record noun names with the words before it ("world record",
-    "parcoursrecord"); a bare "record" ("the previous record", "het oude record") is the
-    one its sentence or the two before it name; None for a personal best or a record no
-    words name."""
+    "parcoursrecord"); with `index`, a bare "record" ("the old record", "het vorige
+    record") is the one sentence `index` or the two before it name; None for a personal
+    best or a record no words name."""
     lexicon = Lexicon.load()
     phrase = " ".join(t.text for t in noun.subtree if t.i <= noun.i)
     entry = next(iter(lexicon.find_all("record", context.lang, phrase)), None)
-    if entry is None and noun.lower_ in ("record", "records"):
+    if entry is None and index is not None and noun.lower_ in ("record", "records"):
         for back in range(3):
             if index - back < 0:
                 break
